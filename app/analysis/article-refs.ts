@@ -1,0 +1,159 @@
+// Finds the articles a comment names explicitly: 第五条, 第5条, 第十二条第二款, 第三、四条,
+// 第五条至第七条, Article 13, and 第二章 (all of its articles). Descriptive references ("the
+// article about transport") are the analysis engine's job, not this module's.
+import type { DraftArticle } from "./draft-parser";
+import { parseChineseNumeral, toHalfWidthDigits } from "./chinese-numerals";
+
+export interface ArticleRefSpan {
+  start: number;
+  end: number;
+  text: string;
+  kind: "article" | "chapter";
+  numbers: number[];
+  /** Names an article of another law (《退役军人保障法》第二十条), not of the draft. */
+  external: boolean;
+}
+
+export interface ArticleRefOptions {
+  /** The draft's title; a 《…》 title that matches it refers to the draft, not another law. */
+  title?: string | null;
+}
+
+const Z = "[一二三四五六七八九十百零〇两兩\\d]+";
+const ITEM = new RegExp(`(第)?\\s*(${Z})\\s*([条條章])?(?!件)`, "y");
+const QUALIFIER = new RegExp(`(?:\\s*第\\s*${Z}\\s*[款项項目])*`, "y");
+const CONNECTOR = /\s*(以及|、|，|,|和|及|与|與|或|至|到|~|-|—|–)\s*/y;
+const RANGE = new Set(["至", "到", "~", "-", "—", "–"]);
+const ENGLISH = /\b(articles?|arts?\.?|chapters?)\s*(\d+)((?:\s*(?:,|and|&|or|to|through|-|–)\s*\d+)*)/gi;
+// Fullwidth －～ and the ideographic space read like their ASCII forms; same length, same offsets.
+const normalize = (s: string) => toHalfWidthDigits(s).replace(/\u3000/g, " ").replace(/－/g, "-").replace(/～/g, "~");
+
+interface Item { start: number; end: number; n: number; unit: string | undefined; range: boolean }
+
+function readGroup(text: string, at: number): Item[] {
+  const items: Item[] = [];
+  let pos = at;
+  let range = false;
+  for (;;) {
+    ITEM.lastIndex = pos;
+    const m = ITEM.exec(text);
+    const n = m ? parseChineseNumeral(m[2]) : null;
+    if (!m || n === null || (items.length === 0 && !m[1])) break;
+    const item: Item = { start: pos, end: ITEM.lastIndex, n, unit: m[3], range };
+    if (item.unit) {
+      QUALIFIER.lastIndex = item.end;
+      if (QUALIFIER.exec(text)) item.end = QUALIFIER.lastIndex;
+    }
+    items.push(item);
+    CONNECTOR.lastIndex = item.end;
+    const c = CONNECTOR.exec(text);
+    if (!c) break;
+    // "第一，第八条" is an ordinal and then an article; a comma only joins whole references.
+    if ((c[1] === "，" || c[1] === ",") && (!item.unit || text[CONNECTOR.lastIndex] !== "第")) break;
+    range = RANGE.has(c[1]);
+    pos = CONNECTOR.lastIndex;
+  }
+  return items;
+}
+
+function expand(from: number, to: number): number[] {
+  if (to < from || to - from > 200) return [from, to];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function looksLikeTheDraft(name: string, title: string | null | undefined): boolean {
+  if (/征求意见稿|意见稿|草案|送审稿|^本/.test(name)) return true;
+  // Commenters shorten the draft's title to its kind: 《办法》第八条.
+  if (/^(?:办法|规定|细则|条例|意见|决定|方案|规章)$/.test(name)) return true;
+  const bare = (s: string) => s.replace(/[（(][^）)]*[）)]/g, "").trim();
+  return !!title && bare(name) !== "" && bare(title).includes(bare(name));
+}
+
+function isExternal(before: string, title: string | null | undefined): boolean {
+  const quoted = /《([^《》]{1,60})》\s*$/.exec(before);
+  if (quoted) return !looksLikeTheDraft(quoted[1], title);
+  if (/(?:本法|本条例|本细则|[办方做写说看想提用]法)\s*$/.test(before)) return false;
+  return /(?:[\u4e00-\u9fff]{2}法|[\u4e00-\u9fff]条例|该法|该条例|上述法律)\s*$/.test(before);
+}
+
+function chineseSpans(text: string, title: string | null | undefined): ArticleRefSpan[] {
+  const spans: ArticleRefSpan[] = [];
+  for (let at = text.indexOf("第"); at !== -1; at = text.indexOf("第", at + 1)) {
+    const items = readGroup(text, at);
+    if (items.length === 0) continue;
+    // Every 第 inside a group starts a shorter tail of the same group, so skip past it either way.
+    const groupEnd = items[items.length - 1].end - 1;
+    if (!items.some((i) => i.unit)) {
+      at = groupEnd;
+      continue;
+    }
+    const external = isExternal(text.slice(Math.max(0, at - 40), at), title);
+    let pending: Item[] = [];
+    for (const item of items) {
+      pending.push(item);
+      if (!item.unit) continue;
+      const kind = item.unit === "章" ? "chapter" : "article";
+      const end = pending[pending.length - 1].end;
+      // 第二章第六条 names article 6; the chapter only says where to find it.
+      const isLocator = kind === "chapter" && item === items[items.length - 1] && /^\s*第[^，。；]{1,6}?[条條]/.test(text.slice(end));
+      // A range may span two references (第五条至第七条), so it reaches back into the group.
+      const numbers = pending.flatMap((p) => {
+        const k = items.indexOf(p);
+        return p.range && k > 0 ? expand(items[k - 1].n + 1, p.n) : [p.n];
+      });
+      const previous = spans[spans.length - 1];
+      if (isLocator) {
+        // skip
+      } else if (pending[0].range && previous?.kind === kind && previous.start >= at) {
+        // 第五条至第七条 is one reference, not 第五条 plus a stray 第七条.
+        previous.end = end;
+        previous.text = text.slice(previous.start, end);
+        previous.numbers.push(...numbers);
+      } else {
+        spans.push({ start: pending[0].start, end, text: text.slice(pending[0].start, end), kind, numbers, external });
+      }
+      pending = [];
+    }
+    at = groupEnd;
+  }
+  return spans;
+}
+
+function englishSpans(text: string): ArticleRefSpan[] {
+  return [...text.matchAll(ENGLISH)].map((m) => {
+    const numbers: number[] = [Number(m[2])];
+    for (const t of m[3].matchAll(/\s*(,|and|&|or|to|through|-|–)\s*(\d+)/gi)) {
+      const n = Number(t[2]);
+      const isRange = ["to", "through", "-", "–"].includes(t[1].toLowerCase());
+      numbers.push(...(isRange ? expand(numbers[numbers.length - 1] + 1, n) : [n]));
+    }
+    const kind = m[1].toLowerCase().startsWith("chapter") ? "chapter" : "article";
+    return { start: m.index, end: m.index + m[0].length, text: m[0], kind, numbers, external: false };
+  });
+}
+
+/** Every explicit reference, in text order, with the numbers it names and whether it is external. */
+export function findArticleRefSpans(text: string, options: ArticleRefOptions = {}): ArticleRefSpan[] {
+  const norm = normalize(text);
+  return [...chineseSpans(norm, options.title), ...englishSpans(norm)]
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+}
+
+/**
+ * Sorted unique article numbers the text refers to. With a draft, chapter references become
+ * their articles and numbers the draft does not have are dropped; without one, chapter
+ * references are ignored because they cannot be resolved.
+ */
+export function extractArticleRefs(text: string, draft?: DraftArticle[], options: ArticleRefOptions = {}): number[] {
+  const found = new Set<number>();
+  for (const span of findArticleRefSpans(text, options)) {
+    if (span.external) continue;
+    if (span.kind === "article") span.numbers.forEach((n) => found.add(n));
+    else if (draft) {
+      for (const a of draft) if (a.chapter !== null && span.numbers.includes(a.chapter)) found.add(a.number);
+    }
+  }
+  const known = draft ? new Set(draft.map((a) => a.number)) : null;
+  return [...found].filter((n) => !known || known.has(n)).sort((a, b) => a - b);
+}

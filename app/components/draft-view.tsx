@@ -1,0 +1,71 @@
+import type { StoredNode } from "~/models/draft.server";
+
+/** The draft, article by article: every article has an anchor (#article-N) that can be linked to. */
+export function DraftView({ nodes }: { nodes: StoredNode[] }) {
+  return <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} />)}</div>;
+}
+
+function DraftNodeView({ node }: { node: StoredNode }) {
+  switch (node.kind) {
+    case "chapter":
+      return (
+        <section className="draft-chapter" aria-labelledby={`chapter-${node.number}`}>
+          <h3 id={`chapter-${node.number}`} className="draft-chapter-title">
+            {node.label}
+            {"\u3000"}
+            {node.heading}
+          </h3>
+          {node.children.map((c) => <DraftNodeView key={c.id} node={c} />)}
+        </section>
+      );
+    case "section":
+      return (
+        <section className="draft-section">
+          <h4 className="draft-section-title">
+            {node.label}
+            {"\u3000"}
+            {node.heading}
+          </h4>
+          {node.children.map((c) => <DraftNodeView key={c.id} node={c} />)}
+        </section>
+      );
+    case "article":
+      return (
+        <article className="draft-article" id={`article-${node.number}`} aria-label={node.label ?? undefined}>
+          {node.children.length === 0 ? (
+            <p>
+              <a href={`#article-${node.number}`} className="article-label">{node.label}</a>
+              {"\u3000"}
+              {node.text}
+            </p>
+          ) : (
+            node.children.map((p, i) => (
+              <div key={p.id} className="draft-paragraph">
+                <p>
+                  {i === 0 ? (
+                    <>
+                      <a href={`#article-${node.number}`} className="article-label">{node.label}</a>
+                      {"\u3000"}
+                    </>
+                  ) : null}
+                  {p.text}
+                </p>
+                {p.children.length ? (
+                  <ol className="draft-items">
+                    {p.children.map((item) => (
+                      <li key={item.id}>
+                        {item.label}
+                        {item.text}
+                      </li>
+                    ))}
+                  </ol>
+                ) : null}
+              </div>
+            ))
+          )}
+        </article>
+      );
+    default:
+      return <p>{node.text}</p>;
+  }
+}

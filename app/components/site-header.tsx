@@ -1,0 +1,42 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { Role } from "~db/vocabulary";
+import { ROLE_LABELS } from "~/models/roles";
+
+export function SiteHeader({
+  departmentName,
+  user,
+}: {
+  departmentName: string;
+  user: { displayName: string; role: Role } | null;
+}) {
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-department">{departmentName}</span>
+          <span className="brand-product">征求意见平台</span>
+        </Link>
+        <nav aria-label="主导航" className="main-nav">
+          <NavLink to="/" end>
+            首页
+          </NavLink>
+          {user ? (
+            <>
+              <NavLink to="/admin">工作台</NavLink>
+              <span className="nav-user">
+                {user.displayName}（{ROLE_LABELS[user.role]}）
+              </span>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  退出登录
+                </button>
+              </Form>
+            </>
+          ) : (
+            <NavLink to="/login">工作人员登录</NavLink>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

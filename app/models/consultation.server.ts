@@ -1,0 +1,69 @@
+import { desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { comments, consultations, divisions } from "~db/schema";
+import { PUBLIC_STATUSES, publicPhase, type PublicPhase } from "./consultation-status";
+
+export interface ConsultationListItem {
+  id: number;
+  title: string;
+  docType: (typeof consultations.$inferSelect)["docType"];
+  summary: string;
+  divisionName: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  phase: PublicPhase;
+  commentCount: number;
+}
+
+/** Everything the public may see, newest period first, with the phase the clock gives it. */
+export function listPublicConsultations(db: Db, now = new Date()): ConsultationListItem[] {
+  const rows = db
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      docType: consultations.docType,
+      summary: consultations.summary,
+      status: consultations.status,
+      divisionName: divisions.name,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      commentCount: sql<number>`(select count(*) from ${comments} where ${comments.consultationId} = ${consultations.id})`,
+    })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+    .where(inArray(consultations.status, PUBLIC_STATUSES))
+    .orderBy(desc(consultations.opensAt))
+    .all();
+  return rows.map(({ status, ...r }) => ({ ...r, phase: publicPhase({ status, ...r }, now) }));
+}
+
+/** Consultations a staff member works on: their division's for drafters, all for the others. */
+export function listStaffConsultations(db: Db, user: { role: string; divisionId: number | null }) {
+  const base = db
+    .select({
+      id: consultations.id,
+      title: consultations.title,
+      status: consultations.status,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      divisionName: divisions.name,
+    })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId));
+  const scoped =
+    user.role === "drafter" ? base.where(eq(consultations.divisionId, user.divisionId ?? -1)) : base;
+  return scoped.orderBy(desc(consultations.createdAt)).all();
+}
+
+/** One consultation as the public sees it, or undefined when it does not exist or is not public. */
+export function getPublicConsultation(db: Db, id: number, now = new Date()) {
+  const row = db
+    .select({ consultation: consultations, divisionName: divisions.name })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+    .where(eq(consultations.id, id))
+    .get();
+  if (!row || !PUBLIC_STATUSES.includes(row.consultation.status)) return undefined;
+  const c = row.consultation;
+  return { ...c, divisionName: row.divisionName, phase: publicPhase(c, now) };
+}

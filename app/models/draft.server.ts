@@ -1,0 +1,122 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { articleIdentities, draftNodes, draftVersions } from "~db/schema";
+import type { DraftNode, ParsedDraft } from "~/analysis/draft-parser";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface NewVersion {
+  consultationId: number;
+  label: string;
+  changeNote?: string | null;
+  sourceText: string;
+  createdBy?: number | null;
+}
+
+/**
+ * Stores a parsed draft as a new version. `identityFor(articleNumber, text)` lets a later version
+ * reuse an earlier article's identity, so that comments on 第X条 stay attached across versions;
+ * without it every article gets a fresh identity.
+ */
+export function insertDraftVersion(
+  tx: Tx,
+  version: NewVersion,
+  parsed: ParsedDraft,
+  identityFor?: (articleNumber: number, text: string) => number | undefined,
+): { versionId: number; articleIdentities: Map<number, number> } {
+  const last = tx
+    .select({ versionNo: draftVersions.versionNo })
+    .from(draftVersions)
+    .where(eq(draftVersions.consultationId, version.consultationId))
+    .orderBy(asc(draftVersions.versionNo))
+    .all()
+    .at(-1);
+  const { id: versionId } = tx
+    .insert(draftVersions)
+    .values({ ...version, versionNo: (last?.versionNo ?? 0) + 1 })
+    .returning({ id: draftVersions.id })
+    .get();
+
+  const identities = new Map<number, number>();
+  const insertNode = (n: DraftNode, parentId: number | null, position: number) => {
+    let articleIdentityId: number | null = null;
+    if (n.kind === "article" && n.number !== null) {
+      articleIdentityId =
+        identityFor?.(n.number, n.text) ??
+        tx
+          .insert(articleIdentities)
+          .values({ consultationId: version.consultationId })
+          .returning({ id: articleIdentities.id })
+          .get().id;
+      identities.set(n.number, articleIdentityId);
+    }
+    const { id } = tx
+      .insert(draftNodes)
+      .values({
+        versionId,
+        parentId,
+        kind: n.kind,
+        position,
+        number: n.number,
+        label: n.label,
+        heading: n.heading,
+        text: n.text,
+        articleIdentityId,
+      })
+      .returning({ id: draftNodes.id })
+      .get();
+    n.children.forEach((child, i) => insertNode(child, id, i));
+  };
+  parsed.nodes.forEach((n, i) => insertNode(n, null, i));
+  return { versionId, articleIdentities: identities };
+}
+
+export interface StoredNode {
+  id: number;
+  parentId: number | null;
+  kind: DraftNode["kind"];
+  number: number | null;
+  label: string | null;
+  heading: string | null;
+  text: string;
+  articleIdentityId: number | null;
+  children: StoredNode[];
+}
+
+/** A version's nodes as a tree, in document order. */
+export function loadDraftTree(db: Db, versionId: number): StoredNode[] {
+  const rows = db
+    .select()
+    .from(draftNodes)
+    .where(eq(draftNodes.versionId, versionId))
+    .orderBy(asc(draftNodes.position), asc(draftNodes.id))
+    .all();
+  const byId = new Map<number, StoredNode>();
+  for (const r of rows) byId.set(r.id, { ...r, children: [] });
+  const roots: StoredNode[] = [];
+  for (const r of rows) {
+    const n = byId.get(r.id)!;
+    const parent = r.parentId === null ? undefined : byId.get(r.parentId);
+    (parent ? parent.children : roots).push(n);
+  }
+  return roots;
+}
+
+export function latestVersion(db: Db, consultationId: number) {
+  return db
+    .select()
+    .from(draftVersions)
+    .where(eq(draftVersions.consultationId, consultationId))
+    .orderBy(asc(draftVersions.versionNo))
+    .all()
+    .at(-1);
+}
+
+export function articleNodes(db: Db, versionId: number) {
+  return db
+    .select()
+    .from(draftNodes)
+    .where(and(eq(draftNodes.versionId, versionId), eq(draftNodes.kind, "article")))
+    .orderBy(asc(draftNodes.number))
+    .all();
+}

@@ -1,0 +1,1 @@
+export const PASSWORD_RULE = { min: 10, max: 128 } as const;

@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { desc } from "drizzle-orm";
+import { auditLog } from "~db/schema";
+import { verifyAuditChain } from "~/utils/audit.server";
+import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "审计日志 - 征求意见平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const db = getDb();
+  const entries = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(200).all();
+  return { entries, verification: verifyAuditChain(db) };
+}
+
+export default function Audit() {
+  const { entries, verification } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>审计日志</h1>
+      <div className={`alert ${verification.ok ? "success" : "error"}`} role="status">
+        <p>
+          {verification.ok
+            ? `哈希链校验通过，共 ${verification.checked} 条记录，未发现篡改。`
+            : `哈希链校验失败：第 ${verification.firstBadId} 条记录处${verification.problem}。`}
+        </p>
+      </div>
+      <div className="table-wrap">
+        <table>
+          <caption>最近 {entries.length} 条记录</caption>
+          <thead>
+            <tr>
+              <th scope="col">序号</th>
+              <th scope="col">时间</th>
+              <th scope="col">操作人</th>
+              <th scope="col">操作</th>
+              <th scope="col">对象</th>
+              <th scope="col">变更</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{e.id}</td>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.actorLabel}</td>
+                <td>{e.action}</td>
+                <td>
+                  {e.entityType} {e.entityId}
+                </td>
+                <td>
+                  {e.before ? <div>前：{e.before}</div> : null}
+                  {e.after ? <div>后：{e.after}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

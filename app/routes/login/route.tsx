@@ -1,0 +1,102 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError, TextField } from "~/components/field";
+import { findUserByUsername } from "~/models/user.server";
+import { appendAudit } from "~/utils/audit.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms";
+import { clearFailures, lockedFor, recordFailure } from "~/utils/login-throttle.server";
+import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
+import { safeRedirect } from "~/utils/permissions.server";
+import { createUserSession, getSessionUser } from "~/utils/session.server";
+import { LoginSchema } from "./login-schema";
+
+export const meta: MetaFunction = () => [{ title: "工作人员登录 - 征求意见平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+const BAD_CREDENTIALS = "用户名或密码错误，请重新输入。";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(LoginSchema, form, { omitFromValues: ["password"] });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { username, password, redirectTo } = parsed.data;
+  const ip = context.clientIp;
+  const values = { username };
+
+  const wait = lockedFor(username, ip);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    return data(
+      { errors: { form: `登录失败次数过多，已暂时锁定。请于 ${minutes} 分钟后再试，或联系系统管理员。` }, values },
+      { status: 429 },
+    );
+  }
+
+  const db = getDb();
+  const user = findUserByUsername(db, username);
+  // Unknown users are checked against a dummy hash, so they are neither faster nor told apart.
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !valid || !user.active) {
+    recordFailure(username, ip);
+    return data({ errors: { form: BAD_CREDENTIALS }, values }, { status: 401 });
+  }
+
+  clearFailures(username);
+  const cookie = await createUserSession(request, user.id, { ip });
+  db.transaction((tx) =>
+    appendAudit(tx, {
+      actor: { id: user.id, label: user.displayName },
+      action: "user.login",
+      entityType: "user",
+      entityId: user.id,
+      ip,
+    }),
+  );
+  return redirect(safeRedirect(redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  return (
+    <div className="form">
+      <h1>工作人员登录</h1>
+      <p>本入口供起草处室、审核、法制机构和系统管理员使用。社会公众无需登录即可阅读草案、提交意见。</p>
+      <FormError message={errors.form} />
+      <Form method="post" noValidate={false}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField
+          label="用户名"
+          name="username"
+          autoComplete="username"
+          required
+          maxLength={64}
+          defaultValue={result?.values?.username ?? ""}
+          error={errors.username}
+        />
+        <TextField
+          label="密码"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={256}
+          error={errors.password}
+        />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "正在登录…" : "登录"}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

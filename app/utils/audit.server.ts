@@ -1,0 +1,90 @@
+import { desc } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { auditLog } from "~db/schema";
+import { sha256Hex } from "./crypto.server";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditEntry {
+  actor: { id: number; label: string } | null;
+  action: string; // e.g. consultation.approve, user.create
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+  at?: Date;
+}
+
+type AuditRow = typeof auditLog.$inferSelect;
+type Tx = Pick<Db, "select" | "insert">;
+
+type HashedFields = Omit<AuditRow, "id" | "hash" | "prevHash" | "at"> & { at: number };
+
+function rowHash(prevHash: string, r: HashedFields): string {
+  const canonical = JSON.stringify([
+    r.at,
+    r.actorId,
+    r.actorLabel,
+    r.action,
+    r.entityType,
+    r.entityId,
+    r.before,
+    r.after,
+    r.ip,
+  ]);
+  return sha256Hex(prevHash + canonical);
+}
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/** Appends one entry to the hash chain. Call it inside the transaction that makes the change. */
+export function appendAudit(tx: Tx, entry: AuditEntry): void {
+  const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = {
+    at: entry.at ?? new Date(),
+    actorId: entry.actor?.id ?? null,
+    actorLabel: entry.actor?.label ?? "系统",
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: json(entry.before),
+    after: json(entry.after),
+    ip: entry.ip ?? null,
+  };
+  const hash = rowHash(prevHash, { ...row, at: row.at.getTime() });
+  tx.insert(auditLog).values({ ...row, prevHash, hash }).run();
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBadId: number | null;
+  problem: string | null;
+}
+
+/** Recomputes the chain; any edited, removed or reordered row breaks it from that row on. */
+export function verifyAuditChain(db: Db): AuditVerification {
+  let prev = GENESIS_HASH;
+  let checked = 0;
+  // Streams the rows: the log only grows, and verification must not load it whole.
+  const rows = db.$client
+    .prepare(
+      `SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, entity_type AS entityType,
+              entity_id AS entityId, before, after, ip, prev_hash AS prevHash, hash
+       FROM audit_log ORDER BY id`,
+    )
+    .iterate() as IterableIterator<HashedFields & { id: number; prevHash: string; hash: string }>;
+  for (const row of rows) {
+    if (row.prevHash !== prev) {
+      return { ok: false, checked, firstBadId: row.id, problem: "链接断裂：上一条记录缺失或被改动" };
+    }
+    if (rowHash(prev, row) !== row.hash) {
+      return { ok: false, checked, firstBadId: row.id, problem: "内容与哈希不符：记录被改动" };
+    }
+    prev = row.hash;
+    checked++;
+  }
+  return { ok: true, checked, firstBadId: null, problem: null };
+}

@@ -1,0 +1,24 @@
+import { migrateDatabase } from "~db/client.server";
+import { DEMO_ACCOUNTS } from "~db/seed/accounts";
+import { isDatabaseEmpty, seedDemo } from "~db/seed";
+import { getDb } from "./db.server";
+import { env } from "./env.server";
+
+let booting: Promise<void> | undefined;
+
+/** Runs once per process before the first request: environment, migrations, demo data. */
+export function boot(): Promise<void> {
+  booting ??= start();
+  return booting;
+}
+
+async function start(): Promise<void> {
+  const e = env();
+  const db = getDb();
+  migrateDatabase(db);
+  if (e.SEED_DEMO && isDatabaseEmpty(db)) {
+    await seedDemo(db);
+    console.log("[zhengqiu] Demo data seeded. Demo accounts (username / password):");
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${a.password.padEnd(20)} ${a.displayName}`);
+  }
+}

@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const DEV_SESSION_SECRET = "zhengqiu-demo-session-secret-not-for-production";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_PATH: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    PUBLIC_URL: z.url("must be an absolute URL such as https://zhengqiu.example.gov.cn").optional(),
+    SEED_DEMO: booleanish.optional(),
+    TRUST_PROXY: booleanish.default(false),
+    DEPARTMENT_NAME: z.string().min(1).default("辽宁省退役军人事务厅"),
+    DEPARTMENT_ADDRESS: z.string().min(1).default("沈阳市皇姑区细河街9号"),
+    DEPARTMENT_PHONE: z.string().min(1).default("024-86536021"),
+    DEPARTMENT_HOURS: z.string().min(1).default("办公时间 8:30-17:00"),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: booleanish.default(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    MAIL_FROM: z.string().min(3).default("征求意见平台 <noreply@zhengqiu.localhost>"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production (at least 32 random characters)",
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    DATABASE_PATH: env.DATABASE_PATH ?? path.join(env.DATA_DIR, "zhengqiu.db"),
+    SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== "production",
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws an EnvError naming each offending variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "unset" for every variable, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new EnvError(`Invalid environment, refusing to start:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  // A .env file beside package.json is honoured (Node's own parser), except under test.
+  if (!cached && process.env.NODE_ENV !== "test" && fs.existsSync(".env")) process.loadEnvFile(".env");
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,14 @@
+// What scripts/server.js hands every loader and action.
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request CSP nonce: the only inline scripts allowed are the ones that carry it. */
+    nonce: string;
+    /** The client's address, as express resolved it (honouring TRUST_PROXY). */
+    clientIp: string;
+  }
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export {};

@@ -1,0 +1,547 @@
+// The whole product's data model in one place. Times are UTC instants stored as integer
+// milliseconds (`timestamp_ms`); they are shown in Asia/Shanghai by app/utils/dates.ts.
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+import {
+  ROLES,
+  DOC_TYPES,
+  CONSULTATION_STATUSES,
+  NODE_KINDS,
+  CHANNELS,
+  PUBLISH_PREFERENCES,
+  MODERATION_STATUSES,
+  REJECT_REASONS,
+  PII_KINDS,
+  STANCES,
+  DISPOSITIONS,
+} from "./vocabulary";
+
+export * from "./vocabulary";
+
+// ---------------------------------------------------------------- people
+export const divisions = sqliteTable("divisions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  email: text("email"),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    role: text("role", { enum: ROLES }).notNull(),
+    divisionId: integer("division_id").references(() => divisions.id),
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_username_unique").on(sql`lower(${t.username})`)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // sha256 hex of the cookie token
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed-login counters keyed by normalised username or by client IP, whether or not the account exists. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+// ---------------------------------------------------------------- consultations
+export const consultations = sqliteTable(
+  "consultations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    docType: text("doc_type", { enum: DOC_TYPES }).notNull(),
+    summary: text("summary").notNull().default(""),
+    divisionId: integer("division_id")
+      .notNull()
+      .references(() => divisions.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: CONSULTATION_STATUSES }).notNull().default("draft"),
+    basis: text("basis").notNull().default(""), // 起草说明 / 决策依据
+    interpretation: text("interpretation"), // 政策解读
+    opensAt: integer("opens_at", { mode: "timestamp_ms" }),
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    shortPeriodReason: text("short_period_reason"),
+    contactAddress: text("contact_address"),
+    contactEmail: text("contact_email"),
+    showComments: integer("show_comments", { mode: "boolean" }).notNull().default(true),
+    requireEmailVerification: integer("require_email_verification", { mode: "boolean" })
+      .notNull()
+      .default(false),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    withdrawnReason: text("withdrawn_reason"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("consultations_status_idx").on(t.status, t.closesAt),
+    index("consultations_division_idx").on(t.divisionId),
+  ],
+);
+
+/** Each decision a reviewer takes on a consultation or a feedback summary (审核记录). */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    subject: text("subject", { enum: ["consultation", "summary"] }).notNull(),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    decision: text("decision", { enum: ["approved", "returned"] }).notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reviews_consultation_idx").on(t.consultationId)],
+);
+
+export const deadlineExtensions = sqliteTable("deadline_extensions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  previousClosesAt: integer("previous_closes_at", { mode: "timestamp_ms" }).notNull(),
+  newClosesAt: integer("new_closes_at", { mode: "timestamp_ms" }).notNull(),
+  reason: text("reason").notNull(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** One row per version of the draft; published versions are immutable. */
+export const draftVersions = sqliteTable(
+  "draft_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    versionNo: integer("version_no").notNull(),
+    label: text("label").notNull(), // 征求意见稿, 第二次征求意见稿, 正式文本
+    changeNote: text("change_note"),
+    sourceText: text("source_text").notNull(),
+    frozenAt: integer("frozen_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("draft_versions_no_unique").on(t.consultationId, t.versionNo)],
+);
+
+/** An article's identity across versions: comments on 第X条 attach here, not to one version's node. */
+export const articleIdentities = sqliteTable("article_identities", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  createdAt: createdAt(),
+});
+
+/** The parsed draft: 章 > 节 > 条 > 款 > 项, as a tree ordered by `position` within each parent. */
+export const draftNodes = sqliteTable(
+  "draft_nodes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => draftVersions.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id"),
+    kind: text("kind", { enum: NODE_KINDS }).notNull(),
+    position: integer("position").notNull(),
+    number: integer("number"), // 第五条 -> 5; paragraphs and items count within their parent
+    label: text("label"), // 第一章, 第五条, （一）
+    heading: text("heading"), // chapter and section titles
+    text: text("text").notNull().default(""),
+    articleIdentityId: integer("article_identity_id").references(() => articleIdentities.id),
+  },
+  (t) => [
+    index("draft_nodes_version_idx").on(t.versionId, t.kind, t.number),
+    index("draft_nodes_identity_idx").on(t.articleIdentityId),
+  ],
+);
+
+export const attachments = sqliteTable("attachments", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  filename: text("filename").notNull(),
+  mimeType: text("mime_type").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  storagePath: text("storage_path").notNull(), // relative to DATA_DIR, never under public/
+  uploadedBy: integer("uploaded_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------- comments
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    versionId: integer("version_id").references(() => draftVersions.id),
+    receiptNo: text("receipt_no").notNull().unique(),
+    checkCodeHash: text("check_code_hash").notNull(),
+    body: text("body").notNull(), // exactly what the commenter wrote, less control characters
+    bodyNormalized: text("body_normalized").notNull(), // NFKC, for analysis
+    publishedBody: text("published_body"), // redacted text the public sees
+    name: text("name"),
+    organisation: text("organisation"),
+    identityCategory: text("identity_category").notNull(),
+    email: text("email"),
+    publishPreference: text("publish_preference", { enum: PUBLISH_PREFERENCES })
+      .notNull()
+      .default("anonymous"),
+    channel: text("channel", { enum: CHANNELS }).notNull().default("web"),
+    enteredBy: integer("entered_by").references(() => users.id),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    moderationStatus: text("moderation_status", { enum: MODERATION_STATUSES })
+      .notNull()
+      .default("pending"),
+    rejectReason: text("reject_reason", { enum: REJECT_REASONS }),
+    moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
+    hasPii: integer("has_pii", { mode: "boolean" }).notNull().default(false),
+    emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+    idempotencyKey: text("idempotency_key").unique(),
+    clientHash: text("client_hash"), // salted hash of the IP, for rate limits and duplicate review
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_consultation_idx").on(t.consultationId, t.moderationStatus, t.receivedAt),
+  ],
+);
+
+export const commentArticles = sqliteTable(
+  "comment_articles",
+  {
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    articleIdentityId: integer("article_identity_id")
+      .notNull()
+      .references(() => articleIdentities.id),
+    source: text("source", { enum: ["commenter", "staff", "detected", "inferred"] })
+      .notNull()
+      .default("commenter"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.articleIdentityId] }),
+    index("comment_articles_article_idx").on(t.articleIdentityId),
+  ],
+);
+
+/** Moderation history: every approve/reject, with who and why. The comment row keeps the latest. */
+export const moderationDecisions = sqliteTable("moderation_decisions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  commentId: integer("comment_id")
+    .notNull()
+    .references(() => comments.id),
+  moderatorId: integer("moderator_id")
+    .notNull()
+    .references(() => users.id),
+  decision: text("decision", { enum: ["approved", "rejected"] }).notNull(),
+  reason: text("reason", { enum: REJECT_REASONS }),
+  note: text("note"),
+  createdAt: createdAt(),
+});
+
+/** Personal data spans in a comment's original body: proposed by the detector, accepted or edited by staff. */
+export const redactions = sqliteTable(
+  "redactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: [...PII_KINDS, "other"] }).notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    status: text("status", { enum: ["proposed", "accepted", "dismissed"] })
+      .notNull()
+      .default("proposed"),
+    source: text("source", { enum: ["detector", "staff"] }).notNull().default("detector"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("redactions_comment_idx").on(t.commentId)],
+);
+
+// ---------------------------------------------------------------- analysis
+export const analysisRuns = sqliteTable("analysis_runs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  status: text("status", { enum: ["queued", "running", "done", "failed"] })
+    .notNull()
+    .default("queued"),
+  progress: real("progress").notNull().default(0),
+  stage: text("stage"),
+  commentCount: integer("comment_count"),
+  error: text("error"),
+  triggeredBy: integer("triggered_by").references(() => users.id),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }),
+  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const topics = sqliteTable("topics", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  runId: integer("run_id").references(() => analysisRuns.id),
+  label: text("label").notNull(),
+  keywords: text("keywords", { mode: "json" }).$type<string[]>().notNull().default([]),
+  representativeIds: text("representative_ids", { mode: "json" })
+    .$type<number[]>()
+    .notNull()
+    .default([]),
+  noSubstance: integer("no_substance", { mode: "boolean" }).notNull().default(false),
+  staffEdited: integer("staff_edited", { mode: "boolean" }).notNull().default(false),
+  mergedInto: integer("merged_into"),
+  createdAt: createdAt(),
+});
+
+export const campaigns = sqliteTable("campaigns", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  runId: integer("run_id").references(() => analysisRuns.id),
+  representativeCommentId: integer("representative_comment_id").references(() => comments.id),
+  size: integer("size").notNull(),
+  distinctSenders: integer("distinct_senders").notNull(),
+  createdAt: createdAt(),
+});
+
+/** The latest analysis of each comment: topic, campaign, stance, keywords. */
+export const commentAnalysis = sqliteTable(
+  "comment_analysis",
+  {
+    commentId: integer("comment_id")
+      .primaryKey()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    runId: integer("run_id").references(() => analysisRuns.id),
+    topicId: integer("topic_id").references(() => topics.id),
+    topicSource: text("topic_source", { enum: ["auto", "staff"] }).notNull().default("auto"),
+    campaignId: integer("campaign_id").references(() => campaigns.id),
+    stance: text("stance", { enum: STANCES }),
+    keywords: text("keywords", { mode: "json" }).$type<string[]>(),
+  },
+  (t) => [index("comment_analysis_topic_idx").on(t.topicId)],
+);
+
+/** Staff edits to topics, kept as an input that later runs replay (rename, merge, split, move...). */
+export const topicEdits = sqliteTable("topic_edits", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id),
+  kind: text("kind", { enum: ["rename", "merge", "split", "move", "own_topic"] }).notNull(),
+  payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------- answers
+/** 采纳情况: per topic, or per comment where it overrides its topic. */
+export const dispositions = sqliteTable(
+  "dispositions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    topicId: integer("topic_id").references(() => topics.id),
+    commentId: integer("comment_id").references(() => comments.id),
+    decision: text("decision", { enum: DISPOSITIONS }).notNull(),
+    reason: text("reason").notNull().default(""),
+    articleIdentityId: integer("article_identity_id").references(() => articleIdentities.id),
+    changeMade: text("change_made"),
+    decidedBy: integer("decided_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("dispositions_topic_unique").on(t.topicId),
+    uniqueIndex("dispositions_comment_unique").on(t.commentId),
+  ],
+);
+
+export const feedbackSummaries = sqliteTable("feedback_summaries", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .unique()
+    .references(() => consultations.id),
+  status: text("status", { enum: ["draft", "pending_review", "approved", "published"] })
+    .notNull()
+    .default("draft"),
+  body: text("body").notNull(),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  approvedBy: integer("approved_by").references(() => users.id),
+  approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+/** 合法性审查: the packet's hand-off to the legal office and its progress there. */
+export const legalReviews = sqliteTable("legal_reviews", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .unique()
+    .references(() => consultations.id),
+  submittedBy: integer("submitted_by")
+    .notNull()
+    .references(() => users.id),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+  receivedBy: integer("received_by").references(() => users.id),
+  receivedAt: integer("received_at", { mode: "timestamp_ms" }),
+  finishedBy: integer("finished_by").references(() => users.id),
+  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  note: text("note"),
+});
+
+// ---------------------------------------------------------------- notices
+/** Durable outbox: a row is written in the same transaction as the event that causes the mail. */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(), // receipt, status_change, subscription_confirm, digest, ...
+    dedupeKey: text("dedupe_key").unique(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "held"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    scope: text("scope", { enum: ["all", "division", "doc_type"] }).notNull().default("all"),
+    scopeValue: text("scope_value"),
+    status: text("status", { enum: ["pending", "active", "unsubscribed"] })
+      .notNull()
+      .default("pending"),
+    tokenHash: text("token_hash").notNull(),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("subscriptions_unique").on(t.email, t.scope, t.scopeValue)],
+);
+
+/** Restart-safe scheduler bookkeeping: the last period each job completed. */
+export const scheduledJobs = sqliteTable("scheduled_jobs", {
+  name: text("name").primaryKey(),
+  lastPeriod: text("last_period"),
+  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
+});
+
+// ---------------------------------------------------------------- administration
+/** Append-only and hash-chained; UPDATE and DELETE are refused by triggers (see the custom migration). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: text("before"),
+    after: text("after"),
+    ip: text("ip"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)],
+);
+
+/** Exceptions to the Monday–Friday working week: public holidays and 调休 make-up working days. */
+export const calendarDays = sqliteTable("calendar_days", {
+  date: text("date").primaryKey(), // YYYY-MM-DD in Asia/Shanghai
+  kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
+  note: text("note"),
+});
+
+/** Configurable identity categories shown on the comment form. */
+export const identityCategories = sqliteTable("identity_categories", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  label: text("label").notNull().unique(),
+  position: integer("position").notNull().default(0),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+});

@@ -1,0 +1,196 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client.server";
+import {
+  calendarDays,
+  commentArticles,
+  comments,
+  consultations,
+  divisions,
+  identityCategories,
+  moderationDecisions,
+  redactions,
+  users,
+  type RejectReason,
+} from "../schema";
+import { parseDraft } from "~/analysis/draft-parser";
+import { detectPii, redact } from "~/analysis/pii";
+import { insertDraftVersion } from "~/models/draft.server";
+import { hashCheckCode, newCheckCode, newReceiptNo } from "~/models/receipt.server";
+import { appendAudit } from "~/utils/audit.server";
+import { addDays, shanghaiDate, shanghaiEndOfDay, shanghaiStartOfDay } from "~/utils/periods";
+import { hashPassword } from "~/utils/password.server";
+import { CALENDAR_2026, DEMO_ACCOUNTS, DEMO_DIVISIONS, IDENTITY_CATEGORIES } from "./accounts";
+import {
+  closedConsultation,
+  openConsultation,
+  upcomingConsultation,
+  type DemoComment,
+  type DemoConsultation,
+} from "./demo-content";
+
+const DAY = 86_400_000;
+
+export function isDatabaseEmpty(db: Db): boolean {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n === 0;
+}
+
+/** Fills an empty database with the demo: divisions, one account per role, three consultations. */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  db.transaction((tx) => {
+    const divisionIds = new Map<string, number>();
+    for (const name of DEMO_DIVISIONS) {
+      divisionIds.set(name, tx.insert(divisions).values({ name }).returning().get().id);
+    }
+    const userIds = new Map<string, number>();
+    DEMO_ACCOUNTS.forEach((a, i) => {
+      const row = tx
+        .insert(users)
+        .values({
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          divisionId: a.division ? divisionIds.get(a.division)! : null,
+          passwordHash: hashes[i],
+          email: `${a.username}@zhengqiu.localhost`,
+        })
+        .returning()
+        .get();
+      userIds.set(a.username, row.id);
+    });
+    IDENTITY_CATEGORIES.forEach((label, position) => tx.insert(identityCategories).values({ label, position }).run());
+    tx.insert(calendarDays).values(CALENDAR_2026).run();
+
+    const drafter = userIds.get("drafter")!;
+    const reviewer = userIds.get("reviewer")!;
+    const division = divisionIds.get("就业创业处")!;
+    // Open: ten days into a thirty-day period. Upcoming: starts in five days. Closed: ended a week ago.
+    const periods: Array<[DemoConsultation, Date, Date]> = [
+      [openConsultation, startOfShanghaiDay(now, -10), endOfShanghaiDay(now, 20)],
+      [upcomingConsultation, startOfShanghaiDay(now, 5), endOfShanghaiDay(now, 20)],
+      [closedConsultation, startOfShanghaiDay(now, -38), endOfShanghaiDay(now, -8)],
+    ];
+    for (const [content, opensAt, closesAt] of periods) {
+      const consultation = tx
+        .insert(consultations)
+        .values({
+          title: content.title,
+          docType: content.docType,
+          summary: content.summary,
+          divisionId: division,
+          authorId: drafter,
+          status: "published",
+          basis: content.basis,
+          interpretation: content.interpretation ?? null,
+          opensAt,
+          closesAt,
+          shortPeriodReason: content.shortPeriodReason ?? null,
+          contactAddress: "沈阳市皇姑区细河街9号 就业创业处（邮编110032）",
+          contactEmail: "jycy@zhengqiu.localhost",
+          publishedAt: new Date(opensAt.getTime() - 2 * DAY),
+        })
+        .returning()
+        .get();
+      const parsed = parseDraft(content.draft);
+      const { versionId, articleIdentities } = insertDraftVersion(
+        tx,
+        { consultationId: consultation.id, label: "征求意见稿", sourceText: content.draft, createdBy: drafter },
+        parsed,
+      );
+      appendAudit(tx, {
+        actor: { id: reviewer, label: "赵审核（办公室）" },
+        action: "consultation.approve",
+        entityType: "consultation",
+        entityId: consultation.id,
+        after: { status: "published", opensAt, closesAt },
+        at: consultation.publishedAt!,
+      });
+      const elapsed = Math.min(now.getTime(), closesAt.getTime()) - opensAt.getTime();
+      content.comments.forEach((c, i) =>
+        seedComment(tx, c, {
+          consultationId: consultation.id,
+          versionId,
+          articleIdentities,
+          receivedAt: new Date(opensAt.getTime() + ((c.day + c.minute / 1440) / 30) * elapsed),
+          moderatorId: drafter,
+          // The newest tenth waits in the moderation queue, so the demo has work to do.
+          pending: i >= content.comments.length * 0.9 && closesAt > now,
+        }),
+      );
+    }
+  });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const REJECTIONS: Partial<Record<NonNullable<DemoComment["note"]>, RejectReason>> = {
+  spam: "spam",
+  abuse: "abuse",
+  off_topic: "off_topic",
+};
+
+function seedComment(
+  tx: Tx,
+  c: DemoComment,
+  ctx: {
+    consultationId: number;
+    versionId: number;
+    articleIdentities: Map<number, number>;
+    receivedAt: Date;
+    moderatorId: number;
+    pending: boolean;
+  },
+) {
+  const receiptNo = newReceiptNo(ctx.receivedAt);
+  const pii = detectPii(c.text);
+  const rejectReason = c.note ? REJECTIONS[c.note] : undefined;
+  const status = ctx.pending ? "pending" : rejectReason ? "rejected" : "approved";
+  const row = tx
+    .insert(comments)
+    .values({
+      consultationId: ctx.consultationId,
+      versionId: ctx.versionId,
+      receiptNo,
+      checkCodeHash: hashCheckCode(receiptNo, newCheckCode()),
+      body: c.text,
+      bodyNormalized: c.text.normalize("NFKC"),
+      publishedBody: status === "approved" ? redact(c.text, pii) : null,
+      name: c.name ?? null,
+      organisation: c.organisation ?? null,
+      identityCategory: c.identity,
+      email: c.email ?? null,
+      publishPreference: c.publish,
+      channel: c.channel,
+      enteredBy: c.channel === "web" ? null : ctx.moderatorId,
+      receivedAt: ctx.receivedAt,
+      moderationStatus: status,
+      rejectReason: status === "rejected" ? rejectReason! : null,
+      moderatedAt: status === "pending" ? null : new Date(ctx.receivedAt.getTime() + 3 * 3600_000),
+      hasPii: pii.length > 0,
+    })
+    .returning({ id: comments.id })
+    .get();
+  for (const n of new Set(c.articles)) {
+    const articleIdentityId = ctx.articleIdentities.get(n);
+    if (articleIdentityId) tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run();
+  }
+  for (const m of pii) {
+    tx.insert(redactions)
+      .values({ commentId: row.id, kind: m.kind, start: m.start, end: m.end, status: status === "pending" ? "proposed" : "accepted" })
+      .run();
+  }
+  if (status !== "pending") {
+    tx.insert(moderationDecisions)
+      .values({ commentId: row.id, moderatorId: ctx.moderatorId, decision: status, reason: rejectReason ?? null })
+      .run();
+  }
+}
+
+/** Midnight in Asia/Shanghai, `days` days from `now`'s date there. */
+function startOfShanghaiDay(now: Date, days: number): Date {
+  return shanghaiStartOfDay(addDays(shanghaiDate(now), days));
+}
+
+function endOfShanghaiDay(now: Date, days: number): Date {
+  return shanghaiEndOfDay(addDays(shanghaiDate(now), days));
+}

@@ -1,0 +1,17 @@
+// Seeds the demo into an empty database: `npm run db:seed`. Refuses a database that has users.
+import { migrateDatabase, openDatabase } from "~db/client.server";
+import { DEMO_ACCOUNTS } from "~db/seed/accounts";
+import { isDatabaseEmpty, seedDemo } from "~db/seed";
+import { env } from "~/utils/env.server";
+
+const e = env();
+const db = openDatabase(e.DATABASE_PATH);
+migrateDatabase(db);
+if (!isDatabaseEmpty(db)) {
+  console.error(`${e.DATABASE_PATH} already has accounts; the demo is only seeded into an empty database.`);
+  process.exit(1);
+}
+await seedDemo(db);
+db.$client.close();
+console.log(`Seeded ${e.DATABASE_PATH}. Demo accounts:`);
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${a.password}`);

@@ -1,0 +1,48 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { migrateDatabase } from "~db/client.server";
+import { createUser } from "~/models/user.server";
+import { getDb } from "~/utils/db.server";
+import { divisions, type Role } from "~db/schema";
+
+/** The test file's own database (a copy of the migrated base made by the setup file). */
+export function testDb() {
+  const db = getDb();
+  migrateDatabase(db);
+  return db;
+}
+
+export const context = (clientIp = "127.0.0.1"): AppLoadContext => ({ nonce: "test-nonce", clientIp });
+
+let counter = 0;
+export async function makeUser(role: Role, overrides: { password?: string; division?: string } = {}) {
+  const db = testDb();
+  const name = overrides.division ?? "测试处";
+  const division =
+    db.select().from(divisions).all().find((d) => d.name === name) ??
+    db.insert(divisions).values({ name }).returning().get();
+  const password = overrides.password ?? "correct-horse-battery";
+  const user = await createUser(
+    db,
+    { username: `${role}${++counter}`, displayName: `${role} ${counter}`, role, divisionId: division.id, password },
+    null,
+  );
+  return { user, password };
+}
+
+export function formRequest(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return new Request(`http://localhost${url}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+  });
+}
+
+/** Remix's `data()` wraps an action's answer; this unwraps it to { status, body }. */
+export function unwrap(result: unknown): { status: number; body: any } {
+  if (result && typeof result === "object" && "type" in result && (result as any).type === "DataWithResponseInit") {
+    const r = result as unknown as { data: unknown; init: { status?: number } | null };
+    return { status: r.init?.status ?? 200, body: r.data };
+  }
+  if (result instanceof Response) return { status: result.status, body: null };
+  return { status: 200, body: result };
+}

@@ -1,0 +1,101 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { isDatabaseEmpty, seedDemo } from "~db/seed";
+import { commentArticles, comments, consultations, draftNodes, redactions, users } from "~db/schema";
+import { publicPhase } from "~/models/consultation-status";
+import { findUserByUsername } from "~/models/user.server";
+import { verifyAuditChain } from "~/utils/audit.server";
+import { verifyPassword } from "~/utils/password.server";
+import { testDb } from "./helpers";
+
+describe("demo seed", () => {
+  const db = testDb();
+
+  it("fills an empty database with accounts and three consultations in three phases", async () => {
+    expect(isDatabaseEmpty(db)).toBe(true);
+    const now = new Date("2026-11-26T04:00:00Z");
+    await seedDemo(db, now);
+    expect(isDatabaseEmpty(db)).toBe(false);
+    expect(db.select({ role: users.role }).from(users).all().map((u) => u.role).sort()).toEqual(
+      ["admin", "drafter", "drafter", "legal", "reviewer"],
+    );
+    const drafter = findUserByUsername(db, "drafter")!;
+    expect(await verifyPassword("demo-drafter-2026", drafter.passwordHash)).toBe(true);
+    const phases = db.select().from(consultations).all().map((c) => publicPhase(c, now)).sort();
+    expect(phases).toEqual(["closed", "open", "upcoming"]);
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+
+  it("gives the open consultation chapters, about twenty articles and at least 150 varied comments", () => {
+    const open = db.select().from(consultations).all().find((c) => publicPhase(c, new Date("2026-11-26T04:00:00Z")) === "open")!;
+    const count = (kind: "chapter" | "article") =>
+      db.$client
+        .prepare(
+          `SELECT count(*) AS n FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+           WHERE v.consultation_id = ? AND n.kind = ?`,
+        )
+        .get(open.id, kind) as { n: number };
+    expect(count("chapter").n).toBeGreaterThanOrEqual(3);
+    expect(count("article").n).toBeGreaterThanOrEqual(18);
+    const rows = db.select().from(comments).where(eq(comments.consultationId, open.id)).all();
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(rows.map((r) => r.identityCategory)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.channel)).size).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => r.moderationStatus === "rejected").length).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => r.moderationStatus === "pending").length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.receivedAt >= open.opensAt! && r.receivedAt <= new Date("2026-11-26T04:00:00Z"))).toBe(true);
+    const linked = db.select({ n: sql<number>`count(distinct ${commentArticles.commentId})` }).from(commentArticles).get()!;
+    expect(linked.n).toBeGreaterThan(50);
+    expect(new Set(rows.map((r) => r.receiptNo)).size).toBe(rows.length);
+  });
+
+  it("redacts the personal data in what it publishes and keeps the original", () => {
+    const withPii = db.select().from(comments).where(eq(comments.hasPii, true)).all();
+    expect(withPii.length).toBeGreaterThanOrEqual(4);
+    expect(db.select().from(redactions).all().length).toBeGreaterThanOrEqual(withPii.length);
+    for (const c of withPii.filter((r) => r.moderationStatus === "approved")) {
+      expect(c.publishedBody).not.toEqual(c.body);
+      expect(c.publishedBody).not.toMatch(/1[3-9]\d[ -]?\d{4}[ -]?\d{4}/);
+      expect(c.publishedBody).toContain("已隐去");
+    }
+  });
+
+  it("never publishes rejected or pending comments", () => {
+    const hidden = db.select().from(comments).all().filter((c) => c.moderationStatus !== "approved");
+    expect(hidden.every((c) => c.publishedBody === null)).toBe(true);
+    expect(db.select().from(draftNodes).all().length).toBeGreaterThan(0);
+  });
+});
+
+describe("npm run user:create", () => {
+  it("creates an admin from the command line with the password on standard input", () => {
+    const db = testDb();
+    const root = path.resolve(__dirname, "../..");
+    const out = execFileSync(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["scripts/user-create.ts", "--username", "cli-admin", "--name", "命令行管理员", "--role", "admin"],
+      { cwd: root, input: "a-very-good-password\n", env: { ...process.env }, encoding: "utf8" },
+    );
+    expect(out).toMatch(/Created admin account "cli-admin"/);
+    expect(findUserByUsername(db, "cli-admin")?.role).toBe("admin");
+  });
+
+  it("refuses a short password with a clear message", () => {
+    const root = path.resolve(__dirname, "../..");
+    let stderr = "";
+    try {
+      execFileSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/user-create.ts", "--username", "weak"], {
+        cwd: root,
+        input: "short\n",
+        env: { ...process.env },
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    expect(stderr).toMatch(/password: 密码至少 10 个字符/);
+  });
+});

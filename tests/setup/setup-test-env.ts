@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach } from "vitest";
+
+// Each test file gets its own copy of the migrated base database, so files never share state.
+const tmp = path.resolve("tests/.tmp");
+const file = path.join(
+  tmp,
+  `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`,
+);
+fs.copyFileSync(path.join(tmp, "base.db"), file);
+process.env.DATABASE_PATH = file;
+process.env.DATA_DIR = path.join(tmp, path.basename(file, ".db"));
+process.env.NODE_ENV = "test";
+process.env.SEED_DEMO = "false";
+
+afterAll(() => {
+  const g = globalThis as { __zhengqiuDb?: { $client: { close(): void } } };
+  g.__zhengqiuDb?.$client.close();
+  delete g.__zhengqiuDb;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  fs.rmSync(process.env.DATA_DIR!, { recursive: true, force: true });
+});
+
+// A stray console.error fails the test that caused it.
+const original = console.error;
+let errors: unknown[][] = [];
+beforeEach(() => {
+  errors = [];
+  console.error = (...args: unknown[]) => {
+    errors.push(args);
+    original(...args);
+  };
+});
+afterEach(() => {
+  console.error = original;
+  if (errors.length > 0) {
+    throw new Error(`console.error was called ${errors.length} time(s): ${String(errors[0]?.[0])}`);
+  }
+});
