@@ -1,6 +1,6 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { comments, consultations, divisions } from "~db/schema";
+import { comments, consultations, deadlineExtensions, divisions } from "~db/schema";
 import { PUBLIC_STATUSES, publicPhase, type PublicPhase } from "./consultation-status";
 
 export interface ConsultationListItem {
@@ -66,4 +66,26 @@ export function getPublicConsultation(db: Db, id: number, now = new Date()) {
   if (!row || !PUBLIC_STATUSES.includes(row.consultation.status)) return undefined;
   const c = row.consultation;
   return { ...c, divisionName: row.divisionName, phase: publicPhase(c, now) };
+}
+
+/** Any consultation, whatever its status, for staff pages (which check access themselves). */
+export function getStaffConsultation(db: Db, id: number) {
+  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+  const row = db
+    .select({ consultation: consultations, divisionName: divisions.name })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+    .where(eq(consultations.id, id))
+    .get();
+  return row ? { ...row.consultation, divisionName: row.divisionName } : undefined;
+}
+
+/** Deadline extensions, newest first: each reason is public. */
+export function listExtensions(db: Db, consultationId: number) {
+  return db
+    .select({ previousClosesAt: deadlineExtensions.previousClosesAt, newClosesAt: deadlineExtensions.newClosesAt, reason: deadlineExtensions.reason, createdAt: deadlineExtensions.createdAt })
+    .from(deadlineExtensions)
+    .where(eq(deadlineExtensions.consultationId, consultationId))
+    .orderBy(desc(deadlineExtensions.id))
+    .all();
 }

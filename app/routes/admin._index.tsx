@@ -37,6 +37,13 @@ export default function Dashboard() {
       ) : (
         <section aria-labelledby="my-consultations">
           <h2 id="my-consultations">{user.role === "drafter" ? "本处室的征求意见" : "征求意见"}</h2>
+          {user.role === "drafter" ? (
+            <p>
+              <Link to="/admin/consultations/new" className="button">
+                新建征求意见
+              </Link>
+            </p>
+          ) : null}
           {consultations.length === 0 ? (
             <p>暂无。</p>
           ) : (
@@ -54,7 +61,7 @@ export default function Dashboard() {
                   {consultations.map((c) => (
                     <tr key={c.id}>
                       <td>
-                        <Link to={`/consultations/${c.id}`}>{c.title}</Link>
+                        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
                       </td>
                       <td>{c.divisionName}</td>
                       <td>{PHASE_LABELS[publicPhase(c)]}</td>

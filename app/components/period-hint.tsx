@@ -1,0 +1,35 @@
+import { useMemo } from "react";
+import { DOC_TYPE_LABELS } from "~/models/consultation-status";
+import { formatDateTime } from "~/utils/dates";
+import { earliestEnd, MINIMUM_PERIODS, type DocumentType } from "~/utils/periods";
+
+/** The statutory minimum for the chosen type, and the earliest allowed end for the chosen start. */
+export function PeriodHint({
+  docType,
+  opensAt,
+  calendar,
+  id,
+}: {
+  docType: string;
+  opensAt: string;
+  calendar: { holidays: string[]; workdays: string[] };
+  id: string;
+}) {
+  const cal = useMemo(
+    () => ({ holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) }),
+    [calendar],
+  );
+  if (!(docType in MINIMUM_PERIODS)) return null;
+  const type = docType as DocumentType;
+  const min = MINIMUM_PERIODS[type];
+  const start = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(opensAt) ? new Date(`${opensAt.slice(0, 16)}:00+08:00`) : null;
+  return (
+    <p className="hint" id={id} aria-live="polite">
+      {DOC_TYPE_LABELS[type]}的法定最短征求意见期为 {min.days} 个{min.unit === "working" ? "工作日" : "日"}
+      {start && !Number.isNaN(start.getTime())
+        ? `，按所填开始时间，最早可于 ${formatDateTime(earliestEnd(type, start, cal))} 截止`
+        : ""}
+      。短于该期限须填写理由，理由将向社会公开。
+    </p>
+  );
+}

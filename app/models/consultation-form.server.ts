@@ -1,0 +1,72 @@
+import { flattenArticles, parseDraft, type DraftNode, type ParsedDraft } from "~/analysis/draft-parser";
+import type { DraftPreview } from "~/components/consultation-form";
+import { DocxError, extractDocxText } from "~/utils/docx.server";
+import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { chosenFile, FormTooLargeError, readForm } from "~/utils/multipart.server";
+import { sanitizeUserText } from "~/utils/text";
+import { ConsultationSchema, type ConsultationInput } from "./consultation-schema";
+
+export function previewOf(parsed: ParsedDraft): DraftPreview {
+  const outline: DraftPreview["outline"] = [];
+  const walk = (nodes: DraftNode[]) => {
+    for (const n of nodes) {
+      if (n.kind === "chapter" || n.kind === "section" || n.kind === "article") {
+        outline.push({ kind: n.kind, label: n.label, heading: n.heading, text: n.kind === "article" ? n.text.slice(0, 60) : "" });
+        if (n.kind !== "article") walk(n.children);
+      }
+    }
+  };
+  walk(parsed.nodes);
+  return {
+    title: parsed.title,
+    chapters: parsed.nodes.filter((n) => n.kind === "chapter").length,
+    articles: flattenArticles(parsed).length,
+    outline,
+    warnings: parsed.warnings,
+  };
+}
+
+export type ConsultationFormResult =
+  | { ok: true; data: ConsultationInput }
+  | { ok: false; status: number; errors: FieldErrors; values: Record<string, string>; preview: DraftPreview | null };
+
+/**
+ * Reads the create/edit form: a chosen .docx replaces the pasted text; "解析正文" only parses and
+ * shows the structure; saving validates everything. Whatever happens, the text typed is sent back.
+ */
+export async function readConsultationForm(request: Request): Promise<ConsultationFormResult> {
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (!(error instanceof FormTooLargeError)) throw error;
+    return { ok: false, status: 413, errors: { form: "提交的内容过大（文件不超过 20 MB，正文不超过 8 MB），请精简后重试。" }, values: {}, preview: null };
+  }
+  const values = formValues(form);
+  for (const key of Object.keys(values)) values[key] = sanitizeUserText(values[key]);
+  if (!form.has("showComments")) values.showComments = "off";
+  const errors: FieldErrors = {};
+
+  const file = chosenFile(form, "draftFile");
+  if (file) {
+    try {
+      values.draftText = await extractDocxText(file);
+    } catch (error) {
+      if (!(error instanceof DocxError)) throw error;
+      errors.draftFile = error.message;
+    }
+  }
+  const preview = values.draftText?.trim() ? previewOf(parseDraft(values.draftText)) : null;
+  if (form.get("intent") === "preview" || Object.keys(errors).length) {
+    return { ok: false, status: Object.keys(errors).length ? 400 : 200, errors, values, preview };
+  }
+
+  const fields = new FormData();
+  for (const [k, v] of Object.entries(values)) if (k !== "showComments" || v === "on") fields.set(k, v);
+  const parsed = parseForm(ConsultationSchema, fields);
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values, preview };
+  if (preview && preview.articles === 0) {
+    return { ok: false, status: 400, errors: { draftText: "正文中没有识别出任何条文，请确认每条以“第X条”开头。" }, values, preview };
+  }
+  return { ok: true, data: parsed.data };
+}

@@ -1,0 +1,142 @@
+// State changes of a consultation after drafting: review, publication, extension, withdrawal.
+// Each check is made here, on the server, whatever the page offered; each step is audited in the
+// same transaction as the change.
+import { eq, isNull, and } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { consultations, deadlineExtensions, draftVersions, reviews } from "~db/schema";
+import { appendAudit } from "~/utils/audit.server";
+import { canDraft, canReview } from "./consultation-access";
+import { auditView } from "./consultation-editor.server";
+import { publicPhase } from "./consultation-status";
+import { loadCalendar } from "./calendar.server";
+import { earliestEnd, meetsMinimum } from "~/utils/periods";
+import { formatDateTime } from "~/utils/dates";
+
+export class WorkflowError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Consultation = typeof consultations.$inferSelect;
+
+/** Hooks other modules add to every change that the public can see (search index, notices). */
+const publicChangeHooks: Array<(tx: Tx, consultationId: number) => void> = [];
+export function onPublicChange(hook: (tx: Tx, consultationId: number) => void) {
+  publicChangeHooks.push(hook);
+}
+
+export function notifyPublicChange(tx: Tx, consultationId: number) {
+  for (const hook of publicChangeHooks) hook(tx, consultationId);
+}
+
+function load(tx: Tx, id: number): Consultation {
+  const c = tx.select().from(consultations).where(eq(consultations.id, id)).get();
+  if (!c) throw new WorkflowError("未找到该征求意见。", 404);
+  return c;
+}
+
+function change(tx: Tx, actor: Staff, action: string, before: Consultation, set: Partial<Consultation>): Consultation {
+  const after = tx
+    .update(consultations)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(consultations.id, before.id))
+    .returning()
+    .get();
+  appendAudit(tx, {
+    actor: { id: actor.id, label: actor.displayName },
+    action,
+    entityType: "consultation",
+    entityId: before.id,
+    before: auditView(before),
+    after: auditView(after),
+  });
+  return after;
+}
+
+/** Problems that stop a draft from going to review, in the drafter's words. */
+export function readinessProblems(db: Db, c: Consultation, now = new Date()): string[] {
+  const problems: string[] = [];
+  if (!c.basis.trim()) problems.push("尚未填写起草说明。");
+  if (!c.opensAt || !c.closesAt) problems.push("尚未设置征求意见期。");
+  else {
+    if (c.closesAt <= now) problems.push("截止时间已过，请修改征求意见期。");
+    const cal = loadCalendar(db);
+    if (!meetsMinimum(c.docType, c.opensAt, c.closesAt, cal) && !c.shortPeriodReason) {
+      problems.push(`征求意见期短于法定最短期限（最早可于 ${formatDateTime(earliestEnd(c.docType, c.opensAt, cal))} 截止），须说明理由。`);
+    }
+  }
+  const articles = db.$client
+    .prepare(
+      `SELECT count(*) AS n FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+       WHERE v.consultation_id = ? AND n.kind = 'article'`,
+    )
+    .get(c.id) as { n: number };
+  if (articles.n === 0) problems.push("征求意见稿中没有识别出任何条文（第X条）。");
+  return problems;
+}
+
+export function submitForReview(db: Db, id: number, actor: Staff, now = new Date()): void {
+  db.transaction((tx) => {
+    const c = load(tx, id);
+    if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以提交审核。", 403);
+    if (c.status !== "draft") throw new WorkflowError("只有草稿可以提交审核。");
+    const problems = readinessProblems(db, c, now);
+    if (problems.length) throw new WorkflowError(`暂不能提交审核：${problems.join("")}`);
+    change(tx, actor, "consultation.submit", c, { status: "pending_review" });
+  });
+}
+
+export function review(db: Db, id: number, actor: Staff, decision: "approved" | "returned", comment: string | undefined, now = new Date()): void {
+  db.transaction((tx) => {
+    const c = load(tx, id);
+    if (actor.role !== "reviewer") throw new WorkflowError("只有审核人员可以审核。", 403);
+    if (actor.id === c.authorId) throw new WorkflowError("不能审核自己起草的征求意见。", 403);
+    if (!canReview(actor, c)) throw new WorkflowError("您不能审核该征求意见。", 403);
+    if (c.status !== "pending_review") throw new WorkflowError("该征求意见当前不在待审核状态。");
+    if (decision === "returned" && !comment?.trim()) throw new WorkflowError("退回修改时请填写审核意见。");
+    tx.insert(reviews).values({ consultationId: id, subject: "consultation", reviewerId: actor.id, decision, comment: comment || null }).run();
+    if (decision === "returned") {
+      change(tx, actor, "consultation.return", c, { status: "draft" });
+      return;
+    }
+    // Approval publishes: the public sees it as 即将开始 until the start time, then 征求中.
+    change(tx, actor, "consultation.approve", c, { status: "published", publishedAt: now });
+    tx.update(draftVersions)
+      .set({ frozenAt: now })
+      .where(and(eq(draftVersions.consultationId, id), isNull(draftVersions.frozenAt)))
+      .run();
+    notifyPublicChange(tx, id);
+  });
+}
+
+export function extendDeadline(db: Db, id: number, actor: Staff, newClosesAt: Date, reason: string, now = new Date()): void {
+  db.transaction((tx) => {
+    const c = load(tx, id);
+    if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以延长征求意见期。", 403);
+    if (publicPhase(c, now) !== "open" && publicPhase(c, now) !== "upcoming") {
+      throw new WorkflowError("只有尚未截止的征求意见可以延长期限。");
+    }
+    if (!c.closesAt || newClosesAt <= c.closesAt) throw new WorkflowError("新的截止时间必须晚于原截止时间。");
+    tx.insert(deadlineExtensions).values({ consultationId: id, previousClosesAt: c.closesAt, newClosesAt, reason, userId: actor.id }).run();
+    change(tx, actor, "consultation.extend", c, { closesAt: newClosesAt });
+    notifyPublicChange(tx, id);
+  });
+}
+
+export function withdraw(db: Db, id: number, actor: Staff, reason: string, now = new Date()): void {
+  db.transaction((tx) => {
+    const c = load(tx, id);
+    if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以撤回。", 403);
+    if (c.status === "draft" || c.status === "pending_review" || c.status === "withdrawn") {
+      throw new WorkflowError("只有已发布的征求意见可以撤回。");
+    }
+    change(tx, actor, "consultation.withdraw", c, { status: "withdrawn", withdrawnAt: now, withdrawnReason: reason });
+    notifyPublicChange(tx, id);
+  });
+}

@@ -1,0 +1,68 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ConsultationForm } from "~/components/consultation-form";
+import { FormError } from "~/components/field";
+import { calendarForClient } from "~/models/calendar.server";
+import { canDraft } from "~/models/consultation-access";
+import { updateDraftConsultation } from "~/models/consultation-editor.server";
+import { readConsultationForm } from "~/models/consultation-form.server";
+import { toShanghaiInput } from "~/models/consultation-schema";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { latestVersion } from "~/models/draft.server";
+import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "修改征求意见 - 征求意见平台" }];
+
+async function loadEditable(request: Request, idParam: string | undefined) {
+  const user = await requireRole(request, "drafter");
+  const c = getStaffConsultation(getDb(), Number(idParam));
+  if (!c) throw new Response("Not Found", { status: 404 });
+  if (!canDraft(user, c)) throw new Response("只有本处室的起草人员可以修改。", { status: 403 });
+  if (c.status !== "draft") throw redirect(`/admin/consultations/${c.id}?locked=1`);
+  return { user, c };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { c } = await loadEditable(request, params.id);
+  const db = getDb();
+  return {
+    id: c.id,
+    values: {
+      title: c.title,
+      docType: c.docType,
+      summary: c.summary,
+      draftText: latestVersion(db, c.id)?.sourceText ?? "",
+      basis: c.basis,
+      interpretation: c.interpretation ?? "",
+      opensAt: toShanghaiInput(c.opensAt),
+      closesAt: toShanghaiInput(c.closesAt),
+      shortPeriodReason: c.shortPeriodReason ?? "",
+      contactAddress: c.contactAddress ?? "",
+      contactEmail: c.contactEmail ?? "",
+      showComments: c.showComments ? "on" : "off",
+    },
+    calendar: calendarForClient(db),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, c } = await loadEditable(request, params.id);
+  const result = await readConsultationForm(request);
+  if (!result.ok) return data(result, { status: result.status });
+  updateDraftConsultation(getDb(), c.id, result.data, user);
+  return redirect(`/admin/consultations/${c.id}?saved=1`);
+}
+
+export default function EditConsultation() {
+  const { values, calendar } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  return (
+    <>
+      <h1>修改征求意见（草稿）</h1>
+      <FormError message={errors.form ?? (Object.keys(errors).length ? "请根据提示修改后重新提交。" : undefined)} />
+      <ConsultationForm values={result?.values ?? values} errors={errors} calendar={calendar} preview={result?.preview ?? null} submitLabel="保存修改" />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getAttachmentFile } from "~/models/attachment.server";
+import { canView } from "~/models/consultation-access";
+import { PUBLIC_STATUSES } from "~/models/consultation-status";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { getDb } from "~/utils/db.server";
+import { getSessionUser } from "~/utils/session.server";
+
+/** Serves an attachment as a download that the browser may neither sniff nor render in our origin. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const c = getStaffConsultation(db, Number(params.id));
+  if (!c) throw new Response("Not Found", { status: 404 });
+  const isPublic = PUBLIC_STATUSES.includes(c.status);
+  if (!isPublic) {
+    const user = await getSessionUser(request);
+    if (!user || !canView(user, c)) throw new Response("Not Found", { status: 404 });
+  }
+  const found = getAttachmentFile(db, c.id, Number(params.attachmentId));
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const body = fs.readFileSync(found.file);
+  return new Response(body, {
+    headers: {
+      "Content-Type": found.row.mimeType,
+      "Content-Length": String(body.length),
+      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": isPublic ? "public, max-age=3600" : "private, no-store",
+      ETag: `"${found.row.sha256}"`,
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import mammoth from "mammoth";
+import { sniffType } from "./file-type.server";
+
+export class DocxError extends Error {}
+
+/** The text of a .docx, paragraph by paragraph, for the draft parser. */
+export async function extractDocxText(file: File): Promise<string> {
+  const buffer = Buffer.from(await file.arrayBuffer());
+  if (sniffType(buffer)?.ext !== "docx") {
+    throw new DocxError("该文件不是有效的 .docx 文件。请上传用 Word 2007 及以上版本保存的 .docx 文件，或直接粘贴正文。");
+  }
+  try {
+    const { value } = await mammoth.extractRawText({ buffer });
+    if (!value.trim()) throw new DocxError("该 .docx 文件中没有文字内容。");
+    return value.replace(/\n{2,}/g, "\n");
+  } catch (error) {
+    if (error instanceof DocxError) throw error;
+    throw new DocxError("无法读取该 .docx 文件，文件可能已损坏。请重新保存后上传，或直接粘贴正文。");
+  }
+}
