@@ -1,11 +1,22 @@
 import type { StoredNode } from "~/models/draft.server";
 
 /** The draft, article by article: every article has an anchor (#article-N) that can be linked to. */
-export function DraftView({ nodes }: { nodes: StoredNode[] }) {
-  return <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} />)}</div>;
+type CommentHref = ((articleNumber: number) => string) | undefined;
+
+export function DraftView({ nodes, commentHref }: { nodes: StoredNode[]; commentHref?: CommentHref }) {
+  return <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} commentHref={commentHref} />)}</div>;
 }
 
-function DraftNodeView({ node }: { node: StoredNode }) {
+function CommentLink({ node, commentHref }: { node: StoredNode; commentHref: CommentHref }) {
+  if (!commentHref || node.number === null) return null;
+  return (
+    <a className="comment-link" href={commentHref(node.number)}>
+      对{node.label}提意见
+    </a>
+  );
+}
+
+function DraftNodeView({ node, commentHref }: { node: StoredNode; commentHref: CommentHref }) {
   switch (node.kind) {
     case "chapter":
       return (
@@ -15,7 +26,7 @@ function DraftNodeView({ node }: { node: StoredNode }) {
             {"\u3000"}
             {node.heading}
           </h3>
-          {node.children.map((c) => <DraftNodeView key={c.id} node={c} />)}
+          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentHref={commentHref} />)}
         </section>
       );
     case "section":
@@ -26,7 +37,7 @@ function DraftNodeView({ node }: { node: StoredNode }) {
             {"\u3000"}
             {node.heading}
           </h4>
-          {node.children.map((c) => <DraftNodeView key={c.id} node={c} />)}
+          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentHref={commentHref} />)}
         </section>
       );
     case "article":
@@ -63,6 +74,7 @@ function DraftNodeView({ node }: { node: StoredNode }) {
               </div>
             ))
           )}
+          <CommentLink node={node} commentHref={commentHref} />
         </article>
       );
     default:

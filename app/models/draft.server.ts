@@ -102,7 +102,7 @@ export function loadDraftTree(db: Db, versionId: number): StoredNode[] {
   return roots;
 }
 
-export function latestVersion(db: Db, consultationId: number) {
+export function latestVersion(db: Pick<Db, "select">, consultationId: number) {
   return db
     .select()
     .from(draftVersions)

@@ -29,6 +29,10 @@ const EnvSchema = z
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().min(3).default("征求意见平台 <noreply@zhengqiu.localhost>"),
+    // Abuse limits for public forms: per client address per 10 minutes, and per consultation per minute.
+    COMMENT_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    COMMENT_LIMIT_PER_CONSULTATION: z.coerce.number().int().min(1).default(1200),
+    LOOKUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

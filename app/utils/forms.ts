@@ -7,7 +7,7 @@ export type FormResult<T> =
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Text values of a form, for re-filling it after a failed submission (never files or passwords). */
-export function formValues(form: FormData, omit: string[] = []): Record<string, string> {
+export function formValues(form: FormData | URLSearchParams, omit: string[] = []): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !omit.includes(key)) {
@@ -20,7 +20,7 @@ export function formValues(form: FormData, omit: string[] = []): Record<string, 
 /** Parses form data with a zod schema; on failure, the first message per field and the typed values. */
 export function parseForm<S extends z.ZodType>(
   schema: S,
-  form: FormData,
+  form: FormData | URLSearchParams,
   options: { omitFromValues?: string[] } = {},
 ): FormResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};

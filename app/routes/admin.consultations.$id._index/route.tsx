@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       draft: canDraft(user, c),
       review: canReview(user, c) && c.status === "pending_review",
       selfAuthored: user.id === c.authorId,
+      reviewer: user.role === "reviewer",
     },
     problems: c.status === "draft" ? readinessProblems(db, c, now) : [],
     versions: listVersions(db, c.id),
@@ -144,6 +145,8 @@ export default function StaffConsultation() {
       <p className="button-row">
         {c.status !== "draft" && c.status !== "pending_review" ? <Link to={`/consultations/${c.id}`}>查看公开页面</Link> : null}
         {may.draft && c.status === "draft" ? <Link className="button secondary" to="edit">修改草稿</Link> : null}
+        {(may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="moderation">审核意见</Link> : null}
+        {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="comments/new">代录信函、电话、座谈会意见</Link> : null}
         {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="versions/new">发布新版本</Link> : null}
       </p>
 

@@ -1,11 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import crypto from "node:crypto";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CommentForm } from "~/components/comment-form";
+import { handleCommentPost } from "~/models/comment-intake.server";
+import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { DraftView } from "~/components/draft-view";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
 import { getPublicConsultation, listExtensions } from "~/models/consultation.server";
 import { listAttachments } from "~/models/attachment.server";
 import { listVersions } from "~/models/versions.server";
-import { latestVersion, loadDraftTree } from "~/models/draft.server";
+import { articleNodes, latestVersion, loadDraftTree } from "~/models/draft.server";
 import { formatDateTime, isoInstant, timeLeft } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 
@@ -14,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: data?.consultation.summary ?? "" },
 ];
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const db = getDb();
   const now = new Date();
@@ -28,12 +32,29 @@ export function loader({ params }: LoaderFunctionArgs) {
     versionCount: listVersions(db, consultation.id).length,
     extensions: listExtensions(db, consultation.id),
     attachments: listAttachments(db, consultation.id),
+    commenting:
+      consultation.phase === "open" && version
+        ? {
+            articles: articleNodes(db, version.id).map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
+            identities: activeIdentityCategories(db),
+            // A fresh key per rendering: a double click or a resubmission reuses it and makes one comment.
+            idempotencyKey: crypto.randomBytes(16).toString("base64url"),
+            preselected: new URL(request.url).searchParams.getAll("article").map(Number).filter(Number.isInteger),
+          }
+        : null,
     now,
   };
 }
 
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  return handleCommentPost(request, context.clientIp, id);
+}
+
 export default function ConsultationPage() {
-  const { consultation: c, version, draft, versionCount, extensions, attachments, now } = useLoaderData<typeof loader>();
+  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, now } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   return (
     <>
       <h1>{c.title}</h1>
@@ -75,13 +96,33 @@ export default function ConsultationPage() {
             <Link to={`/consultations/${c.id}/versions`}>查看各版本逐条修改对照</Link>
           </p>
         ) : null}
-        <DraftView nodes={draft} />
+        <DraftView nodes={draft} commentHref={commenting ? (n) => `?article=${n}#comment-form` : undefined} />
       </section>
 
       <section aria-labelledby="basis-title">
         <h2 id="basis-title">起草说明</h2>
         <div className="prose">{c.basis}</div>
       </section>
+
+      {commenting ? (
+        <CommentForm
+          consultationId={c.id}
+          articles={commenting.articles}
+          identities={commenting.identities}
+          idempotencyKey={commenting.idempotencyKey}
+          preselected={commenting.preselected}
+          values={reply?.values ?? {}}
+          errors={reply?.errors ?? {}}
+          requireEmail={c.requireEmailVerification}
+        />
+      ) : reply ? (
+        <div className="alert error" role="alert" id="comment-form">
+          {Object.values(reply.errors).map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+          {reply.values.body ? <pre className="prose">{reply.values.body}</pre> : null}
+        </div>
+      ) : null}
 
       {attachments.length ? (
         <section aria-labelledby="attachments-title">

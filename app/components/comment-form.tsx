@@ -1,0 +1,118 @@
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { PUBLISH_PREFERENCES } from "~db/vocabulary";
+import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
+import { FormError, SelectField, TextField } from "./field";
+
+type Values = Record<string, string | undefined>;
+
+/** The public comment form: works without JavaScript; the character counter is an enhancement. */
+export function CommentForm({
+  consultationId,
+  articles,
+  identities,
+  idempotencyKey,
+  preselected,
+  values,
+  errors,
+  requireEmail,
+}: {
+  consultationId: number;
+  articles: Array<{ number: number; label: string }>;
+  identities: string[];
+  idempotencyKey: string;
+  preselected: number[];
+  values: Values;
+  errors: Record<string, string | undefined>;
+  requireEmail: boolean;
+}) {
+  const [length, setLength] = useState((values.body ?? "").length);
+  const chosen = new Set((values.articles ?? preselected.join("\n")).split("\n").filter(Boolean).map(Number));
+  return (
+    <Form method="post" action={`/consultations/${consultationId}#comment-form`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
+      <h2 id="comment-form-title">提出意见</h2>
+      <FormError message={errors.form ?? (Object.keys(errors).length ? "请根据提示修改后重新提交，您填写的内容已保留。" : undefined)} />
+      <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+      <div className="hp-field" aria-hidden="true">
+        <label htmlFor="website">网站（请勿填写）</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+
+      <fieldset className="field">
+        <legend>针对的条款（不选即为对整个草案的意见，可多选）</legend>
+        {errors.articles ? <p className="field-error" id="articles-error">{errors.articles}</p> : null}
+        <div className="article-choices">
+          {articles.map((a) => (
+            <label key={a.number} className="article-choice">
+              <input type="checkbox" name="articles" value={a.number} defaultChecked={chosen.has(a.number)} /> {a.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="comment-body">意见内容</label>
+        <p className="hint" id="comment-body-hint">
+          请写明您的意见和理由，不超过 {COMMENT_MAX} 字。请勿填写身份证号、电话等个人信息，如有，公开时将隐去。
+        </p>
+        <textarea
+          id="comment-body"
+          name="body"
+          required
+          maxLength={COMMENT_MAX}
+          rows={8}
+          defaultValue={values.body}
+          onChange={(e) => setLength(e.currentTarget.value.length)}
+          aria-invalid={errors.body ? true : undefined}
+          aria-describedby={`comment-body-hint comment-body-count${errors.body ? " comment-body-error" : ""}`}
+        />
+        <p className="hint char-count" id="comment-body-count" aria-live="polite">
+          已输入 {length} 字，还可输入 {Math.max(0, COMMENT_MAX - length)} 字
+        </p>
+        {errors.body ? <p className="field-error" id="comment-body-error">{errors.body}</p> : null}
+      </div>
+
+      <SelectField
+        label="您的身份"
+        name="identityCategory"
+        options={[{ value: "", label: "请选择" }, ...identities.map((i) => ({ value: i, label: i }))]}
+        defaultValue={values.identityCategory ?? ""}
+        required
+        error={errors.identityCategory}
+      />
+      <TextField label="姓名（选填）" name="name" maxLength={50} autoComplete="name" defaultValue={values.name} error={errors.name} />
+      <TextField label="单位（选填）" name="organisation" maxLength={100} autoComplete="organization" defaultValue={values.organisation} error={errors.organisation} />
+      <TextField
+        label={requireEmail ? "电子邮箱（必填，用于确认和接收回执）" : "电子邮箱（选填，用于接收回执和处理结果）"}
+        name="email"
+        type="email"
+        maxLength={254}
+        autoComplete="email"
+        required={requireEmail}
+        defaultValue={values.email}
+        error={errors.email}
+      />
+
+      <fieldset className="field">
+        <legend>是否公开</legend>
+        {PUBLISH_PREFERENCES.map((p) => (
+          <label key={p} className="radio-line">
+            <input type="radio" name="publishPreference" value={p} defaultChecked={(values.publishPreference ?? "anonymous") === p} /> {PUBLISH_LABELS[p]}
+          </label>
+        ))}
+        {errors.publishPreference ? <p className="field-error">{errors.publishPreference}</p> : null}
+      </fieldset>
+
+      <div className="field">
+        <label className="consent">
+          <input type="checkbox" name="consent" required defaultChecked={values.consent === "on"} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "consent-error" : undefined} />{" "}
+          我已阅读并同意：意见经审核后按我的选择公开，个人信息依法保护、公开时隐去；意见及处理情况将作为起草部门研究和合法性审查的依据。
+        </label>
+        {errors.consent ? <p className="field-error" id="consent-error">{errors.consent}</p> : null}
+      </div>
+      <button type="submit" className="button">
+        提交意见
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,70 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { commentAnalysis, comments, consultations, dispositions } from "~db/schema";
+import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { hashCheckCode } from "./receipt.server";
+import { timingSafeEqual } from "node:crypto";
+
+export interface CommentStatus {
+  receiptNo: string;
+  consultationId: number;
+  consultationTitle: string;
+  receivedAt: Date;
+  body: string;
+  steps: Array<{ label: string; state: "done" | "current" | "todo"; detail?: string }>;
+  emailVerified: boolean | null;
+}
+
+/** The disposition that applies to a comment: its own, else its topic's. */
+export function dispositionFor(db: Pick<Db, "select">, commentId: number) {
+  const own = db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
+  if (own) return own;
+  const topic = db.select({ topicId: commentAnalysis.topicId }).from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).get();
+  return topic?.topicId ? db.select().from(dispositions).where(eq(dispositions.topicId, topic.topicId)).get() : undefined;
+}
+
+/**
+ * The status page's content, or null when the receipt number and check code do not match —
+ * the same null whether the receipt exists or not, so nothing can be learnt by guessing.
+ */
+export function lookupComment(db: Db, receiptNo: string, checkCode: string): CommentStatus | null {
+  const row = db
+    .select({ c: comments, title: consultations.title, requireVerification: consultations.requireEmailVerification })
+    .from(comments)
+    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
+    .where(eq(comments.receiptNo, receiptNo))
+    .get();
+  const expected = Buffer.from(row?.c.checkCodeHash ?? "0".repeat(64));
+  const given = Buffer.from(hashCheckCode(receiptNo, checkCode));
+  if (!row || !timingSafeEqual(expected, given)) return null;
+  const c = row.c;
+  const disposition = dispositionFor(db, c.id);
+  const moderated = c.moderationStatus !== "pending";
+  const steps: CommentStatus["steps"] = [
+    { label: "已收到", state: "done" },
+    { label: "审核中", state: moderated ? "done" : "current" },
+  ];
+  if (c.moderationStatus === "rejected") {
+    steps.push({ label: "不予公开", state: disposition ? "done" : "current", detail: c.rejectReason ? `理由：${REJECT_REASON_LABELS[c.rejectReason]}。意见仍计入征求意见记录。` : undefined });
+  } else {
+    steps.push({
+      label: "已公开",
+      state: moderated ? (disposition ? "done" : "current") : "todo",
+      detail: c.moderationStatus === "approved" && c.publishPreference === "private" ? "审核已通过；按您的选择，意见内容不在网上公开。" : undefined,
+    });
+  }
+  steps.push({
+    label: "已研究",
+    state: disposition ? "current" : "todo",
+    detail: disposition ? `处理结果：${DISPOSITION_LABELS[disposition.decision]}${disposition.reason ? `。${disposition.reason}` : ""}` : undefined,
+  });
+  return {
+    receiptNo: c.receiptNo,
+    consultationId: c.consultationId,
+    consultationTitle: row.title,
+    receivedAt: c.receivedAt,
+    body: c.body,
+    steps,
+    emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
+  };
+}

@@ -1,0 +1,90 @@
+import crypto from "node:crypto";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CHANNELS, PUBLISH_PREFERENCES } from "~db/vocabulary";
+import { FormError, SelectField, TextField } from "~/components/field";
+import { TextAreaField } from "~/components/text-area-field";
+import { CHANNEL_LABELS } from "~/models/comment-labels";
+import { COMMENT_MAX, PUBLISH_LABELS, StaffCommentSchema } from "~/models/comment-schema";
+import { submitComment } from "~/models/comment.server";
+import { canDraft } from "~/models/consultation-access";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { articleNodes, latestVersion } from "~/models/draft.server";
+import { activeIdentityCategories } from "~/models/identity-categories.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { requireRole } from "~/utils/permissions.server";
+import { shanghaiDate } from "~/utils/periods";
+
+export const meta: MetaFunction = () => [{ title: "代录意见 - 工作台" }];
+
+async function load(request: Request, idParam: string | undefined) {
+  const user = await requireRole(request, "drafter");
+  const c = getStaffConsultation(getDb(), Number(idParam));
+  if (!c) throw new Response("Not Found", { status: 404 });
+  if (!canDraft(user, c)) throw new Response("Forbidden", { status: 403 });
+  return { user, c };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { c } = await load(request, params.id);
+  const db = getDb();
+  const version = latestVersion(db, c.id);
+  return {
+    title: c.title,
+    articles: version ? articleNodes(db, version.id).map((a) => ({ number: a.number!, label: a.label ?? "" })) : [],
+    identities: activeIdentityCategories(db),
+    idempotencyKey: crypto.randomBytes(16).toString("base64url"),
+    today: shanghaiDate(new Date()),
+  };
+}
+
+/** Comments received by letter, email, phone or at a meeting, entered by staff with the same checks. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, c } = await load(request, params.id);
+  const form = await request.formData();
+  const values = formValues(form);
+  const parsed = parseForm(StaffCommentSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values, receiptNo: null }, { status: 400 });
+  const { channel, receivedOn, ...input } = parsed.data;
+  const result = submitComment(getDb(), c.id, input, { channel, enteredBy: user.id, receivedAt: receivedOn });
+  if (!result.ok) return data({ errors: { [result.field]: result.message } as Record<string, string>, values, receiptNo: null }, { status: result.status });
+  return { errors: {} as Record<string, string>, values: { idempotencyKey: crypto.randomBytes(16).toString("base64url") } as Record<string, string>, receiptNo: result.receiptNo };
+}
+
+export default function StaffEntry() {
+  const { title, articles, identities, idempotencyKey, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  // After a successful entry the form starts empty, with a fresh key for the next comment.
+  const values: Record<string, string | undefined> = result?.values ?? {};
+  const chosen = new Set((values.articles ?? "").split("\n"));
+  return (
+    <div className="form wide-form">
+      <h1>代录意见：{title}</h1>
+      {result?.receiptNo ? <div className="alert success" role="status"><p>已录入，回执编号 {result.receiptNo}。可继续录入下一条。</p></div> : null}
+      <FormError message={errors.form} />
+      <Form method="post" key={result?.receiptNo ?? "form"}>
+        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <SelectField label="收到渠道" name="channel" options={CHANNELS.filter((ch) => ch !== "web").map((ch) => ({ value: ch, label: CHANNEL_LABELS[ch] }))} defaultValue={values.channel} error={errors.channel} />
+        <TextField label="收到日期" name="receivedOn" type="date" required max={today} defaultValue={values.receivedOn ?? today} error={errors.receivedOn} />
+        <TextAreaField label="意见内容（照录原文）" name="body" required rows={8} maxLength={COMMENT_MAX} defaultValue={values.body} error={errors.body} />
+        <fieldset className="field">
+          <legend>针对的条款</legend>
+          {errors.articles ? <p className="field-error">{errors.articles}</p> : null}
+          <div className="article-choices">
+            {articles.map((a) => (
+              <label key={a.number} className="article-choice"><input type="checkbox" name="articles" value={a.number} defaultChecked={chosen.has(String(a.number))} /> {a.label}</label>
+            ))}
+          </div>
+        </fieldset>
+        <SelectField label="提出人身份" name="identityCategory" options={identities.map((i) => ({ value: i, label: i }))} defaultValue={values.identityCategory} error={errors.identityCategory} />
+        <TextField label="姓名（选填）" name="name" maxLength={50} defaultValue={values.name} error={errors.name} />
+        <TextField label="单位（选填）" name="organisation" maxLength={100} defaultValue={values.organisation} error={errors.organisation} />
+        <TextField label="电子邮箱（选填，用于发送回执）" name="email" type="email" maxLength={254} defaultValue={values.email} error={errors.email} />
+        <SelectField label="是否公开" name="publishPreference" options={PUBLISH_PREFERENCES.map((p) => ({ value: p, label: PUBLISH_LABELS[p] }))} defaultValue={values.publishPreference ?? "anonymous"} error={errors.publishPreference} />
+        <button type="submit" className="button">录入</button>
+      </Form>
+    </div>
+  );
+}

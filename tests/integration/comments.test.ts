@@ -1,0 +1,151 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { comments, consultations, emailOutbox, redactions } from "~db/schema";
+import { seedDemo } from "~db/seed";
+import { lookupComment } from "~/models/comment-status.server";
+import { submitComment, type CommentInput } from "~/models/comment.server";
+import { handleCommentPost } from "~/models/comment-intake.server";
+import { publicPhase } from "~/models/consultation-status";
+import { resetRateLimits } from "~/utils/rate-limit.server";
+import { loader as statusLoader } from "~/routes/status/route";
+import { context, testDb, unwrap } from "./helpers";
+
+const db = testDb();
+const NOW = new Date("2026-11-26T04:00:00Z");
+await seedDemo(db, NOW);
+const open = db.select().from(consultations).all().find((c) => publicPhase(c, NOW) === "open")!;
+const closed = db.select().from(consultations).all().find((c) => publicPhase(c, NOW) === "closed")!;
+
+let n = 0;
+const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
+  body: "建议第五条增加对退役军人家属的就业帮扶。",
+  articles: [5],
+  name: null,
+  organisation: null,
+  identityCategory: "退役军人",
+  email: null,
+  publishPreference: "anonymous",
+  idempotencyKey: `test-key-${++n}-abcdefghijkl`,
+  ...overrides,
+});
+
+beforeEach(() => resetRateLimits());
+
+describe("comment intake", () => {
+  it("accepts exactly within the period, checked at the instant of receipt", () => {
+    const before = new Date(open.closesAt!.getTime() - 1000);
+    const after = new Date(open.closesAt!.getTime() + 1000);
+    expect(submitComment(db, open.id, input(), { now: before })).toMatchObject({ ok: true });
+    const late = submitComment(db, open.id, input(), { now: after });
+    expect(late).toMatchObject({ ok: false, status: 409 });
+    expect(!late.ok && late.message).toMatch(/已于 .* 截止/);
+    const early = submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() - 1000) });
+    expect(!early.ok && early.message).toMatch(/尚未开始/);
+    expect(submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() + 1000) }).ok).toBe(true);
+  });
+
+  it("makes one comment from a double submission and returns the same receipt and code", () => {
+    const key = "double-click-key-0123456789";
+    const first = submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW });
+    const second = submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW });
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(second).toMatchObject({ receiptNo: first.receiptNo, checkCode: first.checkCode, duplicate: true });
+    expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+  });
+
+  it("stores the comment, its article, its proposed redactions and its receipt mail together", () => {
+    const r = submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    const c = db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get()!;
+    expect(c.body).toBe("我的电话 139 1234 5678，请联系。evil");
+    expect(c.hasPii).toBe(true);
+    expect(c.moderationStatus).toBe("pending");
+    expect(db.select().from(redactions).where(eq(redactions.commentId, c.id)).all()[0]).toMatchObject({ kind: "phone", status: "proposed" });
+    const mail = db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`)).get()!;
+    expect(mail.toAddress).toBe("vet@example.com");
+    expect(mail.textBody).toContain(r.receiptNo);
+    expect(mail.textBody).toContain(`code=${r.checkCode}`);
+  });
+
+  it("refuses articles that do not exist and a closed consultation, with messages", () => {
+    expect(submitComment(db, open.id, input({ articles: [999] }), { now: NOW })).toMatchObject({ ok: false, field: "articles" });
+    expect(submitComment(db, closed.id, input(), { now: NOW })).toMatchObject({ ok: false, status: 409 });
+    expect(submitComment(db, 424242, input(), { now: NOW })).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("keeps script tags as plain text", () => {
+    const r = submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get()!.body).toBe("<script>alert('x')</script> 第五条很好");
+  });
+});
+
+function post(fields: Record<string, string | string[]>, ip = "192.0.2.10") {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+  const request = new Request(`http://localhost/consultations/${open.id}`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  return handleCommentPost(request, ip, open.id);
+}
+
+const valid = () => ({ body: "支持第三条。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `form-key-${++n}-abcdefghijk`, website: "" });
+
+describe("the comment form's POST", () => {
+  it("redirects to the receipt page on success", async () => {
+    const res = (await post(valid())) as Response;
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toMatch(/^\/status\?receipt=ZQ\d{8}-[0-9A-Z]{6}&code=[0-9A-Z]{10}&new=1$/);
+  });
+
+  it("answers an empty or 100,000-character comment with a message and keeps the text", async () => {
+    const empty = unwrap(await post({ ...valid(), body: "   " }));
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors.body).toBe("请填写意见内容。");
+    const long = "很长".repeat(50_000);
+    const big = unwrap(await post({ ...valid(), body: long, name: "张三" }));
+    expect(big.status).toBe(400);
+    expect(big.body.errors.body).toMatch(/不能超过 5000 字/);
+    expect(big.body.values.body).toBe(long);
+    expect(big.body.values.name).toBe("张三");
+  });
+
+  it("requires consent and a valid email, and refuses the honeypot", async () => {
+    const r = unwrap(await post({ ...valid(), consent: "", email: "not-an-email" }));
+    expect(r.body.errors.consent).toMatch(/同意/);
+    expect(r.body.errors.email).toMatch(/有效的邮箱/);
+    const bot = unwrap(await post({ ...valid(), website: "http://spam.example" }));
+    expect(bot.status).toBe(400);
+    expect(bot.body.values.website).toBeUndefined();
+  });
+
+  it("limits one address to 20 comments in ten minutes, with a clear message and the text kept", async () => {
+    for (let i = 0; i < 20; i++) expect(((await post(valid(), "198.51.100.7")) as Response).status).toBe(303);
+    const limited = unwrap(await post({ ...valid(), body: "第二十一条意见" }, "198.51.100.7"));
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors.form).toMatch(/提交过于频繁/);
+    expect(limited.body.values.body).toBe("第二十一条意见");
+    expect(((await post(valid(), "198.51.100.8")) as Response).status).toBe(303);
+  });
+});
+
+describe("the status page", () => {
+  it("shows the status for the right code and the same answer for a wrong code or an unknown receipt", async () => {
+    const r = submitComment(db, open.id, input(), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    expect(lookupComment(db, r.receiptNo, r.checkCode)?.steps.map((s) => `${s.label}:${s.state}`)).toEqual([
+      "已收到:done",
+      "审核中:current",
+      "已公开:todo",
+      "已研究:todo",
+    ]);
+    const ask = (q: string) => statusLoader({ request: new Request(`http://localhost/status?${q}`), params: {}, context: context("203.0.113.9") });
+    const wrong = unwrap(await ask(`receipt=${r.receiptNo}&code=AAAAAAAAAA`));
+    const unknown = unwrap(await ask(`receipt=ZQ20200101-AAAAAA&code=AAAAAAAAAA`));
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.errors.form).toBe(unknown.body.errors.form);
+    const malformed = unwrap(await ask(`receipt=<script>&code=1`));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.receipt).toMatch(/格式不正确/);
+    expect(malformed.body.values.receipt).toBe("<script>");
+  });
+});
