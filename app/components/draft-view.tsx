@@ -1,10 +1,24 @@
+import { createContext, useContext } from "react";
 import type { StoredNode } from "~/models/draft.server";
+import { ArticleCommentCount } from "./public-comments";
 
 /** The draft, article by article: every article has an anchor (#article-N) that can be linked to. */
 type CommentHref = ((articleNumber: number) => string) | undefined;
 
-export function DraftView({ nodes, commentHref }: { nodes: StoredNode[]; commentHref?: CommentHref }) {
-  return <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} commentHref={commentHref} />)}</div>;
+// Approved public comments per article number; a context, so the recursion need not carry it.
+const PublicCounts = createContext<Record<number, number>>({});
+
+export function DraftView({ nodes, commentHref, publicCounts = {} }: { nodes: StoredNode[]; commentHref?: CommentHref; publicCounts?: Record<number, number> }) {
+  return (
+    <PublicCounts.Provider value={publicCounts}>
+      <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} commentHref={commentHref} />)}</div>
+    </PublicCounts.Provider>
+  );
+}
+
+function PublicCount({ node }: { node: StoredNode }) {
+  const counts = useContext(PublicCounts);
+  return node.number === null ? null : <ArticleCommentCount article={node.number} count={counts[node.number]} />;
 }
 
 function CommentLink({ node, commentHref }: { node: StoredNode; commentHref: CommentHref }) {
@@ -75,6 +89,7 @@ function DraftNodeView({ node, commentHref }: { node: StoredNode; commentHref: C
             ))
           )}
           <CommentLink node={node} commentHref={commentHref} />
+          <PublicCount node={node} />
         </article>
       );
     default:

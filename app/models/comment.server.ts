@@ -1,6 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentArticles, comments, consultations, draftNodes, redactions, type Channel } from "~db/schema";
+import type { Channel, consultations } from "~db/schema";
 import { detectPii } from "~/analysis/pii";
 import { sha256Hex } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
@@ -8,11 +7,13 @@ import { formatDateTime } from "~/utils/dates";
 import { sanitizeLine, sanitizeUserText } from "~/utils/text";
 import type { CommentSchema } from "./comment-schema";
 import { publicPhase } from "./consultation-status";
-import { latestVersion } from "./draft.server";
+import { intakeStatements } from "./comment-statements.server";
 import { receiptNotice } from "./notices/comment-notices";
 import { queueNotice } from "./outbox.server";
 import { checkCodeFor, hashCheckCode, newCheckCode, newReceiptNo, verificationToken } from "./receipt.server";
 import type { z } from "zod";
+
+type Consultation = typeof consultations.$inferSelect;
 
 export type CommentInput = Omit<z.infer<typeof CommentSchema>, "consent" | "website">;
 
@@ -37,36 +38,33 @@ export function submitComment(
 ): IntakeResult {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
+  const q = intakeStatements(db);
   return db.transaction(
     (tx) => {
-      const existing = tx
-        .select({ receiptNo: comments.receiptNo, consultationId: comments.consultationId })
-        .from(comments)
-        .where(eq(comments.idempotencyKey, input.idempotencyKey))
-        .get();
+      const existing = q.byIdempotencyKey.get(input.idempotencyKey);
       if (existing) {
         if (existing.consultationId !== consultationId) return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400 };
         return { ok: true, receiptNo: existing.receiptNo, checkCode: checkCodeFor(input.idempotencyKey), duplicate: true };
       }
-      const c = tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
-      if (!c) return { ok: false, field: "form", message: "未找到该征求意见。", status: 404 };
+      const row = q.consultation.get(consultationId);
+      if (!row) return { ok: false, field: "form", message: "未找到该征求意见。", status: 404 };
+      const c = {
+        ...row,
+        status: row.status as Consultation["status"],
+        opensAt: row.opensAt === null ? null : new Date(row.opensAt),
+        closesAt: row.closesAt === null ? null : new Date(row.closesAt),
+      };
       if (channel === "web") {
         const phase = publicPhase(c, now);
         if (phase === "upcoming") return { ok: false, field: "form", message: `本次征求意见尚未开始，将于 ${formatDateTime(c.opensAt!)} 开始接收意见。您填写的内容已保留在下方。`, status: 409 };
         if (phase !== "open") return { ok: false, field: "form", message: `本次征求意见已于 ${c.closesAt ? formatDateTime(c.closesAt) : "此前"} 截止，网上意见未能提交。您填写的内容已保留在下方，可复制保存。`, status: 409 };
-        if (c.requireEmailVerification && !input.email) return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
+        if (row.requireEmailVerification && !input.email) return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
       }
 
-      const version = latestVersion(tx, consultationId);
+      const versionId = q.latestVersionId.get(consultationId)?.id ?? null;
       const numbers = [...new Set(input.articles)];
-      const articleRows = numbers.length && version
-        ? tx
-            .select({ number: draftNodes.number, identityId: draftNodes.articleIdentityId })
-            .from(draftNodes)
-            .where(and(eq(draftNodes.versionId, version.id), eq(draftNodes.kind, "article"), inArray(draftNodes.number, numbers)))
-            .all()
-        : [];
-      if (articleRows.length !== numbers.length) {
+      const identities = new Map(numbers.length && versionId ? q.articles.all(versionId).map((a) => [a.number, a.identityId]) : []);
+      if (numbers.some((n) => !identities.has(n))) {
         return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
       }
 
@@ -75,35 +73,30 @@ export function submitComment(
       const receiptNo = newReceiptNo(receivedAt);
       const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
       const pii = detectPii(body);
-      const row = tx
-        .insert(comments)
-        .values({
-          consultationId,
-          versionId: version?.id ?? null,
-          receiptNo,
-          checkCodeHash: hashCheckCode(receiptNo, checkCode),
-          body,
-          bodyNormalized: body.normalize("NFKC"),
-          name: input.name ? sanitizeLine(input.name) : null,
-          organisation: input.organisation ? sanitizeLine(input.organisation) : null,
-          identityCategory: sanitizeLine(input.identityCategory),
-          email: input.email,
-          publishPreference: input.publishPreference,
-          channel,
-          enteredBy: meta.enteredBy ?? null,
-          receivedAt,
-          hasPii: pii.length > 0,
-          idempotencyKey: input.idempotencyKey,
-          clientHash: meta.ip ? clientHash(meta.ip) : null,
-        })
-        .returning({ id: comments.id })
-        .get();
-      for (const a of articleRows) {
-        tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId: a.identityId!, source: channel === "web" ? "commenter" : "staff" }).run();
-      }
-      for (const m of pii) tx.insert(redactions).values({ commentId: row.id, kind: m.kind, start: m.start, end: m.end }).run();
+      const { id } = q.insertComment.get({
+        consultationId,
+        versionId,
+        receiptNo,
+        checkCodeHash: hashCheckCode(receiptNo, checkCode),
+        body,
+        bodyNormalized: body.normalize("NFKC"),
+        name: input.name ? sanitizeLine(input.name) : null,
+        organisation: input.organisation ? sanitizeLine(input.organisation) : null,
+        identityCategory: sanitizeLine(input.identityCategory),
+        email: input.email,
+        publishPreference: input.publishPreference,
+        channel,
+        enteredBy: meta.enteredBy ?? null,
+        receivedAt: receivedAt.getTime(),
+        hasPii: pii.length > 0 ? 1 : 0,
+        idempotencyKey: input.idempotencyKey,
+        clientHash: meta.ip ? clientHash(meta.ip) : null,
+        createdAt: now.getTime(),
+      })!;
+      for (const n of numbers) q.insertArticle.run(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
+      for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end);
       if (input.email) {
-        const verifyLink = c.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
+        const verifyLink = row.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
         queueNotice(tx, { ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }), to: input.email, kind: "receipt", dedupeKey: `receipt:${receiptNo}` }, now);
       }
       return { ok: true, receiptNo, checkCode, duplicate: false };

@@ -5,6 +5,8 @@ import { CommentForm } from "~/components/comment-form";
 import { handleCommentPost } from "~/models/comment-intake.server";
 import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { DraftView } from "~/components/draft-view";
+import { PublicComments } from "~/components/public-comments";
+import { listPublicComments, publicCountsByArticle } from "~/models/public-comments.server";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
 import { getPublicConsultation, listExtensions } from "~/models/consultation.server";
 import { listAttachments } from "~/models/attachment.server";
@@ -25,6 +27,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const consultation = Number.isSafeInteger(id) && id > 0 ? getPublicConsultation(db, id, now) : undefined;
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const version = latestVersion(db, consultation.id);
+  const search = new URL(request.url).searchParams;
   return {
     consultation,
     version: version ? { label: version.label, changeNote: version.changeNote } : null,
@@ -32,6 +35,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     versionCount: listVersions(db, consultation.id).length,
     extensions: listExtensions(db, consultation.id),
     attachments: listAttachments(db, consultation.id),
+    // Approved comments only, as published (redacted); none at all where the department chose so.
+    publicComments: consultation.showComments
+      ? listPublicComments(db, consultation.id, { article: Number(search.get("article")) || null, page: Number(search.get("cpage")) || 1 })
+      : null,
+    publicCounts: consultation.showComments ? Object.fromEntries(publicCountsByArticle(db, consultation.id)) : {},
     commenting:
       consultation.phase === "open" && version
         ? {
@@ -53,7 +61,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, now } = useLoaderData<typeof loader>();
+  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -96,8 +104,10 @@ export default function ConsultationPage() {
             <Link to={`/consultations/${c.id}/versions`}>查看各版本逐条修改对照</Link>
           </p>
         ) : null}
-        <DraftView nodes={draft} commentHref={commenting ? (n) => `?article=${n}#comment-form` : undefined} />
+        <DraftView nodes={draft} commentHref={commenting ? (n) => `?article=${n}#comment-form` : undefined} publicCounts={publicCounts} />
       </section>
+
+      {publicComments ? <PublicComments data={publicComments} /> : null}
 
       <section aria-labelledby="basis-title">
         <h2 id="basis-title">起草说明</h2>

@@ -1,0 +1,124 @@
+// What the moderation queue shows: one page of comments under the moderator's filters, with the
+// original text (staff see originals), the detector's spans and the text proposed for publication.
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import {
+  commentAnalysis,
+  commentArticles,
+  comments,
+  moderationDecisions,
+  redactions,
+  users,
+  type ModerationStatus,
+} from "~db/schema";
+import { detectPii, redact } from "~/analysis/pii";
+import { latestArticles } from "./article-numbers.server";
+import { QUEUE_PAGE_SIZE, type QueueFilters } from "./moderation-schema";
+import { describePii } from "./moderation.server";
+
+export type QueueRedaction = Pick<typeof redactions.$inferSelect, "id" | "kind" | "start" | "end" | "status">;
+
+/** Spans that still apply: a dismissed span is one a moderator judged not to be personal data. */
+const liveSpans = (spans: QueueRedaction[]) => spans.filter((s) => s.status !== "dismissed");
+
+/** The conditions every filter but status adds, shared by the page and by the counts. */
+function filterConditions(consultationId: number, f: QueueFilters, articleIdentityId: number | null): SQL[] {
+  const where: SQL[] = [eq(comments.consultationId, consultationId)];
+  if (f.article) {
+    where.push(sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${articleIdentityId ?? -1})`);
+  }
+  if (f.pii) where.push(eq(comments.hasPii, true));
+  if (f.campaign) {
+    where.push(sql`exists (select 1 from ${commentAnalysis} where ${commentAnalysis.commentId} = ${comments.id} and ${commentAnalysis.campaignId} is not null)`);
+  }
+  // instr() is a literal match: % and _ typed by a moderator are not wildcards.
+  if (f.q) {
+    where.push(sql`(instr(${comments.body}, ${f.q}) > 0 or instr(coalesce(${comments.name}, ''), ${f.q}) > 0 or instr(coalesce(${comments.organisation}, ''), ${f.q}) > 0 or instr(${comments.receiptNo}, ${f.q}) > 0)`);
+  }
+  return where;
+}
+
+export function moderationQueue(db: Db, consultationId: number, f: QueueFilters) {
+  const articles = latestArticles(db, consultationId);
+  const identityId = f.article ? (articles.find((a) => a.number === f.article)?.identityId ?? null) : null;
+  const base = filterConditions(consultationId, f, identityId);
+
+  const counts: Record<ModerationStatus | "all", number> = { pending: 0, approved: 0, rejected: 0, all: 0 };
+  const grouped = db
+    .select({ status: comments.moderationStatus, n: sql<number>`count(*)` })
+    .from(comments)
+    .where(and(...base))
+    .groupBy(comments.moderationStatus)
+    .all();
+  for (const g of grouped) {
+    counts[g.status] = g.n;
+    counts.all += g.n;
+  }
+
+  const total = counts[f.status];
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(f.page, pageCount);
+  const where = f.status === "all" ? base : [...base, eq(comments.moderationStatus, f.status)];
+  // The waiting queue is worked oldest first; decided comments are looked up newest first.
+  const order = f.status === "pending" ? [asc(comments.receivedAt), asc(comments.id)] : [desc(comments.receivedAt), desc(comments.id)];
+  const rows = db
+    .select({
+      id: comments.id,
+      receiptNo: comments.receiptNo,
+      body: comments.body,
+      publishedBody: comments.publishedBody,
+      name: comments.name,
+      organisation: comments.organisation,
+      identityCategory: comments.identityCategory,
+      publishPreference: comments.publishPreference,
+      channel: comments.channel,
+      receivedAt: comments.receivedAt,
+      moderationStatus: comments.moderationStatus,
+      rejectReason: comments.rejectReason,
+      hasPii: comments.hasPii,
+      campaignId: commentAnalysis.campaignId,
+    })
+    .from(comments)
+    .leftJoin(commentAnalysis, eq(commentAnalysis.commentId, comments.id))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((page - 1) * QUEUE_PAGE_SIZE)
+    .all();
+
+  const ids = rows.map((r) => r.id);
+  const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
+  const spans = ids.length ? db.select().from(redactions).where(inArray(redactions.commentId, ids)).orderBy(asc(redactions.start)).all() : [];
+  const links = ids.length ? db.select().from(commentArticles).where(inArray(commentArticles.commentId, ids)).all() : [];
+  const history = ids.length
+    ? db
+        .select({ commentId: moderationDecisions.commentId, decision: moderationDecisions.decision, reason: moderationDecisions.reason, note: moderationDecisions.note, at: moderationDecisions.createdAt, by: users.displayName })
+        .from(moderationDecisions)
+        .innerJoin(users, eq(users.id, moderationDecisions.moderatorId))
+        .where(inArray(moderationDecisions.commentId, ids))
+        .orderBy(asc(moderationDecisions.id))
+        .all()
+    : [];
+
+  const items = rows.map((r) => {
+    const own: QueueRedaction[] = spans.filter((s) => s.commentId === r.id).map(({ id, kind, start, end, status }) => ({ id, kind, start, end, status }));
+    // A moderator's earlier edit wins over the detector's proposal on re-moderation.
+    const proposedText = r.publishedBody ?? redact(r.body, liveSpans(own));
+    return {
+      ...r,
+      redactions: own,
+      articles: links
+        .filter((l) => l.commentId === r.id)
+        .map((l) => numberOf.get(l.articleIdentityId) ?? null)
+        .filter((n): n is number => n !== null)
+        .sort((a, b) => a - b),
+      proposedText,
+      // Said up front, so the moderator is not surprised by a refusal when approving.
+      stillDetected: describePii(detectPii(proposedText)) || null,
+      history: history.filter((h) => h.commentId === r.id),
+    };
+  });
+  return { items, counts, total, page, pageCount, articles: articles.map(({ number, label }) => ({ number, label })) };
+}
+
+export type QueueItem = ReturnType<typeof moderationQueue>["items"][number];

@@ -1,0 +1,122 @@
+// The comments the public may read on a consultation's page: approved, not kept private by their
+// author, and only ever their published (redacted) text. The original body is never selected
+// here, so no later change to the page can leak it.
+import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { commentArticles, comments } from "~db/schema";
+import { latestArticles } from "./article-numbers.server";
+
+export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
+
+const isPublic = (consultationId: number) =>
+  and(
+    eq(comments.consultationId, consultationId),
+    eq(comments.moderationStatus, "approved"),
+    ne(comments.publishPreference, "private"),
+    isNotNull(comments.publishedBody),
+  );
+
+export interface PublicComment {
+  id: number;
+  text: string;
+  receivedAt: Date;
+  /** 姓名 for a named comment (网友 when none was given), 网友 otherwise. */
+  author: string;
+  /** 单位 for a named comment, the identity category for an anonymous one. */
+  detail: string | null;
+  articles: number[];
+}
+
+export interface PublicCommentsPage {
+  comments: PublicComment[];
+  /** Every comment received, whatever its status: the record counts them all. */
+  received: number;
+  /** Comments shown publicly, on every article. */
+  shown: number;
+  /** Comments shown publicly under the current article filter. */
+  matching: number;
+  article: number | null;
+  page: number;
+  pageCount: number;
+}
+
+export function listPublicComments(
+  db: Db,
+  consultationId: number,
+  options: { article?: number | null; page?: number } = {},
+): PublicCommentsPage {
+  const articles = latestArticles(db, consultationId);
+  const article = options.article && articles.some((a) => a.number === options.article) ? options.article : null;
+  const identityId = article ? articles.find((a) => a.number === article)!.identityId : null;
+  const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(comments).where(where).get()!.n;
+
+  const received = count(eq(comments.consultationId, consultationId));
+  const shown = count(isPublic(consultationId));
+  const where = identityId
+    ? and(isPublic(consultationId), sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${identityId})`)
+    : isPublic(consultationId);
+  const matching = identityId ? count(where) : shown;
+  const pageCount = Math.max(1, Math.ceil(matching / PUBLIC_COMMENTS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
+
+  const rows = db
+    .select({
+      id: comments.id,
+      text: comments.publishedBody,
+      receivedAt: comments.receivedAt,
+      name: comments.name,
+      organisation: comments.organisation,
+      identityCategory: comments.identityCategory,
+      publishPreference: comments.publishPreference,
+    })
+    .from(comments)
+    .where(where)
+    .orderBy(desc(comments.receivedAt), desc(comments.id))
+    .limit(PUBLIC_COMMENTS_PAGE_SIZE)
+    .offset((page - 1) * PUBLIC_COMMENTS_PAGE_SIZE)
+    .all();
+
+  const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
+  const links = rows.length
+    ? db.select().from(commentArticles).where(inArray(commentArticles.commentId, rows.map((r) => r.id))).all()
+    : [];
+
+  return {
+    comments: rows.map((r) => ({
+      id: r.id,
+      text: r.text ?? "",
+      receivedAt: r.receivedAt,
+      // An anonymous comment's name and organisation never leave the server.
+      author: r.publishPreference === "named" && r.name ? r.name : "网友",
+      detail: r.publishPreference === "named" ? r.organisation ?? (r.name ? null : r.identityCategory) : r.identityCategory,
+      articles: links
+        .filter((l) => l.commentId === r.id)
+        .flatMap((l) => numberOf.get(l.articleIdentityId) ?? [])
+        .sort((a, b) => a - b),
+    })),
+    received,
+    shown,
+    matching,
+    article,
+    page,
+    pageCount,
+  };
+}
+
+/** Approved public comments per article number of the latest version, for the draft's margins. */
+export function publicCountsByArticle(db: Db, consultationId: number): Map<number, number> {
+  const numberOf = new Map(latestArticles(db, consultationId).map((a) => [a.identityId, a.number]));
+  const rows = db
+    .select({ identityId: commentArticles.articleIdentityId, n: sql<number>`count(*)` })
+    .from(commentArticles)
+    .innerJoin(comments, eq(comments.id, commentArticles.commentId))
+    .where(isPublic(consultationId))
+    .groupBy(commentArticles.articleIdentityId)
+    .all();
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const number = numberOf.get(r.identityId);
+    if (number !== undefined) counts.set(number, r.n);
+  }
+  return counts;
+}

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ATOM_CONTENT_TYPE, FEED_LIMIT, renderConsultationsFeed } from "~/models/atom-feed.server";
+import { lastPublicChange, queryPublicConsultations } from "~/models/syndication-query.server";
+import { getDb } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { cacheableResponse, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
+
+/** GET /feeds/consultations.atom: the latest public consultations as Atom 1.0 (docs/api.md). */
+export function loader({ request }: LoaderFunctionArgs) {
+  if (request.method === "OPTIONS") return preflightResponse();
+  const db = getDb();
+  const now = new Date();
+  const { PUBLIC_URL, DEPARTMENT_NAME } = env();
+  const { rows } = queryPublicConsultations(db, {}, { order: "changed", limit: FEED_LIMIT }, now);
+  const updated = lastPublicChange(db, now);
+  const body = renderConsultationsFeed({ rows, baseUrl: PUBLIC_URL, departmentName: DEPARTMENT_NAME, updated });
+  return cacheableResponse(request, body, { contentType: ATOM_CONTENT_TYPE, lastModified: updated, now });
+}
+
+export const action = methodNotAllowed;
