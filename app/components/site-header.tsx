@@ -20,6 +20,8 @@ export function SiteHeader({
           <NavLink to="/" end>
             首页
           </NavLink>
+          <NavLink to="/consultations">征求意见</NavLink>
+          <NavLink to="/status">意见查询</NavLink>
           {user ? (
             <>
               <NavLink to="/admin">工作台</NavLink>

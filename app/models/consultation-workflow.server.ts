@@ -11,6 +11,7 @@ import { publicPhase } from "./consultation-status";
 import { loadCalendar } from "./calendar.server";
 import { earliestEnd, meetsMinimum } from "~/utils/periods";
 import { formatDateTime } from "~/utils/dates";
+import { reindexConsultation } from "./search.server";
 
 export class WorkflowError extends Error {
   constructor(
@@ -25,14 +26,9 @@ type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "rev
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Consultation = typeof consultations.$inferSelect;
 
-/** Hooks other modules add to every change that the public can see (search index, notices). */
-const publicChangeHooks: Array<(tx: Tx, consultationId: number) => void> = [];
-export function onPublicChange(hook: (tx: Tx, consultationId: number) => void) {
-  publicChangeHooks.push(hook);
-}
-
+/** Everything that follows a change the public can see, in the same transaction as the change. */
 export function notifyPublicChange(tx: Tx, consultationId: number) {
-  for (const hook of publicChangeHooks) hook(tx, consultationId);
+  reindexConsultation(tx, consultationId);
 }
 
 function load(tx: Tx, id: number): Consultation {

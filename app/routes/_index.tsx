@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ConsultationCard } from "~/components/consultation-card";
+import { SearchForm } from "~/components/search-form";
 import { listPublicConsultations } from "~/models/consultation.server";
 import type { PublicPhase } from "~/models/consultation-status";
 import { getDb } from "~/utils/db.server";
@@ -33,6 +34,7 @@ export default function Index() {
       <p className="lead">
         行政机关在作出重大行政决策、制定规章和行政规范性文件前，在此公开草案及其起草说明，听取社会公众意见。意见经审核后公开，采纳情况将在征求意见结束后予以反馈。
       </p>
+      <SearchForm id="home-q" className="hero-search" />
       {SECTIONS.map((section) => {
         const items = consultations.filter((c) => section.phases.includes(c.phase));
         return (

@@ -1,6 +1,7 @@
 import { migrateDatabase } from "~db/client.server";
 import { DEMO_ACCOUNTS } from "~db/seed/accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
+import { ensureSearchIndex } from "~/models/search.server";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
 
@@ -16,6 +17,7 @@ async function start(): Promise<void> {
   const e = env();
   const db = getDb();
   migrateDatabase(db);
+  ensureSearchIndex(db);
   if (e.SEED_DEMO && isDatabaseEmpty(db)) {
     await seedDemo(db);
     console.log("[zhengqiu] Demo data seeded. Demo accounts (username / password):");

@@ -15,6 +15,7 @@ import {
 import { parseDraft } from "~/analysis/draft-parser";
 import { detectPii, redact } from "~/analysis/pii";
 import { insertDraftVersion } from "~/models/draft.server";
+import { rebuildSearchIndex } from "~/models/search.server";
 import { hashCheckCode, newCheckCode, newReceiptNo } from "~/models/receipt.server";
 import { appendAudit } from "~/utils/audit.server";
 import { addDays, shanghaiDate, shanghaiEndOfDay, shanghaiStartOfDay } from "~/utils/periods";
@@ -87,7 +88,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           shortPeriodReason: content.shortPeriodReason ?? null,
           contactAddress: "沈阳市皇姑区细河街9号 就业创业处（邮编110032）",
           contactEmail: "jycy@zhengqiu.localhost",
-          publishedAt: new Date(opensAt.getTime() - 2 * DAY),
+          // Approved two days before opening, and never in the future.
+          publishedAt: new Date(Math.min(opensAt.getTime() - 2 * DAY, now.getTime() - DAY)),
         })
         .returning()
         .get();
@@ -119,6 +121,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       );
     }
   });
+  rebuildSearchIndex(db);
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -2,16 +2,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase, openDatabase } from "../../db/client.server";
 
-export const TMP_DIR = path.resolve("tests/.tmp");
-export const BASE_DB = path.join(TMP_DIR, "base.db");
-
-/** Migrates one base database per test run; each test file works on its own copy of it. */
+/**
+ * Migrates one base database per test run; each test file works on its own copy of it. Every run
+ * has its own folder, so two runs in one checkout (two terminals, two engineers) never collide.
+ */
 export default function setup() {
-  fs.rmSync(TMP_DIR, { recursive: true, force: true });
-  fs.mkdirSync(TMP_DIR, { recursive: true });
-  const db = openDatabase(BASE_DB);
+  const dir = path.resolve("tests/.tmp", `run-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const db = openDatabase(path.join(dir, "base.db"));
   migrateDatabase(db);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
-  return () => fs.rmSync(TMP_DIR, { recursive: true, force: true });
+  // Forked test workers inherit the environment, and with it the folder.
+  process.env.ZQ_TEST_TMP = dir;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
