@@ -31,6 +31,9 @@ export default function Dashboard() {
             <Link to="/admin/users">账号管理</Link>：创建账号、设置角色和处室、重置密码、停用账号。
           </li>
           <li>
+            <Link to="/admin/calendar">工作日历</Link>：登记法定节假日和调休上班日，用于计算征求意见期。
+          </li>
+          <li>
             <Link to="/admin/audit">审计日志</Link>：查看所有状态变更和账号操作的记录。
           </li>
         </ul>

@@ -21,6 +21,8 @@ export default function AdminLayout() {
             {" · "}
             <NavLink to="/admin/users">账号管理</NavLink>
             {" · "}
+            <NavLink to="/admin/calendar">工作日历</NavLink>
+            {" · "}
             <NavLink to="/admin/audit">审计日志</NavLink>
           </>
         ) : null}

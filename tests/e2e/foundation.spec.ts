@@ -33,7 +33,7 @@ for (const who of Object.keys(ACCOUNTS) as AccountName[]) {
 
 test("a drafter gets 403 on admin pages", async ({ page }) => {
   await login(page, "drafter");
-  for (const path of ["/admin/users", "/admin/users/new", "/admin/audit"]) {
+  for (const path of ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/calendar"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
