@@ -14,6 +14,9 @@ await boot();
 
 export const streamTimeout = 5_000;
 
+// Used by scripts/server.js for url-encoded comment posts, before Remix (docs/decisions/0008).
+export { processCommentForm } from "./models/comment-intake.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

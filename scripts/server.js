@@ -27,10 +27,30 @@ try {
 }
 
 const port = Number(process.env.PORT || 3000);
+const clientIp = (req) => req.ip ?? req.socket.remoteAddress ?? "unknown";
 const host = process.env.HOST || "0.0.0.0";
 const app = express();
 app.disable("x-powered-by");
+app.set("query parser", "simple"); // Remix reads the URL itself; express only needs the cheap parser
 if (/^(true|1|yes)$/.test(process.env.TRUST_PROXY ?? "")) app.set("trust proxy", true);
+
+// Fast path for the public comment form (url-encoded, as every browser sends it): processed here,
+// without Remix's request translation, by the same function the route's action uses. A receipt is
+// a 303; anything else (validation messages, limits) is handed to Remix to render the page, with
+// the outcome in the load context. See docs/decisions/0008-intake-fast-path.md.
+const processCommentForm = build.entry.module.processCommentForm;
+app.post(
+  /^\/consultations\/(\d+)$/,
+  express.raw({ type: "application/x-www-form-urlencoded", limit: "4mb" }),
+  (req, res, next) => {
+    if (!Buffer.isBuffer(req.body)) return next();
+    const outcome = processCommentForm(new URLSearchParams(req.body.toString("utf8")), clientIp(req), Number(req.params[0]));
+    if (outcome.kind === "receipt") return res.redirect(303, outcome.location);
+    res.locals.commentOutcome = outcome;
+    next();
+  },
+);
+
 app.use(compression());
 
 app.use(
@@ -39,18 +59,26 @@ app.use(
 );
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    // Stack traces reach the browser only under `npm run dev`.
-    mode: process.env.REMIX_DEV_ORIGIN ? "development" : "production",
-    getLoadContext: (req) => ({
-      nonce: crypto.randomBytes(16).toString("base64"),
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    }),
+const remixHandler = createRequestHandler({
+  build,
+  // Stack traces reach the browser only under `npm run dev`.
+  mode: process.env.REMIX_DEV_ORIGIN ? "development" : "production",
+  getLoadContext: (req, res) => ({
+    nonce: crypto.randomBytes(16).toString("base64"),
+    clientIp: clientIp(req),
+    commentOutcome: res.locals.commentOutcome,
   }),
-);
+});
+app.all("*", remixHandler);
+
+// A form body over the limit: the page explains, instead of express's bare error.
+app.use((error, req, res, next) => {
+  if (error?.type === "entity.too.large" && /^\/consultations\/\d+$/.test(req.path)) {
+    res.locals.commentOutcome = { kind: "reply", status: 413, reply: { errors: { form: "提交的内容过大，请精简后分多次提交。" }, values: {} } };
+    return remixHandler(req, res, next);
+  }
+  next(error);
+});
 
 const server = app.listen(port, host, () => {
   console.log(`[zhengqiu] Listening on http://localhost:${port}`);

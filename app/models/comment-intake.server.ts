@@ -10,21 +10,23 @@ const TEN_MINUTES = 10 * 60_000;
 
 export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
 
-const reply = (status: number, errors: Record<string, string>, values: Record<string, string>) =>
-  data<CommentFormReply>({ errors, values }, { status });
+export type CommentFormOutcome =
+  | { kind: "receipt"; location: string }
+  | { kind: "reply"; status: number; reply: CommentFormReply };
+
+const fail = (status: number, errors: Record<string, string>, values: Record<string, string>): CommentFormOutcome => ({
+  kind: "reply",
+  status,
+  reply: { errors, values },
+});
 
 /**
- * The public comment form's POST: bot trap, rate limits, validation, then one transaction that
- * stores the comment and queues its receipt. Success redirects to the receipt page; every
- * failure answers with a message and everything the person typed.
+ * The public comment form's processing: bot trap, rate limits, validation, then one transaction
+ * that stores the comment and queues its receipt. Success is the receipt page's address; every
+ * failure is a message with everything the person typed. Called by the route's action, and by
+ * the server's fast path for url-encoded posts (see docs/decisions/0008-intake-fast-path.md).
  */
-export async function handleCommentPost(request: Request, clientIp: string, consultationId: number) {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return reply(400, { form: "提交的内容无法识别，请刷新页面后重新提交。" }, {});
-  }
+export function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): CommentFormOutcome {
   const values = formValues(form, ["website"]);
   const e = env();
   const ipKey = clientHash(clientIp);
@@ -33,12 +35,28 @@ export async function handleCommentPost(request: Request, clientIp: string, cons
   const wait = Math.max(waitIp, waitAll);
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
-    return reply(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
+    return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
   }
   const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
-  if (!parsed.ok) return reply(400, parsed.errors, values);
+  if (!parsed.ok) return fail(400, parsed.errors, values);
   const result = submitComment(getDb(), consultationId, parsed.data, { ip: clientIp });
-  if (!result.ok) return reply(result.status, { [result.field]: result.message }, values);
+  if (!result.ok) return fail(result.status, { [result.field]: result.message }, values);
   const params = new URLSearchParams({ receipt: result.receiptNo, code: result.checkCode, new: "1" });
-  return redirect(`/status?${params}`, 303);
+  return { kind: "receipt", location: `/status?${params}` };
+}
+
+/** The route's action: uses the fast path's outcome when it already processed the form. */
+export async function handleCommentPost(request: Request, context: { clientIp: string; commentOutcome?: CommentFormOutcome }, consultationId: number) {
+  let outcome = context.commentOutcome;
+  if (!outcome) {
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return data<CommentFormReply>({ errors: { form: "提交的内容无法识别，请刷新页面后重新提交。" }, values: {} }, { status: 400 });
+    }
+    outcome = processCommentForm(form, context.clientIp, consultationId);
+  }
+  if (outcome.kind === "receipt") return redirect(outcome.location, 303);
+  return data<CommentFormReply>(outcome.reply, { status: outcome.status });
 }

@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
     nonce: string;
     /** The client's address, as express resolved it (honouring TRUST_PROXY). */
     clientIp: string;
+    /** Set when the server's fast path already processed a comment form that failed validation. */
+    commentOutcome?: import("~/models/comment-intake.server").CommentFormOutcome;
   }
   interface Future {
     v3_singleFetch: true;

@@ -85,7 +85,7 @@ function post(fields: Record<string, string | string[]>, ip = "192.0.2.10") {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
   const request = new Request(`http://localhost/consultations/${open.id}`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-  return handleCommentPost(request, ip, open.id);
+  return handleCommentPost(request, { clientIp: ip }, open.id);
 }
 
 const valid = () => ({ body: "支持第三条。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `form-key-${++n}-abcdefghijk`, website: "" });

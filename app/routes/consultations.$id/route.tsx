@@ -57,7 +57,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const id = Number(params.id);
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return handleCommentPost(request, context.clientIp, id);
+  return handleCommentPost(request, context, id);
 }
 
 export default function ConsultationPage() {
