@@ -14,6 +14,7 @@ import { SiteHeader } from "./components/site-header";
 import { env } from "./utils/env.server";
 import { useNonce } from "./utils/nonce";
 import { getSessionUser } from "./utils/session.server";
+import { readPreferences } from "./utils/preferences.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       hours: e.DEPARTMENT_HOURS,
     },
     user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+    display: await readPreferences(request),
   };
 }
 
@@ -44,7 +46,7 @@ function Document({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRootData();
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" data-text-size={data?.display.size ?? "normal"} data-contrast={data?.display.contrast ?? "normal"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,7 +57,7 @@ function Document({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           跳到主要内容
         </a>
-        <SiteHeader departmentName={data?.department.name ?? "征求意见平台"} user={data?.user ?? null} />
+        <SiteHeader departmentName={data?.department.name ?? "征求意见平台"} user={data?.user ?? null} display={data?.display ?? null} />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>

@@ -1,16 +1,26 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "~db/vocabulary";
 import { ROLE_LABELS } from "~/models/roles";
+import { DisplayControls } from "./display-controls";
 
 export function SiteHeader({
   departmentName,
   user,
+  display,
 }: {
   departmentName: string;
   user: { displayName: string; role: Role } | null;
+  display: { size: string; contrast: string } | null;
 }) {
   return (
     <header className="site-header">
+      {display ? (
+        <div className="toolbar">
+          <div className="container">
+            <DisplayControls size={display.size} contrast={display.contrast} />
+          </div>
+        </div>
+      ) : null}
       <div className="container header-inner">
         <Link to="/" className="brand">
           <span className="brand-department">{departmentName}</span>
