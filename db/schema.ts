@@ -253,7 +253,8 @@ export const comments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("comments_consultation_idx").on(t.consultationId, t.moderationStatus, t.receivedAt),
+    // Also orders the public comment list (newest first, ties by id) without a sort over every row.
+    index("comments_consultation_idx").on(t.consultationId, t.moderationStatus, t.receivedAt, t.id),
   ],
 );
 

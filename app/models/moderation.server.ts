@@ -3,10 +3,12 @@
 // the comment row keeps the latest. Nothing is deleted, and a comment may be decided again.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
+import { forget } from "~/utils/memo.server";
 import { comments, moderationDecisions, redactions, type RejectReason, type Role } from "~db/schema";
 import { detectPii, redact, type PiiMatch } from "~/analysis/pii";
 import { appendAudit } from "~/utils/audit.server";
 import { canDraft } from "./consultation-access";
+import { queueModerationNotice } from "./notices/comment-status-notices.server";
 import { PII_KIND_LABELS } from "./moderation-schema";
 
 export class ModerationError extends Error {
@@ -69,6 +71,8 @@ function decide(
   now: Date,
   d: { decision: "approved"; publishedBody: string; note: string | null; after: Record<string, unknown> } | { decision: "rejected"; reason: RejectReason; note: string | null },
 ) {
+  // The public page's counts are memoised for a few seconds; a decision changes them now.
+  forget(`public-comments:${c.consultationId}:`);
   const reason = d.decision === "rejected" ? d.reason : null;
   tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now }).run();
   // A rejection keeps published_body: the public listing requires approval, and a moderator's
@@ -77,6 +81,7 @@ function decide(
     .set({ moderationStatus: d.decision, rejectReason: reason, moderatedAt: now, ...(d.decision === "approved" ? { publishedBody: d.publishedBody } : {}) })
     .where(eq(comments.id, c.id))
     .run();
+  queueModerationNotice(tx, c, d.decision, reason, now);
   appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: d.decision === "approved" ? "comment.approve" : "comment.reject",

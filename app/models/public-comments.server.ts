@@ -4,9 +4,12 @@
 import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentArticles, comments } from "~db/schema";
+import { memo } from "~/utils/memo.server";
 import { latestArticles } from "./article-numbers.server";
 
 export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
+// Counts on the public page may lag a moderation decision by this much; moderation forgets them at once.
+const COUNTS_TTL_MS = 10_000;
 
 const isPublic = (consultationId: number) =>
   and(
@@ -50,12 +53,13 @@ export function listPublicComments(
   const identityId = article ? articles.find((a) => a.number === article)!.identityId : null;
   const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(comments).where(where).get()!.n;
 
-  const received = count(eq(comments.consultationId, consultationId));
-  const shown = count(isPublic(consultationId));
+  const key = `public-comments:${consultationId}:`;
+  const received = memo(`${key}received`, COUNTS_TTL_MS, () => count(eq(comments.consultationId, consultationId)));
+  const shown = memo(`${key}shown`, COUNTS_TTL_MS, () => count(isPublic(consultationId)));
   const where = identityId
     ? and(isPublic(consultationId), sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${identityId})`)
     : isPublic(consultationId);
-  const matching = identityId ? count(where) : shown;
+  const matching = identityId ? memo(`${key}article:${identityId}`, COUNTS_TTL_MS, () => count(where)) : shown;
   const pageCount = Math.max(1, Math.ceil(matching / PUBLIC_COMMENTS_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
 
@@ -105,6 +109,10 @@ export function listPublicComments(
 
 /** Approved public comments per article number of the latest version, for the draft's margins. */
 export function publicCountsByArticle(db: Db, consultationId: number): Map<number, number> {
+  return memo(`public-comments:${consultationId}:by-article`, COUNTS_TTL_MS, () => countByArticle(db, consultationId));
+}
+
+function countByArticle(db: Db, consultationId: number): Map<number, number> {
   const numberOf = new Map(latestArticles(db, consultationId).map((a) => [a.identityId, a.number]));
   const rows = db
     .select({ identityId: commentArticles.articleIdentityId, n: sql<number>`count(*)` })

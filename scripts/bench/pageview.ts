@@ -1,0 +1,53 @@
+// npm run bench:pageview — the consultation page and its comment list with 100,000 comments in the
+// database: requests per second, p50 and p99, against a floor measured in the same run.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { benchDatabase } from "./fixtures";
+import { startProcess, stopProcess, waitForHttp } from "./lib";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-page-"));
+const file = path.join(dir, "app.db");
+
+async function measure(url: string) {
+  const r = await autocannon({ url, duration: SECONDS, connections: 8 });
+  return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
+}
+
+const t = performance.now();
+(await benchDatabase(file, COMMENTS)).$client.close();
+console.error(`database with ${COMMENTS} extra comments built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+const app = startProcess(["scripts/server.js"], {
+  PORT: "3296", HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+  SEED_DEMO: "false", DATA_DIR: dir, DATABASE_PATH: file, MAIL_SENDER: "off",
+});
+let page, list, floorPage;
+try {
+  await waitForHttp("http://127.0.0.1:3296/healthz");
+  page = await measure("http://127.0.0.1:3296/consultations/1");
+  list = await measure("http://127.0.0.1:3296/consultations/1?cpage=200");
+} finally {
+  await stopProcess(app);
+}
+const floor = startProcess(["scripts/bench/floor-page-server.mjs"], { PORT: "3297", FLOOR_DB: file });
+try {
+  await waitForHttp("http://127.0.0.1:3297/");
+  floorPage = await measure("http://127.0.0.1:3297/?cpage=200");
+} finally {
+  await stopProcess(floor);
+}
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    comments_in_db: COMMENTS,
+    consultation_page: page,
+    comment_list_page_200: list,
+    floor: floorPage,
+    ratio_page_to_floor: Math.round((page.rps / floorPage.rps) * 1000) / 1000,
+    ratio_list_to_floor: Math.round((list.rps / floorPage.rps) * 1000) / 1000,
+  }),
+);
