@@ -13,7 +13,8 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: path.join(root, "tests/e2e"),
-  outputDir: path.join(root, "test-results"),
+  // One folder per port, so that runs on different ports (several engineers at once) never collide.
+  outputDir: path.join(root, "test-results", `port-${E2E_PORT}`),
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -3,6 +3,7 @@ import { env } from "~/utils/env.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { hit } from "~/utils/rate-limit.server";
+import { STORAGE_MESSAGES, storageProblem } from "~/utils/db-errors.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
 
@@ -39,7 +40,16 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
   }
   const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
   if (!parsed.ok) return fail(400, parsed.errors, values);
-  const result = submitComment(getDb(), consultationId, parsed.data, { ip: clientIp });
+  let result: ReturnType<typeof submitComment>;
+  try {
+    result = submitComment(getDb(), consultationId, parsed.data, { ip: clientIp });
+  } catch (error) {
+    // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
+    const problem = storageProblem(error);
+    if (!problem) throw error;
+    console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
+    return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
+  }
   if (!result.ok) return fail(result.status, { [result.field]: result.message }, values);
   const params = new URLSearchParams({ receipt: result.receiptNo, code: result.checkCode, new: "1" });
   return { kind: "receipt", location: `/status?${params}` };

@@ -2,7 +2,7 @@ import { flattenArticles, parseDraft, type DraftNode, type ParsedDraft } from "~
 import type { DraftPreview } from "~/components/consultation-form";
 import { DocxError, extractDocxText } from "~/utils/docx.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { chosenFile, FormTooLargeError, readForm } from "~/utils/multipart.server";
+import { chosenFile, FormReadError, readForm } from "~/utils/multipart.server";
 import { sanitizeUserText } from "~/utils/text";
 import { ConsultationSchema, type ConsultationInput } from "./consultation-schema";
 
@@ -39,8 +39,8 @@ export async function readConsultationForm(request: Request): Promise<Consultati
   try {
     form = await readForm(request);
   } catch (error) {
-    if (!(error instanceof FormTooLargeError)) throw error;
-    return { ok: false, status: 413, errors: { form: "提交的内容过大（文件不超过 20 MB，正文不超过 8 MB），请精简后重试。" }, values: {}, preview: null };
+    if (!(error instanceof FormReadError)) throw error;
+    return { ok: false, status: error.status, errors: { form: error.message }, values: {}, preview: null };
   }
   const values = formValues(form);
   for (const key of Object.keys(values)) values[key] = sanitizeUserText(values[key]);

@@ -19,16 +19,17 @@ import { getStaffConsultation } from "~/models/consultation.server";
 import { listVersions } from "~/models/versions.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { chosenFile, FormTooLargeError, readForm } from "~/utils/multipart.server";
+import { chosenFile, FormReadError, readForm } from "~/utils/multipart.server";
 import { AttachmentError, listAttachments, removeAttachment, saveAttachment } from "~/models/attachment.server";
 import { parseForm } from "~/utils/forms";
 import { requireUser } from "~/utils/permissions.server";
+import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.c.title ?? "征求意见"} - 工作台` }];
 
-async function load(request: Request, idParam: string | undefined) {
+async function load(request: Request, rawId: string | undefined) {
   const user = await requireUser(request);
-  const c = getStaffConsultation(getDb(), Number(idParam));
+  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       review: canReview(user, c) && c.status === "pending_review",
       selfAuthored: user.id === c.authorId,
       reviewer: user.role === "reviewer",
+      legal: user.role === "legal",
     },
     problems: c.status === "draft" ? readinessProblems(db, c, now) : [],
     versions: listVersions(db, c.id),
@@ -74,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     form = await readForm(request);
   } catch (error) {
-    if (error instanceof FormTooLargeError) return data({ intent: "attach", errors: { form: "文件过大：附件不能超过 20 MB。" } as Record<string, string>, values: {} as Record<string, string> }, { status: 413 });
+    if (error instanceof FormReadError) return data({ intent: "attach", errors: { form: error.message } as Record<string, string>, values: {} as Record<string, string> }, { status: error.status });
     throw error;
   }
   const intent = String(form.get("intent") ?? "");
@@ -146,6 +148,8 @@ export default function StaffConsultation() {
         {c.status !== "draft" && c.status !== "pending_review" ? <Link to={`/consultations/${c.id}`}>查看公开页面</Link> : null}
         {may.draft && c.status === "draft" ? <Link className="button secondary" to="edit">修改草稿</Link> : null}
         {(may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="moderation">审核意见</Link> : null}
+        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="analysis">意见分析</Link> : null}
+        {((may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status)) || (may.legal && ["legal_review", "feedback_published"].includes(c.status)) ? <Link className="button secondary" to="packet">合法性审查材料</Link> : null}
         {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="comments/new">代录信函、电话、座谈会意见</Link> : null}
         {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="versions/new">发布新版本</Link> : null}
       </p>

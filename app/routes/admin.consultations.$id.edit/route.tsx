@@ -11,12 +11,13 @@ import { getStaffConsultation } from "~/models/consultation.server";
 import { latestVersion } from "~/models/draft.server";
 import { getDb } from "~/utils/db.server";
 import { requireRole } from "~/utils/permissions.server";
+import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "修改征求意见 - 征求意见平台" }];
 
-async function loadEditable(request: Request, idParam: string | undefined) {
+async function loadEditable(request: Request, rawId: string | undefined) {
   const user = await requireRole(request, "drafter");
-  const c = getStaffConsultation(getDb(), Number(idParam));
+  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canDraft(user, c)) throw new Response("只有本处室的起草人员可以修改。", { status: 403 });
   if (c.status !== "draft") throw redirect(`/admin/consultations/${c.id}?locked=1`);

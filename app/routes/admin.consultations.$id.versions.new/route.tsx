@@ -12,12 +12,13 @@ import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { requireRole } from "~/utils/permissions.server";
 import { sanitizeUserText } from "~/utils/text";
+import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "发布新版本 - 工作台" }];
 
-async function load(request: Request, idParam: string | undefined) {
+async function load(request: Request, rawId: string | undefined) {
   const user = await requireRole(request, "drafter");
-  const c = getStaffConsultation(getDb(), Number(idParam));
+  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canDraft(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };

@@ -8,11 +8,12 @@ import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { requireRole } from "~/utils/permissions.server";
 import { destroySessionsOfUser } from "~/utils/session.server";
+import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction = () => [{ title: "编辑账号 - 征求意见平台" }];
 
 function loadTarget(params: { userId?: string }) {
-  const id = Number(params.userId);
+  const id = idParam(params.userId) ?? NaN;
   const user = Number.isInteger(id) && id > 0 ? getUser(getDb(), id) : undefined;
   if (!user) throw new Response("Not Found", { status: 404 });
   return user;

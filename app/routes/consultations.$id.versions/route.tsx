@@ -6,6 +6,7 @@ import { getPublicConsultation } from "~/models/consultation.server";
 import { diffVersions, listVersions } from "~/models/versions.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `版本对照：${data?.title ?? ""} - 征求意见平台` }];
 
@@ -13,7 +14,7 @@ const Query = z.object({ from: z.coerce.number().int().positive().optional(), to
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb();
-  const c = getPublicConsultation(db, Number(params.id));
+  const c = getPublicConsultation(db, idParam(params.id) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   const versions = listVersions(db, c.id);
   const q = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));

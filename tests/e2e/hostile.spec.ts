@@ -1,0 +1,134 @@
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { ACCOUNTS } from "./fixtures";
+import { FILE_NAMES, FORGED_TYPES, ID_INPUTS, RAW_BODIES, RECEIPT_INPUTS, SCRIPT_MARKERS, TEXT_INPUTS } from "./hostile/corpus";
+import { startOwnServer } from "./hostile/server";
+
+// Every hostile input, sent to every form and API: never a 500, never a script that runs, always
+// an answer a person can read. The server is the test's own, with abuse limits lifted so that
+// inputs reach validation instead of the rate limiter.
+
+let server: Awaited<ReturnType<typeof startOwnServer>>;
+test.beforeAll(async () => {
+  server = await startOwnServer(3133, "hostile");
+});
+test.afterAll(() => server?.stop());
+test.setTimeout(300_000);
+
+const served: Array<{ what: string; status: number }> = [];
+
+async function check(what: string, response: APIResponse, allowed: number[]) {
+  const status = response.status();
+  served.push({ what, status });
+  expect(status, `${what} answered ${status}`).not.toBeGreaterThanOrEqual(500);
+  expect(allowed, `${what} answered ${status}`).toContain(status);
+  if (status >= 400) {
+    const body = await response.text();
+    // A person can read why: a Chinese message, in HTML or in the API's JSON error.
+    expect(body, `${what}: no readable message`).toMatch(/[\u4e00-\u9fff]/);
+  }
+  const type = response.headers()["content-type"] ?? "";
+  if (type.includes("html")) {
+    const html = await response.text();
+    for (const marker of SCRIPT_MARKERS) {
+      expect(html.includes(`<script>${marker}`) || html.includes(`<img src=x ${marker}`) || html.includes(`<svg ${marker}`), `${what}: unescaped script`).toBe(false);
+    }
+  }
+}
+
+/** encodeURIComponent throws on a lone surrogate; a browser would send U+FFFD instead. */
+const enc = (s: string) => encodeURIComponent(s.toWellFormed());
+
+const form = (fields: Record<string, string>) => ({ headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: new URLSearchParams(fields).toString() });
+
+const comment = (body: string, extra: Record<string, string> = {}) =>
+  form({ body, identityCategory: "退役军人", publishPreference: "anonymous", consent: "on", idempotencyKey: `hostile-${Math.random().toString(36).slice(2)}-key`, ...extra });
+
+test("the public comment form", async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: server.base, maxRedirects: 0 });
+  const receipts: string[] = [];
+  for (const input of TEXT_INPUTS) {
+    const res = await api.post("/consultations/1", comment(input));
+    await check(`comment body ${JSON.stringify(input.slice(0, 40))}`, res, [303, 400, 413]);
+    if (res.status() === 303) receipts.push(res.headers()["location"]);
+    await check(`comment name ${JSON.stringify(input.slice(0, 40))}`, await api.post("/consultations/1", comment("第五条很好", { name: input, organisation: input, email: input })), [303, 400, 413]);
+  }
+  for (const id of ID_INPUTS) {
+    await check(`comment articles=${id}`, await api.post("/consultations/1", comment("第五条很好", { articles: id })), [303, 400]);
+    await check(`comment on consultation ${id}`, await api.post(`/consultations/${enc(id)}`, comment("第五条很好")), [404, 405]);
+  }
+  // Where the stored texts are shown again (the receipt and status pages), they are escaped.
+  for (const location of receipts) await check(`status page ${location.slice(0, 40)}`, await api.get(location), [200]);
+  for (const raw of RAW_BODIES) {
+    await check(`raw body ${raw.slice(0, 30)}`, await api.post("/consultations/1", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: Buffer.from(raw, "latin1") }), [400]);
+  }
+  await api.dispose();
+});
+
+test("look-ups, search, pages and the API", async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: server.base, maxRedirects: 0 });
+  for (const input of [...RECEIPT_INPUTS, ...TEXT_INPUTS.slice(0, 60)]) {
+    const q = enc(input);
+    await check(`status ${input.slice(0, 30)}`, await api.get(`/status?receipt=${q}&code=${q}`), [400, 404]);
+  }
+  for (const input of TEXT_INPUTS.filter((t) => t.length < 5000)) {
+    const q = enc(input);
+    await check(`search ${input.slice(0, 30)}`, await api.get(`/consultations?q=${q}`), [200, 400]);
+    await check(`api q ${input.slice(0, 30)}`, await api.get(`/api/v1/consultations?q=${q}`), [200, 400]);
+  }
+  for (const id of ID_INPUTS) {
+    const v = enc(id);
+    await check(`page ${id}`, await api.get(`/consultations/${v}`), [200, 404]);
+    await check(`api item ${id}`, await api.get(`/api/v1/consultations/${v}`), [200, 404]);
+    await check(`api paging ${id}`, await api.get(`/api/v1/consultations?page=${v}&per_page=${v}&division=${v}&status=${v}&doc_type=${v}&updated_since=${v}`), [200, 400]);
+    await check(`list paging ${id}`, await api.get(`/consultations?page=${v}&type=${v}&status=${v}&division=${v}`), [200, 400]);
+    await check(`attachment ${id}`, await api.get(`/consultations/1/attachments/${v}`), [404]);
+    await check(`versions ${id}`, await api.get(`/consultations/1/versions?from=${v}&to=${v}`), [200, 400]);
+  }
+  await api.dispose();
+});
+
+async function staff(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, who: keyof typeof ACCOUNTS) {
+  const api = await playwright.request.newContext({ baseURL: server.base, maxRedirects: 0 });
+  const res = await api.post("/login", form({ username: ACCOUNTS[who].username, password: ACCOUNTS[who].password, redirectTo: "/admin" }));
+  expect(res.status()).toBe(302);
+  return api;
+}
+
+test("staff forms: the consultation editor, attachments and uploads with forged types", async ({ playwright }) => {
+  const api = await staff(playwright, "drafter");
+  for (const input of TEXT_INPUTS.slice(0, 100)) {
+    const multipart = { title: input, docType: input.slice(0, 20), summary: input, draftText: `第一条 ${input}`, basis: input, opensAt: input.slice(0, 20), closesAt: "2030-01-01T00:00", intent: "save" };
+    await check(`editor ${input.slice(0, 30)}`, await api.post("/admin/consultations/new", { multipart }), [302, 400, 413]);
+  }
+  const created = await api.post("/admin/consultations/new", {
+    multipart: { title: "附件测试", docType: "rule", draftText: "第一条 测试。", basis: "测试", opensAt: "2030-01-01T00:00", closesAt: "2030-03-01T00:00", intent: "save" },
+  });
+  const location = created.headers()["location"] ?? "";
+  const id = /consultations\/(\d+)/.exec(location)?.[1];
+  expect(id).toBeTruthy();
+  // Staff see the originals in the moderation queue: escaped there too.
+  for (let page = 1; page <= 8; page++) {
+    await check(`moderation queue page ${page}`, await api.get(`/admin/consultations/1/moderation?status=pending&page=${page}`), [200]);
+  }
+  for (const [i, name] of FILE_NAMES.entries()) {
+    const type = FORGED_TYPES[i % FORGED_TYPES.length];
+    const buffer = Buffer.from(i % 2 ? "<html><script>alert('zq')</script></html>" : "MZ\u0090\u0000 not a document");
+    await check(`upload ${name.slice(0, 30)} as ${type}`, await api.post(`/admin/consultations/${id}`, { multipart: { intent: "attach", file: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
+    await check(`draft import ${name.slice(0, 30)}`, await api.post("/admin/consultations/new", { multipart: { intent: "preview", title: "导入", draftFile: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
+  }
+  await api.dispose();
+});
+
+// Last: thirty failed logins from one address lock that address, as they should.
+test("the login form", async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: server.base, maxRedirects: 0 });
+  for (const input of TEXT_INPUTS.slice(0, 120)) {
+    await check(`login ${input.slice(0, 30)}`, await api.post("/login", form({ username: input, password: input })), [400, 401, 429]);
+  }
+  await api.dispose();
+});
+
+test.afterAll(() => {
+  const byStatus = served.reduce<Record<number, number>>((acc, s) => ((acc[s.status] = (acc[s.status] ?? 0) + 1), acc), {});
+  console.log(`hostile inputs: ${served.length} requests, by status ${JSON.stringify(byStatus)}`);
+});

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** A server of the test's own, on a fresh demo database, with limits high enough to reach validation. */
+export async function startOwnServer(port: number, name: string, env: Record<string, string> = {}) {
+  const dataDir = path.join(root, "tests", ".tmp-e2e", name);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const child: ChildProcess = spawn(process.execPath, ["scripts/server.js"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_PATH: path.join(dataDir, "zhengqiu.db"),
+      SEED_DEMO: "true",
+      NODE_ENV: "test",
+      COMMENT_LIMIT_PER_IP: "1000000",
+      COMMENT_LIMIT_PER_CONSULTATION: "1000000",
+      LOOKUP_LIMIT_PER_IP: "1000000",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += String(d)));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    dataDir,
+    stderr: () => stderr,
+    stop: () => child.kill("SIGKILL"),
+  };
+}
