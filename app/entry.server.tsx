@@ -17,6 +17,9 @@ export const streamTimeout = 5_000;
 // Used by scripts/server.js for url-encoded comment posts, before Remix (docs/decisions/0008).
 export { processCommentForm } from "./models/comment-intake.server";
 
+// Used by scripts/server.js on SIGTERM: the mail sender records the message in flight first.
+export { stopBackground } from "./utils/background.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -1,6 +1,7 @@
 // Production server: express in front of the Remix build, with per-request CSP nonces,
 // static assets, compression and a graceful shutdown. `npm start` runs it after `npm run build`.
 import crypto from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -40,7 +41,7 @@ if (/^(true|1|yes)$/.test(process.env.TRUST_PROXY ?? "")) app.set("trust proxy",
 // the outcome in the load context. See docs/decisions/0008-intake-fast-path.md.
 const processCommentForm = build.entry.module.processCommentForm;
 app.post(
-  /^\/consultations\/(\d+)$/,
+  /^\/consultations\/([1-9]\d{0,14})$/,
   express.raw({ type: "application/x-www-form-urlencoded", limit: "4mb" }),
   (req, res, next) => {
     if (!Buffer.isBuffer(req.body)) return next();
@@ -80,14 +81,18 @@ app.use((error, req, res, next) => {
   next(error);
 });
 
-const server = app.listen(port, host, () => {
+// Long query strings (a search pasted from a document) get a readable 400 from the app rather than
+// Node's bare 431: allow 64 KB of headers instead of the default 16 KB.
+const server = http.createServer({ maxHeaderSize: 64 * 1024 }, app).listen(port, host, () => {
   console.log(`[zhengqiu] Listening on http://localhost:${port}`);
   if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 function shutdown(signal) {
   console.log(`[zhengqiu] ${signal}: closing`);
-  server.close(() => process.exit(0));
+  // The outbox sender finishes and records the message in flight (docs/decisions/0007).
+  const background = build.entry.module.stopBackground?.() ?? Promise.resolve();
+  server.close(() => background.finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on("SIGTERM", shutdown);

@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+
 export function SiteFooter({
   department,
 }: {
@@ -13,6 +15,9 @@ export function SiteFooter({
           地址：{department.address}　联系电话：{department.phone}　{department.hours}
         </p>
         <p className="footer-note">本平台依法公开征求社会公众意见。您提交的意见经审核后方可公开，个人信息将依法予以保护。</p>
+        <p>
+          <Link to="/subscribe">订阅征求意见通知</Link>
+        </p>
       </div>
     </footer>
   );

@@ -3,7 +3,7 @@
 import { formatDateTime } from "~/utils/dates";
 import { el, escapeHtml, renderXml, type XmlNode } from "~/utils/xml";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "./consultation-status";
-import { consultationApiUrl, consultationUrl, isoShanghai } from "./syndication.server";
+import { consultationApiUrl, consultationUrl, feedbackUrl, isoShanghai } from "./syndication.server";
 import type { SyndicationRow } from "./syndication-query.server";
 
 export const FEED_PATH = "/feeds/consultations.atom";
@@ -28,6 +28,9 @@ export function entryHtml(row: SyndicationRow, url: string): string {
   if (row.shortPeriodReason) parts.push(p(`征求意见期较短的理由：${row.shortPeriodReason}`));
   parts.push(p(`状态：${PHASE_LABELS[row.phase]}；文件类型：${DOC_TYPE_LABELS[row.docType]}；起草处室：${row.divisionName}`));
   if (row.phase === "withdrawn" && row.withdrawnReason) parts.push(p(`撤回理由：${row.withdrawnReason}`));
+  if (row.phase === "feedback_published") {
+    parts.push(`<p><a href="${escapeHtml(`${url}/feedback`)}">查看意见采纳情况说明和逐条答复</a></p>`);
+  }
   parts.push(`<p><a href="${escapeHtml(url)}">查看草案全文、起草说明并提出意见</a></p>`);
   return parts.join("\n");
 }
@@ -43,6 +46,10 @@ function entry(row: SyndicationRow, baseUrl: string): XmlNode {
     el("published", {}, isoShanghai(row.publishedAt ?? row.createdAt)),
     el("link", { rel: "alternate", type: "text/html", href: url }),
     el("link", { rel: "related", type: "application/json", href: consultationApiUrl(baseUrl, row.id) }),
+    // Publishing the feedback changes <updated> too (see lastChangedAtSql), so readers see the entry again.
+    ...(row.phase === "feedback_published"
+      ? [el("link", { rel: "related", type: "text/html", href: feedbackUrl(baseUrl, row.id), title: "意见采纳情况说明" })]
+      : []),
     // scheme + term is the API query listing the same kind: the terms are the API's vocabularies.
     el("category", { scheme: `${baseUrl}/api/v1/consultations?doc_type=`, term: row.docType, label: DOC_TYPE_LABELS[row.docType] }),
     el("category", { scheme: `${baseUrl}/api/v1/consultations?status=`, term: row.phase, label: PHASE_LABELS[row.phase] }),

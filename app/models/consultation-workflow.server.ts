@@ -12,6 +12,8 @@ import { loadCalendar } from "./calendar.server";
 import { earliestEnd, meetsMinimum } from "~/utils/periods";
 import { formatDateTime } from "~/utils/dates";
 import { reindexConsultation } from "./search.server";
+import { queueReviewRequests } from "./notices/handoff-notices.server";
+import { queueNewConsultationNotices } from "./notices/subscriber-notices.server";
 
 export class WorkflowError extends Error {
   constructor(
@@ -27,8 +29,9 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Consultation = typeof consultations.$inferSelect;
 
 /** Everything that follows a change the public can see, in the same transaction as the change. */
-export function notifyPublicChange(tx: Tx, consultationId: number) {
+export function notifyPublicChange(tx: Tx, consultationId: number, now = new Date()) {
   reindexConsultation(tx, consultationId);
+  queueNewConsultationNotices(tx, consultationId, now);
 }
 
 function load(tx: Tx, id: number): Consultation {
@@ -85,6 +88,7 @@ export function submitForReview(db: Db, id: number, actor: Staff, now = new Date
     const problems = readinessProblems(db, c, now);
     if (problems.length) throw new WorkflowError(`暂不能提交审核：${problems.join("")}`);
     change(tx, actor, "consultation.submit", c, { status: "pending_review" });
+    queueReviewRequests(tx, id, actor.displayName, now);
   });
 }
 
@@ -107,7 +111,7 @@ export function review(db: Db, id: number, actor: Staff, decision: "approved" | 
       .set({ frozenAt: now })
       .where(and(eq(draftVersions.consultationId, id), isNull(draftVersions.frozenAt)))
       .run();
-    notifyPublicChange(tx, id);
+    notifyPublicChange(tx, id, now);
   });
 }
 

@@ -3,6 +3,7 @@
 import type { Db } from "~db/client.server";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "./consultation-status";
 import { loadDraftTree, type StoredNode } from "./draft.server";
+import { publishedSummary } from "./feedback-page.server";
 import type { ListParams } from "./syndication-params";
 import {
   getPublicConsultationRecord,
@@ -28,6 +29,8 @@ export function isoShanghai(date: Date | null): string | null {
 
 export const consultationUrl = (baseUrl: string, id: number) => `${baseUrl}/consultations/${id}`;
 export const consultationApiUrl = (baseUrl: string, id: number) => `${baseUrl}/api/v1/consultations/${id}`;
+/** The public feedback page (你们说了什么，我们做了什么); it exists once the summary is published. */
+export const feedbackUrl = (baseUrl: string, id: number) => `${baseUrl}/consultations/${id}/feedback`;
 
 export function toApiItem(row: SyndicationRow, baseUrl: string) {
   return {
@@ -47,6 +50,8 @@ export function toApiItem(row: SyndicationRow, baseUrl: string) {
     published_at: isoShanghai(row.publishedAt ?? row.createdAt),
     updated_at: isoShanghai(row.changedAt),
     comment_count: row.commentCount,
+    // Added in v1 after the first release: publishing the summary is what makes a consultation feedback_published.
+    feedback_url: row.phase === "feedback_published" ? feedbackUrl(baseUrl, row.id) : null,
   };
 }
 export type ApiItem = ReturnType<typeof toApiItem>;
@@ -79,7 +84,12 @@ export function toApiDraftNode(node: StoredNode): ApiDraftNode {
 
 type PublicRecord = NonNullable<ReturnType<typeof getPublicConsultationRecord>>;
 
-export function toApiDetail(record: PublicRecord, draftTree: StoredNode[], baseUrl: string) {
+export function toApiDetail(
+  record: PublicRecord,
+  draftTree: StoredNode[],
+  baseUrl: string,
+  feedback?: { body: string; publishedAt: Date | null } | null,
+) {
   const latest = record.versions.at(-1);
   return {
     ...toApiItem(record, baseUrl),
@@ -100,6 +110,10 @@ export function toApiDetail(record: PublicRecord, draftTree: StoredNode[], baseU
       created_at: isoShanghai(v.createdAt),
     })),
     draft: latest ? { version_no: latest.versionNo, label: latest.label, nodes: draftTree.map(toApiDraftNode) } : null,
+    // 意见采纳情况说明 once published: the approved text as the feedback page shows it.
+    feedback: feedback
+      ? { url: feedbackUrl(baseUrl, record.id), published_at: isoShanghai(feedback.publishedAt), summary: feedback.body }
+      : null,
   };
 }
 
@@ -157,7 +171,7 @@ export function consultationDetailBody(db: Db, id: number, baseUrl: string, now:
   if (!record) return undefined;
   const latestVersion = record.versions.at(-1);
   return {
-    body: toApiDetail(record, latestVersion ? loadDraftTree(db, latestVersion.id) : [], baseUrl),
+    body: toApiDetail(record, latestVersion ? loadDraftTree(db, latestVersion.id) : [], baseUrl, publishedSummary(db, id)),
     lastModified: latest(record.changedAt, lastCommentReceived(db, id)),
   };
 }

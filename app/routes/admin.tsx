@@ -24,6 +24,14 @@ export default function AdminLayout() {
             <NavLink to="/admin/calendar">工作日历</NavLink>
             {" · "}
             <NavLink to="/admin/audit">审计日志</NavLink>
+            {" · "}
+            <NavLink to="/admin/outbox">邮件发件箱</NavLink>
+          </>
+        ) : null}
+        {role === "legal" ? (
+          <>
+            {" · "}
+            <NavLink to="/admin/legal">合法性审查</NavLink>
           </>
         ) : null}
       </nav>

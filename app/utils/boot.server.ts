@@ -2,8 +2,10 @@ import { migrateDatabase } from "~db/client.server";
 import { DEMO_ACCOUNTS } from "~db/seed/accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
 import { ensureSearchIndex } from "~/models/search.server";
+import { failInterruptedRuns } from "~/models/analysis-runs.server";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
+import { startBackground } from "./background.server";
 
 let booting: Promise<void> | undefined;
 
@@ -18,9 +20,12 @@ async function start(): Promise<void> {
   const db = getDb();
   migrateDatabase(db);
   ensureSearchIndex(db);
+  failInterruptedRuns(db); // analyses a stopped process left "running"
   if (e.SEED_DEMO && isDatabaseEmpty(db)) {
     await seedDemo(db);
     console.log("[zhengqiu] Demo data seeded. Demo accounts (username / password):");
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${a.password.padEnd(20)} ${a.displayName}`);
   }
+  // The outbox sender and the scheduler (docs/decisions/0007). Tests never call boot().
+  startBackground(db);
 }

@@ -28,11 +28,29 @@ const EnvSchema = z
     SMTP_SECURE: booleanish.default(false),
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
-    MAIL_FROM: z.string().min(3).default("征求意见平台 <noreply@zhengqiu.localhost>"),
+    MAIL_FROM: z
+      .string()
+      .min(3)
+      .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, "must be an address such as 征求意见平台 <noreply@example.gov.cn>")
+      .default("征求意见平台 <noreply@zhengqiu.localhost>"),
+    // The outbox sender (docs/decisions/0007): "inline" runs it in the server process, "off" leaves
+    // it to `npm run mail:worker`. The scheduler for digests and reminders always runs in the server.
+    MAIL_SENDER: z.enum(["inline", "off"]).default("inline"),
+    MAIL_POLL_MS: z.coerce.number().int().min(100).default(2000),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).default(60_000),
+    MAIL_GIVE_UP_HOURS: z.coerce.number().min(1).default(72),
     // Abuse limits for public forms: per client address per 10 minutes, and per consultation per minute.
     COMMENT_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     COMMENT_LIMIT_PER_CONSULTATION: z.coerce.number().int().min(1).default(1200),
     LOOKUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+    // The CJK font embedded in PDF exports (Debian's fonts-noto-cjk by default). Checked when a PDF
+    // is made, not at start: a server without it runs, and only the PDF download explains the gap.
+    PDF_FONT_PATH: z
+      .string()
+      .regex(/\.(ttf|otf|ttc)$/i, "must be a .ttf, .otf or .ttc font file")
+      .default("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
+    // The PostScript name of the face to use inside a .ttc collection; ignored for .ttf and .otf.
+    PDF_FONT_NAME: z.string().min(1).default("NotoSerifCJKsc-Regular"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

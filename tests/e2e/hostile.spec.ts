@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { ACCOUNTS } from "./fixtures";
 import { FILE_NAMES, FORGED_TYPES, ID_INPUTS, RAW_BODIES, RECEIPT_INPUTS, SCRIPT_MARKERS, TEXT_INPUTS } from "./hostile/corpus";
-import { startOwnServer } from "./hostile/server";
+import { startOwnServer } from "./own-server";
 
 // Every hostile input, sent to every form and API: never a 500, never a script that runs, always
 // an answer a person can read. The server is the test's own, with abuse limits lifted so that

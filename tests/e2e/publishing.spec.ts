@@ -63,6 +63,27 @@ test("a drafter pastes a draft, a reviewer approves it, the public finds and rea
   expect(detail.data?.draft ?? detail.draft).toBeTruthy();
 });
 
+test("a later version keeps the first, and the public sees what changed article by article", async ({ page }) => {
+  await login(page, "drafter");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "辽宁省退役军人就业创业促进办法（征求意见稿）" }).click();
+  await page.getByRole("link", { name: "发布新版本" }).click();
+  const text = page.getByLabel("新版本正文");
+  const current = await text.inputValue();
+  await text.fill(current.replace(/第二条[^\n]*/, "第二条　本办法适用于本省行政区域内退役军人就业创业的促进、服务、保障和管理工作。"));
+  await page.getByLabel("修改说明（将向社会公开）").fill("根据第一轮意见，扩大第二条的适用范围。");
+  await page.getByRole("button", { name: "发布新版本" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  await logout(page);
+
+  await page.goto("/consultations/1");
+  await expect(page.getByText("修改说明：根据第一轮意见，扩大第二条的适用范围。")).toBeVisible();
+  await page.getByRole("link", { name: "查看各版本逐条修改对照" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "版本对照" })).toBeVisible();
+  const changed = page.getByRole("region", { name: "第二条的修改" });
+  await expect(changed.locator("ins.diff-added").first()).toBeVisible();
+});
+
 test("the legal office cannot create consultations", async ({ page }) => {
   await login(page, "legal");
   const response = await page.goto("/admin/consultations/new");

@@ -14,15 +14,17 @@ test("the Atom feed and the JSON API list the open demo consultation, cacheably 
   const list = await request.get("/api/v1/consultations?status=open");
   expect(list.status()).toBe(200);
   const body = await list.json();
-  expect(body.data.map((c: { title: string }) => c.title)).toEqual([OPEN_TITLE]);
-  expect(body.data[0].url).toMatch(/\/consultations\/\d+$/);
+  // Other specs publish consultations on the same server: the demo's open one is among them.
+  const open = body.data.find((c: { title: string }) => c.title === OPEN_TITLE);
+  expect(open).toBeTruthy();
+  expect(open.url).toMatch(/\/consultations\/\d+$/);
 
   // Through express and compression, the validators still work end to end.
   const etag = list.headers()["etag"];
   const again = await request.get("/api/v1/consultations?status=open", { headers: { "If-None-Match": etag } });
   expect(again.status()).toBe(304);
 
-  const detail = await request.get(new URL(body.data[0].api_url).pathname);
+  const detail = await request.get(new URL(open.api_url).pathname);
   expect(detail.status()).toBe(200);
   expect((await detail.json()).draft.nodes.length).toBeGreaterThan(0);
 

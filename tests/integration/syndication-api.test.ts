@@ -23,6 +23,8 @@ const publicCount = () => db.select().from(consultations).all().filter((c) => PU
 const ITEM_FIELDS = [
   "id", "url", "api_url", "title", "doc_type", "doc_type_label", "status", "status_label", "division", "summary",
   "opens_at", "closes_at", "short_period_reason", "published_at", "updated_at", "comment_count",
+  // added later in v1: fields are only ever appended
+  "feedback_url",
 ];
 
 describe("GET /api/v1/consultations", () => {

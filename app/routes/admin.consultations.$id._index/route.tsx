@@ -149,6 +149,8 @@ export default function StaffConsultation() {
         {may.draft && c.status === "draft" ? <Link className="button secondary" to="edit">修改草稿</Link> : null}
         {(may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="moderation">审核意见</Link> : null}
         {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="analysis">意见分析</Link> : null}
+        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="dispositions">意见处理表</Link> : null}
+        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="summary">意见采纳情况说明</Link> : null}
         {((may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status)) || (may.legal && ["legal_review", "feedback_published"].includes(c.status)) ? <Link className="button secondary" to="packet">合法性审查材料</Link> : null}
         {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="comments/new">代录信函、电话、座谈会意见</Link> : null}
         {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="versions/new">发布新版本</Link> : null}

@@ -6,19 +6,20 @@ import { PUBLIC_STATUSES } from "~/models/consultation-status";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { getDb } from "~/utils/db.server";
 import { getSessionUser } from "~/utils/session.server";
+import { idParam } from "~/utils/params";
 
 /** Serves an attachment as a download that the browser may neither sniff nor render in our origin. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
-  const c = getStaffConsultation(db, Number(params.id));
-  if (!c) throw new Response("Not Found", { status: 404 });
+  const c = getStaffConsultation(db, idParam(params.id) ?? NaN);
+  if (!c) throw new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const isPublic = PUBLIC_STATUSES.includes(c.status);
   if (!isPublic) {
     const user = await getSessionUser(request);
-    if (!user || !canView(user, c)) throw new Response("Not Found", { status: 404 });
+    if (!user || !canView(user, c)) throw new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const found = getAttachmentFile(db, c.id, Number(params.attachmentId));
-  if (!found) throw new Response("Not Found", { status: 404 });
+  const found = getAttachmentFile(db, c.id, idParam(params.attachmentId) ?? NaN);
+  if (!found) throw new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const body = fs.readFileSync(found.file);
   return new Response(body, {
     headers: {

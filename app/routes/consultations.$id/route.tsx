@@ -14,6 +14,8 @@ import { listVersions } from "~/models/versions.server";
 import { articleNodes, latestVersion, loadDraftTree } from "~/models/draft.server";
 import { formatDateTime, isoInstant, timeLeft } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { publishedSummary } from "~/models/feedback-page.server";
+import { idParam } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} - 征求意见平台` : "页面不存在 - 征求意见平台" },
@@ -21,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const id = Number(params.id);
+  const id = idParam(params.id) ?? NaN;
   const db = getDb();
   const now = new Date();
   const consultation = Number.isSafeInteger(id) && id > 0 ? getPublicConsultation(db, id, now) : undefined;
@@ -33,6 +35,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     version: version ? { label: version.label, changeNote: version.changeNote } : null,
     draft: version ? loadDraftTree(db, version.id) : [],
     versionCount: listVersions(db, consultation.id).length,
+    // Once the summary is published, the page points to the answers.
+    feedbackPublishedAt: publishedSummary(db, consultation.id)?.publishedAt ?? null,
     extensions: listExtensions(db, consultation.id),
     attachments: listAttachments(db, consultation.id),
     // Approved comments only, as published (redacted); none at all where the department chose so.
@@ -55,13 +59,13 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const id = Number(params.id);
+  const id = idParam(params.id) ?? NaN;
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
   return handleCommentPost(request, context, id);
 }
 
 export default function ConsultationPage() {
-  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now } = useLoaderData<typeof loader>();
+  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now, feedbackPublishedAt } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -71,6 +75,13 @@ export default function ConsultationPage() {
         <span>{DOC_TYPE_LABELS[c.docType]}</span>
         <span>起草处室：{c.divisionName}</span>
       </p>
+      {feedbackPublishedAt ? (
+        <div className="alert success">
+          <p>
+            意见采纳情况已公布：<Link to={`/consultations/${c.id}/feedback`}>你们说了什么，我们做了什么——查看意见采纳情况说明和逐条答复</Link>
+          </p>
+        </div>
+      ) : null}
       {c.opensAt && c.closesAt ? (
         <div className="period-box">
           <p>

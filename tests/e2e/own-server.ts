@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** A server of the test's own, on a fresh demo database, with limits high enough to reach validation. */
 export async function startOwnServer(port: number, name: string, env: Record<string, string> = {}) {

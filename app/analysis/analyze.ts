@@ -1,0 +1,78 @@
+import { findCampaigns } from "./campaigns";
+import { documentKeywords } from "./keywords";
+import { prepareComments, type PreparedComments } from "./prepare";
+import { prepareInParallel, threadsFor } from "./prepare-parallel";
+import { isWord } from "./pseudo-terms";
+import { seededRandom } from "./prng";
+import { buildTopics } from "./topics";
+import type { AnalysisInput, AnalysisProgress, AnalysisResult, CampaignResult, CommentResult } from "./types";
+
+/**
+ * The whole analysis of one consultation's comments: per-comment features, campaigns, topics. `analyze` is
+ * synchronous and single-threaded; `analyzeInParallel` spreads the per-comment stage of large inputs over the
+ * machine's cores and gives the identical result. Run either in a worker (run-in-worker.server.ts) to keep a
+ * server responsive.
+ */
+export type ProgressListener = (progress: AnalysisProgress) => void;
+
+const DEFAULT_SEED = 20240501;
+const KEYWORDS_PER_COMMENT = 5;
+// Below this many comments per thread, starting a thread (and its segmenter) costs more than it saves.
+const MIN_COMMENTS_PER_THREAD = 25_000;
+
+export function analyze(input: AnalysisInput, onProgress: ProgressListener = () => {}): AnalysisResult {
+  const n = input.comments.length;
+  onProgress({ stage: "prepare", done: 0, total: n });
+  const prep = prepareComments(input, (done) => onProgress({ stage: "comments", done, total: n }));
+  return finish(input, prep, onProgress);
+}
+
+export async function analyzeInParallel(
+  input: AnalysisInput,
+  onProgress: ProgressListener = () => {},
+  minCommentsPerThread = MIN_COMMENTS_PER_THREAD,
+): Promise<AnalysisResult> {
+  const n = input.comments.length;
+  const threads = threadsFor(n, minCommentsPerThread);
+  if (threads < 2) return analyze(input, onProgress);
+  onProgress({ stage: "prepare", done: 0, total: n });
+  const prep = await prepareInParallel(input, threads, (done) => onProgress({ stage: "comments", done, total: n }));
+  return finish(input, prep, onProgress);
+}
+
+function finish(input: AnalysisInput, prep: PreparedComments, onProgress: ProgressListener): AnalysisResult {
+  const n = input.comments.length;
+  onProgress({ stage: "campaigns", done: 0, total: n });
+  const found = findCampaigns(prep.keys, prep.senders);
+  const campaigns: CampaignResult[] = found.campaigns.map((c, i) => ({
+    id: `campaign-${i + 1}`,
+    size: c.members.length,
+    distinct_senders: c.distinctSenders,
+    comment_ids: c.members.map((m) => prep.ids[m]),
+    representative_id: prep.ids[c.representative],
+  }));
+  onProgress({ stage: "campaigns", done: n, total: n });
+
+  const random = seededRandom(input.seed ?? DEFAULT_SEED);
+  const { topicOf, topics } = buildTopics(prep, found, input.staffEdits, random, (done, total) =>
+    onProgress({ stage: "topics", done, total }),
+  );
+
+  onProgress({ stage: "labels", done: 0, total: n });
+  const { corpus } = prep;
+  const df = corpus.documentFrequency(Int32Array.from({ length: n }, (_, i) => i));
+  const idf = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+  const keywordOptions = { isKeyword: isWord, display: prep.segmenter.surfaceOf };
+  const comments: CommentResult[] = prep.ids.map((id, i) => ({
+    id,
+    topic: topicOf[i],
+    campaign: found.campaignOf[i] >= 0 ? campaigns[found.campaignOf[i]].id : null,
+    articles: prep.articles[i],
+    articles_inferred: prep.inferred[i],
+    pii: prep.pii[i],
+    stance: prep.stance[i],
+    keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
+  }));
+  onProgress({ stage: "done", done: n, total: n });
+  return { topics, campaigns, comments };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { findCampaigns } from "./campaigns";
+import { duplicateKey, normalizeText } from "./normalize";
+
+const letter =
+  "我们是小区业主，强烈要求在办法中增加电动自行车集中充电设施的规定，由街道统一规划建设，物业负责日常管理，禁止飞线充电，保障居民生命财产安全。";
+const keys = (texts: string[]) => texts.map((t) => duplicateKey(normalizeText(t)));
+
+describe("findCampaigns", () => {
+  it("groups exact copies and edited copies of one letter, and nothing else", () => {
+    const texts = [
+      letter,
+      `张三：${letter}`, // another signature
+      letter.replace("强烈要求", "恳请"), // a synonym
+      `${letter}请予采纳，谢谢！`, // an added sentence
+      letter.replace("，由街道统一规划建设", ""), // a removed clause
+      "禁止飞线充电，保障居民生命财产安全。我们是小区业主，强烈要求在办法中增加电动自行车集中充电设施的规定，由街道统一规划建设，物业负责日常管理。", // reordered
+      letter.replace(/，/g, " , ").replace("。", "!!"), // punctuation and spacing
+      "建议把公园夜间开放时间延长到晚上十点，方便下班后锻炼身体的市民。",
+      "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了。",
+    ];
+    const { campaignOf, campaigns } = findCampaigns(keys(texts), texts.map(() => null));
+    expect(campaigns).toHaveLength(1);
+    expect(campaigns[0].members).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(campaignOf[7]).toBe(-1);
+    expect(campaignOf[8]).toBe(-1);
+  });
+
+  it("does not call repeated short replies a campaign", () => {
+    const texts = ["同意", "同意", "支持！", "支持"];
+    expect(findCampaigns(keys(texts), texts.map(() => null)).campaigns).toEqual([]);
+  });
+
+  it("counts distinct senders, each anonymous one as a person", () => {
+    const texts = [letter, letter, letter, letter];
+    const [campaign] = findCampaigns(keys(texts), ["a@example.com", "A@example.com ", null, null]).campaigns;
+    expect(campaign.distinctSenders).toBe(3);
+  });
+
+  it("takes the most often sent wording as representative", () => {
+    const edited = `${letter}谢谢！`;
+    const texts = [edited, letter, letter, letter];
+    const [campaign] = findCampaigns(keys(texts), texts.map(() => null)).campaigns;
+    expect(campaign.representative).toBe(1);
+  });
+
+  it("orders campaigns by size and handles empty input", () => {
+    const other = "建议对老旧小区加装电梯给予财政补贴，补贴比例不低于总造价的百分之四十，并简化审批手续。";
+    const texts = [other, letter, letter, other, letter];
+    const { campaigns } = findCampaigns(keys(texts), texts.map(() => null));
+    expect(campaigns.map((c) => c.members)).toEqual([[1, 2, 4], [0, 3]]);
+    expect(findCampaigns([], []).campaigns).toEqual([]);
+  });
+});

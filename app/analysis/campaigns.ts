@@ -1,0 +1,168 @@
+import { SIGNATURE_SIZE, shingleHashes, signatureAgreement, signatureInto } from "./minhash";
+
+/**
+ * Campaigns: the same letter sent by many people, found as exact duplicates of the normalised text and as near
+ * duplicates by MinHash with banded locality-sensitive hashing. Shingle sets ignore sentence order, so reordered,
+ * re-punctuated, re-signed or lightly edited copies stay together; near-duplicate pairs are joined transitively.
+ */
+export interface FoundCampaign {
+  /** comment indices, ascending */
+  members: number[];
+  representative: number;
+  distinctSenders: number;
+}
+
+export interface CampaignOptions {
+  /** estimated Jaccard similarity of character shingles above which two texts are copies */
+  threshold: number;
+  /** texts shorter than this (letters and digits) are too short to be a letter: "同意" twice is no campaign */
+  minChars: number;
+  /** a member must be at least this similar to the campaign's representative wording */
+  memberThreshold: number;
+}
+
+export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3 };
+const BANDS = 21;
+const ROWS = 3;
+const REPRESENTATIVES_PER_BUCKET = 4;
+
+export function findCampaigns(
+  keys: readonly string[],
+  senders: readonly (string | null)[],
+  options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS,
+): { campaignOf: Int32Array; campaigns: FoundCampaign[] } {
+  const n = keys.length;
+  // Exact duplicates first: only one copy of each text needs a signature.
+  const canonical = new Int32Array(n);
+  const firstByKey = new Map<string, number>();
+  const uniques: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const first = firstByKey.get(keys[i]);
+    if (first === undefined) {
+      firstByKey.set(keys[i], i);
+      canonical[i] = i;
+      if (keys[i].length >= options.minChars) uniques.push(i);
+    } else canonical[i] = first;
+  }
+  const u = uniques.length;
+  const signatures = new Uint32Array(u * SIGNATURE_SIZE);
+  for (let j = 0; j < u; j++) signatureInto(shingleHashes(keys[uniques[j]]), signatures, j * SIGNATURE_SIZE);
+
+  const parent = Int32Array.from({ length: u }, (_, j) => j);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const bandKeys = new Uint32Array(u);
+  for (let band = 0; band < BANDS; band++) {
+    for (let j = 0; j < u; j++) {
+      let h = 0x811c9dc5 ^ band;
+      for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ signatures[j * SIGNATURE_SIZE + band * ROWS + r], 0x01000193);
+      bandKeys[j] = h >>> 0;
+    }
+    const order = sortedByKey(bandKeys);
+    for (let start = 0; start < u; ) {
+      let end = start + 1;
+      while (end < u && bandKeys[order[end]] === bandKeys[order[start]]) end++;
+      const reps: number[] = [order[start]];
+      for (let p = start + 1; p < end; p++) {
+        const j = order[p];
+        // Already joined through another band: nothing to check (this is most pairs in a big campaign).
+        if (reps.some((r) => find(r) === find(j))) continue;
+        const match = reps.find((r) => signatureAgreement(signatures, r, j) >= options.threshold);
+        if (match !== undefined) parent[find(j)] = find(match);
+        else if (reps.length < REPRESENTATIVES_PER_BUCKET) reps.push(j);
+      }
+      start = end;
+    }
+  }
+
+  const uniqueIndex = new Map<number, number>();
+  uniques.forEach((doc, j) => uniqueIndex.set(doc, j));
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const j = uniqueIndex.get(canonical[i]);
+    if (j === undefined) continue;
+    const root = find(j);
+    let list = groups.get(root);
+    if (!list) groups.set(root, (list = []));
+    list.push(i);
+  }
+  const campaigns: FoundCampaign[] = [];
+  const addCampaign = (members: number[], representative: number) =>
+    campaigns.push({ members, representative, distinctSenders: countSenders(members, senders) });
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const representative = representativeOf(members, canonical, uniqueIndex, signatures);
+    // Joining near-duplicate pairs transitively can chain letters that merely share a paragraph; a wording
+    // far from the campaign's own text leaves it, taking only its exact copies along.
+    const rep = uniqueIndex.get(representative) ?? 0;
+    const kept: number[] = [];
+    const detached = new Map<number, number[]>();
+    for (const i of members) {
+      const j = uniqueIndex.get(canonical[i]) ?? 0;
+      if (j === rep || signatureAgreement(signatures, rep, j) >= options.memberThreshold) kept.push(i);
+      else {
+        let copies = detached.get(canonical[i]);
+        if (!copies) detached.set(canonical[i], (copies = []));
+        copies.push(i);
+      }
+    }
+    if (kept.length >= 2) addCampaign(kept, representative);
+    for (const [wording, copies] of detached) if (copies.length >= 2) addCampaign(copies, wording);
+  }
+  campaigns.sort((a, b) => b.members.length - a.members.length || a.members[0] - b.members[0]);
+  const campaignOf = new Int32Array(n).fill(-1);
+  campaigns.forEach((c, id) => c.members.forEach((i) => (campaignOf[i] = id)));
+  return { campaignOf, campaigns };
+}
+
+/** Indices ordered by key, then index; packing both into one float keeps the sort native and fast. */
+function sortedByKey(keys: Uint32Array): Int32Array {
+  const n = keys.length;
+  if (n >= 2 ** 21) return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = keys[i] * 2 ** 21 + i;
+  packed.sort();
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = packed[i] % 2 ** 21;
+  return order;
+}
+
+/** The most often sent wording; among equals, the one closest to the other wordings. */
+function representativeOf(
+  members: number[],
+  canonical: Int32Array,
+  uniqueIndex: Map<number, number>,
+  signatures: Uint32Array,
+): number {
+  const copies = new Map<number, number>();
+  for (const i of members) copies.set(canonical[i], (copies.get(canonical[i]) ?? 0) + 1);
+  const wordings = [...copies.keys()];
+  const probe = wordings.slice(0, 32).map((w) => uniqueIndex.get(w) ?? 0);
+  let best = wordings[0];
+  let bestScore = -Infinity;
+  for (const w of wordings) {
+    const j = uniqueIndex.get(w) ?? 0;
+    let closeness = 0;
+    for (const other of probe) closeness += signatureAgreement(signatures, j, other);
+    const score = (copies.get(w) ?? 0) * 1000 + closeness;
+    if (score > bestScore) {
+      bestScore = score;
+      best = w;
+    }
+  }
+  return best;
+}
+
+/** Senders without a name or address are each counted as a different person. */
+function countSenders(members: number[], senders: readonly (string | null)[]): number {
+  const named = new Set<string>();
+  let anonymous = 0;
+  for (const i of members) {
+    const sender = senders[i]?.trim().toLowerCase();
+    if (sender) named.add(sender);
+    else anonymous++;
+  }
+  return named.size + anonymous;
+}

@@ -1,0 +1,42 @@
+import type { Projection } from "./svd";
+import type { SparseRows } from "./tfidf";
+
+/** Dense row-major matrices as flat Float32Arrays, with the few operations clustering needs. */
+export interface DenseRows {
+  n: number;
+  dims: number;
+  data: Float32Array;
+}
+
+/** Each sparse row mapped into the latent space and scaled to unit length (so dot product = cosine). */
+export function projectRows(x: SparseRows, projection: Projection): DenseRows {
+  const { dims, basis } = projection;
+  const data = new Float32Array(x.nRows * dims);
+  for (let r = 0; r < x.nRows; r++) {
+    const base = r * dims;
+    for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
+      const v = x.values[p];
+      const b = x.indices[p] * dims;
+      for (let j = 0; j < dims; j++) data[base + j] += v * basis[b + j];
+    }
+  }
+  normalizeRows(data, x.nRows, dims);
+  return { n: x.nRows, dims, data };
+}
+
+export function normalizeRows(data: Float32Array, n: number, dims: number): void {
+  for (let r = 0; r < n; r++) {
+    const base = r * dims;
+    let norm = 0;
+    for (let j = 0; j < dims; j++) norm += data[base + j] * data[base + j];
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let j = 0; j < dims; j++) data[base + j] /= norm;
+  }
+}
+
+/** A new matrix of the given rows, in that order. */
+export function selectRows(m: DenseRows, rows: ArrayLike<number>): DenseRows {
+  const data = new Float32Array(rows.length * m.dims);
+  for (let i = 0; i < rows.length; i++) data.set(m.data.subarray(rows[i] * m.dims, (rows[i] + 1) * m.dims), i * m.dims);
+  return { n: rows.length, dims: m.dims, data };
+}

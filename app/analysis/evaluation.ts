@@ -1,0 +1,102 @@
+import { ari, nmi, pairPrecisionRecall } from "./metrics";
+import { getPath, type JsonRecord } from "./records";
+import type { AnalysisResult } from "./types";
+
+/**
+ * The evaluation figures of the command-line contract, each computed only where the records carry the labels
+ * it needs (null otherwise).
+ */
+export interface EvaluationFigures {
+  n: number;
+  topics: number;
+  nmi: number | null;
+  ari: number | null;
+  campaign_precision: number | null;
+  campaign_recall: number | null;
+  article_accuracy: number | null;
+  pii_recall: number | null;
+  pii_false_positive_rate: number | null;
+  seconds: number;
+}
+
+/** The label field to use when none is given: the corpus's labels.topic, else a plain `label`. */
+export function defaultLabelField(records: readonly JsonRecord[]): string | null {
+  for (const field of ["labels.topic", "label"]) {
+    if (records.some((r) => getPath(r, field) !== undefined)) return field;
+  }
+  return null;
+}
+
+const hasField = (records: readonly JsonRecord[], path: string) => records.some((r) => getPath(r, path) !== undefined);
+// The labels know phones, not landlines: a landline found where a phone is labelled is a phone found.
+const piiKind = (kind: string) => (kind === "landline" ? "phone" : kind);
+
+export function evaluate(
+  records: readonly JsonRecord[],
+  result: AnalysisResult,
+  labelField: string | null,
+  seconds: number,
+): EvaluationFigures {
+  const figures: EvaluationFigures = {
+    n: records.length,
+    topics: result.topics.length,
+    nmi: null,
+    ari: null,
+    campaign_precision: null,
+    campaign_recall: null,
+    article_accuracy: null,
+    pii_recall: null,
+    pii_false_positive_rate: null,
+    seconds: Math.round(seconds * 1000) / 1000,
+  };
+  const comments = result.comments;
+  if (labelField && hasField(records, labelField)) {
+    const truth = records.map((r) => String(getPath(r, labelField) ?? null));
+    const found = comments.map((c) => c.topic ?? "null");
+    figures.nmi = nmi(truth, found);
+    figures.ari = ari(truth, found);
+  }
+  if (hasField(records, "labels.campaign")) {
+    const truth = records.map((r) => {
+      const value = getPath(r, "labels.campaign");
+      return value === null || value === undefined || value === "" ? null : String(value);
+    });
+    const { precision, recall } = pairPrecisionRecall(truth, comments.map((c) => c.campaign));
+    figures.campaign_precision = precision;
+    figures.campaign_recall = recall;
+  }
+  if (hasField(records, "labels.articles")) {
+    let labelled = 0;
+    let equal = 0;
+    records.forEach((r, i) => {
+      const value = getPath(r, "labels.articles");
+      if (!Array.isArray(value) || value.length === 0) return;
+      labelled++;
+      const truth = [...new Set(value.map(Number))].sort((a, b) => a - b);
+      const found = [...new Set([...comments[i].articles, ...comments[i].articles_inferred])].sort((a, b) => a - b);
+      if (truth.length === found.length && truth.every((a, j) => a === found[j])) equal++;
+    });
+    figures.article_accuracy = labelled > 0 ? equal / labelled : null;
+  }
+  if (hasField(records, "labels.pii")) {
+    let withPii = 0;
+    let recalled = 0;
+    let without = 0;
+    let flagged = 0;
+    records.forEach((r, i) => {
+      const value = getPath(r, "labels.pii");
+      const labelled = Array.isArray(value) ? value.map((k) => piiKind(String(k))) : [];
+      const found = new Set(comments[i].pii.map((p) => piiKind(p.kind)));
+      if (labelled.length > 0) {
+        withPii++;
+        if (labelled.every((k) => found.has(k))) recalled++;
+      } else {
+        without++;
+        if (found.size > 0) flagged++;
+      }
+    });
+    figures.pii_recall = withPii > 0 ? recalled / withPii : null;
+    figures.pii_false_positive_rate = without > 0 ? flagged / without : null;
+  }
+  return figures;
+}

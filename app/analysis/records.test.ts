@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./evaluation";
+import { getPath, parseRecordLine, toComment, type JsonRecord } from "./records";
+import type { AnalysisResult, CommentResult } from "./types";
+
+describe("parseRecordLine", () => {
+  it("parses objects, skips blank lines and reports malformed ones with their line number", () => {
+    expect(parseRecordLine('{"id": 1}', 1)).toEqual({ kind: "record", record: { id: 1 } });
+    expect(parseRecordLine("   ", 2)).toEqual({ kind: "blank" });
+    expect(parseRecordLine('{"id": 1', 3)).toMatchObject({ kind: "problem", problem: { line: 3 } });
+    expect(parseRecordLine("[1,2]", 4)).toEqual({ kind: "problem", problem: { line: 4, message: "not a JSON object" } });
+  });
+});
+
+describe("getPath and toComment", () => {
+  it("reads dotted paths and takes the id from id, else row", () => {
+    const record = { row: 7, labels: { topic: "x" }, tokens: "a b", author: 12 };
+    expect(getPath(record, "labels.topic")).toBe("x");
+    expect(getPath(record, "labels.missing.deeper")).toBeUndefined();
+    expect(toComment(record, "tokens", 1)).toEqual({ id: "7", text: "a b", sender: "12" });
+    expect(toComment({ id: "c1" }, "text", 1)).toEqual({ id: "c1", text: "", sender: null });
+  });
+});
+
+const comment = (over: Partial<CommentResult>): CommentResult => ({
+  id: "",
+  topic: null,
+  campaign: null,
+  articles: [],
+  articles_inferred: [],
+  pii: [],
+  stance: "neutral",
+  keywords: [],
+  ...over,
+});
+
+describe("evaluate", () => {
+  it("computes each figure only where the labels exist", () => {
+    const records: JsonRecord[] = [
+      { id: "1", labels: { topic: "a", campaign: "k", articles: [8], pii: ["phone"] } },
+      { id: "2", labels: { topic: "a", campaign: "k", articles: [], pii: [] } },
+      { id: "3", labels: { topic: "b", campaign: null, articles: [9, 10], pii: [] } },
+    ];
+    const result: AnalysisResult = {
+      topics: [],
+      campaigns: [],
+      comments: [
+        comment({ id: "1", topic: "t1", campaign: "c1", articles: [8], pii: [{ kind: "landline", start: 0, end: 3 }] }),
+        comment({ id: "2", topic: "t1", campaign: "c1", pii: [{ kind: "email", start: 0, end: 3 }] }),
+        comment({ id: "3", topic: "t2", articles: [9], articles_inferred: [10] }),
+      ],
+    };
+    const figures = evaluate(records, result, "labels.topic", 1.23456);
+    expect(figures).toMatchObject({ n: 3, nmi: 1, ari: 1, campaign_precision: 1, campaign_recall: 1, seconds: 1.235 });
+    expect(figures.article_accuracy).toBe(1);
+    expect(figures.pii_recall).toBe(1);
+    expect(figures.pii_false_positive_rate).toBe(0.5);
+    const unlabelled = evaluate([{ id: "1" }], { topics: [], campaigns: [], comments: [comment({ id: "1" })] }, null, 0);
+    expect(unlabelled).toMatchObject({ nmi: null, ari: null, campaign_precision: null, article_accuracy: null, pii_recall: null });
+  });
+});

@@ -1,0 +1,103 @@
+import { normalizeRows, projectRows, selectRows, type DenseRows } from "./dense";
+import { knnGraph } from "./knn-graph";
+import { louvain } from "./louvain";
+import { sampleIndices, type Random } from "./prng";
+import { truncatedSvd, type Projection } from "./svd";
+import { buildTermSpace, tfidfRows, type TermSpace } from "./tfidf";
+import type { TokenCorpus } from "./token-corpus";
+
+/**
+ * Topics without a given number: TF-IDF → LSA → a k-nearest-neighbour graph of a sample of comments → Louvain
+ * communities, whose centroids then take every comment (see docs/decisions/0005-topic-clustering.md). Fitting
+ * on a bounded sample keeps the cost flat beyond a few thousand comments; assignment is one sparse product per
+ * comment.
+ */
+export interface TopicModelOptions {
+  sampleSize: number;
+  dims: number;
+  neighbours: number;
+  maxTerms: number;
+  /** communities smaller than this share of the sample are noise, not topics */
+  minTopicShare: number;
+  boost?: (word: string) => number;
+  exclude?: (word: string) => boolean;
+}
+
+export const DEFAULT_TOPIC_OPTIONS: TopicModelOptions = {
+  sampleSize: 4000,
+  dims: 100,
+  neighbours: 15,
+  maxTerms: 10_000,
+  minTopicShare: 0.01,
+};
+
+export interface TopicModel {
+  space: TermSpace;
+  projection: Projection;
+  k: number;
+  /** k × dims, unit rows */
+  centroids: Float32Array;
+  /** nCols × k: a comment's TF-IDF row times this gives its (unnormalised) similarity to each centroid */
+  scoreWeights: Float32Array;
+}
+
+export function fitTopicModel(
+  corpus: TokenCorpus,
+  units: Int32Array,
+  random: Random,
+  options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS,
+): TopicModel {
+  const sample = Array.from(sampleIndices(units.length, options.sampleSize, random), (i) => units[i]);
+  const space = buildTermSpace(corpus, sample, {
+    minDf: 2,
+    maxDfShare: 0.5,
+    maxTerms: options.maxTerms,
+    boost: options.boost,
+    exclude: options.exclude,
+  });
+  const rows = tfidfRows(corpus, sample, space);
+  const dims = Math.max(2, Math.min(options.dims, Math.floor(sample.length / 3)));
+  const projection = truncatedSvd(rows, dims, random);
+  const vectors = projectRows(rows, projection);
+  const nonEmpty: number[] = [];
+  for (let i = 0; i < rows.nRows; i++) if (rows.indptr[i + 1] > rows.indptr[i]) nonEmpty.push(i);
+  const graphRows = selectRows(vectors, nonEmpty);
+  const communities = graphRows.n > 1 ? louvain(knnGraph(graphRows, options.neighbours), random) : new Int32Array(graphRows.n);
+  const minSize = Math.max(3, Math.ceil(options.minTopicShare * graphRows.n));
+  let centroids = communityCentroids(graphRows, communities, minSize);
+  // Too few comments for any community to count: they are one topic rather than none.
+  if (centroids.length === 0 && graphRows.n > 0) centroids = communityCentroids(graphRows, new Int32Array(graphRows.n), 1);
+  return withCentroids({ space, projection, k: 0, centroids: new Float32Array(0), scoreWeights: new Float32Array(0) }, centroids);
+}
+
+/** A model with these centroids (e.g. the machine topics plus staff topics). */
+export function withCentroids(model: TopicModel, centroids: Float32Array): TopicModel {
+  const { dims, basis } = model.projection;
+  const k = centroids.length / dims;
+  const nCols = model.space.terms.length;
+  const scoreWeights = new Float32Array(nCols * k);
+  for (let c = 0; c < nCols; c++) {
+    for (let t = 0; t < k; t++) {
+      let s = 0;
+      for (let d = 0; d < dims; d++) s += basis[c * dims + d] * centroids[t * dims + d];
+      scoreWeights[c * k + t] = s;
+    }
+  }
+  return { ...model, k, centroids, scoreWeights };
+}
+
+/** Unit centroids of the communities with at least minSize members, largest first. */
+function communityCentroids(m: DenseRows, communities: Int32Array, minSize: number): Float32Array {
+  const sizes = new Map<number, number>();
+  for (const c of communities) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  const kept = [...sizes].filter(([, size]) => size >= minSize).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const slot = new Map(kept.map(([c], i) => [c, i]));
+  const centroids = new Float32Array(kept.length * m.dims);
+  for (let i = 0; i < m.n; i++) {
+    const s = slot.get(communities[i]);
+    if (s === undefined) continue;
+    for (let d = 0; d < m.dims; d++) centroids[s * m.dims + d] += m.data[i * m.dims + d];
+  }
+  normalizeRows(centroids, kept.length, m.dims);
+  return centroids;
+}

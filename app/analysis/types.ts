@@ -1,0 +1,103 @@
+import type { PiiKind } from "./pii";
+import type { Stance } from "./stance";
+
+/**
+ * The engine's input and output. Output field names are snake_case because they are also the command-line
+ * contract (docs/analysis.md) that other tools read.
+ */
+
+export interface AnalysisComment {
+  id: string;
+  text: string;
+  /** who sent it (name, email or account), to count distinct senders of a campaign; null when unknown */
+  sender?: string | null;
+}
+
+export interface AnalysisInput {
+  comments: AnalysisComment[];
+  /** the draft as text (第X条 lines, optionally under 第X章 headings); enables article inference and draft terms */
+  draft?: string | null;
+  /** the texts are already space-separated words (skip segmentation) */
+  pretokenized?: boolean;
+  staffEdits?: StaffEdits;
+  /** seed for every random choice; the same input and seed give the same result */
+  seed?: number;
+}
+
+/**
+ * What staff changed on the previous run, expressed in comment ids so it survives re-runs in which topics are
+ * numbered afresh. Every edit becomes a staff topic:
+ * - rename a topic: a staff topic with the topic's comments and the new label;
+ * - merge topics: one staff topic with the comments of all of them;
+ * - split a topic: one staff topic per part;
+ * - move a comment: list it in the target staff topic (it leaves any other);
+ * - make a comment its own topic: a staff topic with just that comment.
+ * The comments listed stay where staff put them. New comments join a staff topic when it is the closest topic.
+ */
+export interface StaffEdits {
+  topics: StaffTopic[];
+}
+
+export interface StaffTopic {
+  /** a stable key chosen by the caller; it becomes the topic's id in the result */
+  key: string;
+  /** the name staff gave; when absent the label is made from the keywords as for any topic */
+  label?: string | null;
+  comment_ids: string[];
+}
+
+export interface TopicResult {
+  id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  comment_ids: string[];
+  representative_ids: string[];
+  /**
+   * machine: found by clustering; staff: defined by staff edits; no_substance: comments with nothing to group by;
+   * other: comments that share no words with any topic
+   */
+  kind: "machine" | "staff" | "no_substance" | "other";
+}
+
+export interface CampaignResult {
+  id: string;
+  size: number;
+  distinct_senders: number;
+  comment_ids: string[];
+  representative_id: string;
+}
+
+export interface PiiSpan {
+  kind: PiiKind;
+  start: number;
+  end: number;
+}
+
+export interface CommentResult {
+  id: string;
+  topic: string | null;
+  campaign: string | null;
+  /** articles the comment names (第五条, Article 5, 第二章 …) */
+  articles: number[];
+  /** the draft article the comment most likely concerns, where it names none; empty when not confident */
+  articles_inferred: number[];
+  /** offsets are UTF-16 code units in the original text */
+  pii: PiiSpan[];
+  stance: Stance;
+  keywords: string[];
+}
+
+export interface AnalysisResult {
+  topics: TopicResult[];
+  campaigns: CampaignResult[];
+  comments: CommentResult[];
+}
+
+export type AnalysisStage = "prepare" | "comments" | "campaigns" | "topics" | "labels" | "done";
+
+export interface AnalysisProgress {
+  stage: AnalysisStage;
+  done: number;
+  total: number;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { csvField, csvLine, registerCsvChunks } from "./csv";
+
+describe("CSV fields", () => {
+  it("quotes only what needs quoting, doubling quotes (RFC 4180)", () => {
+    expect(csvField("第五条")).toBe("第五条");
+    expect(csvField("甲,乙")).toBe('"甲,乙"');
+    expect(csvField('他说"好"')).toBe('"他说""好"""');
+    expect(csvField("第一行\n第二行")).toBe('"第一行\n第二行"');
+  });
+
+  it("keeps anything a spreadsheet would run as a formula as text", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r"]) {
+      expect(csvField(`${start}1+1`).replace(/^"/, "")).toMatch(/^'/);
+    }
+    expect(csvField('=HYPERLINK("http://example.com")')).toBe(`"'=HYPERLINK(""http://example.com"")"`);
+    expect(csvField("1-2")).toBe("1-2");
+  });
+
+  it("ends every record with CRLF and starts the file with a BOM and the header", () => {
+    expect(csvLine(["a", "b"])).toBe("a,b\r\n");
+    const rows = Array.from({ length: 3 }, (_, i) => ({ no: i + 1, articles: "总体意见", text: `意见${i}`, author: "网友", channel: "电话", disposition: "", reason: "" }));
+    const file = [...registerCsvChunks(rows, 2)];
+    expect(file).toHaveLength(2);
+    expect(file.join("")).toBe("\uFEFF序号,条款,意见内容,提出人/单位,渠道,采纳情况,理由\r\n1,总体意见,意见0,网友,电话,,\r\n2,总体意见,意见1,网友,电话,,\r\n3,总体意见,意见2,网友,电话,,\r\n");
+  });
+});

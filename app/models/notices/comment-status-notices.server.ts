@@ -1,0 +1,85 @@
+// Tells a commenter who gave an email what became of their comment: published, not published
+// (with the reason), and later the disposition (queued by the feedback work).
+import { eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { comments, consultations } from "~db/schema";
+import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/models/comment-labels";
+import { dispositionFor } from "~/models/comment-status.server";
+import { queueNotice } from "~/models/outbox.server";
+import { checkCodeFor } from "~/models/receipt.server";
+import { env } from "~/utils/env.server";
+import { statusLink } from "./comment-notices";
+import { oneLine, renderNotice } from "./layout";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Comment = typeof comments.$inferSelect;
+
+/**
+ * The status page for a comment. A web comment's check code derives from its idempotency key, so
+ * the link opens the status directly; for one entered by staff the code is only in the receipt.
+ */
+function linkFor(c: Comment): string {
+  if (c.channel === "web" && c.idempotencyKey) return statusLink(c.receiptNo, checkCodeFor(c.idempotencyKey));
+  return `${env().PUBLIC_URL}/status?receipt=${encodeURIComponent(c.receiptNo)}`;
+}
+
+const titleOf = (tx: Tx, consultationId: number) => {
+  const t = tx.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, consultationId)).get()?.title ?? "";
+  return `《${oneLine(t).replace(/^《|》$/g, "")}》`;
+};
+
+function opening(c: Comment, title: string) {
+  return `您对${title}提出的意见（回执编号 ${c.receiptNo}）有了新的进展。`;
+}
+
+/**
+ * Queued with each moderation decision. Each outcome is told once per comment: a comment
+ * approved again after an edit does not mail twice, one rejected and then approved mails both.
+ */
+export function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" | "rejected", reason: Comment["rejectReason"], now = new Date()): void {
+  if (!c.email) return;
+  const title = titleOf(tx, c.consultationId);
+  const notice =
+    decision === "approved"
+      ? renderNotice(`您的意见已通过审核 ${c.receiptNo}`, [
+          "您好！",
+          opening(c, title),
+          c.publishPreference === "private"
+            ? "您的意见已通过审核。按您的选择，意见内容不在网上公开，仅供起草部门研究。"
+            : `您的意见已通过审核，并已${c.publishPreference === "named" ? "实名" : "匿名"}公开（其中的个人信息已隐去）。`,
+          "征求意见结束后，起草部门将研究全部意见并公布采纳情况，届时我们会再次告知您。",
+          { link: linkFor(c), label: "查询意见处理情况" },
+        ])
+      : renderNotice(`您的意见未予公开 ${c.receiptNo}`, [
+          "您好！",
+          opening(c, title),
+          `经审核，您的意见不予在网上公开${reason ? `，理由：${REJECT_REASON_LABELS[reason]}` : ""}。`,
+          "未公开的意见仍计入本次征求意见的记录，起草部门同样会研究。如有疑问，可通过页脚的联系方式与我们联系。",
+          { link: linkFor(c), label: "查询意见处理情况" },
+        ]);
+  const kind = decision === "approved" ? "comment_published" : "comment_not_published";
+  queueNotice(tx, { ...notice, to: c.email, kind, dedupeKey: `${kind}:${c.id}` }, now);
+}
+
+/**
+ * The disposition of a comment (its own, else its topic's), told once. For the feedback work to
+ * call when the dispositions are published; answers whether a notice was queued.
+ */
+export function queueDispositionNotice(tx: Tx, commentId: number, now = new Date()): boolean {
+  const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+  if (!c?.email) return false;
+  const d = dispositionFor(tx, commentId);
+  if (!d) return false;
+  const title = titleOf(tx, c.consultationId);
+  const notice = renderNotice(`您的意见处理结果：${DISPOSITION_LABELS[d.decision]} ${c.receiptNo}`, [
+    "您好！",
+    opening(c, title),
+    `起草部门已研究您的意见，处理结果为：${DISPOSITION_LABELS[d.decision]}。`,
+    ...(d.reason.trim() ? [`说明：${d.reason.trim()}`] : []),
+    ...(d.changeMade?.trim() ? [`修改情况：${d.changeMade.trim()}`] : []),
+    "感谢您对本次征求意见的关注和参与！",
+    { link: linkFor(c), label: "查询意见处理情况" },
+  ]);
+  queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `disposition:${c.id}` }, now);
+  return true;
+}

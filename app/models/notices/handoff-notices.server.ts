@@ -1,0 +1,53 @@
+// Hand-offs between staff: a draft submitted for review, a packet sent to the legal office.
+// Both are queued in the transaction of the hand-off itself.
+import { count, eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { consultations, divisions, legalReviews, reviews, users } from "~db/schema";
+import { queueNotice } from "~/models/outbox.server";
+import { staffWithEmail } from "./recipients.server";
+import { packetArrivalNotice, reviewRequestNotice } from "./staff-notices";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function load(tx: Tx, id: number) {
+  return tx
+    .select({ c: consultations, divisionName: divisions.name, authorName: users.displayName })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+    .innerJoin(users, eq(users.id, consultations.authorId))
+    .where(eq(consultations.id, id))
+    .get();
+}
+
+/**
+ * Every reviewer but the author hears of a submission. The number of earlier decisions is in the
+ * dedupe key, so a draft returned and submitted again asks again.
+ */
+export function queueReviewRequests(tx: Tx, consultationId: number, submittedBy: string, now = new Date()): number {
+  const row = load(tx, consultationId);
+  if (!row) return 0;
+  const round = tx.select({ n: count() }).from(reviews).where(eq(reviews.consultationId, consultationId)).get()?.n ?? 0;
+  const reviewers = staffWithEmail(tx, "reviewer").filter((r) => r.id !== row.c.authorId);
+  for (const r of reviewers) {
+    const notice = reviewRequestNotice({ name: r.displayName, consultationId, title: row.c.title, submittedBy, divisionName: row.divisionName });
+    queueNotice(tx, { ...notice, to: r.email, kind: "review_request", dedupeKey: `review-request:${consultationId}:${round}:${r.id}` }, now);
+  }
+  return reviewers.length;
+}
+
+/**
+ * For the feedback work to call when a packet is sent to the legal office (法制机构), inside that
+ * transaction. Every active legal-office user with an email is told, once per submission.
+ */
+export function queuePacketArrivalNotice(tx: Tx, consultationId: number, now = new Date()): number {
+  const row = load(tx, consultationId);
+  if (!row) return 0;
+  const submittedAt = tx.select({ at: legalReviews.submittedAt }).from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).get()?.at;
+  const round = submittedAt ? submittedAt.getTime() : 0;
+  const legal = staffWithEmail(tx, "legal");
+  for (const u of legal) {
+    const notice = packetArrivalNotice({ name: u.displayName, consultationId, title: row.c.title, divisionName: row.divisionName });
+    queueNotice(tx, { ...notice, to: u.email, kind: "packet_arrival", dedupeKey: `packet:${consultationId}:${round}:${u.id}` }, now);
+  }
+  return legal.length;
+}

@@ -1,0 +1,77 @@
+// Queues notices to subscribers: a new consultation once, when it becomes public, and a reminder
+// three days before it closes. Each is written in the caller's transaction.
+import { and, eq, gt, lte } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { consultations, divisions, scheduledJobs } from "~db/schema";
+import { listHeaders, scopeLabel, unsubscribeLink } from "~/models/subscription.server";
+import { queueNotice } from "~/models/outbox.server";
+import { subscribersFor } from "./recipients.server";
+import { closingReminderNotice, newConsultationNotice } from "./subscription-notices";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export const CLOSING_REMINDER_MS = 3 * 86_400_000;
+// Consultations published before subscriptions existed are not announced on a later change.
+const ANNOUNCE_WITHIN_MS = 2 * 86_400_000;
+
+function facts(tx: Tx, id: number) {
+  return tx
+    .select({ c: consultations, divisionName: divisions.name })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+    .where(eq(consultations.id, id))
+    .get();
+}
+
+/**
+ * Announces a consultation to its subscribers the first time it is public. Called from
+ * notifyPublicChange, which also runs on extensions and withdrawals: a marker row in
+ * scheduled_jobs ("announce:<id>") makes it once per consultation, whoever subscribes later.
+ */
+export function queueNewConsultationNotices(tx: Tx, consultationId: number, now = new Date()): number {
+  const row = facts(tx, consultationId);
+  if (!row || row.c.status !== "published" || !row.c.publishedAt) return 0;
+  if (now.getTime() - row.c.publishedAt.getTime() > ANNOUNCE_WITHIN_MS) return 0;
+  const marked = tx
+    .insert(scheduledJobs)
+    .values({ name: `announce:${consultationId}`, lastPeriod: "done", lastRunAt: now })
+    .onConflictDoNothing()
+    .run();
+  if (marked.changes === 0) return 0;
+  const subscribers = subscribersFor(tx, row.c);
+  for (const s of subscribers) {
+    const notice = newConsultationNotice({ ...row.c, divisionName: row.divisionName }, { scopeLabel: scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
+    queueNotice(tx, { ...notice, to: s.email, kind: "new_consultation", dedupeKey: `new-consultation:${consultationId}:${s.email}`, headers: listHeaders(s.id) }, now);
+  }
+  return subscribers.length;
+}
+
+/**
+ * Reminds subscribers of open consultations that close within three days. The deadline is in the
+ * dedupe key: an extension earns a new reminder before the new deadline, a re-run does not.
+ */
+export function queueClosingReminders(tx: Tx, now = new Date()): number {
+  const closing = tx
+    .select({ c: consultations, divisionName: divisions.name })
+    .from(consultations)
+    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+    .where(
+      and(
+        eq(consultations.status, "published"),
+        lte(consultations.opensAt, now),
+        gt(consultations.closesAt, now),
+        lte(consultations.closesAt, new Date(now.getTime() + CLOSING_REMINDER_MS)),
+      ),
+    )
+    .all();
+  let queued = 0;
+  for (const { c, divisionName } of closing) {
+    const closesAt = c.closesAt!;
+    for (const s of subscribersFor(tx, c)) {
+      const notice = closingReminderNotice({ ...c, closesAt, divisionName }, { scopeLabel: scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
+      queueNotice(tx, { ...notice, to: s.email, kind: "closing_reminder", dedupeKey: `closing-reminder:${c.id}:${closesAt.getTime()}:${s.email}`, headers: listHeaders(s.id) }, now);
+      queued++;
+    }
+  }
+  return queued;
+}

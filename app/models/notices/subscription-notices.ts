@@ -1,0 +1,72 @@
+// Notices to the public who subscribed: confirmation (double opt-in), welcome, new consultations
+// and closing reminders. Every mail after confirmation ends with its one-click unsubscribe link.
+import { DOC_TYPE_LABELS } from "~/models/consultation-status";
+import { formatDateTime } from "~/utils/dates";
+import { env } from "~/utils/env.server";
+import type { DocType } from "~db/vocabulary";
+import { oneLine, renderNotice } from "./layout";
+
+const title = (t: string) => `《${oneLine(t).replace(/^《|》$/g, "")}》`;
+
+function unsubscribeBlocks(scopeLabel: string, unsubscribeLink: string) {
+  return [`您收到本邮件，是因为您订阅了：${scopeLabel}。如不再需要，可随时退订：`, { link: unsubscribeLink, label: "退订本订阅" }];
+}
+
+export function confirmSubscriptionNotice(input: { scopeLabel: string; confirmLink: string }) {
+  return renderNotice("请确认订阅征求意见通知", [
+    "您好！",
+    `有人（可能是您本人）在征求意见平台上用本邮箱订阅了：${input.scopeLabel}。`,
+    "请点击下面的链接确认订阅。确认之前，我们不会向您发送任何通知；链接 7 天内有效。",
+    { link: input.confirmLink, label: "确认订阅" },
+    "如果这不是您本人的操作，请忽略本邮件，您不会收到任何通知。",
+  ]);
+}
+
+export function welcomeNotice(input: { scopeLabel: string; unsubscribeLink: string }) {
+  return renderNotice("订阅已生效：征求意见通知", [
+    "您好！",
+    `您的订阅已确认：${input.scopeLabel}。今后有新的征求意见发布、征求意见即将截止时，我们会邮件告知您。`,
+    ...unsubscribeBlocks(input.scopeLabel, input.unsubscribeLink),
+  ]);
+}
+
+export function alreadySubscribedNotice(input: { scopeLabel: string; unsubscribeLink: string }) {
+  return renderNotice("您已订阅征求意见通知", [
+    "您好！",
+    `有人在征求意见平台上再次用本邮箱订阅了：${input.scopeLabel}。该订阅此前已经生效，无需再次确认。`,
+    ...unsubscribeBlocks(input.scopeLabel, input.unsubscribeLink),
+  ]);
+}
+
+interface ConsultationFacts {
+  id: number;
+  title: string;
+  docType: DocType;
+  divisionName: string;
+  summary: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+}
+
+const pageLink = (id: number) => `${env().PUBLIC_URL}/consultations/${id}`;
+
+export function newConsultationNotice(c: ConsultationFacts, input: { scopeLabel: string; unsubscribeLink: string }) {
+  const period = c.opensAt && c.closesAt ? `征求意见期：${formatDateTime(c.opensAt)} 至 ${formatDateTime(c.closesAt)}` : "";
+  return renderNotice(`新的征求意见：${title(c.title)}`, [
+    "您好！",
+    `${env().DEPARTMENT_NAME}发布了${title(c.title)}，公开征求社会公众意见。`,
+    [`文件类型：${DOC_TYPE_LABELS[c.docType]}`, `起草处室：${oneLine(c.divisionName)}`, period].filter(Boolean).join("\n"),
+    ...(c.summary.trim() ? [c.summary.trim().slice(0, 300)] : []),
+    { link: pageLink(c.id), label: "阅读草案并提出意见" },
+    ...unsubscribeBlocks(input.scopeLabel, input.unsubscribeLink),
+  ]);
+}
+
+export function closingReminderNotice(c: ConsultationFacts & { closesAt: Date }, input: { scopeLabel: string; unsubscribeLink: string }) {
+  return renderNotice(`征求意见即将截止：${title(c.title)}`, [
+    "您好！",
+    `${title(c.title)}将于 ${formatDateTime(c.closesAt)} 截止征求意见。如您有意见或建议，请在截止前提交。`,
+    { link: pageLink(c.id), label: "阅读草案并提出意见" },
+    ...unsubscribeBlocks(input.scopeLabel, input.unsubscribeLink),
+  ]);
+}

@@ -1,0 +1,71 @@
+// The legality-review packet (合法性审查材料) as data: what it is about, the summary, the statistics,
+// the moderation record and the legal office's progress. The register itself is streamed apart
+// (register.server.ts); the exports in app/exports/ turn both into DOCX, PDF, XLSX and CSV.
+import type { Db } from "~db/client.server";
+import type { Role } from "~db/vocabulary";
+import { env } from "~/utils/env.server";
+import { canDraft } from "./consultation-access";
+import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "./consultation-status";
+import { getStaffConsultation } from "./consultation.server";
+import { getLegalReview, type LegalReview } from "./legal-review.server";
+import { moderationRecord, packetStats, type ModerationRecord, type PacketStats } from "./packet-stats.server";
+import { packetSummary, type PacketSummary } from "./packet-summary.server";
+import { registerCount } from "./register.server";
+
+type Staff = { id: number; role: Role; divisionId: number | null };
+type Owned = { divisionId: number; authorId: number };
+
+/**
+ * Who may open and download the packet, which holds the original comments with names: the
+ * drafting division and reviewers always, the legal office once it has been sent to them. Nobody
+ * else, admins included: running the system is no reason to read the originals.
+ */
+export function canOpenPacket(user: Staff, c: Owned, submitted: boolean): boolean {
+  if (user.role === "legal") return submitted;
+  return user.role === "reviewer" || canDraft(user, c);
+}
+
+export interface PacketMeta {
+  id: number;
+  title: string;
+  department: string;
+  divisionName: string;
+  docType: string;
+  phase: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+}
+
+export interface Packet {
+  meta: PacketMeta;
+  summary: PacketSummary;
+  stats: PacketStats;
+  moderation: ModerationRecord;
+  legalReview: LegalReview | undefined;
+  /** Rows of the internal register, i.e. every comment received. */
+  registerCount: number;
+  generatedAt: Date;
+}
+
+export function loadPacket(db: Db, consultationId: number, now = new Date()): Packet | undefined {
+  const c = getStaffConsultation(db, consultationId);
+  if (!c) return undefined;
+  return {
+    meta: {
+      id: c.id,
+      title: c.title,
+      department: env().DEPARTMENT_NAME,
+      divisionName: c.divisionName,
+      docType: DOC_TYPE_LABELS[c.docType],
+      phase: PHASE_LABELS[publicPhase(c, now)],
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+    },
+    summary: packetSummary(db, c.id),
+    stats: packetStats(db, c.id),
+    moderation: moderationRecord(db, c.id),
+    legalReview: getLegalReview(db, c.id),
+    registerCount: registerCount(db, c.id, "internal"),
+    generatedAt: now,
+  };
+}

@@ -1,0 +1,157 @@
+// 意见登记表: every comment of a consultation as one row, in the order received. Two variants:
+// "internal" for the legal packet (the original text, names and organisations) and "public" for
+// anything anyone may download (approved, not private, the redacted text only, names only where the
+// commenter chose to be named). The public query never selects the original body or contact data.
+import type { Db } from "~db/client.server";
+import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
+import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+
+export type RegisterVariant = "internal" | "public";
+
+export interface RegisterRow {
+  no: number;
+  articles: string;
+  text: string;
+  author: string;
+  channel: string;
+  disposition: string;
+  reason: string;
+}
+
+export interface RegisterOptions {
+  /** Whether 采纳情况 and 理由 are filled; public copies leave them out until the feedback is published. */
+  withDispositions?: boolean;
+  /** Rows fetched per query; the whole register is never held in memory. */
+  chunkSize?: number;
+}
+
+interface RawRow {
+  id: number;
+  text: string | null;
+  name: string | null;
+  organisation: string | null;
+  identity: string;
+  preference: PublishPreference;
+  channel: Channel;
+  status: "pending" | "approved" | "rejected";
+  rejectReason: RejectReason | null;
+  articleIds: string | null;
+  decision: Disposition | null;
+  reason: string | null;
+  changeMade: string | null;
+}
+
+const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
+
+/**
+ * The disposition that applies to comment `c` is `own`, else `topic`'s: the rule of dispositionFor
+ * (comment-status.server.ts), written as joins so that 100,000 rows do not cost 300,000 queries.
+ */
+export const APPLYING_DISPOSITION_JOINS = `
+    LEFT JOIN dispositions own ON own.comment_id = c.id
+    LEFT JOIN comment_analysis a ON a.comment_id = c.id
+    LEFT JOIN dispositions topic ON topic.topic_id = a.topic_id`;
+
+// Inferred article links are the engine's guesses, not what the commenter or staff said.
+function rowsSql(variant: RegisterVariant): string {
+  return `
+    SELECT c.id, ${variant === "internal" ? "c.body" : "c.published_body"} AS text,
+      c.name, c.organisation, c.identity_category AS identity, c.publish_preference AS preference,
+      c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
+      (SELECT group_concat(l.article_identity_id) FROM comment_articles l
+        WHERE l.comment_id = c.id AND l.source <> 'inferred') AS articleIds,
+      coalesce(own.decision, topic.decision) AS decision,
+      CASE WHEN own.id IS NULL THEN topic.reason ELSE own.reason END AS reason,
+      CASE WHEN own.id IS NULL THEN topic.change_made ELSE own.change_made END AS changeMade
+    FROM comments c ${APPLYING_DISPOSITION_JOINS}
+    WHERE c.id IN (SELECT value FROM json_each(?))`;
+}
+
+function idsSql(variant: RegisterVariant): string {
+  return `SELECT c.id FROM comments c WHERE c.consultation_id = ? ${variant === "public" ? PUBLIC_WHERE : ""}
+    ORDER BY c.received_at, c.id`;
+}
+
+/** How many rows the register of this variant has. */
+export function registerCount(db: Db, consultationId: number, variant: RegisterVariant): number {
+  return db.$client
+    .prepare(`SELECT count(*) FROM comments c WHERE c.consultation_id = ? ${variant === "public" ? PUBLIC_WHERE : ""}`)
+    .pluck()
+    .get(consultationId) as number;
+}
+
+/** Article identity → its label (第五条), the latest version's label winning for renumbered articles. */
+export function articleLabels(db: Db, consultationId: number): Map<number, { number: number; label: string }> {
+  const rows = db.$client
+    .prepare(
+      `SELECT n.article_identity_id AS id, n.number, n.label FROM draft_nodes n
+       JOIN draft_versions v ON v.id = n.version_id
+       WHERE v.consultation_id = ? AND n.kind = 'article' AND n.article_identity_id IS NOT NULL
+       ORDER BY v.version_no`,
+    )
+    .all(consultationId) as Array<{ id: number; number: number | null; label: string | null }>;
+  const labels = new Map<number, { number: number; label: string }>();
+  for (const r of rows) labels.set(r.id, { number: r.number ?? 0, label: r.label ?? `第${r.number}条` });
+  return labels;
+}
+
+function authorOf(r: RawRow, variant: RegisterVariant): string {
+  if (variant === "public") {
+    if (r.preference !== "named") return `网友（${r.identity}）`;
+    return [r.name ?? "网友", r.organisation].filter(Boolean).join("，");
+  }
+  const who = [r.name, r.organisation].filter(Boolean).join("，") || "未署名";
+  return `${who}（${r.identity}）`;
+}
+
+function answerOf(r: RawRow, withDispositions: boolean): { disposition: string; reason: string } {
+  if (!withDispositions) return { disposition: "", reason: "" };
+  if (r.decision) {
+    const change = r.changeMade?.trim() ? `修改情况：${r.changeMade.trim()}` : "";
+    return { disposition: DISPOSITION_LABELS[r.decision], reason: [r.reason?.trim(), change].filter(Boolean).join("\n") };
+  }
+  if (r.status === "rejected") {
+    return { disposition: "不予公开", reason: r.rejectReason ? REJECT_REASON_LABELS[r.rejectReason] : "" };
+  }
+  return { disposition: "尚未处理", reason: "" };
+}
+
+/**
+ * The register's rows, streamed: the ordered ids first (a few bytes each), then the rows a chunk at
+ * a time. No statement stays open between chunks, so a slow download never holds the connection
+ * that every other request writes through.
+ */
+export function* registerRows(
+  db: Db,
+  consultationId: number,
+  variant: RegisterVariant,
+  options: RegisterOptions = {},
+): Generator<RegisterRow> {
+  const withDispositions = options.withDispositions ?? true;
+  const chunkSize = options.chunkSize ?? 2000;
+  const ids = Int32Array.from(db.$client.prepare(idsSql(variant)).pluck().all(consultationId) as number[]);
+  const labels = articleLabels(db, consultationId);
+  const select = db.$client.prepare(rowsSql(variant));
+  let no = 0;
+  for (let start = 0; start < ids.length; start += chunkSize) {
+    const slice = Array.from(ids.subarray(start, start + chunkSize));
+    const byId = new Map((select.all(JSON.stringify(slice)) as RawRow[]).map((r) => [r.id, r]));
+    for (const id of slice) {
+      const r = byId.get(id);
+      if (!r) continue; // deleted between the two queries
+      const articles = (r.articleIds ?? "")
+        .split(",")
+        .flatMap((a) => labels.get(Number(a)) ?? [])
+        .sort((a, b) => a.number - b.number)
+        .map((a) => a.label);
+      yield {
+        no: ++no,
+        articles: articles.length ? articles.join("、") : "总体意见",
+        text: r.text ?? "",
+        author: authorOf(r, variant),
+        channel: CHANNEL_LABELS[r.channel],
+        ...answerOf(r, withDispositions),
+      };
+    }
+  }
+}

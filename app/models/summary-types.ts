@@ -1,0 +1,70 @@
+// The facts 意见采纳情况说明 is drafted from: plain data, no database, so that the summary, the
+// legality-review packet and the public feedback page can all be built from one gathering
+// (app/models/summary.server.ts) and tested without one.
+import type { Channel, Disposition } from "~db/vocabulary";
+
+export type DispositionCounts = Partial<Record<Disposition, number>>;
+
+export interface SummaryTopic {
+  label: string;
+  /** Comments in the topic. */
+  size: number;
+  /**
+   * Candidate quotes: the published (redacted) text of public comments, representative ones
+   * first. The drafter keeps at most two and drops any in which personal data is still detected.
+   */
+  quotes: string[];
+  decision: Disposition | null;
+  reason: string;
+  changeMade: string | null;
+  /** Comments of the topic answered on their own, by their answer. */
+  overrides: DispositionCounts;
+}
+
+export interface SummaryArticleGroup {
+  /** 第十条, or null for comments on the draft as a whole (总体意见). */
+  label: string | null;
+  /** The article's number in the latest version; null for 总体意见. */
+  number: number | null;
+  /** Comments that name this article (for 总体意见: that name none). */
+  commentCount: number;
+  topics: SummaryTopic[];
+}
+
+export interface SummaryCampaign {
+  size: number;
+  distinctSenders: number;
+  /** The published text of its representative comment, when public. */
+  quote: string | null;
+}
+
+export interface SummaryReason {
+  decision: "not_adopted" | "partly_adopted";
+  /** 关于“……”的意见, or 涉及第X条的个别意见 for a comment answered on its own. */
+  subject: string;
+  reason: string;
+}
+
+export interface SummaryData {
+  title: string;
+  /** Who consulted, e.g. 辽宁省退役军人事务厅. */
+  department: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** Channels with at least one comment, most used first. */
+  channels: Array<{ channel: Channel; count: number }>;
+  commentCount: number;
+  commenterCount: number;
+  /** Comments not published after moderation; they still count and are still studied. */
+  notPublishedCount: number;
+  campaigns: SummaryCampaign[];
+  /** 总体意见 first, then by article number; only groups holding at least one topic. */
+  groups: SummaryArticleGroup[];
+  /** Every comment by the answer that applies to it (its own, else its topic's). */
+  dispositionCounts: DispositionCounts;
+  /** Comments no answer applies to, split by whether moderation withheld them. */
+  undecided: { notPublished: number; other: number };
+  reasons: SummaryReason[];
+  /** Comments per article of the latest version, for the public page's chart. */
+  articleCounts: Array<{ number: number; label: string; count: number }>;
+}

@@ -1,0 +1,161 @@
+// 意见采纳情况说明 from first draft to publication: the platform drafts it, a drafter of the
+// division edits and submits it, a reviewer who did not write it approves or returns it, and the
+// drafter publishes it, which publishes the feedback. Every step is checked here and audited in
+// the transaction that makes it.
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { consultations, feedbackSummaries, reviews, users } from "~db/schema";
+import { detectPii } from "~/analysis/pii";
+import { appendAudit } from "~/utils/audit.server";
+import { canDraft } from "./consultation-access";
+import { auditView } from "./consultation-editor.server";
+import { publicPhase } from "./consultation-status";
+import { notifyPublicChange, WorkflowError } from "./consultation-workflow.server";
+import { PII_KIND_LABELS } from "./moderation-schema";
+import { beginProcessing, undecidedTopics, type CurrentTopic } from "./dispositions.server";
+import { draftSummary } from "./summary-draft";
+import { summaryData } from "./summary.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };
+type Consultation = typeof consultations.$inferSelect;
+export type FeedbackSummary = typeof feedbackSummaries.$inferSelect;
+
+/** The text itself cannot go forward as written; the page shows the message beside it. */
+export class SummaryTextError extends WorkflowError {}
+
+/** The summary is published as typed, so personal data typed into it is stopped before review. */
+function checkPublishable(body: string) {
+  const found = detectPii(body);
+  if (found.length) {
+    const list = found.map((m) => `${PII_KIND_LABELS[m.kind]}“${m.text}”`).join("、");
+    throw new SummaryTextError(`说明中仍有疑似个人信息：${list}。说明将向社会公开，请删除后再提交。`);
+  }
+}
+
+/** Submitting with topics nobody has answered needs the drafter's explicit confirmation. */
+export class UndecidedTopicsError extends Error {
+  constructor(readonly topics: Array<Pick<CurrentTopic, "id" | "label" | "size">>) {
+    super(`还有 ${topics.length} 个主题尚未处理。`);
+  }
+}
+
+export function getSummary(db: Db, consultationId: number) {
+  const summary = db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, consultationId)).get();
+  const history = db
+    .select({ decision: reviews.decision, comment: reviews.comment, createdAt: reviews.createdAt, reviewer: users.displayName })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(and(eq(reviews.consultationId, consultationId), eq(reviews.subject, "summary")))
+    .orderBy(desc(reviews.id))
+    .all();
+  const author = summary ? db.select({ name: users.displayName }).from(users).where(eq(users.id, summary.authorId)).get()?.name ?? null : null;
+  return { summary, author, history };
+}
+
+/** Why the summary cannot be worked on now, or null. The period must be over: the facts are final. */
+export function summaryLock(c: Consultation, now = new Date()): string | null {
+  const phase = publicPhase(c, now);
+  if (phase === "withdrawn") return "征求意见已撤回。";
+  if (phase === "feedback_published") return "意见采纳情况说明已公布。";
+  if (phase !== "closed" && phase !== "processing" && phase !== "legal_review") return "征求意见期结束后才能起草意见采纳情况说明。";
+  return null;
+}
+
+function load(tx: Tx, id: number) {
+  const c = tx.select().from(consultations).where(eq(consultations.id, id)).get();
+  if (!c) throw new WorkflowError("未找到该征求意见。", 404);
+  return { c, summary: tx.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).get() };
+}
+
+function forDrafter(tx: Tx, id: number, actor: Staff, now: Date) {
+  const loaded = load(tx, id);
+  if (!canDraft(actor, loaded.c)) throw new WorkflowError("只有本处室的起草人员可以起草和发布意见采纳情况说明。", 403);
+  const locked = summaryLock(loaded.c, now);
+  if (locked) throw new WorkflowError(locked, 409);
+  return loaded;
+}
+
+const view = (s: FeedbackSummary | undefined) => s && { status: s.status, body: s.body, authorId: s.authorId, approvedBy: s.approvedBy };
+
+function audit(tx: Tx, actor: Staff, action: string, before: FeedbackSummary | undefined, after: FeedbackSummary) {
+  appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action, entityType: "feedback_summary", entityId: after.id, before: view(before), after: view(after) });
+}
+
+function write(tx: Tx, actor: Staff, action: string, c: Consultation, before: FeedbackSummary | undefined, set: Partial<FeedbackSummary>, now: Date) {
+  const after = before
+    ? tx.update(feedbackSummaries).set({ ...set, updatedAt: now }).where(eq(feedbackSummaries.id, before.id)).returning().get()
+    : tx.insert(feedbackSummaries).values({ consultationId: c.id, body: "", authorId: actor.id, ...set }).returning().get();
+  audit(tx, actor, action, before, after);
+  return after;
+}
+
+/** Drafts (or redrafts) the text from the current data. The one who asks becomes its author. */
+export function generateSummary(db: Db, id: number, actor: Staff, department: string, now = new Date()): FeedbackSummary {
+  return db.transaction((tx) => {
+    const { c, summary } = forDrafter(tx, id, actor, now);
+    if (summary && summary.status !== "draft") throw new WorkflowError("说明已提交审核，不能重新生成。");
+    const body = draftSummary(summaryData(db, id, department)!);
+    beginProcessing(tx, c, actor, now);
+    return write(tx, actor, summary ? "summary.regenerate" : "summary.generate", c, summary, { body, status: "draft", authorId: actor.id }, now);
+  });
+}
+
+export function saveSummary(db: Db, id: number, actor: Staff, body: string, now = new Date()): FeedbackSummary {
+  return db.transaction((tx) => {
+    const { c, summary } = forDrafter(tx, id, actor, now);
+    if (summary && summary.status !== "draft") throw new WorkflowError("说明已提交审核，不能修改。");
+    return write(tx, actor, "summary.save", c, summary, { body, authorId: actor.id }, now);
+  });
+}
+
+/** Saves the text and sends it for review; topics still unanswered are listed unless confirmed. */
+export function submitSummary(db: Db, id: number, actor: Staff, body: string, confirmUndecided: boolean, now = new Date()): FeedbackSummary {
+  return db.transaction((tx) => {
+    const { c, summary } = forDrafter(tx, id, actor, now);
+    if (summary && summary.status !== "draft") throw new WorkflowError("说明已提交审核。");
+    checkPublishable(body);
+    const undecided = undecidedTopics(db, id);
+    if (undecided.length && !confirmUndecided) throw new UndecidedTopicsError(undecided);
+    return write(tx, actor, "summary.submit", c, summary, { body, authorId: actor.id, status: "pending_review", submittedAt: now }, now);
+  });
+}
+
+export function reviewSummary(db: Db, id: number, actor: Staff, decision: "approved" | "returned", comment: string | undefined, now = new Date()): FeedbackSummary {
+  return db.transaction((tx) => {
+    const { c, summary } = load(tx, id);
+    if (!summary || summary.status !== "pending_review") throw new WorkflowError("意见采纳情况说明当前不在待审核状态。", 409);
+    // Said first, and whatever the role: writing it and approving it are never the same person.
+    if (summary.authorId === actor.id) throw new WorkflowError("不能审核自己起草的意见采纳情况说明，须由其他审核人员审核。", 403);
+    if (actor.role !== "reviewer") throw new WorkflowError("只有审核人员可以审核意见采纳情况说明。", 403);
+    if (decision === "returned" && !comment?.trim()) throw new WorkflowError("退回修改时请填写审核意见。");
+    tx.insert(reviews).values({ consultationId: c.id, subject: "summary", reviewerId: actor.id, decision, comment: comment?.trim() || null, createdAt: now }).run();
+    if (decision === "returned") return write(tx, actor, "summary.return", c, summary, { status: "draft" }, now);
+    return write(tx, actor, "summary.approve", c, summary, { status: "approved", approvedBy: actor.id, approvedAt: now }, now);
+  });
+}
+
+/** An approved text goes back to draft for changes, and so to review again. */
+export function reopenSummary(db: Db, id: number, actor: Staff, now = new Date()): FeedbackSummary {
+  return db.transaction((tx) => {
+    const { c, summary } = forDrafter(tx, id, actor, now);
+    if (summary?.status !== "approved") throw new WorkflowError("只有审核通过、尚未发布的说明可以撤回修改。");
+    return write(tx, actor, "summary.reopen", c, summary, { status: "draft", approvedBy: null, approvedAt: null }, now);
+  });
+}
+
+/** Publishing the approved text, once the packet went to the legal office: the consultation becomes 已公布反馈. */
+export function publishSummary(db: Db, id: number, actor: Staff, now = new Date()): FeedbackSummary {
+  return db.transaction((tx) => {
+    const { c, summary } = forDrafter(tx, id, actor, now);
+    if (summary?.status !== "approved") throw new WorkflowError("说明须经审核通过后才能发布。");
+    // The lifecycle: 意见处理中 → 已报送法制审核 → 已公布反馈. The legal office's review relies on
+    // the feedback, so it is handed over before the feedback is made public.
+    if (c.status !== "legal_review") throw new WorkflowError("请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。", 409);
+    const after = write(tx, actor, "summary.publish", c, summary, { status: "published", publishedAt: now }, now);
+    const changed = tx.update(consultations).set({ status: "feedback_published", updatedAt: now }).where(eq(consultations.id, id)).returning().get();
+    appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "consultation.feedback_publish", entityType: "consultation", entityId: id, before: auditView(c), after: auditView(changed) });
+    notifyPublicChange(tx, id);
+    return after;
+  });
+}

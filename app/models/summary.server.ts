@@ -1,0 +1,199 @@
+// Gathers the facts 意见采纳情况说明 is drafted from (see summary-types.ts). Counts are made in
+// SQL so that a consultation of 100,000 comments is read in a few passes; quotes are only ever
+// the published (redacted) text of comments the public may read.
+import type { Db } from "~db/client.server";
+import type { Channel, Disposition } from "~db/vocabulary";
+import { latestArticles } from "./article-numbers.server";
+import { countDistinctCommenters, type CommenterIdentity } from "./distinct-commenters";
+import { currentTopics, dispositionsOf, type CurrentTopic } from "./dispositions.server";
+import { publicLabel } from "./summary-draft";
+import type { DispositionCounts, SummaryArticleGroup, SummaryData, SummaryReason } from "./summary-types";
+
+const QUOTE_CANDIDATES = 6;
+const PUBLIC = `c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
+
+type Row<T> = T[];
+
+export function summaryData(db: Db, consultationId: number, department: string): SummaryData | undefined {
+  const q = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(consultationId, ...params) as Row<T>;
+  const c = db.$client.prepare(`SELECT title, opens_at AS opensAt, closes_at AS closesAt FROM consultations WHERE id = ?`).get(consultationId) as
+    | { title: string; opensAt: number | null; closesAt: number | null }
+    | undefined;
+  if (!c) return undefined;
+
+  const channels = q<{ channel: Channel; count: number }>(
+    `SELECT channel, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY channel ORDER BY count DESC, channel`,
+  );
+  const commentCount = channels.reduce((n, ch) => n + ch.count, 0);
+  const commenters = db.$client
+    .prepare(`SELECT email, name, organisation FROM comments WHERE consultation_id = ?`)
+    .iterate(consultationId) as IterableIterator<CommenterIdentity>;
+
+  // The answer that applies to each comment: its own, else its topic's.
+  const effective = q<{ decision: Disposition | null; rejected: number; n: number }>(
+    `SELECT coalesce(own.decision, td.decision) AS decision, c.moderation_status = 'rejected' AS rejected, count(*) AS n
+     FROM comments c
+     LEFT JOIN dispositions own ON own.comment_id = c.id
+     LEFT JOIN comment_analysis ca ON ca.comment_id = c.id
+     LEFT JOIN dispositions td ON td.topic_id = ca.topic_id
+     WHERE c.consultation_id = ? GROUP BY 1, 2`,
+  );
+  const dispositionCounts: DispositionCounts = {};
+  const undecided = { notPublished: 0, other: 0 };
+  for (const r of effective) {
+    if (r.decision) dispositionCounts[r.decision] = (dispositionCounts[r.decision] ?? 0) + r.n;
+    else if (r.rejected) undecided.notPublished += r.n;
+    else undecided.other += r.n;
+  }
+
+  const campaigns = q<{ size: number; distinctSenders: number; quote: string | null }>(
+    `SELECT count(*) AS size, max(cp.distinct_senders) AS distinctSenders,
+            (SELECT c.published_body FROM comments c WHERE c.id = cp.representative_comment_id AND ${PUBLIC}) AS quote
+     FROM comment_analysis ca JOIN campaigns cp ON cp.id = ca.campaign_id
+     WHERE cp.consultation_id = ? GROUP BY cp.id HAVING count(*) > 1 ORDER BY size DESC, cp.id`,
+  ).map((r) => ({ ...r, distinctSenders: Math.min(r.distinctSenders, r.size) }));
+
+  const articleCounts = articleCommentCounts(db, consultationId);
+  const { groups, reasons } = topicGroups(db, consultationId, articleCounts);
+  return {
+    title: c.title,
+    department,
+    opensAt: c.opensAt === null ? null : new Date(c.opensAt),
+    closesAt: c.closesAt === null ? null : new Date(c.closesAt),
+    channels,
+    commentCount,
+    commenterCount: countDistinctCommenters(commenters),
+    notPublishedCount: q<{ n: number }>(`SELECT count(*) AS n FROM comments WHERE consultation_id = ? AND moderation_status = 'rejected'`)[0].n,
+    campaigns,
+    groups,
+    dispositionCounts,
+    undecided,
+    reasons,
+    articleCounts: articleCounts.perArticle,
+  };
+}
+
+function articleCommentCounts(db: Db, consultationId: number) {
+  const rows = db.$client
+    .prepare(
+      `SELECT ca.article_identity_id AS identityId, count(DISTINCT ca.comment_id) AS n
+       FROM comment_articles ca JOIN comments c ON c.id = ca.comment_id
+       WHERE c.consultation_id = ? GROUP BY ca.article_identity_id`,
+    )
+    .all(consultationId) as Array<{ identityId: number; n: number }>;
+  const byIdentity = new Map(rows.map((r) => [r.identityId, r.n]));
+  const general = db.$client
+    .prepare(
+      `SELECT count(*) AS n FROM comments c WHERE c.consultation_id = ?
+       AND NOT EXISTS (SELECT 1 FROM comment_articles ca WHERE ca.comment_id = c.id)`,
+    )
+    .get(consultationId) as { n: number };
+  const articles = latestArticles(db, consultationId);
+  return {
+    perArticle: articles.map((a) => ({ number: a.number, label: a.label, count: byIdentity.get(a.identityId) ?? 0 })),
+    byIdentity,
+    general: general.n,
+    articles,
+  };
+}
+
+/**
+ * Topics under the article they concern: the one their answer names, else the one at least half
+ * their comments name, else 总体意见. Also the reasons for every partial or refused adoption.
+ */
+function topicGroups(
+  db: Db,
+  consultationId: number,
+  { byIdentity, general, articles }: ReturnType<typeof articleCommentCounts>,
+): { groups: SummaryArticleGroup[]; reasons: SummaryReason[] } {
+  const topics = currentTopics(db, consultationId);
+  const answers = dispositionsOf(db, consultationId);
+  const topicAnswer = new Map(answers.flatMap((d) => (d.topicId ? [[d.topicId, d] as const] : [])));
+  const mostNamed = new Map<number, number>();
+  const named = db.$client
+    .prepare(
+      `SELECT ca.topic_id AS topicId, cart.article_identity_id AS identityId, count(*) AS n
+       FROM comment_analysis ca JOIN comment_articles cart ON cart.comment_id = ca.comment_id
+       JOIN topics t ON t.id = ca.topic_id WHERE t.consultation_id = ?
+       GROUP BY 1, 2 ORDER BY n DESC, identityId`,
+    )
+    .all(consultationId) as Array<{ topicId: number; identityId: number; n: number }>;
+  // An article speaks for a topic only when at least half its comments name it.
+  const sizeOf = new Map(topics.map((t) => [t.id, t.size]));
+  for (const r of named) if (!mostNamed.has(r.topicId) && r.n * 2 >= (sizeOf.get(r.topicId) ?? Infinity)) mostNamed.set(r.topicId, r.identityId);
+
+  const overrides = new Map<number, DispositionCounts>();
+  const overrideRows = db.$client
+    .prepare(
+      `SELECT ca.topic_id AS topicId, d.decision, count(*) AS n FROM dispositions d
+       JOIN comment_analysis ca ON ca.comment_id = d.comment_id
+       WHERE d.consultation_id = ? AND ca.topic_id IS NOT NULL GROUP BY 1, 2`,
+    )
+    .all(consultationId) as Array<{ topicId: number; decision: Disposition; n: number }>;
+  for (const r of overrideRows) overrides.set(r.topicId, { ...overrides.get(r.topicId), [r.decision]: r.n });
+
+  const quotes = quoteCandidates(db, consultationId, topics);
+  const known = new Set(articles.map((a) => a.identityId));
+  const groupOf = new Map<number | null, SummaryArticleGroup>();
+  const reasons: SummaryReason[] = [];
+  for (const t of topics) {
+    const d = topicAnswer.get(t.id);
+    const chosen = d?.articleIdentityId ?? mostNamed.get(t.id) ?? null;
+    const identity = chosen !== null && known.has(chosen) ? chosen : null;
+    if (!groupOf.has(identity)) {
+      const article = articles.find((a) => a.identityId === identity);
+      groupOf.set(identity, {
+        label: article?.label ?? null,
+        number: article?.number ?? null,
+        commentCount: identity === null ? general : byIdentity.get(identity) ?? 0,
+        topics: [],
+      });
+    }
+    const reps = t.representativeIds;
+    const candidates = (quotes.get(t.id) ?? []).sort((a, b) => rank(reps, a.id) - rank(reps, b.id)).map((r) => r.text);
+    groupOf.get(identity)!.topics.push({
+      label: t.label,
+      size: t.size,
+      quotes: candidates,
+      decision: d?.decision ?? null,
+      reason: d?.reason ?? "",
+      changeMade: d?.changeMade ?? null,
+      overrides: overrides.get(t.id) ?? {},
+    });
+    if (d && (d.decision === "not_adopted" || d.decision === "partly_adopted") && d.reason.trim()) {
+      reasons.push({ decision: d.decision, subject: `关于“${publicLabel(t.label)}”的意见`, reason: d.reason });
+    }
+  }
+  // Comments answered on their own: one line per distinct answer, never naming the commenter.
+  const seen = new Set<string>();
+  for (const d of answers) {
+    if (!d.commentId || (d.decision !== "not_adopted" && d.decision !== "partly_adopted") || !d.reason.trim()) continue;
+    const label = articles.find((a) => a.identityId === d.articleIdentityId)?.label;
+    const subject = label ? `涉及${label}的个别意见` : "个别意见";
+    const key = `${d.decision}\u0000${subject}\u0000${d.reason.trim()}`;
+    if (!seen.has(key)) reasons.push({ decision: d.decision, subject, reason: d.reason });
+    seen.add(key);
+  }
+  const groups = [...groupOf.values()].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  return { groups, reasons };
+}
+
+const rank = (reps: number[], id: number) => (reps.includes(id) ? reps.indexOf(id) : reps.length + 1);
+
+/** Up to QUOTE_CANDIDATES public texts per topic: its representatives, then the earliest others. */
+function quoteCandidates(db: Db, consultationId: number, topics: CurrentTopic[]): Map<number, Array<{ id: number; text: string }>> {
+  const reps = new Set(topics.flatMap((t) => t.representativeIds));
+  const rows = db.$client
+    .prepare(
+      `SELECT id, text, topicId FROM (
+         SELECT c.id, c.published_body AS text, ca.topic_id AS topicId,
+                row_number() OVER (PARTITION BY ca.topic_id ORDER BY c.received_at, c.id) AS rn
+         FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id
+         WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL AND ${PUBLIC})
+       WHERE rn <= ? OR id IN (${[...reps].map(() => "?").join(",") || "NULL"})`,
+    )
+    .all(consultationId, QUOTE_CANDIDATES, ...reps) as Array<{ id: number; text: string; topicId: number }>;
+  const out = new Map<number, Array<{ id: number; text: string }>>();
+  for (const r of rows) out.set(r.topicId, [...(out.get(r.topicId) ?? []), { id: r.id, text: r.text }]);
+  return out;
+}

@@ -1,0 +1,67 @@
+import { Link } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema";
+import { CommentItem } from "./comment-item";
+import type { ViewData } from "./view-data.server";
+
+type ArticlesView = Extract<ViewData, { kind: "articles" }>;
+const SOURCES = ["commenter", "detected", "inferred", "staff"] as const;
+
+/**
+ * Articles ranked by how many comments concern them, with where that link came from; choosing an article
+ * lists its comments, each article tag saying whether the commenter chose it, the text names it or the
+ * analysis inferred it.
+ */
+export function ArticleView({ filters, view }: { filters: WorkspaceFilters; view: ArticlesView }) {
+  const { ranking, comments } = view;
+  const current = ranking.ranked.find((a) => a.number === filters.article);
+  return (
+    <section aria-labelledby="articles-title">
+      <h2 id="articles-title">按条款</h2>
+      <p className="hint">
+        “提出人选择”是提出人提交时勾选的条款；“正文提及”是意见正文写明的条款；“推断”是分析根据内容判断最可能涉及的条款，仅供参考。一条意见可涉及多个条款。
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>各条款的意见数（按意见数从多到少排列）</caption>
+          <thead>
+            <tr>
+              <th scope="col">排名</th>
+              <th scope="col">条款</th>
+              <th scope="col">意见数</th>
+              {SOURCES.map((s) => <th key={s} scope="col">{ARTICLE_SOURCE_LABELS[s]}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {ranking.ranked.map((a, i) => (
+              <tr key={a.number} aria-current={a.number === filters.article ? "true" : undefined}>
+                <td>{i + 1}</td>
+                <th scope="row">
+                  <Link to={workspaceSearch(filters, { view: "articles", article: a.number, page: 1 })}>{a.label}</Link>
+                </th>
+                <td>{a.total}</td>
+                {SOURCES.map((s) => <td key={s}>{a.bySource[s]}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>未涉及具体条款的整体意见：{ranking.general} 条。</p>
+      {filters.article && comments ? (
+        <section aria-labelledby="article-comments-title">
+          <h3 id="article-comments-title">
+            {current?.label ?? view.options.articles.find((a) => a.number === filters.article)?.label ?? `第${filters.article}条`}的意见（{comments.total} 条）
+          </h3>
+          <p>
+            <Link to={workspaceSearch(filters, { article: undefined, page: 1 })}>查看全部条款</Link>
+          </p>
+          {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
+          {comments.items.map((item) => (
+            <CommentItem key={item.id} item={item} topics={view.topics} canEdit={false} showTopic highlightArticle={filters.article} />
+          ))}
+          <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
+        </section>
+      ) : null}
+    </section>
+  );
+}

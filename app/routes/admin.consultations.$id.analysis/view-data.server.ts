@@ -1,0 +1,53 @@
+// What the loader reads for the view asked for: a topic's comments, the topic list, the per-article view,
+// the campaign cards or the charts, each under the same filters.
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { comments } from "~db/schema";
+import { articleRanking } from "~/models/analysis-articles.server";
+import { campaignCards } from "~/models/analysis-campaigns.server";
+import { chartSeries } from "~/models/analysis-charts.server";
+import { commentPage, workspaceConditions } from "~/models/analysis-comments.server";
+import { isFiltered, type WorkspaceFilters } from "~/models/analysis-schema";
+import { topicChoices, topicDetail, topicOverview } from "~/models/analysis-workspace.server";
+import { latestArticles } from "~/models/article-numbers.server";
+
+function filterOptions(db: Db, consultationId: number, articles: Array<{ number: number; label: string }>) {
+  const identities = db
+    .selectDistinct({ label: comments.identityCategory })
+    .from(comments)
+    .where(eq(comments.consultationId, consultationId))
+    .orderBy(asc(comments.identityCategory))
+    .all()
+    .map((r) => r.label);
+  return { identities, articles: articles.map(({ number, label }) => ({ number, label })) };
+}
+
+export function viewData(db: Db, consultationId: number, f: WorkspaceFilters, canEdit: boolean) {
+  const articles = latestArticles(db, consultationId);
+  const where = workspaceConditions(consultationId, f, articles);
+  const shared = { options: filterOptions(db, consultationId, articles), topics: topicChoices(db, consultationId), filtered: isFiltered(f), canEdit };
+  if (f.topic) {
+    const detail = topicDetail(db, consultationId, f.topic, where, f.page, articles);
+    if (!detail) throw new Response("Not Found", { status: 404 });
+    if ("redirectTo" in detail) return { kind: "redirect" as const, topicId: detail.redirectTo };
+    return { kind: "topic" as const, ...shared, ...detail };
+  }
+  switch (f.view) {
+    case "articles":
+      return {
+        kind: "articles" as const,
+        ...shared,
+        // The ranking is of every article, whichever one is open below it.
+        ranking: articleRanking(db, workspaceConditions(consultationId, { ...f, article: undefined }, articles), articles),
+        comments: f.article ? commentPage(db, where, f.page, articles) : null,
+      };
+    case "campaigns":
+      return { kind: "campaigns" as const, ...shared, campaigns: campaignCards(db, consultationId, where) };
+    case "charts":
+      return { kind: "charts" as const, ...shared, charts: chartSeries(db, consultationId, where, articles) };
+    default:
+      return { kind: "topics" as const, ...shared, overview: topicOverview(db, consultationId, where) };
+  }
+}
+
+export type ViewData = Exclude<ReturnType<typeof viewData>, { kind: "redirect" }>;

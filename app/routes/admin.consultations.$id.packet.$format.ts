@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { getLegalReview } from "~/models/legal-review.server";
+import { canOpenPacket } from "~/models/packet.server";
+import { isPacketFormat, packetDownload } from "~/exports/download.server";
+import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/params";
+import { requireUser } from "~/utils/permissions.server";
+
+/**
+ * The packet's files, with the original comments and their authors: the same right as the packet
+ * page (drafting division, reviewers, the legal office once submitted), checked on every download.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const c = getStaffConsultation(db, idParam(params.id) ?? NaN);
+  if (!c || !isPacketFormat(params.format)) throw new Response("Not Found", { status: 404 });
+  if (!canOpenPacket(user, c, getLegalReview(db, c.id) !== undefined)) {
+    throw new Response("您没有下载该材料的权限。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return packetDownload(db, c.id, params.format);
+}

@@ -1,0 +1,122 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormError } from "~/components/field";
+import { canDraft } from "~/models/consultation-access";
+import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/models/consultation-status";
+import { WorkflowError } from "~/models/consultation-workflow.server";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { LegalFinishSchema } from "~/models/legal-review-schema";
+import {
+  getLegalReview,
+  markLegalReviewFinished,
+  markLegalReviewReceived,
+  maySubmitToLegal,
+  submitToLegalReview,
+} from "~/models/legal-review.server";
+import { packetSummary } from "~/models/packet-summary.server";
+import { canOpenPacket } from "~/models/packet.server";
+import { registerCount } from "~/models/register.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms";
+import { idParam } from "~/utils/params";
+import { requireUser } from "~/utils/permissions.server";
+import { Downloads } from "./downloads";
+import { LegalProgress } from "./legal-progress";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `合法性审查材料 - ${data?.c.title ?? "征求意见"} - 工作台` }];
+
+async function load(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const c = getStaffConsultation(db, idParam(id) ?? NaN);
+  if (!c) throw new Response("Not Found", { status: 404 });
+  const review = getLegalReview(db, c.id);
+  if (!canOpenPacket(user, c, review !== undefined)) throw new Response("Forbidden", { status: 403 });
+  return { user, c, review, db };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, c, review, db } = await load(request, params.id);
+  const phase = publicPhase(c);
+  const summary = packetSummary(db, c.id);
+  return {
+    c: { id: c.id, title: c.title, divisionName: c.divisionName, phase },
+    review: review ?? null,
+    summary: { source: summary.source, note: summary.note },
+    counts: { internal: registerCount(db, c.id, "internal"), public: registerCount(db, c.id, "public") },
+    publicRegister: PUBLIC_STATUSES.includes(c.status) && c.showComments,
+    may: {
+      submit: canDraft(user, c) && !review,
+      submitNow: maySubmitToLegal(c),
+      legal: user.role === "legal",
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, c, db } = await load(request, params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: Record<string, string>, status = 400) =>
+    data({ intent, errors, values: { note: String(form.get("note") ?? "") } }, { status });
+  try {
+    if (intent === "submit") submitToLegalReview(db, c.id, user);
+    else if (intent === "receive") markLegalReviewReceived(db, c.id, user);
+    else if (intent === "finish") {
+      const parsed = parseForm(LegalFinishSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      markLegalReviewFinished(db, c.id, user, parsed.data.note);
+    } else return fail({ form: "未知的操作。" });
+  } catch (error) {
+    if (error instanceof WorkflowError) return fail({ form: error.message }, error.status);
+    throw error;
+  }
+  return redirect(`/admin/consultations/${c.id}/packet?done=${intent}`);
+}
+
+const DONE: Record<string, string> = {
+  submit: "已报送法制审核，法制机构将收到通知。",
+  receive: "已登记接收。",
+  finish: "已登记审查完成。",
+};
+
+export default function PacketPage() {
+  const { c, review, summary, counts, publicRegister, may } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = DONE[params.get("done") ?? ""];
+  return (
+    <>
+      <h1>合法性审查材料</h1>
+      <p className="meta">
+        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
+        <span className={`badge ${c.phase}`}>{PHASE_LABELS[c.phase]}</span>
+        <span>起草处室：{c.divisionName}</span>
+      </p>
+      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
+      <FormError message={result?.errors.form} />
+
+      {may.submit ? (
+        <section className="action-panel" aria-labelledby="submit-title">
+          <h2 id="submit-title">报送法制审核</h2>
+          {may.submitNow ? (
+            <>
+              <p>报送后状态变为“已报送法制审核”，法制机构将收到通知并可下载以下材料。报送后不能撤回。</p>
+              {summary.source === "drafted" ? <p className="alert warning">意见采纳情况说明尚未保存，材料中将使用平台根据处理情况生成的初稿，并注明“平台初稿”。</p> : null}
+              {summary.source === "none" ? <p className="alert warning">意见采纳情况说明尚未起草，材料中该部分将显示为“未起草”。</p> : null}
+              <Form method="post">
+                <button className="button" name="intent" value="submit">报送法制审核</button>
+              </Form>
+            </>
+          ) : (
+            <p>征求意见期结束后才能报送法制审核。</p>
+          )}
+        </section>
+      ) : null}
+
+      <LegalProgress review={review} legal={may.legal} errors={result?.intent === "finish" ? result.errors : {}} note={result?.intent === "finish" ? result.values.note : ""} />
+
+      <Downloads consultationId={c.id} counts={counts} summaryNote={summary.note} publicRegister={publicRegister} />
+    </>
+  );
+}

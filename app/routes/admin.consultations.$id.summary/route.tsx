@@ -1,0 +1,174 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormError } from "~/components/field";
+import { canDraft, canView } from "~/models/consultation-access";
+import { WorkflowError } from "~/models/consultation-workflow.server";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { undecidedTopics } from "~/models/dispositions.server";
+import { ReviewSchema, SummaryTextSchema } from "~/models/summary-schema";
+import {
+  generateSummary,
+  getSummary,
+  publishSummary,
+  reopenSummary,
+  reviewSummary,
+  saveSummary,
+  submitSummary,
+  summaryLock,
+  SummaryTextError,
+  UndecidedTopicsError,
+} from "~/models/summary-workflow.server";
+import feedbackStyles from "~/styles/feedback.css";
+import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { requireUser } from "~/utils/permissions.server";
+import { SummaryText } from "~/components/summary-text";
+import { SUMMARY_STATUS_LABELS, SummaryEditor } from "./summary-editor";
+import { ApprovedPanel, ReviewPanel } from "./summary-panels";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见采纳情况说明 - ${data?.c.title ?? "征求意见"} - 工作台` }];
+
+async function load(request: Request, idParam: string | undefined) {
+  const user = await requireUser(request);
+  const c = getStaffConsultation(getDb(), Number(idParam));
+  if (!c) throw new Response("Not Found", { status: 404 });
+  if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
+  return { user, c };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, c } = await load(request, params.id);
+  const db = getDb();
+  const { summary, author, history } = getSummary(db, c.id);
+  const lock = summaryLock(c);
+  const drafter = canDraft(user, c) && !lock;
+  return {
+    c: { id: c.id, title: c.title, divisionName: c.divisionName, status: c.status },
+    summary: summary ? { status: summary.status, body: summary.body, version: (summary.updatedAt ?? summary.createdAt).getTime(), submittedAt: summary.submittedAt, approvedAt: summary.approvedAt, publishedAt: summary.publishedAt } : null,
+    author,
+    history,
+    lock,
+    may: {
+      draft: drafter,
+      review: user.role === "reviewer" && summary?.status === "pending_review" && summary.authorId !== user.id,
+      selfAuthored: summary?.authorId === user.id,
+    },
+    undecided: drafter && (!summary || summary.status === "draft") ? undecidedTopics(db, c.id).map((t) => ({ id: t.id, label: t.label, size: t.size })) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, c } = await load(request, params.id);
+  const db = getDb();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: Record<string, string>, status = 400, undecided: Array<{ id: number; label: string; size: number }> = []) =>
+    data({ intent, errors, values: formValues(form), undecided }, { status });
+  try {
+    if (intent === "generate") {
+      const exists = getSummary(db, c.id).summary;
+      if (exists && form.get("confirmOverwrite") !== "1") return fail({ confirmOverwrite: "重新生成会覆盖当前文本，请勾选确认。" });
+      generateSummary(db, c.id, user, env().DEPARTMENT_NAME);
+    } else if (intent === "save" || intent === "submit") {
+      const parsed = parseForm(SummaryTextSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      if (intent === "save") saveSummary(db, c.id, user, parsed.data.body);
+      else submitSummary(db, c.id, user, parsed.data.body, parsed.data.confirmUndecided);
+    } else if (intent === "review") {
+      const parsed = parseForm(ReviewSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      reviewSummary(db, c.id, user, parsed.data.decision, parsed.data.comment);
+    } else if (intent === "reopen") {
+      reopenSummary(db, c.id, user);
+    } else if (intent === "publish") {
+      publishSummary(db, c.id, user);
+    } else {
+      return fail({ form: "未知的操作。" });
+    }
+  } catch (error) {
+    if (error instanceof UndecidedTopicsError) {
+      return fail({ confirmUndecided: "仍有主题尚未处理。请先处理，或勾选确认后再提交。" }, 409, error.topics.map((t) => ({ id: t.id, label: t.label, size: t.size })));
+    }
+    if (error instanceof SummaryTextError) return fail({ body: error.message });
+    if (error instanceof WorkflowError) return fail({ form: error.message }, error.status);
+    throw error;
+  }
+  return redirect(`/admin/consultations/${c.id}/summary?done=${intent}`);
+}
+
+const DONE: Record<string, string> = {
+  generate: "已按最新数据生成说明初稿，请核对修改。",
+  save: "已保存。",
+  submit: "已提交审核。审核人员（不能是起草人本人）审核通过后即可发布。",
+  review: "审核意见已记录。",
+  reopen: "已撤回修改，修改后须重新提交审核。",
+  publish: "意见采纳情况说明已发布，征求意见状态已改为“已公布反馈”。",
+};
+
+export default function SummaryPage() {
+  const { c, summary, author, history, lock, may, undecided } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = DONE[params.get("done") ?? ""];
+  const errors: Record<string, string | undefined> = reply?.errors ?? {};
+  const editing = may.draft && (!summary || summary.status === "draft");
+  return (
+    <>
+      <h1>意见采纳情况说明</h1>
+      <p className="meta">
+        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
+        <span>起草处室：{c.divisionName}</span>
+        {summary ? <span className="badge">{SUMMARY_STATUS_LABELS[summary.status]}</span> : <span>尚未起草</span>}
+        {author ? <span>起草人：{author}</span> : null}
+      </p>
+      <p className="button-row">
+        <Link to={`/admin/consultations/${c.id}/dispositions`}>意见处理表</Link>
+        {summary?.status === "published" ? <Link to={`/consultations/${c.id}/feedback`}>查看公开的反馈页面</Link> : null}
+      </p>
+      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
+      <FormError message={errors.form} />
+      {lock && summary?.status !== "published" ? <p className="alert">{lock}</p> : null}
+      {editing ? (
+        <SummaryEditor
+          // A new stored text (saved, redrafted) replaces what the textarea shows; a refused one keeps what was typed.
+          key={summary?.version ?? 0}
+          hasSummary={summary !== null}
+          body={reply?.values.body ?? summary?.body ?? ""}
+          errors={errors}
+          undecided={reply?.undecided?.length ? reply.undecided : undecided}
+          consultationId={c.id}
+          refused={Boolean(reply?.undecided?.length)}
+        />
+      ) : summary ? (
+        <section aria-labelledby="text-title">
+          <h2 id="text-title">说明正文</h2>
+          <SummaryText body={summary.body} />
+        </section>
+      ) : (
+        <p>尚未起草意见采纳情况说明。</p>
+      )}
+      {summary?.status === "pending_review" && may.selfAuthored ? <p className="alert">本说明由您起草，须由其他审核人员审核。</p> : null}
+      {may.review ? <ReviewPanel errors={errors} values={reply?.intent === "review" ? reply.values : {}} /> : null}
+      {may.draft && summary?.status === "approved" ? <ApprovedPanel /> : null}
+      {summary?.publishedAt ? <p>已于 {formatDateTime(summary.publishedAt)} 发布。</p> : null}
+
+      <h2>审核记录</h2>
+      {history.length === 0 ? (
+        <p>暂无。</p>
+      ) : (
+        <ul>
+          {history.map((r, i) => (
+            <li key={i}>
+              {formatDateTime(r.createdAt)} {r.reviewer}：{r.decision === "approved" ? "审核通过" : "退回修改"}
+              {r.comment ? `（${r.comment}）` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

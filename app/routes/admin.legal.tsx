@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listLegalReviews } from "~/models/legal-review.server";
+import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "合法性审查 - 工作台" }];
+
+/** The legal office's in-tray: every packet sent to it, newest first, with where each stands. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "legal");
+  return { reviews: listLegalReviews(getDb()) };
+}
+
+function stage(r: { receivedAt: Date | null; finishedAt: Date | null }): string {
+  if (r.finishedAt) return "审查完成";
+  if (r.receivedAt) return "审查中";
+  return "待接收";
+}
+
+export default function LegalInTray() {
+  const { reviews } = useLoaderData<typeof loader>();
+  const waiting = reviews.filter((r) => !r.receivedAt).length;
+  return (
+    <>
+      <h1>合法性审查</h1>
+      <p>起草处室报送法制审核的征求意见材料。{waiting ? `其中 ${waiting} 件待接收。` : ""}</p>
+      {reviews.length === 0 ? (
+        <p>暂无报送的材料。</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">报送法制审核的征求意见</caption>
+            <thead>
+              <tr>
+                <th scope="col">征求意见</th>
+                <th scope="col">起草处室</th>
+                <th scope="col">报送</th>
+                <th scope="col">接收</th>
+                <th scope="col">审查完成</th>
+                <th scope="col">进度</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviews.map((r) => (
+                <tr key={r.consultationId}>
+                  <td>
+                    <Link to={`/admin/consultations/${r.consultationId}/packet`}>{r.title}</Link>
+                  </td>
+                  <td>{r.divisionName}</td>
+                  <td>{formatDateTime(r.submittedAt)}（{r.submittedBy}）</td>
+                  <td>{r.receivedAt ? `${formatDateTime(r.receivedAt)}（${r.receivedBy}）` : "—"}</td>
+                  <td>{r.finishedAt ? `${formatDateTime(r.finishedAt)}（${r.finishedBy}）` : "—"}</td>
+                  <td>{stage(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

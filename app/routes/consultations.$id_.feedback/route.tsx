@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ChartFigure } from "~/components/chart-figure";
+import { SummaryText } from "~/components/summary-text";
+import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/models/comment-labels";
+import { publicFeedback } from "~/models/feedback-page.server";
+import feedbackStyles from "~/styles/feedback.css";
+import { formatDateTime, isoInstant } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { idParam } from "~/utils/params";
+import { ArticleAnswerList } from "./article-answers";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `意见采纳情况：${data.consultation.title} - 征求意见平台` : "页面不存在 - 征求意见平台" },
+  { name: "description", content: data ? `《${data.consultation.title}》公开征求意见的意见采纳情况说明和逐条答复。` : "" },
+];
+
+/** Only once the summary is published; before that, and for unknown ids, the page does not exist. */
+export function loader({ params }: LoaderFunctionArgs) {
+  const id = idParam(params.id);
+  const feedback = id ? publicFeedback(getDb(), id, env().DEPARTMENT_NAME) : undefined;
+  if (!feedback) throw new Response("Not Found", { status: 404 });
+  return feedback;
+}
+
+// Colour per answer, with enough contrast against white for the bars to be told apart.
+const DISPOSITION_COLOURS = ["#176b32", "#0a4d8c", "#b3261e", "#4b5563", "#8a4b00"];
+
+export default function FeedbackPage() {
+  const f = useLoaderData<typeof loader>();
+  const c = f.consultation;
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/consultations/${c.id}`}>{c.title}</Link>
+      </p>
+      <h1>你们说了什么，我们做了什么</h1>
+      <p className="meta">
+        <span>《{c.title.replace(/^《|》$/g, "")}》意见采纳情况</span>
+        <span>起草处室：{c.divisionName}</span>
+        {f.summary.publishedAt ? (
+          <span>
+            发布时间：<time dateTime={isoInstant(f.summary.publishedAt)}>{formatDateTime(f.summary.publishedAt)}</time>
+          </span>
+        ) : null}
+      </p>
+      <div className="period-box">
+        <p>
+          共收到意见 <strong>{f.facts.commentCount}</strong> 条，来自 <strong>{f.facts.commenterCount}</strong> 位提出人
+          {f.facts.channels.length ? `（${f.facts.channels.map((ch) => `${CHANNEL_LABELS[ch.channel]} ${ch.count} 条`).join("，")}）` : ""}。
+        </p>
+        {f.facts.commentCount ? (
+          <p>
+            {f.perDisposition
+              .filter((d) => d.count > 0)
+              .map((d) => `${DISPOSITION_LABELS[d.decision]} ${d.count} 条`)
+              .join("，") || "尚无处理结果"}
+            {f.undecided ? `；另有 ${f.undecided} 条未逐条答复` : ""}。
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">意见采纳情况说明</h2>
+        <SummaryText body={f.summary.body} />
+      </section>
+
+      {f.facts.commentCount ? (
+        <section aria-labelledby="charts-title">
+          <h2 id="charts-title">图表</h2>
+          <div className="feedback-charts">
+            <ChartFigure
+              id="chart-disposition"
+              title="各类处理结果的意见数"
+              labelHeader="处理结果"
+              rows={f.perDisposition.map((d) => ({ label: DISPOSITION_LABELS[d.decision], value: d.count }))}
+              colors={DISPOSITION_COLOURS}
+            />
+            {f.perArticle.length ? (
+              <ChartFigure id="chart-article" title="各条款收到的意见数" labelHeader="条款" rows={f.perArticle.map((a) => ({ label: a.label, value: a.count }))} horizontal />
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="answers-title">
+        <h2 id="answers-title">逐条答复</h2>
+        {f.answers.length ? <ArticleAnswerList answers={f.answers} /> : <p>本次征求意见没有需要逐条答复的意见。</p>}
+      </section>
+
+      <p>
+        <Link to={`/consultations/${c.id}`}>返回征求意见页面</Link>
+        {" · "}
+        <Link to="/status">查询我的意见处理情况</Link>
+      </p>
+    </>
+  );
+}

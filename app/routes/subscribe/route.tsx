@@ -1,0 +1,97 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DOC_TYPES } from "~db/vocabulary";
+import { FormError, SelectField, TextField } from "~/components/field";
+import { clientHash } from "~/models/comment.server";
+import { DOC_TYPE_LABELS } from "~/models/consultation-status";
+import { subscribableDivisions, subscribe } from "~/models/subscription.server";
+import { getDb } from "~/utils/db.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { hit } from "~/utils/rate-limit.server";
+import { SCOPE_LABELS, SCOPES } from "~/models/subscription-scope";
+import { SubscribeSchema } from "./subscribe-schema";
+
+export const meta: MetaFunction = () => [{ title: "订阅征求意见通知 - 征求意见平台" }];
+
+export function loader() {
+  return { divisions: subscribableDivisions(getDb()) };
+}
+
+type Reply = { errors: Record<string, string>; values: Record<string, string>; sentTo?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(SubscribeSchema, form);
+  if (!parsed.ok) return data<Reply>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { email, subscription } = parsed.data;
+  const values = formValues(form);
+  const db = getDb();
+  if (subscription.scope === "division" && !subscribableDivisions(db).some((d) => String(d.id) === subscription.scopeValue)) {
+    return data<Reply>({ errors: { division: "请选择起草处室。" }, values }, { status: 400 });
+  }
+  // Per sender and per address: the form must not become a way to flood someone's mailbox.
+  const wait = Math.max(
+    hit(`subscribe:${clientHash(context.clientIp)}`, { limit: 10, windowMs: 10 * 60_000 }),
+    hit(`subscribe-address:${email}`, { limit: 3, windowMs: 60 * 60_000 }),
+  );
+  if (wait > 0) {
+    return data<Reply>({ errors: { form: `操作过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, values }, { status: 429 });
+  }
+  subscribe(db, email, subscription);
+  return { errors: {}, values: {}, sentTo: email } satisfies Reply;
+}
+
+export default function Subscribe() {
+  const { divisions } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string | undefined> = reply?.errors ?? {};
+  const values: Record<string, string | undefined> = reply?.values ?? {};
+  const scope = values.scope ?? "all";
+  return (
+    <div className="form">
+      <h1>订阅征求意见通知</h1>
+      <p>订阅后，有新的征求意见发布、征求意见即将截止（截止前三天）时，我们会发送邮件告知您。每封邮件都附有退订链接，可随时退订。</p>
+      {reply?.sentTo ? (
+        <div className="alert success" role="status">
+          <p>
+            <strong>确认邮件已发送至 {reply.sentTo}。</strong>
+          </p>
+          <p>请在 7 天内点击邮件中的链接确认订阅；确认之前，我们不会向您发送任何通知。如未收到，请检查垃圾邮件文件夹。</p>
+        </div>
+      ) : null}
+      <FormError message={errors.form} />
+      <Form method="post">
+        <TextField label="电子邮箱" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} error={errors.email} hint="例如 name@example.com" />
+        <fieldset className="field" aria-describedby={errors.scope ? "scope-error" : undefined}>
+          <legend>订阅范围</legend>
+          {SCOPES.map((s) => (
+            <label key={s} className="radio-line">
+              <input type="radio" name="scope" value={s} defaultChecked={scope === s} /> {SCOPE_LABELS[s]}
+            </label>
+          ))}
+          {errors.scope ? <p className="field-error" id="scope-error">{errors.scope}</p> : null}
+        </fieldset>
+        <SelectField
+          label="起草处室（订阅某个处室时选择）"
+          name="division"
+          defaultValue={values.division ?? ""}
+          error={errors.division}
+          options={[{ value: "", label: "请选择" }, ...divisions.map((d) => ({ value: String(d.id), label: d.name }))]}
+        />
+        <SelectField
+          label="文件类型（订阅某类文件时选择）"
+          name="docType"
+          defaultValue={values.docType ?? ""}
+          error={errors.docType}
+          options={[{ value: "", label: "请选择" }, ...DOC_TYPES.map((t) => ({ value: t, label: DOC_TYPE_LABELS[t] }))]}
+        />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "正在提交…" : "订阅"}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import { getPath, parseRecordLine, toComment, type JsonRecord } from "~/analysis/records";
+import type { AnalysisInput } from "~/analysis/types";
+
+/** Argument parsing and input reading shared by `npm run analyze` and `npm run eval:analysis`. */
+export interface CliOptions {
+  input: string;
+  textField: string;
+  labelField: string | null;
+  tokens: boolean;
+  draft: string | null;
+  where: { field: string; value: string } | null;
+}
+
+export function parseCliOptions(argv: string[], usage: string): CliOptions {
+  try {
+    return readOptions(argv, usage);
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 2);
+  }
+}
+
+function readOptions(argv: string[], usage: string): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: "string" },
+      "text-field": { type: "string", default: "text" },
+      "label-field": { type: "string" },
+      tokens: { type: "boolean", default: false },
+      draft: { type: "string" },
+      where: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help || !values.input) fail(usage, values.help ? 0 : 2);
+  const where = values.where?.match(/^([^=]+)=(.*)$/);
+  if (values.where && !where) fail(`--where expects field=value, got "${values.where}"\n${usage}`, 2);
+  return {
+    input: values.input!,
+    textField: values["text-field"]!,
+    labelField: values["label-field"] ?? null,
+    tokens: values.tokens ?? false,
+    draft: values.draft ?? null,
+    where: where ? { field: where[1], value: where[2] } : null,
+  };
+}
+
+export function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+/** Reads the JSONL input; malformed lines are reported on stderr with their line number and skipped. */
+export async function readRecords(options: CliOptions): Promise<JsonRecord[]> {
+  if (!fs.existsSync(options.input)) fail(`input file not found: ${options.input}`);
+  const records: JsonRecord[] = [];
+  let lineNumber = 0;
+  const lines = readline.createInterface({ input: fs.createReadStream(options.input, "utf8"), crlfDelay: Infinity });
+  for await (const line of lines) {
+    lineNumber++;
+    const parsed = parseRecordLine(line, lineNumber);
+    if (parsed.kind === "problem") {
+      process.stderr.write(`${options.input}:${parsed.problem.line}: ${parsed.problem.message}; line skipped\n`);
+    } else if (parsed.kind === "record") {
+      const record = parsed.record;
+      if (options.where && String(getPath(record, options.where.field)) !== options.where.value) continue;
+      records.push(Object.assign(record, { __line: lineNumber }));
+    }
+  }
+  return records;
+}
+
+export function toAnalysisInput(records: JsonRecord[], options: CliOptions): AnalysisInput {
+  let missing = 0;
+  const comments = records.map((record) => {
+    if (getPath(record, options.textField) === undefined) missing++;
+    return toComment(record, options.textField, Number(record.__line));
+  });
+  if (missing > 0) process.stderr.write(`${missing} record(s) have no "${options.textField}" field; analysed as empty\n`);
+  const draft = options.draft ? readDraft(options.draft) : null;
+  return { comments, draft, pretokenized: options.tokens };
+}
+
+function readDraft(file: string): string {
+  if (!fs.existsSync(file)) fail(`draft file not found: ${file}`);
+  return fs.readFileSync(file, "utf8");
+}

@@ -1,0 +1,25 @@
+// Bundles the analysis worker (app/analysis/worker-entry.ts → build/analysis-worker.js) and its helper for the
+// per-comment stage (prepare-worker.ts → build/analysis-prepare-worker.js) beside the server bundle, because a
+// bundled server has no .ts file to start a worker from. Packages stay external: they are installed in
+// production and some (jieba) are native.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+await build({
+  entryPoints: {
+    "analysis-worker": path.join(root, "app/analysis/worker-entry.ts"),
+    "analysis-prepare-worker": path.join(root, "app/analysis/prepare-worker.ts"),
+  },
+  outdir: path.join(root, "build"),
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+});
+process.stdout.write("built build/analysis-worker.js and build/analysis-prepare-worker.js\n");

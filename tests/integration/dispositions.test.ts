@@ -1,0 +1,191 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "~db/seed";
+import { auditLog, comments, consultations, dispositions, emailOutbox } from "~db/schema";
+import { dispositionFor } from "~/models/comment-status.server";
+import { latestArticles } from "~/models/article-numbers.server";
+import { hashCheckCode, newCheckCode } from "~/models/receipt.server";
+import { findUserByUsername } from "~/models/user.server";
+import { action, loader } from "~/routes/admin.consultations.$id.dispositions/route";
+import { loader as statusLoader } from "~/routes/status/route";
+import { verifyAuditChain } from "~/utils/audit.server";
+import { createUserSession } from "~/utils/session.server";
+import { context, testDb, unwrap } from "./helpers";
+import { commentIdsOf, seedAnalysis, type SeededAnalysis } from "./topic-fixtures";
+
+const db = testDb();
+const OPEN = 1;
+const CLOSED = 3;
+const cookies: Record<string, string> = {};
+let fx: SeededAnalysis;
+let memorial: number[];
+let volunteerId: number;
+
+beforeAll(async () => {
+  await seedDemo(db, new Date());
+  for (const name of ["drafter", "drafter2", "reviewer", "legal", "admin"]) {
+    const user = findUserByUsername(db, name)!;
+    cookies[name] = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
+  }
+  const all = commentIdsOf(db.$client, CLOSED);
+  memorial = commentIdsOf(db.$client, CLOSED, "烈士");
+  volunteerId = commentIdsOf(db.$client, CLOSED, "志愿服务力量")[0];
+  const perks = commentIdsOf(db.$client, CLOSED, "优待");
+  const rest = all.filter((id) => !memorial.includes(id) && !perks.includes(id));
+  fx = seedAnalysis(db.$client, CLOSED, [
+    { label: "烈士纪念设施", keywords: ["烈士", "纪念"], commentIds: memorial },
+    { label: "优待证使用", keywords: ["优待证"], commentIds: perks },
+    { label: "其他意见", commentIds: rest },
+  ]);
+});
+
+const url = (id: number, search = "") => `http://localhost/admin/consultations/${id}/dispositions${search}`;
+const get = (who: string | null, id = CLOSED, search = "") =>
+  loader({ request: new Request(url(id, search), { headers: who ? { Cookie: cookies[who] } : {} }), params: { id: String(id) }, context: context() });
+const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
+  action({
+    request: new Request(url(id), {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[who] },
+    }),
+    params: { id: String(id) },
+    context: context(),
+  });
+async function thrown(p: Promise<unknown>): Promise<Response> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
+}
+const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId)).all();
+const article = (n: number, id = CLOSED) => latestArticles(db, id).find((a) => a.number === n)!.identityId;
+
+describe("who may see and record dispositions", () => {
+  it("shows the matrix to the division's drafters, reviewers and the legal office; records only for drafters", async () => {
+    const drafter = await get("drafter");
+    expect(drafter.canRecord).toBe(true);
+    expect(drafter.matrix.topics.map((t) => t.label)).toEqual(expect.arrayContaining(["烈士纪念设施", "优待证使用", "其他意见"]));
+    expect((await get("reviewer")).canRecord).toBe(false);
+    expect((await get("legal")).canRecord).toBe(false);
+    expect((await thrown(get("drafter2"))).status).toBe(403);
+    expect((await thrown(get("drafter", 9999))).status).toBe(404);
+    expect((await thrown(get("drafter", Number.NaN))).status).toBe(404);
+    const anonymous = await thrown(get(null));
+    expect(anonymous.status).toBe(302);
+  });
+
+  it("refuses a disposition from anyone but the division's drafters", async () => {
+    const fields = { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "理由" };
+    expect((await thrown(post("reviewer", fields))).status).toBe(403);
+    expect((await thrown(post("legal", fields))).status).toBe(403);
+    expect((await thrown(post("admin", fields))).status).toBe(403);
+    expect((await thrown(post("drafter2", fields))).status).toBe(403);
+    expect(topicRow(fx.topicIds[0])).toHaveLength(0);
+  });
+});
+
+describe("validation", () => {
+  it("asks for a result, a reason except for 采纳, and the change for 采纳 and 部分采纳, keeping what was typed", async () => {
+    const none = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), reason: "写了理由" }));
+    expect(none.status).toBe(400);
+    expect(none.body.errors.decision).toBe("请选择处理结果。");
+    expect(none.body.values.reason).toBe("写了理由");
+    expect(none.body.target).toBe(`topic-${fx.topicIds[0]}`);
+
+    const noReason = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "  " }));
+    expect(noReason.body.errors.reason).toMatch(/请填写理由/);
+    const noChange = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "partly_adopted", reason: "部分可行" }));
+    expect(noChange.body.errors.changeMade).toMatch(/写明对征求意见稿所作的修改/);
+    expect(noChange.body.errors.reason).toBeUndefined();
+    const adopted = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "adopted" }));
+    expect(adopted.body.errors).toEqual({ changeMade: expect.stringMatching(/修改/) });
+    expect(topicRow(fx.topicIds[0])).toHaveLength(0);
+  });
+
+  it("refuses an article of another consultation and a topic of another consultation", async () => {
+    const foreign = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "x", articleIdentityId: String(article(3, OPEN)) }));
+    expect(foreign.body.errors.form).toBe("所选条款不在征求意见稿中。");
+    const elsewhere = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "x" }, OPEN));
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.errors.form).toBe("未找到该主题。");
+  });
+});
+
+describe("recording", () => {
+  it("records a topic's answer once and updates it in place, audited, and the consultation moves to 意见处理中", async () => {
+    expect(db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!.status).toBe("published");
+    const first = await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "partly_adopted", reason: "集中保护分步实施", articleIdentityId: String(article(8)), changeMade: "第八条增加“分批推进零散烈士纪念设施集中保护”" });
+    expect(first).toBeInstanceOf(Response);
+    expect((first as Response).headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/dispositions?done=record#topic-${fx.topicIds[0]}`);
+    await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "已纳入年度计划", articleIdentityId: String(article(8)), changeMade: "不应保留" });
+    const rows = topicRow(fx.topicIds[0]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ decision: "not_adopted", reason: "已纳入年度计划", changeMade: null, articleIdentityId: article(8) });
+    const actions = db.select().from(auditLog).where(and(eq(auditLog.entityType, "disposition"), eq(auditLog.entityId, String(rows[0].id)))).all().map((a) => a.action);
+    expect(actions).toEqual(["disposition.record", "disposition.update"]);
+    expect(db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!.status).toBe("processing");
+    expect(verifyAuditChain(db).ok).toBe(true);
+
+    const matrix = (await get("reviewer")).matrix;
+    expect(matrix.decided).toBe(1);
+    expect(matrix.topics.find((t) => t.id === fx.topicIds[0])!.disposition).toMatchObject({ decision: "not_adopted", articleLabel: "第八条", decidedBy: expect.any(String) });
+  });
+
+  it("lets a comment be answered on its own, and its topic's answer apply again once that is undone", async () => {
+    const id = memorial[0];
+    await post("drafter", { intent: "record", commentId: String(id), decision: "adopted", changeMade: "第八条增加“为烈士寻亲”" });
+    expect(dispositionFor(db, id)).toMatchObject({ decision: "adopted", commentId: id });
+    expect(dispositionFor(db, memorial[1])).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0] });
+    const topic = (await get("drafter")).matrix.topics.find((t) => t.id === fx.topicIds[0])!;
+    expect(topic.overrideCount).toBe(1);
+    expect(topic.comments[0]).toMatchObject({ id, own: { decision: "adopted" } });
+
+    await post("drafter", { intent: "clear", commentId: String(id) });
+    expect(dispositionFor(db, id)).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0] });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear")).all()).toHaveLength(1);
+  });
+
+  it("shows the answer on the commenter's status page", async () => {
+    const c = db.select().from(comments).where(eq(comments.id, memorial[1])).get()!;
+    const code = newCheckCode();
+    db.update(comments).set({ checkCodeHash: hashCheckCode(c.receiptNo, code) }).where(eq(comments.id, c.id)).run();
+    const page = unwrap(await statusLoader({ request: new Request(`http://localhost/status?receipt=${c.receiptNo}&code=${code}`), params: {}, context: context("203.0.113.77") }));
+    const studied = page.body.status.steps.find((s: { label: string }) => s.label === "已研究");
+    expect(studied).toMatchObject({ state: "current", detail: "处理结果：不采纳。已纳入年度计划" });
+  });
+
+  it("queues the disposition notice once for each answered commenter who gave an email", async () => {
+    const volunteerTopic = fx.topicIds.find((t) => (db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)))!;
+    const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all();
+    expect(mails()).toHaveLength(0);
+    await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "already_provided", reason: "第九条已规定" });
+    await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "already_provided", reason: "第九条已作规定" });
+    expect(mails()).toHaveLength(1);
+    expect(mails()[0]).toMatchObject({ toAddress: "volunteer@example.org", dedupeKey: `disposition:${volunteerId}` });
+    expect(mails()[0].textBody).toContain("已有规定");
+  });
+
+  it("may answer while a consultation is still open, without changing its status", async () => {
+    const ids = commentIdsOf(db.$client, OPEN).slice(0, 3);
+    const { topicIds } = seedAnalysis(db.$client, OPEN, [{ label: "早期意见", commentIds: ids }]);
+    await post("drafter", { intent: "record", topicId: String(topicIds[0]), decision: "out_of_scope", reason: "不属于本办法调整范围" }, OPEN);
+    expect(topicRow(topicIds[0])).toHaveLength(1);
+    expect(db.select().from(consultations).where(eq(consultations.id, OPEN)).get()!.status).toBe("published");
+  });
+
+  it("refuses changes once the feedback is published", async () => {
+    db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
+    try {
+      const locked = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[1]), decision: "not_adopted", reason: "x" }));
+      expect(locked.status).toBe(409);
+      expect(locked.body.errors.form).toBe("意见采纳情况说明已公布，处理结果不能再修改。");
+      expect((await get("drafter")).canRecord).toBe(false);
+    } finally {
+      db.update(consultations).set({ status: "processing" }).where(eq(consultations.id, CLOSED)).run();
+    }
+  });
+});

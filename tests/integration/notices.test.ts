@@ -1,0 +1,156 @@
+// Notices caused by events, delivered to a real SMTP server: status changes of a comment, the
+// disposition, review requests, new consultations for subscribers, packet arrival.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { comments, dispositions, emailOutbox, legalReviews } from "~db/schema";
+import { lookupComment } from "~/models/comment-status.server";
+import { checkCodeFor, hashCheckCode } from "~/models/receipt.server";
+import { approveComment, rejectComments } from "~/models/moderation.server";
+import { extendDeadline, review, submitForReview } from "~/models/consultation-workflow.server";
+import { queueDispositionNotice } from "~/models/notices/comment-status-notices.server";
+import { queuePacketArrivalNotice } from "~/models/notices/handoff-notices.server";
+import { sendDue } from "~/models/outbox-sender.server";
+import { createMailer, type Mailer } from "~/utils/mailer.server";
+import { verifyUnsubscribeToken } from "~/models/subscription.server";
+import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
+import { commentAt, consultationAt, readyDraft, staff, subscription } from "./notice-fixtures";
+import { testDb } from "./helpers";
+
+const db = testDb();
+const day = 86_400_000;
+let sink: SmtpSink;
+let mailer: Mailer;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
+});
+afterAll(async () => {
+  mailer.close();
+  await sink.stop();
+});
+beforeEach(() => {
+  db.delete(emailOutbox).run();
+  sink.received.length = 0;
+});
+
+async function deliver() {
+  await sendDue(db, mailer, { log: () => undefined });
+  const rows = db.select().from(emailOutbox).all();
+  await sink.waitFor(() => true, { count: rows.length });
+  expect(rows.every((r) => r.status === "sent")).toBe(true);
+  return sink.received;
+}
+
+const drafter = staff(db, "drafter", "通知测试处", "drafter@example.gov.cn");
+const reviewer = staff(db, "reviewer", "办公室", "reviewer@example.gov.cn");
+const quietReviewer = staff(db, "reviewer", "办公室", null); // no address: nothing to send
+staff(db, "reviewer", "办公室", "retired@example.gov.cn", false); // inactive: never told
+const legal = staff(db, "legal", "政策法规处", "legal@example.gov.cn");
+
+describe("status changes of a comment", () => {
+  const c = consultationAt(db, drafter, { opensAt: new Date(Date.now() - 5 * day), closesAt: new Date(Date.now() + 20 * day), title: "关于《就业办法》\n的意见" });
+  const webKey = "notice-web-key-0123456789";
+
+  it("tells the commenter that the comment was published, once, with a working status link", async () => {
+    const m = commentAt(db, c.id, new Date(), { email: "pub@example.com", idempotencyKey: webKey, publishPreference: "named" });
+    approveComment(db, c.id, drafter, { commentId: m.id, publishedBody: "意见", confirmNoPii: false });
+    approveComment(db, c.id, drafter, { commentId: m.id, publishedBody: "意见（修改）", confirmNoPii: false });
+    const [mail, ...more] = await deliver();
+    expect(more).toHaveLength(0);
+    expect(mail.envelopeTo).toEqual(["pub@example.com"]);
+    expect(mail.subject).toBe(`您的意见已通过审核 ${m.receiptNo}`);
+    expect(mail.text).toContain("《关于《就业办法》 的意见》");
+    expect(mail.text).toContain("已实名公开");
+    const code = new RegExp(`/status\\?receipt=${m.receiptNo}&code=([0-9A-Z]{10})`).exec(mail.text)![1];
+    db.update(comments).set({ checkCodeHash: hashCheckCode(m.receiptNo, checkCodeFor(webKey)) }).where(eq(comments.id, m.id)).run();
+    expect(lookupComment(db, m.receiptNo, code)?.steps.map((s) => s.label)).toContain("已公开");
+  });
+
+  it("tells the commenter a comment was not published, and why; a comment without email is not mailed", async () => {
+    const m = commentAt(db, c.id, new Date(), { email: "rej@example.com", channel: "letter" });
+    const silent = commentAt(db, c.id, new Date());
+    rejectComments(db, c.id, drafter, { ids: [m.id, silent.id], reason: "off_topic" });
+    const [mail, ...more] = await deliver();
+    expect(more).toHaveLength(0);
+    expect(mail.subject).toBe(`您的意见未予公开 ${m.receiptNo}`);
+    expect(mail.text).toContain("理由：与本次征求意见内容无关");
+    // Entered by staff from a letter: the code is on the receipt only, so the link asks for it.
+    expect(mail.text).toContain(`/status?receipt=${m.receiptNo}`);
+    expect(mail.text).not.toContain("&code=");
+  });
+
+  it("tells the disposition once, for the feedback work to trigger", async () => {
+    const m = commentAt(db, c.id, new Date(), { email: "disp@example.com", idempotencyKey: "notice-disp-key-0123456789" });
+    db.insert(dispositions).values({ consultationId: c.id, commentId: m.id, decision: "partly_adopted", reason: "已在第五条中增加相关内容。", decidedBy: drafter.id }).run();
+    db.transaction((tx) => {
+      expect(queueDispositionNotice(tx, m.id)).toBe(true);
+      queueDispositionNotice(tx, m.id);
+    });
+    const [mail, ...more] = await deliver();
+    expect(more).toHaveLength(0);
+    expect(mail.subject).toBe(`您的意见处理结果：部分采纳 ${m.receiptNo}`);
+    expect(mail.text).toContain("说明：已在第五条中增加相关内容。");
+  });
+});
+
+describe("hand-offs between staff", () => {
+  it("asks every active reviewer with an email, but not the author, and again after a return", async () => {
+    const id = readyDraft(db, drafter, "待审核的办法（征求意见稿）");
+    submitForReview(db, id, drafter);
+    const [mail, ...more] = await deliver();
+    expect(more).toHaveLength(0);
+    expect(mail.envelopeTo).toEqual([reviewer.email]);
+    expect(mail.subject).toBe("待审核：《待审核的办法（征求意见稿）》");
+    expect(mail.text).toContain(`${drafter.displayName}提交了《待审核的办法（征求意见稿）》`);
+    expect(mail.text).toContain(`http://localhost:3000/admin/consultations/${id}`);
+    review(db, id, reviewer, "returned", "请补充依据。");
+    submitForReview(db, id, drafter);
+    expect(await deliver()).toHaveLength(2);
+    expect(quietReviewer.email).toBeNull();
+  });
+
+  it("tells the legal office a packet has arrived", async () => {
+    const c = consultationAt(db, drafter, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) });
+    db.insert(legalReviews).values({ consultationId: c.id, submittedBy: drafter.id, submittedAt: new Date() }).run();
+    db.transaction((tx) => queuePacketArrivalNotice(tx, c.id));
+    const [mail] = await deliver();
+    expect(mail.envelopeTo).toEqual([legal.email]);
+    expect(mail.subject).toBe(`意见处理材料已送达：《${c.title}》`);
+    expect(mail.text).toContain("合法性审查");
+  });
+});
+
+describe("new consultations for subscribers", () => {
+  it("announces a consultation once, when it becomes public, with one-click unsubscribe headers", async () => {
+    const both = subscription(db, "both@example.com", "all", null);
+    subscription(db, "both@example.com", "division", String(drafter.divisionId));
+    subscription(db, "rules@example.com", "doc_type", "rule");
+    subscription(db, "other@example.com", "doc_type", "normative");
+    subscription(db, "pending@example.com", "all", null, "pending");
+    subscription(db, "gone@example.com", "all", null, "unsubscribed");
+    const id = readyDraft(db, drafter, "新发布的办法（征求意见稿）");
+    submitForReview(db, id, drafter);
+    db.delete(emailOutbox).run(); // the review request is tested above
+    review(db, id, reviewer, "approved", undefined);
+    extendDeadline(db, id, drafter, new Date(Date.now() + 50 * day), "延长以充分听取意见。");
+    const mails = await deliver();
+    expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(["both@example.com", "rules@example.com"]);
+    const mail = mails.find((m) => m.envelopeTo[0] === "both@example.com")!;
+    expect(mail.subject).toBe("新的征求意见：《新发布的办法（征求意见稿）》");
+    expect(mail.text).toContain(`http://localhost:3000/consultations/${id}`);
+    expect(mail.text).toContain("文件类型：政府规章");
+    expect(mail.text).toContain("您订阅了：全部征求意见");
+    const unsubscribe = /<(http:\/\/localhost:3000\/unsubscribe\/([^>]+))>/.exec(mail.header("list-unsubscribe"))!;
+    expect(mail.header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(verifyUnsubscribeToken(unsubscribe[2])).toBe(both.id);
+    expect(mail.text).toContain(unsubscribe[1]);
+  });
+
+  it("does not announce an old consultation on a later public change", async () => {
+    subscription(db, "late@example.com", "all", null);
+    const c = consultationAt(db, drafter, { opensAt: new Date(Date.now() - 10 * day), closesAt: new Date(Date.now() + 10 * day) });
+    extendDeadline(db, c.id, drafter, new Date(Date.now() + 30 * day), "延长。");
+    expect(db.select().from(emailOutbox).where(eq(emailOutbox.kind, "new_consultation")).all()).toHaveLength(0);
+  });
+});

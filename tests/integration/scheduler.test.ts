@@ -1,0 +1,135 @@
+// Scheduled notices: the 08:00 digest of the previous day, deadline reminders to drafters, closing
+// reminders to subscribers; the scheduler runs each period once across restarts and catches up.
+import { and, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consultations, emailOutbox, scheduledJobs } from "~db/schema";
+import { NOTICE_JOBS, queueDeadlineReminders } from "~/models/notices/scheduled-notices.server";
+import { queueClosingReminders } from "~/models/notices/subscriber-notices.server";
+import { queueNotice } from "~/models/outbox.server";
+import { sendDue } from "~/models/outbox-sender.server";
+import { createMailer, type Mailer } from "~/utils/mailer.server";
+import { duePeriods, runDueJobs, type DailyJob } from "~/utils/scheduler.server";
+import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
+import { commentAt, consultationAt, staff, subscription } from "./notice-fixtures";
+import { testDb } from "./helpers";
+
+const db = testDb();
+const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
+let sink: SmtpSink;
+let mailer: Mailer;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
+});
+afterAll(async () => {
+  mailer.close();
+  await sink.stop();
+});
+
+const drafter = staff(db, "drafter", "日报处", "daily1@example.gov.cn");
+const colleague = staff(db, "drafter", "日报处", "daily2@example.gov.cn");
+staff(db, "drafter", "日报处", null);
+const elsewhere = staff(db, "drafter", "别的处", "elsewhere@example.gov.cn");
+const c = consultationAt(db, drafter, { opensAt: at("2026-03-01", "00:00"), closesAt: at("2026-03-30", "23:59") });
+consultationAt(db, elsewhere, { opensAt: at("2026-03-01", "00:00"), closesAt: at("2026-03-31", "23:59") });
+for (const t of [at("2026-03-08", "23:59"), at("2026-03-09", "00:10"), at("2026-03-09", "23:59"), at("2026-03-10", "00:01")]) commentAt(db, c.id, t);
+
+const digests = (day: string) => db.select().from(emailOutbox).where(like(emailOutbox.dedupeKey, `digest:${day}:%`)).all();
+const lastPeriod = (name: string) => db.select().from(scheduledJobs).where(eq(scheduledJobs.name, name)).get()?.lastPeriod;
+
+describe("when jobs are due", () => {
+  it("runs a day's period from its time on, and catches up at most a week", () => {
+    expect(duePeriods(null, "08:00", at("2026-03-10", "07:59"))).toEqual(["2026-03-09"]);
+    expect(duePeriods(null, "08:00", at("2026-03-10", "08:00"))).toEqual(["2026-03-10"]);
+    expect(duePeriods("2026-03-10", "08:00", at("2026-03-11", "07:00"))).toEqual([]);
+    expect(duePeriods("2026-03-07", "08:00", at("2026-03-10", "09:00"))).toEqual(["2026-03-08", "2026-03-09", "2026-03-10"]);
+    expect(duePeriods("2026-01-01", "08:00", at("2026-03-10", "09:00"))).toHaveLength(7);
+  });
+});
+
+describe("the daily digest", () => {
+  it("goes out at 08:00 Asia/Shanghai with the previous day's comments, to the division's drafters", async () => {
+    expect(runDueJobs(db, NOTICE_JOBS, at("2026-03-10", "08:00"))).toContainEqual({ job: "comment-digest", period: "2026-03-10" });
+    const rows = digests("2026-03-09");
+    expect(rows.map((r) => r.toAddress).sort()).toEqual(["daily1@example.gov.cn", "daily2@example.gov.cn"]);
+    await sendDue(db, mailer, { log: () => undefined });
+    const [mail] = await sink.waitFor((m) => m.envelopeTo[0] === "daily1@example.gov.cn");
+    expect(mail.subject).toBe("新意见日报（2026年3月9日）：共 2 条");
+    expect(mail.text).toContain(`《${c.title}》：新增 2 条，目前待审核 4 条。`);
+    expect(mail.text).toContain(`http://localhost:3000/admin/consultations/${c.id}/moderation`);
+    expect(mail.text).toContain(`${drafter.displayName}：您好！`);
+  });
+
+  it("is not repeated by a restart or a second process, and the next one waits for 08:00", () => {
+    expect(runDueJobs(db, NOTICE_JOBS, at("2026-03-10", "08:05")).filter((r) => r.job === "comment-digest")).toEqual([]);
+    expect(runDueJobs(db, NOTICE_JOBS, at("2026-03-11", "07:59")).filter((r) => r.job === "comment-digest")).toEqual([]);
+    expect(digests("2026-03-09")).toHaveLength(2);
+    expect(digests("2026-03-10")).toHaveLength(0);
+    runDueJobs(db, NOTICE_JOBS, at("2026-03-11", "08:00"));
+    expect(digests("2026-03-10").map((r) => r.subject)).toEqual(["新意见日报（2026年3月10日）：共 1 条", "新意见日报（2026年3月10日）：共 1 条"]);
+  });
+
+  it("catches up the days missed while the server was down, in order", () => {
+    commentAt(db, c.id, at("2026-03-12", "10:00"));
+    commentAt(db, c.id, at("2026-03-14", "10:00"));
+    const ran = runDueJobs(db, NOTICE_JOBS, at("2026-03-16", "09:30")).filter((r) => r.job === "comment-digest");
+    expect(ran.map((r) => r.period)).toEqual(["2026-03-12", "2026-03-13", "2026-03-14", "2026-03-15", "2026-03-16"]);
+    expect(digests("2026-03-12")).toHaveLength(2);
+    expect(digests("2026-03-14")).toHaveLength(2);
+    expect(digests("2026-03-13")).toHaveLength(0); // a day without comments sends nothing
+    expect(lastPeriod("comment-digest")).toBe("2026-03-16");
+  });
+
+  it("rolls a failed run back and runs it again next time", () => {
+    let fail = true;
+    const job: DailyJob = {
+      name: "flaky",
+      at: "08:00",
+      run: (tx, { period }) => {
+        queueNotice(tx, { subject: "s", text: "t", html: "h", to: "x@example.com", kind: "comment_digest", dedupeKey: `flaky:${period}` });
+        if (fail) throw new Error("disk full");
+      },
+    };
+    expect(() => runDueJobs(db, [job], at("2026-03-16", "08:00"))).toThrow("disk full");
+    expect(db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "flaky:2026-03-16")).all()).toHaveLength(0);
+    expect(lastPeriod("flaky")).toBeUndefined();
+    fail = false;
+    expect(runDueJobs(db, [job], at("2026-03-16", "08:01"))).toEqual([{ job: "flaky", period: "2026-03-16" }]);
+    expect(db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "flaky:2026-03-16")).all()).toHaveLength(1);
+  });
+});
+
+describe("deadline and closing reminders", () => {
+  const closing = consultationAt(db, drafter, { opensAt: at("2026-04-01", "00:00"), closesAt: at("2026-04-20", "23:59"), title: "将截止的办法" });
+  const remind = (date: string) => db.transaction((tx) => queueDeadlineReminders(tx, at(date, "08:30")));
+  const reminders = () => db.select().from(emailOutbox).where(and(eq(emailOutbox.kind, "deadline_reminder"), like(emailOutbox.dedupeKey, `deadline-reminder:${closing.id}:%`))).all();
+
+  it("remind the drafters three days before, on the last day, and again before an extended deadline", () => {
+    remind("2026-04-17");
+    expect(reminders()).toHaveLength(0);
+    remind("2026-04-18");
+    remind("2026-04-19");
+    expect(reminders().map((r) => r.toAddress).sort()).toEqual(["daily1@example.gov.cn", "daily2@example.gov.cn"]);
+    expect(reminders()[0].subject).toBe("征求意见即将截止（还剩 2 天 15 小时）：《将截止的办法》");
+    expect(reminders()[0].textBody).toContain("如需延长征求意见期，须在截止前办理");
+    remind("2026-04-20");
+    expect(reminders()).toHaveLength(4);
+    db.update(consultations).set({ closesAt: at("2026-04-23", "23:59") }).where(eq(consultations.id, closing.id)).run();
+    remind("2026-04-21");
+    expect(reminders()).toHaveLength(6);
+  });
+
+  it("remind subscribers three days before closing, once per deadline, with the unsubscribe link", () => {
+    subscription(db, "watcher@example.com", "all", null);
+    subscription(db, "unconfirmed@example.com", "all", null, "pending");
+    const run = (date: string) => db.transaction((tx) => queueClosingReminders(tx, at(date, "09:00")));
+    run("2026-04-20"); // the deadline was extended to 04-23 above: not yet
+    run("2026-04-21");
+    run("2026-04-22");
+    const rows = db.select().from(emailOutbox).where(eq(emailOutbox.kind, "closing_reminder")).all();
+    expect(rows.map((r) => r.toAddress)).toEqual(["watcher@example.com"]);
+    expect(rows[0].subject).toBe("征求意见即将截止：《将截止的办法》");
+    expect(rows[0].headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(rows[0].textBody).toMatch(/退订本订阅：http:\/\/localhost:3000\/unsubscribe\/\d+\./);
+  });
+});
