@@ -13,7 +13,10 @@ export function canReview(user: Staff, c: Owned): boolean {
   return user.role === "reviewer" && user.id !== c.authorId;
 }
 
-/** Who may open a consultation's staff pages at all. */
+/**
+ * Who may open a consultation's staff pages at all. Not admins: they manage accounts and the
+ * calendar, and have no need to read comments' originals and personal data.
+ */
 export function canView(user: Staff, c: Owned): boolean {
-  return user.role === "reviewer" || user.role === "legal" || user.role === "admin" || canDraft(user, c);
+  return user.role === "reviewer" || user.role === "legal" || canDraft(user, c);
 }
