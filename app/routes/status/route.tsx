@@ -10,6 +10,10 @@ import { env } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms";
 import { hit } from "~/utils/rate-limit.server";
 
+// The page shows a comment's original text and its check code (also in the URL): never cached, and
+// the URL is not passed on as a referrer.
+export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+
 export const meta: MetaFunction = () => [{ title: "意见处理情况查询 - 征求意见平台" }, { name: "robots", content: "noindex" }];
 
 type LoaderData = {
