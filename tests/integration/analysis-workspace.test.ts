@@ -9,7 +9,7 @@ import { loader as progressLoader } from "~/routes/admin.consultations.$id.analy
 import { action, loader } from "~/routes/admin.consultations.$id.analysis/route";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { createUserSession } from "~/utils/session.server";
-import { context, testDb, unwrap } from "./helpers";
+import { context, testDb, unwrap, thrown } from "./helpers";
 
 const db = testDb();
 const OPEN = 1;
@@ -36,15 +36,6 @@ const post = (who: string, fields: Array<[string, string]>, search = "", id = OP
     params: { id: String(id) },
     context: context(),
   });
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
-}
 /** Starts a run through the page, as a drafter would, and waits for it to finish. */
 async function runAnalysis(who = "drafter", id = OPEN) {
   const res = (await post(who, [["intent", "run"]], "", id)) as Response;

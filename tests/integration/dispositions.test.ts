@@ -10,7 +10,7 @@ import { action, loader } from "~/routes/admin.consultations.$id.dispositions/ro
 import { loader as statusLoader } from "~/routes/status/route";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { createUserSession } from "~/utils/session.server";
-import { context, testDb, unwrap } from "./helpers";
+import { context, testDb, unwrap, thrown } from "./helpers";
 import { commentIdsOf, seedAnalysis, type SeededAnalysis } from "./topic-fixtures";
 
 const db = testDb();
@@ -52,15 +52,6 @@ const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
     params: { id: String(id) },
     context: context(),
   });
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
-}
 const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId)).all();
 const article = (n: number, id = CLOSED) => latestArticles(db, id).find((a) => a.number === n)!.identityId;
 

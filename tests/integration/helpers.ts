@@ -46,3 +46,14 @@ export function unwrap(result: unknown): { status: number; body: any } {
   if (result instanceof Response) return { status: result.status, body: null };
   return { status: 200, body: result };
 }
+
+/** The Response a loader or action threw, for permission checks. */
+export async function thrown(p: Promise<unknown>): Promise<Response> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
+}

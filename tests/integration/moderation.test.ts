@@ -10,7 +10,7 @@ import { findUserByUsername } from "~/models/user.server";
 import { action, loader } from "~/routes/admin.consultations.$id.moderation/route";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { createUserSession } from "~/utils/session.server";
-import { context, testDb, unwrap } from "./helpers";
+import { context, testDb, unwrap, thrown } from "./helpers";
 
 const db = testDb();
 const OPEN = 1;
@@ -38,16 +38,6 @@ function post(who: string, fields: Array<[string, string]>, search = "") {
     params: { id: String(OPEN) },
     context: context(),
   });
-}
-/** The Response a loader or action threw, for permission checks. */
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
 }
 const comment = (id: number) => db.select().from(comments).where(eq(comments.id, id)).get()!;
 const byText = (text: string) => db.select().from(comments).where(like(comments.body, `%${text}%`)).get()!;

@@ -14,7 +14,7 @@ import { loader as feedbackLoader } from "~/routes/consultations.$id_.feedback/r
 import { loader as feedLoader } from "~/routes/feeds.consultations[.]atom";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { createUserSession } from "~/utils/session.server";
-import { context, testDb, unwrap } from "./helpers";
+import { context, testDb, unwrap, thrown } from "./helpers";
 import { call } from "./syndication-fixtures";
 import { commentIdsOf, seedAnalysis, type SeededAnalysis } from "./topic-fixtures";
 
@@ -91,15 +91,6 @@ const decide = (topicId: number, fields: Record<string, string>) =>
     params: { id: String(CLOSED) },
     context: context(),
   });
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-  throw new Error("expected a thrown Response");
-}
 const summary = (id = CLOSED) => db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).get();
 const status = (id = CLOSED) => db.select().from(consultations).where(eq(consultations.id, id)).get()!.status;
 const feedback = async (id = CLOSED) => feedbackLoader({ request: new Request(`http://localhost/consultations/${id}/feedback`), params: { id: String(id) }, context: context() });

@@ -7,25 +7,16 @@ import { TextAreaField } from "~/components/text-area-field";
 import { CHANNEL_LABELS } from "~/models/comment-labels";
 import { COMMENT_MAX, PUBLISH_LABELS, StaffCommentSchema } from "~/models/comment-schema";
 import { submitComment } from "~/models/comment.server";
-import { canDraft } from "~/models/consultation-access";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { articleNodes, latestVersion } from "~/models/draft.server";
 import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { requireRole } from "~/utils/permissions.server";
 import { shanghaiDate } from "~/utils/periods";
-import { idParam } from "~/utils/params";
+import { requireDrafterOf } from "~/utils/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "代录意见 - 工作台" }];
 
-async function load(request: Request, rawId: string | undefined) {
-  const user = await requireRole(request, "drafter");
-  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canDraft(user, c)) throw new Response("Forbidden", { status: 403 });
-  return { user, c };
-}
+const load = requireDrafterOf;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);

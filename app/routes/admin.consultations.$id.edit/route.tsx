@@ -3,23 +3,17 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConsultationForm } from "~/components/consultation-form";
 import { FormError } from "~/components/field";
 import { calendarForClient } from "~/models/calendar.server";
-import { canDraft } from "~/models/consultation-access";
 import { updateDraftConsultation } from "~/models/consultation-editor.server";
 import { readConsultationForm } from "~/models/consultation-form.server";
 import { toShanghaiInput } from "~/models/consultation-schema";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { latestVersion } from "~/models/draft.server";
 import { getDb } from "~/utils/db.server";
-import { requireRole } from "~/utils/permissions.server";
-import { idParam } from "~/utils/params";
+import { requireDrafterOf } from "~/utils/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "修改征求意见 - 征求意见平台" }];
 
 async function loadEditable(request: Request, rawId: string | undefined) {
-  const user = await requireRole(request, "drafter");
-  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canDraft(user, c)) throw new Response("只有本处室的起草人员可以修改。", { status: 403 });
+  const { user, c } = await requireDrafterOf(request, rawId);
   if (c.status !== "draft") throw redirect(`/admin/consultations/${c.id}?locked=1`);
   return { user, c };
 }

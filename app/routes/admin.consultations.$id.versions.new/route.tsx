@@ -2,27 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { TextAreaField } from "~/components/text-area-field";
-import { canDraft } from "~/models/consultation-access";
 import { LIMITS, NewVersionSchema } from "~/models/consultation-schema";
 import { WorkflowError } from "~/models/consultation-workflow.server";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { latestVersion } from "~/models/draft.server";
 import { createVersion } from "~/models/versions.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { requireRole } from "~/utils/permissions.server";
 import { sanitizeUserText } from "~/utils/text";
-import { idParam } from "~/utils/params";
+import { requireDrafterOf } from "~/utils/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "发布新版本 - 工作台" }];
 
-async function load(request: Request, rawId: string | undefined) {
-  const user = await requireRole(request, "drafter");
-  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canDraft(user, c)) throw new Response("Forbidden", { status: 403 });
-  return { user, c };
-}
+const load = requireDrafterOf;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
