@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, AnySQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "~db/client.server";
+import { listVersions } from "./versions.server";
 import { comments, consultations, deadlineExtensions, divisions, draftVersions, feedbackSummaries } from "~db/schema";
 import type { DocType } from "~db/vocabulary";
 import { PUBLIC_STATUSES, publicPhase } from "./consultation-status";
@@ -161,19 +162,7 @@ export function getPublicConsultationRecord(db: Db, id: number, now: Date = new 
     .where(eq(deadlineExtensions.consultationId, id))
     .orderBy(asc(deadlineExtensions.createdAt), asc(deadlineExtensions.id))
     .all();
-  const versions = db
-    .select({
-      id: draftVersions.id,
-      versionNo: draftVersions.versionNo,
-      label: draftVersions.label,
-      changeNote: draftVersions.changeNote,
-      createdAt: draftVersions.createdAt,
-    })
-    .from(draftVersions)
-    .where(eq(draftVersions.consultationId, id))
-    .orderBy(asc(draftVersions.versionNo))
-    .all();
-  return { ...item, ...text, extensions, versions };
+  return { ...item, ...text, extensions, versions: listVersions(db, id) };
 }
 
 /**
