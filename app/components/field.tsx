@@ -2,14 +2,21 @@ import { useId } from "react";
 
 type InputProps = React.InputHTMLAttributes<HTMLInputElement>;
 
-/** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
-export function TextField({
+/**
+ * The frame every field shares: label, hint, the control, and an error that is announced and tied
+ * to the control. `control` receives the id and the aria attributes to put on the control.
+ */
+export function Field({
   label,
-  name,
-  error,
   hint,
-  ...input
-}: { label: string; name: string; error?: string; hint?: string } & InputProps) {
+  error,
+  control,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
@@ -20,14 +27,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}
@@ -35,6 +35,17 @@ export function TextField({
       ) : null}
     </div>
   );
+}
+
+/** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: { label: string; name: string; error?: string; hint?: string } & InputProps) {
+  return <Field label={label} hint={hint} error={error} control={(aria) => <input {...aria} name={name} type="text" {...input} />} />;
 }
 
 export function SelectField({
@@ -49,29 +60,20 @@ export function SelectField({
   error?: string;
   options: Array<{ value: string; label: string }>;
 } & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      error={error}
+      control={(aria) => (
+        <select {...aria} name={name} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { Field } from "./field";
 
 export function TextAreaField({
   label,
@@ -7,22 +7,5 @@ export function TextAreaField({
   hint,
   ...textarea
 }: { label: string; name: string; error?: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...textarea} />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <Field label={label} hint={hint} error={error} control={(aria) => <textarea {...aria} name={name} {...textarea} />} />;
 }

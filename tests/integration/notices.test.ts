@@ -1,7 +1,7 @@
 // Notices caused by events, delivered to a real SMTP server: status changes of a comment, the
 // disposition, review requests, new consultations for subscribers, packet arrival.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { comments, dispositions, emailOutbox, legalReviews } from "~db/schema";
 import { lookupComment } from "~/models/comment-status.server";
 import { checkCodeFor, hashCheckCode } from "~/models/receipt.server";
@@ -10,36 +10,25 @@ import { extendDeadline, review, submitForReview } from "~/models/consultation-w
 import { queueDispositionNotice } from "~/models/notices/comment-status-notices.server";
 import { queuePacketArrivalNotice } from "~/models/notices/handoff-notices.server";
 import { sendDue } from "~/models/outbox-sender.server";
-import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { verifyUnsubscribeToken } from "~/models/subscription.server";
-import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
+import { useSmtpSink } from "../setup/smtp-sink";
 import { commentAt, consultationAt, readyDraft, staff, subscription } from "./notice-fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
 const day = 86_400_000;
-let sink: SmtpSink;
-let mailer: Mailer;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
-});
-afterAll(async () => {
-  mailer.close();
-  await sink.stop();
-});
+const smtp = useSmtpSink();
 beforeEach(() => {
   db.delete(emailOutbox).run();
-  sink.received.length = 0;
+  smtp.sink.received.length = 0;
 });
 
 async function deliver() {
-  await sendDue(db, mailer, { log: () => undefined });
+  await sendDue(db, smtp.mailer, { log: () => undefined });
   const rows = db.select().from(emailOutbox).all();
-  await sink.waitFor(() => true, { count: rows.length });
+  await smtp.sink.waitFor(() => true, { count: rows.length });
   expect(rows.every((r) => r.status === "sent")).toBe(true);
-  return sink.received;
+  return smtp.sink.received;
 }
 
 const drafter = staff(db, "drafter", "通知测试处", "drafter@example.gov.cn");

@@ -2,16 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { consultations, emailOutbox } from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { submitComment, type CommentInput } from "~/models/comment.server";
 import { publicPhase } from "~/models/consultation-status";
 import { queueNotice } from "~/models/outbox.server";
 import { claimNext, LEASE_MS, markDelivered, retryDelay, sendDue, startOutboxSender, toOutgoing } from "~/models/outbox-sender.server";
-import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
-import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
+import { createMailer } from "~/utils/mailer.server";
+import { useSmtpSink } from "../setup/smtp-sink";
 import { testDb } from "./helpers";
 
 const db = testDb();
@@ -19,22 +19,12 @@ const NOW = new Date("2026-11-26T04:00:00Z");
 await seedDemo(db, NOW);
 const open = db.select().from(consultations).all().find((c) => publicPhase(c, NOW) === "open")!;
 
-let sink: SmtpSink;
-let mailer: Mailer;
 const logs: string[] = [];
 const quiet = { log: (line: string) => void logs.push(line) };
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
-});
-afterAll(async () => {
-  mailer.close();
-  await sink.stop();
-});
+const smtp = useSmtpSink();
 beforeEach(() => {
   db.delete(emailOutbox).run();
-  sink.received.length = 0;
+  smtp.sink.received.length = 0;
   logs.length = 0;
   resetRateLimits();
 });
@@ -63,8 +53,8 @@ const queue = (to: string, extra: Partial<Parameters<typeof queueNotice>[1]> = {
 describe("delivery through SMTP", () => {
   it("delivers a receipt with its subject, body, status link and a stable Message-ID", async () => {
     const r = comment("vet@example.com");
-    expect(await sendDue(db, mailer, quiet)).toBe(1);
-    const [mail] = await sink.waitFor((m) => m.envelopeTo.includes("vet@example.com"));
+    expect(await sendDue(db, smtp.mailer, quiet)).toBe(1);
+    const [mail] = await smtp.sink.waitFor((m) => m.envelopeTo.includes("vet@example.com"));
     expect(mail.envelopeTo).toEqual(["vet@example.com"]);
     expect(mail.subject).toBe(`意见回执 ${r.receiptNo}：${open.title}`);
     expect(mail.text).toContain(`回执编号：${r.receiptNo}`);
@@ -86,9 +76,9 @@ describe("delivery through SMTP", () => {
     });
     queue("a@example.com\r\nBcc: evil@example.com", { dedupeKey: "crlf-to" });
     queue("a@example.com, evil@example.com", { dedupeKey: "comma-to" });
-    await sendDue(db, mailer, quiet);
-    const [mail] = await sink.waitFor(() => true);
-    expect(sink.received).toHaveLength(1);
+    await sendDue(db, smtp.mailer, quiet);
+    const [mail] = await smtp.sink.waitFor(() => true);
+    expect(smtp.sink.received).toHaveLength(1);
     expect(mail.envelopeTo).toEqual(["a@example.com"]);
     expect(mail.subject).toBe("关于《办法》 Bcc: evil@example.com");
     const head = mail.raw.slice(0, mail.raw.indexOf("\r\n\r\n"));
@@ -103,32 +93,32 @@ describe("delivery through SMTP", () => {
 describe("failures", () => {
   it("records a permanent refusal with the server's answer and never retries it", async () => {
     queue("bounce@example.com");
-    await sendDue(db, mailer, quiet);
+    await sendDue(db, smtp.mailer, quiet);
     const stored = only();
     expect(stored.status).toBe("failed");
     expect(stored.lastError).toMatch(/550.*No such user/);
-    expect(await sendDue(db, mailer, { ...quiet, clock: () => new Date(Date.now() + 7 * 86_400_000) })).toBe(0);
+    expect(await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + 7 * 86_400_000) })).toBe(0);
     expect(row(stored.id).attempts).toBe(1);
-    expect(sink.received).toHaveLength(0);
+    expect(smtp.sink.received).toHaveLength(0);
   });
 
   it("retries a temporary refusal with exponential backoff, then gives up after the limit", async () => {
     queue("busy@example.com");
     const t0 = Date.now();
     const at = (ms: number) => ({ ...quiet, retryBaseMs: 60_000, giveUpMs: 3_600_000, clock: () => new Date(t0 + ms) });
-    await sendDue(db, mailer, at(0));
+    await sendDue(db, smtp.mailer, at(0));
     const first = only();
     expect(first).toMatchObject({ status: "pending", attempts: 1 });
     expect(first.lastError).toMatch(/451/);
     const wait1 = first.nextAttemptAt.getTime() - t0;
     expect(wait1).toBeGreaterThanOrEqual(48_000);
     expect(wait1).toBeLessThanOrEqual(72_000);
-    expect(await sendDue(db, mailer, at(30_000))).toBe(0); // not due yet
-    await sendDue(db, mailer, at(wait1));
+    expect(await sendDue(db, smtp.mailer, at(30_000))).toBe(0); // not due yet
+    await sendDue(db, smtp.mailer, at(wait1));
     const wait2 = row(first.id).nextAttemptAt.getTime() - (t0 + wait1);
     expect(wait2).toBeGreaterThanOrEqual(96_000);
     expect(wait2).toBeLessThanOrEqual(144_000);
-    await sendDue(db, mailer, at(2 * 3_600_000));
+    await sendDue(db, smtp.mailer, at(2 * 3_600_000));
     expect(row(first.id)).toMatchObject({ status: "failed", attempts: 3 });
     expect(row(first.id).lastError).toMatch(/不再重试/);
     expect(logs.some((l) => l.includes("451"))).toBe(true);
@@ -144,9 +134,9 @@ describe("crashes", () => {
     queue("crash@example.com");
     const claimed = claimNext(db, "dead-sender", new Date())!;
     expect(row(claimed.id)).toMatchObject({ status: "sending", leaseOwner: "dead-sender" });
-    expect(await sendDue(db, mailer, quiet)).toBe(0); // the lease still holds
-    expect(await sendDue(db, mailer, { ...quiet, clock: () => new Date(Date.now() + LEASE_MS + 1000) })).toBe(1);
-    const [mail] = await sink.waitFor(() => true);
+    expect(await sendDue(db, smtp.mailer, quiet)).toBe(0); // the lease still holds
+    expect(await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + LEASE_MS + 1000) })).toBe(1);
+    const [mail] = await smtp.sink.waitFor(() => true);
     expect(mail.messageId).toBe(claimed.message_id);
     expect(row(claimed.id)).toMatchObject({ status: "sent", attempts: 2, messageId: claimed.message_id });
   });
@@ -154,13 +144,13 @@ describe("crashes", () => {
   it("keeps the one remaining window (250 received, crash before the commit) to a duplicate a receiver can drop", async () => {
     queue("window@example.com");
     const claimed = claimNext(db, "dead-sender", new Date())!;
-    await mailer.deliver(toOutgoing(claimed)); // the server said 250; the process dies here
-    await sendDue(db, mailer, { ...quiet, clock: () => new Date(Date.now() + LEASE_MS + 1000) });
-    const copies = await sink.waitFor(() => true, { count: 2 });
+    await smtp.mailer.deliver(toOutgoing(claimed)); // the server said 250; the process dies here
+    await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + LEASE_MS + 1000) });
+    const copies = await smtp.sink.waitFor(() => true, { count: 2 });
     expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
     // Once recorded, a row is never sent again, whatever happens to leases afterwards.
     markDelivered(db, claimed.id, "sent", new Date());
-    expect(await sendDue(db, mailer, { ...quiet, clock: () => new Date(Date.now() + 10 * LEASE_MS) })).toBe(0);
+    expect(await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + 10 * LEASE_MS) })).toBe(0);
   });
 });
 
@@ -176,37 +166,37 @@ describe("without SMTP", () => {
     expect(parsed.subject).toContain(r.receiptNo);
     expect(parsed.messageId).toBe(stored.messageId);
     expect(parsed.text).toContain(r.checkCode);
-    expect(sink.received).toHaveLength(0);
+    expect(smtp.sink.received).toHaveLength(0);
   });
 });
 
 describe("an SMTP outage", () => {
   it("neither blocks a burst of submissions nor loses or repeats a notice", async () => {
-    const sender = startOutboxSender(db, mailer, { ...quiet, pollMs: 20, retryBaseMs: 50 });
+    const sender = startOutboxSender(db, smtp.mailer, { ...quiet, pollMs: 20, retryBaseMs: 50 });
     const receipts: string[] = [];
     const submit = (count: number) => {
       for (let i = 0; i < count; i++) receipts.push(comment(`burst${receipts.length}@example.com`).receiptNo);
     };
     try {
       submit(10);
-      await sink.waitFor(() => true, { count: 3 });
-      await sink.stop();
+      await smtp.sink.waitFor(() => true, { count: 3 });
+      await smtp.sink.stop();
       const started = Date.now();
       submit(20);
       expect(Date.now() - started).toBeLessThan(2000); // intake never waits for mail
       await new Promise((r) => setTimeout(r, 400)); // retries fail meanwhile
-      await sink.start();
+      await smtp.sink.start();
       submit(10);
-      await sink.waitFor((m) => m.envelopeTo[0].startsWith("burst"), { count: 40, timeoutMs: 15_000 });
+      await smtp.sink.waitFor((m) => m.envelopeTo[0].startsWith("burst"), { count: 40, timeoutMs: 15_000 });
       await new Promise((r) => setTimeout(r, 300)); // room for a stray duplicate to show up
     } finally {
       await sender.stop();
-      mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
+      smtp.mailer = createMailer({ host: "127.0.0.1", port: smtp.sink.port, secure: false });
     }
-    const subjects = sink.received.map((m) => m.subject);
+    const subjects = smtp.sink.received.map((m) => m.subject);
     for (const receipt of receipts) expect(subjects.filter((s) => s.includes(receipt))).toHaveLength(1);
-    expect(sink.received).toHaveLength(40);
-    expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(40);
+    expect(smtp.sink.received).toHaveLength(40);
+    expect(new Set(smtp.sink.received.map((m) => m.messageId)).size).toBe(40);
     expect(db.select().from(emailOutbox).all().every((r) => r.status === "sent")).toBe(true);
     expect(db.select().from(emailOutbox).all().some((r) => r.attempts > 1)).toBe(true);
     expect(logs.some((l) => /will retry/.test(l))).toBe(true);

@@ -1,30 +1,20 @@
 // Scheduled notices: the 08:00 digest of the previous day, deadline reminders to drafters, closing
 // reminders to subscribers; the scheduler runs each period once across restarts and catches up.
 import { and, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consultations, emailOutbox, scheduledJobs } from "~db/schema";
 import { NOTICE_JOBS, queueDeadlineReminders } from "~/models/notices/scheduled-notices.server";
 import { queueClosingReminders } from "~/models/notices/subscriber-notices.server";
 import { queueNotice } from "~/models/outbox.server";
 import { sendDue } from "~/models/outbox-sender.server";
-import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { duePeriods, runDueJobs, type DailyJob } from "~/utils/scheduler.server";
-import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
+import { useSmtpSink } from "../setup/smtp-sink";
 import { commentAt, consultationAt, staff, subscription } from "./notice-fixtures";
 import { testDb } from "./helpers";
 
 const db = testDb();
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
-let sink: SmtpSink;
-let mailer: Mailer;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
-});
-afterAll(async () => {
-  mailer.close();
-  await sink.stop();
-});
+const smtp = useSmtpSink();
 
 const drafter = staff(db, "drafter", "日报处", "daily1@example.gov.cn");
 const colleague = staff(db, "drafter", "日报处", "daily2@example.gov.cn");
@@ -52,8 +42,8 @@ describe("the daily digest", () => {
     expect(runDueJobs(db, NOTICE_JOBS, at("2026-03-10", "08:00"))).toContainEqual({ job: "comment-digest", period: "2026-03-10" });
     const rows = digests("2026-03-09");
     expect(rows.map((r) => r.toAddress).sort()).toEqual(["daily1@example.gov.cn", "daily2@example.gov.cn"]);
-    await sendDue(db, mailer, { log: () => undefined });
-    const [mail] = await sink.waitFor((m) => m.envelopeTo[0] === "daily1@example.gov.cn");
+    await sendDue(db, smtp.mailer, { log: () => undefined });
+    const [mail] = await smtp.sink.waitFor((m) => m.envelopeTo[0] === "daily1@example.gov.cn");
     expect(mail.subject).toBe("新意见日报（2026年3月9日）：共 2 条");
     expect(mail.text).toContain(`《${c.title}》：新增 2 条，目前待审核 4 条。`);
     expect(mail.text).toContain(`http://localhost:3000/admin/consultations/${c.id}/moderation`);

@@ -1,34 +1,23 @@
 // Public subscriptions through the routes: the form, the mailed confirmation link (double opt-in)
 // and the one-click unsubscribe link, with the mail read back from a real SMTP server.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, subscriptions } from "~db/schema";
 import { sendDue } from "~/models/outbox-sender.server";
 import { subscribe, unsubscribeToken } from "~/models/subscription.server";
 import { action as subscribeAction, loader as subscribeLoader } from "~/routes/subscribe/route";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/subscribe_.confirm.$token";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/unsubscribe.$token";
-import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { resetRateLimits } from "~/utils/rate-limit.server";
-import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
+import { useSmtpSink } from "../setup/smtp-sink";
 import { division, staff, subscription } from "./notice-fixtures";
 import { context, formRequest, testDb, unwrap } from "./helpers";
 
 const db = testDb();
-let sink: SmtpSink;
-let mailer: Mailer;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  mailer = createMailer({ host: "127.0.0.1", port: sink.port, secure: false });
-});
-afterAll(async () => {
-  mailer.close();
-  await sink.stop();
-});
+const smtp = useSmtpSink();
 beforeEach(() => {
   resetRateLimits();
-  sink.received.length = 0;
+  smtp.sink.received.length = 0;
 });
 
 const drafter = staff(db, "drafter", "就业创业处");
@@ -41,8 +30,8 @@ const args = (token: string, method = "GET", fields: Record<string, string> = {}
 const stored = (email: string) => db.select().from(subscriptions).where(eq(subscriptions.email, email)).all();
 
 async function mailTo(address: string, subject: RegExp) {
-  await sendDue(db, mailer, { log: () => undefined });
-  const [mail] = await sink.waitFor((m) => m.envelopeTo.includes(address) && subject.test(m.subject));
+  await sendDue(db, smtp.mailer, { log: () => undefined });
+  const [mail] = await smtp.sink.waitFor((m) => m.envelopeTo.includes(address) && subject.test(m.subject));
   return mail;
 }
 

@@ -3,6 +3,8 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { createMailer, type Mailer } from "../../app/utils/mailer.server";
 
 export interface ReceivedMail {
   envelopeTo: string[];
@@ -102,4 +104,21 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   };
   await sink.start();
   return sink;
+}
+
+/**
+ * A sink and a mailer pointed at it for the test file that calls this: started before its tests,
+ * closed after them. Read `sink` and `mailer` inside tests (they exist from beforeAll on).
+ */
+export function useSmtpSink(): { sink: SmtpSink; mailer: Mailer } {
+  const mail = {} as { sink: SmtpSink; mailer: Mailer };
+  beforeAll(async () => {
+    mail.sink = await startSmtpSink();
+    mail.mailer = createMailer({ host: "127.0.0.1", port: mail.sink.port, secure: false });
+  });
+  afterAll(async () => {
+    mail.mailer.close();
+    await mail.sink.stop();
+  });
+  return mail;
 }
