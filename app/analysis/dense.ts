@@ -1,4 +1,4 @@
-import type { Projection } from "./svd";
+import { embedRow, type Embedding } from "./embedding";
 import type { SparseRows } from "./tfidf";
 
 /** Dense row-major matrices as flat Float32Arrays, with the few operations clustering needs. */
@@ -8,20 +8,11 @@ export interface DenseRows {
   data: Float32Array;
 }
 
-/** Each sparse row mapped into the latent space and scaled to unit length (so dot product = cosine). */
-export function projectRows(x: SparseRows, projection: Projection): DenseRows {
-  const { dims, basis } = projection;
-  const data = new Float32Array(x.nRows * dims);
-  for (let r = 0; r < x.nRows; r++) {
-    const base = r * dims;
-    for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
-      const v = x.values[p];
-      const b = x.indices[p] * dims;
-      for (let j = 0; j < dims; j++) data[base + j] += v * basis[b + j];
-    }
-  }
-  normalizeRows(data, x.nRows, dims);
-  return { n: x.nRows, dims, data };
+/** Each sparse row embedded (unit length, so dot product = cosine). */
+export function projectRows(x: SparseRows, e: Embedding): DenseRows {
+  const data = new Float32Array(x.nRows * e.dims);
+  for (let r = 0; r < x.nRows; r++) embedRow(e, x.indices, x.values, x.indptr[r], x.indptr[r + 1], data, r * e.dims);
+  return { n: x.nRows, dims: e.dims, data };
 }
 
 export function normalizeRows(data: Float32Array, n: number, dims: number): void {

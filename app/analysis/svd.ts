@@ -10,6 +10,8 @@ export interface Projection {
   dims: number;
   /** nCols × dims, row-major: the top right singular vectors */
   basis: Float32Array;
+  /** the matching singular values, largest first */
+  values: Float32Array;
 }
 
 export function truncatedSvd(x: SparseRows, dims: number, random: Random, powerIterations = 1): Projection {
@@ -36,9 +38,11 @@ export function truncatedSvd(x: SparseRows, dims: number, random: Random, powerI
   const order = Array.from({ length: l }, (_, i) => i).sort((a, b2) => values[b2] - values[a] || a - b2);
   // Vᵀ row by row (contiguous), then transposed into the nCols × k layout projection wants.
   const vt = new Float64Array(k * x.nCols);
+  const singular = new Float32Array(k);
   for (let j = 0; j < k; j++) {
     const e = order[j];
     const sigma = Math.sqrt(Math.max(values[e], 1e-12));
+    singular[j] = sigma;
     const row = j * x.nCols;
     for (let i = 0; i < l; i++) {
       const coef = vectors[i * l + e] / sigma;
@@ -49,7 +53,7 @@ export function truncatedSvd(x: SparseRows, dims: number, random: Random, powerI
   }
   const basis = new Float32Array(x.nCols * k);
   for (let j = 0; j < k; j++) for (let c = 0; c < x.nCols; c++) basis[c * k + j] = vt[j * x.nCols + c];
-  return { dims: k, basis };
+  return { dims: k, basis, values: singular };
 }
 
 /** X · M where M is nCols × l row-major; result column-major nRows × l. */

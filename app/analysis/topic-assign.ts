@@ -1,3 +1,4 @@
+import { embedRow } from "./embedding";
 import type { TopicModel } from "./topic-model";
 import type { TokenCorpus } from "./token-corpus";
 
@@ -8,16 +9,23 @@ import type { TokenCorpus } from "./token-corpus";
 export class DocumentScorer {
   private readonly counts: Float64Array;
   private readonly touched: number[] = [];
+  private readonly columns: Int32Array;
+  private readonly weights: Float64Array;
+  private readonly buffer: Float32Array;
 
   constructor(
     private readonly corpus: TokenCorpus,
     private readonly model: TopicModel,
   ) {
-    this.counts = new Float64Array(model.space.terms.length);
+    const nCols = model.space.terms.length;
+    this.counts = new Float64Array(nCols);
+    this.columns = new Int32Array(nCols);
+    this.weights = new Float64Array(nCols);
+    this.buffer = new Float32Array(model.embedding.dims);
   }
 
-  /** TF-IDF weights of the document's terms in the model's space (unit length), as [column, weight] pairs. */
-  private weights(doc: number): [number, number][] {
+  /** The document's TF-IDF weights in the model's space, into columns/weights; returns how many. */
+  private row(doc: number): number {
     const { columnOf, idf } = this.model.space;
     this.touched.length = 0;
     for (const term of this.corpus.doc(doc)) {
@@ -26,44 +34,36 @@ export class DocumentScorer {
       if (this.counts[column] === 0) this.touched.push(column);
       this.counts[column]++;
     }
-    let norm = 0;
-    const out: [number, number][] = [];
+    let n = 0;
     for (const column of this.touched) {
-      const w = (1 + Math.log(this.counts[column])) * idf[column];
+      this.columns[n] = column;
+      this.weights[n++] = (1 + Math.log(this.counts[column])) * idf[column];
       this.counts[column] = 0;
-      out.push([column, w]);
-      norm += w * w;
     }
-    norm = Math.sqrt(norm);
-    for (const pair of out) pair[1] /= norm;
-    return out;
+    return n;
   }
 
-  /** Similarity of the document to each topic, up to a positive factor; false when it shares no term. */
+  /** The document's embedding into out; false (and zeros) when it shares no term with the model. */
+  private embed(doc: number, out: Float32Array): boolean {
+    out.fill(0);
+    const n = this.row(doc);
+    return n > 0 && embedRow(this.model.embedding, this.columns, this.weights, 0, n, out);
+  }
+
+  /** Cosine similarity of the document to each topic; false when it shares no term with the model. */
   scores(doc: number, out: Float64Array): boolean {
-    const { k, scoreWeights } = this.model;
+    const { k, centroids, embedding } = this.model;
+    const dims = embedding.dims;
     out.fill(0, 0, k);
-    const weights = this.weights(doc);
-    for (const [column, w] of weights) {
-      const base = column * k;
-      for (let t = 0; t < k; t++) out[t] += w * scoreWeights[base + t];
-    }
-    return weights.length > 0;
+    if (!this.embed(doc, this.buffer)) return false;
+    for (let t = 0; t < k; t++) out[t] = cosine(this.buffer, centroids, t * dims);
+    return true;
   }
 
   /** The document's unit vector in the latent space, or null when it shares no term with the model. */
   vector(doc: number): Float32Array | null {
-    const { dims, basis } = this.model.projection;
-    const weights = this.weights(doc);
-    if (weights.length === 0) return null;
-    const v = new Float32Array(dims);
-    for (const [column, w] of weights) for (let d = 0; d < dims; d++) v[d] += w * basis[column * dims + d];
-    let norm = 0;
-    for (let d = 0; d < dims; d++) norm += v[d] * v[d];
-    norm = Math.sqrt(norm);
-    if (norm === 0) return null;
-    for (let d = 0; d < dims; d++) v[d] /= norm;
-    return v;
+    const v = new Float32Array(this.model.embedding.dims);
+    return this.embed(doc, v) ? v : null;
   }
 }
 

@@ -1,3 +1,4 @@
+import { embedding } from "./embedding";
 import { describe, expect, it } from "vitest";
 import { projectRows } from "./dense";
 import { fromAdjacency, louvain } from "./louvain";
@@ -6,7 +7,7 @@ import { truncatedSvd } from "./svd";
 import { buildTermSpace, tfidfRows } from "./tfidf";
 import { TokenCorpus } from "./token-corpus";
 import { assignTopics, DocumentScorer } from "./topic-assign";
-import { fitTopicModel } from "./topic-model";
+import { DEFAULT_TOPIC_OPTIONS, fitTopicModel } from "./topic-model";
 
 function cliques(sizes: number[], bridge = 0.05) {
   const n = sizes.reduce((a, b) => a + b, 0);
@@ -36,7 +37,7 @@ describe("truncatedSvd", () => {
     for (let i = 0; i < 20; i++) corpus.add(i < 10 ? ["公交", "免费", "乘车"] : ["学校", "入学", "子女"]);
     const docs = Array.from({ length: 20 }, (_, i) => i);
     const rows = tfidfRows(corpus, docs, buildTermSpace(corpus, docs, { minDf: 1, maxDfShare: 1, maxTerms: 100 }));
-    const m = projectRows(rows, truncatedSvd(rows, 2, seededRandom(3)));
+    const m = projectRows(rows, embedding([truncatedSvd(rows, 2, seededRandom(3))]));
     const dot = (a: number, b: number) => m.data[a * 2] * m.data[b * 2] + m.data[a * 2 + 1] * m.data[b * 2 + 1];
     expect(dot(0, 1)).toBeCloseTo(1, 3);
     expect(Math.abs(dot(0, 15))).toBeLessThan(0.01);
@@ -58,7 +59,7 @@ describe("fitTopicModel", () => {
     }
     const units = Int32Array.from({ length: 300 }, (_, i) => i);
     const fit = () => {
-      const model = fitTopicModel(corpus, units, seededRandom(9), { sampleSize: 120, dims: 10, neighbours: 10, maxTerms: 100, minTopicShare: 0.05 });
+      const model = fitTopicModel(corpus, units, seededRandom(9), { ...DEFAULT_TOPIC_OPTIONS, sampleSize: 120, dims: 10, neighbours: 10, maxTerms: 100, minTopicShare: 0.05 });
       return { k: model.k, ...assignTopics(new DocumentScorer(corpus, model), units, model.k) };
     };
     const { k, topics } = fit();

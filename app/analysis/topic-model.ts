@@ -2,15 +2,18 @@ import { normalizeRows, projectRows, selectRows, type DenseRows } from "./dense"
 import { knnGraph } from "./knn-graph";
 import { louvain } from "./louvain";
 import { sampleIndices, type Random } from "./prng";
-import { truncatedSvd, type Projection } from "./svd";
+import { embedding, type Embedding } from "./embedding";
+import { truncatedSvd } from "./svd";
+import { contextWordVectors, DEFAULT_WORD_VECTOR_OPTIONS, type WordVectorOptions } from "./word-vectors";
 import { buildTermSpace, tfidfRows, type TermSpace } from "./tfidf";
 import type { TokenCorpus } from "./token-corpus";
 
 /**
- * Topics without a given number: TF-IDF → LSA → a k-nearest-neighbour graph of a sample of comments → Louvain
- * communities, whose centroids then take every comment (see docs/decisions/0005-topic-clustering.md). Fitting
- * on a bounded sample keeps the cost flat beyond a few thousand comments; assignment is one sparse product per
- * comment.
+ * Topics without a given number: TF-IDF → two views of each comment (LSA of the comments, and the mean of word
+ * vectors learnt from the comments' own word contexts) → a k-nearest-neighbour graph of a sample of comments →
+ * Louvain communities, whose centroids then take every comment (see docs/decisions/0005-topic-clustering.md).
+ * Fitting on a bounded sample keeps the cost flat beyond a few thousand comments; assignment is two small
+ * products per comment.
  */
 export interface TopicModelOptions {
   sampleSize: number;
@@ -19,6 +22,9 @@ export interface TopicModelOptions {
   maxTerms: number;
   /** communities smaller than this share of the sample are noise, not topics */
   minTopicShare: number;
+  /** word vectors learn from at most this many comments (more text than the sample, at a linear cost) */
+  wordSample: number;
+  wordVectors: WordVectorOptions;
   boost?: (word: string) => number;
   exclude?: (word: string) => boolean;
 }
@@ -29,16 +35,16 @@ export const DEFAULT_TOPIC_OPTIONS: TopicModelOptions = {
   neighbours: 15,
   maxTerms: 10_000,
   minTopicShare: 0.01,
+  wordSample: 20_000,
+  wordVectors: DEFAULT_WORD_VECTOR_OPTIONS,
 };
 
 export interface TopicModel {
   space: TermSpace;
-  projection: Projection;
+  embedding: Embedding;
   k: number;
-  /** k × dims, unit rows */
+  /** k × embedding.dims, unit rows */
   centroids: Float32Array;
-  /** nCols × k: a comment's TF-IDF row times this gives its (unnormalised) similarity to each centroid */
-  scoreWeights: Float32Array;
 }
 
 export function fitTopicModel(
@@ -57,8 +63,13 @@ export function fitTopicModel(
   });
   const rows = tfidfRows(corpus, sample, space);
   const dims = Math.max(2, Math.min(options.dims, Math.floor(sample.length / 3)));
-  const projection = truncatedSvd(rows, dims, random);
-  const vectors = projectRows(rows, projection);
+  const lsa = truncatedSvd(rows, dims, random);
+  const wordDocs = units.length <= options.wordSample
+    ? units
+    : Array.from(sampleIndices(units.length, options.wordSample, random), (i) => units[i]);
+  const words = contextWordVectors(corpus, wordDocs, space, random, options.wordVectors);
+  const view = embedding([lsa, words]);
+  const vectors = projectRows(rows, view);
   const nonEmpty: number[] = [];
   for (let i = 0; i < rows.nRows; i++) if (rows.indptr[i + 1] > rows.indptr[i]) nonEmpty.push(i);
   const graphRows = selectRows(vectors, nonEmpty);
@@ -67,23 +78,12 @@ export function fitTopicModel(
   let centroids = communityCentroids(graphRows, communities, minSize);
   // Too few comments for any community to count: they are one topic rather than none.
   if (centroids.length === 0 && graphRows.n > 0) centroids = communityCentroids(graphRows, new Int32Array(graphRows.n), 1);
-  return withCentroids({ space, projection, k: 0, centroids: new Float32Array(0), scoreWeights: new Float32Array(0) }, centroids);
+  return withCentroids({ space, embedding: view, k: 0, centroids: new Float32Array(0) }, centroids);
 }
 
 /** A model with these centroids (e.g. the machine topics plus staff topics). */
 export function withCentroids(model: TopicModel, centroids: Float32Array): TopicModel {
-  const { dims, basis } = model.projection;
-  const k = centroids.length / dims;
-  const nCols = model.space.terms.length;
-  const scoreWeights = new Float32Array(nCols * k);
-  for (let c = 0; c < nCols; c++) {
-    for (let t = 0; t < k; t++) {
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += basis[c * dims + d] * centroids[t * dims + d];
-      scoreWeights[c * k + t] = s;
-    }
-  }
-  return { ...model, k, centroids, scoreWeights };
+  return { ...model, k: centroids.length / model.embedding.dims, centroids };
 }
 
 /** Unit centroids of the communities with at least minSize members, largest first. */

@@ -70,7 +70,7 @@ export function buildTopics(
   });
   const machineK = fitted.k;
   const pinnedScorer = new DocumentScorer(corpus, fitted);
-  const extra = staffCentroids(staff, (doc) => pinnedScorer.vector(doc), fitted.projection.dims);
+  const extra = staffCentroids(staff, (doc) => pinnedScorer.vector(doc), fitted.embedding.dims);
   const model = extra.length > 0 ? withCentroids(fitted, concat(fitted.centroids, extra)) : fitted;
   const scorer = new DocumentScorer(corpus, model);
   const { topics: unitTopic, scores } = assignTopics(scorer, unitDocs, model.k, (done) => onStep(done, units.length));
@@ -106,7 +106,7 @@ export function buildTopics(
     (t >= 0 ? groups[t] : t === UNCLUSTERED ? unclustered : empty).members.push(i);
   }
   const all = [...groups, unclustered, empty].filter((g) => g.members.length > 0);
-  return describe(prep, all, scorer, model.projection.dims);
+  return describe(prep, all, scorer, model.embedding.dims);
 }
 
 function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number) {
