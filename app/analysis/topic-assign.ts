@@ -12,6 +12,8 @@ export class DocumentScorer {
   private readonly columns: Int32Array;
   private readonly weights: Float64Array;
   private readonly buffer: Float32Array;
+  /** per embedding block: nCols × k, a column's contribution to the block's (unnormalised) part of each score */
+  private readonly scoreWeights: Float32Array[];
 
   constructor(
     private readonly corpus: TokenCorpus,
@@ -22,6 +24,7 @@ export class DocumentScorer {
     this.columns = new Int32Array(nCols);
     this.weights = new Float64Array(nCols);
     this.buffer = new Float32Array(model.embedding.dims);
+    this.scoreWeights = blockScoreWeights(model, nCols);
   }
 
   /** The document's TF-IDF weights in the model's space, into columns/weights; returns how many. */
@@ -43,28 +46,66 @@ export class DocumentScorer {
     return n;
   }
 
-  /** The document's embedding into out; false (and zeros) when it shares no term with the model. */
-  private embed(doc: number, out: Float32Array): boolean {
-    out.fill(0);
-    const n = this.row(doc);
-    return n > 0 && embedRow(this.model.embedding, this.columns, this.weights, 0, n, out);
-  }
-
-  /** Cosine similarity of the document to each topic; false when it shares no term with the model. */
+  /**
+   * Cosine similarity of the document to each topic; false when it shares no term with the model. Each block's
+   * part is the row times that block's score weights over the row's length in the block, so the k centroids
+   * cost one small sparse product rather than k dense dot products.
+   */
   scores(doc: number, out: Float64Array): boolean {
-    const { k, centroids, embedding } = this.model;
-    const dims = embedding.dims;
+    const { k, embedding } = this.model;
     out.fill(0, 0, k);
-    if (!this.embed(doc, this.buffer)) return false;
-    for (let t = 0; t < k; t++) out[t] = cosine(this.buffer, centroids, t * dims);
-    return true;
+    const n = this.row(doc);
+    if (n === 0) return false;
+    const scale = 1 / Math.sqrt(embedding.blocks.length);
+    let any = false;
+    embedding.blocks.forEach(({ dims, basis }, b) => {
+      const v = this.buffer;
+      v.fill(0, 0, dims);
+      for (let p = 0; p < n; p++) {
+        const w = this.weights[p];
+        const base = this.columns[p] * dims;
+        for (let j = 0; j < dims; j++) v[j] += w * basis[base + j];
+      }
+      let norm = 0;
+      for (let j = 0; j < dims; j++) norm += v[j] * v[j];
+      if (norm === 0) return;
+      any = true;
+      const f = scale / Math.sqrt(norm);
+      const sw = this.scoreWeights[b];
+      for (let p = 0; p < n; p++) {
+        const w = this.weights[p] * f;
+        const base = this.columns[p] * k;
+        for (let t = 0; t < k; t++) out[t] += w * sw[base + t];
+      }
+    });
+    return any;
   }
 
   /** The document's unit vector in the latent space, or null when it shares no term with the model. */
   vector(doc: number): Float32Array | null {
+    const n = this.row(doc);
     const v = new Float32Array(this.model.embedding.dims);
-    return this.embed(doc, v) ? v : null;
+    return n > 0 && embedRow(this.model.embedding, this.columns, this.weights, 0, n, v) ? v : null;
   }
+}
+
+/** basis_b · (centroids restricted to block b)ᵀ for every block b. */
+function blockScoreWeights(model: TopicModel, nCols: number): Float32Array[] {
+  const { k, centroids, embedding } = model;
+  let offset = 0;
+  return embedding.blocks.map(({ dims, basis }) => {
+    const out = new Float32Array(nCols * k);
+    for (let c = 0; c < nCols; c++) {
+      for (let t = 0; t < k; t++) {
+        let s = 0;
+        const centroid = t * embedding.dims + offset;
+        for (let d = 0; d < dims; d++) s += basis[c * dims + d] * centroids[centroid + d];
+        out[c * k + t] = s;
+      }
+    }
+    offset += dims;
+    return out;
+  });
 }
 
 export function cosine(a: Float32Array, b: Float32Array, bOffset = 0): number {

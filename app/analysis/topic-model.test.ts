@@ -1,6 +1,6 @@
-import { embedding } from "./embedding";
 import { describe, expect, it } from "vitest";
 import { projectRows } from "./dense";
+import { embedding } from "./embedding";
 import { fromAdjacency, louvain } from "./louvain";
 import { seededRandom } from "./prng";
 import { truncatedSvd } from "./svd";
