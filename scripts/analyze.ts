@@ -2,11 +2,11 @@ import { analyzeInParallel } from "~/analysis/analyze";
 import { fail, parseCliOptions, readRecords, toAnalysisInput } from "./analysis-cli/io";
 
 /**
- * npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md]
+ * npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md] [--seed N]
  * Prints one JSON object: topics, campaigns and per-comment results (contract in docs/analysis.md).
  */
 const USAGE =
-  "usage: npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md]";
+  "usage: npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md] [--seed N]";
 
 async function main() {
   const options = parseCliOptions(process.argv.slice(2), USAGE);

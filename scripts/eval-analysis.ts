@@ -4,12 +4,12 @@ import { fail, parseCliOptions, readRecords, toAnalysisInput } from "./analysis-
 
 /**
  * npm run -s eval:analysis -- --input FILE.jsonl [--text-field text] [--label-field labels.topic] [--tokens]
- *   [--draft draft.md] [--where field=value]
+ *   [--draft draft.md] [--where field=value] [--seed N]
  * Prints one JSON object of evaluation figures (definitions in docs/analysis.md).
  */
 const USAGE =
   "usage: npm run -s eval:analysis -- --input FILE.jsonl [--text-field text] [--label-field labels.topic] " +
-  "[--tokens] [--draft draft.md] [--where field=value]";
+  "[--tokens] [--draft draft.md] [--where field=value] [--seed N]";
 
 async function main() {
   const options = parseCliOptions(process.argv.slice(2), USAGE);

@@ -21,7 +21,7 @@ type Floors = Record<string, Partial<Record<Metric, number>>>;
 
 interface Dataset {
   name: string;
-  options: Omit<CliOptions, "input" | "draft"> & { input: string; draft?: string };
+  options: Omit<CliOptions, "input" | "draft" | "seed"> & { input: string; draft?: string };
   targets: Partial<Record<Metric, number>>;
 }
 
@@ -59,6 +59,7 @@ async function measure(dataset: Dataset): Promise<EvaluationFigures> {
     ...dataset.options,
     input: path.join(shared, dataset.options.input),
     draft: dataset.options.draft ? path.join(shared, dataset.options.draft) : null,
+    seed: null,
   };
   const records = await readRecords(options);
   const input = toAnalysisInput(records, options);

@@ -12,6 +12,8 @@ export interface CliOptions {
   tokens: boolean;
   draft: string | null;
   where: { field: string; value: string } | null;
+  /** the analysis seed; null for the engine's fixed default */
+  seed: number | null;
 }
 
 export function parseCliOptions(argv: string[], usage: string): CliOptions {
@@ -32,6 +34,7 @@ function readOptions(argv: string[], usage: string): CliOptions {
       tokens: { type: "boolean", default: false },
       draft: { type: "string" },
       where: { type: "string" },
+      seed: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -39,6 +42,7 @@ function readOptions(argv: string[], usage: string): CliOptions {
   if (values.help || !values.input) fail(usage, values.help ? 0 : 2);
   const where = values.where?.match(/^([^=]+)=(.*)$/);
   if (values.where && !where) fail(`--where expects field=value, got "${values.where}"\n${usage}`, 2);
+  if (values.seed !== undefined && !/^\d{1,9}$/.test(values.seed)) fail(`--seed expects a whole number, got "${values.seed}"\n${usage}`, 2);
   return {
     input: values.input!,
     textField: values["text-field"]!,
@@ -46,6 +50,7 @@ function readOptions(argv: string[], usage: string): CliOptions {
     tokens: values.tokens ?? false,
     draft: values.draft ?? null,
     where: where ? { field: where[1], value: where[2] } : null,
+    seed: values.seed === undefined ? null : Number(values.seed),
   };
 }
 
@@ -82,7 +87,7 @@ export function toAnalysisInput(records: JsonRecord[], options: CliOptions): Ana
   });
   if (missing > 0) process.stderr.write(`${missing} record(s) have no "${options.textField}" field; analysed as empty\n`);
   const draft = options.draft ? readDraft(options.draft) : null;
-  return { comments, draft, pretokenized: options.tokens };
+  return { comments, draft, pretokenized: options.tokens, ...(options.seed === null ? {} : { seed: options.seed }) };
 }
 
 function readDraft(file: string): string {
