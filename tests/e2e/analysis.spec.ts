@@ -59,7 +59,7 @@ test("a drafter runs the analysis, merges two topics and reads the per-article v
   await page.getByRole("navigation", { name: "分析视图" }).getByRole("link", { name: "统计图表" }).click();
   await expect(page.getByRole("img", { name: /每日收到的意见数/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /^下载图片\s*：每日收到的意见数$/ })).toHaveAttribute("href", /^data:image\/png;base64,/);
-  await page.getByText("数据表：意见倾向").click();
+  await page.getByText("意见倾向：数据表").click();
   await expect(page.getByRole("table", { name: "意见倾向" })).toBeVisible();
   await expectAccessible(page);
 

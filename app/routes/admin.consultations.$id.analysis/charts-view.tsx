@@ -1,5 +1,5 @@
 import type { ChartSeries } from "~/models/analysis-charts.server";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure } from "~/components/chart-figure";
 
 /** The five charts, each with its table; the figures count the comments the last analysis covered. */
 export function ChartsView({ charts }: { charts: ChartSeries[] }) {
@@ -12,7 +12,11 @@ export function ChartsView({ charts }: { charts: ChartSeries[] }) {
       </p>
       <div className="chart-grid">
         {charts.map((series) => (
-          <ChartFigure key={series.id} series={series} />
+          <ChartFigure
+            key={series.id}
+            chart={{ ...series, id: `chart-${series.id}`, horizontal: series.kind === "bar" && series.id !== "per-stance" }}
+            downloadable
+          />
         ))}
       </div>
     </section>

@@ -73,14 +73,18 @@ export default function FeedbackPage() {
           <h2 id="charts-title">图表</h2>
           <div className="feedback-charts">
             <ChartFigure
-              id="chart-disposition"
-              title="各类处理结果的意见数"
-              labelHeader="处理结果"
-              rows={f.perDisposition.map((d) => ({ label: DISPOSITION_LABELS[d.decision], value: d.count }))}
-              colors={DISPOSITION_COLOURS}
+              chart={{
+                id: "chart-disposition",
+                title: "各类处理结果的意见数",
+                labelHeader: "处理结果",
+                rows: f.perDisposition.map((d) => ({ label: DISPOSITION_LABELS[d.decision], value: d.count })),
+                colors: DISPOSITION_COLOURS,
+              }}
             />
             {f.perArticle.length ? (
-              <ChartFigure id="chart-article" title="各条款收到的意见数" labelHeader="条款" rows={f.perArticle.map((a) => ({ label: a.label, value: a.count }))} horizontal />
+              <ChartFigure
+                chart={{ id: "chart-article", title: "各条款收到的意见数", labelHeader: "条款", rows: f.perArticle.map((a) => ({ label: a.label, value: a.count })), horizontal: true }}
+              />
             ) : null}
           </div>
         </section>
