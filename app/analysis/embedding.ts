@@ -15,8 +15,32 @@ export function embedding(blocks: Projection[]): Embedding {
 }
 
 /**
- * Writes the embedding of the sparse row (columns[start..end), weights[start..end)) into out at offset.
- * Returns false, leaving zeros, when the row maps to nothing.
+ * Adds the sparse row (columns[start..end), weights[start..end)) times one block's basis into out at offset,
+ * unnormalised, and returns the length of the result.
+ */
+export function projectBlock(
+  block: Projection,
+  columns: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  start: number,
+  end: number,
+  out: Float32Array,
+  offset = 0,
+): number {
+  const { dims, basis } = block;
+  for (let p = start; p < end; p++) {
+    const w = weights[p];
+    const b = columns[p] * dims;
+    for (let j = 0; j < dims; j++) out[offset + j] += w * basis[b + j];
+  }
+  let norm = 0;
+  for (let j = 0; j < dims; j++) norm += out[offset + j] * out[offset + j];
+  return Math.sqrt(norm);
+}
+
+/**
+ * Writes the embedding of the sparse row (columns[start..end), weights[start..end)) into out at offset, which
+ * must hold zeros. Returns false, leaving zeros, when the row maps to nothing.
  */
 export function embedRow(
   e: Embedding,
@@ -30,20 +54,13 @@ export function embedRow(
   const scale = 1 / Math.sqrt(e.blocks.length);
   let any = false;
   let base = offset;
-  for (const { dims, basis } of e.blocks) {
-    for (let p = start; p < end; p++) {
-      const w = weights[p];
-      const b = columns[p] * dims;
-      for (let j = 0; j < dims; j++) out[base + j] += w * basis[b + j];
-    }
-    let norm = 0;
-    for (let j = 0; j < dims; j++) norm += out[base + j] * out[base + j];
-    norm = Math.sqrt(norm);
+  for (const block of e.blocks) {
+    const norm = projectBlock(block, columns, weights, start, end, out, base);
     if (norm > 0) {
       any = true;
-      for (let j = 0; j < dims; j++) out[base + j] *= scale / norm;
+      for (let j = 0; j < block.dims; j++) out[base + j] *= scale / norm;
     }
-    base += dims;
+    base += block.dims;
   }
   return any;
 }

@@ -1,4 +1,4 @@
-import { embedRow } from "./embedding";
+import { embedRow, projectBlock } from "./embedding";
 import type { TopicModel } from "./topic-model";
 import type { TokenCorpus } from "./token-corpus";
 
@@ -58,19 +58,12 @@ export class DocumentScorer {
     if (n === 0) return false;
     const scale = 1 / Math.sqrt(embedding.blocks.length);
     let any = false;
-    embedding.blocks.forEach(({ dims, basis }, b) => {
-      const v = this.buffer;
-      v.fill(0, 0, dims);
-      for (let p = 0; p < n; p++) {
-        const w = this.weights[p];
-        const base = this.columns[p] * dims;
-        for (let j = 0; j < dims; j++) v[j] += w * basis[base + j];
-      }
-      let norm = 0;
-      for (let j = 0; j < dims; j++) norm += v[j] * v[j];
+    embedding.blocks.forEach((block, b) => {
+      this.buffer.fill(0, 0, block.dims);
+      const norm = projectBlock(block, this.columns, this.weights, 0, n, this.buffer);
       if (norm === 0) return;
       any = true;
-      const f = scale / Math.sqrt(norm);
+      const f = scale / norm;
       const sw = this.scoreWeights[b];
       for (let p = 0; p < n; p++) {
         const w = this.weights[p] * f;

@@ -1,12 +1,12 @@
 import { normalizeRows, projectRows, selectRows, type DenseRows } from "./dense";
+import { embedding, type Embedding } from "./embedding";
 import { knnGraph } from "./knn-graph";
 import { louvain } from "./louvain";
 import { sampleIndices, type Random } from "./prng";
-import { embedding, type Embedding } from "./embedding";
 import { truncatedSvd } from "./svd";
-import { contextWordVectors, DEFAULT_WORD_VECTOR_OPTIONS, type WordVectorOptions } from "./word-vectors";
 import { buildTermSpace, tfidfRows, type TermSpace } from "./tfidf";
 import type { TokenCorpus } from "./token-corpus";
+import { contextWordVectors, DEFAULT_WORD_VECTOR_OPTIONS, type WordVectorOptions } from "./word-vectors";
 
 /**
  * Topics without a given number: TF-IDF → two views of each comment (LSA of the comments, and the mean of word
