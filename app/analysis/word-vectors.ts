@@ -76,18 +76,22 @@ function ppmiMatrix(counts: Map<number, number>[], smoothing: number): SparseRow
   let smoothedTotal = 0;
   const smoothed = Float64Array.from(rowSum, (v) => v ** smoothing);
   for (const v of smoothed) smoothedTotal += v;
+  let stored = 0;
+  for (const row of counts) stored += row.size;
   const indptr = new Int32Array(n + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
+  const indices = new Int32Array(stored);
+  const values = new Float32Array(stored);
+  let p = 0;
+  // Columns in first-seen order: deterministic, and the products that use the matrix need no order.
   for (let a = 0; a < n; a++) {
-    for (const [b, v] of [...counts[a]].sort((x, y) => x[0] - y[0])) {
+    for (const [b, v] of counts[a]) {
       const pmi = Math.log((v / total) / ((rowSum[a] / total) * (smoothed[b] / smoothedTotal)));
       if (pmi > 0) {
-        indices.push(b);
-        values.push(pmi);
+        indices[p] = b;
+        values[p++] = pmi;
       }
     }
-    indptr[a + 1] = values.length;
+    indptr[a + 1] = p;
   }
-  return { nRows: n, nCols: n, indptr, indices: Int32Array.from(indices), values: Float32Array.from(values) };
+  return { nRows: n, nCols: n, indptr, indices: indices.subarray(0, p), values: values.subarray(0, p) };
 }
