@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze";
 import { nmi } from "./metrics";
 import { FIXTURE_DRAFT, fixtureComments, fixtureSubjects } from "./test-fixtures";
-import type { AnalysisResult } from "./types";
+import type { AnalysisProgress, AnalysisResult } from "./types";
 
 const subjects = fixtureSubjects();
 const result = analyze({ comments: fixtureComments(), draft: FIXTURE_DRAFT });
@@ -73,6 +73,20 @@ describe("analyze on the fixture consultation", () => {
     const listed = result.topics.flatMap((t) => t.comment_ids).sort();
     expect(listed).toEqual(result.comments.map((c) => c.id).sort());
     for (const t of result.topics) expect(t.size).toBe(t.comment_ids.length);
+  });
+});
+
+describe("progress", () => {
+  it("reports the stages in order, the topic stage before fitting begins, and never goes backwards within one", () => {
+    const events: AnalysisProgress[] = [];
+    analyze({ comments: fixtureComments(), draft: FIXTURE_DRAFT }, (p) => events.push(p));
+    const stages = events.map((e) => e.stage).filter((stage, i, all) => stage !== all[i - 1]);
+    expect(stages).toEqual(["prepare", "comments", "campaigns", "topics", "labels", "done"]);
+    // Fitting the topic model comes before any comment is assigned: its first event says nothing is done yet.
+    expect(events.find((e) => e.stage === "topics")?.done).toBe(0);
+    for (let i = 1; i < events.length; i++) {
+      if (events[i].stage === events[i - 1].stage) expect(events[i].done).toBeGreaterThanOrEqual(events[i - 1].done);
+    }
   });
 });
 

@@ -63,6 +63,8 @@ export function buildTopics(
     }
   }
   const unitDocs = Int32Array.from(units);
+  // Fitting is most of this stage on small inputs: say it has begun.
+  onStep(0, units.length);
   const fitted = fitTopicModel(corpus, unitDocs, random, {
     ...options,
     boost: (w) => (isArticleTerm(w) ? ARTICLE_BOOST : 1),
