@@ -2,9 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { freePortsSync } from "./setup/free-port";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+// Free ports chosen once by the runner; its workers inherit them through the environment.
+if (!process.env.E2E_PORT || !process.env.E2E_SMTP_PORT) {
+  const [app, smtp] = freePortsSync(2);
+  process.env.E2E_PORT ??= String(app);
+  process.env.E2E_SMTP_PORT ??= String(smtp);
+}
+export const E2E_PORT = Number(process.env.E2E_PORT);
 
 // Debian's chromium by default (Playwright cannot download its own browser here);
 // CHROMIUM_PATH overrides it, and an empty value falls back to Playwright's own browser.
@@ -48,6 +55,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(E2E_PORT), HOST: "127.0.0.1" },
+    env: { PORT: String(E2E_PORT), SMTP_PORT: String(process.env.E2E_SMTP_PORT), HOST: "127.0.0.1" },
   },
 });

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, login, type AccountName } from "./fixtures";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 // axe (WCAG 2.0, 2.1 and 2.2 A/AA rules) on every page, public and staff, each as a person who
 // may see it. Many pages are also checked in their own journeys; this is the sweep that misses none.
 
-const PORT = 3137;
+const PORT = freePortSync();
 let server: Awaited<ReturnType<typeof startOwnServer>>;
 test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 test.setTimeout(240_000);

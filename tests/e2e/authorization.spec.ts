@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS } from "./fixtures";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 // Every route and every action, against every kind of visitor: anonymous, a drafter of another
 // division, the consultation's drafter, a reviewer, the legal office and an admin. The table must
@@ -90,7 +91,7 @@ const POST: Array<{ url: string; body: string; expect: Record<Who, Outcome> }> =
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const PORT = 3135;
+const PORT = freePortSync();
 let server: Awaited<ReturnType<typeof startOwnServer>>;
 const contexts = new Map<Who, APIRequestContext>();
 

@@ -4,12 +4,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { freePortSync } from "../setup/free-port";
 
 // Kills the server with SIGKILL in the middle of a burst of submissions and checks, after a
 // restart, that every submission answered with a receipt is in the database.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = path.join(root, "tests", ".tmp-e2e", "durability");
-const PORT = 3131;
+const PORT = freePortSync();
 const base = `http://127.0.0.1:${PORT}`;
 
 function start(): ChildProcess {

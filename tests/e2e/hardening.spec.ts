@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -37,7 +38,7 @@ test("every HTML page carries the security headers, with a script policy that ne
 
 test("the comment rate limits hold under a burst from one address", async () => {
   // Default limits (20 a client address per 10 minutes), on a server of the test's own.
-  const server = await startOwnServer(3138, "rate-limits", { COMMENT_LIMIT_PER_IP: "20", COMMENT_LIMIT_PER_CONSULTATION: "1200" });
+  const server = await startOwnServer(freePortSync(), "rate-limits", { COMMENT_LIMIT_PER_IP: "20", COMMENT_LIMIT_PER_CONSULTATION: "1200" });
   try {
     const post = (i: number) =>
       fetch(`${server.base}/consultations/1`, {

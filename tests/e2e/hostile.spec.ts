@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { ACCOUNTS } from "./fixtures";
 import { FILE_NAMES, FORGED_TYPES, ID_INPUTS, RAW_BODIES, RECEIPT_INPUTS, SCRIPT_MARKERS, TEXT_INPUTS } from "./hostile/corpus";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 // Every hostile input, sent to every form and API: never a 500, never a script that runs, always
 // an answer a person can read. The server is the test's own, with abuse limits lifted so that
@@ -9,7 +10,7 @@ import { startOwnServer } from "./own-server";
 
 let server: Awaited<ReturnType<typeof startOwnServer>>;
 test.beforeAll(async () => {
-  server = await startOwnServer(3133, "hostile");
+  server = await startOwnServer(freePortSync(), "hostile");
 });
 test.afterAll(() => server?.stop());
 test.setTimeout(300_000);

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { login, logout } from "./fixtures";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 // One comment's whole life, on a server of its own: a member of the public comments without
 // JavaScript; a moderator publishes it with its phone number hidden; the period ends; the drafter
@@ -10,7 +11,7 @@ import { startOwnServer } from "./own-server";
 // the legal office, who takes it in; the feedback is published; the commenter's status page shows
 // what became of the comment.
 
-const PORT = 3136;
+const PORT = freePortSync();
 const ID = 1;
 const STAFF = `/admin/consultations/${ID}`;
 const MARKER = "全程测试：建议第十条明确招录退役军人的年龄放宽幅度";

@@ -6,7 +6,7 @@ import { expectAccessible } from "./fixtures";
 // server receives there, and the tests follow the links in what it receives.
 let sink: SmtpSink;
 test.beforeAll(async () => {
-  sink = await startSmtpSink(Number(process.env.E2E_PORT ?? 3100) + 1000);
+  sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
 });
 test.afterAll(async () => {
   await sink?.stop();

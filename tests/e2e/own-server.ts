@@ -27,9 +27,11 @@ export async function startOwnServer(port: number, name: string, env: Record<str
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
+  let exited = false;
   child.stderr?.on("data", (d) => (stderr += String(d)));
+  child.on("exit", () => (exited = true));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 300 && !exited; i++) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) break;
     } catch {
@@ -37,6 +39,9 @@ export async function startOwnServer(port: number, name: string, env: Record<str
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  // Another process answering on the port would pass the health check while ours failed to bind.
+  await new Promise((r) => setTimeout(r, 50));
+  if (exited) throw new Error(`the test server "${name}" on port ${port} exited: ${stderr}`);
   return {
     base,
     dataDir,

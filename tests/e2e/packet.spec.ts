@@ -5,10 +5,11 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expectAccessible, login, logout } from "./fixtures";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 // Its own server: the feedback spec takes the shared server's closed consultation all the way to
 // 已公布反馈, and this one needs it still waiting for the legal office.
-const PORT = 3134;
+const PORT = freePortSync();
 let server: Awaited<ReturnType<typeof startOwnServer>>;
 test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 test.beforeAll(async () => {

@@ -13,10 +13,11 @@ process.env.DATABASE_PATH = path.join(dataDir, "zhengqiu.db");
 process.env.SEED_DEMO = "true";
 process.env.NODE_ENV = "test";
 process.env.PUBLIC_URL = `http://127.0.0.1:${process.env.PORT}`;
-// Mail goes to the SMTP server that tests/e2e/notices.spec.ts starts on PORT + 1000; until it is
-// up, the outbox retries quickly (docs/decisions/0007).
+// Mail goes to the SMTP server that tests/e2e/notices.spec.ts starts on E2E_SMTP_PORT (given here
+// as SMTP_PORT by the Playwright config); until it is up, the outbox retries quickly
+// (docs/decisions/0007).
 process.env.SMTP_HOST = "127.0.0.1";
-process.env.SMTP_PORT = String(Number(process.env.PORT) + 1000);
+if (!process.env.SMTP_PORT) throw new Error("SMTP_PORT must be set by the Playwright config");
 process.env.MAIL_POLL_MS = "200";
 process.env.MAIL_RETRY_BASE_MS = "500";
 
