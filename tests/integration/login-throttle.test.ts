@@ -85,4 +85,11 @@ describe("staff login under a wrong-password flood", () => {
     expect(checked).toBeGreaterThan(55);
     expect(checked).toBeLessThanOrEqual(5 + 7 + 60);
   });
+
+  it("answers an unreadable login body with a message, not an error", async () => {
+    const request = new Request("http://localhost/login", { method: "POST", body: "garbage", headers: { "Content-Type": "multipart/form-data; boundary=x" } });
+    const res = unwrap(await loginAction({ request, context: context("203.0.113.40"), params: {} }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors.form).toMatch(/无法识别/);
+  });
 });
