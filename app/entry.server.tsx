@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import "./utils/load-context";
 import { NonceProvider } from "./utils/nonce";
 import { boot } from "./utils/boot.server";
+import { env } from "./utils/env.server";
 import { securityHeaders } from "./utils/security-headers.server";
 
 // Validates the environment, migrates the database and seeds the demo before the first request.
@@ -16,6 +17,10 @@ export const streamTimeout = 5_000;
 
 // Used by scripts/server.js for url-encoded comment posts, before Remix (docs/decisions/0008).
 export { processCommentForm } from "./models/comment-intake.server";
+
+// Used by scripts/server.js for express's `trust proxy`: off, a hop count or the proxies' addresses,
+// validated with the rest of the environment (app/utils/trust-proxy.server.ts).
+export const trustProxy = () => env().TRUST_PROXY;
 
 // Used by scripts/server.js on SIGTERM: the mail sender records the message in flight first.
 export { stopBackground } from "./utils/background.server";

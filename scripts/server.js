@@ -33,7 +33,9 @@ const host = process.env.HOST || "0.0.0.0";
 const app = express();
 app.disable("x-powered-by");
 app.set("query parser", "simple"); // Remix reads the URL itself; express only needs the cheap parser
-if (/^(true|1|yes)$/.test(process.env.TRUST_PROXY ?? "")) app.set("trust proxy", true);
+// Only the configured proxies (a hop count or their addresses) may name the client: an
+// X-Forwarded-For from anyone else is ignored, so no client can choose its own rate-limit key.
+app.set("trust proxy", build.entry.module.trustProxy());
 
 // Fast path for the public comment form (url-encoded, as every browser sends it): processed here,
 // without Remix's request translation, by the same function the route's action uses. A receipt is

@@ -2,12 +2,15 @@ import { data, redirect } from "@remix-run/node";
 import { env } from "~/utils/env.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { hit } from "~/utils/rate-limit.server";
+import { hit, wouldExceed } from "~/utils/rate-limit.server";
 import { STORAGE_MESSAGES, storageProblem } from "~/utils/db-errors.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
 
 const TEN_MINUTES = 10 * 60_000;
+// Attempts of any kind (refused ones included) an address may make per comment it may submit:
+// room for a person's mistakes, not for a flood that costs parsing and validation.
+const ATTEMPTS_PER_COMMENT = 5;
 
 export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
 
@@ -22,18 +25,24 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
 });
 
 /**
- * The public comment form's processing: bot trap, rate limits, validation, then one transaction
- * that stores the comment and queues its receipt. Success is the receipt page's address; every
- * failure is a message with everything the person typed. Called by the route's action, and by
- * the server's fast path for url-encoded posts (see docs/decisions/0008-intake-fast-path.md).
+ * The public comment form's processing: per-address limits, bot trap and validation, then one
+ * transaction that stores the comment and queues its receipt. Success is the receipt page's
+ * address; every failure is a message with everything the person typed. Called by the route's
+ * action, and by the server's fast path for url-encoded posts (docs/decisions/0008-intake-fast-path.md).
+ *
+ * Limits are per client address only, so that nothing one sender does can refuse anyone else
+ * (docs/decisions/0012-per-address-comment-limits.md): every attempt counts toward a generous
+ * ceiling that stops junk floods, and only a stored comment spends the address's comment quota.
  */
 export function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): CommentFormOutcome {
   const values = formValues(form, ["website"]);
   const e = env();
   const ipKey = clientHash(clientIp);
-  const waitIp = hit(`comment:ip:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES });
-  const waitAll = hit(`comment:consultation:${consultationId}`, { limit: e.COMMENT_LIMIT_PER_CONSULTATION, windowMs: 60_000 });
-  const wait = Math.max(waitIp, waitAll);
+  const accepted = { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES };
+  const wait = Math.max(
+    hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
+    wouldExceed(`comment:accepted:${ipKey}`, accepted),
+  );
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
     return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
@@ -51,6 +60,8 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
     return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
   }
   if (!result.ok) return fail(result.status, { [result.field]: result.message }, values);
+  // A repeated submission (same form, double click) returns the first receipt and spends nothing.
+  if (!result.duplicate) hit(`comment:accepted:${ipKey}`, accepted);
   const params = new URLSearchParams({ receipt: result.receiptNo, code: result.checkCode, new: "1" });
   return { kind: "receipt", location: `/status?${params}` };
 }

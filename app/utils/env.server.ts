@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { TrustProxySchema } from "./trust-proxy.server";
 
 const DEV_SESSION_SECRET = "zhengqiu-demo-session-secret-not-for-production";
 
@@ -18,7 +19,7 @@ const EnvSchema = z
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PUBLIC_URL: z.url("must be an absolute URL such as https://zhengqiu.example.gov.cn").optional(),
     SEED_DEMO: booleanish.optional(),
-    TRUST_PROXY: booleanish.default(false),
+    TRUST_PROXY: TrustProxySchema,
     DEPARTMENT_NAME: z.string().min(1).default("辽宁省退役军人事务厅"),
     DEPARTMENT_ADDRESS: z.string().min(1).default("沈阳市皇姑区细河街9号"),
     DEPARTMENT_PHONE: z.string().min(1).default("024-86536021"),
@@ -39,9 +40,9 @@ const EnvSchema = z
     MAIL_POLL_MS: z.coerce.number().int().min(100).default(2000),
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).default(60_000),
     MAIL_GIVE_UP_HOURS: z.coerce.number().min(1).default(72),
-    // Abuse limits for public forms: per client address per 10 minutes, and per consultation per minute.
+    // Abuse limits for public forms, per client address per 10 minutes; nothing is shared between
+    // addresses (docs/decisions/0012-per-address-comment-limits.md).
     COMMENT_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
-    COMMENT_LIMIT_PER_CONSULTATION: z.coerce.number().int().min(1).default(1200),
     LOOKUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     // The CJK font embedded in PDF exports (Debian's fonts-noto-cjk by default). Checked when a PDF
     // is made, not at start: a server without it runs, and only the PDF download explains the gap.

@@ -2,55 +2,73 @@ import { eq } from "drizzle-orm";
 import { loginThrottle } from "~db/schema";
 import { getDb } from "./db.server";
 
-// Counted per username (existing or not, so a lockout reveals nothing) and per client address.
-const POLICIES = {
-  user: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-} as const;
+// Wrong passwords lock the ADDRESS they come from, and only slow the NAME down: a lock on the name
+// would be a lock the attacker controls, keeping the real user out of their own account. Names are
+// counted whether or not they exist, so the answer reveals nothing. See
+// docs/decisions/0013-login-throttle-by-address-and-name.md.
+const ADDRESS = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+const NAME = { freeFailures: 5, firstDelayMs: 1_000, maxDelayMs: 60_000, windowMs: 24 * 60 * 60_000 };
 
-function keys(username: string, ip: string) {
-  return [
-    { key: `user:${username.trim().toLowerCase()}`, policy: POLICIES.user },
-    { key: `ip:${ip}`, policy: POLICIES.ip },
-  ];
+/** One name however it is typed: `Drafter`, ` drafter `, `ｄｒａｆｔｅｒ` are the same name. */
+export function normaliseUsername(username: string): string {
+  return username.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** Milliseconds until the lock lifts, or 0 when a login may be attempted. */
-export function lockedFor(username: string, ip: string, now = Date.now()): number {
+/** After the free failures, each further one doubles the wait before the name may be tried again. */
+export function nameDelayMs(failures: number): number {
+  if (failures < NAME.freeFailures) return 0;
+  return Math.min(NAME.maxDelayMs, NAME.firstDelayMs * 2 ** (failures - NAME.freeFailures));
+}
+
+const addressKey = (ip: string) => `ip:${ip}`;
+const nameKey = (username: string) => `name:${normaliseUsername(username)}`;
+
+export type LoginWait = { reason: "address" | "name"; ms: number };
+
+/**
+ * Why and how long a login attempt must wait, or null when it may be checked. A browser the name
+ * has logged in from before (`knownBrowser`) is not slowed by failures others caused for that name.
+ */
+export function loginWait(username: string, ip: string, options: { knownBrowser?: boolean; now?: number } = {}): LoginWait | null {
+  const now = options.now ?? Date.now();
   const db = getDb();
-  let wait = 0;
-  for (const { key } of keys(username, ip)) {
-    const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-    const until = row?.lockedUntil?.getTime() ?? 0;
-    if (until > now) wait = Math.max(wait, until - now);
-  }
-  return wait;
+  const until = (key: string) => db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get()?.lockedUntil?.getTime() ?? 0;
+  const address = until(addressKey(ip));
+  if (address > now) return { reason: "address", ms: address - now };
+  if (options.knownBrowser) return null;
+  const name = until(nameKey(username));
+  return name > now ? { reason: "name", ms: name - now } : null;
 }
 
+function bump(tx: Pick<ReturnType<typeof getDb>, "select" | "insert">, key: string, windowMs: number, lockAfter: (failures: number) => number, now: number) {
+  const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  const fresh = !row || now - row.windowStartedAt.getTime() > windowMs;
+  const failures = fresh ? 1 : row.failures + 1;
+  const lockMs = lockAfter(failures);
+  const values = { failures, windowStartedAt: fresh ? new Date(now) : row.windowStartedAt, lockedUntil: lockMs > 0 ? new Date(now + lockMs) : null };
+  tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+}
+
+const bumpAddress = (tx: Parameters<typeof bump>[0], ip: string, now: number) =>
+  bump(tx, addressKey(ip), ADDRESS.windowMs, (f) => (f >= ADDRESS.maxFailures ? ADDRESS.lockMs : 0), now);
+
+/** A wrong password (or unknown name): counts against the address and slows the name. */
 export function recordFailure(username: string, ip: string, now = Date.now()): void {
-  const db = getDb();
-  db.transaction((tx) => {
-    for (const { key, policy } of keys(username, ip)) {
-      const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-      const fresh = !row || now - row.windowStartedAt.getTime() > policy.windowMs;
-      const failures = fresh ? 1 : row.failures + 1;
-      const lockedUntil = failures >= policy.maxFailures ? new Date(now + policy.lockMs) : null;
-      const values = {
-        failures: lockedUntil ? 0 : failures,
-        windowStartedAt: fresh || lockedUntil ? new Date(now) : row.windowStartedAt,
-        lockedUntil,
-      };
-      tx.insert(loginThrottle)
-        .values({ key, ...values })
-        .onConflictDoUpdate({ target: loginThrottle.key, set: values })
-        .run();
-    }
+  getDb().transaction((tx) => {
+    bumpAddress(tx, ip, now);
+    bump(tx, nameKey(username), NAME.windowMs, nameDelayMs, now);
   });
 }
 
+/**
+ * An attempt refused because its name is slowed down counts against the address as a failure:
+ * hammering a slowed name from one address locks that address, and adds nothing to the name's wait.
+ */
+export function recordSlowedAttempt(ip: string, now = Date.now()): void {
+  getDb().transaction((tx) => bumpAddress(tx, ip, now));
+}
+
+/** A successful login forgets the name's failures (the address's stay: they were someone's guesses). */
 export function clearFailures(username: string): void {
-  getDb()
-    .delete(loginThrottle)
-    .where(eq(loginThrottle.key, `user:${username.trim().toLowerCase()}`))
-    .run();
+  getDb().delete(loginThrottle).where(eq(loginThrottle.key, nameKey(username))).run();
 }

@@ -5,7 +5,8 @@ import { findUserByUsername } from "~/models/user.server";
 import { appendAudit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
-import { clearFailures, lockedFor, recordFailure } from "~/utils/login-throttle.server";
+import { isKnownLogin, rememberLogin } from "~/utils/known-login.server";
+import { clearFailures, loginWait, recordFailure, recordSlowedAttempt, type LoginWait } from "~/utils/login-throttle.server";
 import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
 import { safeRedirect } from "~/utils/permissions.server";
 import { createUserSession, getSessionUser } from "~/utils/session.server";
@@ -22,20 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const BAD_CREDENTIALS = "用户名或密码错误，请重新输入。";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return data({ errors: { form: "提交的内容无法识别，请刷新页面后重新登录。" }, values: { username: "" } }, { status: 400 });
+  }
   const parsed = parseForm(LoginSchema, form, { omitFromValues: ["password"] });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { username, password, redirectTo } = parsed.data;
   const ip = context.clientIp;
   const values = { username };
 
-  const wait = lockedFor(username, ip);
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    return data(
-      { errors: { form: `登录失败次数过多，已暂时锁定。请于 ${minutes} 分钟后再试，或联系系统管理员。` }, values },
-      { status: 429 },
-    );
+  const wait = loginWait(username, ip, { knownBrowser: await isKnownLogin(request, username) });
+  if (wait) {
+    if (wait.reason === "name") recordSlowedAttempt(ip);
+    return data({ errors: { form: waitMessage(wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait.ms / 1000)) } });
   }
 
   const db = getDb();
@@ -58,7 +61,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip,
     }),
   );
-  return redirect(safeRedirect(redirectTo, "/admin"), { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers([
+    ["Set-Cookie", cookie],
+    ["Set-Cookie", await rememberLogin(request, username)],
+  ]);
+  return redirect(safeRedirect(redirectTo, "/admin"), { headers });
+}
+
+function waitMessage(wait: LoginWait): string {
+  if (wait.reason === "address") {
+    return `登录失败次数过多，您所在的网络地址已暂时锁定。请于 ${Math.ceil(wait.ms / 60_000)} 分钟后再试，或联系系统管理员。`;
+  }
+  return `该用户名近期登录失败次数较多，为防止密码被猜测，请于 ${Math.ceil(wait.ms / 1000)} 秒后再试。`;
 }
 
 export default function Login() {

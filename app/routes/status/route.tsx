@@ -16,6 +16,8 @@ export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-
 
 export const meta: MetaFunction = () => [{ title: "意见处理情况查询 - 征求意见平台" }, { name: "robots", content: "noindex" }];
 
+const FRESH_RECEIPT_MS = 10 * 60_000;
+
 type LoaderData = {
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -32,10 +34,12 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = parseForm(ReceiptLookupSchema, new URLSearchParams(values));
   if (!parsed.ok) return data<LoaderData>({ ...empty, errors: parsed.errors }, { status: 400 });
   const wait = hit(`lookup:${clientHash(context.clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
-  if (wait > 0 && params.get("new") !== "1") {
-    return data<LoaderData>({ ...empty, errors: { form: `查询过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` } }, { status: 429 });
-  }
+  const limited = () => data<LoaderData>({ ...empty, errors: { form: `查询过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` } }, { status: 429 });
+  if (wait > 0 && params.get("new") !== "1") return limited();
   const status = lookupComment(getDb(), parsed.data.receipt, parsed.data.code);
+  // The receipt page right after submitting (`new=1`) is shown past the limit, but only for a
+  // comment just received: otherwise `new=1` would lift the limit for guessing codes.
+  if (wait > 0 && !(status && Date.now() - status.receivedAt.getTime() < FRESH_RECEIPT_MS)) return limited();
   if (!status) {
     return data<LoaderData>({ ...empty, errors: { form: "回执编号或查询码不正确，请核对后重新输入。" } }, { status: 404 });
   }
