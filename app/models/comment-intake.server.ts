@@ -50,7 +50,11 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
     console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
     return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
   }
-  if (!result.ok) return fail(result.status, { [result.field]: result.message }, values);
+  if (!result.ok) {
+    // A key that is not this person's to reuse: the page renders a fresh one with their text.
+    const { idempotencyKey: _taken, ...rest } = values;
+    return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
+  }
   const params = new URLSearchParams({ receipt: result.receiptNo, code: result.checkCode, new: "1" });
   return { kind: "receipt", location: `/status?${params}` };
 }

@@ -54,6 +54,24 @@ describe("comment intake", () => {
     expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
   });
 
+  it("never hands a reused key's receipt to anyone but the first sender with the same text", () => {
+    const key = "shared-computer-key-0123456789";
+    const first = submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" });
+    if (!first.ok) throw new Error(first.message);
+    const stranger = submitComment(db, open.id, input({ idempotencyKey: key, body: "第二个人的意见。" }), { now: NOW, ip: "192.0.2.1" });
+    const elsewhere = submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.2" });
+    for (const r of [stranger, elsewhere]) {
+      expect(r).toMatchObject({ ok: false, field: "form", status: 409, renewKey: true });
+      expect(JSON.stringify(r)).not.toContain(first.receiptNo);
+    }
+    expect(submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" })).toMatchObject({
+      ok: true,
+      receiptNo: first.receiptNo,
+      duplicate: true,
+    });
+    expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+  });
+
   it("stores the comment, its article, its proposed redactions and its receipt mail together", () => {
     const r = submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
@@ -95,6 +113,17 @@ describe("the comment form's POST", () => {
     const res = (await post(valid())) as Response;
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toMatch(/^\/status\?receipt=ZQ\d{8}-[0-9A-Z]{6}&code=[0-9A-Z]{10}&new=1$/);
+  });
+
+  it("answers a second person reusing a form's key with a message, their text and a fresh key, not the first receipt", async () => {
+    const first = valid();
+    const res = (await post(first, "192.0.2.50")) as Response;
+    expect(res.status).toBe(303);
+    const second = unwrap(await post({ ...first, body: "另一位群众的意见。" }, "192.0.2.51"));
+    expect(second.status).toBe(409);
+    expect(second.body.errors.form).toMatch(/已提交过/);
+    expect(second.body.values.body).toBe("另一位群众的意见。");
+    expect(second.body.values.idempotencyKey).toBeUndefined();
   });
 
   it("answers an empty or 100,000-character comment with a message and keeps the text", async () => {
