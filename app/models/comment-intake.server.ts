@@ -6,13 +6,14 @@ import { hit } from "~/utils/rate-limit.server";
 import { STORAGE_MESSAGES, storageProblem } from "~/utils/db-errors.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
+import { receiptViewCookie } from "./receipt-view.server";
 
 const TEN_MINUTES = 10 * 60_000;
 
 export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
 
 export type CommentFormOutcome =
-  | { kind: "receipt"; location: string }
+  | { kind: "receipt"; location: string; setCookie: string }
   | { kind: "reply"; status: number; reply: CommentFormReply };
 
 const fail = (status: number, errors: Record<string, string>, values: Record<string, string>): CommentFormOutcome => ({
@@ -55,8 +56,8 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
     const { idempotencyKey: _taken, ...rest } = values;
     return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
   }
-  const params = new URLSearchParams({ receipt: result.receiptNo, code: result.checkCode, new: "1" });
-  return { kind: "receipt", location: `/status?${params}` };
+  // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
+  return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
 }
 
 /** The route's action: uses the fast path's outcome when it already processed the form. */
@@ -71,6 +72,8 @@ export async function handleCommentPost(request: Request, context: { clientIp: s
     }
     outcome = processCommentForm(form, context.clientIp, consultationId);
   }
-  if (outcome.kind === "receipt") return redirect(outcome.location, 303);
+  if (outcome.kind === "receipt") {
+    return redirect(outcome.location, { status: 303, headers: { "Set-Cookie": outcome.setCookie, "Cache-Control": "private, no-store" } });
+  }
   return data<CommentFormReply>(outcome.reply, { status: outcome.status });
 }

@@ -7,7 +7,8 @@ import { submitComment, type CommentInput } from "~/models/comment.server";
 import { handleCommentPost } from "~/models/comment-intake.server";
 import { publicPhase } from "~/models/consultation-status";
 import { resetRateLimits } from "~/utils/rate-limit.server";
-import { loader as statusLoader } from "~/routes/status/route";
+import { action as statusAction, loader as statusLoader } from "~/routes/status/route";
+import { receiptViewCookie } from "~/models/receipt-view.server";
 import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();
@@ -83,7 +84,9 @@ describe("comment intake", () => {
     const mail = db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`)).get()!;
     expect(mail.toAddress).toBe("vet@example.com");
     expect(mail.textBody).toContain(r.receiptNo);
-    expect(mail.textBody).toContain(`code=${r.checkCode}`);
+    expect(mail.textBody).toContain(`查询码：${r.checkCode}`);
+    expect(mail.textBody).toContain(`/status?receipt=${r.receiptNo}`);
+    expect(mail.textBody).not.toContain("code=");
   });
 
   it("refuses articles that do not exist and a closed consultation, with messages", () => {
@@ -109,10 +112,15 @@ function post(fields: Record<string, string | string[]>, ip = "192.0.2.10") {
 const valid = () => ({ body: "支持第三条。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `form-key-${++n}-abcdefghijk`, website: "" });
 
 describe("the comment form's POST", () => {
-  it("redirects to the receipt page on success", async () => {
+  it("redirects to the receipt page on success, the code in a short-lived cookie and not in the address", async () => {
     const res = (await post(valid())) as Response;
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toMatch(/^\/status\?receipt=ZQ\d{8}-[0-9A-Z]{6}&code=[0-9A-Z]{10}&new=1$/);
+    expect(res.headers.get("Location")).toBe("/status");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    const setCookie = res.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/^zq_receipt=ZQ\d{8}-[0-9A-Z]{6}\.[0-9A-Z]{10}\.1\.\d+\.[\w-]{32}; Path=\/status; Max-Age=600; HttpOnly; SameSite=Lax/);
+    const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: setCookie.split(";")[0] } }), params: {}, context: context() }));
+    expect(page.body).toMatchObject({ fresh: true, status: { steps: [{ label: "已收到" }, { label: "审核中" }, { label: "已公开" }, { label: "已研究" }] } });
   });
 
   it("answers a second person reusing a form's key with a message, their text and a fresh key, not the first receipt", async () => {
@@ -157,6 +165,15 @@ describe("the comment form's POST", () => {
   });
 });
 
+const lookup = (fields: Record<string, string>, ip = "203.0.113.9") =>
+  statusAction({
+    request: new Request("http://localhost/status", { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+    params: {},
+    context: context(ip),
+  });
+const viewWith = (cookie: string, search = "") =>
+  statusLoader({ request: new Request(`http://localhost/status${search}`, { headers: { Cookie: cookie } }), params: {}, context: context() });
+
 describe("the status page", () => {
   it("shows the status for the right code and the same answer for a wrong code or an unknown receipt", async () => {
     const r = submitComment(db, open.id, input(), { now: NOW });
@@ -167,14 +184,48 @@ describe("the status page", () => {
       "已公开:todo",
       "已研究:todo",
     ]);
-    const ask = (q: string) => statusLoader({ request: new Request(`http://localhost/status?${q}`), params: {}, context: context("203.0.113.9") });
-    const wrong = unwrap(await ask(`receipt=${r.receiptNo}&code=AAAAAAAAAA`));
-    const unknown = unwrap(await ask(`receipt=ZQ20200101-AAAAAA&code=AAAAAAAAAA`));
+    const wrong = unwrap(await lookup({ receipt: r.receiptNo, code: "AAAAAAAAAA" }));
+    const unknown = unwrap(await lookup({ receipt: "ZQ20200101-AAAAAA", code: "AAAAAAAAAA" }));
     expect(wrong.status).toBe(404);
     expect(wrong.body.errors.form).toBe(unknown.body.errors.form);
-    const malformed = unwrap(await ask(`receipt=<script>&code=1`));
+    const malformed = unwrap(await lookup({ receipt: "<script>", code: "1" }));
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors.receipt).toMatch(/格式不正确/);
     expect(malformed.body.values.receipt).toBe("<script>");
+  });
+
+  it("answers a look-up with a redirect to plain /status and a cookie, and shows the text redacted", async () => {
+    const r = submitComment(db, open.id, input({ body: "请联系我 13912345678，身份证 11010519491231002X。" }), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    const res = (await lookup({ receipt: r.receiptNo.toLowerCase(), code: r.checkCode.toLowerCase() })) as Response;
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/status");
+    const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
+    const page = unwrap(await viewWith(cookie));
+    expect(page.body.fresh).toBe(false);
+    expect(page.body.status.receiptNo).toBe(r.receiptNo);
+    expect(page.body.status.redactedBody).toBe("请联系我 [手机号已隐去]，身份证 [身份证号已隐去]。");
+    expect(JSON.stringify(page.body)).not.toContain("13912345678");
+    // A cookie altered by hand, or one from before its ten minutes ran out, shows nothing.
+    expect(unwrap(await viewWith(cookie.replace(/\.([\w-])/, ".X"))).body.status).toBeNull();
+    expect(unwrap(await viewWith(receiptViewCookie({ receiptNo: r.receiptNo, code: r.checkCode, fresh: false }, new Date(Date.now() - 11 * 60_000)).split(";")[0])).body.status).toBeNull();
+    // 结束查看 clears it.
+    const forget = (await lookup({ intent: "forget" })) as Response;
+    expect(forget.headers.get("Set-Cookie")).toMatch(/^zq_receipt=; Path=\/status; Max-Age=0/);
+  });
+
+  it("moves a code that arrives in a link out of the address at once", async () => {
+    const r = submitComment(db, open.id, input(), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    const res = (await viewWith("", `?receipt=${r.receiptNo}&code=${r.checkCode}`)) as Response;
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/status");
+    expect(res.headers.get("Set-Cookie")).toMatch(/^zq_receipt=/);
+    const wrong = (await viewWith("", `?receipt=${r.receiptNo}&code=AAAAAAAAAA`)) as Response;
+    expect(wrong.headers.get("Location")).toBe(`/status?receipt=${r.receiptNo}&problem=notfound`);
+    expect(unwrap(await viewWith("", `?receipt=${r.receiptNo}&problem=notfound`)).body).toMatchObject({
+      values: { receipt: r.receiptNo },
+      errors: { form: "回执编号或查询码不正确，请核对后重新输入。" },
+    });
   });
 });
