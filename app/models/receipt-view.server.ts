@@ -3,8 +3,9 @@ import { env } from "~/utils/env.server";
 
 // The receipt page is often opened on a shared computer (a 服务站, a library): the check code never
 // travels in a URL, where it would stay in the browser's history. After a submission or a look-up
-// the receipt number and code sit in this short-lived, signed, httpOnly cookie, scoped to /status,
-// and the page is a plain GET of /status.
+// the receipt number and code sit in this short-lived, signed, httpOnly cookie, and the page is a
+// plain GET of /status. (Path=/ because the router fetches the page's data from /status.data,
+// which a cookie scoped to /status would not reach.)
 
 const NAME = "zq_receipt";
 export const RECEIPT_VIEW_SECONDS = 10 * 60;
@@ -21,7 +22,7 @@ const sign = (payload: string) =>
 
 function attributes(maxAge: number): string {
   const secure = env().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";
-  return `Path=/status; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+  return `Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /** The Set-Cookie value that lets this browser see the receipt for the next few minutes. */

@@ -34,10 +34,17 @@ test("a commenter's receipt arrives by mail and its status link opens the commen
   expect(mail.subject).toContain(`意见回执 ${receipt}`);
   expect(mail.text).toContain(`回执编号：${receipt}`);
   const status = linkIn(mail.text, /\/status\?receipt=/);
-  expect(mail.html).toContain(status.replace("&", "&amp;"));
+  expect(mail.html).toContain(status);
+  // The link fills in the number; the code is in the mail's text only, never in an address.
+  expect(status).not.toContain("code=");
+  const code = /查询码：([0-9A-Z]{10})/.exec(mail.text)![1];
 
   await page.goto(status);
+  await expect(page.getByLabel("回执编号")).toHaveValue(receipt);
+  await page.getByLabel("查询码").fill(code);
+  await page.getByRole("button", { name: "查询" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "意见处理情况" })).toBeVisible();
+  expect(page.url()).not.toContain(code);
   await expect(page.locator(".receipt-no").first()).toHaveText(receipt);
   await expect(page.getByText("审核中（当前）")).toBeVisible();
 });

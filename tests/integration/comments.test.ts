@@ -118,7 +118,7 @@ describe("the comment form's POST", () => {
     expect(res.headers.get("Location")).toBe("/status");
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const setCookie = res.headers.get("Set-Cookie")!;
-    expect(setCookie).toMatch(/^zq_receipt=ZQ\d{8}-[0-9A-Z]{6}\.[0-9A-Z]{10}\.1\.\d+\.[\w-]{32}; Path=\/status; Max-Age=600; HttpOnly; SameSite=Lax/);
+    expect(setCookie).toMatch(/^zq_receipt=ZQ\d{8}-[0-9A-Z]{6}\.[0-9A-Z]{10}\.1\.\d+\.[\w-]{32}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax/);
     const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: setCookie.split(";")[0] } }), params: {}, context: context() }));
     expect(page.body).toMatchObject({ fresh: true, status: { steps: [{ label: "已收到" }, { label: "审核中" }, { label: "已公开" }, { label: "已研究" }] } });
   });
@@ -211,7 +211,7 @@ describe("the status page", () => {
     expect(unwrap(await viewWith(receiptViewCookie({ receiptNo: r.receiptNo, code: r.checkCode, fresh: false }, new Date(Date.now() - 11 * 60_000)).split(";")[0])).body.status).toBeNull();
     // 结束查看 clears it.
     const forget = (await lookup({ intent: "forget" })) as Response;
-    expect(forget.headers.get("Set-Cookie")).toMatch(/^zq_receipt=; Path=\/status; Max-Age=0/);
+    expect(forget.headers.get("Set-Cookie")).toMatch(/^zq_receipt=; Path=\/; Max-Age=0/);
   });
 
   it("moves a code that arrives in a link out of the address at once", async () => {

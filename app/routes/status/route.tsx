@@ -11,9 +11,10 @@ import { env } from "~/utils/env.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { hit } from "~/utils/rate-limit.server";
 
-const NO_STORE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
-
-// The page shows a comment's status and its check code: never cached, and not passed on as a referrer.
+// The page shows a comment's status and its check code: never cached, and its address is not passed
+// to other sites. (Not `no-referrer`: with it the browser sends `Origin: null` on the page's own POST
+// forms, which Remix refuses as cross-site.)
+const NO_STORE = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 export const headers = () => NO_STORE;
 
 export const meta: MetaFunction = () => [{ title: "意见处理情况查询 - 征求意见平台" }, { name: "robots", content: "noindex" }];
