@@ -206,6 +206,9 @@ describe("the status page", () => {
     expect(page.body.status.receiptNo).toBe(r.receiptNo);
     expect(page.body.status.redactedBody).toBe("请联系我 [手机号已隐去]，身份证 [身份证号已隐去]。");
     expect(JSON.stringify(page.body)).not.toContain("13912345678");
+    expect(unwrap(await viewWith(cookie, `?receipt=${r.receiptNo}`)).body.status.receiptNo).toBe(r.receiptNo);
+    // A mail's link for another receipt asks for that receipt's code instead of showing this one.
+    expect(unwrap(await viewWith(cookie, "?receipt=ZQ20200101-AAAAAA")).body).toMatchObject({ status: null, values: { receipt: "ZQ20200101-AAAAAA" } });
     // A cookie altered by hand, or one from before its ten minutes ran out, shows nothing.
     expect(unwrap(await viewWith(cookie.replace(/\.([\w-])/, ".X"))).body.status).toBeNull();
     expect(unwrap(await viewWith(receiptViewCookie({ receiptNo: r.receiptNo, code: r.checkCode, fresh: false }, new Date(Date.now() - 11 * 60_000)).split(";")[0])).body.status).toBeNull();

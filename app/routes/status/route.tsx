@@ -52,7 +52,9 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     return redirect(`/status?${kept}problem=${result.problem}`, { status: 303, headers: NO_STORE });
   }
   const view = readReceiptView(request.headers.get("Cookie"));
-  const status = view ? lookupComment(getDb(), view.receiptNo, view.code) : null;
+  // A mail's link for another receipt than the one on view asks for that receipt's code.
+  const asked = params.get("receipt")?.trim().toUpperCase();
+  const status = view && (!asked || asked === view.receiptNo) ? lookupComment(getDb(), view.receiptNo, view.code) : null;
   if (view && status) return { status, code: view.code, fresh: view.fresh, viewMinutes: RECEIPT_VIEW_SECONDS / 60, values: {}, errors: {} };
   const problem = params.get("problem");
   const errors = problem && problem in PROBLEMS ? { form: PROBLEMS[problem as Problem] } : {};
