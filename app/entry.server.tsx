@@ -8,7 +8,7 @@ import "./utils/load-context";
 import { NonceProvider } from "./utils/nonce";
 import { boot } from "./utils/boot.server";
 import { env } from "./utils/env.server";
-import { securityHeaders } from "./utils/security-headers.server";
+import { securityHeaders, withCachePolicy } from "./utils/security-headers.server";
 
 // Validates the environment, migrates the database and seeds the demo before the first request.
 await boot();
@@ -25,6 +25,18 @@ export const trustProxy = () => env().TRUST_PROXY;
 // Used by scripts/server.js on SIGTERM: the mail sender records the message in flight first.
 export { stopBackground } from "./utils/background.server";
 
+/** Loader and action data fetched by the browser's router: never kept by a shared cache either. */
+export function handleDataRequest(response: Response) {
+  try {
+    withCachePolicy(response.headers, response.headers);
+    return response;
+  } catch {
+    // Headers of a Response.redirect() are immutable: answer with a copy that carries the policy.
+    const headers = withCachePolicy(new Headers(response.headers), response.headers);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -33,6 +45,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
+  // What the matched routes' `headers` exports asked for, before the security headers are applied.
+  const routeHeaders = new Headers(responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -47,6 +61,7 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v);
+          withCachePolicy(responseHeaders, routeHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -48,7 +48,11 @@ app.post(
   (req, res, next) => {
     if (!Buffer.isBuffer(req.body)) return next();
     const outcome = processCommentForm(new URLSearchParams(req.body.toString("utf8")), clientIp(req), Number(req.params[0]));
-    if (outcome.kind === "receipt") return res.redirect(303, outcome.location);
+    if (outcome.kind === "receipt") {
+      res.setHeader("Set-Cookie", outcome.setCookie);
+      res.setHeader("Cache-Control", "private, no-store");
+      return res.redirect(303, outcome.location);
+    }
     res.locals.commentOutcome = outcome;
     next();
   },

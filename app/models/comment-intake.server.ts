@@ -6,6 +6,7 @@ import { hit, wouldExceed } from "~/utils/rate-limit.server";
 import { STORAGE_MESSAGES, storageProblem } from "~/utils/db-errors.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
+import { receiptViewCookie } from "./receipt-view.server";
 
 const TEN_MINUTES = 10 * 60_000;
 // Attempts of any kind (refused ones included) an address may make per comment it may submit:
@@ -15,7 +16,7 @@ const ATTEMPTS_PER_COMMENT = 5;
 export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
 
 export type CommentFormOutcome =
-  | { kind: "receipt"; location: string }
+  | { kind: "receipt"; location: string; setCookie: string }
   | { kind: "reply"; status: number; reply: CommentFormReply };
 
 const fail = (status: number, errors: Record<string, string>, values: Record<string, string>): CommentFormOutcome => ({
@@ -59,11 +60,15 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
     console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
     return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
   }
-  if (!result.ok) return fail(result.status, { [result.field]: result.message }, values);
+  if (!result.ok) {
+    // A key that is not this person's to reuse: the page renders a fresh one with their text.
+    const { idempotencyKey: _taken, ...rest } = values;
+    return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
+  }
   // A repeated submission (same form, double click) returns the first receipt and spends nothing.
   if (!result.duplicate) hit(`comment:accepted:${ipKey}`, accepted);
-  const params = new URLSearchParams({ receipt: result.receiptNo, code: result.checkCode, new: "1" });
-  return { kind: "receipt", location: `/status?${params}` };
+  // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
+  return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
 }
 
 /** The route's action: uses the fast path's outcome when it already processed the form. */
@@ -78,6 +83,8 @@ export async function handleCommentPost(request: Request, context: { clientIp: s
     }
     outcome = processCommentForm(form, context.clientIp, consultationId);
   }
-  if (outcome.kind === "receipt") return redirect(outcome.location, 303);
+  if (outcome.kind === "receipt") {
+    return redirect(outcome.location, { status: 303, headers: { "Set-Cookie": outcome.setCookie, "Cache-Control": "private, no-store" } });
+  }
   return data<CommentFormReply>(outcome.reply, { status: outcome.status });
 }

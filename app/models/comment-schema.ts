@@ -49,6 +49,20 @@ export const StaffCommentSchema = CommentSchema.omit({ consent: true, website: t
     .regex(/^\d{4}-\d{2}-\d{2}$/, "请按“年-月-日”填写收到日期。")
     .transform((v) => new Date(`${v}T12:00:00+08:00`))
     .refine((d) => !Number.isNaN(d.getTime()) && d.getTime() <= Date.now() + 86_400_000, "收到日期无效或晚于今天。"),
+  // Only for a letter received after the period: the postmark shows it was sent in time.
+  postmarkedOn: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), "请按“年-月-日”填写邮戳日期。")
+    .transform((v) => (v ? new Date(`${v}T12:00:00+08:00`) : null))
+    .refine((d) => d === null || !Number.isNaN(d.getTime()), "邮戳日期无效。"),
+  lateReason: z
+    .string()
+    .trim()
+    .max(500, "理由不能超过 500 个字符。")
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export const ReceiptLookupSchema = z.object({

@@ -4,7 +4,10 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "~db/client.server";
 
 export interface IntakeStatements {
-  byIdempotencyKey: Statement<[string], { receiptNo: string; consultationId: number }>;
+  byIdempotencyKey: Statement<
+    [string],
+    { receiptNo: string; consultationId: number; body: string; name: string | null; email: string | null; clientHash: string | null; enteredBy: number | null }
+  >;
   consultation: Statement<
     [number],
     { id: number; title: string; status: string; opensAt: number | null; closesAt: number | null; requireEmailVerification: number }
@@ -23,7 +26,9 @@ export function intakeStatements(db: Db): IntakeStatements {
   if (s) return s;
   const c = db.$client;
   s = {
-    byIdempotencyKey: c.prepare(`SELECT receipt_no AS receiptNo, consultation_id AS consultationId FROM comments WHERE idempotency_key = ?`),
+    byIdempotencyKey: c.prepare(`SELECT receipt_no AS receiptNo, consultation_id AS consultationId, body, name, email, client_hash AS clientHash,
+         entered_by AS enteredBy
+       FROM comments WHERE idempotency_key = ?`),
     consultation: c.prepare(
       `SELECT id, title, status, opens_at AS opensAt, closes_at AS closesAt, require_email_verification AS requireEmailVerification
        FROM consultations WHERE id = ?`,

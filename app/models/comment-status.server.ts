@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentAnalysis, comments, consultations, dispositions } from "~db/schema";
+import { commentAnalysis, comments, consultations, dispositions, redactions } from "~db/schema";
+import { detectPii, redact } from "~/analysis/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
 import { hashCheckCode } from "./receipt.server";
 import { timingSafeEqual } from "node:crypto";
@@ -10,7 +11,8 @@ export interface CommentStatus {
   consultationId: number;
   consultationTitle: string;
   receivedAt: Date;
-  body: string;
+  /** What the person wrote with its personal data redacted: the page may be read over a shoulder. */
+  redactedBody: string;
   steps: Array<{ label: string; state: "done" | "current" | "todo"; detail?: string }>;
   emailVerified: boolean | null;
 }
@@ -21,6 +23,13 @@ export function dispositionFor(db: Pick<Db, "select">, commentId: number) {
   if (own) return own;
   const topic = db.select({ topicId: commentAnalysis.topicId }).from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).get();
   return topic?.topicId ? db.select().from(dispositions).where(eq(dispositions.topicId, topic.topicId)).get() : undefined;
+}
+
+/** The text as moderated, or until then with every span found by the detector or staff hidden. */
+function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): string {
+  if (c.moderationStatus === "approved" && c.publishedBody !== null) return c.publishedBody;
+  const marked = db.select().from(redactions).where(eq(redactions.commentId, c.id)).all().filter((s) => s.status !== "dismissed");
+  return redact(c.body, [...marked, ...detectPii(c.body)]);
 }
 
 /**
@@ -63,7 +72,7 @@ export function lookupComment(db: Db, receiptNo: string, checkCode: string): Com
     consultationId: c.consultationId,
     consultationTitle: row.title,
     receivedAt: c.receivedAt,
-    body: c.body,
+    redactedBody: redactedBody(db, c),
     steps,
     emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
   };

@@ -4,13 +4,16 @@ import { detectPii } from "~/analysis/pii";
 import { sha256Hex } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
+import { shanghaiDate } from "~/utils/periods";
 import { sanitizeLine, sanitizeUserText } from "~/utils/text";
+import { appendAudit } from "~/utils/audit.server";
 import type { CommentSchema } from "./comment-schema";
 import { publicPhase } from "./consultation-status";
 import { intakeStatements } from "./comment-statements.server";
 import { receiptNotice } from "./notices/comment-notices";
 import { queueNotice } from "./outbox.server";
 import { checkCodeFor, hashCheckCode, newCheckCode, newReceiptNo, verificationToken } from "./receipt.server";
+import { staffEntryProblem, type StaffEntryProblem } from "./staff-entry-rules";
 import type { z } from "zod";
 
 type Consultation = typeof consultations.$inferSelect;
@@ -19,7 +22,18 @@ export type CommentInput = Omit<z.infer<typeof CommentSchema>, "consent" | "webs
 
 export type IntakeResult =
   | { ok: true; receiptNo: string; checkCode: string; duplicate: boolean }
-  | { ok: false; field: "form" | "articles"; message: string; status: number };
+  | { ok: false; field: "form" | "articles" | StaffEntryProblem["field"]; message: string; status: number; renewKey?: true };
+
+/** Who entered a comment received outside the web form, and what they recorded about its arrival. */
+export interface StaffEntryMeta {
+  actor: { id: number; label: string };
+  postmarkedAt?: Date | null;
+  lateReason?: string | null;
+  ip?: string;
+}
+
+// A reused key is answered with the first receipt only when it is the same submission sent again.
+const KEY_TAKEN = "此表单已提交过一条内容不同的意见。为保护他人的意见，请使用刷新后的表单重新提交；您填写的内容已保留在下方。";
 
 export function clientHash(ip: string): string {
   return sha256Hex(`${env().SESSION_SECRET}:ip:${ip}`).slice(0, 32);
@@ -27,14 +41,16 @@ export function clientHash(ip: string): string {
 
 /**
  * Stores a comment and queues its receipt in one transaction, after checking at this very instant
- * that the consultation is open. A form submitted twice (same idempotency key) gets the first
- * receipt back instead of a second comment.
+ * that the consultation is open (for staff entry: that the record is still open and the dates fit
+ * the period, see staff-entry-rules.ts; each staff entry is audited). A form submitted twice (same
+ * idempotency key, same text, same sender) gets the first receipt back instead of a second comment;
+ * anyone else presenting that key gets an error, never the first person's receipt.
  */
 export function submitComment(
   db: Db,
   consultationId: number,
   input: CommentInput,
-  meta: { now?: Date; ip?: string; channel?: Channel; enteredBy?: number; receivedAt?: Date } = {},
+  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta } = {},
 ): IntakeResult {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
@@ -43,7 +59,14 @@ export function submitComment(
     (tx) => {
       const existing = q.byIdempotencyKey.get(input.idempotencyKey);
       if (existing) {
-        if (existing.consultationId !== consultationId) return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400 };
+        if (existing.consultationId !== consultationId) return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
+        const sameSubmission =
+          existing.body === sanitizeUserText(input.body).trim() &&
+          existing.name === (input.name ? sanitizeLine(input.name) : null) &&
+          existing.email === input.email &&
+          existing.clientHash === (meta.ip ? clientHash(meta.ip) : null) &&
+          existing.enteredBy === (meta.staff?.actor.id ?? null);
+        if (!sameSubmission) return { ok: false, field: "form", message: KEY_TAKEN, status: 409, renewKey: true };
         return { ok: true, receiptNo: existing.receiptNo, checkCode: checkCodeFor(input.idempotencyKey), duplicate: true };
       }
       const row = q.consultation.get(consultationId);
@@ -59,6 +82,14 @@ export function submitComment(
         if (phase === "upcoming") return { ok: false, field: "form", message: `本次征求意见尚未开始，将于 ${formatDateTime(c.opensAt!)} 开始接收意见。您填写的内容已保留在下方。`, status: 409 };
         if (phase !== "open") return { ok: false, field: "form", message: `本次征求意见已于 ${c.closesAt ? formatDateTime(c.closesAt) : "此前"} 截止，网上意见未能提交。您填写的内容已保留在下方，可复制保存。`, status: 409 };
         if (row.requireEmailVerification && !input.email) return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
+      } else {
+        if (!meta.staff) return { ok: false, field: "form", message: "非网上提交的意见须由工作人员录入。", status: 403 };
+        const problem = staffEntryProblem(
+          c,
+          { channel, receivedAt: meta.receivedAt ?? now, postmarkedAt: meta.staff.postmarkedAt ?? null, lateReason: meta.staff.lateReason ?? null },
+          now,
+        );
+        if (problem) return { ok: false, ...problem };
       }
 
       const versionId = q.latestVersionId.get(consultationId)?.id ?? null;
@@ -86,7 +117,7 @@ export function submitComment(
         email: input.email,
         publishPreference: input.publishPreference,
         channel,
-        enteredBy: meta.enteredBy ?? null,
+        enteredBy: meta.staff?.actor.id ?? null,
         receivedAt: receivedAt.getTime(),
         hasPii: pii.length > 0 ? 1 : 0,
         idempotencyKey: input.idempotencyKey,
@@ -95,6 +126,25 @@ export function submitComment(
       })!;
       for (const n of numbers) q.insertArticle.run(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
       for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end);
+      if (meta.staff) {
+        appendAudit(tx, {
+          actor: meta.staff.actor,
+          action: "comment.staff_entry",
+          entityType: "comment",
+          entityId: id,
+          after: {
+            consultationId,
+            receiptNo,
+            channel,
+            receivedOn: shanghaiDate(receivedAt),
+            postmarkedOn: meta.staff.postmarkedAt ? shanghaiDate(meta.staff.postmarkedAt) : null,
+            lateReason: meta.staff.lateReason ?? null,
+            articles: numbers,
+          },
+          ip: meta.staff.ip ?? null,
+          at: now,
+        });
+      }
       if (input.email) {
         const verifyLink = row.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
         queueNotice(tx, { ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }), to: input.email, kind: "receipt", dedupeKey: `receipt:${receiptNo}` }, now);

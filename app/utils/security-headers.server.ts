@@ -21,3 +21,18 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "Cross-Origin-Opener-Policy": "same-origin",
   };
 }
+
+/**
+ * Every page may hold a form with a fresh idempotency key, a session or a receipt, so a shared
+ * cache must never keep one: `private, no-store` unless the route's `headers` export chose
+ * otherwise. A route may also ask for a stricter Referrer-Policy than the default (the status page
+ * says `no-referrer`); it is kept.
+ */
+export function withCachePolicy(headers: Headers, routeHeaders: Headers): Headers {
+  headers.set("Cache-Control", routeHeaders.get("Cache-Control") ?? DEFAULT_CACHE_CONTROL);
+  const referrer = routeHeaders.get("Referrer-Policy");
+  if (referrer === "no-referrer" || referrer === "same-origin") headers.set("Referrer-Policy", referrer);
+  return headers;
+}
+
+export const DEFAULT_CACHE_CONTROL = "private, no-store";

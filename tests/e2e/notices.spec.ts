@@ -18,7 +18,7 @@ const linkIn = (text: string, path: RegExp) => {
   return found;
 };
 
-test("a commenter's receipt arrives by mail and its status link opens the comment's status", async ({ page }) => {
+test("a commenter's receipt arrives by mail and its status link opens the comment's status", async ({ page, browser }) => {
   const email = `commenter-${Date.now()}@example.com`;
   await page.goto("/consultations/1");
   await page.getByRole("textbox", { name: "意见内容" }).fill("建议第八条明确创业补贴的申领期限。");
@@ -34,12 +34,23 @@ test("a commenter's receipt arrives by mail and its status link opens the commen
   expect(mail.subject).toContain(`意见回执 ${receipt}`);
   expect(mail.text).toContain(`回执编号：${receipt}`);
   const status = linkIn(mail.text, /\/status\?receipt=/);
-  expect(mail.html).toContain(status.replace("&", "&amp;"));
+  expect(mail.html).toContain(status);
+  // The link fills in the number; the code is in the mail's text only, never in an address.
+  expect(status).not.toContain("code=");
+  const code = /查询码：([0-9A-Z]{10})/.exec(mail.text)![1];
 
-  await page.goto(status);
-  await expect(page.getByRole("heading", { level: 1, name: "意见处理情况" })).toBeVisible();
-  await expect(page.locator(".receipt-no").first()).toHaveText(receipt);
-  await expect(page.getByText("审核中（当前）")).toBeVisible();
+  // Opened later, in another browser (at home): the number is filled in, the code typed from the mail.
+  const home = await browser.newContext();
+  const reader = await home.newPage();
+  await reader.goto(status);
+  await expect(reader.getByLabel("回执编号")).toHaveValue(receipt);
+  await reader.getByLabel("查询码").fill(code);
+  await reader.getByRole("button", { name: "查询" }).click();
+  await expect(reader.getByRole("heading", { level: 1, name: "意见处理情况" })).toBeVisible();
+  expect(reader.url()).not.toContain(code);
+  await expect(reader.locator(".receipt-no").first()).toHaveText(receipt);
+  await expect(reader.getByText("审核中（当前）")).toBeVisible();
+  await home.close();
 });
 
 test("a subscription is refused with a bad address, then confirmed and cancelled through the mailed links", async ({ page, request }) => {

@@ -7,7 +7,8 @@ import { submitComment, type CommentInput } from "~/models/comment.server";
 import { handleCommentPost } from "~/models/comment-intake.server";
 import { publicPhase } from "~/models/consultation-status";
 import { resetRateLimits } from "~/utils/rate-limit.server";
-import { loader as statusLoader } from "~/routes/status/route";
+import { action as statusAction, loader as statusLoader } from "~/routes/status/route";
+import { receiptViewCookie } from "~/models/receipt-view.server";
 import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();
@@ -54,6 +55,24 @@ describe("comment intake", () => {
     expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
   });
 
+  it("never hands a reused key's receipt to anyone but the first sender with the same text", () => {
+    const key = "shared-computer-key-0123456789";
+    const first = submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" });
+    if (!first.ok) throw new Error(first.message);
+    const stranger = submitComment(db, open.id, input({ idempotencyKey: key, body: "第二个人的意见。" }), { now: NOW, ip: "192.0.2.1" });
+    const elsewhere = submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.2" });
+    for (const r of [stranger, elsewhere]) {
+      expect(r).toMatchObject({ ok: false, field: "form", status: 409, renewKey: true });
+      expect(JSON.stringify(r)).not.toContain(first.receiptNo);
+    }
+    expect(submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" })).toMatchObject({
+      ok: true,
+      receiptNo: first.receiptNo,
+      duplicate: true,
+    });
+    expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+  });
+
   it("stores the comment, its article, its proposed redactions and its receipt mail together", () => {
     const r = submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
@@ -65,7 +84,9 @@ describe("comment intake", () => {
     const mail = db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`)).get()!;
     expect(mail.toAddress).toBe("vet@example.com");
     expect(mail.textBody).toContain(r.receiptNo);
-    expect(mail.textBody).toContain(`code=${r.checkCode}`);
+    expect(mail.textBody).toContain(`查询码：${r.checkCode}`);
+    expect(mail.textBody).toContain(`/status?receipt=${r.receiptNo}`);
+    expect(mail.textBody).not.toContain("code=");
   });
 
   it("refuses articles that do not exist and a closed consultation, with messages", () => {
@@ -91,10 +112,26 @@ function post(fields: Record<string, string | string[]>, ip = "192.0.2.10") {
 const valid = () => ({ body: "支持第三条。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `form-key-${++n}-abcdefghijk`, website: "" });
 
 describe("the comment form's POST", () => {
-  it("redirects to the receipt page on success", async () => {
+  it("redirects to the receipt page on success, the code in a short-lived cookie and not in the address", async () => {
     const res = (await post(valid())) as Response;
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toMatch(/^\/status\?receipt=ZQ\d{8}-[0-9A-Z]{6}&code=[0-9A-Z]{10}&new=1$/);
+    expect(res.headers.get("Location")).toBe("/status");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    const setCookie = res.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/^zq_receipt=ZQ\d{8}-[0-9A-Z]{6}\.[0-9A-Z]{10}\.1\.\d+\.[\w-]{32}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax/);
+    const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: setCookie.split(";")[0] } }), params: {}, context: context() }));
+    expect(page.body).toMatchObject({ fresh: true, status: { steps: [{ label: "已收到" }, { label: "审核中" }, { label: "已公开" }, { label: "已研究" }] } });
+  });
+
+  it("answers a second person reusing a form's key with a message, their text and a fresh key, not the first receipt", async () => {
+    const first = valid();
+    const res = (await post(first, "192.0.2.50")) as Response;
+    expect(res.status).toBe(303);
+    const second = unwrap(await post({ ...first, body: "另一位群众的意见。" }, "192.0.2.51"));
+    expect(second.status).toBe(409);
+    expect(second.body.errors.form).toMatch(/已提交过/);
+    expect(second.body.values.body).toBe("另一位群众的意见。");
+    expect(second.body.values.idempotencyKey).toBeUndefined();
   });
 
   it("answers an empty or 100,000-character comment with a message and keeps the text", async () => {
@@ -128,6 +165,15 @@ describe("the comment form's POST", () => {
   });
 });
 
+const lookup = (fields: Record<string, string>, ip = "203.0.113.9") =>
+  statusAction({
+    request: new Request("http://localhost/status", { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+    params: {},
+    context: context(ip),
+  });
+const viewWith = (cookie: string, search = "") =>
+  statusLoader({ request: new Request(`http://localhost/status${search}`, { headers: { Cookie: cookie } }), params: {}, context: context() });
+
 describe("the status page", () => {
   it("shows the status for the right code and the same answer for a wrong code or an unknown receipt", async () => {
     const r = submitComment(db, open.id, input(), { now: NOW });
@@ -138,14 +184,51 @@ describe("the status page", () => {
       "已公开:todo",
       "已研究:todo",
     ]);
-    const ask = (q: string) => statusLoader({ request: new Request(`http://localhost/status?${q}`), params: {}, context: context("203.0.113.9") });
-    const wrong = unwrap(await ask(`receipt=${r.receiptNo}&code=AAAAAAAAAA`));
-    const unknown = unwrap(await ask(`receipt=ZQ20200101-AAAAAA&code=AAAAAAAAAA`));
+    const wrong = unwrap(await lookup({ receipt: r.receiptNo, code: "AAAAAAAAAA" }));
+    const unknown = unwrap(await lookup({ receipt: "ZQ20200101-AAAAAA", code: "AAAAAAAAAA" }));
     expect(wrong.status).toBe(404);
     expect(wrong.body.errors.form).toBe(unknown.body.errors.form);
-    const malformed = unwrap(await ask(`receipt=<script>&code=1`));
+    const malformed = unwrap(await lookup({ receipt: "<script>", code: "1" }));
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors.receipt).toMatch(/格式不正确/);
     expect(malformed.body.values.receipt).toBe("<script>");
+  });
+
+  it("answers a look-up with a redirect to plain /status and a cookie, and shows the text redacted", async () => {
+    const r = submitComment(db, open.id, input({ body: "请联系我 13912345678，身份证 11010519491231002X。" }), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    const res = (await lookup({ receipt: r.receiptNo.toLowerCase(), code: r.checkCode.toLowerCase() })) as Response;
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/status");
+    const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
+    const page = unwrap(await viewWith(cookie));
+    expect(page.body.fresh).toBe(false);
+    expect(page.body.status.receiptNo).toBe(r.receiptNo);
+    expect(page.body.status.redactedBody).toBe("请联系我 [手机号已隐去]，身份证 [身份证号已隐去]。");
+    expect(JSON.stringify(page.body)).not.toContain("13912345678");
+    expect(unwrap(await viewWith(cookie, `?receipt=${r.receiptNo}`)).body.status.receiptNo).toBe(r.receiptNo);
+    // A mail's link for another receipt asks for that receipt's code instead of showing this one.
+    expect(unwrap(await viewWith(cookie, "?receipt=ZQ20200101-AAAAAA")).body).toMatchObject({ status: null, values: { receipt: "ZQ20200101-AAAAAA" } });
+    // A cookie altered by hand, or one from before its ten minutes ran out, shows nothing.
+    expect(unwrap(await viewWith(cookie.replace(/\.([\w-])/, ".X"))).body.status).toBeNull();
+    expect(unwrap(await viewWith(receiptViewCookie({ receiptNo: r.receiptNo, code: r.checkCode, fresh: false }, new Date(Date.now() - 11 * 60_000)).split(";")[0])).body.status).toBeNull();
+    // 结束查看 clears it.
+    const forget = (await lookup({ intent: "forget" })) as Response;
+    expect(forget.headers.get("Set-Cookie")).toMatch(/^zq_receipt=; Path=\/; Max-Age=0/);
+  });
+
+  it("moves a code that arrives in a link out of the address at once", async () => {
+    const r = submitComment(db, open.id, input(), { now: NOW });
+    if (!r.ok) throw new Error(r.message);
+    const res = (await viewWith("", `?receipt=${r.receiptNo}&code=${r.checkCode}`)) as Response;
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/status");
+    expect(res.headers.get("Set-Cookie")).toMatch(/^zq_receipt=/);
+    const wrong = (await viewWith("", `?receipt=${r.receiptNo}&code=AAAAAAAAAA`)) as Response;
+    expect(wrong.headers.get("Location")).toBe(`/status?receipt=${r.receiptNo}&problem=notfound`);
+    expect(unwrap(await viewWith("", `?receipt=${r.receiptNo}&problem=notfound`)).body).toMatchObject({
+      values: { receipt: r.receiptNo },
+      errors: { form: "回执编号或查询码不正确，请核对后重新输入。" },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { auditLog, comments, consultations, dispositions, emailOutbox } from "~d
 import { dispositionFor } from "~/models/comment-status.server";
 import { latestArticles } from "~/models/article-numbers.server";
 import { hashCheckCode, newCheckCode } from "~/models/receipt.server";
+import { receiptViewCookie } from "~/models/receipt-view.server";
 import { findUserByUsername } from "~/models/user.server";
 import { action, loader } from "~/routes/admin.consultations.$id.dispositions/route";
 import { loader as statusLoader } from "~/routes/status/route";
@@ -144,7 +145,8 @@ describe("recording", () => {
     const c = db.select().from(comments).where(eq(comments.id, memorial[1])).get()!;
     const code = newCheckCode();
     db.update(comments).set({ checkCodeHash: hashCheckCode(c.receiptNo, code) }).where(eq(comments.id, c.id)).run();
-    const page = unwrap(await statusLoader({ request: new Request(`http://localhost/status?receipt=${c.receiptNo}&code=${code}`), params: {}, context: context("203.0.113.77") }));
+    const cookie = receiptViewCookie({ receiptNo: c.receiptNo, code, fresh: false }).split(";")[0];
+    const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: cookie } }), params: {}, context: context("203.0.113.77") }));
     const studied = page.body.status.steps.find((s: { label: string }) => s.label === "已研究");
     expect(studied).toMatchObject({ state: "current", detail: "处理结果：不采纳。已纳入年度计划" });
   });

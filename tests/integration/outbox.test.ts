@@ -58,9 +58,11 @@ describe("delivery through SMTP", () => {
     expect(mail.envelopeTo).toEqual(["vet@example.com"]);
     expect(mail.subject).toBe(`意见回执 ${r.receiptNo}：${open.title}`);
     expect(mail.text).toContain(`回执编号：${r.receiptNo}`);
-    const link = `http://localhost:3000/status?receipt=${r.receiptNo}&code=${r.checkCode}`;
+    const link = `http://localhost:3000/status?receipt=${r.receiptNo}`;
     expect(mail.text).toContain(link);
-    expect(mail.html).toContain(link.replace("&", "&amp;"));
+    expect(mail.html).toContain(link);
+    expect(mail.text).toContain(`查询码：${r.checkCode}`);
+    expect(mail.text).not.toContain("code=");
     expect(mail.text).toContain("辽宁省退役军人事务厅");
     expect(mail.header("auto-submitted")).toBe("auto-generated");
     const stored = only();

@@ -2,8 +2,12 @@ import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
 import { renderNotice, oneLine } from "./layout";
 
-export function statusLink(receiptNo: string, code: string): string {
-  return `${env().PUBLIC_URL}/status?receipt=${encodeURIComponent(receiptNo)}&code=${encodeURIComponent(code)}`;
+/**
+ * The status page with the receipt number filled in. The check code is only in the mail's text:
+ * a link with the code would leave it in the history of whatever browser opens the mail.
+ */
+export function statusLink(receiptNo: string): string {
+  return `${env().PUBLIC_URL}/status?receipt=${encodeURIComponent(receiptNo)}`;
 }
 
 export function receiptNotice(input: {
@@ -20,7 +24,7 @@ export function receiptNotice(input: {
     ...(input.verifyLink
       ? ["本次征求意见要求确认电子邮箱。请点击下面的链接确认，确认后您的意见方计入有效意见：", { link: input.verifyLink, label: "确认电子邮箱" }]
       : []),
-    "您的意见将经审核后按您选择的方式公开，意见处理情况也将在此查询：",
-    { link: statusLink(input.receiptNo, input.checkCode), label: "查询意见处理情况" },
+    "您的意见将经审核后按您选择的方式公开，意见处理情况可凭回执编号和查询码在此查询：",
+    { link: statusLink(input.receiptNo), label: "查询意见处理情况" },
   ]);
 }

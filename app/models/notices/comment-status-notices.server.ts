@@ -6,22 +6,14 @@ import { comments, consultations } from "~db/schema";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/models/comment-labels";
 import { dispositionFor } from "~/models/comment-status.server";
 import { queueNotice } from "~/models/outbox.server";
-import { checkCodeFor } from "~/models/receipt.server";
-import { env } from "~/utils/env.server";
 import { statusLink } from "./comment-notices";
 import { oneLine, renderNotice } from "./layout";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Comment = typeof comments.$inferSelect;
 
-/**
- * The status page for a comment. A web comment's check code derives from its idempotency key, so
- * the link opens the status directly; for one entered by staff the code is only in the receipt.
- */
-function linkFor(c: Comment): string {
-  if (c.channel === "web" && c.idempotencyKey) return statusLink(c.receiptNo, checkCodeFor(c.idempotencyKey));
-  return `${env().PUBLIC_URL}/status?receipt=${encodeURIComponent(c.receiptNo)}`;
-}
+/** The status page for a comment, with its number filled in; the check code is in the receipt. */
+const linkFor = (c: Comment): string => statusLink(c.receiptNo);
 
 const titleOf = (tx: Tx, consultationId: number) => {
   const t = tx.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, consultationId)).get()?.title ?? "";

@@ -12,6 +12,8 @@ import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { shanghaiDate } from "~/utils/periods";
+import { formatDate } from "~/utils/dates";
+import { staffEntryProblem } from "~/models/staff-entry-rules";
 import { requireDrafterOf } from "~/utils/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "代录意见 - 工作台" }];
@@ -22,35 +24,55 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
   const db = getDb();
   const version = latestVersion(db, c.id);
+  const now = new Date();
+  // Said before anyone types: after the hand-off (or before the start) the form is not offered.
+  const problem = staffEntryProblem(c, { channel: "letter", receivedAt: now, postmarkedAt: null, lateReason: null }, now);
   return {
+    closed: problem?.field === "form" ? problem.message : null,
     title: c.title,
     articles: version ? articleNodes(db, version.id).map((a) => ({ number: a.number!, label: a.label ?? "" })) : [],
     identities: activeIdentityCategories(db),
     idempotencyKey: crypto.randomBytes(16).toString("base64url"),
     today: shanghaiDate(new Date()),
+    period: c.opensAt && c.closesAt ? `${formatDate(c.opensAt)} 至 ${formatDate(new Date(c.closesAt.getTime() - 1))}` : "未设定",
   };
 }
 
 /** Comments received by letter, email, phone or at a meeting, entered by staff with the same checks. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const form = await request.formData();
   const values = formValues(form);
   const parsed = parseForm(StaffCommentSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, receiptNo: null }, { status: 400 });
-  const { channel, receivedOn, ...input } = parsed.data;
-  const result = submitComment(getDb(), c.id, input, { channel, enteredBy: user.id, receivedAt: receivedOn });
-  if (!result.ok) return data({ errors: { [result.field]: result.message } as Record<string, string>, values, receiptNo: null }, { status: result.status });
+  const { channel, receivedOn, postmarkedOn, lateReason, ...input } = parsed.data;
+  const result = submitComment(getDb(), c.id, input, {
+    channel,
+    receivedAt: receivedOn,
+    staff: { actor: { id: user.id, label: user.displayName }, postmarkedAt: postmarkedOn, lateReason, ip: context.clientIp },
+  });
+  if (!result.ok) {
+    const kept = result.renewKey ? { ...values, idempotencyKey: crypto.randomBytes(16).toString("base64url") } : values;
+    return data({ errors: { [result.field]: result.message } as Record<string, string>, values: kept, receiptNo: null }, { status: result.status });
+  }
   return { errors: {} as Record<string, string>, values: { idempotencyKey: crypto.randomBytes(16).toString("base64url") } as Record<string, string>, receiptNo: result.receiptNo };
 }
 
 export default function StaffEntry() {
-  const { title, articles, identities, idempotencyKey, today } = useLoaderData<typeof loader>();
+  const { title, articles, identities, idempotencyKey, today, period, closed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   // After a successful entry the form starts empty, with a fresh key for the next comment.
   const values: Record<string, string | undefined> = result?.values ?? {};
   const chosen = new Set((values.articles ?? "").split("\n"));
+  if (closed) {
+    return (
+      <div className="form wide-form">
+        <h1>代录意见：{title}</h1>
+        <p className="alert warning" role="status">{closed}</p>
+      </div>
+    );
+  }
   return (
     <div className="form wide-form">
       <h1>代录意见：{title}</h1>
@@ -59,7 +81,9 @@ export default function StaffEntry() {
       <Form method="post" key={result?.receiptNo ?? "form"}>
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
         <SelectField label="收到渠道" name="channel" options={CHANNELS.filter((ch) => ch !== "web").map((ch) => ({ value: ch, label: CHANNEL_LABELS[ch] }))} defaultValue={values.channel} error={errors.channel} />
-        <TextField label="收到日期" name="receivedOn" type="date" required max={today} defaultValue={values.receivedOn ?? today} error={errors.receivedOn} />
+        <TextField label="收到日期" name="receivedOn" type="date" required max={today} defaultValue={values.receivedOn ?? today} error={errors.receivedOn} hint={`征求意见期：${period}。期满后收到的信函，须填写邮戳日期并说明理由。`} />
+        <TextField label="邮戳日期（期满后收到的信函填写）" name="postmarkedOn" type="date" max={today} defaultValue={values.postmarkedOn} error={errors.postmarkedOn} />
+        <TextField label="期满后计入的理由（期满后收到的信函填写）" name="lateReason" maxLength={500} defaultValue={values.lateReason} error={errors.lateReason} />
         <TextAreaField label="意见内容（照录原文）" name="body" required rows={8} maxLength={COMMENT_MAX} defaultValue={values.body} error={errors.body} />
         <fieldset className="field">
           <legend>针对的条款</legend>

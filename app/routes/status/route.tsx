@@ -1,60 +1,88 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { ReceiptLookupSchema } from "~/models/comment-schema";
 import { lookupComment, type CommentStatus } from "~/models/comment-status.server";
 import { clientHash } from "~/models/comment.server";
+import { clearReceiptViewCookie, readReceiptView, receiptViewCookie, RECEIPT_VIEW_SECONDS } from "~/models/receipt-view.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms";
+import { formValues, parseForm } from "~/utils/forms";
 import { hit } from "~/utils/rate-limit.server";
 
-// The page shows a comment's original text and its check code (also in the URL): never cached, and
-// the URL is not passed on as a referrer.
-export const headers = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+// The page shows a comment's status and its check code: never cached, and its address is not passed
+// to other sites. (Not `no-referrer`: with it the browser sends `Origin: null` on the page's own POST
+// forms, which Remix refuses as cross-site.)
+const NO_STORE = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
+export const headers = () => NO_STORE;
 
 export const meta: MetaFunction = () => [{ title: "意见处理情况查询 - 征求意见平台" }, { name: "robots", content: "noindex" }];
 
-const FRESH_RECEIPT_MS = 10 * 60_000;
+type Reply = { values: Record<string, string>; errors: Record<string, string> };
 
-type LoaderData = {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  status: CommentStatus | null;
-  fresh: boolean;
-};
+const PROBLEMS = {
+  format: "回执编号或查询码格式不正确，请核对后重新输入。",
+  notfound: "回执编号或查询码不正确，请核对后重新输入。",
+  limited: "查询过于频繁，请稍后再试。",
+} as const;
+type Problem = keyof typeof PROBLEMS;
 
-// A GET form, so that the emailed link opens the status directly; nothing here changes data.
+/** Checks a number and code; on success the Set-Cookie that shows the receipt on GET /status. */
+function check(receipt: string, code: string, clientIp: string): { cookie: string } | { problem: Problem; errors: Record<string, string>; status: number } {
+  const parsed = parseForm(ReceiptLookupSchema, new URLSearchParams({ receipt, code }));
+  if (!parsed.ok) return { problem: "format", errors: parsed.errors, status: 400 };
+  const wait = hit(`lookup:${clientHash(clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
+  if (wait > 0) return { problem: "limited", errors: { form: `查询过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, status: 429 };
+  if (!lookupComment(getDb(), parsed.data.receipt, parsed.data.code)) return { problem: "notfound", errors: { form: PROBLEMS.notfound }, status: 404 };
+  return { cookie: receiptViewCookie({ receiptNo: parsed.data.receipt, code: parsed.data.code, fresh: false }) };
+}
+
+const toStatusPage = (setCookie: string) => redirect("/status", { status: 303, headers: { ...NO_STORE, "Set-Cookie": setCookie } });
+
 export function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const values = { receipt: params.get("receipt") ?? "", code: params.get("code") ?? "" };
-  const empty: LoaderData = { values, errors: {}, status: null, fresh: false };
-  if (!params.has("receipt") && !params.has("code")) return empty;
-  const parsed = parseForm(ReceiptLookupSchema, new URLSearchParams(values));
-  if (!parsed.ok) return data<LoaderData>({ ...empty, errors: parsed.errors }, { status: 400 });
-  const wait = hit(`lookup:${clientHash(context.clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
-  const limited = () => data<LoaderData>({ ...empty, errors: { form: `查询过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` } }, { status: 429 });
-  if (wait > 0 && params.get("new") !== "1") return limited();
-  const status = lookupComment(getDb(), parsed.data.receipt, parsed.data.code);
-  // The receipt page right after submitting (`new=1`) is shown past the limit, but only for a
-  // comment just received: otherwise `new=1` would lift the limit for guessing codes.
-  if (wait > 0 && !(status && Date.now() - status.receivedAt.getTime() < FRESH_RECEIPT_MS)) return limited();
-  if (!status) {
-    return data<LoaderData>({ ...empty, errors: { form: "回执编号或查询码不正确，请核对后重新输入。" } }, { status: 404 });
+  // A link with the code in it (from a receipt mail sent before codes left URLs): the code moves
+  // into the cookie at once, and the address the browser keeps is plain /status.
+  if (params.has("code")) {
+    const receipt = params.get("receipt") ?? "";
+    const result = check(receipt, params.get("code") ?? "", context.clientIp);
+    if ("cookie" in result) return toStatusPage(result.cookie);
+    const kept = /^ZQ\d{8}-[0-9A-Z]{6}$/i.test(receipt.trim()) ? `receipt=${encodeURIComponent(receipt.trim())}&` : "";
+    return redirect(`/status?${kept}problem=${result.problem}`, { status: 303, headers: NO_STORE });
   }
-  return { ...empty, status, fresh: params.get("new") === "1" };
+  const view = readReceiptView(request.headers.get("Cookie"));
+  // A mail's link for another receipt than the one on view asks for that receipt's code.
+  const asked = params.get("receipt")?.trim().toUpperCase();
+  const status = view && (!asked || asked === view.receiptNo) ? lookupComment(getDb(), view.receiptNo, view.code) : null;
+  if (view && status) return { status, code: view.code, fresh: view.fresh, viewMinutes: RECEIPT_VIEW_SECONDS / 60, values: {}, errors: {} };
+  const problem = params.get("problem");
+  const errors = problem && problem in PROBLEMS ? { form: PROBLEMS[problem as Problem] } : {};
+  return { status: null, code: "", fresh: false, viewMinutes: 0, values: { receipt: params.get("receipt") ?? "" }, errors };
+}
+
+// A POST form: the code goes in the request body, never into the address the browser keeps.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData().catch(() => new FormData());
+  if (form.get("intent") === "forget") return toStatusPage(clearReceiptViewCookie());
+  const values = formValues(form, ["intent"]);
+  const result = check(values.receipt ?? "", values.code ?? "", context.clientIp);
+  if ("cookie" in result) return toStatusPage(result.cookie);
+  return data<Reply>({ values, errors: result.errors }, { status: result.status, headers: NO_STORE });
 }
 
 export default function StatusPage() {
-  const { values, errors, status, fresh } = useLoaderData<typeof loader>();
-  if (status) return <StatusView status={status} code={values.code} fresh={fresh} />;
+  const loaded = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  if (loaded.status) return <StatusView status={loaded.status} code={loaded.code} fresh={loaded.fresh} viewMinutes={loaded.viewMinutes} />;
+  const values: Record<string, string | undefined> = reply?.values ?? loaded.values;
+  const errors: Record<string, string | undefined> = reply?.errors ?? loaded.errors;
   return (
     <div className="form">
       <h1>意见处理情况查询</h1>
-      <p>请输入提交意见后获得的回执编号和查询码。回执邮件中的链接也可直接打开本页。</p>
+      <p>请输入提交意见后获得的回执编号和查询码（见回执页面或回执邮件）。</p>
       <FormError message={errors.form} />
-      <Form method="get">
+      <Form method="post">
         <TextField label="回执编号" name="receipt" required maxLength={20} defaultValue={values.receipt} error={errors.receipt} hint="例如 ZQ20261126-7K3M9Q" autoComplete="off" />
         <TextField label="查询码" name="code" required maxLength={10} defaultValue={values.code} error={errors.code} autoComplete="off" />
         <button type="submit" className="button">查询</button>
@@ -63,14 +91,14 @@ export default function StatusPage() {
   );
 }
 
-function StatusView({ status, code, fresh }: { status: CommentStatus; code: string; fresh: boolean }) {
+function StatusView({ status, code, fresh, viewMinutes }: { status: CommentStatus; code: string; fresh: boolean; viewMinutes: number }) {
   return (
     <>
       <h1>{fresh ? "意见已提交" : "意见处理情况"}</h1>
       <div className="receipt-box" role={fresh ? "status" : undefined}>
         {fresh ? <p><strong>我们已收到您的意见，谢谢！</strong>请记下回执编号和查询码，用于查询处理情况。</p> : null}
         <p>回执编号：<span className="receipt-no">{status.receiptNo}</span></p>
-        <p>查询码：<span className="receipt-no">{code.toUpperCase()}</span></p>
+        <p>查询码：<span className="receipt-no">{code}</span></p>
         <p>征求意见：<Link to={`/consultations/${status.consultationId}`}>{status.consultationTitle}</Link></p>
         <p>收到时间：{formatDateTime(status.receivedAt)}</p>
       </div>
@@ -88,9 +116,15 @@ function StatusView({ status, code, fresh }: { status: CommentStatus; code: stri
       <h2>接下来</h2>
       <p>工作人员将审核您的意见，隐去其中的个人信息后，按您的选择公开。征求意见结束后，起草部门将研究全部意见，并公布意见采纳情况。处理进展会在本页更新；如您留了电子邮箱，我们也会邮件告知。</p>
       <details>
-        <summary>您提交的意见原文</summary>
-        <p className="prose">{status.body}</p>
+        <summary>您提交的意见（已隐去个人信息）</summary>
+        <p className="prose">{status.redactedBody}</p>
       </details>
+      <h2>在公共电脑上</h2>
+      <p>本页在这台电脑上只显示 {viewMinutes} 分钟，网址中不含查询码。查看完毕请点击“结束查看”，之后需重新输入回执编号和查询码才能查看。</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="forget" />
+        <button type="submit" className="button secondary">结束查看</button>
+      </Form>
     </>
   );
 }
