@@ -16,6 +16,8 @@ import {
   WorkflowError,
 } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
+import { loadCalendar } from "~/models/calendar.server";
+import { periodAtPublication } from "~/utils/periods";
 import { listVersions } from "~/models/versions.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -50,6 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       legal: user.role === "legal",
     },
     problems: c.status === "draft" ? readinessProblems(db, c, now) : [],
+    // What approving now would publish: the real start and whether the period is still long enough.
+    approval:
+      c.status === "pending_review" && c.opensAt && c.closesAt
+        ? periodAtPublication(c.docType, c.opensAt, c.closesAt, now, loadCalendar(db))
+        : null,
     versions: listVersions(db, c.id),
     attachments: listAttachments(db, c.id),
     reviews: db
@@ -88,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (intent === "review") {
       const parsed = parseForm(ReviewSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      review(db, c.id, user, parsed.data.decision, parsed.data.comment);
+      review(db, c.id, user, parsed.data.decision, parsed.data.comment, new Date(), parsed.data.shortPeriodReason);
     } else if (intent === "extend") {
       const parsed = parseForm(ExtendSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
@@ -126,7 +133,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function StaffConsultation() {
-  const { c, phase, may, problems, versions, attachments, reviews, audit } = useLoaderData<typeof loader>();
+  const { c, phase, may, problems, approval, versions, attachments, reviews, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
@@ -181,7 +188,23 @@ export default function StaffConsultation() {
               <label><input type="radio" name="decision" value="approved" defaultChecked /> 同意发布</label>{" "}
               <label><input type="radio" name="decision" value="returned" /> 退回修改</label>
             </fieldset>
-            <TextAreaField label="意见说明（退回时必填）" name="comment" rows={3} maxLength={500} error={errors.comment} />
+            <TextAreaField label="意见说明（退回时必填）" name="comment" rows={3} maxLength={500} defaultValue={result?.intent === "review" ? result.values.comment : ""} error={errors.comment} />
+            {approval?.startMoved ? (
+              <p className="alert warning" role="note">
+                所填开始时间（{formatDateTime(c.opensAt!)}）已过。审核通过即发布，实际开始时间为通过之时，法定最短期限从该时起重新计算：
+                现在通过，最早可于 {formatDateTime(approval.earliestEnd)} 截止。
+              </p>
+            ) : null}
+            {approval && !approval.meetsMinimum ? (
+              <TextAreaField
+                label={`缩短期限的理由（将向社会公开${c.shortPeriodReason ? "；不填则沿用起草人员所填理由" : "；征求意见期短于法定最短期限，同意发布时必填"}）`}
+                name="shortPeriodReason"
+                rows={2}
+                maxLength={500}
+                defaultValue={result?.intent === "review" ? result.values.shortPeriodReason : ""}
+                error={errors.shortPeriodReason}
+              />
+            ) : null}
             <button className="button" type="submit">提交审核意见</button>
           </Form>
         </section>
