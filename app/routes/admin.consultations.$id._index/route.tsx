@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog, reviews, users } from "~db/schema";
+import { AuditChanges } from "~/components/audit-changes";
 import { FormError, TextField } from "~/components/field";
+import { auditActionLabel, auditChanges } from "~/models/audit-display";
 import { TextAreaField } from "~/components/text-area-field";
 import { canDraft, canReview, canView } from "~/models/consultation-access";
 import { ExtendSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "~/models/consultation-schema";
@@ -72,7 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .where(and(eq(auditLog.entityType, "consultation"), eq(auditLog.entityId, String(c.id))))
       .orderBy(desc(auditLog.id))
       .limit(50)
-      .all(),
+      .all()
+      .map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: auditActionLabel(a.action), changes: auditChanges({ entityType: "consultation", ...a }) })),
   };
 }
 
@@ -280,10 +283,10 @@ export default function StaffConsultation() {
       <h2>操作记录</h2>
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">变更后</th></tr></thead>
+          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">变更</th></tr></thead>
           <tbody>
             {audit.map((a) => (
-              <tr key={a.id}><td>{formatDateTime(a.at)}</td><td>{a.actor}</td><td>{a.action}</td><td><code>{a.after}</code></td></tr>
+              <tr key={a.id}><td>{formatDateTime(a.at)}</td><td>{a.actor}</td><td>{a.action}</td><td><AuditChanges changes={a.changes} /></td></tr>
             ))}
           </tbody>
         </table>
