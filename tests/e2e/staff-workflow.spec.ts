@@ -21,10 +21,11 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Loads a page and waits until React has hydrated it (or failed to). */
-async function visit(page: Page, url: string) {
+/** Loads a page and waits until React has hydrated it, failing on the first error it reports. */
+async function visit(page: Page, url: string, errors: string[]) {
   await page.goto(url);
   await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
 }
 
@@ -32,9 +33,9 @@ test("the admin's pages, the outbox included, run in a real browser without erro
   const errors = collectErrors(page);
   await login(page, "admin");
   for (const url of ["/admin", "/admin/outbox", "/admin/outbox?status=held", "/admin/audit", "/admin/users", "/admin/calendar"]) {
-    await visit(page, url);
+    await visit(page, url, errors);
   }
-  await visit(page, "/admin/outbox");
+  await visit(page, "/admin/outbox", errors);
   // Client-side navigation works once hydrated: a status filter and back.
   await page.getByRole("navigation", { name: "按状态筛选" }).getByRole("link", { name: /^待发送/ }).click();
   await expect(page.locator("caption")).toContainText("（待发送）");
@@ -91,7 +92,7 @@ test("a late approval publishes the real period: it starts at approval and the a
   await expect(page.getByText(/征求意见期：/).first()).not.toContainText(chosenDay);
 
   await login(page, "admin");
-  await visit(page, "/admin/audit");
+  await visit(page, "/admin/audit", errors);
   const row = page.getByRole("row").filter({ hasText: `征求意见（编号 ${id}）` }).filter({ hasText: "审核通过并发布" });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("状态：待审核 → 已发布");
