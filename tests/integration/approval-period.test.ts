@@ -11,8 +11,10 @@ import { loadPacket } from "~/models/packet.server";
 import { summaryData } from "~/models/summary.server";
 import { draftSummary } from "~/models/summary-draft";
 import { consultationDetailBody } from "~/models/syndication.server";
+import { action } from "~/routes/admin.consultations.$id._index/route";
 import { formatDate } from "~/utils/dates";
-import { makeUser, testDb } from "./helpers";
+import { createUserSession } from "~/utils/session.server";
+import { context, formRequest, makeUser, testDb, unwrap } from "./helpers";
 
 const db = testDb();
 const DRAFT = `测试规章（征求意见稿）
@@ -120,5 +122,29 @@ describe("approval after the chosen start", () => {
     const now = new Date();
     const { id } = await pending("rule", new Date(now.getTime() - 33 * day), new Date(now.getTime() + 3 * day));
     expect(readinessProblems(db, row(id), now).join("")).toContain("开始时间已过，按现在开始计算");
+  });
+});
+
+describe("the review form", () => {
+  it("answers a too-short late approval with the reason asked for and the reviewer's text kept, then publishes with it", async () => {
+    const now = Date.now();
+    const { id, reviewer } = await pending("rule", new Date(now - 33 * day), new Date(now + 10 * day));
+    const cookie = (await createUserSession(new Request("http://localhost/login"), reviewer.id)).split(";")[0];
+    const post = (fields: Record<string, string>) =>
+      action({ request: formRequest(`/admin/consultations/${id}`, { intent: "review", ...fields }, { Cookie: cookie }), params: { id: String(id) }, context: context() });
+
+    const refused = unwrap(await post({ decision: "approved", comment: "同意。" }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.form).toMatch(/^所填开始时间已过.*最早可于.*请填写缩短期限的理由（将向社会公开）/);
+    expect(refused.body.values.comment).toBe("同意。");
+    expect(row(id).status).toBe("pending_review");
+
+    const tooLong = unwrap(await post({ decision: "approved", shortPeriodReason: "理".repeat(501) }));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.shortPeriodReason).toBe("缩短期限的理由不能超过 500 个字符。");
+
+    const approved = unwrap(await post({ decision: "approved", shortPeriodReason: "年底前须出台，经主要负责人同意缩短。" }));
+    expect(approved.status).toBe(302);
+    expect(row(id)).toMatchObject({ status: "published", shortPeriodReason: "年底前须出台，经主要负责人同意缩短。" });
   });
 });
