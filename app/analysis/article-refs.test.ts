@@ -66,6 +66,34 @@ describe("extractArticleRefs", () => {
     expect(extractArticleRefs("与该条例第五条衔接")).toEqual([]);
   });
 
+  test("ignores articles qualified by another document", () => {
+    expect(extractArticleRefs("《退役军人保障法》第二十条规定得很清楚")).toEqual([]);
+    expect(extractArticleRefs("国务院令第257号第十五条要求公开征求意见")).toEqual([]);
+    expect(extractArticleRefs("依照国务院令第257号…第十五条")).toEqual([]);
+    expect(extractArticleRefs("购房合同第5条约定了交房时间")).toEqual([]);
+    expect(extractArticleRefs("劳动合同的第十条、第十一条和补充协议第一条")).toEqual([]);
+    expect(extractArticleRefs("《XX条例》第三条")).toEqual([]);
+    expect(extractArticleRefs("按国办发〔2018〕37号第三条、建房〔2009〕274第十一条")).toEqual([]);
+    expect(extractArticleRefs("《交易价格行为规则》（2009）59号第5条")).toEqual([]);
+    expect(extractArticleRefs("依据<<西地省物业管理条例>>第三十四条")).toEqual([]);
+    expect(extractArticleRefs("中央一号文件第八条")).toEqual([]);
+  });
+
+  test("still counts this draft's articles next to another document's", () => {
+    expect(extractArticleRefs("本办法第五条")).toEqual([5]);
+    expect(extractArticleRefs("第五条")).toEqual([5]);
+    expect(extractArticleRefs("购房合同第5条和本办法第六条")).toEqual([6]);
+    expect(extractArticleRefs("国务院令第257号第十五条，建议第八条也改")).toEqual([8]);
+  });
+
+  test("reads a document of another kind than the draft as another document", () => {
+    const title = "某市退役军人优待办法（征求意见稿）";
+    expect(extractArticleRefs("某市养犬管理规定第八条", undefined, { title })).toEqual([]);
+    expect(extractArticleRefs("本规定第八条、该办法第九条、优待办法第十条", undefined, { title })).toEqual([8, 9, 10]);
+    // Without the draft's title its kind is unknown, so the reference is kept.
+    expect(extractArticleRefs("某市养犬管理规定第八条")).toEqual([8]);
+  });
+
   test("keeps references to the draft by its title or its kind", () => {
     expect(extractArticleRefs("《办法》第八条")).toEqual([8]);
     expect(extractArticleRefs("本办法第八条、办法第九条、本条例第二条")).toEqual([2, 8, 9]);

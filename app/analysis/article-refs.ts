@@ -69,11 +69,36 @@ function looksLikeTheDraft(name: string, title: string | null | undefined): bool
   return !!title && bare(name) !== "" && bare(title).includes(bare(name));
 }
 
+// What may stand between a document's name and the article: 购房合同的第5条, 合同中第5条, 令第257号…第十五条.
+const LINK = "\\s*(?:…+|\\.{3,})?\\s*(?:的|中|里|之)?\\s*$";
+// A document number: 国务院令第257号, 国办发〔2018〕37号, 第12号文件.
+// A note in brackets may follow a name or a number: 《…规则》（2009）59号第5条, 《…》(商务部令第24号)第三条.
+const NOTE = "(?:\\s*[（(][^（）()]{1,30}[）)])?";
+const DOCUMENT_NUMBER = new RegExp(`(?:号\\s*(?:令|文|文件|公告)?|[〔\\[【]\\d{4}[〕\\]】]\\s*\\d+)${NOTE}${LINK}`);
+// A title in 《》, or typed as <<…>> or 〈…〉.
+const QUOTED = new RegExp(`(?:《([^《》]{1,60})》|<<([^<>]{1,60})>>|〈([^〈〉]{1,60})〉)${NOTE}${LINK}`);
+// Private documents and charters, never a government draft: 购房合同, 劳动合同, 租赁协议, 公司章程.
+const PRIVATE_DOCUMENT = new RegExp(`(?:合同|协议|协议书|契约|合约|租约|章程|公约|规约|须知|承诺书)${LINK}`);
+// Kinds of normative document; one of another kind than the draft's is another document.
+const DOCUMENT_KINDS = ["办法", "规定", "细则", "规则", "条例", "意见", "决定", "方案", "通知", "解释", "准则", "标准", "规范", "纲要"];
+const NAMED_KIND = new RegExp(`([\\u4e00-\\u9fff]{0,2})(${DOCUMENT_KINDS.join("|")})${LINK}`);
+
+function ofAnotherKind(before: string, title: string | null | undefined): boolean {
+  const m = NAMED_KIND.exec(before);
+  if (!m || !title) return false;
+  // 本规定, 该办法, 此细则, 上述意见: the commenter points back at what they are reading.
+  if (/[本该此这原]$|上述$|以上$/.test(m[1])) return false;
+  const kind = /(办法|规定|细则|规则|条例|意见|决定|方案|通知|解释|准则|标准|规范|纲要)(?:[（(][^）)]*[）)])?\s*$/.exec(title)?.[1];
+  return !!kind && kind !== m[2];
+}
+
 function isExternal(before: string, title: string | null | undefined): boolean {
-  const quoted = /《([^《》]{1,60})》\s*$/.exec(before);
-  if (quoted) return !looksLikeTheDraft(quoted[1], title);
+  const quoted = QUOTED.exec(before);
+  if (quoted) return !looksLikeTheDraft(quoted[1] ?? quoted[2] ?? quoted[3], title);
+  if (DOCUMENT_NUMBER.test(before) || PRIVATE_DOCUMENT.test(before)) return true;
   if (/(?:本法|本条例|本细则|[办方做写说看想提用]法)\s*$/.test(before)) return false;
-  return /(?:[\u4e00-\u9fff]{2}法|[\u4e00-\u9fff]条例|该法|该条例|上述法律)\s*$/.test(before);
+  if (/(?:[\u4e00-\u9fff]{2}法|[\u4e00-\u9fff]条例|该法|该条例|上述法律)\s*$/.test(before)) return true;
+  return ofAnotherKind(before, title);
 }
 
 function chineseSpans(text: string, title: string | null | undefined): ArticleRefSpan[] {

@@ -17,12 +17,14 @@ export function previewOf(parsed: ParsedDraft): DraftPreview {
     }
   };
   walk(parsed.nodes);
+  const articles = flattenArticles(parsed).length;
   return {
     title: parsed.title,
     chapters: parsed.nodes.filter((n) => n.kind === "chapter").length,
-    articles: flattenArticles(parsed).length,
+    articles,
     outline,
-    warnings: parsed.warnings,
+    // With no article at all, "N 段文字不属于任何条，已作为前言保留" hides the real problem.
+    warnings: articles === 0 ? ["没有识别出任何条文：每条应以“第X条”开头（Word 自动编号的“第X条”也可识别）。"] : parsed.warnings,
   };
 }
 

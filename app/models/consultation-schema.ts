@@ -76,6 +76,7 @@ export const ExtendSchema = ReasonSchema.extend({ closesAt: shanghaiDateTime("�
 export const ReviewSchema = z.object({
   decision: z.enum(["approved", "returned"], { error: "请选择审核意见。" }),
   comment: text("审核意见", LIMITS.reason).optional(),
+  shortPeriodReason: optionalText("缩短期限的理由", LIMITS.reason),
 });
 
 export const NewVersionSchema = z.object({

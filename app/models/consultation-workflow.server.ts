@@ -9,7 +9,7 @@ import { canDraft, canReview } from "./consultation-access";
 import { auditView } from "./consultation-editor.server";
 import { publicPhase } from "./consultation-status";
 import { loadCalendar } from "./calendar.server";
-import { earliestEnd, meetsMinimum } from "~/utils/periods";
+import { periodAtPublication } from "~/utils/periods";
 import { formatDateTime } from "~/utils/dates";
 import { reindexConsultation } from "./search.server";
 import { queueReviewRequests } from "./notices/handoff-notices.server";
@@ -65,9 +65,11 @@ export function readinessProblems(db: Db, c: Consultation, now = new Date()): st
   if (!c.opensAt || !c.closesAt) problems.push("尚未设置征求意见期。");
   else {
     if (c.closesAt <= now) problems.push("截止时间已过，请修改征求意见期。");
-    const cal = loadCalendar(db);
-    if (!meetsMinimum(c.docType, c.opensAt, c.closesAt, cal) && !c.shortPeriodReason) {
-      problems.push(`征求意见期短于法定最短期限（最早可于 ${formatDateTime(earliestEnd(c.docType, c.opensAt, cal))} 截止），须说明理由。`);
+    // Counted as if published now: a start already past cannot be the real one.
+    const period = periodAtPublication(c.docType, c.opensAt, c.closesAt, now, loadCalendar(db));
+    if (!period.meetsMinimum && !c.shortPeriodReason) {
+      const moved = period.startMoved ? "开始时间已过，按现在开始计算，" : "";
+      problems.push(`征求意见期短于法定最短期限（${moved}最早可于 ${formatDateTime(period.earliestEnd)} 截止），须说明理由。`);
     }
   }
   const articles = db.$client
@@ -92,7 +94,35 @@ export function submitForReview(db: Db, id: number, actor: Staff, now = new Date
   });
 }
 
-export function review(db: Db, id: number, actor: Staff, decision: "approved" | "returned", comment: string | undefined, now = new Date()): void {
+/**
+ * The period as it will be when published now: a start already past becomes the approval instant,
+ * and the minimum is counted again from it. A period now shorter than the minimum needs a reason
+ * the public will read: the drafter's, or one the reviewer gives on approval.
+ */
+export function periodOnApproval(db: Db, c: Consultation, now: Date, shortPeriodReason?: string | null) {
+  if (!c.opensAt || !c.closesAt) throw new WorkflowError("尚未设置征求意见期，请退回起草人员修改。");
+  if (c.closesAt <= now) throw new WorkflowError("截止时间已过，请退回起草人员修改征求意见期。");
+  const period = periodAtPublication(c.docType, c.opensAt, c.closesAt, now, loadCalendar(db));
+  const reason = shortPeriodReason?.trim() || c.shortPeriodReason;
+  if (!period.meetsMinimum && !reason) {
+    const start = period.startMoved ? `所填开始时间已过，实际开始时间为审核通过之时（${formatDateTime(period.opensAt)}），` : "";
+    throw new WorkflowError(
+      `${start}征求意见期短于法定最短期限：最早可于 ${formatDateTime(period.earliestEnd)} 截止，现定于 ${formatDateTime(c.closesAt)} 截止。` +
+        "请填写缩短期限的理由（将向社会公开），或退回起草人员修改征求意见期。",
+    );
+  }
+  return { ...period, shortPeriodReason: period.meetsMinimum ? c.shortPeriodReason : reason };
+}
+
+export function review(
+  db: Db,
+  id: number,
+  actor: Staff,
+  decision: "approved" | "returned",
+  comment: string | undefined,
+  now = new Date(),
+  shortPeriodReason?: string | null,
+): void {
   db.transaction((tx) => {
     const c = load(tx, id);
     if (actor.role !== "reviewer") throw new WorkflowError("只有审核人员可以审核。", 403);
@@ -106,7 +136,13 @@ export function review(db: Db, id: number, actor: Staff, decision: "approved" | 
       return;
     }
     // Approval publishes: the public sees it as 即将开始 until the start time, then 征求中.
-    change(tx, actor, "consultation.approve", c, { status: "published", publishedAt: now });
+    const period = periodOnApproval(db, c, now, shortPeriodReason);
+    change(tx, actor, "consultation.approve", c, {
+      status: "published",
+      publishedAt: now,
+      opensAt: period.opensAt,
+      shortPeriodReason: period.shortPeriodReason,
+    });
     tx.update(draftVersions)
       .set({ frozenAt: now })
       .where(and(eq(draftVersions.consultationId, id), isNull(draftVersions.frozenAt)))

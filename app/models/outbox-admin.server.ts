@@ -4,9 +4,12 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { emailOutbox } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
+import { OUTBOX_STATUSES, type OutboxStatus } from "./notices/kinds";
 
-export type OutboxStatus = (typeof emailOutbox.$inferSelect)["status"];
-export const OUTBOX_STATUSES: OutboxStatus[] = ["pending", "sending", "sent", "held", "failed"];
+// The browser-safe list in notices/kinds.ts and the schema's status column name the same statuses.
+type StoredStatus = (typeof emailOutbox.$inferSelect)["status"];
+const sameStatuses: [OutboxStatus, StoredStatus] extends [StoredStatus, OutboxStatus] ? true : never = true;
+void sameStatuses;
 
 export function outboxCounts(db: Db): Record<OutboxStatus, number> {
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { desc } from "drizzle-orm";
 import { auditLog } from "~db/schema";
+import { AuditChanges } from "~/components/audit-changes";
+import { auditActionLabel, auditChanges, auditEntityLabel } from "~/models/audit-display";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -12,7 +14,22 @@ export const meta: MetaFunction = () => [{ title: "审计日志 - 征求意见�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const db = getDb();
-  const entries = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(200).all();
+  const entries = db
+    .select()
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(200)
+    .all()
+    .map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actorLabel,
+      action: auditActionLabel(e.action),
+      code: e.action,
+      entity: auditEntityLabel(e.entityType, e.entityId),
+      ip: e.ip,
+      changes: auditChanges(e),
+    }));
   return { entries, verification: verifyAuditChain(db) };
 }
 
@@ -34,7 +51,7 @@ export default function Audit() {
           <thead>
             <tr>
               <th scope="col">序号</th>
-              <th scope="col">时间</th>
+              <th scope="col">时间（北京时间）</th>
               <th scope="col">操作人</th>
               <th scope="col">操作</th>
               <th scope="col">对象</th>
@@ -45,15 +62,19 @@ export default function Audit() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{e.id}</td>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.actorLabel}</td>
-                <td>{e.action}</td>
                 <td>
-                  {e.entityType} {e.entityId}
+                  <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
                 </td>
                 <td>
-                  {e.before ? <div>前：{e.before}</div> : null}
-                  {e.after ? <div>后：{e.after}</div> : null}
+                  {e.actor}
+                  {e.ip ? <div className="meta">IP：{e.ip}</div> : null}
+                </td>
+                <td>
+                  <span title={e.code}>{e.action}</span>
+                </td>
+                <td>{e.entity}</td>
+                <td>
+                  <AuditChanges changes={e.changes} />
                 </td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { kindLabel, OUTBOX_STATUS_LABELS } from "~/models/notices/kinds";
-import { listOutbox, OUTBOX_STATUSES, outboxCounts, type OutboxStatus } from "~/models/outbox-admin.server";
+import { kindLabel, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/models/notices/kinds";
+import { listOutbox, outboxCounts } from "~/models/outbox-admin.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

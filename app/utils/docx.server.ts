@@ -1,4 +1,5 @@
 import mammoth from "mammoth";
+import { expandWordNumbering } from "./docx-numbering.server";
 import { sniffType } from "./file-type.server";
 
 export class DocxError extends Error {}
@@ -10,7 +11,7 @@ export async function extractDocxText(file: File): Promise<string> {
     throw new DocxError("该文件不是有效的 .docx 文件。请上传用 Word 2007 及以上版本保存的 .docx 文件，或直接粘贴正文。");
   }
   try {
-    const { value } = await mammoth.extractRawText({ buffer });
+    const { value } = await mammoth.extractRawText({ buffer: await expandWordNumbering(buffer) });
     if (!value.trim()) throw new DocxError("该 .docx 文件中没有文字内容。");
     return value.replace(/\n{2,}/g, "\n");
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   earliestEnd,
   isWorkingDay,
   meetsMinimum,
+  periodAtPublication,
   periodLength,
   shanghaiDate,
   shanghaiEndOfDay,
@@ -154,5 +155,22 @@ describe("periodLength", () => {
 
   test("does not count an end day that closes before its end", () => {
     expect(periodLength(at("2026-03-01T00:00:00+08:00"), at("2026-03-30T17:00:00+08:00"), PLAIN).calendarDays).toBe(29);
+  });
+});
+
+describe("periodAtPublication", () => {
+  test("a start already past moves to publication and the minimum is counted from there", () => {
+    // 规章 chosen for 1 November, approved on 4 December at 21:00: 30 days from 5 December.
+    const p = periodAtPublication("rule", at("2026-11-01T00:00:00+08:00"), at("2026-12-04T23:59:59+08:00"), at("2026-12-04T21:00:00+08:00"), PLAIN);
+    expect(p.startMoved).toBe(true);
+    expect(p.opensAt.toISOString()).toBe("2026-12-04T13:00:00.000Z");
+    expect(p.earliestEnd.toISOString()).toBe(at("2027-01-03T23:59:59+08:00").toISOString());
+    expect(p.meetsMinimum).toBe(false);
+  });
+
+  test("a start still to come stays", () => {
+    const start = at("2026-12-10T00:00:00+08:00");
+    const p = periodAtPublication("normative", start, at("2026-12-18T23:59:59+08:00"), at("2026-12-04T21:00:00+08:00"), PLAIN);
+    expect(p).toMatchObject({ startMoved: false, opensAt: start, meetsMinimum: true });
   });
 });

@@ -112,3 +112,30 @@ export function periodLength(start: Date, end: Date, cal: CalendarOverrides): { 
   }
   return { calendarDays, workingDays };
 }
+
+export interface PublishedPeriod {
+  /** The real start: the chosen start, or the moment of publication when that start has passed. */
+  opensAt: Date;
+  closesAt: Date;
+  startMoved: boolean;
+  earliestEnd: Date;
+  meetsMinimum: boolean;
+}
+
+/**
+ * The period a consultation really has when it is published at `publishedAt`. The public cannot
+ * comment before publication, so a start already past moves to the publication instant and the
+ * statutory minimum is counted again from there (民法典第二百零一条: from the next day).
+ */
+export function periodAtPublication(
+  docType: DocumentType,
+  opensAt: Date,
+  closesAt: Date,
+  publishedAt: Date,
+  cal: CalendarOverrides,
+): PublishedPeriod {
+  const startMoved = opensAt.getTime() < publishedAt.getTime();
+  const start = startMoved ? publishedAt : opensAt;
+  const earliest = earliestEnd(docType, start, cal);
+  return { opensAt: start, closesAt, startMoved, earliestEnd: earliest, meetsMinimum: closesAt.getTime() >= earliest.getTime() };
+}

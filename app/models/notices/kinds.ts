@@ -19,10 +19,14 @@ export type NoticeKind = keyof typeof NOTICE_KINDS;
 
 export const kindLabel = (kind: string): string => (kind in NOTICE_KINDS ? NOTICE_KINDS[kind as NoticeKind] : kind);
 
-export const OUTBOX_STATUS_LABELS = {
+// Browser-safe: the outbox page renders these, so they cannot live in outbox-admin.server.ts.
+export type OutboxStatus = "pending" | "sending" | "sent" | "held" | "failed";
+export const OUTBOX_STATUSES: OutboxStatus[] = ["pending", "sending", "sent", "held", "failed"];
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   pending: "待发送",
   sending: "发送中",
   sent: "已发送",
   failed: "发送失败",
   held: "已保留（未配置 SMTP）",
-} as const;
+};

@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog, reviews, users } from "~db/schema";
+import { AuditChanges } from "~/components/audit-changes";
 import { FormError, TextField } from "~/components/field";
+import { auditActionLabel, auditChanges } from "~/models/audit-display";
 import { TextAreaField } from "~/components/text-area-field";
 import { canDraft, canReview, canView } from "~/models/consultation-access";
 import { ExtendSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "~/models/consultation-schema";
@@ -16,6 +18,8 @@ import {
   WorkflowError,
 } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
+import { loadCalendar } from "~/models/calendar.server";
+import { periodAtPublication } from "~/utils/periods";
 import { listVersions } from "~/models/versions.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -50,6 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       legal: user.role === "legal",
     },
     problems: c.status === "draft" ? readinessProblems(db, c, now) : [],
+    // What approving now would publish: the real start and whether the period is still long enough.
+    approval:
+      c.status === "pending_review" && c.opensAt && c.closesAt
+        ? periodAtPublication(c.docType, c.opensAt, c.closesAt, now, loadCalendar(db))
+        : null,
     versions: listVersions(db, c.id),
     attachments: listAttachments(db, c.id),
     reviews: db
@@ -65,7 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .where(and(eq(auditLog.entityType, "consultation"), eq(auditLog.entityId, String(c.id))))
       .orderBy(desc(auditLog.id))
       .limit(50)
-      .all(),
+      .all()
+      .map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: auditActionLabel(a.action), changes: auditChanges({ entityType: "consultation", ...a }) })),
   };
 }
 
@@ -88,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (intent === "review") {
       const parsed = parseForm(ReviewSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      review(db, c.id, user, parsed.data.decision, parsed.data.comment);
+      review(db, c.id, user, parsed.data.decision, parsed.data.comment, new Date(), parsed.data.shortPeriodReason);
     } else if (intent === "extend") {
       const parsed = parseForm(ExtendSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
@@ -126,7 +136,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function StaffConsultation() {
-  const { c, phase, may, problems, versions, attachments, reviews, audit } = useLoaderData<typeof loader>();
+  const { c, phase, may, problems, approval, versions, attachments, reviews, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
@@ -181,7 +191,23 @@ export default function StaffConsultation() {
               <label><input type="radio" name="decision" value="approved" defaultChecked /> 同意发布</label>{" "}
               <label><input type="radio" name="decision" value="returned" /> 退回修改</label>
             </fieldset>
-            <TextAreaField label="意见说明（退回时必填）" name="comment" rows={3} maxLength={500} error={errors.comment} />
+            <TextAreaField label="意见说明（退回时必填）" name="comment" rows={3} maxLength={500} defaultValue={result?.intent === "review" ? result.values.comment : ""} error={errors.comment} />
+            {approval?.startMoved ? (
+              <p className="alert warning" role="note">
+                所填开始时间（{formatDateTime(c.opensAt!)}）已过。审核通过即发布，实际开始时间为通过之时，法定最短期限从该时起重新计算：
+                现在通过，最早可于 {formatDateTime(approval.earliestEnd)} 截止。
+              </p>
+            ) : null}
+            {approval && !approval.meetsMinimum ? (
+              <TextAreaField
+                label={`缩短期限的理由（将向社会公开${c.shortPeriodReason ? "；不填则沿用起草人员所填理由" : "；征求意见期短于法定最短期限，同意发布时必填"}）`}
+                name="shortPeriodReason"
+                rows={2}
+                maxLength={500}
+                defaultValue={result?.intent === "review" ? result.values.shortPeriodReason : ""}
+                error={errors.shortPeriodReason}
+              />
+            ) : null}
             <button className="button" type="submit">提交审核意见</button>
           </Form>
         </section>
@@ -257,10 +283,10 @@ export default function StaffConsultation() {
       <h2>操作记录</h2>
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">变更后</th></tr></thead>
+          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">变更</th></tr></thead>
           <tbody>
             {audit.map((a) => (
-              <tr key={a.id}><td>{formatDateTime(a.at)}</td><td>{a.actor}</td><td>{a.action}</td><td><code>{a.after}</code></td></tr>
+              <tr key={a.id}><td>{formatDateTime(a.at)}</td><td>{a.actor}</td><td>{a.action}</td><td><AuditChanges changes={a.changes} /></td></tr>
             ))}
           </tbody>
         </table>
