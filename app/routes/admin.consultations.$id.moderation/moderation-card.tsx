@@ -66,6 +66,9 @@ export function ModerationCard({ item, next, selected, reply }: { item: QueueIte
       <h3 className="moderation-label">原文（仅工作人员可见）</h3>
       <OriginalText body={item.body} spans={item.redactions} />
       <RedactionSummary spans={item.redactions} />
+      {item.unreviewed > 0 && item.moderationStatus === "pending" ? (
+        <p className="hint">有 {item.unreviewed} 处检出尚待确认：批量通过不会公开此条，请核对公开文本、姓名和单位后逐条通过。</p>
+      ) : null}
       {item.rejectReason && item.moderationStatus === "rejected" ? <p>不予公开理由：{REJECT_REASON_LABELS[item.rejectReason]}</p> : null}
       {item.history.length ? (
         <details className="moderation-history">
