@@ -26,6 +26,7 @@ import {
   MODERATION_STATUSES,
   REJECT_REASONS,
   PII_KINDS,
+  SCREENED_FIELDS,
   STANCES,
   DISPOSITIONS,
 } from "./vocabulary";
@@ -233,6 +234,9 @@ export const comments = sqliteTable(
     publishedBody: text("published_body"), // redacted text the public sees
     name: text("name"),
     organisation: text("organisation"),
+    // The name and organisation as a moderator approved them for publication; never the raw fields.
+    publishedName: text("published_name"),
+    publishedOrganisation: text("published_organisation"),
     identityCategory: text("identity_category").notNull(),
     email: text("email"),
     publishPreference: text("publish_preference", { enum: PUBLISH_PREFERENCES })
@@ -307,6 +311,8 @@ export const redactions = sqliteTable(
       .notNull()
       .default("proposed"),
     source: text("source", { enum: ["detector", "staff"] }).notNull().default("detector"),
+    // Which of the comment's published fields the span is in: start/end are offsets into that field.
+    field: text("field", { enum: SCREENED_FIELDS }).notNull().default("body"),
     createdAt: createdAt(),
   },
   (t) => [index("redactions_comment_idx").on(t.commentId)],

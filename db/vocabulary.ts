@@ -41,6 +41,10 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export const PII_KINDS = ["phone", "landline", "id_card", "bank_card", "email", "address"] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 
+/** A comment's fields that may be published, each screened for personal data and reviewed. */
+export const SCREENED_FIELDS = ["body", "name", "organisation"] as const;
+export type ScreenedField = (typeof SCREENED_FIELDS)[number];
+
 export const STANCES = ["support", "oppose", "suggest", "question", "neutral"] as const;
 export type Stance = (typeof STANCES)[number];
 

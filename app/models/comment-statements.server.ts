@@ -16,7 +16,8 @@ export interface IntakeStatements {
   articles: Statement<[number], { number: number; identityId: number }>;
   insertComment: Statement<Record<string, unknown>, { id: number }>;
   insertArticle: Statement<[number, number, string]>;
-  insertRedaction: Statement<[number, string, number, number]>;
+  insertRedaction: Statement<[number, string, number, number, string]>;
+  identityCategories: Statement<[], { label: string }>;
 }
 
 const cache = new WeakMap<Db, IntakeStatements>();
@@ -48,7 +49,8 @@ export function intakeStatements(db: Db): IntakeStatements {
        RETURNING id`,
     ),
     insertArticle: c.prepare(`INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, ?)`),
-    insertRedaction: c.prepare(`INSERT INTO redactions (comment_id, kind, start, "end") VALUES (?, ?, ?, ?)`),
+    insertRedaction: c.prepare(`INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, ?)`),
+    identityCategories: c.prepare(`SELECT label FROM identity_categories WHERE active = 1`),
   } as IntakeStatements;
   cache.set(db, s);
   return s;

@@ -1,6 +1,5 @@
 import type { Db } from "~db/client.server";
 import type { Channel, consultations } from "~db/schema";
-import { detectPii } from "~/analysis/pii";
 import { sha256Hex } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
@@ -9,6 +8,8 @@ import { sanitizeLine, sanitizeUserText } from "~/utils/text";
 import { appendAudit } from "~/utils/audit.server";
 import type { CommentSchema } from "./comment-schema";
 import { publicPhase } from "./consultation-status";
+import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
+import { screenComment } from "./publication-screen";
 import { intakeStatements } from "./comment-statements.server";
 import { receiptNotice } from "./notices/comment-notices";
 import { queueNotice } from "./outbox.server";
@@ -22,7 +23,7 @@ export type CommentInput = Omit<z.infer<typeof CommentSchema>, "consent" | "webs
 
 export type IntakeResult =
   | { ok: true; receiptNo: string; checkCode: string; duplicate: boolean }
-  | { ok: false; field: "form" | "articles" | StaffEntryProblem["field"]; message: string; status: number; renewKey?: true };
+  | { ok: false; field: "form" | "articles" | "identityCategory" | StaffEntryProblem["field"]; message: string; status: number; renewKey?: true };
 
 /** Who entered a comment received outside the web form, and what they recorded about its arrival. */
 export interface StaffEntryMeta {
@@ -99,11 +100,21 @@ export function submitComment(
         return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
       }
 
+      const identityCategory = sanitizeLine(input.identityCategory);
+      // The category is published beside anonymous comments, so only a configured one is accepted.
+      const configured = q.identityCategories.all().map((r) => r.label);
+      if (!(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
+        return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
+      }
+
       const body = sanitizeUserText(input.body).trim();
+      const name = input.name ? sanitizeLine(input.name) : null;
+      const organisation = input.organisation ? sanitizeLine(input.organisation) : null;
       const receivedAt = meta.receivedAt ?? now;
       const receiptNo = newReceiptNo(receivedAt);
       const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
-      const pii = detectPii(body);
+      // Every field that may be published is screened; each detection waits for a moderator.
+      const pii = screenComment({ body, name, organisation });
       const { id } = q.insertComment.get({
         consultationId,
         versionId,
@@ -111,9 +122,9 @@ export function submitComment(
         checkCodeHash: hashCheckCode(receiptNo, checkCode),
         body,
         bodyNormalized: body.normalize("NFKC"),
-        name: input.name ? sanitizeLine(input.name) : null,
-        organisation: input.organisation ? sanitizeLine(input.organisation) : null,
-        identityCategory: sanitizeLine(input.identityCategory),
+        name,
+        organisation,
+        identityCategory,
         email: input.email,
         publishPreference: input.publishPreference,
         channel,
@@ -125,7 +136,7 @@ export function submitComment(
         createdAt: now.getTime(),
       })!;
       for (const n of numbers) q.insertArticle.run(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
-      for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end);
+      for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end, m.field);
       if (meta.staff) {
         appendAudit(tx, {
           actor: meta.staff.actor,

@@ -8,6 +8,7 @@ import { dispositions, feedbackSummaries } from "~db/schema";
 import { DISPOSITIONS, type Disposition } from "~db/vocabulary";
 import { getPublicConsultation } from "./consultation.server";
 import { latestArticles } from "./article-numbers.server";
+import { screenGenerated } from "./publication-screen";
 import { publicLabel } from "./summary-draft";
 import { summaryData } from "./summary.server";
 
@@ -25,13 +26,26 @@ export interface ArticleAnswers {
   answers: PublicAnswer[];
 }
 
+/**
+ * The published summary as the feedback page, the API and the feed give it. It was screened at
+ * submission, approval and publication; it is screened again here, so what the screen learnt since
+ * is redacted rather than served.
+ */
 export function publishedSummary(db: Db, consultationId: number) {
-  return db
+  const row = db
     .select({ body: feedbackSummaries.body, publishedAt: feedbackSummaries.publishedAt })
     .from(feedbackSummaries)
     .where(and(eq(feedbackSummaries.consultationId, consultationId), eq(feedbackSummaries.status, "published")))
     .get();
+  return row && { ...row, body: screenGenerated(row.body).text };
 }
+
+/** Staff-written answers are published as written, less anything the publication screen finds. */
+const screenedAnswer = (a: PublicAnswer): PublicAnswer => ({
+  ...a,
+  reason: screenGenerated(a.reason).text,
+  changeMade: a.changeMade === null ? null : screenGenerated(a.changeMade).text,
+});
 
 export function publicFeedback(db: Db, consultationId: number, department: string, now = new Date()) {
   const c = getPublicConsultation(db, consultationId, now);
@@ -65,7 +79,9 @@ export function publicFeedback(db: Db, consultationId: number, department: strin
   }
   // Articles that drew comments but no answer of their own: their comments were answered in a topic placed elsewhere.
   for (const a of data.articleCounts) if (a.count > 0) slot(a.number, a.label, a.count);
-  const answers = [...byArticle.values()].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  const answers = [...byArticle.values()]
+    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+    .map((entry) => ({ ...entry, answers: entry.answers.map(screenedAnswer) }));
 
   return {
     consultation: { id: c.id, title: c.title, divisionName: c.divisionName },

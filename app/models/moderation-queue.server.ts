@@ -11,15 +11,12 @@ import {
   users,
   type ModerationStatus,
 } from "~db/schema";
-import { detectPii, redact } from "~/analysis/pii";
 import { latestArticles } from "./article-numbers.server";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./moderation-schema";
-import { describePii } from "./moderation.server";
+import { proposedFields } from "./moderation.server";
+import { describeByField, screenComment } from "./publication-screen";
 
-export type QueueRedaction = Pick<typeof redactions.$inferSelect, "id" | "kind" | "start" | "end" | "status">;
-
-/** Spans that still apply: a dismissed span is one a moderator judged not to be personal data. */
-const liveSpans = (spans: QueueRedaction[]) => spans.filter((s) => s.status !== "dismissed");
+export type QueueRedaction = Pick<typeof redactions.$inferSelect, "id" | "kind" | "start" | "end" | "status" | "field">;
 
 /** The conditions every filter but status adds, shared by the page and by the counts. */
 function filterConditions(consultationId: number, f: QueueFilters, articleIdentityId: number | null): SQL[] {
@@ -67,6 +64,8 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
       receiptNo: comments.receiptNo,
       body: comments.body,
       publishedBody: comments.publishedBody,
+      publishedName: comments.publishedName,
+      publishedOrganisation: comments.publishedOrganisation,
       name: comments.name,
       organisation: comments.organisation,
       identityCategory: comments.identityCategory,
@@ -101,12 +100,17 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
     : [];
 
   const items = rows.map((r) => {
-    const own: QueueRedaction[] = spans.filter((s) => s.commentId === r.id).map(({ id, kind, start, end, status }) => ({ id, kind, start, end, status }));
+    const own: QueueRedaction[] = spans.filter((s) => s.commentId === r.id).map(({ id, kind, start, end, status, field }) => ({ id, kind, start, end, status, field }));
     // A moderator's earlier edit wins over the detector's proposal on re-moderation.
-    const proposedText = r.publishedBody ?? redact(r.body, liveSpans(own));
+    const proposal = proposedFields(r, own);
+    const proposedText = r.publishedBody ?? proposal.body;
+    const proposedName = r.publishedBody !== null ? r.publishedName : proposal.name;
+    const proposedOrganisation = r.publishedBody !== null ? r.publishedOrganisation : proposal.organisation;
     return {
       ...r,
       redactions: own,
+      proposedName,
+      proposedOrganisation,
       articles: links
         .filter((l) => l.commentId === r.id)
         .map((l) => numberOf.get(l.articleIdentityId) ?? null)
@@ -114,7 +118,9 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
         .sort((a, b) => a - b),
       proposedText,
       // Said up front, so the moderator is not surprised by a refusal when approving.
-      stillDetected: describePii(detectPii(proposedText)) || null,
+      stillDetected: describeByField(screenComment({ body: proposedText, name: proposedName, organisation: proposedOrganisation })) || null,
+      /** Detections nobody has judged yet: bulk approval leaves such a comment in the queue. */
+      unreviewed: own.filter((s) => s.status === "proposed").length,
       history: history.filter((h) => h.commentId === r.id),
     };
   });

@@ -91,8 +91,19 @@ const note = z
   .optional()
   .transform((v) => v || null);
 
+/** Absent: the detector's proposal stands; empty: the field is not published. */
+const publishedLine = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `公开的${label}不能超过 ${max} 个字符。`)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
 export const ApproveSchema = z.object({
   commentId,
+  publishedName: publishedLine("姓名", 50),
+  publishedOrganisation: publishedLine("单位", 100),
   publishedBody: z
     .string({ error: "请填写公开文本。" })
     .trim()

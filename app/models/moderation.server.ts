@@ -5,17 +5,22 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { forget } from "~/utils/memo.server";
 import { comments, moderationDecisions, redactions, type RejectReason, type Role } from "~db/schema";
-import { detectPii, redact, type PiiMatch } from "~/analysis/pii";
+import { redact } from "~/analysis/pii";
+import type { ScreenedField } from "~db/vocabulary";
 import { appendAudit } from "~/utils/audit.server";
 import { canDraft } from "./consultation-access";
 import { queueModerationNotice } from "./notices/comment-status-notices.server";
-import { PII_KIND_LABELS } from "./moderation-schema";
+import { describeByField, describeDetections, FIELD_LABELS, kindLabel, screenComment, screenText, type Detection } from "./publication-screen";
+
+export type ModerationField = "form" | "publishedBody" | "publishedName" | "publishedOrganisation" | "ids";
 
 export class ModerationError extends Error {
   constructor(
     message: string,
     readonly status = 400,
-    readonly field: "form" | "publishedBody" | "ids" = "form",
+    readonly field: ModerationField = "form",
+    /** One message per field, where more than one field is refused at once. */
+    readonly errors: Partial<Record<ModerationField, string>> = { [field]: message },
   ) {
     super(message);
   }
@@ -31,8 +36,33 @@ export function canModerate(user: Staff, c: { divisionId: number; authorId: numb
 }
 
 /** "手机号“139 4021 7736”、邮箱“a@b.cn”": what the detector still finds, for the moderator to see. */
-export function describePii(found: PiiMatch[]): string {
-  return found.map((m) => `${PII_KIND_LABELS[m.kind]}“${m.text}”`).join("、");
+export function describePii(found: Array<Pick<Detection, "kind" | "text">>): string {
+  return describeDetections(found);
+}
+
+/** What may be published of a comment: its text, and its name and organisation where it has them. */
+export interface PublishedFields {
+  body: string;
+  name: string | null;
+  organisation: string | null;
+}
+
+type Span = typeof redactions.$inferSelect;
+type SpanLike = Pick<Span, "kind" | "start" | "end" | "status" | "field">;
+
+/** The detector's proposal for each published field: every span still standing, redacted. */
+export function proposedFields(c: Pick<Comment, "body" | "name" | "organisation">, spans: SpanLike[]): PublishedFields {
+  const live = (field: ScreenedField) => spans.filter((s) => s.field === field && s.status !== "dismissed");
+  return {
+    body: redact(c.body, live("body")),
+    name: c.name ? redact(c.name, live("name")) : null,
+    organisation: c.organisation ? redact(c.organisation, live("organisation")) : null,
+  };
+}
+
+/** The original words a span covers, in the field it was found in. */
+export function spanText(c: Pick<Comment, "body" | "name" | "organisation">, s: Pick<Span, "field" | "start" | "end">): string {
+  return (c[s.field] ?? "").slice(s.start, s.end);
 }
 
 function loadComments(tx: Tx, consultationId: number, ids: number[]): Comment[] {
@@ -42,21 +72,19 @@ function loadComments(tx: Tx, consultationId: number, ids: number[]): Comment[] 
   return rows;
 }
 
-/** Spans still standing: a dismissed one was judged by a moderator not to be personal data. */
-function liveSpans(tx: Tx, commentId: number) {
-  return tx.select().from(redactions).where(eq(redactions.commentId, commentId)).all().filter((s) => s.status !== "dismissed");
-}
+const spansOf = (tx: Tx, commentId: number) => tx.select().from(redactions).where(eq(redactions.commentId, commentId)).all();
 
 /**
- * A detected span the moderator left standing in the public text was judged not to be personal
- * data (an office's published address, say): it is dismissed; every other span is accepted.
+ * A detected span the moderator left standing in the public field was judged not to be personal
+ * data (an office's published address, say): it is dismissed; every other span is accepted. A
+ * field that is not published (no name given for publication) accepts its spans.
  */
-function settleRedactions(tx: Tx, c: Comment, publishedBody: string) {
-  const spans = tx.select().from(redactions).where(eq(redactions.commentId, c.id)).all();
+function settleRedactions(tx: Tx, c: Comment, published: PublishedFields) {
+  const spans = spansOf(tx, c.id);
   let accepted = 0;
   let dismissed = 0;
   for (const s of spans) {
-    const kept = publishedBody.includes(c.body.slice(s.start, s.end));
+    const kept = published[s.field]?.includes(spanText(c, s)) ?? false;
     if (kept) dismissed++;
     else accepted++;
     tx.update(redactions).set({ status: kept ? "dismissed" : "accepted" }).where(eq(redactions.id, s.id)).run();
@@ -69,7 +97,7 @@ function decide(
   c: Comment,
   actor: Staff,
   now: Date,
-  d: { decision: "approved"; publishedBody: string; note: string | null; after: Record<string, unknown> } | { decision: "rejected"; reason: RejectReason; note: string | null },
+  d: { decision: "approved"; published: PublishedFields; note: string | null; after: Record<string, unknown> } | { decision: "rejected"; reason: RejectReason; note: string | null },
 ) {
   // The public page's counts are memoised for a few seconds; a decision changes them now.
   forget(`public-comments:${c.consultationId}:`);
@@ -78,7 +106,7 @@ function decide(
   // A rejection keeps published_body: the public listing requires approval, and a moderator's
   // edited text is still there if the comment is approved again.
   tx.update(comments)
-    .set({ moderationStatus: d.decision, rejectReason: reason, moderatedAt: now, ...(d.decision === "approved" ? { publishedBody: d.publishedBody } : {}) })
+    .set({ moderationStatus: d.decision, rejectReason: reason, moderatedAt: now, ...(d.decision === "approved" ? { publishedBody: d.published.body, publishedName: d.published.name, publishedOrganisation: d.published.organisation } : {}) })
     .where(eq(comments.id, c.id))
     .run();
   queueModerationNotice(tx, c, d.decision, reason, now);
@@ -94,24 +122,43 @@ function decide(
   });
 }
 
+const PUBLISHED_LABELS = { body: "公开文本", name: "公开的姓名", organisation: "公开的单位" } as const;
+const FIELD_INPUTS = { body: "publishedBody", name: "publishedName", organisation: "publishedOrganisation" } as const;
+
 export function approveComment(
   db: Db,
   consultationId: number,
   actor: Staff,
-  input: { commentId: number; publishedBody: string; confirmNoPii: boolean },
+  input: { commentId: number; publishedBody: string; publishedName?: string | null; publishedOrganisation?: string | null; confirmNoPii: boolean },
   now = new Date(),
 ): void {
-  const found = detectPii(input.publishedBody);
-  if (found.length && !input.confirmNoPii) {
-    throw new ModerationError(`公开文本中仍有疑似个人信息：${describePii(found)}。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`, 400, "publishedBody");
-  }
   db.transaction(
     (tx) => {
       const [c] = loadComments(tx, consultationId, [input.commentId]);
-      const proposed = redact(c.body, liveSpans(tx, c.id));
-      const settled = settleRedactions(tx, c, input.publishedBody);
-      const note = found.length ? `已核对，确认无个人信息（系统检出：${found.map((m) => PII_KIND_LABELS[m.kind]).join("、")}）` : null;
-      decide(tx, c, actor, now, { decision: "approved", publishedBody: input.publishedBody, note, after: { redactions: settled, edited: input.publishedBody !== proposed } });
+      const spans = spansOf(tx, c.id);
+      const proposed = proposedFields(c, spans);
+      // A name or organisation not sent (a caller that edits only the text) is the detector's proposal.
+      const published: PublishedFields = {
+        body: input.publishedBody,
+        name: input.publishedName === undefined ? proposed.name : input.publishedName,
+        organisation: input.publishedOrganisation === undefined ? proposed.organisation : input.publishedOrganisation,
+      };
+      const found = screenComment(published);
+      if (found.length && !input.confirmNoPii) {
+        const errors: Partial<Record<ModerationField, string>> = {};
+        for (const field of ["body", "name", "organisation"] as const) {
+          const own = found.filter((m) => m.field === field);
+          if (own.length) {
+            errors[FIELD_INPUTS[field]] = `${PUBLISHED_LABELS[field]}中仍有疑似个人信息：${describeDetections(own)}。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`;
+          }
+        }
+        const first = FIELD_INPUTS[found[0].field];
+        throw new ModerationError(errors[first]!, 400, first, errors);
+      }
+      const settled = settleRedactions(tx, c, published);
+      const note = found.length ? `已核对，确认无个人信息（系统检出：${[...new Set(found.map((m) => `${FIELD_LABELS[m.field]}${kindLabel(m.kind)}`))].join("、")}）` : null;
+      const edited = (["body", "name", "organisation"] as const).filter((f) => published[f] !== proposed[f]);
+      decide(tx, c, actor, now, { decision: "approved", published, note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited } });
     },
     { behavior: "immediate" },
   );
@@ -134,25 +181,49 @@ export function rejectComments(
   );
 }
 
+export interface HeldBack {
+  id: number;
+  receiptNo: string;
+  /** Why it stays in the queue, for the moderator: the fields and what was found in them. */
+  found: string;
+}
+
 /**
- * Approves each selected comment with its detector's spans redacted. A comment whose redacted text
- * still trips the detector (the detector improved since intake, say) is left for a person to
- * look at, and reported back rather than published.
+ * Why a comment may not be approved without a person looking at it, or null: a detection nobody
+ * has reviewed yet (in the text, the name or the organisation, whatever its kind or confidence),
+ * or anything the screen still finds in what would be published.
+ */
+export function holdReason(c: Comment, spans: SpanLike[], published: PublishedFields): string | null {
+  const unreviewed = spans.filter((s) => s.status === "proposed").map((s) => ({ field: s.field, kind: s.kind, text: spanText(c, s) }));
+  if (unreviewed.length) return `待确认的${describeByField(unreviewed)}`;
+  const still = screenComment(published);
+  const identity = screenText(c.identityCategory).map((m) => `身份类别：${describeDetections([m])}`);
+  if (still.length || identity.length) return `仍检出${[describeByField(still), ...identity].filter(Boolean).join("；")}`;
+  return null;
+}
+
+/**
+ * Approves each selected comment as the detector proposes it, but only a comment with nothing for
+ * a person to judge: one with an unreviewed detection in any published field, or whose proposal
+ * still trips the screen, stays in the queue and is reported back rather than published.
  */
 export function bulkApprove(db: Db, consultationId: number, actor: Staff, ids: number[], now = new Date()) {
   return db.transaction(
     (tx) => {
       const approved: number[] = [];
-      const skipped: Array<{ id: number; receiptNo: string; found: string }> = [];
+      const skipped: HeldBack[] = [];
       for (const c of loadComments(tx, consultationId, ids)) {
-        const text = redact(c.body, liveSpans(tx, c.id));
-        const found = detectPii(text);
-        if (found.length) {
-          skipped.push({ id: c.id, receiptNo: c.receiptNo, found: describePii(found) });
+        const spans = spansOf(tx, c.id);
+        // A moderator's earlier decision on the name and organisation stands on re-approval.
+        const proposed = proposedFields(c, spans);
+        const published = { body: proposed.body, name: c.publishedName ?? proposed.name, organisation: c.publishedOrganisation ?? proposed.organisation };
+        const held = holdReason(c, spans, published);
+        if (held) {
+          skipped.push({ id: c.id, receiptNo: c.receiptNo, found: held });
           continue;
         }
-        const settled = settleRedactions(tx, c, text);
-        decide(tx, c, actor, now, { decision: "approved", publishedBody: text, note: null, after: { redactions: settled, edited: false, bulk: true } });
+        const settled = settleRedactions(tx, c, published);
+        decide(tx, c, actor, now, { decision: "approved", published, note: null, after: { redactions: settled, edited: false, bulk: true } });
         approved.push(c.id);
       }
       return { approved, skipped };

@@ -1,11 +1,12 @@
 // The comments the public may read on a consultation's page: approved, not kept private by their
-// author, and only ever their published (redacted) text. The original body is never selected
-// here, so no later change to the page can leak it.
+// author, and only ever their published (reviewed) text, name and organisation. The original body,
+// name and organisation are never selected here, so no later change to the page can leak them.
 import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentArticles, comments } from "~db/schema";
 import { memo } from "~/utils/memo.server";
 import { latestArticles } from "./article-numbers.server";
+import { publicIdentity } from "./publication-screen";
 
 export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
 // Counts on the public page may lag a moderation decision by this much; moderation forgets them at once.
@@ -68,8 +69,8 @@ export function listPublicComments(
       id: comments.id,
       text: comments.publishedBody,
       receivedAt: comments.receivedAt,
-      name: comments.name,
-      organisation: comments.organisation,
+      name: comments.publishedName,
+      organisation: comments.publishedOrganisation,
       identityCategory: comments.identityCategory,
       publishPreference: comments.publishPreference,
     })
@@ -92,7 +93,7 @@ export function listPublicComments(
       receivedAt: r.receivedAt,
       // An anonymous comment's name and organisation never leave the server.
       author: r.publishPreference === "named" && r.name ? r.name : "网友",
-      detail: r.publishPreference === "named" ? r.organisation ?? (r.name ? null : r.identityCategory) : r.identityCategory,
+      detail: r.publishPreference === "named" ? r.organisation ?? (r.name ? null : publicIdentity(r.identityCategory)) : publicIdentity(r.identityCategory),
       articles: links
         .filter((l) => l.commentId === r.id)
         .flatMap((l) => numberOf.get(l.articleIdentityId) ?? [])

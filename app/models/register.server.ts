@@ -1,10 +1,12 @@
 // 意见登记表: every comment of a consultation as one row, in the order received. Two variants:
 // "internal" for the legal packet (the original text, names and organisations) and "public" for
-// anything anyone may download (approved, not private, the redacted text only, names only where the
-// commenter chose to be named). The public query never selects the original body or contact data.
+// anything anyone may download (approved, not private, the reviewed text, name and organisation only,
+// names only where the commenter chose to be named). The public query never selects the original
+// body, name, organisation or contact data, and the staff-written answers pass the publication screen.
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { publicIdentity, screenGenerated } from "./publication-screen";
 
 export type RegisterVariant = "internal" | "public";
 
@@ -55,8 +57,8 @@ export const APPLYING_DISPOSITION_JOINS = `
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
   return `
-    SELECT c.id, ${variant === "internal" ? "c.body" : "c.published_body"} AS text,
-      c.name, c.organisation, c.identity_category AS identity, c.publish_preference AS preference,
+    SELECT c.id, ${variant === "internal" ? "c.body AS text, c.name, c.organisation" : "c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"},
+      c.identity_category AS identity, c.publish_preference AS preference,
       c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
       (SELECT group_concat(l.article_identity_id) FROM comment_articles l
         WHERE l.comment_id = c.id AND l.source <> 'inferred') AS articleIds,
@@ -97,7 +99,8 @@ export function articleLabels(db: Db, consultationId: number): Map<number, { num
 
 function authorOf(r: RawRow, variant: RegisterVariant): string {
   if (variant === "public") {
-    if (r.preference !== "named") return `网友（${r.identity}）`;
+    const identity = publicIdentity(r.identity);
+    if (r.preference !== "named") return identity ? `网友（${identity}）` : "网友";
     return [r.name ?? "网友", r.organisation].filter(Boolean).join("，");
   }
   const who = [r.name, r.organisation].filter(Boolean).join("，") || "未署名";
@@ -117,6 +120,19 @@ function answerOf(r: RawRow, withDispositions: boolean): { disposition: string; 
 }
 
 /**
+ * Answers are written by staff and may quote a commenter: what the screen finds is redacted. A topic's
+ * answer repeats on every member's row, so each distinct text is screened once per register.
+ */
+function answerScreen() {
+  const seen = new Map<string, string>();
+  return (a: { disposition: string; reason: string }) => {
+    let reason = seen.get(a.reason);
+    if (reason === undefined) seen.set(a.reason, (reason = screenGenerated(a.reason).text));
+    return { disposition: a.disposition, reason };
+  };
+}
+
+/**
  * The register's rows, streamed: the ordered ids first (a few bytes each), then the rows a chunk at
  * a time. No statement stays open between chunks, so a slow download never holds the connection
  * that every other request writes through.
@@ -132,6 +148,7 @@ export function* registerRows(
   const ids = Int32Array.from(db.$client.prepare(idsSql(variant)).pluck().all(consultationId) as number[]);
   const labels = articleLabels(db, consultationId);
   const select = db.$client.prepare(rowsSql(variant));
+  const screenAnswer = answerScreen();
   let no = 0;
   for (let start = 0; start < ids.length; start += chunkSize) {
     const slice = Array.from(ids.subarray(start, start + chunkSize));
@@ -150,7 +167,7 @@ export function* registerRows(
         text: r.text ?? "",
         author: authorOf(r, variant),
         channel: CHANNEL_LABELS[r.channel],
-        ...answerOf(r, withDispositions),
+        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions)) : answerOf(r, withDispositions)),
       };
     }
   }

@@ -3,9 +3,9 @@
 // reuses it and tests read its output directly. The drafter edits the result before review.
 import { DISPOSITIONS, type Disposition } from "~db/vocabulary";
 import { toChineseNumeral } from "~/analysis/chinese-numerals";
-import { detectPii } from "~/analysis/pii";
 import { formatDate } from "~/utils/dates";
 import { CHANNEL_LABELS, DISPOSITION_LABELS } from "./comment-labels";
+import { screenText } from "./publication-screen";
 import type { DispositionCounts, SummaryArticleGroup, SummaryCampaign, SummaryData, SummaryTopic } from "./summary-types";
 
 export type * from "./summary-types";
@@ -26,7 +26,7 @@ const numbered = (n: number) => `（${toChineseNumeral(n)}）`;
  */
 export function publishableQuote(text: string, max = QUOTE_MAX): string | null {
   const flat = text.replace(/\s+/g, " ").trim();
-  if (!flat || detectPii(flat).length > 0) return null;
+  if (!flat || screenText(flat).length > 0) return null;
   let cut = flat;
   if (flat.length > max) {
     // At the last sentence end in reach, else the last pause, else where the length runs out.
@@ -39,12 +39,27 @@ export function publishableQuote(text: string, max = QUOTE_MAX): string | null {
   return cut.replace(/“/g, "‘").replace(/”/g, "’").replace(/"/g, "'");
 }
 
+export const WITHHELD_LABEL = "相关问题";
+
 /**
  * A topic's name as the public may read it. Names come from keywords of the original comments,
- * so one that carries personal data is replaced rather than published.
+ * so one in which the publication screen finds anything is replaced rather than published; the
+ * summary page tells staff which (withheldLabels).
  */
 export function publicLabel(label: string): string {
-  return detectPii(label).length > 0 ? "相关问题" : label;
+  return screenText(label).length > 0 ? WITHHELD_LABEL : label;
+}
+
+/** The topics of the summary whose names are withheld from the public, with what was found. */
+export function withheldLabels(data: Pick<SummaryData, "groups">): Array<{ label: string; found: ReturnType<typeof screenText> }> {
+  const seen = new Set<string>();
+  const out: Array<{ label: string; found: ReturnType<typeof screenText> }> = [];
+  for (const t of data.groups.flatMap((g) => g.topics)) {
+    const found = screenText(t.label);
+    if (found.length && !seen.has(t.label)) out.push({ label: t.label, found });
+    seen.add(t.label);
+  }
+  return out;
 }
 
 /** 采纳 3 条、不采纳 1 条 — the answers in DISPOSITIONS order, leaving out those with none. */

@@ -5,13 +5,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { consultations, feedbackSummaries, reviews, users } from "~db/schema";
-import { detectPii } from "~/analysis/pii";
 import { appendAudit } from "~/utils/audit.server";
 import { canDraft } from "./consultation-access";
 import { auditView } from "./consultation-editor.server";
 import { publicPhase } from "./consultation-status";
 import { notifyPublicChange, WorkflowError } from "./consultation-workflow.server";
-import { PII_KIND_LABELS } from "./moderation-schema";
+import { refusalFor, screenGenerated, type Detection } from "./publication-screen";
 import { beginProcessing, undecidedTopics, type CurrentTopic } from "./dispositions.server";
 import { draftSummary } from "./summary-draft";
 import { summaryData } from "./summary.server";
@@ -24,13 +23,14 @@ export type FeedbackSummary = typeof feedbackSummaries.$inferSelect;
 /** The text itself cannot go forward as written; the page shows the message beside it. */
 export class SummaryTextError extends WorkflowError {}
 
-/** The summary is published as typed, so personal data typed into it is stopped before review. */
-function checkPublishable(body: string) {
-  const found = detectPii(body);
-  if (found.length) {
-    const list = found.map((m) => `${PII_KIND_LABELS[m.kind]}“${m.text}”`).join("、");
-    throw new SummaryTextError(`说明中仍有疑似个人信息：${list}。说明将向社会公开，请删除后再提交。`);
-  }
+/**
+ * The summary is published as written, so it passes the publication screen at every step that
+ * takes it nearer the public: submission, approval and publication (the screen may have learnt
+ * something since the step before).
+ */
+function checkPublishable(body: string, Refusal: typeof WorkflowError = SummaryTextError) {
+  const refusal = refusalFor(body, "说明");
+  if (refusal) throw new Refusal(refusal);
 }
 
 /** Submitting with topics nobody has answered needs the drafter's explicit confirmation. */
@@ -90,14 +90,19 @@ function write(tx: Tx, actor: Staff, action: string, c: Consultation, before: Fe
   return after;
 }
 
-/** Drafts (or redrafts) the text from the current data. The one who asks becomes its author. */
-export function generateSummary(db: Db, id: number, actor: Staff, department: string, now = new Date()): FeedbackSummary {
+/**
+ * Drafts (or redrafts) the text from the current data. The one who asks becomes its author. The
+ * draft passes the publication screen: what it finds (in a staff answer quoting a commenter, say)
+ * is redacted, and returned as `redacted` for the page to tell the drafter.
+ */
+export function generateSummary(db: Db, id: number, actor: Staff, department: string, now = new Date()): FeedbackSummary & { redacted: Detection[] } {
   return db.transaction((tx) => {
     const { c, summary } = forDrafter(tx, id, actor, now);
     if (summary && summary.status !== "draft") throw new WorkflowError("说明已提交审核，不能重新生成。");
-    const body = draftSummary(summaryData(db, id, department)!);
+    const screened = screenGenerated(draftSummary(summaryData(db, id, department)!));
     beginProcessing(tx, c, actor, now);
-    return write(tx, actor, summary ? "summary.regenerate" : "summary.generate", c, summary, { body, status: "draft", authorId: actor.id }, now);
+    const after = write(tx, actor, summary ? "summary.regenerate" : "summary.generate", c, summary, { body: screened.text, status: "draft", authorId: actor.id }, now);
+    return { ...after, redacted: screened.found };
   });
 }
 
@@ -131,6 +136,7 @@ export function reviewSummary(db: Db, id: number, actor: Staff, decision: "appro
     if (decision === "returned" && !comment?.trim()) throw new WorkflowError("退回修改时请填写审核意见。");
     tx.insert(reviews).values({ consultationId: c.id, subject: "summary", reviewerId: actor.id, decision, comment: comment?.trim() || null, createdAt: now }).run();
     if (decision === "returned") return write(tx, actor, "summary.return", c, summary, { status: "draft" }, now);
+    checkPublishable(summary.body, WorkflowError);
     return write(tx, actor, "summary.approve", c, summary, { status: "approved", approvedBy: actor.id, approvedAt: now }, now);
   });
 }
@@ -152,6 +158,7 @@ export function publishSummary(db: Db, id: number, actor: Staff, now = new Date(
     // The lifecycle: 意见处理中 → 已报送法制审核 → 已公布反馈. The legal office's review relies on
     // the feedback, so it is handed over before the feedback is made public.
     if (c.status !== "legal_review") throw new WorkflowError("请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。", 409);
+    checkPublishable(summary.body, WorkflowError);
     const after = write(tx, actor, "summary.publish", c, summary, { status: "published", publishedAt: now }, now);
     const changed = tx.update(consultations).set({ status: "feedback_published", updatedAt: now }).where(eq(consultations.id, id)).returning().get();
     appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "consultation.feedback_publish", entityType: "consultation", entityId: id, before: auditView(c), after: auditView(changed) });

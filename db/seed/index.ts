@@ -10,11 +10,13 @@ import {
   moderationDecisions,
   redactions,
   users,
+  type PiiKind,
   type RejectReason,
 } from "../schema";
 import { parseDraft } from "~/analysis/draft-parser";
 import { detectPii, redact } from "~/analysis/pii";
 import { insertDraftVersion } from "~/models/draft.server";
+import { redactDetections, screenText } from "~/models/publication-screen";
 import { rebuildSearchIndex } from "~/models/search.server";
 import { hashCheckCode, newCheckCode, newReceiptNo } from "~/models/receipt.server";
 import { appendAudit } from "~/utils/audit.server";
@@ -146,6 +148,8 @@ function seedComment(
 ) {
   const receiptNo = newReceiptNo(ctx.receivedAt);
   const pii = detectPii(c.text);
+  const nameFound = screenText(c.name);
+  const organisationFound = screenText(c.organisation);
   const rejectReason = c.note ? REJECTIONS[c.note] : undefined;
   const status = ctx.pending ? "pending" : rejectReason ? "rejected" : "approved";
   const row = tx
@@ -160,6 +164,8 @@ function seedComment(
       publishedBody: status === "approved" ? redact(c.text, pii) : null,
       name: c.name ?? null,
       organisation: c.organisation ?? null,
+      publishedName: status === "approved" && c.name ? redactDetections(c.name, nameFound) : null,
+      publishedOrganisation: status === "approved" && c.organisation ? redactDetections(c.organisation, organisationFound) : null,
       identityCategory: c.identity,
       email: c.email ?? null,
       publishPreference: c.publish,
@@ -169,7 +175,7 @@ function seedComment(
       moderationStatus: status,
       rejectReason: status === "rejected" ? rejectReason! : null,
       moderatedAt: status === "pending" ? null : new Date(ctx.receivedAt.getTime() + 3 * 3600_000),
-      hasPii: pii.length > 0,
+      hasPii: pii.length + nameFound.length + organisationFound.length > 0,
     })
     .returning({ id: comments.id })
     .get();
@@ -177,9 +183,14 @@ function seedComment(
     const articleIdentityId = ctx.articleIdentities.get(n);
     if (articleIdentityId) tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run();
   }
-  for (const m of pii) {
+  const spans = [
+    ...pii.map((m) => ({ ...m, field: "body" as const })),
+    ...nameFound.map((m) => ({ ...m, field: "name" as const })),
+    ...organisationFound.map((m) => ({ ...m, field: "organisation" as const })),
+  ];
+  for (const m of spans) {
     tx.insert(redactions)
-      .values({ commentId: row.id, kind: m.kind, start: m.start, end: m.end, status: status === "pending" ? "proposed" : "accepted" })
+      .values({ commentId: row.id, kind: m.kind as PiiKind, start: m.start, end: m.end, field: m.field, status: status === "pending" ? "proposed" : "accepted" })
       .run();
   }
   if (status !== "pending") {

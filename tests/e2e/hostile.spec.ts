@@ -132,7 +132,7 @@ test("the subscription form", async ({ playwright }) => {
 
 // Every field of the staff forms that handle comments, as the staff who may use them.
 const STAFF_FORMS: Array<{ url: string; intents: string[]; fields: string[] }> = [
-  { url: "/admin/consultations/1/moderation", intents: ["approve", "reject", "bulk-approve", "bulk-reject"], fields: ["commentId", "ids", "publishedBody", "reason", "note", "confirmNoPii", "next"] },
+  { url: "/admin/consultations/1/moderation", intents: ["approve", "reject", "bulk-approve", "bulk-reject"], fields: ["commentId", "ids", "publishedBody", "publishedName", "publishedOrganisation", "reason", "note", "confirmNoPii", "next"] },
   { url: "/admin/consultations/1/analysis", intents: ["rename", "merge", "split", "move", "own-topic", "run"], fields: ["topicId", "targetId", "topicIds", "label", "commentId", "commentIds", "toTopicId"] },
   { url: "/admin/consultations/3/dispositions", intents: ["record", "clear"], fields: ["topicId", "commentId", "decision", "reason", "articleIdentityId", "changeMade"] },
   { url: "/admin/consultations/3/summary", intents: ["generate", "save", "submit", "review", "publish"], fields: ["body", "decision", "comment", "confirmOverwrite", "confirmUndecided"] },

@@ -86,3 +86,45 @@ test("keyboard shortcuts move between comments and select them", async ({ page }
   await cards.nth(0).getByLabel("补充说明（可选，仅内部可见）").fill("jkx");
   await expect(cards.nth(0).getByRole("checkbox", { name: "选择此条" })).not.toBeChecked();
 });
+
+test("bulk approval holds back a comment with personal data in its name field, and the page says how many and why", async ({ page, browser }) => {
+  const marker = `建议第十条增加技能培训补贴${Date.now()}`;
+  const namePhone = "13912345670";
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  for (const name of ["赵六", `王小明 ${namePhone}`]) {
+    await visitor.goto(OPEN);
+    await visitor.getByRole("textbox", { name: "意见内容" }).fill(`${marker}，${name === "赵六" ? "甲" : "乙"}。`);
+    await visitor.getByLabel("您的身份").selectOption("退役军人");
+    await visitor.getByLabel("姓名（选填）").fill(name);
+    await visitor.getByRole("radio", { name: /实名公开/ }).check();
+    await visitor.getByLabel(/我已阅读并同意/).check();
+    await visitor.getByRole("button", { name: "提交意见" }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "意见已提交" })).toBeVisible();
+  }
+
+  await login(page, "drafter");
+  await page.goto(`${QUEUE}?q=${encodeURIComponent(marker)}`);
+  const cards = page.locator("[data-queue-card]");
+  await expect(cards).toHaveCount(2);
+  // The name's detection is shown to the moderator, and the proposed public name hides it.
+  const held = cards.filter({ hasText: "乙" });
+  await expect(held.locator("mark.pii")).toContainText(namePhone);
+  await expect(held.getByLabel("公开的姓名")).toHaveValue("王小明 [手机号已隐去]");
+  for (const box of await cards.getByRole("checkbox", { name: "选择此条" }).all()) await box.check();
+  await page.getByRole("button", { name: "批量通过所选" }).click();
+
+  const message = page.locator("#bulk-error");
+  await expect(message).toContainText("已通过 1 条；另有 1 条含有尚未确认的疑似个人信息，未予通过，仍在待审核队列中");
+  await expect(message).toContainText(`待确认的姓名：手机号“${namePhone}”`);
+  await page.goto(`${QUEUE}?q=${encodeURIComponent(marker)}`);
+  await expect(page.locator("[data-queue-card]")).toHaveCount(1);
+  await expect(page.locator("[data-queue-card]")).toContainText("乙");
+
+  await visitor.goto(OPEN);
+  const comments = visitor.locator("#comments");
+  await expect(comments.getByText(`${marker}，甲。`)).toBeVisible();
+  await expect(comments).not.toContainText(`${marker}，乙。`);
+  await expect(comments).not.toContainText(namePhone);
+  await visitorContext.close();
+});

@@ -12,6 +12,8 @@ let receipt = 0;
 export interface FixtureComment {
   body: string;
   publishedBody?: string | null;
+  publishedName?: string | null;
+  publishedOrganisation?: string | null;
   name?: string | null;
   organisation?: string | null;
   identity?: string;
@@ -28,8 +30,9 @@ export function addComment(sqlite: Sqlite, consultationId: number, c: FixtureCom
     sqlite
       .prepare(
         `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, name,
-           organisation, identity_category, publish_preference, channel, received_at, moderation_status, moderated_at)
-         VALUES (?, ?, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           organisation, identity_category, publish_preference, channel, received_at, moderation_status, moderated_at,
+           published_name, published_organisation)
+         VALUES (?, ?, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         consultationId,
@@ -45,6 +48,9 @@ export function addComment(sqlite: Sqlite, consultationId: number, c: FixtureCom
         received.getTime(),
         status,
         status === "pending" ? null : received.getTime(),
+        // As a moderator approved them: the fixture's names are the reviewed ones unless said otherwise.
+        c.publishedName === undefined ? (status === "approved" ? c.name ?? null : null) : c.publishedName,
+        c.publishedOrganisation === undefined ? (status === "approved" ? c.organisation ?? null : null) : c.publishedOrganisation,
       ).lastInsertRowid,
   );
 }

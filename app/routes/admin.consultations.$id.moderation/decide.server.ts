@@ -48,7 +48,9 @@ export function decideFromForm(db: Db, consultationId: number, user: SessionUser
         // Partly done: say what was approved, and keep only the ones left for a person selected.
         const list = skipped.map((s) => `${s.receiptNo}（${s.found}）`).join("；");
         return refuse(
-          { ids: `已通过 ${approved.length} 条。以下 ${skipped.length} 条隐去后仍检出疑似个人信息，未予通过，请逐条审核：${list}。` },
+          {
+            ids: `已通过 ${approved.length} 条；另有 ${skipped.length} 条含有尚未确认的疑似个人信息，未予通过，仍在待审核队列中，请逐条核对后通过：${list}。`,
+          },
           200,
           skipped.map((s) => String(s.id)),
         );
@@ -62,7 +64,7 @@ export function decideFromForm(db: Db, consultationId: number, user: SessionUser
         return refuse({ form: "未知的操作。" });
     }
   } catch (error) {
-    if (error instanceof ModerationError) return refuse({ [error.field]: error.message }, error.status);
+    if (error instanceof ModerationError) return refuse({ ...error.errors }, error.status);
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { PUBLISH_PREFERENCE_SHORT } from "~/models/moderation-schema";
 import type { QueueItem } from "~/models/moderation-queue.server";
 import { QUEUE_STATUS_LABELS } from "~/models/moderation-schema";
 import { formatDateTime, isoInstant } from "~/utils/dates";
-import { OriginalText, RedactionSummary } from "./original-text";
+import { OriginalLine, OriginalText, RedactionSummary } from "./original-text";
 
 /** What the action sent back for this card after a refused decision: its errors and typed values. */
 export interface CardReply {
@@ -27,8 +27,11 @@ export function ModerationCard({ item, next, selected, reply }: { item: QueueIte
   const approveReply = reply?.intent === "approve" ? reply : undefined;
   const rejectReply = reply?.intent === "reject" ? reply : undefined;
   const titleId = `comment-${item.id}-title`;
-  const who = [item.name, item.organisation].filter(Boolean).join("，") || "未留姓名";
-  const refused = approveReply?.errors.publishedBody;
+  const spansIn = (field: "name" | "organisation") => item.redactions.filter((s) => s.field === field);
+  const refused = approveReply?.errors.publishedBody ?? approveReply?.errors.publishedName ?? approveReply?.errors.publishedOrganisation;
+  // The name and organisation are published only for a comment its author chose to sign.
+  const signed = item.publishPreference === "named" && Boolean(item.name || item.organisation);
+  const typed = (field: string, fallback: string | null) => approveReply?.values[field] ?? fallback ?? "";
   return (
     <article className={`moderation-card status-${item.moderationStatus}`} id={`comment-${item.id}`} aria-labelledby={titleId} tabIndex={-1} data-queue-card>
       <div className="moderation-card-head">
@@ -43,13 +46,29 @@ export function ModerationCard({ item, next, selected, reply }: { item: QueueIte
         <div><dt>收到时间</dt><dd><time dateTime={isoInstant(item.receivedAt)}>{formatDateTime(item.receivedAt)}</time></dd></div>
         <div><dt>渠道</dt><dd>{CHANNEL_LABELS[item.channel]}</dd></div>
         <div><dt>身份</dt><dd>{item.identityCategory}</dd></div>
-        <div><dt>姓名、单位</dt><dd>{who}</dd></div>
+        <div>
+          <dt>姓名、单位</dt>
+          <dd>
+            {item.name || item.organisation ? (
+              <>
+                {item.name ? <OriginalLine text={item.name} spans={spansIn("name")} /> : null}
+                {item.name && item.organisation ? "，" : null}
+                {item.organisation ? <OriginalLine text={item.organisation} spans={spansIn("organisation")} /> : null}
+              </>
+            ) : (
+              "未留姓名"
+            )}
+          </dd>
+        </div>
         <div><dt>公开方式</dt><dd>{PUBLISH_PREFERENCE_SHORT[item.publishPreference]}</dd></div>
         <div><dt>涉及条款</dt><dd>{item.articles.length ? item.articles.map((n) => `第${toChineseNumeral(n)}条`).join("、") : "整体意见"}</dd></div>
       </dl>
       <h3 className="moderation-label">原文（仅工作人员可见）</h3>
       <OriginalText body={item.body} spans={item.redactions} />
       <RedactionSummary spans={item.redactions} />
+      {item.unreviewed > 0 && item.moderationStatus === "pending" ? (
+        <p className="hint">有 {item.unreviewed} 处检出尚待确认：批量通过不会公开此条，请核对公开文本、姓名和单位后逐条通过。</p>
+      ) : null}
       {item.rejectReason && item.moderationStatus === "rejected" ? <p>不予公开理由：{REJECT_REASON_LABELS[item.rejectReason]}</p> : null}
       {item.history.length ? (
         <details className="moderation-history">
@@ -76,8 +95,28 @@ export function ModerationCard({ item, next, selected, reply }: { item: QueueIte
             required
             defaultValue={approveReply?.values.publishedBody ?? item.proposedText}
             hint={item.publishPreference === "private" ? "提出人选择不公开：通过后也不在网上显示，只计入意见总数。" : "检出的个人信息已替换为说明文字；公开前可修改。"}
-            error={refused}
+            error={approveReply?.errors.publishedBody}
           />
+          {signed ? (
+            <>
+              <TextField
+                label="公开的姓名"
+                name="publishedName"
+                maxLength={50}
+                defaultValue={typed("publishedName", item.proposedName)}
+                hint="提出人选择实名公开；检出的个人信息已替换为说明文字。留空则不公开姓名。"
+                error={approveReply?.errors.publishedName}
+              />
+              <TextField
+                label="公开的单位"
+                name="publishedOrganisation"
+                maxLength={100}
+                defaultValue={typed("publishedOrganisation", item.proposedOrganisation)}
+                hint="留空则不公开单位。"
+                error={approveReply?.errors.publishedOrganisation}
+              />
+            </>
+          ) : null}
           {item.stillDetected && !refused ? <p className="alert warning">公开文本中仍检出疑似个人信息：{item.stillDetected}。</p> : null}
           {refused || item.stillDetected ? (
             <label className="confirm-line">

@@ -1,5 +1,6 @@
 import type { QueueRedaction } from "~/models/moderation-queue.server";
 import { PII_KIND_LABELS, REDACTION_STATUS_LABELS } from "~/models/moderation-schema";
+import { FIELD_LABELS } from "~/models/publication-screen";
 
 type Piece = { text: string; span?: QueueRedaction };
 
@@ -22,9 +23,16 @@ function pieces(body: string, spans: QueueRedaction[]): Piece[] {
  * beside the highlight, so it does not depend on seeing colour (screen readers skip <mark>).
  */
 export function OriginalText({ body, spans }: { body: string; spans: QueueRedaction[] }) {
-  return (
-    <p className="original-text">
-      {pieces(body, spans).map((p, i) =>
+  return <p className="original-text">{marked(body, spans.filter((s) => s.field === "body"))}</p>;
+}
+
+/** A name or an organisation as received, with what the screen found in it marked the same way. */
+export function OriginalLine({ text, spans }: { text: string; spans: QueueRedaction[] }) {
+  return <span className="original-line">{marked(text, spans)}</span>;
+}
+
+function marked(body: string, spans: QueueRedaction[]) {
+  return pieces(body, spans).map((p, i) =>
         p.span ? (
           <mark key={i} className={`pii pii-${p.span.status}`}>
             {p.text}
@@ -35,9 +43,7 @@ export function OriginalText({ body, spans }: { body: string; spans: QueueRedact
         ) : (
           <span key={i}>{p.text}</span>
         ),
-      )}
-    </p>
-  );
+      );
 }
 
 /** "检出：手机号 1 处（待确认）" under the text, so the spans can be reviewed at a glance. */
@@ -45,8 +51,9 @@ export function RedactionSummary({ spans }: { spans: QueueRedaction[] }) {
   if (!spans.length) return <p className="hint">未检出个人信息。</p>;
   const counts = new Map<string, { kind: string; status: string; n: number }>();
   for (const s of spans) {
-    const key = `${s.kind}:${s.status}`;
-    const entry = counts.get(key) ?? { kind: PII_KIND_LABELS[s.kind], status: REDACTION_STATUS_LABELS[s.status], n: 0 };
+    const key = `${s.field}:${s.kind}:${s.status}`;
+    const where = s.field === "body" ? "" : `${FIELD_LABELS[s.field]}中的`;
+    const entry = counts.get(key) ?? { kind: `${where}${PII_KIND_LABELS[s.kind]}`, status: REDACTION_STATUS_LABELS[s.status], n: 0 };
     entry.n++;
     counts.set(key, entry);
   }

@@ -87,7 +87,7 @@ export default function ModerationQueue() {
       <Form method="post" id="bulk-form" className="action-panel bulk-panel" aria-labelledby="bulk-title">
         <h2 id="bulk-title">批量处理</h2>
         <p className="hint" id="bulk-hint">
-          勾选下方意见后使用。批量通过时，每条意见按检出结果隐去个人信息后公开；仍检出疑似个人信息的意见不会通过，需逐条审核。
+          勾选下方意见后使用。批量通过只公开没有待确认个人信息的意见；意见内容、姓名或单位中检出疑似个人信息而尚未逐条确认的意见不会通过，留在待审核队列中，需逐条审核。
           {queue.items.length ? (
             <>
               {" "}

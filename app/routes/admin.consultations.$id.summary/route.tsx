@@ -5,6 +5,9 @@ import { canDraft, canView } from "~/models/consultation-access";
 import { WorkflowError } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { undecidedTopics } from "~/models/dispositions.server";
+import { describeDetections, screenText } from "~/models/publication-screen";
+import { WITHHELD_LABEL, withheldLabels } from "~/models/summary-draft";
+import { summaryData } from "~/models/summary.server";
 import { ReviewSchema, SummaryTextSchema } from "~/models/summary-schema";
 import {
   generateSummary,
@@ -46,12 +49,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { summary, author, history } = getSummary(db, c.id);
   const lock = summaryLock(c);
   const drafter = canDraft(user, c) && !lock;
+  // What the publication screen holds back, said to staff before anyone submits or approves.
+  const facts = drafter || summary ? summaryData(db, c.id, env().DEPARTMENT_NAME) : undefined;
+  const screen = {
+    withheldLabels: facts ? withheldLabels(facts).map((w) => ({ label: w.label, found: describeDetections(w.found) })) : [],
+    inBody: summary ? describeDetections(screenText(summary.body)) : "",
+  };
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName, status: c.status },
     summary: summary ? { status: summary.status, body: summary.body, version: (summary.updatedAt ?? summary.createdAt).getTime(), submittedAt: summary.submittedAt, approvedAt: summary.approvedAt, publishedAt: summary.publishedAt } : null,
     author,
     history,
     lock,
+    screen,
     may: {
       draft: drafter,
       review: user.role === "reviewer" && summary?.status === "pending_review" && summary.authorId !== user.id,
@@ -72,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "generate") {
       const exists = getSummary(db, c.id).summary;
       if (exists && form.get("confirmOverwrite") !== "1") return fail({ confirmOverwrite: "重新生成会覆盖当前文本，请勾选确认。" });
-      generateSummary(db, c.id, user, env().DEPARTMENT_NAME);
+      const { redacted } = generateSummary(db, c.id, user, env().DEPARTMENT_NAME);
+      if (redacted.length) return redirect(`/admin/consultations/${c.id}/summary?done=generate&redacted=${redacted.length}`);
     } else if (intent === "save" || intent === "submit") {
       const parsed = parseForm(SummaryTextSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
@@ -110,7 +121,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function SummaryPage() {
-  const { c, summary, author, history, lock, may, undecided } = useLoaderData<typeof loader>();
+  const { c, summary, author, history, lock, may, undecided, screen } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -131,6 +142,24 @@ export default function SummaryPage() {
       </p>
       {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
       <FormError message={errors.form} />
+      {Number(params.get("redacted")) > 0 ? (
+        <p className="alert warning" role="status">
+          生成的文本中检出 {Number(params.get("redacted"))} 处疑似个人信息（可能来自处理理由或修改情况），已替换为说明文字，请核对。
+        </p>
+      ) : null}
+      {screen.withheldLabels.length ? (
+        <div className="alert warning">
+          <p>以下主题名称含疑似个人信息，公开的说明和反馈页面中以“{WITHHELD_LABEL}”代替。请在意见分析中重命名这些主题后重新生成：</p>
+          <ul>
+            {screen.withheldLabels.map((w) => (
+              <li key={w.label}>“{w.label}”（{w.found}）</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {screen.inBody && summary?.status !== "published" ? (
+        <p className="alert warning">说明正文中检出疑似个人信息：{screen.inBody}。说明将向社会公开，删除前不能提交、审核通过或发布。</p>
+      ) : null}
       {lock && summary?.status !== "published" ? <p className="alert">{lock}</p> : null}
       {editing ? (
         <SummaryEditor
