@@ -18,6 +18,7 @@ import { findUserByUsername } from "~/models/user.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/admin.consultations.$id.moderation/route";
 import { action as staffEntryAction } from "~/routes/admin.consultations.$id.comments.new/route";
 import { loader as summaryLoader } from "~/routes/admin.consultations.$id.summary/route";
+import { shanghaiDate } from "~/utils/periods";
 import { createUserSession } from "~/utils/session.server";
 import { context, testDb, unwrap } from "./helpers";
 import { addComment } from "./packet-fixtures";
@@ -99,7 +100,7 @@ describe("intake", () => {
   });
 
   it("refuses it on the staff entry form too", async () => {
-    const fields = { channel: "letter", receivedOn: "2026-01-05", body: "来信建议。", identityCategory: "伪造类别", publishPreference: "anonymous", idempotencyKey: key() };
+    const fields = { channel: "letter", receivedOn: shanghaiDate(new Date()), body: "来信建议。", identityCategory: "伪造类别", publishPreference: "anonymous", idempotencyKey: key() };
     const res = unwrap(
       await staffEntryAction({
         request: new Request(`http://localhost/admin/consultations/${OPEN}/comments/new`, {
