@@ -3,13 +3,6 @@ import { useEffect, useRef } from "react";
 export type ErrorSummaryEntry = { message: string; href?: string };
 
 /**
- * The list of what to fix after a failed submit, each entry a link to its field. It takes focus:
- * without JavaScript through `autofocus` on the page the server sends, with JavaScript when a new
- * answer (`errors`, a new object per submit) arrives. Put it first in the form; point the form's
- * action at `#<id>`, so that without JavaScript the page opens at the summary with focus on it
- * (a page opened at a fragment skips `autofocus`).
- */
-/**
  * With JavaScript a link focuses its field without a navigation: a change of the URL's fragment
  * is a navigation to the router, which would drop the answer these errors came from.
  */
@@ -21,6 +14,13 @@ function focusField(event: React.MouseEvent<HTMLAnchorElement>) {
   (field.closest(".field") ?? field).scrollIntoView({ block: "start" });
 }
 
+/**
+ * The list of what to fix after a failed submit, each entry a link to its field; put it first in
+ * the form. It takes focus: with JavaScript when a new answer (`errors`, a new object per submit)
+ * arrives; without JavaScript because the form's action ends in `#<id>`, and a page opened at a
+ * fragment focuses its target when the target is focusable (tabindex -1). `autofocus` is there for
+ * browsers that do not, though it is skipped on a page opened at a fragment.
+ */
 export function ErrorSummary({
   id,
   title,
