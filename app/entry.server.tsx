@@ -1,9 +1,11 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+// React 18.3's Node stream (renderToPipeableStream) pads a 2 KB chunk with NUL bytes whenever a
+// multi-byte character does not fit at its end (fixed upstream in React 19, facebook/react#26228,
+// never released for 18), so Chinese pages carried NULs. The web-stream renderer encodes each
+// string whole and copies bytes, which cannot pad; Node 20 has the web streams it needs.
+import { renderToReadableStream } from "react-dom/server.browser";
 import "./utils/load-context";
 import { NonceProvider } from "./utils/nonce";
 import { boot } from "./utils/boot.server";
@@ -42,7 +44,7 @@ export function handleDataRequest(response: Response) {
   }
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -53,37 +55,31 @@ export default function handleRequest(
   // What the matched routes' `headers` exports asked for, before the security headers are applied.
   const routeHeaders = new Headers(responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v);
-          withCachePolicy(responseHeaders, routeHeaders);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), streamTimeout + 1000);
+  let shellRendered = false;
+  // A shell error rejects here, and Remix renders its error page, as with the Node stream before.
+  const body = await renderToReadableStream(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+    </NonceProvider>,
+    {
+      nonce,
+      signal: controller.signal,
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
       },
-    );
-    setTimeout(abort, streamTimeout + 1000);
-  });
+    },
+  );
+  shellRendered = true;
+  body.allReady.then(
+    () => clearTimeout(timer),
+    () => clearTimeout(timer),
+  );
+  if (waitForAll) await body.allReady;
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v);
+  withCachePolicy(responseHeaders, routeHeaders);
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }

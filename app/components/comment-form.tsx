@@ -2,9 +2,23 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { PUBLISH_PREFERENCES } from "~db/vocabulary";
 import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
-import { FormError, SelectField, TextField } from "./field";
+import { CharacterCount } from "./character-count";
+import { ErrorSummary } from "./error-summary";
+import { SelectField, TextField } from "./field";
 
 type Values = Record<string, string | undefined>;
+
+// The fields in the order of the form, each with the id its error links to.
+const FIELD_TARGETS = (firstArticle: number | undefined): Array<[string, string]> => [
+  ["articles", firstArticle === undefined ? "comment-articles" : `comment-article-${firstArticle}`],
+  ["body", "comment-body"],
+  ["identityCategory", "comment-identity"],
+  ["name", "comment-name"],
+  ["organisation", "comment-organisation"],
+  ["email", "comment-email"],
+  ["publishPreference", `comment-publish-${PUBLISH_PREFERENCES[0]}`],
+  ["consent", "comment-consent"],
+];
 
 /** The public comment form: works without JavaScript; the character counter is an enhancement. */
 export function CommentForm({
@@ -28,23 +42,38 @@ export function CommentForm({
 }) {
   const [length, setLength] = useState((values.body ?? "").length);
   const chosen = new Set((values.articles ?? preselected.join("\n")).split("\n").filter(Boolean).map(Number));
+  const targets = FIELD_TARGETS(articles[0]?.number);
+  const fieldErrors = targets.flatMap(([field, target]) => (errors[field] ? [{ message: errors[field]!, href: `#${target}` }] : []));
+  // Errors no field shows (an expired form, the bot trap) are listed without a link.
+  const otherErrors = Object.entries(errors).flatMap(([field, message]) =>
+    message && field !== "form" && !targets.some(([f]) => f === field) ? [{ message }] : [],
+  );
+  const failed = Boolean(errors.form) || fieldErrors.length + otherErrors.length > 0;
   return (
-    <Form method="post" action={`/consultations/${consultationId}#comment-form`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
+    <Form method="post" action={`/consultations/${consultationId}#comment-form-errors`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
       <h2 id="comment-form-title">提出意见</h2>
-      <FormError message={errors.form ?? (Object.keys(errors).length ? "请根据提示修改后重新提交，您填写的内容已保留。" : undefined)} />
+      {failed ? (
+        <ErrorSummary
+          id="comment-form-errors"
+          title={fieldErrors.length ? `意见未提交，请修改以下 ${fieldErrors.length + otherErrors.length} 处` : "意见未提交"}
+          message={errors.form ?? "请根据提示修改后重新提交，您填写的内容已保留。"}
+          entries={[...fieldErrors, ...otherErrors]}
+          errors={errors}
+        />
+      ) : null}
       <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
       <div className="hp-field" aria-hidden="true">
         <label htmlFor="website">网站（请勿填写）</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
-      <fieldset className="field">
+      <fieldset className="field" id="comment-articles" aria-describedby={errors.articles ? "comment-articles-error" : undefined}>
         <legend>针对的条款（不选即为对整个草案的意见，可多选）</legend>
-        {errors.articles ? <p className="field-error" id="articles-error">{errors.articles}</p> : null}
+        {errors.articles ? <p className="field-error" id="comment-articles-error">{errors.articles}</p> : null}
         <div className="article-choices">
           {articles.map((a) => (
             <label key={a.number} className="article-choice">
-              <input type="checkbox" name="articles" value={a.number} defaultChecked={chosen.has(a.number)} /> {a.label}
+              <input type="checkbox" name="articles" id={`comment-article-${a.number}`} value={a.number} defaultChecked={chosen.has(a.number)} /> {a.label}
             </label>
           ))}
         </div>
@@ -66,13 +95,12 @@ export function CommentForm({
           aria-invalid={errors.body ? true : undefined}
           aria-describedby={`comment-body-hint comment-body-count${errors.body ? " comment-body-error" : ""}`}
         />
-        <p className="hint char-count" id="comment-body-count" aria-live="polite">
-          已输入 {length} 字，还可输入 {Math.max(0, COMMENT_MAX - length)} 字
-        </p>
+        <CharacterCount id="comment-body-count" length={length} max={COMMENT_MAX} />
         {errors.body ? <p className="field-error" id="comment-body-error">{errors.body}</p> : null}
       </div>
 
       <SelectField
+        id="comment-identity"
         label="您的身份"
         name="identityCategory"
         options={[{ value: "", label: "请选择" }, ...identities.map((i) => ({ value: i, label: i }))]}
@@ -80,9 +108,10 @@ export function CommentForm({
         required
         error={errors.identityCategory}
       />
-      <TextField label="姓名（选填）" name="name" maxLength={50} autoComplete="name" defaultValue={values.name} error={errors.name} />
-      <TextField label="单位（选填）" name="organisation" maxLength={100} autoComplete="organization" defaultValue={values.organisation} error={errors.organisation} />
+      <TextField id="comment-name" label="姓名（选填）" name="name" maxLength={50} autoComplete="name" defaultValue={values.name} error={errors.name} />
+      <TextField id="comment-organisation" label="单位（选填）" name="organisation" maxLength={100} autoComplete="organization" defaultValue={values.organisation} error={errors.organisation} />
       <TextField
+        id="comment-email"
         label={requireEmail ? "电子邮箱（必填，用于确认和接收回执）" : "电子邮箱（选填，用于接收回执和处理结果）"}
         name="email"
         type="email"
@@ -93,19 +122,19 @@ export function CommentForm({
         error={errors.email}
       />
 
-      <fieldset className="field">
+      <fieldset className="field" aria-describedby={errors.publishPreference ? "comment-publish-error" : undefined}>
         <legend>是否公开</legend>
         {PUBLISH_PREFERENCES.map((p) => (
           <label key={p} className="radio-line">
-            <input type="radio" name="publishPreference" value={p} defaultChecked={(values.publishPreference ?? "anonymous") === p} /> {PUBLISH_LABELS[p]}
+            <input type="radio" name="publishPreference" id={`comment-publish-${p}`} value={p} defaultChecked={(values.publishPreference ?? "anonymous") === p} /> {PUBLISH_LABELS[p]}
           </label>
         ))}
-        {errors.publishPreference ? <p className="field-error">{errors.publishPreference}</p> : null}
+        {errors.publishPreference ? <p className="field-error" id="comment-publish-error">{errors.publishPreference}</p> : null}
       </fieldset>
 
       <div className="field">
         <label className="consent">
-          <input type="checkbox" name="consent" required defaultChecked={values.consent === "on"} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "consent-error" : undefined} />{" "}
+          <input type="checkbox" name="consent" id="comment-consent" required defaultChecked={values.consent === "on"} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "consent-error" : undefined} />{" "}
           我已阅读并同意：意见经审核后按我的选择公开，个人信息依法保护、公开时隐去；意见及处理情况将作为起草部门研究和合法性审查的依据。
         </label>
         {errors.consent ? <p className="field-error" id="consent-error">{errors.consent}</p> : null}

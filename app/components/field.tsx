@@ -7,17 +7,21 @@ type InputProps = React.InputHTMLAttributes<HTMLInputElement>;
  * to the control. `control` receives the id and the aria attributes to put on the control.
  */
 export function Field({
+  id: givenId,
   label,
   hint,
   error,
   control,
 }: {
+  /** A stable id, for links to the field (an error summary); a generated one otherwise. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
   control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="field">
@@ -39,16 +43,18 @@ export function Field({
 
 /** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
 export function TextField({
+  id,
   label,
   name,
   error,
   hint,
   ...input
 }: { label: string; name: string; error?: string; hint?: string } & InputProps) {
-  return <Field label={label} hint={hint} error={error} control={(aria) => <input {...aria} name={name} type="text" {...input} />} />;
+  return <Field id={id} label={label} hint={hint} error={error} control={(aria) => <input {...aria} name={name} type="text" {...input} />} />;
 }
 
 export function SelectField({
+  id,
   label,
   name,
   error,
@@ -62,6 +68,7 @@ export function SelectField({
 } & React.SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field
+      id={id}
       label={label}
       error={error}
       control={(aria) => (

@@ -6,6 +6,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { dispositions, feedbackSummaries } from "~db/schema";
 import { DISPOSITIONS, type Disposition } from "~db/vocabulary";
+import { lastCountedDay, shanghaiEndOfDay } from "~/utils/periods";
+import { loadCalendar } from "./calendar.server";
 import { getPublicConsultation } from "./consultation.server";
 import { latestArticles } from "./article-numbers.server";
 import { screenGenerated } from "./publication-screen";
@@ -94,3 +96,22 @@ export function publicFeedback(db: Db, consultationId: number, department: strin
   };
 }
 export type PublicFeedback = NonNullable<ReturnType<typeof publicFeedback>>;
+
+/**
+ * The feedback page before the summary is published: where the consultation stands, and the day
+ * by which the answers are expected (FEEDBACK_DUE_WORKING_DAYS working days after the close, by the
+ * admins' calendar). A withdrawn consultation gets no answers, so no day.
+ */
+export function pendingFeedback(db: Db, consultationId: number, dueWorkingDays: number, now = new Date()) {
+  const c = getPublicConsultation(db, consultationId, now);
+  if (!c) return undefined;
+  const expectedBy =
+    c.closesAt && c.phase !== "withdrawn" ? shanghaiEndOfDay(lastCountedDay(c.closesAt, dueWorkingDays, "working", loadCalendar(db))) : null;
+  return {
+    consultation: { id: c.id, title: c.title, divisionName: c.divisionName, phase: c.phase, opensAt: c.opensAt, closesAt: c.closesAt, withdrawnReason: c.withdrawnReason },
+    expectedBy,
+    overdue: expectedBy !== null && now > expectedBy,
+    dueWorkingDays,
+  };
+}
+export type PendingFeedback = NonNullable<ReturnType<typeof pendingFeedback>>;

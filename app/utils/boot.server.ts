@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS } from "~db/seed/accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
 import { ensureSearchIndex } from "~/models/search.server";
 import { failInterruptedRuns } from "~/models/analysis-runs.server";
+import { ensureDefaultIdentityCategories } from "~/models/identity-categories.server";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
 import { startBackground } from "./background.server";
@@ -26,6 +27,9 @@ async function start(): Promise<void> {
     console.log("[zhengqiu] Demo data seeded. Demo accounts (username / password):");
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${a.password.padEnd(20)} ${a.displayName}`);
   }
+  // After the seed, which writes the same defaults: databases from before a default existed get it.
+  const added = ensureDefaultIdentityCategories(db);
+  if (added.length) console.log(`[zhengqiu] Identity categories added to the comment form: ${added.join("、")}`);
   // The outbox sender and the scheduler (docs/decisions/0007). Tests never call boot().
   startBackground(db);
 }

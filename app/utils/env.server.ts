@@ -24,6 +24,10 @@ const EnvSchema = z
     DEPARTMENT_ADDRESS: z.string().min(1).default("沈阳市皇姑区细河街9号"),
     DEPARTMENT_PHONE: z.string().min(1).default("024-86536021"),
     DEPARTMENT_HOURS: z.string().min(1).default("办公时间 8:30-17:00"),
+    // Where the accessibility and privacy statements send requests (other formats, personal data).
+    DEPARTMENT_EMAIL: z.email("must be an email address such as bgs@example.gov.cn").default("bgs@zhengqiu.localhost"),
+    // The feedback page, before the answers are published, gives this many working days after the close.
+    FEEDBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(20),
     SMTP_HOST: z.string().min(1).optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     SMTP_SECURE: booleanish.default(false),

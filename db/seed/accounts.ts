@@ -17,8 +17,6 @@ export const DEMO_ACCOUNTS: Array<{
   { username: "legal", password: "demo-legal-2026", displayName: "陈法制（政策法规处）", role: "legal", division: "政策法规处" },
 ];
 
-export const IDENTITY_CATEGORIES = ["退役军人", "军属", "企业", "社会组织", "其他群众"] as const;
-
 /**
  * 2026 public holidays and 调休 make-up working days as announced by the State Council General
  * Office. Admins maintain the calendar in the app; this only gives the demo a realistic start.

@@ -22,7 +22,8 @@ import { hashCheckCode, newCheckCode, newReceiptNo } from "~/models/receipt.serv
 import { appendAudit } from "~/utils/audit.server";
 import { addDays, shanghaiDate, shanghaiEndOfDay, shanghaiStartOfDay } from "~/utils/periods";
 import { hashPassword } from "~/utils/password.server";
-import { CALENDAR_2026, DEMO_ACCOUNTS, DEMO_DIVISIONS, IDENTITY_CATEGORIES } from "./accounts";
+import { DEFAULT_IDENTITY_CATEGORIES } from "~/models/identity-categories.server";
+import { CALENDAR_2026, DEMO_ACCOUNTS, DEMO_DIVISIONS } from "./accounts";
 import {
   closedConsultation,
   openConsultation,
@@ -61,7 +62,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
         .get();
       userIds.set(a.username, row.id);
     });
-    IDENTITY_CATEGORIES.forEach((label, position) => tx.insert(identityCategories).values({ label, position }).run());
+    DEFAULT_IDENTITY_CATEGORIES.forEach((label, position) => tx.insert(identityCategories).values({ label, position }).run());
     tx.insert(calendarDays).values(CALENDAR_2026).run();
 
     const drafter = userIds.get("drafter")!;

@@ -23,9 +23,12 @@ const PUBLIC = [
   "/consultations/2",
   "/consultations/3",
   "/consultations/1/versions",
+  "/consultations/1/feedback",
   "/status",
   "/subscribe",
   "/login",
+  "/accessibility",
+  "/privacy",
   "/no/such/page",
 ];
 

@@ -43,8 +43,9 @@ test.describe("without JavaScript", () => {
     // Native constraints are bypassed to reach the server's own validation.
     await page.locator("#comment-form").evaluate((f) => f.setAttribute("novalidate", ""));
     await page.getByRole("button", { name: "提交意见" }).click();
-    await expect(page.getByText("请选择身份类别。")).toBeVisible();
-    await expect(page.getByText("请阅读并同意意见处理说明。")).toBeVisible();
+    // Each message beside its field (and, as a link, in the summary above the form).
+    await expect(page.getByLabel("您的身份")).toHaveAccessibleDescription("请选择身份类别。");
+    await expect(page.getByLabel(/我已阅读并同意/)).toHaveAccessibleDescription("请阅读并同意意见处理说明。");
     await expect(page.getByRole("textbox", { name: "意见内容" })).toHaveValue("没有选择身份的意见");
   });
 

@@ -191,7 +191,8 @@ describe("review and publication", () => {
   });
 
   it("keeps the feedback page closed until the drafter publishes, then flips the consultation to 已公布反馈", async () => {
-    expect((await thrown(feedback())).status).toBe(404);
+    // Before publication the page says so (意见采纳情况尚未公布) and shows none of the answers.
+    expect(await feedback()).toEqual({ published: false, pending: expect.objectContaining({ expectedBy: expect.any(Date) }) });
     expect(unwrap(await post("reviewer", { intent: "publish" })).status).toBe(403);
     // The packet goes to the legal office first: 意见处理中 → 已报送法制审核 → 已公布反馈.
     const early = unwrap(await post("drafter", { intent: "publish" }));
@@ -206,7 +207,9 @@ describe("review and publication", () => {
   });
 
   it("shows the published summary, charts data and per-article answers, in redacted text only", async () => {
-    const page = await feedback();
+    const loaded = await feedback();
+    if (!loaded.published) throw new Error("the feedback page should show the published summary");
+    const page = loaded.feedback;
     const json = JSON.stringify(page);
     expect(page.summary.body).toBe(summary()!.body);
     expect(page.perDisposition).toEqual(expect.arrayContaining([{ decision: "adopted", count: expect.any(Number) }]));

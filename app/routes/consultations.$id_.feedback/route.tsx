@@ -1,36 +1,53 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/chart-figure";
 import { SummaryText } from "~/components/summary-text";
 import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/models/comment-labels";
-import { publicFeedback } from "~/models/feedback-page.server";
+import { pendingFeedback, publicFeedback } from "~/models/feedback-page.server";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime, isoInstant } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { idParam } from "~/utils/params";
 import { ArticleAnswerList } from "./article-answers";
+import { PendingFeedbackPage } from "./pending";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `意见采纳情况：${data.consultation.title} - 征求意见平台` : "页面不存在 - 征求意见平台" },
-  { name: "description", content: data ? `《${data.consultation.title}》公开征求意见的意见采纳情况说明和逐条答复。` : "" },
+  {
+    title: !data
+      ? "页面不存在 - 征求意见平台"
+      : data.published
+        ? `意见采纳情况：${data.feedback.consultation.title} - 征求意见平台`
+        : `意见采纳情况尚未公布：${data.pending.consultation.title} - 征求意见平台`,
+  },
+  { name: "description", content: data?.published ? `《${data.feedback.consultation.title}》公开征求意见的意见采纳情况说明和逐条答复。` : "" },
 ];
 
-/** Only once the summary is published; before that, and for unknown ids, the page does not exist. */
+/** The answers once the summary is published; before that, where things stand. Unknown ids: 404. */
 export function loader({ params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
-  const feedback = id ? publicFeedback(getDb(), id, env().DEPARTMENT_NAME) : undefined;
-  if (!feedback) throw new Response("Not Found", { status: 404 });
-  return feedback;
+  const db = getDb();
+  const e = env();
+  const feedback = id ? publicFeedback(db, id, e.DEPARTMENT_NAME) : undefined;
+  if (feedback) return { published: true as const, feedback };
+  const pending = id ? pendingFeedback(db, id, e.FEEDBACK_DUE_WORKING_DAYS) : undefined;
+  if (!pending) throw new Response("Not Found", { status: 404 });
+  return { published: false as const, pending };
 }
 
 // Colour per answer, with enough contrast against white for the bars to be told apart.
 const DISPOSITION_COLOURS = ["#176b32", "#0a4d8c", "#b3261e", "#4b5563", "#8a4b00"];
 
-export default function FeedbackPage() {
-  const f = useLoaderData<typeof loader>();
+export default function FeedbackRoute() {
+  const data = useLoaderData<typeof loader>();
+  return data.published ? <FeedbackPage f={data.feedback} /> : <PendingFeedbackPage pending={data.pending} />;
+}
+
+type Published = Extract<SerializeFrom<typeof loader>, { published: true }>["feedback"];
+
+function FeedbackPage({ f }: { f: Published }) {
   const c = f.consultation;
   return (
     <>
