@@ -9,6 +9,7 @@ import { broadcastDevReady } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { bodyLimit, limitBodies, sendTooLarge } from "./body-limits.js";
+import { sameOriginOnly } from "./same-origin.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -35,6 +36,8 @@ const app = express();
 app.disable("x-powered-by");
 app.set("query parser", "simple"); // Remix reads the URL itself; express only needs the cheap parser
 if (/^(true|1|yes)$/.test(process.env.TRUST_PROXY ?? "")) app.set("trust proxy", true);
+
+app.use(sameOriginOnly({ publicUrl: process.env.PUBLIC_URL }));
 
 // Every body within its route's ceiling, before anything reads it (scripts/body-limits.js). The
 // comment form says so on its own page; other paths get a plain page.
