@@ -59,13 +59,17 @@ const processCommentForm = build.entry.module.processCommentForm;
 app.post(
   /^\/consultations\/([1-9]\d{0,14})$/,
   express.raw({ type: "application/x-www-form-urlencoded", limit: bodyLimit("/consultations/1") }),
-  (req, res, next) => {
+  async (req, res, next) => {
     if (req.bodyRefused) return;
     if (!Buffer.isBuffer(req.body)) return next();
-    const outcome = processCommentForm(new URLSearchParams(req.body.toString("utf8")), clientIp(req), Number(req.params[0]));
-    if (outcome.kind === "receipt") return res.redirect(303, outcome.location);
-    res.locals.commentOutcome = outcome;
-    next();
+    try {
+      const outcome = await processCommentForm(new URLSearchParams(req.body.toString("utf8")), clientIp(req), Number(req.params[0]));
+      if (outcome.kind === "receipt") return res.redirect(303, outcome.location);
+      res.locals.commentOutcome = outcome;
+      next();
+    } catch (error) {
+      next(error);
+    }
   },
 );
 

@@ -3,7 +3,7 @@ import { env } from "~/utils/env.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { hit } from "~/utils/rate-limit.server";
-import { STORAGE_MESSAGES, storageProblem } from "~/utils/db-errors.server";
+import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/utils/db-errors.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
 
@@ -27,7 +27,7 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
  * failure is a message with everything the person typed. Called by the route's action, and by
  * the server's fast path for url-encoded posts (see docs/decisions/0008-intake-fast-path.md).
  */
-export function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): CommentFormOutcome {
+export async function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): Promise<CommentFormOutcome> {
   const values = formValues(form, ["website"]);
   const e = env();
   const ipKey = clientHash(clientIp);
@@ -42,11 +42,14 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
   if (!parsed.ok) return fail(400, parsed.errors, values);
   let result: ReturnType<typeof submitComment>;
   try {
-    result = submitComment(getDb(), consultationId, parsed.data, { ip: clientIp });
+    result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp }));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
     const problem = storageProblem(error);
-    if (!problem) throw error;
+    if (!problem) {
+      console.error("[zhengqiu] comment not stored (unexpected error):", error);
+      return fail(500, { form: UNEXPECTED_STORAGE_MESSAGE }, values);
+    }
     console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
     return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
   }
@@ -65,7 +68,7 @@ export async function handleCommentPost(request: Request, context: { clientIp: s
     } catch {
       return data<CommentFormReply>({ errors: { form: "提交的内容无法识别，请刷新页面后重新提交。" }, values: {} }, { status: 400 });
     }
-    outcome = processCommentForm(form, context.clientIp, consultationId);
+    outcome = await processCommentForm(form, context.clientIp, consultationId);
   }
   if (outcome.kind === "receipt") return redirect(outcome.location, 303);
   return data<CommentFormReply>(outcome.reply, { status: outcome.status });
