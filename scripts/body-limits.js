@@ -43,10 +43,21 @@ export function sendTooLarge(req, res) {
   res.end(PAGE.replace("%LIMIT%", human(bodyLimit(req.path))));
 }
 
+// Closing at once would reset a connection the client is still writing to, and the client could
+// lose the answer with it. So the rest of the body is read and thrown away for a moment (no
+// reader keeps it), then the connection is closed whatever is left.
+const LINGER_MS = 2000;
+
+function lingeringClose(req) {
+  req.removeAllListeners("data");
+  req.resume();
+  setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+}
+
 /**
  * The middleware. `answer(req, res)` writes the 413 (the comment form re-renders its page). The
- * response closes the connection, and the socket is destroyed once it is sent, rather than read
- * to the end.
+ * response closes the connection, which is closed shortly after the answer is sent rather than
+ * read to the end.
  */
 export function limitBodies(answer) {
   return (req, res, next) => {
@@ -54,9 +65,9 @@ export function limitBodies(answer) {
     const refuse = () => {
       if (req.bodyRefused) return;
       req.bodyRefused = true;
-      if (res.headersSent) return req.socket.destroy();
+      if (res.headersSent) return lingeringClose(req);
       res.set("Connection", "close");
-      res.on("finish", () => setImmediate(() => req.socket.destroy()));
+      res.on("finish", () => lingeringClose(req));
       answer(req, res);
     };
     const declared = req.headers["content-length"];
