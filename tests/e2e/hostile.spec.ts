@@ -9,7 +9,7 @@ import { startOwnServer } from "./own-server";
 
 let server: Awaited<ReturnType<typeof startOwnServer>>;
 test.beforeAll(async () => {
-  server = await startOwnServer(3133, "hostile");
+  server = await startOwnServer(Number(process.env.HOSTILE_PORT ?? 3133), "hostile");
 });
 test.afterAll(() => server?.stop());
 test.setTimeout(300_000);
