@@ -56,8 +56,7 @@ function lingeringClose(req) {
 
 /**
  * The middleware. `answer(req, res)` writes the 413 (the comment form re-renders its page). The
- * response closes the connection, which is closed shortly after the answer is sent rather than
- * read to the end.
+ * connection is closed shortly after the answer is sent rather than read to the end.
  */
 export function limitBodies(answer) {
   return (req, res, next) => {
@@ -66,7 +65,7 @@ export function limitBodies(answer) {
       if (req.bodyRefused) return;
       req.bodyRefused = true;
       if (res.headersSent) return lingeringClose(req);
-      res.set("Connection", "close");
+      // Not "Connection: close": Node would then close at once and race the client's upload.
       res.on("finish", () => lingeringClose(req));
       answer(req, res);
     };
