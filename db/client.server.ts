@@ -22,13 +22,18 @@ export function migrationsFolder(): string {
   return found;
 }
 
+export const BUSY_TIMEOUT_MS = 200;
+
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL"); // durable across process crashes in WAL mode
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // better-sqlite3 is synchronous: while a statement waits for another process's lock, every
+  // request of this process waits with it. So the wait is short, and the writes that a person is
+  // waiting for retry between other work (retryWhileBusy in app/utils/db-errors.server.ts).
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return drizzle(sqlite, { schema });
 }
 

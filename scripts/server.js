@@ -8,6 +8,8 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyLimit, limitBodies, sendTooLarge } from "./body-limits.js";
+import { sameOriginOnly } from "./same-origin.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -37,6 +39,20 @@ app.set("query parser", "simple"); // Remix reads the URL itself; express only n
 // X-Forwarded-For from anyone else is ignored, so no client can choose its own rate-limit key.
 app.set("trust proxy", build.entry.module.trustProxy());
 
+app.use(sameOriginOnly({ publicUrl: process.env.PUBLIC_URL }));
+
+// Every body within its route's ceiling, before anything reads it (scripts/body-limits.js). The
+// comment form says so on its own page; other paths get a plain page.
+const COMMENT_PATH = /^\/consultations\/\d+$/;
+const TOO_LARGE_COMMENT = { kind: "reply", status: 413, reply: { errors: { form: "提交的内容过大，请精简后分多次提交。" }, values: {} } };
+app.use(
+  limitBodies((req, res) => {
+    if (req.method !== "POST" || !COMMENT_PATH.test(req.path)) return sendTooLarge(req, res);
+    res.locals.commentOutcome = TOO_LARGE_COMMENT;
+    remixHandler(req, res, () => sendTooLarge(req, res));
+  }),
+);
+
 // Fast path for the public comment form (url-encoded, as every browser sends it): processed here,
 // without Remix's request translation, by the same function the route's action uses. A receipt is
 // a 303; anything else (validation messages, limits) is handed to Remix to render the page, with
@@ -44,17 +60,22 @@ app.set("trust proxy", build.entry.module.trustProxy());
 const processCommentForm = build.entry.module.processCommentForm;
 app.post(
   /^\/consultations\/([1-9]\d{0,14})$/,
-  express.raw({ type: "application/x-www-form-urlencoded", limit: "4mb" }),
-  (req, res, next) => {
+  express.raw({ type: "application/x-www-form-urlencoded", limit: bodyLimit("/consultations/1") }),
+  async (req, res, next) => {
+    if (req.bodyRefused) return;
     if (!Buffer.isBuffer(req.body)) return next();
-    const outcome = processCommentForm(new URLSearchParams(req.body.toString("utf8")), clientIp(req), Number(req.params[0]));
-    if (outcome.kind === "receipt") {
-      res.setHeader("Set-Cookie", outcome.setCookie);
-      res.setHeader("Cache-Control", "private, no-store");
-      return res.redirect(303, outcome.location);
+    try {
+      const outcome = await processCommentForm(new URLSearchParams(req.body.toString("utf8")), clientIp(req), Number(req.params[0]));
+      if (outcome.kind === "receipt") {
+        res.setHeader("Set-Cookie", outcome.setCookie);
+        res.setHeader("Cache-Control", "private, no-store");
+        return res.redirect(303, outcome.location);
+      }
+      res.locals.commentOutcome = outcome;
+      next();
+    } catch (error) {
+      next(error);
     }
-    res.locals.commentOutcome = outcome;
-    next();
   },
 );
 
@@ -78,12 +99,9 @@ const remixHandler = createRequestHandler({
 });
 app.all("*", remixHandler);
 
-// A form body over the limit: the page explains, instead of express's bare error.
+// A body refused above: whatever its readers report after the answer was sent is expected.
 app.use((error, req, res, next) => {
-  if (error?.type === "entity.too.large" && /^\/consultations\/\d+$/.test(req.path)) {
-    res.locals.commentOutcome = { kind: "reply", status: 413, reply: { errors: { form: "提交的内容过大，请精简后分多次提交。" }, values: {} } };
-    return remixHandler(req, res, next);
-  }
+  if (req.bodyRefused) return;
   next(error);
 });
 

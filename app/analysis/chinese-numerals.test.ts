@@ -24,6 +24,11 @@ describe("parseChineseNumeral", () => {
     ["一千零一", 1001],
     ["一千零一十", 1010],
     ["两千五", 2500],
+    ["一万", 10_000],
+    ["一万零五", 10_005],
+    ["一万五", 15_000],
+    ["十万", 100_000],
+    ["三亿零五万", 300_050_000],
     ["〇", 0],
     ["零", 0],
     ["二〇二六", 2026],
@@ -35,7 +40,7 @@ describe("parseChineseNumeral", () => {
     expect(parseChineseNumeral(input)).toBe(expected);
   });
 
-  test.each(["", "条", "百", "千二", "十十", "一二十", "五百百", "abc", "一零零二百"])("rejects %j", (input) => {
+  test.each(["", "条", "百", "千二", "十十", "一二十", "五百百", "abc", "一零零二百", "万", "一万万", "一万一万"])("rejects %j", (input) => {
     expect(parseChineseNumeral(input)).toBeNull();
   });
 });
@@ -56,6 +61,18 @@ describe("toChineseNumeral", () => {
     [1001, "一千零一"],
     [1010, "一千零一十"],
     [2300, "二千三百"],
+    [10_000, "一万"],
+    [10_001, "一万零一"],
+    [10_010, "一万零一十"],
+    [10_100, "一万零一百"],
+    [11_000, "一万一千"],
+    [32_000, "三万二千"],
+    [100_000, "十万"],
+    [110_000, "十一万"],
+    [1_000_000, "一百万"],
+    [100_000_000, "一亿"],
+    [101_000_000, "一亿零一百万"],
+    [100_000_010, "一亿零一十"],
   ])("%i → %s", (input, expected) => {
     expect(toChineseNumeral(input)).toBe(expected);
   });
@@ -64,10 +81,17 @@ describe("toChineseNumeral", () => {
     for (let n = 0; n <= 1200; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
   });
 
+  test("writes and reads back any positive integer, past 10,000 and 100,000", () => {
+    for (let n = 9_990; n <= 12_100; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
+    for (const n of [99_999, 100_000, 100_001, 123_456, 1_000_010, 20_304_050, 987_654_321, 1_000_000_000_001, Number.MAX_SAFE_INTEGER]) {
+      expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
+    }
+  });
+
   test("refuses what it cannot write", () => {
     expect(() => toChineseNumeral(-1)).toThrow(RangeError);
     expect(() => toChineseNumeral(1.5)).toThrow(RangeError);
-    expect(() => toChineseNumeral(10000)).toThrow(RangeError);
+    expect(() => toChineseNumeral(Number.MAX_SAFE_INTEGER + 1)).toThrow(RangeError);
   });
 });
 

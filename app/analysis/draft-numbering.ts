@@ -49,25 +49,26 @@ export function checkNumbering(nodes: DraftNode[]): string[] {
     ...checkSequence(numbersOf(articles, "article"), article),
   ];
   for (const a of articles) {
-    for (const p of a.children) {
-      warnings.push(...checkItems(p.children, `${a.label}中`));
-    }
+    for (const p of a.children) checkItems(p.children, `${a.label}中`, warnings);
   }
   if (articles.length === 0) warnings.push("没有识别到任何条文（第X条）");
   return warnings;
 }
 
-function checkItems(items: DraftNode[], where: string): string[] {
+// Appends to `warnings` rather than returning arrays to spread: an article may hold 100,000 项.
+function checkItems(items: DraftNode[], where: string, warnings: string[]): void {
   // （一） and 1. are separate series, so each style is checked on its own.
   const styles = new Map<string, number[]>();
   for (const it of items) {
     if (it.number === null) continue;
     const style = it.label?.startsWith("（") ? "paren" : it.label?.endsWith(".") ? "dot" : "other";
-    styles.set(style, [...(styles.get(style) ?? []), it.number]);
+    const numbers = styles.get(style);
+    if (numbers) numbers.push(it.number);
+    else styles.set(style, [it.number]);
   }
   const namer = (style: string): Namer => (style === "paren" ? item : (n) => `${n}.`);
-  return [
-    ...[...styles].flatMap(([style, numbers]) => checkSequence(numbers, namer(style), where)),
-    ...items.flatMap((it) => checkItems(it.children, where)),
-  ];
+  for (const [style, numbers] of styles) {
+    for (const w of checkSequence(numbers, namer(style), where)) warnings.push(w);
+  }
+  for (const it of items) checkItems(it.children, where, warnings);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { flattenArticles, parseDraft, serializeDraft, type DraftNode } from "./draft-parser";
+import { flattenArticles, parseDraft, serializeDraft, toChineseNumeral, type DraftNode } from "./draft-parser";
 
 const WITH_CHAPTERS = [
   "# 某市养犬管理规定（征求意见稿）",
@@ -193,5 +193,48 @@ describe("serializeDraft", () => {
     parsed.nodes[0].children[1].heading = "适用范围";
     const corrected = flattenArticles(parseDraft(serializeDraft(parsed)));
     expect(corrected[1].text).toBe("本市行政区域内的养犬活动，适用本规定。");
+  });
+});
+
+describe("parseDraft on very large drafts", () => {
+  // Median of a few runs, so that one garbage collection does not decide the ratio.
+  const timed = (text: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      parseDraft(text);
+      runs.push(performance.now() - started);
+    }
+    return runs.sort((a, b) => a - b)[1];
+  };
+  const items = (n: number, label: (i: number) => string) =>
+    "第一条 下列事项：\n" + Array.from({ length: n }, (_, i) => `${label(i)}项目内容`).join("\n");
+
+  test("grows linearly with the number of 项 in one article (100,000 included)", () => {
+    for (const label of [(i: number) => `（${i + 1}）`, (i: number) => `${(i % 99) + 1}.`]) {
+      const small = timed(items(50_000, label));
+      const large = timed(items(100_000, label));
+      // Linear is a ratio near 2, quadratic near 4.
+      expect(large / small).toBeLessThan(3);
+    }
+  });
+
+  test("numbers items and articles past ten thousand", () => {
+    const parsed = parseDraft(items(12_000, (i) => `（${toChineseNumeral(i + 1)}）`));
+    const last = parsed.nodes[0].children[0].children.at(-1);
+    expect(last?.label).toBe("（一万二千）");
+    expect(parsed.warnings.filter((w) => !w.startsWith("另有"))).toEqual([]);
+
+    const articles = Array.from({ length: 10_050 }, (_, i) => `第${i + 1}条 内容。`).join("\n");
+    const flat = flattenArticles(parseDraft(articles));
+    expect(flat).toHaveLength(10_050);
+    expect(flat[10_000].label).toBe("第一万零一条");
+    expect(parseDraft(serializeDraft(parseDraft(articles))).nodes).toHaveLength(10_050);
+  });
+
+  test("lists at most a readable number of warnings, with a count of the rest", () => {
+    const parsed = parseDraft(items(5_000, () => "（一）"));
+    expect(parsed.warnings.length).toBeLessThanOrEqual(101);
+    expect(parsed.warnings.at(-1)).toMatch(/^另有 \d+ 条提示未列出/);
   });
 });

@@ -198,8 +198,17 @@ export function parseDraft(text: string): ParsedDraft {
   const { title, preamble } = splitTitle(before);
   if (preamble) warnings.push(`正文前有 ${preamble.split("\n").length} 段文字不属于任何条，已作为前言保留`);
   finishArticles(nodes);
-  warnings.push(...checkNumbering(nodes));
-  return preamble ? { title, nodes, warnings, preamble } : { title, nodes, warnings };
+  for (const w of checkNumbering(nodes)) warnings.push(w);
+  const listed = readableWarnings(warnings);
+  return preamble ? { title, nodes, warnings: listed, preamble } : { title, nodes, warnings: listed };
+}
+
+// A pasted list with thousands of mis-numbered 项 would otherwise bury the page in warnings.
+const MAX_WARNINGS = 100;
+
+function readableWarnings(warnings: string[]): string[] {
+  if (warnings.length <= MAX_WARNINGS) return warnings;
+  return [...warnings.slice(0, MAX_WARNINGS), `另有 ${warnings.length - MAX_WARNINGS} 条提示未列出，请先改正以上各处后重新解析。`];
 }
 
 function splitTitle(lines: string[]): { title: string | null; preamble: string | null } {

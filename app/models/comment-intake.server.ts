@@ -3,7 +3,7 @@ import { env } from "~/utils/env.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { hit, wouldExceed } from "~/utils/rate-limit.server";
-import { STORAGE_MESSAGES, storageProblem } from "~/utils/db-errors.server";
+import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/utils/db-errors.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
 import { receiptViewCookie } from "./receipt-view.server";
@@ -35,7 +35,7 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
  * (docs/decisions/0012-per-address-comment-limits.md): every attempt counts toward a generous
  * ceiling that stops junk floods, and only a stored comment spends the address's comment quota.
  */
-export function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): CommentFormOutcome {
+export async function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): Promise<CommentFormOutcome> {
   const values = formValues(form, ["website"]);
   const e = env();
   const ipKey = clientHash(clientIp);
@@ -52,11 +52,14 @@ export function processCommentForm(form: FormData | URLSearchParams, clientIp: s
   if (!parsed.ok) return fail(400, parsed.errors, values);
   let result: ReturnType<typeof submitComment>;
   try {
-    result = submitComment(getDb(), consultationId, parsed.data, { ip: clientIp });
+    result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp }));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
     const problem = storageProblem(error);
-    if (!problem) throw error;
+    if (!problem) {
+      console.error("[zhengqiu] comment not stored (unexpected error):", error);
+      return fail(500, { form: UNEXPECTED_STORAGE_MESSAGE }, values);
+    }
     console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
     return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
   }
@@ -81,7 +84,7 @@ export async function handleCommentPost(request: Request, context: { clientIp: s
     } catch {
       return data<CommentFormReply>({ errors: { form: "提交的内容无法识别，请刷新页面后重新提交。" }, values: {} }, { status: 400 });
     }
-    outcome = processCommentForm(form, context.clientIp, consultationId);
+    outcome = await processCommentForm(form, context.clientIp, consultationId);
   }
   if (outcome.kind === "receipt") {
     return redirect(outcome.location, { status: 303, headers: { "Set-Cookie": outcome.setCookie, "Cache-Control": "private, no-store" } });

@@ -4,7 +4,7 @@ import { DocxError, extractDocxText } from "~/utils/docx.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { chosenFile, FormReadError, readForm } from "~/utils/multipart.server";
 import { sanitizeUserText } from "~/utils/text";
-import { ConsultationSchema, type ConsultationInput } from "./consultation-schema";
+import { ConsultationSchema, LIMITS, type ConsultationInput } from "./consultation-schema";
 
 export function previewOf(parsed: ParsedDraft): DraftPreview {
   const outline: DraftPreview["outline"] = [];
@@ -58,7 +58,13 @@ export async function readConsultationForm(request: Request): Promise<Consultati
       errors.draftFile = error.message;
     }
   }
-  const preview = values.draftText?.trim() ? previewOf(parseDraft(values.draftText)) : null;
+  // The length is checked before parsing: a pasted text over the limit is answered at once.
+  let preview: DraftPreview | null = null;
+  if ((values.draftText?.length ?? 0) > LIMITS.draftText) {
+    errors.draftText = `征求意见稿正文不能超过 ${LIMITS.draftText.toLocaleString("zh-CN")} 个字符。`;
+  } else if (values.draftText?.trim()) {
+    preview = previewOf(parseDraft(values.draftText));
+  }
   if (form.get("intent") === "preview" || Object.keys(errors).length) {
     return { ok: false, status: Object.keys(errors).length ? 400 : 200, errors, values, preview };
   }

@@ -1,4 +1,5 @@
 import { Document, Packer, Paragraph } from "docx";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { action as newAction } from "~/routes/admin.consultations.new/route";
 import { loader as staffLoader } from "~/routes/admin.consultations.$id._index/route";
@@ -68,6 +69,56 @@ describe("the consultation form", () => {
     expect(status).toBe(400);
     expect(body.errors.draftText).toMatch(/不能超过 300,000 个字符/);
     expect(body.values.draftText.length).toBe(huge.length);
+  });
+
+  it("refuses an over-long paste before parsing it, even for a preview (100,000 项)", async () => {
+    const items = "第一条 下列事项：\n" + Array.from({ length: 100_000 }, (_, i) => `（${i + 1}）事项`).join("\n");
+    const started = performance.now();
+    // Url-encoded, as a browser sends the form without a file.
+    const request = new Request("http://localhost/admin/consultations/new", {
+      method: "POST",
+      body: new URLSearchParams({ ...fields, intent: "preview", draftText: items }),
+      headers: { Cookie: await drafterCookie() },
+    });
+    const { status, body } = unwrap(await newAction({ request, context: context(), params: {} }));
+    expect(status).toBe(400);
+    expect(body.errors.draftText).toMatch(/不能超过 300,000 个字符/);
+    expect(body.preview).toBeNull();
+    expect(body.values.draftText.length).toBe(items.length);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("refuses a .docx zip bomb from its central directory, before parsing it", async () => {
+    const cookie = await drafterCookie();
+    const types = strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    // 120 MB of one repeated byte inflates from about 120 KB.
+    const bomb = zipSync({ "[Content_Types].xml": types, "word/document.xml": new Uint8Array(120 * 1024 * 1024).fill(0x20) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    let started = performance.now();
+    const big = unwrap(await post(cookie, { ...fields, intent: "preview" }, { name: "炸弹.docx", bytes: bomb }));
+    expect(big.status).toBe(400);
+    expect(big.body.errors.draftFile).toMatch(/解压后过大/);
+    expect(big.body.values.title).toBe(fields.title);
+    expect(performance.now() - started).toBeLessThan(2000);
+
+    // The same bomb declaring a small size in its headers is stopped when it outgrows the claim.
+    const lying = Buffer.from(bomb);
+    for (let i = 0; i < lying.length - 4; i++) {
+      const signature = lying.readUInt32LE(i);
+      if (signature === 0x04034b50) lying.writeUInt32LE(1000, i + 22);
+      if (signature === 0x02014b50) lying.writeUInt32LE(1000, i + 24);
+    }
+    started = performance.now();
+    const liar = unwrap(await post(cookie, { ...fields, intent: "preview" }, { name: "炸弹.docx", bytes: lying }));
+    expect(liar.status).toBe(400);
+    expect(liar.body.errors.draftFile).toMatch(/可能已损坏/);
+    expect(performance.now() - started).toBeLessThan(2000);
+
+    const many: Record<string, Uint8Array> = { "[Content_Types].xml": types, "word/document.xml": strToU8("<w:document/>") };
+    for (let i = 0; i < 1500; i++) many[`word/media/${i}.xml`] = strToU8("x");
+    const crowded = unwrap(await post(cookie, { ...fields, intent: "preview" }, { name: "部件.docx", bytes: zipSync(many) }));
+    expect(crowded.status).toBe(400);
+    expect(crowded.body.errors.draftFile).toMatch(/解压后过大/);
   });
 
   it("reports an end before the start and a missing basis together", async () => {

@@ -72,7 +72,7 @@ const moderationPost = (fields: Array<[string, string]>) =>
   });
 
 describe("intake", () => {
-  it("screens the name and organisation and stores what it finds for review, like the text's", () => {
+  it("screens the name and organisation and stores what it finds for review, like the text's", async () => {
     const c = submit({ body: "建议增加就业培训名额。", name: `王小明 ${PHONE}`, organisation: `身份证${ID_CARD}` });
     expect(c.hasPii).toBe(true);
     expect(spans(c.id).map((s) => [s.field, s.kind, s.status, (c[s.field] ?? "").slice(s.start, s.end)])).toEqual([
@@ -81,7 +81,7 @@ describe("intake", () => {
     ]);
   });
 
-  it("refuses an identity category that is not on the configured list, on the public form, with the text kept", () => {
+  it("refuses an identity category that is not on the configured list, on the public form, with the text kept", async () => {
     const form = new URLSearchParams({
       body: "建议延长申请期限。",
       identityCategory: `网友（${PHONE}）`,
@@ -90,7 +90,7 @@ describe("intake", () => {
       idempotencyKey: key(),
     });
     const before = db.select().from(comments).all().length;
-    const outcome = processCommentForm(form, "10.0.0.9", OPEN);
+    const outcome = await processCommentForm(form, "10.0.0.9", OPEN);
     expect(outcome.kind).toBe("reply");
     if (outcome.kind !== "reply") return;
     expect(outcome.status).toBe(400);
@@ -163,7 +163,7 @@ describe("moderation", () => {
 });
 
 describe("public outputs", () => {
-  it("use only the reviewed name and organisation, and never a crafted identity category", () => {
+  it("use only the reviewed name and organisation, and never a crafted identity category", async () => {
     const named = submit({ body: "建议公开培训机构名单。", name: `张三 ${PHONE}`, organisation: "某协会" });
     approveComment(db, OPEN, staff("drafter"), { commentId: named.id, publishedBody: named.body, confirmNoPii: false });
     expect(comment(named.id).publishedName).toBe("张三 [手机号已隐去]");
