@@ -1,0 +1,71 @@
+// Vehicle plates, passport numbers and the numbers of certificates a veteran or a family member may
+// quote (优待证, 残疾军人证, 退役证 …). A plate has a shape of its own; passport and certificate numbers
+// are told from product codes and order numbers by the label written before them.
+import type { Confidence } from "./pii-types";
+
+export interface DocumentSpan {
+  kind: "plate" | "passport" | "certificate";
+  start: number;
+  end: number;
+  confidence: Confidence;
+}
+
+const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+const PLATE_LETTER = "A-HJ-NP-Za-hj-np-z";
+// 辽A12345, 辽A·1234X, and new-energy plates with D or F first (辽AD12345) or last (辽A12345D).
+const PLATE = new RegExp(
+  `[${PROVINCES}][${PLATE_LETTER}]\\s?[·•.\\-]?\\s?(?:[DFdf][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DFdf]|[${PLATE_LETTER}0-9]{5}[挂学警港澳]?)(?![A-Za-z0-9])`,
+  "g",
+);
+
+function plates(text: string): DocumentSpan[] {
+  const spans: DocumentSpan[] = [];
+  for (const m of text.matchAll(PLATE)) {
+    const serial = m[0].slice(2).replace(/[\s·•.\-挂学警港澳]/g, "");
+    // An ordinary plate has at most two letters among its five characters; more is a word or a code.
+    if (serial.length === 5 && serial.replace(/\d/g, "").length > 2) continue;
+    spans.push({ kind: "plate", start: m.index, end: m.index + m[0].length, confidence: "high" });
+  }
+  return spans;
+}
+
+const PASSPORT_LABEL = /(?:护照|passport|通行证|旅行证)(?:号码|号|编号)?\s?(?:no\.?|number)?\s?[:：]?\s?(?:是|为)?\s?$/i;
+const PASSPORT_SHAPE = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d{7,8}(?![A-Za-z0-9])/g;
+// The shapes of Chinese passports issued since 1997: G, E and E + letter series.
+const CHINESE_PASSPORT = /^(?:[GEge]\d{8}|[Ee][A-HJ-NP-Za-hj-np-z]\d{7})$/;
+
+function passports(text: string): DocumentSpan[] {
+  const spans: DocumentSpan[] = [];
+  for (const m of text.matchAll(PASSPORT_SHAPE)) {
+    if (m[0].length < 8 || m[0].length > 9) continue;
+    const labelled = PASSPORT_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index));
+    // Without a label an E or G series number is still likely a passport, but a model or serial number
+    // can look the same, so a moderator decides.
+    if (labelled || CHINESE_PASSPORT.test(m[0])) {
+      spans.push({ kind: "passport", start: m.index, end: m.index + m[0].length, confidence: labelled ? "high" : "low" });
+    }
+  }
+  return spans;
+}
+
+// 优待证 is issued on a bank debit card, so its number is a card number; the others carry their own serials
+// (士兵证 numbers begin with 兵 or 士). Only a number written after such a label is taken.
+const CERTIFICATE = new RegExp(
+  "(?:优待证|优待卡|残疾军人证|伤残军人证|残疾证|军人证|军官证|士兵证|士官证|退役证|退伍证|转业证|复员证|烈士证|社保卡|医保卡|社会保障卡|驾驶证|驾照|行驶证|户口本)" +
+    "\\s?(?:号码|编号|卡号|证号|号|编码)?\\s?[:：]?\\s?(?:是|为)?\\s?" +
+    "((?:[兵士军]字?第?)?[A-Za-z]{0,3}[-\\s]?\\d(?:[\\s\\-/]?[\\dA-Za-z]){5,24})(?![\\dA-Za-z])",
+  "g",
+);
+
+function certificates(text: string): DocumentSpan[] {
+  return [...text.matchAll(CERTIFICATE)]
+    .filter((m) => m[1].replace(/\D/g, "").length >= 6)
+    .map((m) => {
+      const start = m.index + m[0].length - m[1].length;
+      return { kind: "certificate" as const, start, end: m.index + m[0].length, confidence: "high" as const };
+    });
+}
+
+export function findDocuments(text: string): DocumentSpan[] {
+  return [...plates(text), ...passports(text), ...certificates(text)];
+}
