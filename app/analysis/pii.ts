@@ -9,6 +9,7 @@ import { findAddresses } from "./pii-address";
 import { findContacts } from "./pii-contacts";
 import { findDocuments } from "./pii-documents";
 import { findNumbers } from "./pii-numbers";
+import { findNames } from "./pii-names";
 import { normalizeForPii } from "./pii-numerals";
 import type { Confidence } from "./pii-types";
 
@@ -58,7 +59,16 @@ function landlines(text: string): Span[] {
   return [...text.matchAll(LANDLINE)].map((m) => ({ kind: "landline" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const }));
 }
 
-export function detectPii(text: string): PiiMatch[] {
+export interface DetectOptions {
+  /**
+   * Look for persons' names (default true). Tagging costs about four times the rest of the detector, and
+   * names are only ever flagged for a moderator, so the analysis engine, which publishes nothing, leaves
+   * them out; every moderation and publication path keeps the default.
+   */
+  names?: boolean;
+}
+
+export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[] {
   const norm = normalizeForPii(text);
   // Earlier detectors win overlaps: an email may contain a mobile number, an identity number may pass
   // Luhn, a landline pattern could match inside a longer card number; and a high-confidence match
@@ -70,6 +80,7 @@ export function detectPii(text: string): PiiMatch[] {
     ...findContacts(norm).filter((s) => s.kind !== "email"),
     ...findDocuments(norm),
     ...findAddresses(norm).map((s) => ({ kind: "address" as const, confidence: "high" as const, ...s })),
+    ...(options.names === false ? [] : findNames(text)),
   ];
   const ordered = [...candidates.filter((c) => c.confidence === "high"), ...candidates.filter((c) => c.confidence === "low")];
   const accepted: Span[] = [];

@@ -1,0 +1,113 @@
+// Private persons named in a comment: 我父亲王建国, 邻居张秀英, a signature at the end. jieba's
+// part-of-speech tags find the names its dictionary and HMM know (nr, or x for a word it has never
+// seen); a surname followed by a given name the tagger split off (郑/宏伟, 张/秀英) is joined back when
+// a cue before it (我叫, 邻居, 父亲) says a person is meant. A name is rarely certain, so most are low
+// confidence, for the moderator; only a name after an explicit label (姓名, 联系人, 我叫) or as the
+// signature that ends the comment is redacted outright.
+//
+// Not taken: a surname with an honorific only (王先生, 刘女士: not a full name), anonymised names
+// (张某, 李某某), and public figures named in their public role (习近平总书记, 雷锋), which are no
+// private person's data.
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import type { Confidence } from "./pii-types";
+
+export interface NameSpan {
+  kind: "name";
+  start: number;
+  end: number;
+  confidence: Confidence;
+}
+
+// The most common single surnames (about 90 % of the population) and compound ones.
+const SURNAMES = new Set([
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝",
+  "欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
+]);
+// Characters common in given names. A name the tagger proposes must be made of these, which rules out
+// the many words that merely begin with a surname character (许可证, 高新区, 黄金周, 谢谢).
+const GIVEN_CHARS = new Set([
+  ..."伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志德立群淑芬宏贵友利玉梅晓东海燕文红辉鹏飞斌宇浩凯健俊帆帅旭宁龙林森波涛斌亮成荣新春生福祥瑞安然佳欣怡婷雪琳琴云莉萍倩颖慧嘉蕾薇璐露晶晨阳光honest".replace("honest", ""),
+  ..."清泉山峰岩石松柏青永长庆喜乐和顺兴旺发财富宝珍珠凤凤鸣翠菊莲荷芝芸蓉莹玲珊琪瑶璇妍婉娇媛婵娥妹姣嫣茜蓓琼瑛丹彤彩虹霖雨露冰洁净纯真善美爱心诚信忠义仁礼智勤俭朴实",
+  ..."卫兵武胜利民众振华中正直方圆天地宇宙星辰日月光明亮晖耀灿烂炜煜炳焕彬博学思敬尊贤良惠慧聪颖秋冬夏春季节梁栋楠桦桐榕樟杉枫柳杨槐",
+  ..."子小少大一二三四五六七八九十百千万亿元金银铜铁锋锐钢镇铭锦钧钰铎鑫淼焱垚磊森品晶众",
+  ..."家庭宗祖世代传承继承绍续延寿康泰宁静怀远启航帆舟涵泽浩瀚沛洪涌潮澜波涛润滨洲渊源溪江河湖海",
+  ..."义仁礼智信忠孝廉耻勇毅刚强健壮伟岸魁梧英雄豪杰俊彦秀逸雅致韵律诗书画琴棋",
+  ..."芳菲芬芷兰蕙若萱茹菁蔚葳荃荪苓莎萌蓝芹荔葆蕴宜宣容客定宏宪实富宽宾",
+]);
+// Last characters of words that look like names but name a place, a building or a thing.
+const NOT_A_NAME_END = /[区县市省镇乡村街路道巷桥岭园湾山河湖江港站馆院所局厅处科室部证书法性费员者业场店厂司楼府苑城坊庄塘寺庙堂宫阁门口边时间期周年月日号线车船机票费税款金]$/;
+// Words the tagger takes for names that are not: 高中生, 农家乐, 文明 …
+const NOT_NAMES = new Set(["高中生", "高三", "高二", "高一", "农家乐", "文明", "安静", "刁民", "高露洁", "黄金周", "高铁", "万家灯火", "金银花"]);
+const PUBLIC_FIGURES = new Set([
+  "毛泽东", "周恩来", "刘少奇", "朱德", "邓小平", "江泽民", "胡锦涛", "习近平", "李鹏", "朱镕基", "温家宝", "李克强", "李强",
+  "雷锋", "黄继光", "邱少云", "董存瑞", "杨靖宇", "赵一曼", "孙中山", "鲁迅", "焦裕禄", "张富清", "杨利伟",
+]);
+// A role after the name: the person is named as an office holder or a figure of history, not privately.
+const PUBLIC_ROLE = /^(?:总书记|主席|总理|委员长|书记|省长|市长|县长|区长|部长|厅长|局长|主任|同志|烈士|精神|先生|女士|老师|师傅|大爷|大妈|阿姨|叔叔|某)/;
+const HONORIFIC = /(?:先生|女士|小姐|老师|师傅|同志|大爷|大妈|阿姨|叔叔|老人|某+)$/;
+const CJK = /^[\u4e00-\u9fff]+$/;
+// Said just before a name: a label, or a relation that makes the name a private person's.
+const LABEL_CUE = /(?:姓名|联系人|签名|落款|署名|我叫|名叫|本人叫|我是|申请人|当事人)\s?[:：]?\s?$/;
+const RELATION_CUE = /(?:父亲|母亲|爸爸|妈妈|爱人|丈夫|妻子|老伴|儿子|女儿|孩子|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆|邻居|战友|同事|朋友|亲戚|老乡|村民|患者|病人|叫|是)\s?$/;
+// Signature: the name is the last thing in the comment, after a dash, a space, 此致敬礼 or a line break.
+const SIGNATURE_AFTER = /^\s*(?:[（(]?[^\n]{0,12}[）)])?\s*(?:\d{4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)?\s*[。.！!]?\s*$/;
+const SIGNATURE_BEFORE = /(?:[—\-－~～]{1,2}|\n|敬礼|此致|\s)\s*$/;
+
+// 和, 向, 于, 时 … as a conjunction, preposition or adverb rather than a surname.
+const FUNCTION_TAG = /^(?:c|p|d|u\w*|r|m|f|t)$/;
+
+let jieba: Jieba | null = null;
+
+function surnameLength(word: string): number {
+  if (word.length >= 3 && SURNAMES.has(word.slice(0, 2))) return 2;
+  return SURNAMES.has(word[0]) ? 1 : 0;
+}
+
+/** Surname + one or two given-name characters; a one-character given name only when something cues a person. */
+function isFullName(word: string, cued: boolean): boolean {
+  const s = surnameLength(word);
+  const given = word.slice(s);
+  if (s === 0 || !CJK.test(word) || given.length < 1 || given.length > 2) return false;
+  if (given.length === 1 && !cued) return false;
+  if (HONORIFIC.test(word) || PUBLIC_FIGURES.has(word) || NOT_NAMES.has(word) || NOT_A_NAME_END.test(word)) return false;
+  return [...given].every((c) => GIVEN_CHARS.has(c));
+}
+
+export function findNames(text: string): NameSpan[] {
+  jieba ??= Jieba.withDict(dict);
+  const tokens: Array<{ word: string; tag: string; start: number }> = [];
+  let at = 0;
+  for (const { word, tag } of jieba.tag(text, true)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    tokens.push({ word, tag, start });
+    at = start + word.length;
+  }
+  const spans: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const before = text.slice(Math.max(0, t.start - 6), t.start);
+    const cued = LABEL_CUE.test(before) || RELATION_CUE.test(before);
+    let name: string | null = null;
+    let last = i;
+    if ((t.tag.startsWith("nr") || t.tag === "x") && isFullName(t.word, cued)) name = t.word;
+    else if (surnameLength(t.word) === t.word.length && i + 1 < tokens.length) {
+      // 张/秀英, 郑/宏伟: a surname the tagger cut off from the given name.
+      const next = tokens[i + 1];
+      const joined = t.word + next.word;
+      if (next.start === t.start + t.word.length && isFullName(joined, cued) && (next.tag.startsWith("nr") || cued) && !FUNCTION_TAG.test(t.tag)) {
+        name = joined;
+        last = i + 1;
+      }
+    }
+    if (!name) continue;
+    const end = t.start + name.length;
+    const after = text.slice(end);
+    if (PUBLIC_ROLE.test(after)) continue;
+    const signature = SIGNATURE_BEFORE.test(before) && SIGNATURE_AFTER.test(after) && end > text.length / 2;
+    spans.push({ kind: "name", start: t.start, end, confidence: LABEL_CUE.test(before) || signature ? "high" : "low" });
+    i = last;
+  }
+  return spans;
+}
