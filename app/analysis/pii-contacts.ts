@@ -53,11 +53,20 @@ function labelled(text: string, pattern: RegExp, kind: "qq" | "wechat"): Contact
     });
 }
 
+// A 400/800 number is a business's. An advertisement that gives one (加微信 dk88899 或致电 400-820-6688)
+// gives its QQ and WeChat ids as the business's too, and they are no one's personal data.
+const SERVICE_NUMBER = /(?<!\d)[48]00[- ]?\d{3}[- ]?\d{4}(?!\d)/;
+
 export function findContacts(text: string): ContactSpan[] {
+  const advertisement = SERVICE_NUMBER.test(text);
   return [
     ...emails(text),
-    ...labelled(text, QQ, "qq"),
-    ...labelled(text, WECHAT, "wechat"),
-    ...[...text.matchAll(WXID)].map((m) => ({ kind: "wechat" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const })),
+    ...(advertisement
+      ? []
+      : [
+          ...labelled(text, QQ, "qq"),
+          ...labelled(text, WECHAT, "wechat"),
+          ...[...text.matchAll(WXID)].map((m) => ({ kind: "wechat" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const })),
+        ]),
   ];
 }

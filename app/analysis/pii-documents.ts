@@ -2,6 +2,7 @@
 // quote (优待证, 残疾军人证, 退役证 …). A plate has a shape of its own; passport and certificate numbers
 // are told from product codes and order numbers by the label written before them.
 import type { Confidence } from "./pii-types";
+import { isValidIdCard18 } from "./pii-validators";
 
 export interface DocumentSpan {
   kind: "plate" | "passport" | "certificate";
@@ -59,7 +60,8 @@ const CERTIFICATE = new RegExp(
 
 function certificates(text: string): DocumentSpan[] {
   return [...text.matchAll(CERTIFICATE)]
-    .filter((m) => m[1].replace(/\D/g, "").length >= 6)
+    // A 身份证号 quoted as a certificate number (残疾证号 often is one) is reported as what it is.
+    .filter((m) => m[1].replace(/\D/g, "").length >= 6 && !isValidIdCard18(m[1].replace(/[\s\-/]/g, "").slice(0, 18)))
     .map((m) => {
       const start = m.index + m[0].length - m[1].length;
       return { kind: "certificate" as const, start, end: m.index + m[0].length, confidence: "high" as const };

@@ -36,7 +36,7 @@ const GIVEN_CHARS = new Set([
   ..."芳菲芬芷兰蕙若萱茹菁蔚葳荃荪苓莎萌蓝芹荔葆蕴宜宣容客定宏宪实富宽宾",
 ]);
 // Last characters of words that look like names but name a place, a building or a thing.
-const NOT_A_NAME_END = /[区县市省镇乡村街路道巷桥岭园湾山河湖江港站馆院所局厅处科室部证书法性费员者业场店厂司楼府苑城坊庄塘寺庙堂宫阁门口边时间期周年月日号线车船机票费税款金]$/;
+const NOT_A_NAME_END = /[和小大心区县市省镇乡村街路道巷桥岭园湾山河湖江港站馆院所局厅处科室部证书法性费员者业场店厂司楼府苑城坊庄塘寺庙堂宫阁门口边时间期周年月日号线车船机票费税款金]$/;
 // Words the tagger takes for names that are not: 高中生, 农家乐, 文明 …
 const NOT_NAMES = new Set(["高中生", "高三", "高二", "高一", "农家乐", "文明", "安静", "刁民", "高露洁", "黄金周", "高铁", "万家灯火", "金银花"]);
 const PUBLIC_FIGURES = new Set([
@@ -85,29 +85,33 @@ export function findNames(text: string): NameSpan[] {
     at = start + word.length;
   }
   const spans: NameSpan[] = [];
+  const tokenEnds = new Map<number, number>(tokens.map((t, i) => [t.start + t.word.length, i]));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const s = surnameLength(text.slice(t.start, t.start + 3));
+    if (s === 0) continue;
     const before = text.slice(Math.max(0, t.start - 6), t.start);
-    const cued = LABEL_CUE.test(before) || RELATION_CUE.test(before);
-    let name: string | null = null;
-    let last = i;
-    if ((t.tag.startsWith("nr") || t.tag === "x") && isFullName(t.word, cued)) name = t.word;
-    else if (surnameLength(t.word) === t.word.length && i + 1 < tokens.length) {
-      // 张/秀英, 郑/宏伟: a surname the tagger cut off from the given name.
-      const next = tokens[i + 1];
-      const joined = t.word + next.word;
-      if (next.start === t.start + t.word.length && isFullName(joined, cued) && (next.tag.startsWith("nr") || cued) && !FUNCTION_TAG.test(t.tag)) {
-        name = joined;
-        last = i + 1;
-      }
+    const labelled = LABEL_CUE.test(before);
+    const cued = labelled || RELATION_CUE.test(before);
+    if (FUNCTION_TAG.test(t.tag) && !cued) continue;
+    // The name may be one token (王建国/nr) or the tagger's pieces of it (郭/nr 立新/d, 陈立/x 群/n); it ends
+    // where a token ends, and the longer reading wins.
+    for (const length of [s + 2, s + 1]) {
+      const end = t.start + length;
+      const j = tokenEnds.get(end);
+      if (j === undefined || j < i) continue;
+      const after = text.slice(end);
+      const signature = SIGNATURE_BEFORE.test(before) && SIGNATURE_AFTER.test(after) && end > text.length / 2;
+      const word = text.slice(t.start, end);
+      if (!isFullName(word, cued || signature) || PUBLIC_ROLE.test(after)) continue;
+      const pieces = tokens.slice(i, j + 1);
+      const tagged = pieces.some((p) => p.tag.startsWith("nr") || p.tag === "x");
+      // A single dictionary word tagged as something else (高中生/n) is that word, unless a label says otherwise.
+      if (!(tagged || cued || signature) || (i === j && !tagged && !labelled)) continue;
+      spans.push({ kind: "name", start: t.start, end, confidence: labelled || signature ? "high" : "low" });
+      i = j;
+      break;
     }
-    if (!name) continue;
-    const end = t.start + name.length;
-    const after = text.slice(end);
-    if (PUBLIC_ROLE.test(after)) continue;
-    const signature = SIGNATURE_BEFORE.test(before) && SIGNATURE_AFTER.test(after) && end > text.length / 2;
-    spans.push({ kind: "name", start: t.start, end, confidence: LABEL_CUE.test(before) || signature ? "high" : "low" });
-    i = last;
   }
   return spans;
 }

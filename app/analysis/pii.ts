@@ -8,7 +8,7 @@
 import { findAddresses } from "./pii-address";
 import { findContacts } from "./pii-contacts";
 import { findDocuments } from "./pii-documents";
-import { findNumbers } from "./pii-numbers";
+import { findNumbers, NOT_PERSONAL_LABEL } from "./pii-numbers";
 import { findNames } from "./pii-names";
 import { normalizeForPii } from "./pii-numerals";
 import type { Confidence } from "./pii-types";
@@ -56,7 +56,9 @@ const LANDLINE = new RegExp(
 type Span = { kind: PiiKind; start: number; end: number; confidence: Confidence };
 
 function landlines(text: string): Span[] {
-  return [...text.matchAll(LANDLINE)].map((m) => ({ kind: "landline" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const }));
+  return [...text.matchAll(LANDLINE)]
+    .filter((m) => !NOT_PERSONAL_LABEL.test(text.slice(Math.max(0, m.index - 12), m.index)))
+    .map((m) => ({ kind: "landline" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const }));
 }
 
 export interface DetectOptions {
@@ -70,15 +72,18 @@ export interface DetectOptions {
 
 export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[] {
   const norm = normalizeForPii(text);
-  // Earlier detectors win overlaps: an email may contain a mobile number, an identity number may pass
-  // Luhn, a landline pattern could match inside a longer card number; and a high-confidence match
-  // wins over a low one.
+  // Earlier detectors win overlaps: an email may contain a mobile number, a labelled 优待证 number is a
+  // card number, an identity number may pass Luhn, a landline pattern could match inside a longer card
+  // number; and a high-confidence match wins over a low one.
+  const contacts = findContacts(norm);
+  const documents = findDocuments(norm);
   const candidates: Span[] = [
-    ...findContacts(norm).filter((s) => s.kind === "email"),
+    ...contacts.filter((s) => s.kind === "email"),
+    ...documents.filter((s) => s.kind === "certificate"),
     ...findNumbers(norm),
     ...landlines(norm),
-    ...findContacts(norm).filter((s) => s.kind !== "email"),
-    ...findDocuments(norm),
+    ...contacts.filter((s) => s.kind !== "email"),
+    ...documents.filter((s) => s.kind !== "certificate"),
     ...findAddresses(norm).map((s) => ({ kind: "address" as const, confidence: "high" as const, ...s })),
     ...(options.names === false ? [] : findNames(text)),
   ];
