@@ -38,7 +38,7 @@ function emails(text: string): ContactSpan[] {
 
 const TAIL = "\\s?(?:号码?|账号|id|ID)?\\s?[:：]?\\s?(?:是|为|:)?\\s?";
 const QQ = new RegExp(`(?<![A-Za-z])(?:qq|扣扣|企鹅|q号|Q号)${TAIL}([1-9](?:[ -]?\\d){4,10})(?!\\d)`, "gi");
-const WECHAT_LABEL = "(?:微信|威信|薇信|徽信|卫星|[vV]信|(?<![A-Za-z])(?:wx|vx|weixin|wechat|wei xin)|加[vV]|\\+[vV])";
+const WECHAT_LABEL = "(?:微信|威信|薇信|徽信|卫星|[vV]信|(?<![A-Za-z])(?:wx(?!id_)|vx|weixin|wechat|wei xin)|加[vV]|\\+[vV])";
 const WECHAT = new RegExp(`${WECHAT_LABEL}${TAIL}([A-Za-z][-_A-Za-z0-9]{5,19}|[1-9]\\d{5,10})(?![-_A-Za-z0-9])`, "gi");
 const WXID = /(?<![A-Za-z0-9])wxid_[a-z0-9]{6,20}(?![A-Za-z0-9])/gi;
 // Words that follow 微信 in a sentence without being an id: 微信WeChat, 微信 official account.

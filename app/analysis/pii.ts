@@ -16,19 +16,8 @@ import type { Confidence } from "./pii-types";
 export { normalizeForPii };
 export type { Confidence };
 
-export type PiiKind =
-  | "phone"
-  | "landline"
-  | "id_card"
-  | "bank_card"
-  | "email"
-  | "address"
-  | "qq"
-  | "wechat"
-  | "plate"
-  | "passport"
-  | "certificate"
-  | "name";
+export const PII_KINDS = ["phone", "landline", "id_card", "bank_card", "email", "address", "qq", "wechat", "plate", "passport", "certificate", "name"] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
 
 /**
  * start/end are UTF-16 offsets into the text given to detectPii. A high-confidence match is redacted
