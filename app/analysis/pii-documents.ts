@@ -58,7 +58,10 @@ const CERTIFICATE = new RegExp(
   "g",
 );
 
+const CERTIFICATE_HINT = /[证卡照本]/;
+
 function certificates(text: string): DocumentSpan[] {
+  if (!CERTIFICATE_HINT.test(text)) return [];
   return [...text.matchAll(CERTIFICATE)]
     // A 身份证号 quoted as a certificate number (残疾证号 often is one) is reported as what it is.
     .filter((m) => m[1].replace(/\D/g, "").length >= 6 && !isValidIdCard18(m[1].replace(/[\s\-/]/g, "").slice(0, 18)))

@@ -50,7 +50,8 @@ export function findNumbers(text: string): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {
     const runEnd = run.index + run[0].length;
-    if (isGroupedAmount(run[0])) continue;
+    // Most runs are years, counts and article numbers: too short to be anything here.
+    if (run[0].length < 11 || run[0].replace(/\D/g, "").length < 11 || isGroupedAmount(run[0])) continue;
     const before = text.slice(Math.max(0, run.index - 12), run.index);
     if (/[A-Za-z]$/.test(before) && !LETTER_LABEL.test(before)) continue;
     if (/^[A-WYZa-wyz]/.test(text.slice(runEnd))) continue;
