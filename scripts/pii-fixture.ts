@@ -110,6 +110,9 @@ for (const label of ["电话", "手机", "手机号", "联系电话", "Tel", "TE
   for (let i = 0; i < 3; i++) positive(`phone/label ${label} glued`, `联系方式 ${label}{}，谢谢。`, "phone", pick([mobile(), spell(mobile()), group(mobile(), [3, 4], "-")]));
 }
 
+for (let i = 0; i < 3; i++) positive("phone/every digit spaced", "我的电话是{}，谢谢。", "phone", mobile().split("").join(" "));
+for (let i = 0; i < 3; i++) positive("phone/financial numerals", "手机号：{}", "phone", mobile().replace(/\d/g, (d) => "零壹贰叁肆伍陆柒捌玖"[Number(d)]));
+
 // --- landlines
 for (let i = 0; i < 15; i++) {
   const area = pick(["024", "0411", "010", "021", "0412", "0415"]);
@@ -157,6 +160,8 @@ for (let i = 0; i < 11; i++) {
   const serial = random() < 0.5 ? `${pick(["D", "F"])}${pick([...PLATE_LETTERS, "1", "2"])}${digits(4)}` : `${digits(5)}${pick(["D", "F"])}`;
   positive("plate/new energy (8 characters)", pick(["新能源车{}，充电桩被占。", "我的电动车牌照{}，申请停车优惠。"]), "plate", `${pick([...PROVINCE_CHARS])}${pick([...PLATE_LETTERS])}${serial}`);
 }
+
+for (let i = 0; i < 3; i++) positive("plate/space after the province", "车牌{}的车堵门", "plate", `${pick([...PROVINCE_CHARS])} ${pick([...PLATE_LETTERS])}${digits(5)}`);
 
 // --- passports
 for (let i = 0; i < 8; i++) positive("passport/E + 8 digits, labelled", pick(["护照号{}，出境要用。", "护照号码：{}", "我的护照 {} 已过期"]), "passport", `E${digits(8)}`);
@@ -215,6 +220,8 @@ const OTHER = [
   () => `身份证复印件${int(2, 5)}份`, () => `${int(60, 90)}周岁以上老人`, () => `${int(1, 5)}号线地铁`, () => `建筑面积${int(50, 150)}.${int(1, 9)}平方米`, () => `${int(1, 30)}个工作日内`,
 ];
 for (let i = 0; i < 120; i++) negative("other near miss", OTHER[i % OTHER.length]());
+
+for (let i = 0; i < 10; i++) negative("certificate count", pick([`全省已发放优待证${int(100000, 9999999)}张`, `累计办理残疾证${int(100000, 9999999)}个`, `社保卡发卡${int(1000000, 99999999)}万张`]));
 
 const fixture: PiiFixture = { positives, negatives };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -40,6 +40,8 @@ describe("mobile numbers with prefixes, separators and Chinese numerals", () => 
     ["电话一三九两二三四五六七八", "一三九两二三四五六七八"],
     ["电话139一二三四5678", "139一二三四5678"],
     ["电话１３９一二三四５６７８", "１３９一二三四５６７８"],
+    ["电话壹叁玖壹贰叁肆伍陆柒捌", "壹叁玖壹贰叁肆伍陆柒捌"],
+    ["电话1 3 9 1 2 3 4 5 6 7 8", "1 3 9 1 2 3 4 5 6 7 8"],
   ])("%s", (text, expected) => {
     expect(found(text)).toEqual([["phone", expected, "high"]]);
   });
@@ -85,6 +87,7 @@ describe("QQ, WeChat, plates, passports and certificate numbers", () => {
     ["车牌辽A12345的车", "plate", "辽A12345"],
     ["车牌辽A·1234B的车", "plate", "辽A·1234B"],
     ["新能源车辽AD12345", "plate", "辽AD12345"],
+    ["车牌辽 A12345的车", "plate", "辽 A12345"],
     ["新能源车辽A12345F", "plate", "辽A12345F"],
     ["护照号E12345678", "passport", "E12345678"],
     ["护照：EA1234567", "passport", "EA1234567"],
@@ -151,6 +154,7 @@ describe("near misses", () => {
     "一二三四",
     "第十二条第二款",
     "辽政发〔2023〕12号",
+    "全省已发放优待证1234567张",
   ])("%s", (text) => {
     expect(kinds(text)).toEqual([]);
   });

@@ -62,16 +62,18 @@ export interface DetectOptions {
 export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[] {
   const norm = normalizeForPii(text);
   // Earlier detectors win overlaps: an email may contain a mobile number, a labelled 优待证 number is a
-  // card number, an identity number may pass Luhn, a landline pattern could match inside a longer card
-  // number; and a high-confidence match wins over a low one.
+  // card number, a labelled QQ number may look like a mobile one, an identity number may pass Luhn, a
+  // landline pattern could match inside a longer card number; and a high-confidence match wins over a
+  // low one.
   const contacts = findContacts(norm);
   const documents = findDocuments(norm);
   const candidates: Span[] = [
     ...contacts.filter((s) => s.kind === "email"),
     ...documents.filter((s) => s.kind === "certificate"),
+    ...contacts.filter((s) => s.kind === "qq"),
     ...findNumbers(norm),
     ...landlines(norm),
-    ...contacts.filter((s) => s.kind !== "email"),
+    ...contacts.filter((s) => s.kind === "wechat"),
     ...documents.filter((s) => s.kind !== "certificate"),
     ...findAddresses(norm).map((s) => ({ kind: "address" as const, confidence: "high" as const, ...s })),
     ...(options.names === false ? [] : findNames(text)),
