@@ -223,6 +223,11 @@ for (let i = 0; i < 120; i++) negative("other near miss", OTHER[i % OTHER.length
 
 for (let i = 0; i < 10; i++) negative("certificate count", pick([`全省已发放优待证${int(100000, 9999999)}张`, `累计办理残疾证${int(100000, 9999999)}个`, `社保卡发卡${int(1000000, 99999999)}万张`]));
 
+for (let i = 0; i < 10; i++) {
+  const list = Array.from({ length: int(4, 7) }, () => String(int(1, 999)));
+  negative("list of numbers", pick([`途经的公交有${list.join("、")}路`, `服务器IP ${list.slice(0, 4).map((n) => String(Number(n) % 256)).join(".")}`, `停水日期${list.map((n) => `${int(1, 12)}/${Number(n) % 28 + 1}`).join("，")}`]));
+}
+
 const fixture: PiiFixture = { positives, negatives };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const file = path.join(repoRoot, "app", "analysis", "pii-fixture.json");

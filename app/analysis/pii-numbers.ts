@@ -33,6 +33,19 @@ function isGroupedAmount(run: string): boolean {
   return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(run);
 }
 
+/**
+ * How people split one number: two or three groups (139 1234 5678, 210102-19800315-1239), one digit at a time,
+ * or blocks of four (6222 0212 3456 7890 123, 2101 0219 8003 1512 39). Four or more short groups are a list
+ * (公交19、812、501、213路, 7/24，7/28, an IP address), not one number.
+ */
+function isOneNumber(all: Group[]): boolean {
+  // +86 139 1234 5678: the country code is a group of its own.
+  const groups = all.length > 1 && /^(?:00)?86$/.test(all[0].digits) ? all.slice(1) : all;
+  if (groups.length <= 3 || groups.every((g) => g.digits.length === 1)) return true;
+  const middle = groups.slice(1, -1).map((g) => g.digits.length);
+  return middle.every((n) => n === middle[0]) && middle[0] >= 4;
+}
+
 function classify(digits: string, xAfter: boolean): NumberSpan["kind"] | null {
   const n = digits.length;
   if (n === 17 && xAfter && isValidIdCard18(`${digits}X`)) return "id_card";
@@ -65,7 +78,7 @@ export function findNumbers(text: string): NumberSpan[] {
       for (let j = i; j < groups.length && digits.length < 19; j++) {
         digits += groups[j].digits;
         const xAfter = /^[Xx]/.test(text.slice(groups[j].end, groups[j].end + 1));
-        const kind = classify(digits, xAfter);
+        const kind = isOneNumber(groups.slice(i, j + 1)) ? classify(digits, xAfter) : null;
         if (!kind || (notPersonal && kind !== "id_card")) continue;
         const end = groups[j].end + (kind === "id_card" && digits.length === 17 ? 1 : 0);
         best = { kind, start: groups[i].start, end, confidence: "high" };
