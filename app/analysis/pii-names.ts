@@ -45,10 +45,12 @@ const PUBLIC_FIGURES = new Set([
 ]);
 // A role after the name: the person is named as an office holder or a figure of history, not privately.
 const PUBLIC_ROLE = /^(?:总书记|主席|总理|委员长|书记|省长|市长|县长|区长|部长|厅长|局长|主任|同志|烈士|精神|先生|女士|老师|师傅|大爷|大妈|阿姨|叔叔|某)/;
+// A place, a road or a business named after a person's name (唐家洲路段, 万家丽北路, 万乐家公司).
+const PLACE_AFTER = /^(?:[东南西北中]?路|街|大道|镇|乡|村|组|社区|公司|集团|酒店|宾馆|小区|花园|广场|中学|小学|学校|医院|超市|大厦)/;
 const HONORIFIC = /(?:先生|女士|小姐|老师|师傅|同志|大爷|大妈|阿姨|叔叔|老人|某+)$/;
 const CJK = /^[\u4e00-\u9fff]+$/;
 // Said just before a name: a label, or a relation that makes the name a private person's.
-const LABEL_CUE = /(?:姓名|联系人|签名|落款|署名|我叫|名叫|本人叫|我是|申请人|当事人)\s?[:：]?\s?$/;
+const LABEL_CUE = /(?:姓名|联系人|签名|落款|署名|我叫|名叫|本人叫|本人|我是|申请人|当事人|举报人|反映人|投诉人|求助人|来信人)\s?[:：]?\s?$/;
 const RELATION_CUE = /(?:父亲|母亲|爸爸|妈妈|爱人|丈夫|妻子|老伴|儿子|女儿|孩子|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆|邻居|战友|同事|朋友|亲戚|老乡|村民|患者|病人|叫|是)\s?$/;
 // Signature: the name is the last thing in the comment, after a dash, a space, 此致敬礼 or a line break.
 const SIGNATURE_AFTER = /^\s*(?:[（(]?[^\n]{0,12}[）)])?\s*(?:\d{4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)?\s*[。.！!]?\s*$/;
@@ -103,7 +105,7 @@ export function findNames(text: string): NameSpan[] {
       const after = text.slice(end);
       const signature = SIGNATURE_BEFORE.test(before) && SIGNATURE_AFTER.test(after) && end > text.length / 2;
       const word = text.slice(t.start, end);
-      if (!isFullName(word, cued || signature) || PUBLIC_ROLE.test(after)) continue;
+      if (!isFullName(word, cued || signature) || PUBLIC_ROLE.test(after) || PLACE_AFTER.test(after)) continue;
       const pieces = tokens.slice(i, j + 1);
       const tagged = pieces.some((p) => p.tag.startsWith("nr") || p.tag === "x");
       // A single dictionary word tagged as something else (高中生/n) is that word, unless a label says otherwise.
