@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { PII_KINDS as STORED_KINDS } from "~db/vocabulary";
-import { detectPii, normalizeForPii, PII_KINDS, REDACTION_LABELS, redact, type PiiKind } from "./pii";
+import { detectPii, normalizeForPii, PII_KINDS, REDACTION_LABELS, redact, redactable, type PiiKind } from "./pii";
 
 // Every number here is invented; identity numbers carry a correct GB 11643 check code, card numbers a
 // correct Luhn digit. These are the formats of the "Safe to go live" issue, point 1, one class each.
@@ -170,5 +170,10 @@ describe("kinds", () => {
     expect([...STORED_KINDS]).toEqual([...PII_KINDS]);
     for (const kind of PII_KINDS) expect(REDACTION_LABELS[kind]).toMatch(/^\[.+已隐去\]$/);
     expect(redact("QQ：123456789", detectPii("QQ：123456789"))).toBe("QQ：[QQ号已隐去]");
+  });
+
+  test("only high-confidence matches are redacted without a moderator", () => {
+    const text = "我父亲王建国，电话13912345678";
+    expect(redact(text, redactable(detectPii(text)))).toBe("我父亲王建国，电话[手机号已隐去]");
   });
 });

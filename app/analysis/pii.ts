@@ -88,6 +88,11 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[]
     .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
 
+/** The matches to redact without asking: the high-confidence ones. The rest are for a moderator to decide. */
+export function redactable(matches: readonly PiiMatch[]): PiiMatch[] {
+  return matches.filter((m) => m.confidence === "high");
+}
+
 // A full label rather than a partial mask such as 138****5678: the kept digits narrow down a
 // person when read together with a name or an address in the same comment, partial masks
 // differ by kind (there is no agreed one for 身份证号 or addresses), and the label tells the
