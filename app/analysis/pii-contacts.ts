@@ -21,8 +21,14 @@ const PLAIN_DOT = /^\s?\.\s?$/;
 const TLDS = new Set(["com", "cn", "net", "org", "edu", "gov", "mil", "cc", "io", "me", "top", "vip", "info", "hk", "tw", "mo", "co", "biz"]);
 const PROVIDERS = new Set(["qq", "126", "163", "139", "189", "sina", "sohu", "gmail", "hotmail", "outlook", "yahoo", "foxmail", "aliyun", "yeah", "live", "icloud", "msn", "tom", "21cn", "wo"]);
 
+// Cheap tests first: most comments hold none of these, and the full patterns are slow to fail.
+const EMAIL_HINT = /[@#]|艾特|at/i;
+const QQ_HINT = /qq|扣扣|企鹅|q号/i;
+const WECHAT_HINT = /微信|威信|薇信|徽信|卫星|v信|wx|vx|weixin|wechat|wei xin|加v|\+v/i;
+
 function emails(text: string): ContactSpan[] {
   const spans: ContactSpan[] = [];
+  if (!EMAIL_HINT.test(text)) return spans;
   for (const m of text.matchAll(EMAIL)) {
     const [whole, , at, domain, , tld] = m;
     const obfuscated = !PLAIN_AT.test(at) || !PLAIN_DOT.test(m[4]) || /[^a-z0-9.-]|dot/i.test(domain);
@@ -64,8 +70,8 @@ export function findContacts(text: string): ContactSpan[] {
     ...(advertisement
       ? []
       : [
-          ...labelled(text, QQ, "qq"),
-          ...labelled(text, WECHAT, "wechat"),
+          ...(QQ_HINT.test(text) ? labelled(text, QQ, "qq") : []),
+          ...(WECHAT_HINT.test(text) ? labelled(text, WECHAT, "wechat") : []),
           ...[...text.matchAll(WXID)].map((m) => ({ kind: "wechat" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const })),
         ]),
   ];

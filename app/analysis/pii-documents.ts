@@ -13,19 +13,21 @@ export interface DocumentSpan {
 
 const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 const PLATE_LETTER = "A-HJ-NP-Za-hj-np-z";
-// 辽A12345, 辽A·1234X, and new-energy plates with D or F first (辽AD12345) or last (辽A12345D).
+// 辽A12345, 辽A·1234X, and new-energy plates with D or F first (辽AD12345) or last (辽A12345D). The
+// province is looked for behind the letter, so the scan stops only at Latin letters, not at every
+// Chinese character.
 const PLATE = new RegExp(
-  `[${PROVINCES}]\\s?[${PLATE_LETTER}]\\s?[·•.\\-]?\\s?(?:[DFdf][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DFdf]|[${PLATE_LETTER}0-9]{5}[挂学警港澳]?)(?![A-Za-z0-9])`,
+  `(?<=([${PROVINCES}])(\\s?))[${PLATE_LETTER}]\\s?[·•.\\-]?\\s?(?:[DFdf][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DFdf]|[${PLATE_LETTER}0-9]{5}[挂学警港澳]?)(?![A-Za-z0-9])`,
   "g",
 );
 
 function plates(text: string): DocumentSpan[] {
   const spans: DocumentSpan[] = [];
   for (const m of text.matchAll(PLATE)) {
-    const serial = m[0].slice(1).trimStart().slice(1).replace(/[\s·•.\-挂学警港澳]/g, "");
+    const serial = m[0].slice(1).replace(/[\s·•.\-挂学警港澳]/g, "");
     // An ordinary plate has at most two letters among its five characters; more is a word or a code.
     if (serial.length === 5 && serial.replace(/\d/g, "").length > 2) continue;
-    spans.push({ kind: "plate", start: m.index, end: m.index + m[0].length, confidence: "high" });
+    spans.push({ kind: "plate", start: m.index - m[1].length - m[2].length, end: m.index + m[0].length, confidence: "high" });
   }
   return spans;
 }
