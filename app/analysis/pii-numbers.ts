@@ -50,7 +50,8 @@ function classify(digits: string, xAfter: boolean): NumberSpan["kind"] | null {
   const n = digits.length;
   if (n === 17 && xAfter && isValidIdCard18(`${digits}X`)) return "id_card";
   if (n === 18 && isValidIdCard18(digits)) return "id_card";
-  if (n === 15 && isValidIdCard15(digits)) return "id_card";
+  // 111111111111111 passes as a 1911 birth in Beijing; a real legacy number has more than two distinct digits.
+  if (n === 15 && isValidIdCard15(digits) && new Set(digits).size > 2) return "id_card";
   if (n === 11 && MOBILE.test(digits)) return "phone";
   if (n === 13 && digits.startsWith("86") && MOBILE.test(digits.slice(2))) return "phone";
   if (n === 15 && digits.startsWith("0086") && MOBILE.test(digits.slice(4))) return "phone";
