@@ -6,99 +6,91 @@
 // and birth date) and the deliberate blind spots: 400/800 service numbers and short hotlines
 // (12345, 95588) belong to organisations, and a number without an area code is not a landline.
 import { findAddresses } from "./pii-address";
-import { isPlausibleBankCard, isValidIdCard15, isValidIdCard18, looksLikeIdCard18 } from "./pii-validators";
+import { findContacts } from "./pii-contacts";
+import { findDocuments } from "./pii-documents";
+import { findNumbers, NOT_PERSONAL_LABEL } from "./pii-numbers";
+import { findNames } from "./pii-names";
+import { normalizeForPii } from "./pii-numerals";
+import type { Confidence } from "./pii-types";
 
-export type PiiKind = "phone" | "landline" | "id_card" | "bank_card" | "email" | "address";
+export { normalizeForPii };
+export type { Confidence };
 
-/** start/end are UTF-16 offsets into the text given to detectPii. */
+export const PII_KINDS = ["phone", "landline", "id_card", "bank_card", "email", "address", "qq", "wechat", "plate", "passport", "certificate", "name"] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
+
+/**
+ * start/end are UTF-16 offsets into the text given to detectPii. A high-confidence match is redacted
+ * before publication; a low-confidence one (a 身份证号 whose check code fails, an unlabelled
+ * passport-shaped code) is only shown to the moderator, who decides.
+ */
 export interface PiiMatch {
   kind: PiiKind;
   start: number;
   end: number;
   text: string;
+  confidence: Confidence;
 }
 
 const EDGE_BEFORE = "(?<![A-Za-z0-9])";
 const EDGE_AFTER = "(?![A-Za-z0-9])";
 const COUNTRY = "(?:(?:\\+|00)\\s?86|\\(\\s?(?:\\+|00)?86\\s?\\))[ -]?";
 const AREA = "(?:10|2\\d|[3-9]\\d{2})";
-
-const MOBILE = new RegExp(`${EDGE_BEFORE}(?:${COUNTRY})?1[3-9]\\d[ .-]?\\d{4}[ .-]?\\d{4}${EDGE_AFTER}`, "g");
 const LANDLINE = new RegExp(
   `${EDGE_BEFORE}(?:${COUNTRY}(?:\\(\\s?0?${AREA}\\s?\\)|0?${AREA})|\\(\\s?0${AREA}\\s?\\)|0${AREA})` +
-    `[ -]?[2-9]\\d{2,3}[ -]?\\d{4}(?:\\s?(?:-|转|分机|ext\\.?|x)\\s?\\d{1,5})?${EDGE_AFTER}`,
+    `[ -/]?[2-9]\\d{2,3}[ -]?\\d{4}(?:\\s?(?:-|转|分机|ext\\.?|x)\\s?\\d{1,5})?${EDGE_AFTER}`,
   "g",
 );
-const ID_CARD_18 = new RegExp(`${EDGE_BEFORE}\\d{6} ?\\d{4} ?\\d{4} ?\\d{3}[\\dXx]${EDGE_AFTER}`, "g");
-const ID_CARD_15 = new RegExp(`${EDGE_BEFORE}\\d{15}${EDGE_AFTER}`, "g");
-const DIGIT_RUN = new RegExp(`${EDGE_BEFORE}\\d+(?:[ -]\\d+)*${EDGE_AFTER}`, "g");
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
-/**
- * Full-width forms (１３８, ＠, （, －), the ideographic space and typographic dashes become their
- * ASCII equivalents. Every replacement is one UTF-16 unit for one, so offsets found in the
- * normalised text are offsets in the original.
- */
-export function normalizeForPii(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, " ")
-    .replace(/[\u2010-\u2015\u2212]/g, "-");
+type Span = { kind: PiiKind; start: number; end: number; confidence: Confidence };
+
+function landlines(text: string): Span[] {
+  return [...text.matchAll(LANDLINE)]
+    .filter((m) => !NOT_PERSONAL_LABEL.test(text.slice(Math.max(0, m.index - 12), m.index)))
+    .map((m) => ({ kind: "landline" as const, start: m.index, end: m.index + m[0].length, confidence: "high" as const }));
 }
 
-type Span = { kind: PiiKind; start: number; end: number };
-
-function spansOf(text: string, pattern: RegExp, kind: PiiKind, valid: (digits: string) => boolean = () => true): Span[] {
-  return [...text.matchAll(pattern)]
-    .filter((m) => valid(m[0].replace(/[ -]/g, "")))
-    .map((m) => ({ kind, start: m.index, end: m.index + m[0].length }));
+export interface DetectOptions {
+  /**
+   * Look for persons' names (default true). Tagging costs about four times the rest of the detector, and
+   * names are only ever flagged for a moderator, so the analysis engine, which publishes nothing, leaves
+   * them out; every moderation and publication path keeps the default.
+   */
+  names?: boolean;
 }
 
-/**
- * Bank card numbers are written in groups (6222 0212 3456 7890 123), and a run of groups can
- * also hold a neighbouring number, so every window of whole groups with 16–19 digits is tried.
- */
-function bankCards(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const run of text.matchAll(DIGIT_RUN)) {
-    const groups = [...run[0].matchAll(/\d+/g)];
-    search: for (let i = 0; i < groups.length; i++) {
-      let digits = "";
-      for (let j = i; j < groups.length && digits.length < 19; j++) {
-        digits += groups[j][0];
-        // A mistyped 身份证号 is still not a bank card, even when Luhn happens to pass.
-        if (isPlausibleBankCard(digits) && !(digits.length === 18 && looksLikeIdCard18(digits))) {
-          const start = run.index + groups[i].index;
-          spans.push({ kind: "bank_card", start, end: run.index + groups[j].index + groups[j][0].length });
-          i = j;
-          continue search;
-        }
-      }
-    }
-  }
-  return spans;
-}
-
-export function detectPii(text: string): PiiMatch[] {
+export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[] {
   const norm = normalizeForPii(text);
-  // Earlier detectors win overlaps: an email may contain a mobile number, an identity number
-  // may pass Luhn, a landline pattern could match inside a longer card number.
+  // Earlier detectors win overlaps: an email may contain a mobile number, a labelled 优待证 number is a
+  // card number, a labelled QQ number may look like a mobile one, an identity number may pass Luhn, a
+  // landline pattern could match inside a longer card number; and a high-confidence match wins over a
+  // low one.
+  const contacts = findContacts(norm);
+  const documents = findDocuments(norm);
   const candidates: Span[] = [
-    ...spansOf(norm, EMAIL, "email"),
-    ...spansOf(norm, ID_CARD_18, "id_card", isValidIdCard18),
-    ...spansOf(norm, ID_CARD_15, "id_card", isValidIdCard15),
-    ...bankCards(norm),
-    ...spansOf(norm, MOBILE, "phone"),
-    ...spansOf(norm, LANDLINE, "landline"),
-    ...findAddresses(norm).map((s) => ({ kind: "address" as const, ...s })),
+    ...contacts.filter((s) => s.kind === "email"),
+    ...documents.filter((s) => s.kind === "certificate"),
+    ...contacts.filter((s) => s.kind === "qq"),
+    ...findNumbers(norm),
+    ...landlines(norm),
+    ...contacts.filter((s) => s.kind === "wechat"),
+    ...documents.filter((s) => s.kind !== "certificate"),
+    ...findAddresses(norm).map((s) => ({ kind: "address" as const, confidence: "high" as const, ...s })),
+    ...(options.names === false ? [] : findNames(text)),
   ];
+  const ordered = [...candidates.filter((c) => c.confidence === "high"), ...candidates.filter((c) => c.confidence === "low")];
   const accepted: Span[] = [];
-  for (const c of candidates) {
+  for (const c of ordered) {
     if (!accepted.some((a) => c.start < a.end && a.start < c.end)) accepted.push(c);
   }
   return accepted
     .sort((a, b) => a.start - b.start)
     .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+}
+
+/** The matches to redact without asking: the high-confidence ones. The rest are for a moderator to decide. */
+export function redactable(matches: readonly PiiMatch[]): PiiMatch[] {
+  return matches.filter((m) => m.confidence === "high");
 }
 
 // A full label rather than a partial mask such as 138****5678: the kept digits narrow down a
@@ -112,6 +104,12 @@ export const REDACTION_LABELS: Record<PiiKind | "other", string> = {
   bank_card: "[银行卡号已隐去]",
   email: "[邮箱已隐去]",
   address: "[地址已隐去]",
+  qq: "[QQ号已隐去]",
+  wechat: "[微信号已隐去]",
+  plate: "[车牌号已隐去]",
+  passport: "[护照号已隐去]",
+  certificate: "[证件号已隐去]",
+  name: "[姓名已隐去]",
   other: "[个人信息已隐去]",
 };
 

@@ -109,7 +109,7 @@ export function preparePart(
     corpus.add(tokens);
     part.articles[i] = articles;
     part.inferred[i] = inferred ? [inferred.article] : [];
-    part.pii[i] = pretokenized ? [] : detectPii(raw).map(({ kind, start, end }) => ({ kind, start, end }));
+    part.pii[i] = pretokenized ? [] : detectPii(raw, { names: false }).map(({ kind, start, end }) => ({ kind, start, end }));
     part.stance[i] = stanceHint(text);
     if ((i & 1023) === 1023) onStep(i + 1);
   }

@@ -23,6 +23,12 @@ export const PII_KIND_LABELS: Record<PiiKind | "other", string> = {
   bank_card: "银行卡号",
   email: "邮箱",
   address: "地址",
+  qq: "QQ号",
+  wechat: "微信号",
+  plate: "车牌号",
+  passport: "护照号",
+  certificate: "证件号",
+  name: "姓名",
   other: "个人信息",
 };
 

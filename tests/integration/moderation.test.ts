@@ -91,8 +91,10 @@ describe("the queue", () => {
   it("proposes the text with the detector's spans redacted", () => {
     const he = byText("15840236619");
     const item = moderationQueue(db, OPEN, parseQueueFilters(new URLSearchParams("pii=1"))).items.find((i) => i.id === he.id)!;
-    expect(item.redactions.map((r) => [r.kind, r.status])).toEqual([["phone", "proposed"]]);
+    // "我叫何永强": a name after 我叫 is redacted as surely as the number.
+    expect(item.redactions.map((r) => [r.kind, r.status])).toEqual([["name", "proposed"], ["phone", "proposed"]]);
     expect(item.proposedText).toContain("[手机号已隐去]");
+    expect(item.proposedText).toContain("我叫[姓名已隐去]");
     expect(item.proposedText).not.toContain("15840236619");
     expect(item.stillDetected).toBeNull();
   });
@@ -112,7 +114,7 @@ describe("decisions", () => {
     expect(after.publishedBody).not.toMatch(/15840236619/);
     expect(after.body).toBe(he.body);
     expect(after.moderatedAt).not.toBeNull();
-    expect(db.select().from(redactions).where(eq(redactions.commentId, he.id)).all().map((r) => r.status)).toEqual(["accepted"]);
+    expect(db.select().from(redactions).where(eq(redactions.commentId, he.id)).all().map((r) => r.status)).toEqual(["accepted", "accepted"]);
     expect(decisions(he.id)).toMatchObject([{ decision: "approved", moderatorId: staff("drafter").id }]);
     const audit = db.select().from(auditLog).where(and(eq(auditLog.entityType, "comment"), eq(auditLog.entityId, String(he.id)))).all();
     expect(audit.map((a) => a.action)).toEqual(["comment.approve"]);
