@@ -24,9 +24,9 @@ export const FIELD_LABELS: Record<ScreenedField, string> = { body: "意见内容
 export const kindLabel = (kind: string): string => (PII_KIND_LABELS as Record<string, string>)[kind] ?? PII_KIND_LABELS.other;
 
 /** Every detection in `text`; an empty list means the text may go out as it is. */
-export function screenText(text: string | null | undefined): Detection[] {
+export function screenText(text: string | null | undefined, options: { names?: boolean } = {}): Detection[] {
   if (!text) return [];
-  return detectPii(text).map((m) => ({
+  return detectPii(text, { names: options.names ?? true }).map((m) => ({
     kind: m.kind,
     start: m.start,
     end: m.end,
@@ -64,7 +64,11 @@ export function refusalFor(text: string, what: string): string | null {
 
 /** Per field of a comment, what the screen finds in it. */
 export function screenComment(c: Partial<Record<ScreenedField, string | null>>): Array<Detection & { field: ScreenedField }> {
-  return (["body", "name", "organisation"] as const).flatMap((field) => screenText(c[field]).map((m) => ({ ...m, field })));
+  // The name and organisation fields hold what the commenter chose to publish as their own: they
+  // are screened for contact details and identifiers, not for being a person's or a body's name.
+  return (["body", "name", "organisation"] as const).flatMap((field) =>
+    screenText(c[field], { names: field === "body" }).map((m) => ({ ...m, field })),
+  );
 }
 
 /** "姓名：手机号“13912345678”；意见内容：…" for a list of detections across fields. */

@@ -149,8 +149,8 @@ function seedComment(
 ) {
   const receiptNo = newReceiptNo(ctx.receivedAt);
   const pii = detectPii(c.text);
-  const nameFound = screenText(c.name);
-  const organisationFound = screenText(c.organisation);
+  const nameFound = screenText(c.name, { names: false });
+  const organisationFound = screenText(c.organisation, { names: false });
   const rejectReason = c.note ? REJECTIONS[c.note] : undefined;
   const status = ctx.pending ? "pending" : rejectReason ? "rejected" : "approved";
   const row = tx
