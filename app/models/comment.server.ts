@@ -9,7 +9,7 @@ import { appendAudit } from "~/utils/audit.server";
 import type { CommentSchema } from "./comment-schema";
 import { publicPhase } from "./consultation-status";
 import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
-import { screenComment } from "./publication-screen";
+import { screenComment } from "./publication-screen.server";
 import { intakeStatements } from "./comment-statements.server";
 import { receiptNotice } from "./notices/comment-notices";
 import { queueNotice } from "./outbox.server";

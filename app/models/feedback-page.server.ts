@@ -10,7 +10,7 @@ import { lastCountedDay, shanghaiEndOfDay } from "~/utils/periods";
 import { loadCalendar } from "./calendar.server";
 import { getPublicConsultation } from "./consultation.server";
 import { latestArticles } from "./article-numbers.server";
-import { screenGenerated } from "./publication-screen";
+import { screenGenerated } from "./publication-screen.server";
 import { publicLabel } from "./summary-draft";
 import { summaryData } from "./summary.server";
 

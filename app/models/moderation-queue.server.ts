@@ -14,7 +14,7 @@ import {
 import { latestArticles } from "./article-numbers.server";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./moderation-schema";
 import { proposedFields } from "./moderation.server";
-import { describeByField, screenComment } from "./publication-screen";
+import { describeByField, screenComment } from "./publication-screen.server";
 
 export type QueueRedaction = Pick<typeof redactions.$inferSelect, "id" | "kind" | "start" | "end" | "status" | "field">;
 

@@ -1,7 +1,7 @@
 // The moderation queue's words and forms: labels for stored codes, the GET filters and the four
 // decisions. No database imports, so the browser bundle may use them too.
 import { z } from "zod";
-import { REJECT_REASONS, type PiiKind, type PublishPreference } from "~db/vocabulary";
+import { REJECT_REASONS, type PiiKind, type PublishPreference, type ScreenedField } from "~db/vocabulary";
 import { COMMENT_MAX } from "./comment-schema";
 
 export const QUEUE_STATUSES = ["pending", "approved", "rejected", "all"] as const;
@@ -135,3 +135,6 @@ const selectedIds = z
 
 export const BulkApproveSchema = z.object({ ids: selectedIds });
 export const BulkRejectSchema = z.object({ ids: selectedIds, reason });
+
+/** The comment fields the publication screen reads (publication-screen.ts), as staff see them. */
+export const FIELD_LABELS: Record<ScreenedField, string> = { body: "意见内容", name: "姓名", organisation: "单位" };

@@ -10,7 +10,7 @@ import type { ScreenedField } from "~db/vocabulary";
 import { appendAudit } from "~/utils/audit.server";
 import { canDraft } from "./consultation-access";
 import { queueModerationNotice } from "./notices/comment-status-notices.server";
-import { describeByField, describeDetections, FIELD_LABELS, kindLabel, screenComment, screenText, type Detection } from "./publication-screen";
+import { describeByField, describeDetections, FIELD_LABELS, kindLabel, screenComment, screenText, type Detection } from "./publication-screen.server";
 
 export type ModerationField = "form" | "publishedBody" | "publishedName" | "publishedOrganisation" | "ids";
 

@@ -6,7 +6,7 @@ import type { Db } from "~db/client.server";
 import { commentArticles, comments } from "~db/schema";
 import { memo } from "~/utils/memo.server";
 import { latestArticles } from "./article-numbers.server";
-import { publicIdentity } from "./publication-screen";
+import { publicIdentity } from "./publication-screen.server";
 
 export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
 // Counts on the public page may lag a moderation decision by this much; moderation forgets them at once.

@@ -6,7 +6,7 @@
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
-import { publicIdentity, screenGenerated } from "./publication-screen";
+import { publicIdentity, screenGenerated } from "./publication-screen.server";
 
 export type RegisterVariant = "internal" | "public";
 

@@ -5,7 +5,7 @@ import { DISPOSITIONS, type Disposition } from "~db/vocabulary";
 import { toChineseNumeral } from "~/analysis/chinese-numerals";
 import { formatDate } from "~/utils/dates";
 import { CHANNEL_LABELS, DISPOSITION_LABELS } from "./comment-labels";
-import { screenText } from "./publication-screen";
+import { screenText } from "./publication-screen.server";
 import type { DispositionCounts, SummaryArticleGroup, SummaryCampaign, SummaryData, SummaryTopic } from "./summary-types";
 
 export type * from "./summary-types";

@@ -10,7 +10,7 @@ import { canDraft } from "./consultation-access";
 import { auditView } from "./consultation-editor.server";
 import { publicPhase } from "./consultation-status";
 import { notifyPublicChange, WorkflowError } from "./consultation-workflow.server";
-import { refusalFor, screenGenerated, type Detection } from "./publication-screen";
+import { refusalFor, screenGenerated, type Detection } from "./publication-screen.server";
 import { beginProcessing, undecidedTopics, type CurrentTopic } from "./dispositions.server";
 import { draftSummary } from "./summary-draft";
 import { summaryData } from "./summary.server";

@@ -16,7 +16,7 @@ import {
 import { parseDraft } from "~/analysis/draft-parser";
 import { detectPii, redact } from "~/analysis/pii";
 import { insertDraftVersion } from "~/models/draft.server";
-import { redactDetections, screenText } from "~/models/publication-screen";
+import { redactDetections, screenText } from "~/models/publication-screen.server";
 import { rebuildSearchIndex } from "~/models/search.server";
 import { hashCheckCode, newCheckCode, newReceiptNo } from "~/models/receipt.server";
 import { appendAudit } from "~/utils/audit.server";

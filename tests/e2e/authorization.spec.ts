@@ -27,7 +27,11 @@ const GET: Array<{ route: string; url: string; expect: Record<Who, Outcome> }> =
   { route: "consultations._index", url: "/consultations", expect: all(200) },
   { route: "consultations.$id", url: "/consultations/1", expect: all(200) },
   { route: "consultations.$id_.versions", url: "/consultations/1/versions", expect: all(200) },
-  { route: "consultations.$id_.feedback", url: "/consultations/3/feedback", expect: all(404) },
+  // Before publication the page says when feedback is expected; an unknown consultation is a 404.
+  { route: "consultations.$id_.feedback", url: "/consultations/3/feedback", expect: all(200) },
+  { route: "consultations.$id_.feedback", url: "/consultations/999/feedback", expect: all(404) },
+  { route: "accessibility", url: "/accessibility", expect: all(200) },
+  { route: "privacy", url: "/privacy", expect: all(200) },
   { route: "consultations.$id.attachments.$attachmentId", url: "/consultations/1/attachments/999", expect: all(404) },
   { route: "consultations.$id.register.$format", url: "/consultations/1/register/csv", expect: all(200) },
   { route: "status", url: "/status", expect: all(200) },

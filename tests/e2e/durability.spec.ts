@@ -64,8 +64,8 @@ test("SIGKILL during a burst of submissions loses nothing that was acknowledged"
         });
         try {
           const res = await fetch(`${base}/consultations/1`, { method: "POST", body, redirect: "manual" });
-          const location = res.headers.get("location") ?? "";
-          const receipt = /receipt=(ZQ\d{8}-[0-9A-Z]{6})/.exec(location)?.[1];
+          // The receipt travels in the short-lived receipt cookie, not in the redirect's URL.
+          const receipt = /zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/.exec(res.headers.get("set-cookie") ?? "")?.[1];
           if (res.status === 303 && receipt) acknowledged.push(receipt);
           else failures++;
         } catch {

@@ -5,7 +5,7 @@ import { canDraft, canView } from "~/models/consultation-access";
 import { WorkflowError } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { undecidedTopics } from "~/models/dispositions.server";
-import { describeDetections, screenText } from "~/models/publication-screen";
+import { describeDetections, screenText } from "~/models/publication-screen.server";
 import { WITHHELD_LABEL, withheldLabels } from "~/models/summary-draft";
 import { summaryData } from "~/models/summary.server";
 import { ReviewSchema, SummaryTextSchema } from "~/models/summary-schema";

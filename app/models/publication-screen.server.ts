@@ -1,12 +1,12 @@
 // The one screen every text passes before it leaves for the public: what a citizen wrote (text,
 // name, organisation, identity category) and what the platform generates (topic labels, the
-// feedback summary, answers on the feedback page). Pure, so the browser and the summary drafter
-// may use it too. Every detection, whatever its kind or confidence, is reported: for a citizen's
+// feedback summary, answers on the feedback page). Server-only: the detector loads jieba, a native
+// module no browser bundle can hold. Every detection, whatever its kind or confidence, is reported: for a citizen's
 // fields it becomes a proposed redaction a moderator must resolve; for generated text it is
 // redacted or it blocks the step, and staff are told which.
 import { detectPii, redact } from "~/analysis/pii";
 import type { ScreenedField } from "~db/vocabulary";
-import { PII_KIND_LABELS } from "./moderation-schema";
+import { FIELD_LABELS, PII_KIND_LABELS } from "./moderation-schema";
 
 export type Confidence = "high" | "low";
 
@@ -19,7 +19,7 @@ export interface Detection {
   confidence: Confidence;
 }
 
-export const FIELD_LABELS: Record<ScreenedField, string> = { body: "意见内容", name: "姓名", organisation: "单位" };
+export { FIELD_LABELS };
 
 export const kindLabel = (kind: string): string => (PII_KIND_LABELS as Record<string, string>)[kind] ?? PII_KIND_LABELS.other;
 
