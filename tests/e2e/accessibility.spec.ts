@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, login, type AccountName } from "./fixtures";
 import { startOwnServer } from "./own-server";
 import { freePortSync } from "../setup/free-port";
+import { PUBLIC_PAGES } from "./public-pages";
 
 // axe (WCAG 2.0, 2.1 and 2.2 A/AA rules) on every page, public and staff, each as a person who
 // may see it. Many pages are also checked in their own journeys; this is the sweep that misses none.
@@ -15,22 +16,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server?.stop());
 
-const PUBLIC = [
-  "/",
-  "/consultations",
-  "/consultations?q=就业",
-  "/consultations/1",
-  "/consultations/2",
-  "/consultations/3",
-  "/consultations/1/versions",
-  "/consultations/1/feedback",
-  "/status",
-  "/subscribe",
-  "/login",
-  "/accessibility",
-  "/privacy",
-  "/no/such/page",
-];
+const PUBLIC = PUBLIC_PAGES;
 
 const STAFF: Array<[AccountName, string[]]> = [
   ["admin", ["/admin", "/admin/users", "/admin/users/new", "/admin/users/2", "/admin/calendar", "/admin/audit", "/admin/outbox"]],

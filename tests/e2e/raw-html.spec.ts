@@ -1,25 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./fixtures";
+import { PUBLIC_PAGES } from "./public-pages";
 
 // The bytes the server sends, not what the browser makes of them: React 18's Node stream padded
 // 2 KB chunks with NUL bytes wherever a Chinese character straddled the chunk's end.
 
-const PUBLIC = [
-  "/",
-  "/consultations",
-  "/consultations?q=就业",
-  "/consultations/1",
-  "/consultations/2",
-  "/consultations/3",
-  "/consultations/1/versions",
-  "/consultations/1/feedback",
-  "/status",
-  "/subscribe",
-  "/login",
-  "/accessibility",
-  "/privacy",
-  "/no/such/page",
-];
+const PUBLIC = PUBLIC_PAGES;
 
 const STAFF = ["/admin", "/admin/consultations/1", "/admin/consultations/1/moderation", "/admin/consultations/3/dispositions"];
 
