@@ -48,10 +48,14 @@ export function sendTooLarge(req, res) {
 // reader keeps it), then the connection is closed whatever is left.
 const LINGER_MS = 2000;
 
+// A body read to its end leaves a clean connection, which the client may reuse for its next
+// request: the timer must not close it then (it once reset a later request's answer mid-stream).
 function lingeringClose(req) {
+  if (req.complete) return;
   req.removeAllListeners("data");
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  req.once("end", () => clearTimeout(timer));
   req.resume();
-  setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
 }
 
 /**

@@ -3,12 +3,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { startOwnServer } from "./own-server";
+import { freePortSync } from "../setup/free-port";
 
 // The built server (scripts/server.js) with TRUST_PROXY set, probed by real requests carrying
 // forged X-Forwarded-For headers: the per-address comment limit (3 here) shows whose address the
-// server saw. Ports follow E2E_PORT so that parallel runs on other ports never collide.
+// server saw. Each server gets a port the operating system says is free.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const port = (offset: number) => Number(process.env.E2E_PORT ?? 3100) + 2000 + offset;
 
 let n = 0;
 const comment = (base: string, forwardedFor: string) =>
@@ -20,7 +20,7 @@ const comment = (base: string, forwardedFor: string) =>
   }).then((r) => r.status);
 
 test("without TRUST_PROXY a forged X-Forwarded-For changes nothing", async () => {
-  const server = await startOwnServer(port(0), "trust-proxy-off", { COMMENT_LIMIT_PER_IP: "3" });
+  const server = await startOwnServer(freePortSync(), "trust-proxy-off", { COMMENT_LIMIT_PER_IP: "3" });
   try {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push(await comment(server.base, `203.0.113.${i}`));
@@ -31,7 +31,7 @@ test("without TRUST_PROXY a forged X-Forwarded-For changes nothing", async () =>
 });
 
 test("with TRUST_PROXY=1 only the proxy's own entry names the client", async () => {
-  const server = await startOwnServer(port(1), "trust-proxy-hop", { COMMENT_LIMIT_PER_IP: "3", TRUST_PROXY: "1" });
+  const server = await startOwnServer(freePortSync(), "trust-proxy-hop", { COMMENT_LIMIT_PER_IP: "3", TRUST_PROXY: "1" });
   try {
     // The client forges entries; the proxy (here the test, on 127.0.0.1) appends the address it saw.
     const statuses: number[] = [];
@@ -47,7 +47,7 @@ test("with TRUST_PROXY=1 only the proxy's own entry names the client", async () 
 test("TRUST_PROXY=true refuses to start, saying what to set instead", async () => {
   const child = spawn(process.execPath, ["scripts/server.js"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port(2)), HOST: "127.0.0.1", NODE_ENV: "test", SEED_DEMO: "false", DATA_DIR: path.join(root, "tests", ".tmp-e2e", "trust-proxy-true"), TRUST_PROXY: "true" },
+    env: { ...process.env, PORT: String(freePortSync()), HOST: "127.0.0.1", NODE_ENV: "test", SEED_DEMO: "false", DATA_DIR: path.join(root, "tests", ".tmp-e2e", "trust-proxy-true"), TRUST_PROXY: "true" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
