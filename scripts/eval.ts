@@ -130,7 +130,9 @@ async function main() {
   const floors: Floors = fs.existsSync(floorsFile) ? JSON.parse(fs.readFileSync(floorsFile, "utf8")) : {};
   const rows: string[][] = [["dataset", "metric", `mean of ${seeds.length}`, "range", "floor", "target", "status"]];
   let failed = false;
-  for (const dataset of DATASETS) {
+  const onlyArg = process.argv.indexOf("--only");
+  const only = onlyArg >= 0 ? process.argv[onlyArg + 1] : null;
+  for (const dataset of DATASETS.filter((d) => !only || d.name === only)) {
     const runs: EvaluationFigures[] = [];
     for (const seed of seeds) runs.push(await measure(dataset, seed));
     const figures = summarise(runs);
