@@ -1,14 +1,9 @@
 // E-mail addresses, also as written to get past a filter (name at 126 dot com, name[at]qq.com,
 // name艾特163点com), and QQ numbers and WeChat ids, which are only told from any other number or
 // word by the label written before them.
-import type { Confidence } from "./pii-types";
+import type { Confidence, KindSpan } from "./pii-types";
 
-export interface ContactSpan {
-  kind: "email" | "qq" | "wechat";
-  start: number;
-  end: number;
-  confidence: Confidence;
-}
+export type ContactSpan = KindSpan<"email" | "qq" | "wechat">;
 
 const OPEN = "[\\[(【{<]";
 const CLOSE = "[\\])】}>]";

@@ -1,15 +1,10 @@
 // Vehicle plates, passport numbers and the numbers of certificates a veteran or a family member may
 // quote (优待证, 残疾军人证, 退役证 …). A plate has a shape of its own; passport and certificate numbers
 // are told from product codes and order numbers by the label written before them.
-import type { Confidence } from "./pii-types";
+import type { Confidence, KindSpan } from "./pii-types";
 import { isValidIdCard18 } from "./pii-validators";
 
-export interface DocumentSpan {
-  kind: "plate" | "passport" | "certificate";
-  start: number;
-  end: number;
-  confidence: Confidence;
-}
+export type DocumentSpan = KindSpan<"plate" | "passport" | "certificate">;
 
 const PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 const PLATE_LETTER = "A-HJ-NP-Za-hj-np-z";

@@ -3,14 +3,9 @@
 // separators is read group by group, and every window of whole groups is checked against the
 // validators, so a number written in any grouping is found and two numbers side by side stay apart.
 import { isPlausibleBankCard, isValidIdCard15, isValidIdCard18, looksLikeIdCard18 } from "./pii-validators";
-import type { Confidence } from "./pii-types";
+import type { Confidence, KindSpan } from "./pii-types";
 
-export interface NumberSpan {
-  kind: "phone" | "id_card" | "bank_card";
-  start: number;
-  end: number;
-  confidence: Confidence;
-}
+export type NumberSpan = KindSpan<"phone" | "id_card" | "bank_card">;
 
 const SEPARATOR = "(?:\\s?[-/.,、·_|]\\s?|\\s{1,2})";
 const DIGIT_RUN = new RegExp(`\\d+(?:${SEPARATOR}\\d+)*`, "g");
