@@ -351,6 +351,12 @@ export const topics = sqliteTable("topics", {
     .default([]),
   noSubstance: integer("no_substance", { mode: "boolean" }).notNull().default(false),
   staffEdited: integer("staff_edited", { mode: "boolean" }).notNull().default(false),
+  /**
+   * The title staff approved for publication (the feedback page, the summary, the packet). Null
+   * until a staff member sets or confirms it; `label` stays the working label (generated or staff
+   * shorthand) and never reaches the public. See app/models/topic-titles.ts.
+   */
+  publicTitle: text("public_title"),
   mergedInto: integer("merged_into"),
   createdAt: createdAt(),
 });
