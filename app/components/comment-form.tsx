@@ -5,6 +5,7 @@ import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
 import { CharacterCount } from "./character-count";
 import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./field";
+import { draftStorageKey, SavedDraftNote, useSavedDraft } from "./saved-draft";
 
 type Values = Record<string, string | undefined>;
 
@@ -20,7 +21,10 @@ const FIELD_TARGETS = (firstArticle: number | undefined): Array<[string, string]
   ["consent", "comment-consent"],
 ];
 
-/** The public comment form: works without JavaScript; the character counter is an enhancement. */
+/**
+ * The public comment form: works without JavaScript; the character counter and the draft kept
+ * on this device are enhancements.
+ */
 export function CommentForm({
   consultationId,
   articles,
@@ -49,9 +53,12 @@ export function CommentForm({
     message && field !== "form" && !targets.some(([f]) => f === field) ? [{ message }] : [],
   );
   const failed = Boolean(errors.form) || fieldErrors.length + otherErrors.length > 0;
+  const draft = useSavedDraft({ formId: "comment-form", storageKey: draftStorageKey(consultationId), tag: null, restore: values.body === undefined });
   return (
     <Form method="post" action={`/consultations/${consultationId}#comment-form-errors`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
-      <h2 id="comment-form-title">提出意见</h2>
+      <h2 id="comment-form-title" tabIndex={-1}>
+        提出意见
+      </h2>
       {failed ? (
         <ErrorSummary
           id="comment-form-errors"
@@ -97,6 +104,7 @@ export function CommentForm({
         />
         <CharacterCount id="comment-body-count" length={length} max={COMMENT_MAX} />
         {errors.body ? <p className="field-error" id="comment-body-error">{errors.body}</p> : null}
+        <SavedDraftNote state={draft.state} onClear={draft.clear} />
       </div>
 
       <SelectField

@@ -2,16 +2,19 @@ import { createContext, useContext } from "react";
 import type { StoredNode } from "~/models/draft.server";
 import { ArticleCommentCount } from "./public-comments";
 
-/** The draft, article by article: every article has an anchor (#article-N) that can be linked to. */
-type CommentHref = ((articleNumber: number) => string) | undefined;
+/**
+ * The draft, article by article: every article has an anchor (#article-N) that can be linked to.
+ * `commentControl` renders what lets a reader comment on an article, under it (while open).
+ */
+type CommentControl = ((article: { number: number; label: string }) => React.ReactNode) | undefined;
 
 // Approved public comments per article number; a context, so the recursion need not carry it.
 const PublicCounts = createContext<Record<number, number>>({});
 
-export function DraftView({ nodes, commentHref, publicCounts = {} }: { nodes: StoredNode[]; commentHref?: CommentHref; publicCounts?: Record<number, number> }) {
+export function DraftView({ nodes, commentControl, publicCounts = {} }: { nodes: StoredNode[]; commentControl?: CommentControl; publicCounts?: Record<number, number> }) {
   return (
     <PublicCounts.Provider value={publicCounts}>
-      <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} commentHref={commentHref} />)}</div>
+      <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} commentControl={commentControl} />)}</div>
     </PublicCounts.Provider>
   );
 }
@@ -21,16 +24,18 @@ function PublicCount({ node }: { node: StoredNode }) {
   return node.number === null ? null : <ArticleCommentCount article={node.number} count={counts[node.number]} />;
 }
 
-function CommentLink({ node, commentHref }: { node: StoredNode; commentHref: CommentHref }) {
-  if (!commentHref || node.number === null) return null;
+function ArticleTools({ node, commentControl }: { node: StoredNode; commentControl: CommentControl }) {
+  const counts = useContext(PublicCounts);
+  if (node.number === null || (!commentControl && !counts[node.number])) return null;
   return (
-    <a className="comment-link" href={commentHref(node.number)}>
-      对{node.label}提意见
-    </a>
+    <div className="article-tools">
+      <PublicCount node={node} />
+      {commentControl?.({ number: node.number, label: node.label ?? `第${node.number}条` })}
+    </div>
   );
 }
 
-function DraftNodeView({ node, commentHref }: { node: StoredNode; commentHref: CommentHref }) {
+function DraftNodeView({ node, commentControl }: { node: StoredNode; commentControl: CommentControl }) {
   switch (node.kind) {
     case "chapter":
       return (
@@ -40,7 +45,7 @@ function DraftNodeView({ node, commentHref }: { node: StoredNode; commentHref: C
             {"\u3000"}
             {node.heading}
           </h3>
-          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentHref={commentHref} />)}
+          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentControl={commentControl} />)}
         </section>
       );
     case "section":
@@ -51,7 +56,7 @@ function DraftNodeView({ node, commentHref }: { node: StoredNode; commentHref: C
             {"\u3000"}
             {node.heading}
           </h4>
-          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentHref={commentHref} />)}
+          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentControl={commentControl} />)}
         </section>
       );
     case "article":
@@ -88,8 +93,7 @@ function DraftNodeView({ node, commentHref }: { node: StoredNode; commentHref: C
               </div>
             ))
           )}
-          <CommentLink node={node} commentHref={commentHref} />
-          <PublicCount node={node} />
+          <ArticleTools node={node} commentControl={commentControl} />
         </article>
       );
     default:

@@ -1,8 +1,9 @@
-import { Link } from "@remix-run/react";
+import { KeepLink } from "./keep-form";
 
 /**
  * Page links for a long list: first, last and the pages around the current one. The current page
- * is a link too, marked aria-current, so a screen reader hears where it is in the sequence.
+ * is a link too, marked aria-current, so a screen reader hears where it is in the sequence. On a
+ * page with a form, paging without JavaScript carries the form's text (see KeepLink).
  */
 export function Pagination({
   page,
@@ -25,28 +26,28 @@ export function Pagination({
         <ul>
           {page > 1 ? (
             <li>
-              <Link to={href(page - 1)} rel="prev">
+              <KeepLink to={href(page - 1)} rel="prev">
                 上一页
-              </Link>
+              </KeepLink>
             </li>
           ) : null}
           {shown.map((p, i) => (
             <li key={p}>
               {i > 0 && p - shown[i - 1] > 1 ? <span aria-hidden="true">…</span> : null}
-              <Link
+              <KeepLink
                 to={href(p)}
                 aria-current={p === page ? "page" : undefined}
                 aria-label={`第 ${p} 页`}
               >
                 {p}
-              </Link>
+              </KeepLink>
             </li>
           ))}
           {page < pageCount ? (
             <li>
-              <Link to={href(page + 1)} rel="next">
+              <KeepLink to={href(page + 1)} rel="next">
                 下一页
-              </Link>
+              </KeepLink>
             </li>
           ) : null}
         </ul>

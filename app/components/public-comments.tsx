@@ -1,15 +1,21 @@
-import { Link } from "@remix-run/react";
 import { toChineseNumeral } from "~/analysis/chinese-numerals";
 import type { PublicCommentsPage } from "~/models/public-comments.server";
 import { formatDate, isoInstant } from "~/utils/dates";
+import { KeepLink } from "./keep-form";
 import { Pagination } from "./pagination";
 
 const articleLabel = (n: number) => `第${toChineseNumeral(n)}条`;
 
-/** `?article=5&cpage=2#comments`: paging keeps the article filter, and lands on the list. */
+/**
+ * `?carticle=5&cpage=2#comments`: paging keeps the article filter, and lands on the list. The
+ * filter is not `article`, which preselects an article in the comment form: reading an article's
+ * comments is not choosing to comment on it.
+ */
+export const COMMENTS_ARTICLE_PARAM = "carticle";
+
 export function publicCommentsHref(page: number, article: number | null): string {
   const params = new URLSearchParams();
-  if (article) params.set("article", String(article));
+  if (article) params.set(COMMENTS_ARTICLE_PARAM, String(article));
   if (page > 1) params.set("cpage", String(page));
   return `?${params}#comments`;
 }
@@ -30,7 +36,7 @@ export function PublicComments({ data }: { data: PublicCommentsPage }) {
       {article ? (
         <p className="public-comments-filter">
           正在显示对<a href={`#article-${article}`}>{articleLabel(article)}</a>的公开意见 {matching} 条。{" "}
-          <Link to={publicCommentsHref(1, null)}>查看全部公开意见</Link>
+          <KeepLink to={publicCommentsHref(1, null)}>查看全部公开意见</KeepLink>
         </p>
       ) : null}
       {comments.length === 0 ? (
@@ -79,8 +85,8 @@ export function PublicComments({ data }: { data: PublicCommentsPage }) {
 export function ArticleCommentCount({ article, count }: { article: number; count: number | undefined }) {
   if (!count) return null;
   return (
-    <a className="article-comment-count" href={publicCommentsHref(1, article)}>
+    <KeepLink className="article-comment-count" to={publicCommentsHref(1, article)}>
       {count} 条公开意见<span className="visually-hidden">（{articleLabel(article)}）</span>
-    </a>
+    </KeepLink>
   );
 }

@@ -36,6 +36,9 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
  * ceiling that stops junk floods, and only a stored comment spends the address's comment quota.
  */
 export async function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): Promise<CommentFormOutcome> {
+  // Not a submission: a link on the page, without JavaScript, carried the form's text along
+  // (app/components/keep-form.tsx). Nothing is checked, counted or stored; the text comes back.
+  if (form.has("intent")) return { kind: "reply", status: 200, reply: { errors: {}, values: formValues(form, ["website", "intent"]) } };
   const values = formValues(form, ["website"]);
   const e = env();
   const ipKey = clientHash(clientIp);

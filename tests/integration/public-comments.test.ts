@@ -99,7 +99,7 @@ describe("public comments", () => {
     const load = (search: string) =>
       publicPage({ request: new Request(`http://localhost/consultations/${OPEN}${search}`), params: { id: String(OPEN) }, context: context() });
     const [article] = [...publicCountsByArticle(db, OPEN)][0];
-    const withArticle = await load(`?article=${article}&cpage=1`);
+    const withArticle = await load(`?carticle=${article}&cpage=1`);
     expect(withArticle.publicComments?.article).toBe(article);
     expect(withArticle.publicCounts[article]).toBe(publicCountsByArticle(db, OPEN).get(article));
     const body = JSON.stringify(await load(""));

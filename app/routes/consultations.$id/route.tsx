@@ -1,11 +1,14 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ArticleComment, articleFormTag } from "~/components/article-comment";
+import { CommentEntry } from "~/components/comment-entry";
 import { CommentForm } from "~/components/comment-form";
+import type { KeepFormHandle } from "~/components/keep-form";
 import { handleCommentPost } from "~/models/comment-intake.server";
 import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { DraftView } from "~/components/draft-view";
-import { PublicComments } from "~/components/public-comments";
+import { COMMENTS_ARTICLE_PARAM, PublicComments } from "~/components/public-comments";
 import { listPublicComments, publicCountsByArticle } from "~/models/public-comments.server";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
 import { getPublicConsultation, listExtensions } from "~/models/consultation.server";
@@ -21,6 +24,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} - 征求意见平台` : "页面不存在 - 征求意见平台" },
   { name: "description", content: data?.consultation.summary ?? "" },
 ];
+
+// Without JavaScript, links on the page carry the comment form's text (components/keep-form.tsx).
+export const handle: KeepFormHandle = {
+  keepForm: (data) => (data && typeof data === "object" && "commenting" in data && data.commenting ? "comment-form" : null),
+};
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const id = idParam(params.id) ?? NaN;
@@ -41,7 +49,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     attachments: listAttachments(db, consultation.id),
     // Approved comments only, as published (redacted); none at all where the department chose so.
     publicComments: consultation.showComments
-      ? listPublicComments(db, consultation.id, { article: Number(search.get("article")) || null, page: Number(search.get("cpage")) || 1 })
+      ? listPublicComments(db, consultation.id, { article: Number(search.get(COMMENTS_ARTICLE_PARAM)) || null, page: Number(search.get("cpage")) || 1 })
       : null,
     publicCounts: consultation.showComments ? Object.fromEntries(publicCountsByArticle(db, consultation.id)) : {},
     commenting:
@@ -51,7 +59,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
             identities: activeIdentityCategories(db),
             // A fresh key per rendering: a double click or a resubmission reuses it and makes one comment.
             idempotencyKey: crypto.randomBytes(16).toString("base64url"),
-            preselected: new URL(request.url).searchParams.getAll("article").map(Number).filter(Number.isInteger),
+            preselected: search.getAll("article").map(Number).filter(Number.isInteger),
           }
         : null,
     now,
@@ -67,6 +75,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function ConsultationPage() {
   const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now, feedbackPublishedAt } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  // A reply belongs to the form it came from: an article's compact form names itself in `at`.
+  const replyAt = reply?.values.at ?? null;
+  const mainReply = replyAt ? undefined : reply;
   return (
     <>
       <h1>{c.title}</h1>
@@ -106,6 +117,7 @@ export default function ConsultationPage() {
         </div>
       ) : null}
       {c.summary ? <p>{c.summary}</p> : null}
+      {commenting ? <CommentEntry /> : null}
 
       <section aria-labelledby="draft-title">
         <h2 id="draft-title">{version?.label ?? "征求意见稿"}</h2>
@@ -115,7 +127,26 @@ export default function ConsultationPage() {
             <Link to={`/consultations/${c.id}/versions`}>查看各版本逐条修改对照</Link>
           </p>
         ) : null}
-        <DraftView nodes={draft} commentHref={commenting ? (n) => `?article=${n}#comment-form` : undefined} publicCounts={publicCounts} />
+        <DraftView
+          nodes={draft}
+          publicCounts={publicCounts}
+          commentControl={
+            commenting
+              ? (article) => (
+                  <ArticleComment
+                    consultationId={c.id}
+                    article={article}
+                    identities={commenting.identities}
+                    // Its own key: one form's submission is never taken for another's repeat.
+                    idempotencyKey={`${commenting.idempotencyKey}-a${article.number}`}
+                    requireEmail={c.requireEmailVerification}
+                    values={replyAt === articleFormTag(article.number) ? reply!.values : {}}
+                    errors={replyAt === articleFormTag(article.number) ? reply!.errors : {}}
+                  />
+                )
+              : undefined
+          }
+        />
       </section>
 
       {publicComments ? <PublicComments data={publicComments} /> : null}
@@ -124,26 +155,6 @@ export default function ConsultationPage() {
         <h2 id="basis-title">起草说明</h2>
         <div className="prose">{c.basis}</div>
       </section>
-
-      {commenting ? (
-        <CommentForm
-          consultationId={c.id}
-          articles={commenting.articles}
-          identities={commenting.identities}
-          idempotencyKey={commenting.idempotencyKey}
-          preselected={commenting.preselected}
-          values={reply?.values ?? {}}
-          errors={reply?.errors ?? {}}
-          requireEmail={c.requireEmailVerification}
-        />
-      ) : reply ? (
-        <div className="alert error" role="alert" id="comment-form">
-          {Object.values(reply.errors).map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-          {reply.values.body ? <pre className="prose">{reply.values.body}</pre> : null}
-        </div>
-      ) : null}
 
       {attachments.length ? (
         <section aria-labelledby="attachments-title">
@@ -167,6 +178,26 @@ export default function ConsultationPage() {
           <div className="prose">{c.interpretation}</div>
         </section>
       ) : null}
+      {commenting ? (
+        <CommentForm
+          consultationId={c.id}
+          articles={commenting.articles}
+          identities={commenting.identities}
+          idempotencyKey={commenting.idempotencyKey}
+          preselected={commenting.preselected}
+          values={mainReply?.values ?? {}}
+          errors={mainReply?.errors ?? {}}
+          requireEmail={c.requireEmailVerification}
+        />
+      ) : reply ? (
+        <div className="alert error" role="alert" id="comment-form">
+          {Object.values(reply.errors).map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+          {reply.values.body ? <pre className="prose">{reply.values.body}</pre> : null}
+        </div>
+      ) : null}
+
     </>
   );
 }
