@@ -86,6 +86,7 @@ export default function ConsultationPage() {
         <span>{DOC_TYPE_LABELS[c.docType]}</span>
         <span>起草处室：{c.divisionName}</span>
       </p>
+      {commenting ? <CommentEntry /> : null}
       {feedbackPublishedAt ? (
         <div className="alert success">
           <p>
@@ -117,7 +118,6 @@ export default function ConsultationPage() {
         </div>
       ) : null}
       {c.summary ? <p>{c.summary}</p> : null}
-      {commenting ? <CommentEntry /> : null}
 
       <section aria-labelledby="draft-title">
         <h2 id="draft-title">{version?.label ?? "征求意见稿"}</h2>
