@@ -1,5 +1,5 @@
 import type { Db } from "~db/client.server";
-import type { Channel, consultations } from "~db/schema";
+import { type Channel, commentAttachments, type consultations } from "~db/schema";
 import { sha256Hex } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
@@ -14,6 +14,7 @@ import { intakeStatements } from "./comment-statements.server";
 import { receiptNotice } from "./notices/comment-notices";
 import { queueNotice } from "./outbox.server";
 import { checkCodeFor, hashCheckCode, newCheckCode, newReceiptNo, verificationToken } from "./receipt.server";
+import type { PreparedFile } from "./comment-attachments.server";
 import { staffEntryProblem, type StaffEntryProblem } from "./staff-entry-rules";
 import type { z } from "zod";
 
@@ -51,7 +52,7 @@ export function submitComment(
   db: Db,
   consultationId: number,
   input: CommentInput,
-  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta } = {},
+  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] } = {},
 ): IntakeResult {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
@@ -137,6 +138,10 @@ export function submitComment(
       })!;
       for (const n of numbers) q.insertArticle.run(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
       for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end, m.field);
+      // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
+      for (const f of meta.files ?? []) {
+        tx.insert(commentAttachments).values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now }).run();
+      }
       if (meta.staff) {
         appendAudit(tx, {
           actor: meta.staff.actor,
@@ -151,6 +156,7 @@ export function submitComment(
             postmarkedOn: meta.staff.postmarkedAt ? shanghaiDate(meta.staff.postmarkedAt) : null,
             lateReason: meta.staff.lateReason ?? null,
             articles: numbers,
+            files: (meta.files ?? []).map((f) => ({ filename: f.filename, sha256: f.sha256 })),
           },
           ip: meta.staff.ip ?? null,
           at: now,
