@@ -1,0 +1,99 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { commentAttachments, comments, consultations } from "~db/schema";
+import { seedDemo } from "~db/seed";
+import { handleCommentPost } from "~/models/comment-intake.server";
+import { COMMENT_MAX } from "~/models/comment-schema";
+import { publicPhase } from "~/models/consultation-status";
+import { resetRateLimits } from "~/utils/rate-limit.server";
+import { docxBytes, exeBytes, file, pdfBytes, pngBytes } from "./attachment-fixtures";
+import { testDb, unwrap } from "./helpers";
+
+const db = testDb();
+const NOW = new Date("2026-11-26T04:00:00Z");
+await seedDemo(db, NOW);
+const open = db.select().from(consultations).all().find((c) => publicPhase(c, new Date()) === "open") ?? db.select().from(consultations).all().find((c) => publicPhase(c, NOW) === "open")!;
+
+let n = 0;
+const fields = (body = "附件中是我们律师事务所的完整意见。") => ({
+  body,
+  identityCategory: "军属",
+  publishPreference: "anonymous",
+  consent: "on",
+  idempotencyKey: `attach-key-${++n}-abcdefghijk`,
+  website: "",
+});
+
+export function multipartPost(consultationId: number, values: Record<string, string>, files: File[], ip = "192.0.2.80") {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(values)) form.append(k, v);
+  for (const f of files) form.append("files", f);
+  if (!files.length) form.append("files", new File([], "", { type: "application/octet-stream" }));
+  const request = new Request(`http://localhost/consultations/${consultationId}`, { method: "POST", body: form });
+  return handleCommentPost(request, { clientIp: ip }, consultationId);
+}
+
+const storedFor = (receiptFromCookie: string) => {
+  const receiptNo = receiptFromCookie.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
+  const c = db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get()!;
+  return db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
+};
+
+beforeEach(() => resetRateLimits());
+
+describe("comment attachments at intake", () => {
+  it("stores a PDF, a DOCX and a PNG with the comment, typed by content, none public", async () => {
+    const res = (await multipartPost(open.id, fields(), [
+      file(pdfBytes(), "意见书.pdf", "application/pdf"),
+      file(await docxBytes(), "意见.docx", "application/octet-stream"),
+      file(pngBytes(), "截图.PNG", "image/png"),
+    ])) as Response;
+    expect(res.status).toBe(303);
+    const rows = storedFor(res.headers.get("Set-Cookie")!);
+    expect(rows.map((r) => [r.filename, r.mimeType, r.isPublic])).toEqual([
+      ["意见书.pdf", "application/pdf", false],
+      ["意见.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false],
+      ["截图.png", "image/png", false],
+    ]);
+  });
+
+  it("accepts a text-only multipart comment (a form without JavaScript)", async () => {
+    const res = (await multipartPost(open.id, fields(), [])) as Response;
+    expect(res.status).toBe(303);
+    expect(storedFor(res.headers.get("Set-Cookie")!)).toEqual([]);
+  });
+
+  it("refuses an executable renamed .pdf, keeping the text and asking for the files again", async () => {
+    const text = "请见附件。".repeat(10);
+    const before = db.select().from(comments).all().length;
+    const r = unwrap(await multipartPost(open.id, { ...fields(text), name: "李律师" }, [file(exeBytes(), "意见.pdf", "application/pdf")]));
+    expect(r.status).toBe(400);
+    expect(r.body.errors.files).toMatch(/“意见”不是可接受的文件类型（系统按文件内容判断，而非扩展名）/);
+    expect(r.body.errors.files).toMatch(/请重新选择要上传的文件/);
+    expect(r.body.values.body).toBe(text);
+    expect(r.body.values.name).toBe("李律师");
+    expect(db.select().from(comments).all().length).toBe(before);
+  });
+
+  it("refuses a file over 10 MB and more than five files, with the text kept", async () => {
+    const big = Buffer.concat([pdfBytes(), Buffer.alloc(10 * 1024 * 1024, 0x20)]);
+    const r = unwrap(await multipartPost(open.id, fields("很长的意见"), [file(big, "大文件.pdf", "application/pdf")]));
+    expect(r.status).toBe(400);
+    expect(r.body.errors.files).toMatch(/“大文件”超过 10 MB/);
+    expect(r.body.values.body).toBe("很长的意见");
+    const six = Array.from({ length: 6 }, (_, i) => file(pngBytes(), `图${i}.png`, "image/png"));
+    const many = unwrap(await multipartPost(open.id, fields("六个附件"), six));
+    expect(many.body.errors.files).toMatch(/最多上传 5 个附件，您选择了 6 个/);
+    expect(many.body.values.body).toBe("六个附件");
+  });
+
+  it("takes 20,000 characters and refuses 20,001 with how much is over, the text kept whole", async () => {
+    const exact = "字".repeat(COMMENT_MAX);
+    expect(((await multipartPost(open.id, fields(exact), [])) as Response).status).toBe(303);
+    const over = "字".repeat(COMMENT_MAX) + "多";
+    const r = unwrap(await multipartPost(open.id, fields(over), [file(pdfBytes(), "a.pdf", "application/pdf")]));
+    expect(r.status).toBe(400);
+    expect(r.body.errors.body).toBe("意见内容超出 1 字（共 20001 字，上限 20000 字）。请精简，或将较长的材料作为附件上传；您填写的内容已全部保留。");
+    expect(r.body.values.body).toBe(over);
+  });
+});
