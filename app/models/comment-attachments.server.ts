@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentAttachments, comments } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
@@ -112,7 +112,14 @@ export function publicAttachmentsByComment(db: Db, commentIds: number[]): Map<nu
       .select(listColumns)
       .from(commentAttachments)
       .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
-      .where(and(inArray(commentAttachments.commentId, commentIds.slice(i, i + 500)), eq(commentAttachments.isPublic, true), eq(comments.moderationStatus, "approved")))
+      .where(
+        and(
+          inArray(commentAttachments.commentId, commentIds.slice(i, i + 500)),
+          eq(commentAttachments.isPublic, true),
+          eq(comments.moderationStatus, "approved"),
+          ne(comments.publishPreference, "private"),
+        ),
+      )
       .orderBy(asc(commentAttachments.id))
       .all();
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
@@ -150,15 +157,36 @@ export function setAttachmentPublic(db: Db, consultationId: number, attachmentId
  */
 export function getCommentAttachmentFile(db: Db, consultationId: number, attachmentId: number, publicOnly: boolean) {
   const row = db
-    .select({ ...listColumns, sha256: commentAttachments.sha256, storagePath: commentAttachments.storagePath, status: comments.moderationStatus })
+    .select({ ...listColumns, sha256: commentAttachments.sha256, storagePath: commentAttachments.storagePath, status: comments.moderationStatus, preference: comments.publishPreference })
     .from(commentAttachments)
     .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
     .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
     .get();
   if (!row) return undefined;
-  if (publicOnly && !(row.isPublic && row.status === "approved")) return undefined;
+  if (publicOnly && !(row.isPublic && row.status === "approved" && row.preference !== "private")) return undefined;
   const file = path.join(storageRoot(), path.basename(row.storagePath));
   return fs.existsSync(file) ? { row, file } : undefined;
 }
 
 export const attachmentSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+const NOT_FOUND = () => new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** A download the browser may neither sniff nor render in our origin (as consultation attachments). */
+export function attachmentDownload(found: ReturnType<typeof getCommentAttachmentFile>, cacheControl: string): Response {
+  if (!found) throw NOT_FOUND();
+  const body = fs.readFileSync(found.file);
+  return new Response(body, {
+    headers: {
+      "Content-Type": found.row.mimeType,
+      "Content-Length": String(body.length),
+      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": cacheControl,
+      ETag: `"${found.row.sha256}"`,
+    },
+  });
+}
+
+export { NOT_FOUND as attachmentNotFound };
