@@ -190,3 +190,30 @@ export function attachmentDownload(found: ReturnType<typeof getCommentAttachment
 }
 
 export { NOT_FOUND as attachmentNotFound };
+
+export interface PacketFile {
+  /** The comment's 序号 in the register (received order), so the legal office can find it. */
+  no: number;
+  receiptNo: string;
+  filename: string;
+  size: number;
+  isPublic: boolean;
+  /** Where the file is on disk; null when it is missing (reported in the list, not hidden). */
+  file: string | null;
+}
+
+/** Every file of every comment of a consultation, numbered as the internal register numbers comments. */
+export function packetFiles(db: Db, consultationId: number): PacketFile[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT r.no, r.receipt_no AS receiptNo, f.filename, f.size, f.is_public AS isPublic, f.storage_path AS storagePath
+       FROM (SELECT c.id, c.receipt_no, ROW_NUMBER() OVER (ORDER BY c.received_at, c.id) AS no FROM comments c WHERE c.consultation_id = ?) r
+       JOIN comment_attachments f ON f.comment_id = r.id
+       ORDER BY r.no, f.id`,
+    )
+    .all(consultationId) as Array<{ no: number; receiptNo: string; filename: string; size: number; isPublic: number; storagePath: string }>;
+  return rows.map((r) => {
+    const file = path.join(storageRoot(), path.basename(r.storagePath));
+    return { no: r.no, receiptNo: r.receiptNo, filename: r.filename, size: r.size, isPublic: r.isPublic === 1, file: fs.existsSync(file) ? file : null };
+  });
+}

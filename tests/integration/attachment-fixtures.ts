@@ -1,3 +1,4 @@
+import { handleCommentPost } from "~/models/comment-intake.server";
 import { Document, Packer, Paragraph } from "docx";
 
 /** Small real files of each accepted type, and one that only pretends. */
@@ -16,3 +17,14 @@ export const docxBytes = async () => Packer.toBuffer(new Document({ sections: [{
 export const exeBytes = () => Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(512, 0)]);
 
 export const file = (bytes: Buffer, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
+
+/** The public form's POST as a browser without JavaScript sends it (multipart, an empty file part when none chosen). */
+export function multipartPost(consultationId: number, values: Record<string, string>, files: File[], ip = "192.0.2.80") {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(values)) form.append(k, v);
+  for (const f of files) form.append("files", f);
+  if (!files.length) form.append("files", new File([], "", { type: "application/octet-stream" }));
+  const request = new Request(`http://localhost/consultations/${consultationId}`, { method: "POST", body: form });
+  return handleCommentPost(request, { clientIp: ip }, consultationId);
+}
+

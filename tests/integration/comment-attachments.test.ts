@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentAttachments, comments, consultations } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { handleCommentPost } from "~/models/comment-intake.server";
 import { COMMENT_MAX } from "~/models/comment-schema";
 import { publicPhase } from "~/models/consultation-status";
 import { resetRateLimits } from "~/utils/rate-limit.server";
-import { docxBytes, exeBytes, file, pdfBytes, pngBytes } from "./attachment-fixtures";
+import { docxBytes, exeBytes, file, multipartPost, pdfBytes, pngBytes } from "./attachment-fixtures";
 import { listPublicComments } from "~/models/public-comments.server";
 import { findUserByUsername } from "~/models/user.server";
 import { action as moderate, loader as moderationPage } from "~/routes/admin.consultations.$id.moderation/route";
@@ -34,15 +33,6 @@ const fields = (body = "附件中是我们律师事务所的完整意见。") =>
   idempotencyKey: `attach-key-${++n}-abcdefghijk`,
   website: "",
 });
-
-export function multipartPost(consultationId: number, values: Record<string, string>, files: File[], ip = "192.0.2.80") {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(values)) form.append(k, v);
-  for (const f of files) form.append("files", f);
-  if (!files.length) form.append("files", new File([], "", { type: "application/octet-stream" }));
-  const request = new Request(`http://localhost/consultations/${consultationId}`, { method: "POST", body: form });
-  return handleCommentPost(request, { clientIp: ip }, consultationId);
-}
 
 const storedFor = (receiptFromCookie: string) => {
   const receiptNo = receiptFromCookie.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
