@@ -10,6 +10,8 @@ const MB = 1024 * KB;
 // (app/utils/multipart.server.ts reads them within the same figures).
 const UPLOAD = /^\/admin\/consultations\/(?:new|\d+|\d+\/edit)$/;
 const COMMENT = /^\/consultations\/\d+$/;
+// Staff entering a letter attach its scan, within the same figures as a comment's files.
+const STAFF_ENTRY = /^\/admin\/consultations\/\d+\/comments\/new$/;
 
 /** The most bytes a request to this path may send. */
 export function bodyLimit(path) {
@@ -18,7 +20,7 @@ export function bodyLimit(path) {
   // A comment: up to 20,000 characters (at most 180 KB url-encoded) and up to 20 MB of attachments
   // (app/models/comment-attachment-rules.ts), with room for a far longer paste to come back with
   // the "too long" message.
-  if (COMMENT.test(path)) return 22 * MB;
+  if (COMMENT.test(path) || STAFF_ENTRY.test(path)) return 22 * MB;
   return 4 * MB;
 }
 

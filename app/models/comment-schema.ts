@@ -49,7 +49,12 @@ export const CommentSchema = z.object({
   website: z.string().max(0, "提交失败，请刷新页面后重试。").optional(),
 });
 
+/** The identity recorded for 部门来函: the sending department is named in 单位 (organisation). */
+export const DEPARTMENT_IDENTITY = "政府部门";
+
 export const StaffCommentSchema = CommentSchema.omit({ consent: true, website: true }).extend({
+  // For 部门来函 only: the sending department, recorded as the comment's organisation.
+  department: optionalLine("来函部门", 100),
   channel: z.enum(CHANNELS, { error: "请选择收到意见的渠道。" }).refine((c) => c !== "web", "网上提交的意见无需代录。"),
   receivedOn: z
     .string({ error: "请填写收到日期。" })

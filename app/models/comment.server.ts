@@ -6,7 +6,7 @@ import { formatDateTime } from "~/utils/dates";
 import { shanghaiDate } from "~/utils/periods";
 import { sanitizeLine, sanitizeUserText } from "~/utils/text";
 import { appendAudit } from "~/utils/audit.server";
-import type { CommentSchema } from "./comment-schema";
+import { type CommentSchema, DEPARTMENT_IDENTITY } from "./comment-schema";
 import { publicPhase } from "./consultation-status";
 import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
 import { screenComment } from "./publication-screen.server";
@@ -31,6 +31,8 @@ export interface StaffEntryMeta {
   actor: { id: number; label: string };
   postmarkedAt?: Date | null;
   lateReason?: string | null;
+  /** 部门来函: the sending department, recorded as the organisation with DEPARTMENT_IDENTITY. */
+  department?: string | null;
   ip?: string;
 }
 
@@ -88,7 +90,7 @@ export function submitComment(
         if (!meta.staff) return { ok: false, field: "form", message: "非网上提交的意见须由工作人员录入。", status: 403 };
         const problem = staffEntryProblem(
           c,
-          { channel, receivedAt: meta.receivedAt ?? now, postmarkedAt: meta.staff.postmarkedAt ?? null, lateReason: meta.staff.lateReason ?? null },
+          { channel, receivedAt: meta.receivedAt ?? now, postmarkedAt: meta.staff.postmarkedAt ?? null, lateReason: meta.staff.lateReason ?? null, department: meta.staff.department ?? null },
           now,
         );
         if (problem) return { ok: false, ...problem };
@@ -101,16 +103,19 @@ export function submitComment(
         return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
       }
 
-      const identityCategory = sanitizeLine(input.identityCategory);
+      // A department's letter: the department is the identity, whatever category the form sent.
+      const fromDepartment = channel === "department_letter";
+      const identityCategory = fromDepartment ? DEPARTMENT_IDENTITY : sanitizeLine(input.identityCategory);
       // The category is published beside anonymous comments, so only a configured one is accepted.
       const configured = q.identityCategories.all().map((r) => r.label);
-      if (!(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
+      if (!fromDepartment && !(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
         return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
       }
 
       const body = sanitizeUserText(input.body).trim();
       const name = input.name ? sanitizeLine(input.name) : null;
-      const organisation = input.organisation ? sanitizeLine(input.organisation) : null;
+      const department = fromDepartment && meta.staff?.department ? meta.staff.department : input.organisation;
+      const organisation = department ? sanitizeLine(department) : null;
       const receivedAt = meta.receivedAt ?? now;
       const receiptNo = newReceiptNo(receivedAt);
       const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
