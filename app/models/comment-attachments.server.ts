@@ -156,6 +156,7 @@ export function setAttachmentPublic(db: Db, consultationId: number, attachmentId
  * otherwise any file of the consultation (staff who may see the consultation).
  */
 export function getCommentAttachmentFile(db: Db, consultationId: number, attachmentId: number, publicOnly: boolean) {
+  if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return undefined;
   const row = db
     .select({ ...listColumns, sha256: commentAttachments.sha256, storagePath: commentAttachments.storagePath, status: comments.moderationStatus, preference: comments.publishPreference })
     .from(commentAttachments)
