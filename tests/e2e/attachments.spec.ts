@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login } from "./fixtures";
+import { expectAccessible, login } from "./fixtures";
 
 const OPEN = "/consultations/1";
 const MAX = 20_000;
@@ -58,6 +58,24 @@ test.describe("with JavaScript", () => {
   });
 });
 
+test("the over-limit message, the file field and a moderation card with files pass axe", async ({ page }) => {
+  await page.goto(OPEN);
+  await body(page).fill(LONG);
+  await expect(page.locator("#comment-body-over mark")).toBeVisible();
+  await expectAccessible(page);
+  await login(page, "drafter");
+  await page.goto("/admin/consultations/1/comments/new");
+  await page.getByLabel("收到渠道").selectOption("department_letter");
+  await page.getByLabel("来函部门（部门来函必填）").fill("辽宁省民政厅");
+  await page.getByLabel("意见内容（照录原文）").fill("民政厅来函：建议第三条补充。");
+  await page.getByLabel("来函扫描件（选填）").setInputFiles({ name: "民政厅来函.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "录入", exact: true }).click();
+  await expect(page.getByText(/已录入，回执编号/)).toBeVisible();
+  await page.goto("/admin/consultations/1/moderation?status=pending");
+  await expect(page.locator("article.moderation-card", { hasText: "民政厅来函：建议第三条补充。" }).locator(".attachment-review")).toBeVisible();
+  await expectAccessible(page);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -102,5 +120,20 @@ test.describe("without JavaScript", () => {
     await expect(card).toContainText("辽宁省人力资源和社会保障厅");
     await expect(card.getByRole("link", { name: "人社厅来函.pdf" })).toBeVisible();
     await expect(card.locator(".attachment-review")).toContainText("不公开");
+
+    // Not on the public page until the file is marked public and the comment approved.
+    await card.getByRole("button", { name: /设为公开.*人社厅来函\.pdf/ }).click();
+    await expect(page.getByRole("status")).toContainText("附件已设为公开");
+    await page.goto(OPEN);
+    await expect(page.getByRole("link", { name: "人社厅来函.pdf" })).toHaveCount(0);
+    await page.goto("/admin/consultations/1/moderation?status=pending");
+    await page.locator("article.moderation-card", { hasText: "来函意见：建议第五条与人社部门的安置政策衔接。" }).getByRole("button", { name: /通过并公开/ }).click();
+    await expect(page.getByRole("status")).toContainText("已通过");
+    await page.goto(OPEN);
+    const link = page.locator("#comments").getByRole("link", { name: "人社厅来函.pdf" });
+    await expect(link).toBeVisible();
+    const file = await page.request.get((await link.getAttribute("href"))!);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body()).equals(PDF)).toBe(true);
   });
 });
