@@ -281,6 +281,31 @@ export const commentArticles = sqliteTable(
   ],
 );
 
+/**
+ * Files a commenter sent with a comment (or a scanned letter staff attached). Never public until a
+ * moderator marks the file public on an approved comment: binary content cannot be redacted, so a
+ * public file must be one that holds no personal data (docs/decisions/0020-long-comments-and-attachments.md).
+ */
+export const commentAttachments = sqliteTable(
+  "comment_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storagePath: text("storage_path").notNull(), // relative to DATA_DIR/comment-attachments, never under public/
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comment_attachments_comment_idx").on(t.commentId)],
+);
+
 /** Moderation history: every approve/reject, with who and why. The comment row keeps the latest. */
 export const moderationDecisions = sqliteTable("moderation_decisions", {
   id: integer("id").primaryKey({ autoIncrement: true }),

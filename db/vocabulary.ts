@@ -19,7 +19,8 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export const NODE_KINDS = ["chapter", "section", "article", "paragraph", "item"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const CHANNELS = ["web", "email", "letter", "phone", "meeting"] as const;
+// department_letter: 部门来函, a letter from another department, entered by staff with that department as the identity.
+export const CHANNELS = ["web", "email", "letter", "phone", "meeting", "department_letter"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const PUBLISH_PREFERENCES = ["named", "anonymous", "private"] as const;

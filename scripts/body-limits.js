@@ -10,14 +10,17 @@ const MB = 1024 * KB;
 // (app/utils/multipart.server.ts reads them within the same figures).
 const UPLOAD = /^\/admin\/consultations\/(?:new|\d+|\d+\/edit)$/;
 const COMMENT = /^\/consultations\/\d+$/;
+// Staff entering a letter attach its scan, within the same figures as a comment's files.
+const STAFF_ENTRY = /^\/admin\/consultations\/\d+\/comments\/new$/;
 
 /** The most bytes a request to this path may send. */
 export function bodyLimit(path) {
   if (path === "/login" || path === "/logout") return 16 * KB;
   if (UPLOAD.test(path)) return 29 * MB;
-  // A comment is 5,000 characters at most: 1 MB keeps even a far longer paste readable, so that
-  // the page can give it back with the "too long" message.
-  if (COMMENT.test(path)) return 1 * MB;
+  // A comment: up to 20,000 characters (at most 180 KB url-encoded) and up to 20 MB of attachments
+  // (app/models/comment-attachment-rules.ts), with room for a far longer paste to come back with
+  // the "too long" message.
+  if (COMMENT.test(path) || STAFF_ENTRY.test(path)) return 22 * MB;
   return 4 * MB;
 }
 

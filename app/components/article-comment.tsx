@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { PUBLISH_PREFERENCES } from "~db/vocabulary";
 import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
 import { CharacterCount } from "./character-count";
+import { OverLimit } from "./over-limit";
 import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./field";
 import { draftStorageKey, SavedDraftNote, useSavedDraft } from "./saved-draft";
@@ -40,7 +41,8 @@ export function ArticleComment({
   const id = `article-${n}-comment`;
   const p = `a${n}`;
   const replied = Object.keys(values).length > 0;
-  const [length, setLength] = useState((values.body ?? "").length);
+  const [text, setText] = useState(values.body ?? "");
+  const length = text.length;
   const details = useRef<HTMLDetailsElement>(null);
   const draft = useSavedDraft({
     formId: `${id}-form`,
@@ -88,14 +90,14 @@ export function ArticleComment({
             id={`${p}-body`}
             name="body"
             required
-            maxLength={COMMENT_MAX}
             rows={4}
             defaultValue={values.body}
-            onChange={(e) => setLength(e.currentTarget.value.length)}
-            aria-invalid={errors.body ? true : undefined}
-            aria-describedby={`${p}-body-count${errors.body ? ` ${p}-body-error` : ""}`}
+            onChange={(e) => setText(e.currentTarget.value)}
+            aria-invalid={errors.body || length > COMMENT_MAX ? true : undefined}
+            aria-describedby={`${p}-body-count${length > COMMENT_MAX ? ` ${p}-body-over-count` : ""}${errors.body ? ` ${p}-body-error` : ""}`}
           />
           <CharacterCount id={`${p}-body-count`} length={length} max={COMMENT_MAX} />
+          <OverLimit id={`${p}-body-over`} text={text} max={COMMENT_MAX} />
           {errors.body ? <p className="field-error" id={`${p}-body-error`}>{errors.body}</p> : null}
           <SavedDraftNote state={draft.state} onClear={draft.clear} />
         </div>

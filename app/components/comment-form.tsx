@@ -1,8 +1,10 @@
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { PUBLISH_PREFERENCES } from "~db/vocabulary";
 import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
+import { AttachmentField } from "./attachment-field";
 import { CharacterCount } from "./character-count";
+import { OverLimit } from "./over-limit";
 import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./field";
 import { draftStorageKey, SavedDraftNote, useSavedDraft } from "./saved-draft";
@@ -13,6 +15,7 @@ type Values = Record<string, string | undefined>;
 const FIELD_TARGETS = (firstArticle: number | undefined): Array<[string, string]> => [
   ["articles", firstArticle === undefined ? "comment-articles" : `comment-article-${firstArticle}`],
   ["body", "comment-body"],
+  ["files", "comment-files"],
   ["identityCategory", "comment-identity"],
   ["name", "comment-name"],
   ["organisation", "comment-organisation"],
@@ -44,7 +47,12 @@ export function CommentForm({
   errors: Record<string, string | undefined>;
   requireEmail: boolean;
 }) {
-  const [length, setLength] = useState((values.body ?? "").length);
+  const [text, setText] = useState(values.body ?? "");
+  const length = text.length;
+  // Multipart so that files can be sent without JavaScript; with it, only when a file is chosen,
+  // so that a text-only comment keeps the url-encoded fast path (decision 0008).
+  const [multipart, setMultipart] = useState(true);
+  useEffect(() => setMultipart(false), []);
   const chosen = new Set((values.articles ?? preselected.join("\n")).split("\n").filter(Boolean).map(Number));
   const targets = FIELD_TARGETS(articles[0]?.number);
   const fieldErrors = targets.flatMap(([field, target]) => (errors[field] ? [{ message: errors[field]!, href: `#${target}` }] : []));
@@ -55,7 +63,7 @@ export function CommentForm({
   const failed = Boolean(errors.form) || fieldErrors.length + otherErrors.length > 0;
   const draft = useSavedDraft({ formId: "comment-form", storageKey: draftStorageKey(consultationId), tag: null, restore: values.body === undefined });
   return (
-    <Form method="post" action={`/consultations/${consultationId}#comment-form-errors`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
+    <Form method="post" encType={multipart ? "multipart/form-data" : "application/x-www-form-urlencoded"} action={`/consultations/${consultationId}#comment-form-errors`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
       <h2 id="comment-form-title" tabIndex={-1}>
         提出意见
       </h2>
@@ -95,17 +103,19 @@ export function CommentForm({
           id="comment-body"
           name="body"
           required
-          maxLength={COMMENT_MAX}
           rows={8}
           defaultValue={values.body}
-          onChange={(e) => setLength(e.currentTarget.value.length)}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={`comment-body-hint comment-body-count${errors.body ? " comment-body-error" : ""}`}
+          onChange={(e) => setText(e.currentTarget.value)}
+          aria-invalid={errors.body || length > COMMENT_MAX ? true : undefined}
+          aria-describedby={`comment-body-hint comment-body-count${length > COMMENT_MAX ? " comment-body-over-count" : ""}${errors.body ? " comment-body-error" : ""}`}
         />
         <CharacterCount id="comment-body-count" length={length} max={COMMENT_MAX} />
+        <OverLimit id="comment-body-over" text={text} max={COMMENT_MAX} />
         {errors.body ? <p className="field-error" id="comment-body-error">{errors.body}</p> : null}
         <SavedDraftNote state={draft.state} onClear={draft.clear} />
       </div>
+
+      <AttachmentField id="comment-files" error={errors.files} onCount={(n) => setMultipart(n > 0)} />
 
       <SelectField
         id="comment-identity"

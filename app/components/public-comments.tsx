@@ -69,6 +69,18 @@ export function PublicComments({ data }: { data: PublicCommentsPage }) {
                   </span>
                 </p>
                 <p className="public-comment-text">{c.text}</p>
+                {c.attachments.length ? (
+                  <ul className="attachment-list" aria-label="意见附件">
+                    {c.attachments.map((f) => (
+                      <li key={f.id}>
+                        <a href={f.href} download>
+                          {f.filename}
+                        </a>
+                        （{f.size}）
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </article>
             </li>
           ))}

@@ -19,9 +19,9 @@ describe("CSV fields", () => {
 
   it("ends every record with CRLF and starts the file with a BOM and the header", () => {
     expect(csvLine(["a", "b"])).toBe("a,b\r\n");
-    const rows = Array.from({ length: 3 }, (_, i) => ({ no: i + 1, articles: "总体意见", text: `意见${i}`, author: "网友", channel: "电话", disposition: "", reason: "" }));
+    const rows = Array.from({ length: 3 }, (_, i) => ({ no: i + 1, articles: "总体意见", text: `意见${i}`, author: "网友", channel: "电话", files: "", disposition: "", reason: "" }));
     const file = [...registerCsvChunks(rows, 2)];
     expect(file).toHaveLength(2);
-    expect(file.join("")).toBe("\uFEFF序号,条款,意见内容,提出人/单位,渠道,采纳情况,理由\r\n1,总体意见,意见0,网友,电话,,\r\n2,总体意见,意见1,网友,电话,,\r\n3,总体意见,意见2,网友,电话,,\r\n");
+    expect(file.join("")).toBe("\uFEFF序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n1,总体意见,意见0,网友,电话,,,\r\n2,总体意见,意见1,网友,电话,,,\r\n3,总体意见,意见2,网友,电话,,,\r\n");
   });
 });

@@ -10,8 +10,10 @@ import { registerCsvChunks } from "./csv";
 import { writePacketDocx } from "./docx.server";
 import { checkPdfFont, PdfFontError, writePacketPdf } from "./pdf.server";
 import { writeRegisterXlsx } from "./xlsx.server";
+import { packetFiles } from "~/models/comment-attachments.server";
+import { writeAttachmentsZip } from "./attachments-zip.server";
 
-export const PACKET_FORMATS = ["docx", "pdf", "xlsx", "csv"] as const;
+export const PACKET_FORMATS = ["docx", "pdf", "xlsx", "csv", "zip"] as const;
 export type PacketFormat = (typeof PACKET_FORMATS)[number];
 export const isPacketFormat = (v: unknown): v is PacketFormat => PACKET_FORMATS.includes(v as PacketFormat);
 
@@ -20,6 +22,7 @@ const CONTENT_TYPES: Record<PacketFormat, string> = {
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
+  zip: "application/zip",
 };
 
 /** A file name the legal office can recognise, without characters file systems refuse. */
@@ -63,7 +66,7 @@ async function writeCsv(out: Writable, chunks: Iterable<string>): Promise<void> 
   }
 }
 
-/** The legality-review packet (DOCX, PDF) or its internal register (XLSX, CSV), with originals. */
+/** The legality-review packet (DOCX, PDF), its internal register (XLSX, CSV) or the comments' files (ZIP), with originals. */
 export function packetDownload(db: Db, consultationId: number, format: PacketFormat): Response {
   const c = getStaffConsultation(db, consultationId);
   if (!c) throw new Response("Not Found", { status: 404 });
@@ -91,6 +94,8 @@ export function packetDownload(db: Db, consultationId: number, format: PacketFor
       );
     case "csv":
       return streamed(exportFilename(title, "意见登记表（内部资料）", "csv"), `${ascii}-register-internal.csv`, format, (out) => writeCsv(out, registerCsvChunks(rows())));
+    case "zip":
+      return streamed(exportFilename(title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, (out) => writeAttachmentsZip(out, packetFiles(db, consultationId)));
   }
 }
 

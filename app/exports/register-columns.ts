@@ -17,6 +17,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: "text", header: "意见内容", weight: 40 },
   { key: "author", header: "提出人/单位", weight: 14 },
   { key: "channel", header: "渠道", weight: 8, centred: true },
+  { key: "files", header: "附件", weight: 10 },
   { key: "disposition", header: "采纳情况", weight: 8, centred: true },
   { key: "reason", header: "理由", weight: 15 },
 ];

@@ -5,6 +5,7 @@ describe("audit entries in words", () => {
   test("names actions and objects in Chinese, keeping an unknown action as it is", () => {
     expect(auditActionLabel("consultation.approve")).toBe("审核通过并发布");
     expect(auditActionLabel("something.new")).toBe("something.new");
+    expect(auditActionLabel("comment.attachment_review")).toBe("审核意见附件是否公开");
     expect(auditEntityLabel("consultation", "3")).toBe("征求意见（编号 3）");
     expect(auditEntityLabel("calendar", "2026-10-01")).toBe("工作日历 2026-10-01");
   });

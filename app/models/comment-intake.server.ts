@@ -4,6 +4,8 @@ import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { hit, wouldExceed } from "~/utils/rate-limit.server";
 import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/utils/db-errors.server";
+import { FormReadError, readForm } from "~/utils/multipart.server";
+import { checkCommentFiles, writeCommentFiles } from "./comment-attachments.server";
 import { CommentSchema } from "./comment-schema";
 import { clientHash, submitComment } from "./comment.server";
 import { receiptViewCookie } from "./receipt-view.server";
@@ -53,9 +55,12 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   }
   const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
   if (!parsed.ok) return fail(400, parsed.errors, values);
+  const checked = await checkCommentFiles(chosenFiles(form, "files"));
+  if (!checked.ok) return fail(400, { files: checked.message }, values);
   let result: ReturnType<typeof submitComment>;
   try {
-    result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp }));
+    writeCommentFiles(checked.files);
+    result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp, files: checked.files }));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
     const problem = storageProblem(error);
@@ -77,14 +82,22 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
 }
 
+/** The files chosen in a multiple file input (browsers send one empty part when none was chosen). */
+export function chosenFiles(form: FormData | URLSearchParams, name: string): File[] {
+  if (form instanceof URLSearchParams) return [];
+  return form.getAll(name).filter((v): v is File => v instanceof File && v.size > 0 && v.name !== "");
+}
+
 /** The route's action: uses the fast path's outcome when it already processed the form. */
 export async function handleCommentPost(request: Request, context: { clientIp: string; commentOutcome?: CommentFormOutcome }, consultationId: number) {
   let outcome = context.commentOutcome;
   if (!outcome) {
     let form: FormData;
     try {
-      form = await request.formData();
-    } catch {
+      // Multipart when files are attached; the fast path has already handled url-encoded posts.
+      form = await readForm(request);
+    } catch (error) {
+      if (error instanceof FormReadError) return data<CommentFormReply>({ errors: { form: error.message }, values: {} }, { status: error.status });
       return data<CommentFormReply>({ errors: { form: "提交的内容无法识别，请刷新页面后重新提交。" }, values: {} }, { status: 400 });
     }
     outcome = await processCommentForm(form, context.clientIp, consultationId);

@@ -23,4 +23,5 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   letter: "信函",
   phone: "电话",
   meeting: "座谈会",
+  department_letter: "部门来函",
 };

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { CHANNELS, PUBLISH_PREFERENCES } from "~db/vocabulary";
 
-export const COMMENT_MAX = 5000;
+// A lawyer's full submission fits; longer material goes in attachments (docs/decisions/0020-long-comments-and-attachments.md).
+export const COMMENT_MAX = 20000;
+
+/** The refusal, with the count over, so that the person knows how much to cut. */
+export const overLimitMessage = (length: number) =>
+  `意见内容超出 ${length - COMMENT_MAX} 字（共 ${length} 字，上限 ${COMMENT_MAX} 字）。请精简，或将较长的材料作为附件上传；您填写的内容已全部保留。`;
 
 const optionalLine = (label: string, max: number) =>
   z
@@ -23,7 +28,9 @@ export const CommentSchema = z.object({
     .string({ error: "请填写意见内容。" })
     .trim()
     .min(1, "请填写意见内容。")
-    .max(COMMENT_MAX, `意见内容不能超过 ${COMMENT_MAX} 字，请精简，或分多条提交。`),
+    .check((ctx) => {
+      if (ctx.value.length > COMMENT_MAX) ctx.issues.push({ code: "custom", message: overLimitMessage(ctx.value.length), input: ctx.value });
+    }),
   articles: articleNumbers,
   name: optionalLine("姓名", 50),
   organisation: optionalLine("单位", 100),
@@ -42,7 +49,12 @@ export const CommentSchema = z.object({
   website: z.string().max(0, "提交失败，请刷新页面后重试。").optional(),
 });
 
+/** The identity recorded for 部门来函: the sending department is named in 单位 (organisation). */
+export const DEPARTMENT_IDENTITY = "政府部门";
+
 export const StaffCommentSchema = CommentSchema.omit({ consent: true, website: true }).extend({
+  // For 部门来函 only: the sending department, recorded as the comment's organisation.
+  department: optionalLine("来函部门", 100),
   channel: z.enum(CHANNELS, { error: "请选择收到意见的渠道。" }).refine((c) => c !== "web", "网上提交的意见无需代录。"),
   receivedOn: z
     .string({ error: "请填写收到日期。" })

@@ -1,12 +1,12 @@
 import type { Db } from "~db/client.server";
-import type { Channel, consultations } from "~db/schema";
+import { type Channel, commentAttachments, type consultations } from "~db/schema";
 import { sha256Hex } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
 import { shanghaiDate } from "~/utils/periods";
 import { sanitizeLine, sanitizeUserText } from "~/utils/text";
 import { appendAudit } from "~/utils/audit.server";
-import type { CommentSchema } from "./comment-schema";
+import { type CommentSchema, DEPARTMENT_IDENTITY } from "./comment-schema";
 import { publicPhase } from "./consultation-status";
 import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
 import { screenComment } from "./publication-screen.server";
@@ -14,6 +14,7 @@ import { intakeStatements } from "./comment-statements.server";
 import { receiptNotice } from "./notices/comment-notices";
 import { queueNotice } from "./outbox.server";
 import { checkCodeFor, hashCheckCode, newCheckCode, newReceiptNo, verificationToken } from "./receipt.server";
+import type { PreparedFile } from "./comment-attachments.server";
 import { staffEntryProblem, type StaffEntryProblem } from "./staff-entry-rules";
 import type { z } from "zod";
 
@@ -30,6 +31,8 @@ export interface StaffEntryMeta {
   actor: { id: number; label: string };
   postmarkedAt?: Date | null;
   lateReason?: string | null;
+  /** 部门来函: the sending department, recorded as the organisation with DEPARTMENT_IDENTITY. */
+  department?: string | null;
   ip?: string;
 }
 
@@ -51,7 +54,7 @@ export function submitComment(
   db: Db,
   consultationId: number,
   input: CommentInput,
-  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta } = {},
+  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] } = {},
 ): IntakeResult {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
@@ -87,7 +90,7 @@ export function submitComment(
         if (!meta.staff) return { ok: false, field: "form", message: "非网上提交的意见须由工作人员录入。", status: 403 };
         const problem = staffEntryProblem(
           c,
-          { channel, receivedAt: meta.receivedAt ?? now, postmarkedAt: meta.staff.postmarkedAt ?? null, lateReason: meta.staff.lateReason ?? null },
+          { channel, receivedAt: meta.receivedAt ?? now, postmarkedAt: meta.staff.postmarkedAt ?? null, lateReason: meta.staff.lateReason ?? null, department: meta.staff.department ?? null },
           now,
         );
         if (problem) return { ok: false, ...problem };
@@ -100,16 +103,19 @@ export function submitComment(
         return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
       }
 
-      const identityCategory = sanitizeLine(input.identityCategory);
+      // A department's letter: the department is the identity, whatever category the form sent.
+      const fromDepartment = channel === "department_letter";
+      const identityCategory = fromDepartment ? DEPARTMENT_IDENTITY : sanitizeLine(input.identityCategory);
       // The category is published beside anonymous comments, so only a configured one is accepted.
       const configured = q.identityCategories.all().map((r) => r.label);
-      if (!(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
+      if (!fromDepartment && !(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
         return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
       }
 
       const body = sanitizeUserText(input.body).trim();
       const name = input.name ? sanitizeLine(input.name) : null;
-      const organisation = input.organisation ? sanitizeLine(input.organisation) : null;
+      const department = fromDepartment && meta.staff?.department ? meta.staff.department : input.organisation;
+      const organisation = department ? sanitizeLine(department) : null;
       const receivedAt = meta.receivedAt ?? now;
       const receiptNo = newReceiptNo(receivedAt);
       const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
@@ -137,6 +143,10 @@ export function submitComment(
       })!;
       for (const n of numbers) q.insertArticle.run(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
       for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end, m.field);
+      // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
+      for (const f of meta.files ?? []) {
+        tx.insert(commentAttachments).values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now }).run();
+      }
       if (meta.staff) {
         appendAudit(tx, {
           actor: meta.staff.actor,
@@ -151,6 +161,7 @@ export function submitComment(
             postmarkedOn: meta.staff.postmarkedAt ? shanghaiDate(meta.staff.postmarkedAt) : null,
             lateReason: meta.staff.lateReason ?? null,
             articles: numbers,
+            files: (meta.files ?? []).map((f) => ({ filename: f.filename, sha256: f.sha256 })),
           },
           ip: meta.staff.ip ?? null,
           at: now,

@@ -7,6 +7,7 @@ import { commentArticles, comments } from "~db/schema";
 import { memo } from "~/utils/memo.server";
 import { latestArticles } from "./article-numbers.server";
 import { publicIdentity } from "./publication-screen.server";
+import { attachmentSize, publicAttachmentsByComment } from "./comment-attachments.server";
 
 export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
 // Counts on the public page may lag a moderation decision by this much; moderation forgets them at once.
@@ -29,6 +30,8 @@ export interface PublicComment {
   /** 单位 for a named comment, the identity category for an anonymous one. */
   detail: string | null;
   articles: number[];
+  /** Files a moderator marked public (the same rule serves their download). */
+  attachments: Array<{ id: number; filename: string; size: string; href: string }>;
 }
 
 export interface PublicCommentsPage {
@@ -86,6 +89,7 @@ export function listPublicComments(
     ? db.select().from(commentArticles).where(inArray(commentArticles.commentId, rows.map((r) => r.id))).all()
     : [];
 
+  const files = publicAttachmentsByComment(db, rows.map((r) => r.id));
   return {
     comments: rows.map((r) => ({
       id: r.id,
@@ -98,6 +102,7 @@ export function listPublicComments(
         .filter((l) => l.commentId === r.id)
         .flatMap((l) => numberOf.get(l.articleIdentityId) ?? [])
         .sort((a, b) => a - b),
+      attachments: (files.get(r.id) ?? []).map((f) => ({ id: f.id, filename: f.filename, size: attachmentSize(f.size), href: `/consultations/${consultationId}/comment-files/${f.id}` })),
     })),
     received,
     shown,

@@ -7,6 +7,7 @@ import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
 import { publicIdentity, screenGenerated } from "./publication-screen.server";
+import { attachmentSize } from "./comment-attachments.server";
 
 export type RegisterVariant = "internal" | "public";
 
@@ -16,6 +17,8 @@ export interface RegisterRow {
   text: string;
   author: string;
   channel: string;
+  /** The comment's files, one a line: name, size and (internal) whether public; public: public files only. */
+  files: string;
   disposition: string;
   reason: string;
 }
@@ -41,6 +44,7 @@ interface RawRow {
   decision: Disposition | null;
   reason: string | null;
   changeMade: string | null;
+  files: string | null;
 }
 
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
@@ -64,7 +68,9 @@ function rowsSql(variant: RegisterVariant): string {
         WHERE l.comment_id = c.id AND l.source <> 'inferred') AS articleIds,
       coalesce(own.decision, topic.decision) AS decision,
       CASE WHEN own.id IS NULL THEN topic.reason ELSE own.reason END AS reason,
-      CASE WHEN own.id IS NULL THEN topic.change_made ELSE own.change_made END AS changeMade
+      CASE WHEN own.id IS NULL THEN topic.change_made ELSE own.change_made END AS changeMade,
+      (SELECT json_group_array(json_object('name', f.filename, 'size', f.size, 'public', f.is_public)) FROM
+        (SELECT * FROM comment_attachments f WHERE f.comment_id = c.id ${variant === "public" ? "AND f.is_public = 1" : ""} ORDER BY f.id) f) AS files
     FROM comments c ${APPLYING_DISPOSITION_JOINS}
     WHERE c.id IN (SELECT value FROM json_each(?))`;
 }
@@ -95,6 +101,11 @@ export function articleLabels(db: Db, consultationId: number): Map<number, { num
   const labels = new Map<number, { number: number; label: string }>();
   for (const r of rows) labels.set(r.id, { number: r.number ?? 0, label: r.label ?? `第${r.number}条` });
   return labels;
+}
+
+function filesOf(r: RawRow, variant: RegisterVariant): string {
+  const files = JSON.parse(r.files ?? "[]") as Array<{ name: string; size: number; public: number }>;
+  return files.map((f) => `${f.name}（${attachmentSize(f.size)}${variant === "internal" ? (f.public ? "，公开" : "，不公开") : ""}）`).join("\n");
 }
 
 function authorOf(r: RawRow, variant: RegisterVariant): string {
@@ -167,6 +178,7 @@ export function* registerRows(
         text: r.text ?? "",
         author: authorOf(r, variant),
         channel: CHANNEL_LABELS[r.channel],
+        files: filesOf(r, variant),
         ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions)) : answerOf(r, withDispositions)),
       };
     }

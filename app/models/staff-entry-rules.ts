@@ -8,9 +8,11 @@ export interface StaffEntryFacts {
   receivedAt: Date;
   postmarkedAt: Date | null;
   lateReason: string | null;
+  /** The sending department, for 部门来函 (its identity); none for the other channels. */
+  department?: string | null;
 }
 
-export type StaffEntryProblem = { field: "form" | "receivedOn" | "postmarkedOn" | "lateReason"; message: string; status: number };
+export type StaffEntryProblem = { field: "form" | "receivedOn" | "postmarkedOn" | "lateReason" | "department"; message: string; status: number };
 
 type Period = { status: ConsultationStatus; opensAt: Date | null; closesAt: Date | null };
 
@@ -35,6 +37,12 @@ export function staffEntryProblem(c: Period, facts: StaffEntryFacts, now: Date):
     return { field: "form", message: "征求意见尚未开始，不能录入意见。", status: 409 };
   }
   if (!c.opensAt || !c.closesAt) return { field: "form", message: "该征求意见没有设定征求意见期，不能录入意见。", status: 409 };
+  if (facts.channel === "department_letter" && !facts.department?.trim()) {
+    return { field: "department", message: "部门来函请填写来函部门的名称（如“某某市财政局”），它将作为提出人单位记录。", status: 400 };
+  }
+  if (facts.channel !== "department_letter" && facts.department?.trim()) {
+    return { field: "department", message: "只有部门来函填写来函部门；其他渠道的单位请填在“单位”中。", status: 400 };
+  }
 
   const first = shanghaiDate(c.opensAt);
   // A deadline at 00:00 ends the day before; the last day is that of the last instant still inside.

@@ -35,16 +35,16 @@ test("the character count is announced when it crosses a threshold, not at every
   await expect(page.getByText(/已输入 \d+ 字/)).toContainText("已输入 17 字");
   expect(await heard()).toEqual([]);
 
-  await box.fill("意".repeat(4001));
+  await box.fill("意".repeat(19001));
   await expect(page.locator("#comment-form [aria-live]")).toHaveText("还可输入不到 1000 字。");
   await page.keyboard.type("再写几个字");
-  await box.fill("意".repeat(4600));
-  await box.fill("意".repeat(4950));
-  await box.fill("意".repeat(5000));
-  await expect(page.getByText(/已输入 \d+ 字/)).toContainText("已输入 5000 字，还可输入 0 字");
-  expect(await heard()).toEqual(["还可输入不到 1000 字。", "还可输入不到 500 字。", "还可输入不到 100 字。", "已达到 5000 字上限。"]);
+  await box.fill("意".repeat(19600));
+  await box.fill("意".repeat(19950));
+  await box.fill("意".repeat(20000));
+  await expect(page.getByText(/已输入 \d+ 字/)).toContainText("已输入 20000 字，还可输入 0 字");
+  expect(await heard()).toEqual(["还可输入不到 1000 字。", "还可输入不到 500 字。", "还可输入不到 100 字。", "已达到 20000 字上限。"]);
   // The description read with the field still gives the exact count.
-  await expect(box).toHaveAccessibleDescription(/已输入 5000 字/);
+  await expect(box).toHaveAccessibleDescription(/已输入 20000 字/);
 });
 
 test("the identity categories include 律师, 专家学者 and 媒体, with 其他群众 last", async ({ page }) => {

@@ -91,6 +91,7 @@ test("the comment form can be completed by keyboard alone", async ({ page }) => 
   await page.goto(`${OPEN}#comment-form`);
   await page.getByRole("textbox", { name: "意见内容" }).focus();
   await page.keyboard.type("键盘提交的意见。");
+  await page.keyboard.press("Tab"); // 附件
   await page.keyboard.press("Tab"); // 您的身份
   await page.keyboard.press("ArrowDown");
   for (let i = 0; i < 4; i++) await page.keyboard.press("Tab"); // 姓名, 单位, 邮箱, first radio

@@ -59,6 +59,13 @@ test("the public comment form", async ({ playwright }) => {
   }
   // Where the stored texts are shown again (the receipt and status pages), they are escaped.
   for (const location of receipts) await check(`status page ${location.slice(0, 40)}`, await api.get(location), [200]);
+  // Files sent with a comment, whatever they are called or claim to be, are typed by their content.
+  for (const [i, name] of FILE_NAMES.entries()) {
+    const type = FORGED_TYPES[i % FORGED_TYPES.length];
+    const buffer = Buffer.from(i % 2 ? "<html><script>alert('zq')</script></html>" : "MZ\u0090\u0000 not a document");
+    const fields = { body: "见附件", identityCategory: "退役军人", publishPreference: "anonymous", consent: "on", idempotencyKey: `hostile-file-${i}-key-abcdef` };
+    await check(`comment file ${name.slice(0, 30)} as ${type}`, await api.post("/consultations/1", { multipart: { ...fields, files: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
+  }
   for (const raw of RAW_BODIES) {
     await check(`raw body ${raw.slice(0, 30)}`, await api.post("/consultations/1", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: Buffer.from(raw, "latin1") }), [400]);
   }
@@ -85,6 +92,7 @@ test("look-ups, search, pages and the API", async ({ playwright }) => {
     await check(`api paging ${id}`, await api.get(`/api/v1/consultations?page=${v}&per_page=${v}&division=${v}&status=${v}&doc_type=${v}&updated_since=${v}`), [200, 400]);
     await check(`list paging ${id}`, await api.get(`/consultations?page=${v}&type=${v}&status=${v}&division=${v}`), [200, 400]);
     await check(`attachment ${id}`, await api.get(`/consultations/1/attachments/${v}`), [404]);
+    await check(`comment file ${id}`, await api.get(`/consultations/1/comment-files/${v}`), [404]);
     await check(`versions ${id}`, await api.get(`/consultations/1/versions?from=${v}&to=${v}`), [200, 400]);
   }
   await api.dispose();
@@ -110,6 +118,9 @@ test("staff forms: the consultation editor, attachments and uploads with forged 
   const id = /consultations\/(\d+)/.exec(location)?.[1];
   expect(id).toBeTruthy();
   // Staff see the originals in the moderation queue: escaped there too.
+  for (const hostileId of ID_INPUTS) {
+    await check(`staff comment file ${hostileId}`, await api.get(`/admin/consultations/1/comment-files/${enc(hostileId)}`), [404]);
+  }
   for (let page = 1; page <= 8; page++) {
     await check(`moderation queue page ${page}`, await api.get(`/admin/consultations/1/moderation?status=pending&page=${page}`), [200]);
   }
@@ -117,6 +128,7 @@ test("staff forms: the consultation editor, attachments and uploads with forged 
     const type = FORGED_TYPES[i % FORGED_TYPES.length];
     const buffer = Buffer.from(i % 2 ? "<html><script>alert('zq')</script></html>" : "MZ\u0090\u0000 not a document");
     await check(`upload ${name.slice(0, 30)} as ${type}`, await api.post(`/admin/consultations/${id}`, { multipart: { intent: "attach", file: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
+    await check(`letter scan ${name.slice(0, 30)} as ${type}`, await api.post("/admin/consultations/1/comments/new", { multipart: { channel: "department_letter", department: "某某局", receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), body: "来函", identityCategory: "退役军人", publishPreference: "anonymous", idempotencyKey: `hostile-scan-${i}-key-abcdef`, scan: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
     await check(`draft import ${name.slice(0, 30)}`, await api.post("/admin/consultations/new", { multipart: { intent: "preview", title: "导入", draftFile: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
   }
   await api.dispose();

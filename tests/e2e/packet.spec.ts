@@ -81,13 +81,13 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   expect(text).toContain(PRIVATE_PHONE);
 
   const xlsx = await xlsxColumn((await download(page, /^意见登记表（Excel/)).body, 3);
-  expect(xlsx.header).toEqual([undefined, "序号", "条款", "意见内容", "提出人/单位", "渠道", "采纳情况", "理由"]);
+  expect(xlsx.header).toEqual([undefined, "序号", "条款", "意见内容", "提出人/单位", "渠道", "附件", "采纳情况", "理由"]);
   expect(xlsx.values).toContain("阳光安置希望把岗位、分数、排名都公开，别搞暗箱操作。");
   expect(xlsx.values.join("\n")).toContain(PRIVATE_PHONE);
 
   const csv = await download(page, /^意见登记表（CSV/);
   expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(csv.body.toString("utf8")).toContain("序号,条款,意见内容,提出人/单位,渠道,采纳情况,理由\r\n");
+  expect(csv.body.toString("utf8")).toContain("序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n");
   expect(csv.body.toString("utf8")).toContain(PRIVATE_PHONE);
 
   // The public versions hold no phone number and no 身份证号, from this page or for anyone.

@@ -141,7 +141,7 @@ describe("the comment form's POST", () => {
     const long = "很长".repeat(50_000);
     const big = unwrap(await post({ ...valid(), body: long, name: "张三" }));
     expect(big.status).toBe(400);
-    expect(big.body.errors.body).toMatch(/不能超过 5000 字/);
+    expect(big.body.errors.body).toMatch(/超出 80000 字（共 100000 字，上限 20000 字）/);
     expect(big.body.values.body).toBe(long);
     expect(big.body.values.name).toBe("张三");
   });

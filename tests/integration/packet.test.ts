@@ -52,7 +52,7 @@ describe("the register (意见登记表)", () => {
     const count = db.$client.prepare("SELECT count(*) FROM comments WHERE consultation_id = ?").pluck().get(CLOSED);
     expect(all).toHaveLength(count as number);
     expect(all.map((r) => r.no)).toEqual(all.map((_, i) => i + 1));
-    expect(Object.keys(all[0])).toEqual(["no", "articles", "text", "author", "channel", "disposition", "reason"]);
+    expect(Object.keys(all[0])).toEqual(["no", "articles", "text", "author", "channel", "files", "disposition", "reason"]);
     // A smaller chunk gives the same register: the chunk edges lose and repeat nothing.
     expect(rows(CLOSED, "internal", 7)).toEqual(all);
     const two = all.find((r) => r.text.includes("建议第四条的主要目标"))!;
@@ -162,7 +162,7 @@ describe("the packet's files", () => {
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe("意见登记表（内部资料）");
-    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "条款", "意见内容", "提出人/单位", "渠道", "采纳情况", "理由"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "条款", "意见内容", "提出人/单位", "渠道", "附件", "采纳情况", "理由"]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(1).width!);
     expect(sheet.getCell("C2").alignment).toMatchObject({ wrapText: true });
@@ -178,7 +178,7 @@ describe("the packet's files", () => {
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString("utf8").slice(1);
-    expect(text.startsWith("序号,条款,意见内容,提出人/单位,渠道,采纳情况,理由\r\n")).toBe(true);
+    expect(text.startsWith("序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://example.com"",""点此""),另有""引号""\n第二行"`);
     expect(text).toContain(",'+1 同意,");
     expect(text.match(/\r\n/g)!.length).toBeGreaterThanOrEqual(rows(CLOSED, "internal").length + 1);
@@ -196,7 +196,7 @@ describe("the packet's files", () => {
     const pdf = await extractText(await getDocumentProxy(new Uint8Array((await fetchFile("pdf", empty)).body)), { mergePages: true });
     expect(pdf.text).toContain("未收到意见");
     const csv = (await fetchFile("csv", empty)).body.toString("utf8");
-    expect(csv).toBe("\uFEFF序号,条款,意见内容,提出人/单位,渠道,采纳情况,理由\r\n");
+    expect(csv).toBe("\uFEFF序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await fetchFile("xlsx", empty)).body as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0].rowCount).toBe(1);

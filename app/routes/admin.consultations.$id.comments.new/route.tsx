@@ -5,7 +5,11 @@ import { CHANNELS, PUBLISH_PREFERENCES } from "~db/vocabulary";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { TextAreaField } from "~/components/text-area-field";
 import { CHANNEL_LABELS } from "~/models/comment-labels";
-import { COMMENT_MAX, PUBLISH_LABELS, StaffCommentSchema } from "~/models/comment-schema";
+import { DEPARTMENT_IDENTITY, PUBLISH_LABELS, StaffCommentSchema } from "~/models/comment-schema";
+import { SCAN_ACCEPT, SCAN_TYPES_TEXT } from "~/models/comment-attachment-rules";
+import { checkCommentFiles, writeCommentFiles } from "~/models/comment-attachments.server";
+import { chosenFiles } from "~/models/comment-intake.server";
+import { FormReadError, readForm } from "~/utils/multipart.server";
 import { submitComment } from "~/models/comment.server";
 import { articleNodes, latestVersion } from "~/models/draft.server";
 import { activeIdentityCategories } from "~/models/identity-categories.server";
@@ -41,21 +45,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Comments received by letter, email, phone or at a meeting, entered by staff with the same checks. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, c } = await load(request, params.id);
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (error instanceof FormReadError) return data({ errors: { form: error.message } as Record<string, string>, values: {} as Record<string, string>, receiptNo: null }, { status: error.status });
+    throw error;
+  }
   const values = formValues(form);
   const parsed = parseForm(StaffCommentSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, receiptNo: null }, { status: 400 });
-  const { channel, receivedOn, postmarkedOn, lateReason, ...input } = parsed.data;
+  const checked = await checkCommentFiles(chosenFiles(form, "scan"), { scan: true });
+  if (!checked.ok) return data({ errors: { scan: checked.message } as Record<string, string>, values, receiptNo: null }, { status: 400 });
+  const { channel, receivedOn, postmarkedOn, lateReason, department, ...input } = parsed.data;
+  writeCommentFiles(checked.files);
   const result = submitComment(getDb(), c.id, input, {
     channel,
     receivedAt: receivedOn,
-    staff: { actor: { id: user.id, label: user.displayName }, postmarkedAt: postmarkedOn, lateReason, ip: context.clientIp },
+    staff: { actor: { id: user.id, label: user.displayName }, postmarkedAt: postmarkedOn, lateReason, department, ip: context.clientIp },
+    files: checked.files,
   });
   if (!result.ok) {
     const kept = result.renewKey ? { ...values, idempotencyKey: crypto.randomBytes(16).toString("base64url") } : values;
     return data({ errors: { [result.field]: result.message } as Record<string, string>, values: kept, receiptNo: null }, { status: result.status });
   }
   return { errors: {} as Record<string, string>, values: { idempotencyKey: crypto.randomBytes(16).toString("base64url") } as Record<string, string>, receiptNo: result.receiptNo };
+}
+
+/** The scanned letter (or its pages): stored like commenters' files, reviewed in moderation, never public by default. */
+function ScanField({ error }: { error?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="staff-scan">来函扫描件（选填）</label>
+      <p className="hint" id="staff-scan-hint">
+        可上传 {SCAN_TYPES_TEXT}，多页可分多个文件。扫描件在审核时逐个决定是否公开，默认不公开。提交失败时需重新选择文件。
+      </p>
+      <input
+        type="file"
+        id="staff-scan"
+        name="scan"
+        multiple
+        accept={SCAN_ACCEPT}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`staff-scan-hint${error ? " staff-scan-error" : ""}`}
+      />
+      {error ? (
+        <p className="field-error" id="staff-scan-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 export default function StaffEntry() {
@@ -78,13 +118,22 @@ export default function StaffEntry() {
       <h1>代录意见：{title}</h1>
       {result?.receiptNo ? <div className="alert success" role="status"><p>已录入，回执编号 {result.receiptNo}。可继续录入下一条。</p></div> : null}
       <FormError message={errors.form} />
-      <Form method="post" key={result?.receiptNo ?? "form"}>
+      <Form method="post" encType="multipart/form-data" key={result?.receiptNo ?? "form"}>
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
         <SelectField label="收到渠道" name="channel" options={CHANNELS.filter((ch) => ch !== "web").map((ch) => ({ value: ch, label: CHANNEL_LABELS[ch] }))} defaultValue={values.channel} error={errors.channel} />
         <TextField label="收到日期" name="receivedOn" type="date" required max={today} defaultValue={values.receivedOn ?? today} error={errors.receivedOn} hint={`征求意见期：${period}。期满后收到的信函，须填写邮戳日期并说明理由。`} />
         <TextField label="邮戳日期（期满后收到的信函填写）" name="postmarkedOn" type="date" max={today} defaultValue={values.postmarkedOn} error={errors.postmarkedOn} />
         <TextField label="期满后计入的理由（期满后收到的信函填写）" name="lateReason" maxLength={500} defaultValue={values.lateReason} error={errors.lateReason} />
-        <TextAreaField label="意见内容（照录原文）" name="body" required rows={8} maxLength={COMMENT_MAX} defaultValue={values.body} error={errors.body} />
+        <TextField
+          label="来函部门（部门来函必填）"
+          name="department"
+          maxLength={100}
+          defaultValue={values.department}
+          error={errors.department}
+          hint={`渠道为“部门来函”时填写发函部门的全称，作为提出人单位记录，身份记为“${DEPARTMENT_IDENTITY}”。`}
+        />
+        <TextAreaField label="意见内容（照录原文）" name="body" required rows={8} defaultValue={values.body} error={errors.body} />
+        <ScanField error={errors.scan} />
         <fieldset className="field">
           <legend>针对的条款</legend>
           {errors.articles ? <p className="field-error">{errors.articles}</p> : null}

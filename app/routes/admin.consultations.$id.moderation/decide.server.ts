@@ -5,6 +5,8 @@ import { ApproveSchema, BulkApproveSchema, BulkRejectSchema, RejectSchema } from
 import { approveComment, bulkApprove, ModerationError, rejectComments } from "~/models/moderation.server";
 import type { SessionUser } from "~/utils/session.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { AttachmentReviewSchema } from "~/models/comment-attachment-rules";
+import { setAttachmentPublic } from "~/models/comment-attachments.server";
 
 export interface Reply {
   intent: string;
@@ -20,7 +22,7 @@ export type Outcome = { ok: true; done: string; count: number } | { ok: false; s
 
 export function decideFromForm(db: Db, consultationId: number, user: SessionUser, form: FormData): Outcome {
   const intent = String(form.get("intent") ?? "");
-  const single = intent === "approve" || intent === "reject";
+  const single = intent === "approve" || intent === "reject" || intent === "attachment-review";
   const refuse = (errors: FieldErrors, status = 400, ids = form.getAll("ids").map(String)): Outcome => ({
     ok: false,
     status,
@@ -59,6 +61,13 @@ export function decideFromForm(db: Db, consultationId: number, user: SessionUser
         const parsed = parseForm(BulkRejectSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
         return { ok: true, done: intent, count: rejectComments(db, consultationId, user, parsed.data) };
+      }
+      case "attachment-review": {
+        const parsed = parseForm(AttachmentReviewSchema, form);
+        if (!parsed.ok) return refuse({ files: Object.values(parsed.errors)[0]! });
+        const found = setAttachmentPublic(db, consultationId, parsed.data.attachmentId, parsed.data.isPublic, { id: user.id, label: user.displayName });
+        if (!found) return refuse({ files: "附件不存在。" }, 404);
+        return { ok: true, done: parsed.data.isPublic ? "attachment-public" : "attachment-private", count: 1 };
       }
       default:
         return refuse({ form: "未知的操作。" });

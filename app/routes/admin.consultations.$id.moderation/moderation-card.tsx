@@ -9,6 +9,7 @@ import type { QueueItem } from "~/models/moderation-queue.server";
 import { QUEUE_STATUS_LABELS } from "~/models/moderation-schema";
 import { formatDateTime, isoInstant } from "~/utils/dates";
 import { OriginalLine, OriginalText, RedactionSummary } from "./original-text";
+import { AttachmentReview, type ReviewedFile } from "./attachment-review";
 
 /** What the action sent back for this card after a refused decision: its errors and typed values. */
 export interface CardReply {
@@ -23,7 +24,21 @@ const REASON_OPTIONS = [{ value: "", label: "请选择理由" }, ...REJECT_REASO
  * One comment in the queue. The approve and reject forms are separate forms, so each works on its
  * own without JavaScript; the selection checkbox belongs to the bulk form through its form attribute.
  */
-export function ModerationCard({ item, next, selected, reply }: { item: QueueItem; next: number | null; selected: boolean; reply?: CardReply }) {
+export function ModerationCard({
+  item,
+  next,
+  selected,
+  reply,
+  consultationId,
+  files = [],
+}: {
+  item: QueueItem;
+  next: number | null;
+  selected: boolean;
+  reply?: CardReply;
+  consultationId: number;
+  files?: ReviewedFile[];
+}) {
   const approveReply = reply?.intent === "approve" ? reply : undefined;
   const rejectReply = reply?.intent === "reject" ? reply : undefined;
   const titleId = `comment-${item.id}-title`;
@@ -66,6 +81,7 @@ export function ModerationCard({ item, next, selected, reply }: { item: QueueIte
       <h3 className="moderation-label">原文（仅工作人员可见）</h3>
       <OriginalText body={item.body} spans={item.redactions} />
       <RedactionSummary spans={item.redactions} />
+      <AttachmentReview consultationId={consultationId} commentId={item.id} files={files} error={reply?.intent === "attachment-review" ? reply.errors.files : undefined} />
       {item.unreviewed > 0 && item.moderationStatus === "pending" ? (
         <p className="hint">有 {item.unreviewed} 处检出尚待确认：批量通过不会公开此条，请核对公开文本、姓名和单位后逐条通过。</p>
       ) : null}

@@ -10,6 +10,7 @@ import { parseQueueFilters, queueSearch } from "~/models/moderation-schema";
 import { canModerate } from "~/models/moderation.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/permissions.server";
+import { attachmentSize, attachmentsByComment } from "~/models/comment-attachments.server";
 import { decideFromForm } from "./decide.server";
 import { ModerationCard } from "./moderation-card";
 import { QueueFilterForm, StatusCounts } from "./queue-filters";
@@ -30,11 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
   const url = new URL(request.url);
   const filters = parseQueueFilters(url.searchParams);
+  const queue = moderationQueue(getDb(), c.id, filters);
+  const files = attachmentsByComment(getDb(), queue.items.map((i) => i.id));
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName },
     filters,
     selectAll: url.searchParams.get("select") === "all",
-    queue: moderationQueue(getDb(), c.id, filters),
+    queue,
+    files: Object.fromEntries([...files].map(([id, list]) => [id, list.map((f) => ({ id: f.id, filename: f.filename, size: attachmentSize(f.size), isPublic: f.isPublic }))])),
   };
 }
 
@@ -57,11 +61,13 @@ const DONE: Record<string, (n: number) => string> = {
   approve: () => "已通过。意见将按提出人选择的方式公开。",
   reject: () => "已标记为不予公开。该意见仍计入意见总数。",
   "bulk-approve": (n) => `已通过 ${n} 条意见。`,
+  "attachment-public": () => "附件已设为公开：意见通过后，附件随意见公开。",
+  "attachment-private": () => "附件已设为不公开。",
   "bulk-reject": (n) => `已将 ${n} 条意见标记为不予公开，这些意见仍计入意见总数。`,
 };
 
 export default function ModerationQueue() {
-  const { c, filters, selectAll, queue } = useLoaderData<typeof loader>();
+  const { c, filters, selectAll, queue, files } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   useQueueShortcuts();
@@ -123,6 +129,8 @@ export default function ModerationQueue() {
             <ModerationCard
               key={item.id}
               item={item}
+              consultationId={c.id}
+              files={files[item.id] ?? []}
               next={queue.items[i + 1]?.id ?? queue.items[i - 1]?.id ?? null}
               selected={selectAll || checked.has(String(item.id))}
               reply={reply?.commentId === item.id ? reply : undefined}

@@ -4,6 +4,7 @@ const PACKET_FILES = [
   { format: "pdf", label: "合法性审查材料（PDF）" },
   { format: "xlsx", label: "意见登记表（Excel 表格，.xlsx）" },
   { format: "csv", label: "意见登记表（CSV，UTF-8）" },
+  { format: "zip", label: "意见附件（ZIP 压缩包，按登记表序号分文件夹，附附件清单）" },
 ] as const;
 
 export function Downloads({

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/models/comment-attachments.server";
+import { canView } from "~/models/consultation-access";
+import { getStaffConsultation } from "~/models/consultation.server";
+import { getDb } from "~/utils/db.server";
+import { idParam } from "~/utils/params";
+import { requireUser } from "~/utils/permissions.server";
+
+/** Any file sent with a comment, reviewed or not, for staff who may see the consultation. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const c = getStaffConsultation(db, idParam(params.id) ?? NaN);
+  if (!c || !canView(user, c)) throw attachmentNotFound();
+  return attachmentDownload(getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, false), "private, no-store");
+}
