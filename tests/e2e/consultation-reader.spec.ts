@@ -93,6 +93,9 @@ test("the draft downloads from the page as DOCX and PDF, with their types and Ch
     expect(res.headers()["content-type"]).toBe(type);
     expect(decodeURIComponent(res.headers()["content-disposition"].split("UTF-8''")[1])).toBe(`辽宁省退役军人就业创业促进办法（征求意见稿）-全文.${ext}`);
     expect((await res.body()).length).toBeGreaterThan(1000);
+    // Kept by browsers and proxies until a new version changes its tag.
+    expect(res.headers()["cache-control"]).toBe("public, max-age=3600");
+    expect((await request.get(`/consultations/1/draft.${ext}`, { headers: { "If-None-Match": res.headers()["etag"] } })).status()).toBe(304);
   }
   expect((await request.get("/consultations/9999/draft.pdf")).status()).toBe(404);
 });
