@@ -10,11 +10,10 @@ import { latestVersion, loadDraftTree } from "~/models/draft.server";
 import { formatDateTime } from "~/utils/dates";
 import { contentDisposition, exportFilename } from "./download.server";
 import { draftDocx } from "./draft-docx.server";
+import type { DraftFormat } from "./draft-links";
 import { draftOutline } from "./draft-outline";
 import { draftPdf } from "./draft-pdf.server";
 import { checkPdfFont, PdfFontError } from "./pdf.server";
-
-import type { DraftFormat } from "./draft-links";
 
 const CONTENT_TYPES: Record<DraftFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
