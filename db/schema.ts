@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   index,
   integer,
+  blob,
   primaryKey,
   real,
   sqliteTable,
@@ -202,6 +203,25 @@ export const draftNodes = sqliteTable(
     index("draft_nodes_version_idx").on(t.versionId, t.kind, t.number),
     index("draft_nodes_identity_idx").on(t.articleIdentityId),
   ],
+);
+
+/**
+ * The draft's downloads (DOCX, PDF) as last made for a version: a PDF takes half a second to lay
+ * out, so a public link made once per version, not once per request. `etag` names what the file
+ * was made from (version, title, period, layout); a different one is made again and replaces it.
+ */
+export const draftDownloads = sqliteTable(
+  "draft_downloads",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => draftVersions.id, { onDelete: "cascade" }),
+    format: text("format", { enum: ["docx", "pdf"] }).notNull(),
+    etag: text("etag").notNull(),
+    body: blob("body", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.format] })],
 );
 
 export const attachments = sqliteTable("attachments", {

@@ -44,7 +44,8 @@ const style = (id: string, name: string, font: string, size: number, paragraph: 
   paragraph,
 });
 
-const STYLES: IParagraphStyleOptions[] = [
+/** The GB/T 9704 paragraph styles, shared with the draft's download (draft-docx.server.ts). */
+export const STYLES: IParagraphStyleOptions[] = [
   style("PacketTitle", "Packet Title", FONTS.title, 44, { alignment: AlignmentType.CENTER, spacing: { ...line(36), before: 240, after: 120 } }),
   style("PacketSubtitle", "Packet Subtitle", FONTS.subheading, 32, { alignment: AlignmentType.CENTER, spacing: { ...line(28), after: 360 } }),
   style("PacketHeading", "Packet Heading", FONTS.heading, 32, { keepNext: true, alignment: AlignmentType.CENTER, spacing: { ...line(28), after: 280 } }),
@@ -89,7 +90,8 @@ function render(blocks: Block[]): Array<Paragraph | Table> {
 const header = new Header({
   children: [new Paragraph({ children: [new TextRun({ text: INTERNAL_MARK, font: face(FONTS.heading, FONTS.heading), size: 28 })] })],
 });
-const footer = new Footer({
+/** "— n —" centred at the foot of every page. */
+export const footer = new Footer({
   children: [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -99,7 +101,9 @@ const footer = new Footer({
 });
 
 // A4 in twips; margins of GB/T 9704 (37/35/28/26 mm) for the text, 25 mm around the register.
-const A4 = { width: 11906, height: 16838 };
+export const A4 = { width: 11906, height: 16838 };
+/** GB/T 9704's margins in twips, with the header and footer distances. */
+export const TEXT_MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 851, footer: 992 };
 export const REGISTER_WIDTH_TWIPS = A4.height - 2 * 1417;
 
 export function packetDocument(outline: PacketOutline, title: string, marker: string): Document {
@@ -112,7 +116,7 @@ export function packetDocument(outline: PacketOutline, title: string, marker: st
     },
     sections: [
       {
-        properties: { page: { size: A4, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 851, footer: 992 } } },
+        properties: { page: { size: A4, margin: TEXT_MARGINS } },
         headers: { default: header },
         footers: { default: footer },
         children: render(outline.front),

@@ -26,7 +26,7 @@ const FALLBACKS: Record<string, string> = {
   宋体: "SimSun",
 };
 
-function fontTable(original: string): string {
+export function fontTable(original: string): string {
   const fonts = Object.entries(FALLBACKS)
     .map(([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
     .join("");

@@ -22,7 +22,7 @@ const FONT = "cjk";
 export const PDF_REGISTER_LIMIT = 3000;
 const MM = 72 / 25.4;
 // GB/T 9704 margins (37/35/28/26 mm) for the text; 20 mm around the landscape register.
-const PORTRAIT: PDFKit.PDFDocumentOptions = { size: "A4", layout: "portrait", margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } };
+export const PORTRAIT: PDFKit.PDFDocumentOptions = { size: "A4", layout: "portrait", margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } };
 const LANDSCAPE: PDFKit.PDFDocumentOptions = { size: "A4", layout: "landscape", margins: { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM } };
 
 /** Throws a PdfFontError unless the configured CJK font is there. Cheap: call it before answering. */
@@ -35,7 +35,7 @@ export function checkPdfFont(path = env().PDF_FONT_PATH): void {
   }
 }
 
-function registerFont(doc: Doc): void {
+export function registerFont(doc: Doc): void {
   const { PDF_FONT_PATH, PDF_FONT_NAME } = env();
   checkPdfFont(PDF_FONT_PATH);
   try {

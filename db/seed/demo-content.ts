@@ -394,6 +394,15 @@ const stationBasis = `关于《关于加强退役军人服务站规范化建设�
 四、主要内容
 征求意见稿共十条，规定了服务站的定位、建设原则、场所和人员配备、服务事项、工作制度、开放时间、经费保障和考核督导。`;
 
+// Written as questions and answers, as many 政策解读 are; the page renders it as a Q&A list.
+const stationInterpretation = `《关于加强退役军人服务站规范化建设的实施意见（征求意见稿）》政策解读
+问：为什么要对服务站提出统一要求？
+答：全省服务站已实现全覆盖，但各地建设标准不一，部分服务站“有牌子、找不到人”。实施意见对场所、人员、服务事项和工作制度作出统一规定，让退役军人在家门口找得到人、办得成事。
+问：服务站每周开放几天？
+答：实施意见要求服务站每周至少开放五个工作日，并公布开放时间和联系电话；节假日安排人员值班。
+问：服务站可以办理哪些事项？
+答：政策咨询、信息采集、帮扶援助、就业创业服务和走访慰问等，具体清单由各市结合实际公布。`;
+
 export const upcomingConsultation: DemoConsultation = {
   title: "关于加强退役军人服务站规范化建设的实施意见（征求意见稿）",
   docType: "normative",
@@ -401,6 +410,7 @@ export const upcomingConsultation: DemoConsultation = {
     "为解决部分基层退役军人服务站场所简陋、人员不足、服务不规范等问题，省退役军人事务厅起草了本实施意见，对服务站的场所、人员、服务事项和工作制度提出统一要求。征求意见期开始后，欢迎社会各界提出意见建议。",
   draft: stationDraft,
   basis: stationBasis,
+  interpretation: stationInterpretation,
   comments: [],
 };
 

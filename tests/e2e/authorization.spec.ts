@@ -34,6 +34,9 @@ const GET: Array<{ route: string; url: string; expect: Record<Who, Outcome> }> =
   { route: "privacy", url: "/privacy", expect: all(200) },
   { route: "consultations.$id.attachments.$attachmentId", url: "/consultations/1/attachments/999", expect: all(404) },
   { route: "consultations.$id.register.$format", url: "/consultations/1/register/csv", expect: all(200) },
+  // The published draft to download; public like the page itself.
+  { route: "consultations.$id.draft[.]docx", url: "/consultations/1/draft.docx", expect: all(200) },
+  { route: "consultations.$id.draft[.]pdf", url: "/consultations/3/draft.pdf", expect: all(200) },
   { route: "status", url: "/status", expect: all(200) },
   { route: "subscribe", url: "/subscribe", expect: all(200) },
   { route: "subscribe_.confirm.$token", url: "/subscribe/confirm/not-a-token", expect: all(404) },

@@ -17,8 +17,14 @@ import { listVersions } from "~/models/versions.server";
 import { articleNodes, latestVersion, loadDraftTree } from "~/models/draft.server";
 import { formatDateTime, isoInstant, timeLeft } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { publishedSummary } from "~/models/feedback-page.server";
+import { pendingFeedback, publishedSummary } from "~/models/feedback-page.server";
 import { idParam } from "~/utils/params";
+import { env } from "~/utils/env.server";
+import { participation } from "~/models/participation.server";
+import { CommentingClosed } from "~/components/commenting-closed";
+import { DocumentText } from "~/components/document-text";
+import { DraftDownloads } from "~/components/draft-downloads";
+import { OtherChannels, ParticipationCounts } from "~/components/participation-counts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} - 征求意见平台` : "页面不存在 - 征求意见平台" },
@@ -38,6 +44,9 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const version = latestVersion(db, consultation.id);
   const search = new URL(request.url).searchParams;
+  const due = ["closed", "processing", "legal_review"].includes(consultation.phase)
+    ? pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now)
+    : undefined;
   return {
     consultation,
     version: version ? { label: version.label, changeNote: version.changeNote } : null,
@@ -45,6 +54,9 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     versionCount: listVersions(db, consultation.id).length,
     // Once the summary is published, the page points to the answers.
     feedbackPublishedAt: publishedSummary(db, consultation.id)?.publishedAt ?? null,
+    // While open, how many took part; once closed, when the answers are due (as the feedback page says).
+    participation: consultation.phase === "open" ? participation(db, consultation.id) : null,
+    feedbackDue: due ? { expectedBy: due.expectedBy, overdue: due.overdue, dueWorkingDays: due.dueWorkingDays } : null,
     extensions: listExtensions(db, consultation.id),
     attachments: listAttachments(db, consultation.id),
     // Approved comments only, as published (redacted); none at all where the department chose so.
@@ -73,7 +85,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function ConsultationPage() {
-  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now, feedbackPublishedAt } = useLoaderData<typeof loader>();
+  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now, feedbackPublishedAt, participation, feedbackDue } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   // A reply belongs to the form it came from: an article's compact form names itself in `at`.
   const replyAt = reply?.values.at ?? null;
@@ -108,13 +120,8 @@ export default function ConsultationPage() {
           ))}
           {c.shortPeriodReason ? <p>征求意见期较短的理由：{c.shortPeriodReason}</p> : null}
           {c.withdrawnReason ? <p>撤回理由：{c.withdrawnReason}</p> : null}
-          {c.contactEmail || c.contactAddress ? (
-            <p>
-              也可通过{c.contactEmail ? `电子邮件（${c.contactEmail}）` : ""}
-              {c.contactEmail && c.contactAddress ? "或" : ""}
-              {c.contactAddress ? `信函（${c.contactAddress}）` : ""}提出意见。
-            </p>
-          ) : null}
+          {participation ? <ParticipationCounts counts={participation} /> : null}
+          {c.phase === "open" ? <OtherChannels email={c.contactEmail} address={c.contactAddress} /> : null}
         </div>
       ) : null}
       {c.summary ? <p>{c.summary}</p> : null}
@@ -122,6 +129,7 @@ export default function ConsultationPage() {
       <section aria-labelledby="draft-title">
         <h2 id="draft-title">{version?.label ?? "征求意见稿"}</h2>
         {version?.changeNote ? <p className="alert">修改说明：{version.changeNote}</p> : null}
+        {version ? <DraftDownloads consultationId={c.id} /> : null}
         {versionCount > 1 ? (
           <p>
             <Link to={`/consultations/${c.id}/versions`}>查看各版本逐条修改对照</Link>
@@ -153,7 +161,7 @@ export default function ConsultationPage() {
 
       <section aria-labelledby="basis-title">
         <h2 id="basis-title">起草说明</h2>
-        <div className="prose">{c.basis}</div>
+        <DocumentText text={c.basis} />
       </section>
 
       {attachments.length ? (
@@ -175,7 +183,7 @@ export default function ConsultationPage() {
       {c.interpretation ? (
         <section aria-labelledby="interpretation-title">
           <h2 id="interpretation-title">政策解读</h2>
-          <div className="prose">{c.interpretation}</div>
+          <DocumentText text={c.interpretation} />
         </section>
       ) : null}
       {commenting ? (
@@ -189,14 +197,28 @@ export default function ConsultationPage() {
           errors={mainReply?.errors ?? {}}
           requireEmail={c.requireEmailVerification}
         />
-      ) : reply ? (
-        <div className="alert error" role="alert" id="comment-form">
-          {Object.values(reply.errors).map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-          {reply.values.body ? <pre className="prose">{reply.values.body}</pre> : null}
-        </div>
-      ) : null}
+      ) : (
+        <>
+          {reply ? (
+            <div className="alert error" role="alert" id="comment-form">
+              {Object.values(reply.errors).map((m) => (
+                <p key={m}>{m}</p>
+              ))}
+              {reply.values.body ? <pre className="prose">{reply.values.body}</pre> : null}
+            </div>
+          ) : null}
+          <CommentingClosed
+            consultationId={c.id}
+            phase={c.phase}
+            opensAt={c.opensAt}
+            closesAt={c.closesAt}
+            divisionName={c.divisionName}
+            feedback={feedbackDue}
+            feedbackPublished={feedbackPublishedAt !== null}
+            anchor={!reply}
+          />
+        </>
+      )}
 
     </>
   );

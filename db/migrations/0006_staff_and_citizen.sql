@@ -14,4 +14,13 @@ CREATE TABLE `comment_attachments` (
 	FOREIGN KEY (`reviewed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `comment_attachments_comment_idx` ON `comment_attachments` (`comment_id`);
+CREATE INDEX `comment_attachments_comment_idx` ON `comment_attachments` (`comment_id`);--> statement-breakpoint
+CREATE TABLE `draft_downloads` (
+	`version_id` integer NOT NULL,
+	`format` text NOT NULL,
+	`etag` text NOT NULL,
+	`body` blob NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	PRIMARY KEY(`version_id`, `format`),
+	FOREIGN KEY (`version_id`) REFERENCES `draft_versions`(`id`) ON UPDATE no action ON DELETE cascade
+);
