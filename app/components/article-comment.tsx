@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useRef, useState } from "react";
-import { PUBLISH_PREFERENCES } from "~db/vocabulary";
-import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
+import { COMMENT_MAX } from "~/models/comment-schema";
 import { CharacterCount } from "./character-count";
 import { OverLimit } from "./over-limit";
 import { ErrorSummary } from "./error-summary";
@@ -9,6 +8,13 @@ import { SelectField, TextField } from "./field";
 import { draftStorageKey, SavedDraftNote, useSavedDraft } from "./saved-draft";
 
 type Values = Record<string, string | undefined>;
+
+// No name field here, so no named publication; the wording differs from the full form's, so that
+// each control on the page has a name of its own.
+const COMPACT_PUBLISH = [
+  ["anonymous", "公开意见内容，不署名"],
+  ["private", "只供起草部门研究，不公开"],
+] as const;
 
 /** The `at` field of an article's compact form: which form a reply (errors, text) belongs to. */
 export const articleFormTag = (article: number) => `article-${article}`;
@@ -55,7 +61,7 @@ export function ArticleComment({
     ["body", `${p}-body`],
     ["identityCategory", `${p}-identity`],
     ["email", `${p}-email`],
-    ["publishPreference", `${p}-publish-${PUBLISH_PREFERENCES[0]}`],
+    ["publishPreference", `${p}-publish-anonymous`],
     ["consent", `${p}-consent`],
   ];
   const entries = Object.entries(errors).flatMap(([field, message]) => {
@@ -103,7 +109,7 @@ export function ArticleComment({
         </div>
         <SelectField
           id={`${p}-identity`}
-          label="您的身份"
+          label="身份类别"
           name="identityCategory"
           options={[{ value: "", label: "请选择" }, ...identities.map((i) => ({ value: i, label: i }))]}
           defaultValue={values.identityCategory ?? ""}
@@ -115,9 +121,9 @@ export function ArticleComment({
         ) : null}
         <fieldset className="field" aria-describedby={errors.publishPreference ? `${p}-publish-error` : undefined}>
           <legend>是否公开</legend>
-          {PUBLISH_PREFERENCES.map((pref) => (
+          {COMPACT_PUBLISH.map(([pref, label]) => (
             <label key={pref} className="radio-line">
-              <input type="radio" name="publishPreference" id={`${p}-publish-${pref}`} value={pref} defaultChecked={(values.publishPreference ?? "anonymous") === pref} /> {PUBLISH_LABELS[pref]}
+              <input type="radio" name="publishPreference" id={`${p}-publish-${pref}`} value={pref} defaultChecked={(values.publishPreference ?? "anonymous") === pref} /> {label}
             </label>
           ))}
           {errors.publishPreference ? <p className="field-error" id={`${p}-publish-error`}>{errors.publishPreference}</p> : null}
@@ -125,7 +131,7 @@ export function ArticleComment({
         <div className="field">
           <label className="consent">
             <input type="checkbox" name="consent" id={`${p}-consent`} required defaultChecked={values.consent === "on"} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? `${p}-consent-error` : undefined} />{" "}
-            我已阅读并同意：意见经审核后按我的选择公开，个人信息依法保护、公开时隐去；意见及处理情况将作为起草部门研究和合法性审查的依据。
+            同意：意见经审核后按我的选择公开，个人信息依法保护、公开时隐去；意见及处理情况将作为起草部门研究和合法性审查的依据。
           </label>
           {errors.consent ? <p className="field-error" id={`${p}-consent-error`}>{errors.consent}</p> : null}
         </div>

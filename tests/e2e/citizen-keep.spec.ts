@@ -44,8 +44,8 @@ async function articleWithComments(page: Page) {
 async function completeCompactForm(page: Page, label: string, text: string) {
   const form = page.getByRole("form", { name: `对${label}的意见` });
   await form.getByRole("textbox", { name: `对${label}的意见` }).fill(text);
-  await form.getByLabel("您的身份").selectOption("退役军人");
-  await form.getByLabel(/我已阅读并同意/).check();
+  await form.getByLabel("身份类别").selectOption("退役军人");
+  await form.getByLabel(/同意：/).check();
   return form;
 }
 
@@ -105,7 +105,7 @@ for (const javaScriptEnabled of [true, false]) {
       await form.getByRole("button", { name: "提交对第十二条的意见" }).click();
       const again = page.getByRole("form", { name: "对第十二条的意见" });
       await expect(again.getByRole("heading", { name: /意见未提交/ })).toBeVisible();
-      await expect(again.getByLabel("您的身份")).toHaveAccessibleDescription("请选择身份类别。");
+      await expect(again.getByLabel("身份类别")).toHaveAccessibleDescription("请选择身份类别。");
       await expect(again.getByRole("textbox", { name: "对第十二条的意见" })).toHaveValue("没有选择身份的条款意见");
       // The full form shows no error of the compact one.
       await expect(page.locator("#comment-form-errors")).toHaveCount(0);

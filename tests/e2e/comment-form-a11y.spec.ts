@@ -32,7 +32,7 @@ test("the character count is announced when it crosses a threshold, not at every
   await box.click();
   await page.keyboard.type("第八条建议增加创业补贴的申请渠道。");
   // The visible count follows every keystroke; nothing was announced.
-  await expect(page.getByText(/已输入 \d+ 字/)).toContainText("已输入 17 字");
+  await expect(page.locator("#comment-form").getByText(/已输入 \d+ 字/)).toContainText("已输入 17 字");
   expect(await heard()).toEqual([]);
 
   await box.fill("意".repeat(19001));
@@ -41,7 +41,7 @@ test("the character count is announced when it crosses a threshold, not at every
   await box.fill("意".repeat(19600));
   await box.fill("意".repeat(19950));
   await box.fill("意".repeat(20000));
-  await expect(page.getByText(/已输入 \d+ 字/)).toContainText("已输入 20000 字，还可输入 0 字");
+  await expect(page.locator("#comment-form").getByText(/已输入 \d+ 字/)).toContainText("已输入 20000 字，还可输入 0 字");
   expect(await heard()).toEqual(["还可输入不到 1000 字。", "还可输入不到 500 字。", "还可输入不到 100 字。", "已达到 20000 字上限。"]);
   // The description read with the field still gives the exact count.
   await expect(box).toHaveAccessibleDescription(/已输入 20000 字/);

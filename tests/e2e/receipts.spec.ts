@@ -82,7 +82,7 @@ test("a second person reusing the first person's form key gets a message and the
   const first = await browser.newContext();
   const a = await first.newPage();
   await a.goto(OPEN);
-  const key = await a.locator('input[name="idempotencyKey"]').inputValue();
+  const key = await a.locator('#comment-form input[name="idempotencyKey"]').inputValue();
   await submit(a, `第一位群众的意见，电话 ${PHONE}。`);
   await expect(a.getByRole("heading", { level: 1, name: "意见已提交" })).toBeVisible();
   const firstReceipt = (await a.locator(".receipt-no").first().textContent())!;
@@ -93,13 +93,13 @@ test("a second person reusing the first person's form key gets a message and the
   await b.goto(OPEN);
   await fill(b, "第二位群众的意见。");
   // As if the previous person's page were still in this browser: their form, with their key.
-  await b.locator('input[name="idempotencyKey"]').evaluate((el, k) => ((el as HTMLInputElement).value = k), key);
+  await b.locator('#comment-form input[name="idempotencyKey"]').evaluate((el, k) => ((el as HTMLInputElement).value = k), key);
   await b.getByRole("button", { name: "提交意见" }).click();
   await expect(b.getByText(/此表单已提交过一条内容不同的意见/).first()).toBeVisible();
   await expect(b.getByRole("textbox", { name: "意见内容" })).toHaveValue("第二位群众的意见。");
   expect(await b.content()).not.toContain(firstReceipt);
   expect(await b.content()).not.toContain(PHONE);
-  expect(await b.locator('input[name="idempotencyKey"]').inputValue()).not.toBe(key);
+  expect(await b.locator('#comment-form input[name="idempotencyKey"]').inputValue()).not.toBe(key);
   const look = await second.newPage();
   await look.goto("/status");
   await expect(look.getByRole("heading", { level: 1, name: "意见处理情况查询" })).toBeVisible();
