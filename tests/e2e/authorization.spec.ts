@@ -35,6 +35,8 @@ const GET: Array<{ route: string; url: string; expect: Record<Who, Outcome> }> =
   { route: "consultations.$id.attachments.$attachmentId", url: "/consultations/1/attachments/999", expect: all(404) },
   { route: "consultations.$id.register.$format", url: "/consultations/1/register/csv", expect: all(200) },
   // The published draft to download; public like the page itself.
+  { route: "consultations.$id.comment-files.$fileId", url: "/consultations/1/comment-files/999", expect: all(404) },
+  { route: "admin.consultations.$id.comment-files.$fileId", url: "/admin/consultations/1/comment-files/999", expect: staff({}, 404) },
   { route: "consultations.$id.draft[.]docx", url: "/consultations/1/draft.docx", expect: all(200) },
   { route: "consultations.$id.draft[.]pdf", url: "/consultations/3/draft.pdf", expect: all(200) },
   { route: "status", url: "/status", expect: all(200) },
