@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CommentStatusView } from "~/components/comment-status-view";
+import { commentStatusByToken } from "~/models/comment-status.server";
+import { getDb } from "~/utils/db.server";
+
+// The link in a notice: the receipt number with a token the server signed, so the page opens with
+// the status at once. It never shows the check code, and is neither cached nor passed on.
+const NO_STORE = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
+export const headers = () => NO_STORE;
+
+export const meta: MetaFunction = () => [{ title: "意见处理情况 - 征求意见平台" }, { name: "robots", content: "noindex" }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const status = commentStatusByToken(getDb(), params.receiptNo ?? "", params.token ?? "");
+  return { status };
+}
+
+export default function StatusFromNotice() {
+  const { status } = useLoaderData<typeof loader>();
+  if (!status) {
+    return (
+      <div className="alert error" role="alert">
+        <h1>链接无效</h1>
+        <p>该查询链接不完整或已被改动。请从通知邮件中重新打开完整的链接，或凭回执编号和查询码<Link to="/status">查询处理情况</Link>。</p>
+      </div>
+    );
+  }
+  return <CommentStatusView status={status} />;
+}
