@@ -108,16 +108,17 @@ describe("submitting to the legal office and its review", () => {
   });
 
   it("lets only the legal office mark it received, then finished with a note, in that order", async () => {
-    expect(unwrap(await post("legal", { intent: "finish" }))).toMatchObject({ status: 400, body: { errors: { form: "请先登记接收，再登记审查完成。" } } });
+    expect(unwrap(await post("legal", { intent: "finish", note: "结论" }))).toMatchObject({ status: 409, body: { errors: { form: "请先登记接收，再登记审查完毕。" } } });
     expect(unwrap(await post("drafter", { intent: "receive" }))).toMatchObject({ status: 403 });
     expect(((await post("legal", { intent: "receive" })) as Response).status).toBe(302);
     expect(review()!.receivedAt).toBeInstanceOf(Date);
     const tooLong = unwrap(await post("legal", { intent: "finish", note: "意".repeat(1001) }));
-    expect(tooLong).toMatchObject({ status: 400, body: { errors: { note: "审查意见不能超过 1000 个字。" }, values: { note: "意".repeat(1001) } } });
+    expect(tooLong).toMatchObject({ status: 400, body: { errors: { note: "审查结论不能超过 1000 个字。" }, values: { note: "意".repeat(1001) } } });
+    expect(unwrap(await post("legal", { intent: "finish", note: "  " }))).toMatchObject({ status: 400, body: { errors: { note: "请填写审查结论。" } } });
     expect(((await post("legal", { intent: "finish", note: "经审查，未发现合法性问题。" })) as Response).status).toBe(302);
     expect(review()).toMatchObject({ note: "经审查，未发现合法性问题。", finishedBy: findUserByUsername(db, "legal")!.id });
     const shown = await page("drafter");
-    expect(shown.review).toMatchObject({ receivedBy: "陈法制（政策法规处）", finishedBy: "陈法制（政策法规处）" });
+    expect(shown.review).toMatchObject({ receivedBy: "陈法制（政策法规处）", finishedBy: "陈法制（政策法规处）", stage: "finished", round: 1 });
     const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(CLOSED))).all().map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["consultation.legal_submit", "legal_review.receive", "legal_review.finish"]));
     expect(verifyAuditChain(db).ok).toBe(true);
