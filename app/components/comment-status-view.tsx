@@ -31,6 +31,7 @@ export function CommentStatusView({ status, code, fresh = false, children }: { s
       </ol>
       <h2>接下来</h2>
       <p>工作人员将审核您的意见，隐去其中的个人信息后，按您的选择公开。征求意见结束后，起草部门将研究全部意见，并公布意见采纳情况。处理进展会在本页更新；如您留了电子邮箱，我们也会邮件告知。</p>
+      {status.follow.email && status.follow.open ? <FollowCommentForm on={status.follow.on} /> : null}
       <details>
         <summary>您提交的意见（已隐去个人信息）</summary>
         <p className="prose">{status.redactedBody}</p>
@@ -47,5 +48,20 @@ export function ForgetReceiptForm() {
       <input type="hidden" name="intent" value="forget" />
       <button type="submit" className="button secondary">结束查看</button>
     </Form>
+  );
+}
+
+/** Follow the comment: its answer is mailed to the address given with it when the feedback is published. */
+function FollowCommentForm({ on }: { on: boolean }) {
+  return (
+    <section aria-labelledby="follow-title">
+      <h2 id="follow-title">关注本条意见</h2>
+      <p>{on ? "您已关注本条意见：公布意见采纳情况时，我们会把处理结果发送到您提交意见时填写的电子邮箱。" : "您尚未关注本条意见。关注后，公布意见采纳情况时，我们会把处理结果发送到您提交意见时填写的电子邮箱。"}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="follow" />
+        <input type="hidden" name="follow" value={on ? "off" : "on"} />
+        <button type="submit" className="button secondary">{on ? "取消关注" : "关注本条意见"}</button>
+      </Form>
+    </section>
   );
 }

@@ -15,6 +15,8 @@ export interface CommentStatus {
   redactedBody: string;
   steps: Array<{ label: string; state: "done" | "current" | "todo"; detail?: string }>;
   emailVerified: boolean | null;
+  /** Whether the commenter left an email, and follows the comment (hears its answer at publication). */
+  follow: { email: boolean; on: boolean; open: boolean };
 }
 
 /** The disposition that applies to a comment: its own, else its topic's. */
@@ -94,5 +96,11 @@ function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): C
     redactedBody: redactedBody(db, c),
     steps,
     emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
+    follow: { email: c.email !== null, on: c.notifyResult, open: row.status !== "feedback_published" && row.status !== "withdrawn" },
   };
+}
+
+/** The commenter starts or stops following the comment; only from a status view the receipt opened. */
+export function setNotifyResult(db: Db, receiptNo: string, on: boolean): void {
+  db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run();
 }

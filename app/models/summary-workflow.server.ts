@@ -14,6 +14,7 @@ import { refusalFor, screenGenerated, type Detection } from "./publication-scree
 import { beginProcessing, undecidedTopics, type CurrentTopic } from "./dispositions.server";
 import { legalPublishBlock } from "./legal-review.server";
 import { queueResultNotices } from "./notices/comment-status-notices.server";
+import { queueFollowNotices } from "./notices/subscriber-notices.server";
 import { draftSummary } from "./summary-draft";
 import { summaryData } from "./summary.server";
 
@@ -173,6 +174,7 @@ export function publishSummary(db: Db, id: number, actor: Staff, now = new Date(
     notifyPublicChange(tx, id);
     // Commenters hear the answer now that it is final, in the transaction that makes it public.
     queueResultNotices(tx, id, now);
+    queueFollowNotices(tx, id, "published", now);
     return after;
   });
 }

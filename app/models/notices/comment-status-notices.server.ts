@@ -77,12 +77,12 @@ export function queueResultNotice(tx: Tx, commentId: number, now = new Date()): 
   return true;
 }
 
-/** Every commenter of the consultation who gave an email hears the final answer; answers how many were queued. */
+/** Every commenter of the consultation who gave an email and follows the comment hears the final answer; answers how many were queued. */
 export function queueResultNotices(tx: Tx, consultationId: number, now = new Date()): number {
   const ids = tx
     .select({ id: comments.id })
     .from(comments)
-    .where(and(eq(comments.consultationId, consultationId), isNotNull(comments.email)))
+    .where(and(eq(comments.consultationId, consultationId), isNotNull(comments.email), eq(comments.notifyResult, true)))
     .orderBy(comments.id)
     .all();
   return ids.filter((r) => queueResultNotice(tx, r.id, now)).length;

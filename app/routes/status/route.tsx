@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CommentStatusView, ForgetReceiptForm } from "~/components/comment-status-view";
 import { FormError, TextField } from "~/components/field";
 import { ReceiptLookupSchema } from "~/models/comment-schema";
-import { lookupComment, type CommentStatus } from "~/models/comment-status.server";
+import { lookupComment, setNotifyResult, type CommentStatus } from "~/models/comment-status.server";
 import { clientHash } from "~/models/comment.server";
 import { clearReceiptViewCookie, readReceiptView, receiptViewCookie, RECEIPT_VIEW_SECONDS } from "~/models/receipt-view.server";
 import { getDb } from "~/utils/db.server";
@@ -65,6 +65,17 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => new FormData());
   if (form.get("intent") === "forget") return toStatusPage(clearReceiptViewCookie());
+  if (form.get("intent") === "follow") {
+    // Only for the receipt this browser has open: the cookie carries its number and code.
+    const view = readReceiptView(request.headers.get("Cookie"));
+    const follow = form.get("follow");
+    if (!view || !lookupComment(getDb(), view.receiptNo, view.code)) {
+      return data<Reply>({ values: {}, errors: { form: "查看已结束，请重新输入回执编号和查询码。" } }, { status: 403, headers: NO_STORE });
+    }
+    if (follow !== "on" && follow !== "off") return data<Reply>({ values: {}, errors: { form: "关注选项无效，请重试。" } }, { status: 400, headers: NO_STORE });
+    setNotifyResult(getDb(), view.receiptNo, follow === "on");
+    return redirect("/status", { status: 303, headers: NO_STORE });
+  }
   const values = formValues(form, ["intent"]);
   const result = check(values.receipt ?? "", values.code ?? "", context.clientIp);
   if ("cookie" in result) return toStatusPage(result.cookie);

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError } from "~/components/field";
 import { CommentStatusView } from "~/components/comment-status-view";
-import { commentStatusByToken } from "~/models/comment-status.server";
+import { commentStatusByToken, setNotifyResult } from "~/models/comment-status.server";
 import { getDb } from "~/utils/db.server";
 
 // The link in a notice: the receipt number with a token the server signed, so the page opens with
@@ -16,8 +17,19 @@ export function loader({ params }: LoaderFunctionArgs) {
   return { status };
 }
 
+/** Following the comment, or no longer, from the notice's link (a POST: a mail scanner's prefetch changes nothing). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData().catch(() => new FormData());
+  const status = commentStatusByToken(getDb(), params.receiptNo ?? "", params.token ?? "");
+  const follow = form.get("follow");
+  if (!status || form.get("intent") !== "follow" || (follow !== "on" && follow !== "off")) return data({ error: "链接无效或操作无效，未作任何处理。" }, { status: 400, headers: NO_STORE });
+  setNotifyResult(getDb(), status.receiptNo, follow === "on");
+  return redirect(new URL(request.url).pathname, { status: 303, headers: NO_STORE });
+}
+
 export default function StatusFromNotice() {
   const { status } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   if (!status) {
     return (
       <div className="alert error" role="alert">
@@ -26,5 +38,10 @@ export default function StatusFromNotice() {
       </div>
     );
   }
-  return <CommentStatusView status={status} />;
+  return (
+    <>
+      <FormError message={reply?.error} />
+      <CommentStatusView status={status} />
+    </>
+  );
 }
