@@ -124,7 +124,7 @@ export function CommentForm({
       <div className="field">
         <label className="consent">
           <input type="checkbox" name="notifyResult" id="comment-notify-result" defaultChecked={values.notifyResult === undefined ? !values.body : values.notifyResult === "on"} />{" "}
-          关注本条意见：公布意见采纳情况时，将处理结果发送到上面的电子邮箱
+          关注本条意见：公布意见采纳情况时，把处理结果发到上面填写的邮箱
         </label>
       </div>
 
