@@ -259,6 +259,8 @@ export const comments = sqliteTable(
     publishedOrganisation: text("published_organisation"),
     identityCategory: text("identity_category").notNull(),
     email: text("email"),
+    /** The commenter follows the comment: the email hears its answer when the feedback is published. */
+    notifyResult: integer("notify_result", { mode: "boolean" }).notNull().default(true),
     publishPreference: text("publish_preference", { enum: PUBLISH_PREFERENCES })
       .notNull()
       .default("anonymous"),
@@ -512,8 +514,36 @@ export const legalReviews = sqliteTable("legal_reviews", {
   receivedAt: integer("received_at", { mode: "timestamp_ms" }),
   finishedBy: integer("finished_by").references(() => users.id),
   finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  /** The legal office's conclusion, given when it finishes. */
   note: text("note"),
+  /** 第几轮: a packet returned with opinions and resubmitted starts the next round. */
+  round: integer("round").notNull().default(1),
+  returnedBy: integer("returned_by").references(() => users.id),
+  returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
 });
+
+/** The legal office's opinions on a round of the packet (general, or on one article), and the drafter's answers. */
+export const legalOpinions = sqliteTable(
+  "legal_opinions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    round: integer("round").notNull(),
+    /** Null for a general opinion (总体意见). */
+    articleIdentityId: integer("article_identity_id").references(() => articleIdentities.id),
+    body: text("body").notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    answer: text("answer"),
+    answeredBy: integer("answered_by").references(() => users.id),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("legal_opinions_round_idx").on(t.consultationId, t.round)],
+);
 
 // ---------------------------------------------------------------- notices
 /** Durable outbox: a row is written in the same transaction as the event that causes the mail. */
@@ -548,7 +578,7 @@ export const subscriptions = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
-    scope: text("scope", { enum: ["all", "division", "doc_type"] }).notNull().default("all"),
+    scope: text("scope", { enum: ["all", "division", "doc_type", "consultation"] }).notNull().default("all"),
     scopeValue: text("scope_value"),
     status: text("status", { enum: ["pending", "active", "unsubscribed"] })
       .notNull()

@@ -139,6 +139,12 @@ export function CommentForm({
         defaultValue={values.email}
         error={errors.email}
       />
+      <div className="field">
+        <label className="consent">
+          <input type="checkbox" name="notifyResult" id="comment-notify-result" defaultChecked={values.notifyResult === undefined ? !values.body : values.notifyResult === "on"} />{" "}
+          关注本条意见：公布意见采纳情况时，把处理结果发到上面填写的邮箱
+        </label>
+      </div>
 
       <fieldset className="field" aria-describedby={errors.publishPreference ? "comment-publish-error" : undefined}>
         <legend>是否公开</legend>

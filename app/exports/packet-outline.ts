@@ -95,7 +95,7 @@ export function packetOutline(p: Packet): PacketOutline {
     { kind: "paragraph", text: `起草单位：${p.meta.department}${p.meta.divisionName}` },
     { kind: "paragraph", text: `文件类型：${p.meta.docType}；当前状态：${p.meta.phase}` },
     { kind: "paragraph", text: `征求意见期：${period(p)}` },
-    { kind: "paragraph", text: lr ? `报送法制审核：${formatDateTime(lr.submittedAt)}（${lr.submittedBy}）` : "报送法制审核：尚未报送" },
+    { kind: "paragraph", text: lr ? `报送法制审核：${formatDateTime(lr.submittedAt)}（${lr.submittedBy}）${lr.round > 1 ? `，第 ${lr.round} 轮` : ""}` : "报送法制审核：尚未报送" },
     { kind: "paragraph", text: `材料生成时间：${formatDateTime(p.generatedAt)}` },
     ...summaryBlocks(p),
     ...statisticsBlocks(p),

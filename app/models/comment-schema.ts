@@ -43,6 +43,11 @@ export const CommentSchema = z.object({
     .refine((v) => !v || z.email().safeParse(v).success, "请输入有效的邮箱地址，例如 name@example.com。")
     .transform((v) => (v ? v.toLowerCase() : null)),
   publishPreference: z.enum(PUBLISH_PREFERENCES, { error: "请选择是否公开。" }),
+  // 关注本条意见: the email hears the answer when the feedback is published.
+  notifyResult: z
+    .literal("on", { error: "“处理结果告知”选项无效。" })
+    .optional()
+    .transform((v) => v === "on"),
   consent: z.literal("on", { error: "请阅读并同意意见处理说明。" }),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "表单已过期，请刷新页面后重新提交。"),
   // Filled only by bots: the field is hidden from people and from assistive technology.
@@ -55,6 +60,11 @@ export const DEPARTMENT_IDENTITY = "政府部门";
 export const StaffCommentSchema = CommentSchema.omit({ consent: true, website: true }).extend({
   // For 部门来函 only: the sending department, recorded as the comment's organisation.
   department: optionalLine("来函部门", 100),
+  // A letter or a call that left an email address is told the result, as it always was.
+  notifyResult: z
+    .unknown()
+    .optional()
+    .transform(() => true),
   channel: z.enum(CHANNELS, { error: "请选择收到意见的渠道。" }).refine((c) => c !== "web", "网上提交的意见无需代录。"),
   receivedOn: z
     .string({ error: "请填写收到日期。" })

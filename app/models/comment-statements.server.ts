@@ -41,10 +41,10 @@ export function intakeStatements(db: Db): IntakeStatements {
     ),
     insertComment: c.prepare(
       `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name,
-         organisation, identity_category, email, publish_preference, channel, entered_by, received_at, has_pii,
+         organisation, identity_category, email, notify_result, publish_preference, channel, entered_by, received_at, has_pii,
          idempotency_key, client_hash, created_at)
        VALUES (@consultationId, @versionId, @receiptNo, @checkCodeHash, @body, @bodyNormalized, @name,
-         @organisation, @identityCategory, @email, @publishPreference, @channel, @enteredBy, @receivedAt, @hasPii,
+         @organisation, @identityCategory, @email, @notifyResult, @publishPreference, @channel, @enteredBy, @receivedAt, @hasPii,
          @idempotencyKey, @clientHash, @createdAt)
        RETURNING id`,
     ),

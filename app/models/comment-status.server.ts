@@ -3,7 +3,7 @@ import type { Db } from "~db/client.server";
 import { commentAnalysis, comments, consultations, dispositions, redactions } from "~db/schema";
 import { detectPii, redact } from "~/analysis/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
-import { hashCheckCode } from "./receipt.server";
+import { hashCheckCode, statusToken } from "./receipt.server";
 import { timingSafeEqual } from "node:crypto";
 
 export interface CommentStatus {
@@ -15,6 +15,8 @@ export interface CommentStatus {
   redactedBody: string;
   steps: Array<{ label: string; state: "done" | "current" | "todo"; detail?: string }>;
   emailVerified: boolean | null;
+  /** Whether the commenter left an email, and follows the comment (hears its answer at publication). */
+  follow: { email: boolean; on: boolean; open: boolean };
 }
 
 /** The disposition that applies to a comment: its own, else its topic's. */
@@ -32,22 +34,41 @@ function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): 
   return redact(c.body, [...marked, ...detectPii(c.body)]);
 }
 
+function loadByReceipt(db: Db, receiptNo: string) {
+  return db
+    .select({ c: comments, title: consultations.title, status: consultations.status, requireVerification: consultations.requireEmailVerification })
+    .from(comments)
+    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
+    .where(eq(comments.receiptNo, receiptNo))
+    .get();
+}
+
 /**
  * The status page's content, or null when the receipt number and check code do not match —
  * the same null whether the receipt exists or not, so nothing can be learnt by guessing.
  */
 export function lookupComment(db: Db, receiptNo: string, checkCode: string): CommentStatus | null {
-  const row = db
-    .select({ c: comments, title: consultations.title, requireVerification: consultations.requireEmailVerification })
-    .from(comments)
-    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
-    .where(eq(comments.receiptNo, receiptNo))
-    .get();
+  const row = loadByReceipt(db, receiptNo);
   const expected = Buffer.from(row?.c.checkCodeHash ?? "0".repeat(64));
   const given = Buffer.from(hashCheckCode(receiptNo, checkCode));
   if (!row || !timingSafeEqual(expected, given)) return null;
+  return statusOf(db, row);
+}
+
+/** The same content for a receipt whose number came with a status-link token this server signed. */
+export function commentStatusByToken(db: Db, receiptNo: string, token: string): CommentStatus | null {
+  if (!/^[0-9A-Z-]{1,40}$/.test(receiptNo)) return null;
+  const expected = Buffer.from(statusToken(receiptNo));
+  const given = Buffer.from(token);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const row = loadByReceipt(db, receiptNo);
+  return row ? statusOf(db, row) : null;
+}
+
+function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): CommentStatus {
   const c = row.c;
-  const disposition = dispositionFor(db, c.id);
+  // The answer may still change until the feedback is published: the commenter sees it then.
+  const disposition = row.status === "feedback_published" ? dispositionFor(db, c.id) : undefined;
   const moderated = c.moderationStatus !== "pending";
   const steps: CommentStatus["steps"] = [
     { label: "已收到", state: "done" },
@@ -75,5 +96,11 @@ export function lookupComment(db: Db, receiptNo: string, checkCode: string): Com
     redactedBody: redactedBody(db, c),
     steps,
     emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
+    follow: { email: c.email !== null, on: c.notifyResult, open: row.status !== "feedback_published" && row.status !== "withdrawn" },
   };
+}
+
+/** The commenter starts or stops following the comment; only from a status view the receipt opened. */
+export function setNotifyResult(db: Db, receiptNo: string, on: boolean): void {
+  db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run();
 }

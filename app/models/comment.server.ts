@@ -20,7 +20,8 @@ import type { z } from "zod";
 
 type Consultation = typeof consultations.$inferSelect;
 
-export type CommentInput = Omit<z.infer<typeof CommentSchema>, "consent" | "website">;
+/** `notifyResult` left out means told (the default for every channel but the web form's unticked box). */
+export type CommentInput = Omit<z.infer<typeof CommentSchema>, "consent" | "website" | "notifyResult"> & { notifyResult?: boolean };
 
 export type IntakeResult =
   | { ok: true; receiptNo: string; checkCode: string; duplicate: boolean }
@@ -132,6 +133,7 @@ export function submitComment(
         organisation,
         identityCategory,
         email: input.email,
+        notifyResult: input.notifyResult === false ? 0 : 1,
         publishPreference: input.publishPreference,
         channel,
         enteredBy: meta.staff?.actor.id ?? null,

@@ -13,7 +13,7 @@ import { periodAtPublication } from "~/utils/periods";
 import { formatDateTime } from "~/utils/dates";
 import { reindexConsultation } from "./search.server";
 import { queueReviewRequests } from "./notices/handoff-notices.server";
-import { queueNewConsultationNotices } from "./notices/subscriber-notices.server";
+import { queueFollowNotices, queueNewConsultationNotices } from "./notices/subscriber-notices.server";
 
 export class WorkflowError extends Error {
   constructor(
@@ -162,6 +162,7 @@ export function extendDeadline(db: Db, id: number, actor: Staff, newClosesAt: Da
     tx.insert(deadlineExtensions).values({ consultationId: id, previousClosesAt: c.closesAt, newClosesAt, reason, userId: actor.id }).run();
     change(tx, actor, "consultation.extend", c, { closesAt: newClosesAt });
     notifyPublicChange(tx, id);
+    queueFollowNotices(tx, id, "extended", now);
   });
 }
 

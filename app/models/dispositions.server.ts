@@ -1,6 +1,7 @@
 // 采纳情况: the answer to each topic, or to a single comment where it differs from its topic's.
 // Recording one is an upsert (a topic or a comment has at most one), audited in the same
-// transaction, and queues the disposition notice for every commenter it answers.
+// transaction. Nobody is mailed here: an answer may still change in review or legal review, and
+// commenters hear the final one when the feedback is published (publishSummary).
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentAnalysis, comments, consultations, dispositions, topics } from "~db/schema";
@@ -11,7 +12,7 @@ import { publicPhase } from "./consultation-status";
 import { WorkflowError } from "./consultation-workflow.server";
 import { latestArticles } from "./article-numbers.server";
 import type { DispositionInput } from "./disposition-schema";
-import { queueDispositionNotice } from "./notices/comment-status-notices.server";
+import { dispositionFor } from "./comment-status.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Consultation = typeof consultations.$inferSelect;
@@ -48,6 +49,14 @@ export function currentTopics(db: Pick<Db, "select">, consultationId: number): C
     .groupBy(topics.id)
     .orderBy(sql`count(${commentAnalysis.commentId}) desc`, topics.id)
     .all();
+}
+
+/**
+ * The answer a comment has now: the one place that says so, for the result notice and the status
+ * page. (Today a comment's own disposition, else its topic's.)
+ */
+export function answerForComment(db: Pick<Db, "select">, commentId: number): Pick<DispositionRow, "decision" | "reason" | "changeMade"> | undefined {
+  return dispositionFor(db, commentId);
 }
 
 export function dispositionsOf(db: Pick<Db, "select">, consultationId: number): DispositionRow[] {
@@ -105,24 +114,6 @@ function loadForChange(tx: Tx, consultationId: number, actor: Staff): Consultati
   return c;
 }
 
-/** The comments a disposition answers: the comment itself, or the topic's comments without their own. */
-function answeredComments(tx: Tx, d: DispositionRow): number[] {
-  if (d.commentId) return [d.commentId];
-  return tx
-    .select({ id: commentAnalysis.commentId })
-    .from(commentAnalysis)
-    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(
-      and(
-        eq(commentAnalysis.topicId, d.topicId!),
-        sql`${comments.email} is not null`,
-        sql`not exists (select 1 from ${dispositions} o where o.comment_id = ${commentAnalysis.commentId})`,
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-}
-
 const auditShape = (d: DispositionRow | undefined) =>
   d && { topicId: d.topicId, commentId: d.commentId, decision: d.decision, reason: d.reason, articleIdentityId: d.articleIdentityId, changeMade: d.changeMade };
 
@@ -163,8 +154,6 @@ export function recordDisposition(db: Db, consultationId: number, actor: Staff, 
       after: auditShape(row),
       at: now,
     });
-    // The outbox's dedupe key makes this once per comment, however often the answer is revised.
-    for (const commentId of answeredComments(tx, row)) queueDispositionNotice(tx, commentId, now);
     beginProcessing(tx, c, actor, now);
     return row;
   });

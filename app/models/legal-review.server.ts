@@ -1,20 +1,25 @@
-// 合法性审查: the drafting division hands the packet to the legal office (已报送法制审核), which marks
-// it received and then finished. Each step is checked here, whatever the page offered, and audited
-// in the transaction of the change; the hand-off queues the legal office's notice in it too.
-import { desc, eq } from "drizzle-orm";
+// 合法性审查 as a round trip: the drafting division hands the packet to the legal office (待登记),
+// which takes it in (审查中) and either returns it with opinions, general or on an article (退回修改),
+// or finishes with its conclusion (审查完毕). A returned packet comes back once the drafter has
+// answered every opinion: the next round. Each step is checked here, whatever the page offered,
+// audited and notified to the other side in the transaction of the change.
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~db/client.server";
-import { consultations, divisions, legalReviews, users } from "~db/schema";
+import { consultations, divisions, legalOpinions, legalReviews, users } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
+import { latestArticles } from "./article-numbers.server";
 import { canDraft } from "./consultation-access";
 import { auditView } from "./consultation-editor.server";
 import { publicPhase } from "./consultation-status";
 import { notifyPublicChange, WorkflowError } from "./consultation-workflow.server";
-import { queuePacketArrivalNotice } from "./notices/handoff-notices.server";
+import type { LegalStage } from "./legal-review-schema";
+import { queueLegalProgressNotice, queuePacketArrivalNotice } from "./notices/handoff-notices.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };
 type Consultation = typeof consultations.$inferSelect;
+type ReviewRow = typeof legalReviews.$inferSelect;
 
 /** Only once the comment period is over: the packet must hold every comment. */
 export function maySubmitToLegal(c: Consultation, now = new Date()): boolean {
@@ -22,18 +27,30 @@ export function maySubmitToLegal(c: Consultation, now = new Date()): boolean {
   return phase === "closed" || phase === "processing";
 }
 
+/** Where the current round stands. */
+export function legalStage(r: Pick<ReviewRow, "receivedAt" | "returnedAt" | "finishedAt">): LegalStage {
+  if (r.finishedAt) return "finished";
+  if (r.returnedAt) return "returned";
+  if (r.receivedAt) return "in_review";
+  return "submitted";
+}
+
 const submitter = alias(users, "submitter");
 const receiver = alias(users, "receiver");
 const finisher = alias(users, "finisher");
+const returner = alias(users, "returner");
 
 const reviewColumns = {
   consultationId: legalReviews.consultationId,
   title: consultations.title,
   divisionName: divisions.name,
+  round: legalReviews.round,
   submittedAt: legalReviews.submittedAt,
   submittedBy: submitter.displayName,
   receivedAt: legalReviews.receivedAt,
   receivedBy: receiver.displayName,
+  returnedAt: legalReviews.returnedAt,
+  returnedBy: returner.displayName,
   finishedAt: legalReviews.finishedAt,
   finishedBy: finisher.displayName,
   note: legalReviews.note,
@@ -47,18 +64,62 @@ function reviewsQuery(db: Pick<Db, "select">) {
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .innerJoin(submitter, eq(submitter.id, legalReviews.submittedBy))
     .leftJoin(receiver, eq(receiver.id, legalReviews.receivedBy))
+    .leftJoin(returner, eq(returner.id, legalReviews.returnedBy))
     .leftJoin(finisher, eq(finisher.id, legalReviews.finishedBy));
 }
 
 export type LegalReview = NonNullable<ReturnType<typeof getLegalReview>>;
 
 export function getLegalReview(db: Pick<Db, "select">, consultationId: number) {
-  return reviewsQuery(db).where(eq(legalReviews.consultationId, consultationId)).get();
+  const r = reviewsQuery(db).where(eq(legalReviews.consultationId, consultationId)).get();
+  return r && { ...r, stage: legalStage(r) };
 }
 
 /** What the legal office sees at /admin/legal: every packet sent to it, newest first. */
 export function listLegalReviews(db: Pick<Db, "select">) {
-  return reviewsQuery(db).orderBy(desc(legalReviews.submittedAt)).all();
+  return reviewsQuery(db)
+    .orderBy(desc(legalReviews.submittedAt))
+    .all()
+    .map((r) => ({ ...r, stage: legalStage(r) }));
+}
+
+const author = alias(users, "opinion_author");
+const answerer = alias(users, "opinion_answerer");
+
+/** Every opinion of every round, oldest first, with the article it is on ("总体意见" when none). */
+export function legalOpinionsOf(db: Db, consultationId: number) {
+  const labels = new Map(latestArticles(db, consultationId).map((a) => [a.identityId, a.label]));
+  return db
+    .select({
+      id: legalOpinions.id,
+      round: legalOpinions.round,
+      articleIdentityId: legalOpinions.articleIdentityId,
+      body: legalOpinions.body,
+      createdAt: legalOpinions.createdAt,
+      createdBy: author.displayName,
+      answer: legalOpinions.answer,
+      answeredAt: legalOpinions.answeredAt,
+      answeredBy: answerer.displayName,
+    })
+    .from(legalOpinions)
+    .innerJoin(author, eq(author.id, legalOpinions.createdBy))
+    .leftJoin(answerer, eq(answerer.id, legalOpinions.answeredBy))
+    .where(eq(legalOpinions.consultationId, consultationId))
+    .orderBy(asc(legalOpinions.round), asc(legalOpinions.id))
+    .all()
+    .map((o) => ({ ...o, article: o.articleIdentityId === null ? "总体意见" : (labels.get(o.articleIdentityId) ?? "（已删除的条款）") }));
+}
+
+export type LegalOpinion = ReturnType<typeof legalOpinionsOf>[number];
+
+/** Why the feedback cannot be published yet as far as the legal office goes, or null. */
+export function legalPublishBlock(db: Pick<Db, "select">, consultationId: number): string | null {
+  const row = db.select().from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).get();
+  if (!row) return "请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。";
+  const stage = legalStage(row);
+  if (stage === "finished") return null;
+  if (stage === "returned") return `法制机构已退回修改（第 ${row.round} 轮），请答复审查意见并重新报送；审查完毕后才能公布。`;
+  return `法制机构尚未审查完毕（第 ${row.round} 轮，${stage === "submitted" ? "待登记" : "审查中"}），审查完毕后才能公布意见采纳情况说明。`;
 }
 
 function load(tx: Tx, id: number): Consultation {
@@ -87,25 +148,116 @@ export function submitToLegalReview(db: Db, id: number, actor: Staff, now = new 
   });
 }
 
-function legalStep(db: Db, id: number, actor: Staff, step: "receive" | "finish", note: string | undefined, now: Date): void {
+/** The review row for a legal-office step, in the stage the step needs. */
+function forLegal(tx: Tx, id: number, actor: Staff, needs: LegalStage, wrongStage: (stage: LegalStage) => string): ReviewRow {
+  load(tx, id);
+  if (actor.role !== "legal") throw new WorkflowError("只有法制机构可以登记审查进度。", 403);
+  const row = tx.select().from(legalReviews).where(eq(legalReviews.consultationId, id)).get();
+  if (!row) throw new WorkflowError("该征求意见尚未报送法制审核。");
+  const stage = legalStage(row);
+  if (stage !== needs) throw new WorkflowError(wrongStage(stage), 409);
+  return row;
+}
+
+const inReviewOnly = (stage: LegalStage) =>
+  stage === "submitted" ? "请先登记接收。" : stage === "returned" ? "材料已退回修改，等待起草处室重新报送。" : "已登记审查完毕。";
+
+export function markLegalReviewReceived(db: Db, id: number, actor: Staff, now = new Date()): void {
   db.transaction((tx) => {
-    load(tx, id);
-    if (actor.role !== "legal") throw new WorkflowError("只有法制机构可以登记审查进度。", 403);
-    const row = tx.select().from(legalReviews).where(eq(legalReviews.consultationId, id)).get();
-    if (!row) throw new WorkflowError("该征求意见尚未报送法制审核。");
-    if (step === "receive") {
-      if (row.receivedAt) throw new WorkflowError("已登记接收。");
-      tx.update(legalReviews).set({ receivedBy: actor.id, receivedAt: now }).where(eq(legalReviews.id, row.id)).run();
-      audit(tx, actor, "legal_review.receive", id, null, { receivedAt: now.toISOString() }, now);
-      return;
-    }
-    if (!row.receivedAt) throw new WorkflowError("请先登记接收，再登记审查完成。");
-    if (row.finishedAt) throw new WorkflowError("已登记审查完成。");
-    tx.update(legalReviews).set({ finishedBy: actor.id, finishedAt: now, note: note || null }).where(eq(legalReviews.id, row.id)).run();
-    audit(tx, actor, "legal_review.finish", id, null, { finishedAt: now.toISOString(), note: note || null }, now);
+    const row = forLegal(tx, id, actor, "submitted", (s) => (s === "returned" ? "材料已退回修改，等待起草处室重新报送。" : "已登记接收。"));
+    tx.update(legalReviews).set({ receivedBy: actor.id, receivedAt: now }).where(eq(legalReviews.id, row.id)).run();
+    audit(tx, actor, "legal_review.receive", id, null, { round: row.round, receivedAt: now.toISOString() }, now);
+    queueLegalProgressNotice(tx, id, "received", row.round, now);
   });
 }
 
-export const markLegalReviewReceived = (db: Db, id: number, actor: Staff, now = new Date()) => legalStep(db, id, actor, "receive", undefined, now);
+/** Adds an opinion to the round under review; the drafter sees it once the packet is returned. */
+export function addLegalOpinion(db: Db, id: number, actor: Staff, input: { article: number | null; body: string }, now = new Date()): void {
+  const articles = latestArticles(db, id);
+  db.transaction((tx) => {
+    const row = forLegal(tx, id, actor, "in_review", inReviewOnly);
+    if (input.article !== null && !articles.some((a) => a.identityId === input.article)) throw new WorkflowError("所选条款不在征求意见稿中。");
+    const o = tx
+      .insert(legalOpinions)
+      .values({ consultationId: id, round: row.round, articleIdentityId: input.article, body: input.body, createdBy: actor.id, createdAt: now })
+      .returning()
+      .get();
+    audit(tx, actor, "legal_review.opinion", id, null, { round: row.round, opinionId: o.id, articleIdentityId: o.articleIdentityId, body: o.body }, now);
+  });
+}
 
-export const markLegalReviewFinished = (db: Db, id: number, actor: Staff, note?: string, now = new Date()) => legalStep(db, id, actor, "finish", note, now);
+/** An opinion not yet sent back can be taken out again. */
+export function removeLegalOpinion(db: Db, id: number, actor: Staff, opinionId: number, now = new Date()): void {
+  db.transaction((tx) => {
+    const row = forLegal(tx, id, actor, "in_review", inReviewOnly);
+    const o = tx.select().from(legalOpinions).where(and(eq(legalOpinions.id, opinionId), eq(legalOpinions.consultationId, id), eq(legalOpinions.round, row.round))).get();
+    if (!o) throw new WorkflowError("未找到该审查意见。", 404);
+    tx.delete(legalOpinions).where(eq(legalOpinions.id, o.id)).run();
+    audit(tx, actor, "legal_review.opinion_remove", id, { round: o.round, opinionId: o.id, articleIdentityId: o.articleIdentityId, body: o.body }, null, now);
+  });
+}
+
+const roundOpinions = (tx: Tx, id: number, round: number) =>
+  tx.select().from(legalOpinions).where(and(eq(legalOpinions.consultationId, id), eq(legalOpinions.round, round))).all();
+
+/** 退回修改: the round's opinions go to the drafting division, which answers them. */
+export function returnLegalReview(db: Db, id: number, actor: Staff, now = new Date()): void {
+  db.transaction((tx) => {
+    const row = forLegal(tx, id, actor, "in_review", inReviewOnly);
+    const opinions = roundOpinions(tx, id, row.round);
+    if (opinions.length === 0) throw new WorkflowError("退回修改前请至少填写一条审查意见。");
+    tx.update(legalReviews).set({ returnedBy: actor.id, returnedAt: now }).where(eq(legalReviews.id, row.id)).run();
+    audit(tx, actor, "legal_review.return", id, null, { round: row.round, returnedAt: now.toISOString(), opinions: opinions.length }, now);
+    queueLegalProgressNotice(tx, id, "returned", row.round, now);
+  });
+}
+
+function forDrafter(tx: Tx, id: number, actor: Staff): ReviewRow {
+  const c = load(tx, id);
+  if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以答复审查意见。", 403);
+  const row = tx.select().from(legalReviews).where(eq(legalReviews.consultationId, id)).get();
+  if (!row || legalStage(row) !== "returned") throw new WorkflowError("材料当前未被退回修改。", 409);
+  return row;
+}
+
+/** The drafter's answer to one opinion of the returned round; may be revised until resubmission. */
+export function answerLegalOpinion(db: Db, id: number, actor: Staff, input: { opinionId: number; answer: string }, now = new Date()): void {
+  db.transaction((tx) => {
+    const row = forDrafter(tx, id, actor);
+    const o = tx.select().from(legalOpinions).where(and(eq(legalOpinions.id, input.opinionId), eq(legalOpinions.consultationId, id), eq(legalOpinions.round, row.round))).get();
+    if (!o) throw new WorkflowError("未找到该审查意见。", 404);
+    tx.update(legalOpinions).set({ answer: input.answer, answeredBy: actor.id, answeredAt: now }).where(eq(legalOpinions.id, o.id)).run();
+    audit(tx, actor, "legal_review.answer", id, { opinionId: o.id, answer: o.answer }, { opinionId: o.id, answer: input.answer }, now);
+  });
+}
+
+/** 重新报送: every opinion answered, the packet goes back to the legal office as the next round. */
+export function resubmitLegalReview(db: Db, id: number, actor: Staff, now = new Date()): void {
+  db.transaction((tx) => {
+    const row = forDrafter(tx, id, actor);
+    const open = tx
+      .select({ id: legalOpinions.id })
+      .from(legalOpinions)
+      .where(and(eq(legalOpinions.consultationId, id), eq(legalOpinions.round, row.round), isNull(legalOpinions.answer)))
+      .all();
+    if (open.length) throw new WorkflowError(`还有 ${open.length} 条审查意见尚未答复，答复全部意见后才能重新报送。`);
+    const round = row.round + 1;
+    tx.update(legalReviews)
+      .set({ round, submittedBy: actor.id, submittedAt: now, receivedBy: null, receivedAt: null, returnedBy: null, returnedAt: null })
+      .where(eq(legalReviews.id, row.id))
+      .run();
+    audit(tx, actor, "legal_review.resubmit", id, { round: row.round }, { round, submittedAt: now.toISOString() }, now);
+    queuePacketArrivalNotice(tx, id, now);
+  });
+}
+
+export function markLegalReviewFinished(db: Db, id: number, actor: Staff, note: string, now = new Date()): void {
+  db.transaction((tx) => {
+    const row = forLegal(tx, id, actor, "in_review", (s) => (s === "submitted" ? "请先登记接收，再登记审查完毕。" : inReviewOnly(s)));
+    const pending = roundOpinions(tx, id, row.round).length;
+    if (pending) throw new WorkflowError(`本轮已填写 ${pending} 条审查意见：请退回修改，或删除这些意见后再登记审查完毕。`);
+    tx.update(legalReviews).set({ finishedBy: actor.id, finishedAt: now, note }).where(eq(legalReviews.id, row.id)).run();
+    audit(tx, actor, "legal_review.finish", id, null, { round: row.round, finishedAt: now.toISOString(), note }, now);
+    queueLegalProgressNotice(tx, id, "finished", row.round, now);
+  });
+}

@@ -40,3 +40,11 @@ export function hashCheckCode(receiptNo: string, code: string): string {
 export function verificationToken(receiptNo: string): string {
   return crypto.createHmac("sha256", env().SESSION_SECRET).update(`verify:${receiptNo}`).digest("base64url").slice(0, 32);
 }
+
+/**
+ * The token in the status link of a notice: shows that receipt's status (never its check code),
+ * so the link opens the page at once; bound to the receipt, unforgeable without the secret.
+ */
+export function statusToken(receiptNo: string): string {
+  return crypto.createHmac("sha256", env().SESSION_SECRET).update(`status:${receiptNo}`).digest("base64url").slice(0, 32);
+}

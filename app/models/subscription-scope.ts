@@ -9,5 +9,12 @@ export const SCOPE_LABELS: Record<(typeof SCOPES)[number], string> = {
   doc_type: "某类文件的征求意见",
 };
 
-/** As stored in subscriptions.scope / scope_value: "all" has no value, a division its id. */
-export type Scope = { scope: "all"; scopeValue: null } | { scope: "division"; scopeValue: string } | { scope: "doc_type"; scopeValue: DocType };
+/** Following one consultation: offered from its page rather than among the scopes above. */
+export const FOLLOW_SCOPE = "consultation";
+
+/** As stored in subscriptions.scope / scope_value: "all" has no value, a division or a consultation its id. */
+export type Scope =
+  | { scope: "all"; scopeValue: null }
+  | { scope: "division"; scopeValue: string }
+  | { scope: "doc_type"; scopeValue: DocType }
+  | { scope: "consultation"; scopeValue: string };

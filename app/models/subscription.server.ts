@@ -1,10 +1,10 @@
-// Public subscriptions to new consultations, with double opt-in: a subscription does nothing
+// Public subscriptions to new consultations, or to the progress of one consultation, with double opt-in: a subscription does nothing
 // until the address confirms it. Unsubscribe links are HMAC-signed ids, valid for the
 // subscription's whole life, so that every notice (and its List-Unsubscribe header) can carry one.
 import crypto from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { divisions, subscriptions, type DocType } from "~db/schema";
+import { consultations, divisions, subscriptions, type DocType } from "~db/schema";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import { env } from "~/utils/env.server";
 import { shanghaiDate } from "~/utils/periods";
@@ -31,7 +31,18 @@ export function subscribableDivisions(db: Reader): Array<{ id: number; name: str
     .all();
 }
 
+/** A consultation one may follow: public and its feedback not yet published. */
+export function followableConsultation(db: Reader, id: number): { id: number; title: string } | null {
+  const c = db.select({ id: consultations.id, title: consultations.title, status: consultations.status }).from(consultations).where(eq(consultations.id, id)).get();
+  return c && FOLLOWABLE.includes(c.status) ? { id: c.id, title: c.title } : null;
+}
+const FOLLOWABLE: string[] = ["published", "processing", "legal_review"];
+
 export function scopeLabel(db: Reader, s: Pick<Subscription, "scope" | "scopeValue">): string {
+  if (s.scope === "consultation") {
+    const c = db.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, Number(s.scopeValue))).get();
+    return `《${(c?.title ?? "某征求意见").replace(/^《|》$/g, "")}》的进展`;
+  }
   if (s.scope === "division") {
     const d = db.select({ name: divisions.name }).from(divisions).where(eq(divisions.id, Number(s.scopeValue))).get();
     return `${d?.name ?? "某处室"}起草的征求意见`;
@@ -108,7 +119,7 @@ export function confirmSubscription(db: Db, token: string | undefined, now = new
       const found = findByConfirmToken(tx, token, now);
       if (found.state !== "pending") return found;
       tx.update(subscriptions).set({ status: "active", confirmedAt: now, unsubscribedAt: null }).where(eq(subscriptions.id, found.sub.id)).run();
-      const notice = welcomeNotice({ scopeLabel: found.label, unsubscribeLink: unsubscribeLink(found.sub.id) });
+      const notice = welcomeNotice({ scopeLabel: found.label, unsubscribeLink: unsubscribeLink(found.sub.id), follow: found.sub.scope === "consultation" });
       queueNotice(tx, { ...notice, to: found.sub.email, kind: "subscription_welcome", dedupeKey: `subscription-welcome:${found.sub.id}:${now.getTime()}`, headers: listHeaders(found.sub.id) }, now);
       return { ...found, state: "active" as const };
     },

@@ -12,6 +12,9 @@ import { publicPhase } from "./consultation-status";
 import { notifyPublicChange, WorkflowError } from "./consultation-workflow.server";
 import { refusalFor, screenGenerated, type Detection } from "./publication-screen.server";
 import { beginProcessing, undecidedTopics, type CurrentTopic } from "./dispositions.server";
+import { legalPublishBlock } from "./legal-review.server";
+import { queueResultNotices } from "./notices/comment-status-notices.server";
+import { queueFollowNotices } from "./notices/subscriber-notices.server";
 import { draftSummary } from "./summary-draft";
 import { summaryData } from "./summary.server";
 
@@ -150,19 +153,28 @@ export function reopenSummary(db: Db, id: number, actor: Staff, now = new Date()
   });
 }
 
-/** Publishing the approved text, once the packet went to the legal office: the consultation becomes 已公布反馈. */
+/** Why the legal office's review keeps the feedback from being published now, or null. */
+export function feedbackPublishBlock(db: Pick<Db, "select">, c: Pick<Consultation, "id" | "status">): string | null {
+  return c.status === "legal_review" ? legalPublishBlock(db, c.id) : "请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。";
+}
+
+/** Publishing the approved text, once the legal office has finished its review: the consultation becomes 已公布反馈. */
 export function publishSummary(db: Db, id: number, actor: Staff, now = new Date()): FeedbackSummary {
   return db.transaction((tx) => {
     const { c, summary } = forDrafter(tx, id, actor, now);
     if (summary?.status !== "approved") throw new WorkflowError("说明须经审核通过后才能发布。");
-    // The lifecycle: 意见处理中 → 已报送法制审核 → 已公布反馈. The legal office's review relies on
-    // the feedback, so it is handed over before the feedback is made public.
-    if (c.status !== "legal_review") throw new WorkflowError("请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。", 409);
+    // The lifecycle: 意见处理中 → 已报送法制审核 → 已公布反馈. The legal office reviews the feedback
+    // before it is made public, and publishing waits until its latest round is finished.
+    const legalBlock = feedbackPublishBlock(tx, c);
+    if (legalBlock) throw new WorkflowError(legalBlock, 409);
     checkPublishable(summary.body, WorkflowError);
     const after = write(tx, actor, "summary.publish", c, summary, { status: "published", publishedAt: now }, now);
     const changed = tx.update(consultations).set({ status: "feedback_published", updatedAt: now }).where(eq(consultations.id, id)).returning().get();
     appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "consultation.feedback_publish", entityType: "consultation", entityId: id, before: auditView(c), after: auditView(changed) });
     notifyPublicChange(tx, id);
+    // Commenters hear the answer now that it is final, in the transaction that makes it public.
+    queueResultNotices(tx, id, now);
+    queueFollowNotices(tx, id, "published", now);
     return after;
   });
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LEGAL_STAGE_LABELS } from "~/models/legal-review-schema";
 import { listLegalReviews } from "~/models/legal-review.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -13,19 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { reviews: listLegalReviews(getDb()) };
 }
 
-function stage(r: { receivedAt: Date | null; finishedAt: Date | null }): string {
-  if (r.finishedAt) return "审查完成";
-  if (r.receivedAt) return "审查中";
-  return "待接收";
-}
 
 export default function LegalInTray() {
   const { reviews } = useLoaderData<typeof loader>();
-  const waiting = reviews.filter((r) => !r.receivedAt).length;
+  const waiting = reviews.filter((r) => r.stage === "submitted").length;
   return (
     <>
       <h1>合法性审查</h1>
-      <p>起草处室报送法制审核的征求意见材料。{waiting ? `其中 ${waiting} 件待接收。` : ""}</p>
+      <p>起草处室报送法制审核的征求意见材料。退回修改的材料，起草处室答复审查意见后重新报送，进入下一轮审查。{waiting ? `其中 ${waiting} 件待登记。` : ""}</p>
       {reviews.length === 0 ? (
         <p>暂无报送的材料。</p>
       ) : (
@@ -38,7 +34,7 @@ export default function LegalInTray() {
                 <th scope="col">起草处室</th>
                 <th scope="col">报送</th>
                 <th scope="col">接收</th>
-                <th scope="col">审查完成</th>
+                <th scope="col">审查完毕</th>
                 <th scope="col">进度</th>
               </tr>
             </thead>
@@ -52,7 +48,7 @@ export default function LegalInTray() {
                   <td>{formatDateTime(r.submittedAt)}（{r.submittedBy}）</td>
                   <td>{r.receivedAt ? `${formatDateTime(r.receivedAt)}（${r.receivedBy}）` : "—"}</td>
                   <td>{r.finishedAt ? `${formatDateTime(r.finishedAt)}（${r.finishedBy}）` : "—"}</td>
-                  <td>{stage(r)}</td>
+                  <td>第 {r.round} 轮：{LEGAL_STAGE_LABELS[r.stage]}</td>
                 </tr>
               ))}
             </tbody>

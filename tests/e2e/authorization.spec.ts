@@ -40,6 +40,8 @@ const GET: Array<{ route: string; url: string; expect: Record<Who, Outcome> }> =
   { route: "consultations.$id.draft[.]docx", url: "/consultations/1/draft.docx", expect: all(200) },
   { route: "consultations.$id.draft[.]pdf", url: "/consultations/3/draft.pdf", expect: all(200) },
   { route: "status", url: "/status", expect: all(200) },
+  // A notice's status link with a token this server did not sign: a page that says the link is invalid.
+  { route: "status_.$receiptNo.$token", url: "/status/ZQ20261126-AAAAAA/not-a-token", expect: all(200) },
   { route: "subscribe", url: "/subscribe", expect: all(200) },
   { route: "subscribe_.confirm.$token", url: "/subscribe/confirm/not-a-token", expect: all(404) },
   { route: "unsubscribe.$token", url: "/unsubscribe/not-a-token", expect: all(400) },

@@ -96,7 +96,7 @@ test("the comment form can be completed by keyboard alone", async ({ page }) => 
   await page.keyboard.press("Tab"); // 附件
   await page.keyboard.press("Tab"); // 您的身份
   await page.keyboard.press("ArrowDown");
-  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab"); // 姓名, 单位, 邮箱, first radio
+  for (let i = 0; i < 5; i++) await page.keyboard.press("Tab"); // 姓名, 单位, 邮箱, 关注本条意见, first radio
   for (let i = 0; i < 1; i++) await page.keyboard.press("Tab"); // consent
   await page.keyboard.press("Space");
   await page.keyboard.press("Tab");

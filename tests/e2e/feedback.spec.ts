@@ -97,7 +97,7 @@ test("a drafter answers the topics, drafts the summary, a reviewer approves it, 
   await expect(page.getByText("本说明由您起草，须由其他审核人员审核。")).toBeVisible();
   await logout(page);
 
-  // A reviewer approves; the drafter hands the packet to the legal office, then publishes.
+  // A reviewer approves; the drafter hands the packet to the legal office, which finishes its review; then the drafter publishes.
   await login(page, "reviewer");
   await page.goto(SUMMARY);
   await expect(page.getByText("感谢社会各界对规划编制工作的关心和支持！")).toBeVisible();
@@ -107,11 +107,21 @@ test("a drafter answers the topics, drafts the summary, a reviewer approves it, 
   await logout(page);
   await login(page, "drafter");
   await page.goto(SUMMARY);
-  await page.getByRole("button", { name: "发布", exact: true }).click();
-  await expect(page.getByText("请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。")).toBeVisible();
+  // Publishing waits for the legal office: the page says why, and the button cannot be used.
+  await expect(page.getByText("暂不能发布：请先将合法性审查材料报送法制机构，再公布意见采纳情况说明。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "发布", exact: true })).toBeDisabled();
   await page.goto(`/admin/consultations/${ID}/packet`);
   await page.getByRole("button", { name: "报送法制审核" }).click();
   await expect(page.getByText("已报送法制审核，法制机构将收到通知。")).toBeVisible();
+  await logout(page);
+  await login(page, "legal");
+  await page.goto(`/admin/consultations/${ID}/packet`);
+  await page.getByRole("button", { name: "登记接收" }).click();
+  await page.getByLabel("审查结论").fill("经审查，同意公布。");
+  await page.getByRole("button", { name: "登记审查完毕" }).click();
+  await expect(page.getByText("已登记审查完毕，起草处室将收到通知。")).toBeVisible();
+  await logout(page);
+  await login(page, "drafter");
   await page.goto(SUMMARY);
   await page.getByRole("button", { name: "发布", exact: true }).click();
   await expect(page.getByText("意见采纳情况说明已发布，征求意见状态已改为“已公布反馈”。")).toBeVisible();

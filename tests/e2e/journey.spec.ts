@@ -8,7 +8,7 @@ import { freePortSync } from "../setup/free-port";
 // One comment's whole life, on a server of its own: a member of the public comments without
 // JavaScript; a moderator publishes it with its phone number hidden; the period ends; the drafter
 // analyses and answers every topic, drafts the summary; a reviewer approves it; the packet goes to
-// the legal office, who takes it in; the feedback is published; the commenter's status page shows
+// the legal office, who takes it in and finishes its review; the feedback is published; the commenter's status page shows
 // what became of the comment.
 
 const PORT = freePortSync();
@@ -98,7 +98,7 @@ test("a comment's life, from the public form to the published answer", async ({ 
   await expect(page.getByText("审核意见已记录。")).toBeVisible();
   await logout(page);
 
-  // 6. The packet goes to the legal office, who downloads it and takes it in.
+  // 6. The packet goes to the legal office, who downloads it, takes it in and finishes its review.
   await login(page, "drafter");
   await page.goto(`${STAFF}/packet`);
   await page.getByRole("button", { name: "报送法制审核" }).click();
@@ -111,6 +111,9 @@ test("a comment's life, from the public form to the published answer", async ({ 
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   await page.getByRole("button", { name: "登记接收" }).click();
   await expect(page.getByText("已登记接收。")).toBeVisible();
+  await page.getByLabel("审查结论").fill("经审查，同意公布。");
+  await page.getByRole("button", { name: "登记审查完毕" }).click();
+  await expect(page.getByText("已登记审查完毕，起草处室将收到通知。")).toBeVisible();
   await logout(page);
 
   // 7. The drafter publishes the feedback.

@@ -114,9 +114,9 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   await page.getByRole("button", { name: "登记接收" }).click();
   await expect(page.getByText("已登记接收。")).toBeVisible();
   await expect(page.locator(".legal-progress")).toContainText("陈法制");
-  await page.getByLabel("审查意见（可选）").fill("经审查，未发现合法性问题。");
-  await page.getByRole("button", { name: "登记审查完成" }).click();
-  await expect(page.getByText("已登记审查完成。")).toBeVisible();
+  await page.getByLabel("审查结论").fill("经审查，未发现合法性问题。");
+  await page.getByRole("button", { name: "登记审查完毕" }).click();
+  await expect(page.getByText("已登记审查完毕，起草处室将收到通知。")).toBeVisible();
   await expect(page.locator(".legal-progress")).toContainText("经审查，未发现合法性问题。");
   await expectAccessible(page);
 });

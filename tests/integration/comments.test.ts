@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { statusToken } from "~/models/receipt.server";
 import { comments, consultations, emailOutbox, redactions } from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { lookupComment } from "~/models/comment-status.server";
@@ -85,7 +86,7 @@ describe("comment intake", () => {
     expect(mail.toAddress).toBe("vet@example.com");
     expect(mail.textBody).toContain(r.receiptNo);
     expect(mail.textBody).toContain(`查询码：${r.checkCode}`);
-    expect(mail.textBody).toContain(`/status?receipt=${r.receiptNo}`);
+    expect(mail.textBody).toContain(`/status/${r.receiptNo}/${statusToken(r.receiptNo)}`);
     expect(mail.textBody).not.toContain("code=");
   });
 

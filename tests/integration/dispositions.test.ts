@@ -141,25 +141,36 @@ describe("recording", () => {
     expect(db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear")).all()).toHaveLength(1);
   });
 
-  it("shows the answer on the commenter's status page", async () => {
+  it("keeps the answer off the commenter's status page until the feedback is published", async () => {
     const c = db.select().from(comments).where(eq(comments.id, memorial[1])).get()!;
     const code = newCheckCode();
     db.update(comments).set({ checkCodeHash: hashCheckCode(c.receiptNo, code) }).where(eq(comments.id, c.id)).run();
     const cookie = receiptViewCookie({ receiptNo: c.receiptNo, code, fresh: false }).split(";")[0];
-    const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: cookie } }), params: {}, context: context("203.0.113.77") }));
-    const studied = page.body.status.steps.find((s: { label: string }) => s.label === "已研究");
-    expect(studied).toMatchObject({ state: "current", detail: "处理结果：不采纳。已纳入年度计划" });
+    const studied = async () => {
+      const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: cookie } }), params: {}, context: context("203.0.113.77") }));
+      return page.body.status.steps.find((s: { label: string }) => s.label === "已研究");
+    };
+    // An answer may still change in review and legal review: the commenter is told the final one.
+    expect(await studied()).toEqual({ label: "已研究", state: "todo", detail: undefined });
+    const before = db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!.status;
+    db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
+    try {
+      expect(await studied()).toMatchObject({ state: "current", detail: "处理结果：不采纳。已纳入年度计划" });
+    } finally {
+      db.update(consultations).set({ status: before }).where(eq(consultations.id, CLOSED)).run();
+    }
   });
 
-  it("queues the disposition notice once for each answered commenter who gave an email", async () => {
+  it("queues no result notice when an answer is recorded or changed: commenters hear the final one at publication", async () => {
     const volunteerTopic = fx.topicIds.find((t) => (db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)))!;
     const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all();
     expect(mails()).toHaveLength(0);
     await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "already_provided", reason: "第九条已规定" });
-    await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "already_provided", reason: "第九条已作规定" });
-    expect(mails()).toHaveLength(1);
-    expect(mails()[0]).toMatchObject({ toAddress: "volunteer@example.org", dedupeKey: `disposition:${volunteerId}` });
-    expect(mails()[0].textBody).toContain("已有规定");
+    await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "adopted", reason: "", changeMade: "第九条增加志愿服务" });
+    await post("drafter", { intent: "record", commentId: String(volunteerId), decision: "not_adopted", reason: "另行研究" });
+    expect(dispositionFor(db, volunteerId)).toMatchObject({ decision: "not_adopted" });
+    expect(mails()).toHaveLength(0);
+    expect(db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "volunteer@example.org")).all()).toHaveLength(0);
   });
 
   it("may answer while a consultation is still open, without changing its status", async () => {

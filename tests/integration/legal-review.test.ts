@@ -108,18 +108,35 @@ describe("submitting to the legal office and its review", () => {
   });
 
   it("lets only the legal office mark it received, then finished with a note, in that order", async () => {
-    expect(unwrap(await post("legal", { intent: "finish" }))).toMatchObject({ status: 400, body: { errors: { form: "请先登记接收，再登记审查完成。" } } });
+    expect(unwrap(await post("legal", { intent: "finish", note: "结论" }))).toMatchObject({ status: 409, body: { errors: { form: "请先登记接收，再登记审查完毕。" } } });
     expect(unwrap(await post("drafter", { intent: "receive" }))).toMatchObject({ status: 403 });
     expect(((await post("legal", { intent: "receive" })) as Response).status).toBe(302);
     expect(review()!.receivedAt).toBeInstanceOf(Date);
     const tooLong = unwrap(await post("legal", { intent: "finish", note: "意".repeat(1001) }));
-    expect(tooLong).toMatchObject({ status: 400, body: { errors: { note: "审查意见不能超过 1000 个字。" }, values: { note: "意".repeat(1001) } } });
+    expect(tooLong).toMatchObject({ status: 400, body: { errors: { note: "审查结论不能超过 1000 个字。" }, values: { note: "意".repeat(1001) } } });
+    expect(unwrap(await post("legal", { intent: "finish", note: "  " }))).toMatchObject({ status: 400, body: { errors: { note: "请填写审查结论。" } } });
     expect(((await post("legal", { intent: "finish", note: "经审查，未发现合法性问题。" })) as Response).status).toBe(302);
     expect(review()).toMatchObject({ note: "经审查，未发现合法性问题。", finishedBy: findUserByUsername(db, "legal")!.id });
     const shown = await page("drafter");
-    expect(shown.review).toMatchObject({ receivedBy: "陈法制（政策法规处）", finishedBy: "陈法制（政策法规处）" });
+    expect(shown.review).toMatchObject({ receivedBy: "陈法制（政策法规处）", finishedBy: "陈法制（政策法规处）", stage: "finished", round: 1 });
     const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(CLOSED))).all().map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["consultation.legal_submit", "legal_review.receive", "legal_review.finish"]));
     expect(verifyAuditChain(db).ok).toBe(true);
+  });
+});
+
+describe("the round trip's forms", () => {
+  it("answers bad input with Chinese messages, keeping what was typed, and each side only its own steps", async () => {
+    const long = "意".repeat(2001);
+    expect(unwrap(await post("legal", { intent: "opinion", article: "", body: "  " }))).toMatchObject({ status: 400, body: { errors: { body: "请填写审查意见。" } } });
+    expect(unwrap(await post("legal", { intent: "opinion", article: "第八条", body: "意见" }))).toMatchObject({ status: 400, body: { errors: { article: "请选择条款或“总体意见”。" }, values: { body: "意见" } } });
+    expect(unwrap(await post("legal", { intent: "opinion", body: long }))).toMatchObject({ status: 400, body: { errors: { body: "审查意见不能超过 2000 个字。" }, values: { body: long } } });
+    expect(unwrap(await post("drafter", { intent: "answer", opinionId: "x", answer: "" }))).toMatchObject({ status: 400, body: { errors: { opinionId: "未找到该审查意见。", answer: "请填写对审查意见的答复。" } } });
+    // The review is finished: nothing more to add, answer or resubmit, and never by the other side.
+    expect(unwrap(await post("legal", { intent: "opinion", body: "再提一条" }))).toMatchObject({ status: 409, body: { errors: { form: "已登记审查完毕。" } } });
+    expect(unwrap(await post("drafter", { intent: "opinion", body: "起草人员的意见" }))).toMatchObject({ status: 403 });
+    expect(unwrap(await post("legal", { intent: "resubmit" }))).toMatchObject({ status: 403 });
+    expect(unwrap(await post("drafter", { intent: "resubmit" }))).toMatchObject({ status: 409, body: { errors: { form: "材料当前未被退回修改。" } } });
+    expect(unwrap(await post("legal", { intent: "return" }))).toMatchObject({ status: 409 });
   });
 });

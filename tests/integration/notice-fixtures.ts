@@ -55,7 +55,7 @@ export function commentAt(db: Db, consultationId: number, receivedAt: Date, extr
     .get();
 }
 
-export function subscription(db: Db, email: string, scope: "all" | "division" | "doc_type", scopeValue: string | null, status: "pending" | "active" | "unsubscribed" = "active") {
+export function subscription(db: Db, email: string, scope: "all" | "division" | "doc_type" | "consultation", scopeValue: string | null, status: "pending" | "active" | "unsubscribed" = "active") {
   return db
     .insert(subscriptions)
     .values({ email, scope, scopeValue, status, tokenHash: sha256Hex(crypto.randomUUID()), confirmedAt: status === "active" ? new Date() : null })

@@ -3,10 +3,10 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { dispositions, emailOutbox, legalReviews } from "~db/schema";
-import { checkCodeFor } from "~/models/receipt.server";
+import { checkCodeFor, statusToken } from "~/models/receipt.server";
 import { approveComment, rejectComments } from "~/models/moderation.server";
 import { extendDeadline, review, submitForReview } from "~/models/consultation-workflow.server";
-import { queueDispositionNotice } from "~/models/notices/comment-status-notices.server";
+import { queueResultNotice } from "~/models/notices/comment-status-notices.server";
 import { queuePacketArrivalNotice } from "~/models/notices/handoff-notices.server";
 import { sendDue } from "~/models/outbox-sender.server";
 import { verifyUnsubscribeToken } from "~/models/subscription.server";
@@ -50,8 +50,8 @@ describe("status changes of a comment", () => {
     expect(mail.subject).toBe(`您的意见已通过审核 ${m.receiptNo}`);
     expect(mail.text).toContain("《关于《就业办法》 的意见》");
     expect(mail.text).toContain("已实名公开");
-    // The link fills in the receipt number only: a code in a URL stays in the history of the browser that opens it.
-    expect(mail.text).toContain(`/status?receipt=${m.receiptNo}`);
+    // The link opens this receipt's status by a signed token; never the code, which would stay in the history of the browser that opens it.
+    expect(mail.text).toContain(`/status/${m.receiptNo}/${statusToken(m.receiptNo)}`);
     expect(mail.text).not.toContain("code=");
     expect(mail.text).not.toContain(checkCodeFor(webKey));
   });
@@ -64,17 +64,17 @@ describe("status changes of a comment", () => {
     expect(more).toHaveLength(0);
     expect(mail.subject).toBe(`您的意见未予公开 ${m.receiptNo}`);
     expect(mail.text).toContain("理由：与本次征求意见内容无关");
-    // Entered by staff from a letter: the code is on the receipt only, so the link asks for it.
-    expect(mail.text).toContain(`/status?receipt=${m.receiptNo}`);
+    // Entered by staff from a letter: the code is on the receipt only; the link shows the status without it.
+    expect(mail.text).toContain(`/status/${m.receiptNo}/${statusToken(m.receiptNo)}`);
     expect(mail.text).not.toContain("&code=");
   });
 
-  it("tells the disposition once, for the feedback work to trigger", async () => {
+  it("tells the answer once, for the feedback's publication to trigger", async () => {
     const m = commentAt(db, c.id, new Date(), { email: "disp@example.com", idempotencyKey: "notice-disp-key-0123456789" });
     db.insert(dispositions).values({ consultationId: c.id, commentId: m.id, decision: "partly_adopted", reason: "已在第五条中增加相关内容。", decidedBy: drafter.id }).run();
     db.transaction((tx) => {
-      expect(queueDispositionNotice(tx, m.id)).toBe(true);
-      queueDispositionNotice(tx, m.id);
+      expect(queueResultNotice(tx, m.id)).toBe(true);
+      queueResultNotice(tx, m.id);
     });
     const [mail, ...more] = await deliver();
     expect(more).toHaveLength(0);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
+import { statusToken } from "~/models/receipt.server";
 import { consultations, emailOutbox } from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { submitComment, type CommentInput } from "~/models/comment.server";
@@ -58,7 +59,7 @@ describe("delivery through SMTP", () => {
     expect(mail.envelopeTo).toEqual(["vet@example.com"]);
     expect(mail.subject).toBe(`意见回执 ${r.receiptNo}：${open.title}`);
     expect(mail.text).toContain(`回执编号：${r.receiptNo}`);
-    const link = `http://localhost:3000/status?receipt=${r.receiptNo}`;
+    const link = `http://localhost:3000/status/${r.receiptNo}/${statusToken(r.receiptNo)}`;
     expect(mail.text).toContain(link);
     expect(mail.html).toContain(link);
     expect(mail.text).toContain(`查询码：${r.checkCode}`);

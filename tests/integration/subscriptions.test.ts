@@ -37,7 +37,7 @@ async function mailTo(address: string, subject: RegExp) {
 
 describe("the subscription form", () => {
   it("offers the drafting divisions and refuses an invalid address, keeping what was typed", async () => {
-    expect(subscribeLoader().divisions.map((d) => d.name)).toContain("就业创业处");
+    expect(subscribeLoader({ request: new Request("http://localhost/subscribe"), params: {}, context: context() }).divisions.map((d) => d.name)).toContain("就业创业处");
     for (const email of ["not-an-email", "a@b", "a@example.com\r\nBcc: x@example.com", "a@example.com, b@example.com"]) {
       const r = unwrap(await post({ email, scope: "all" }));
       expect(r.status).toBe(400);

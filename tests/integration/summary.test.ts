@@ -4,7 +4,7 @@ import { seedDemo } from "~db/seed";
 import { auditLog, comments, consultations, feedbackSummaries, reviews } from "~db/schema";
 import { detectPii } from "~/analysis/pii";
 import { hashCheckCode } from "~/models/receipt.server";
-import { submitToLegalReview } from "~/models/legal-review.server";
+import { markLegalReviewFinished, markLegalReviewReceived, submitToLegalReview } from "~/models/legal-review.server";
 import { findUserByUsername } from "~/models/user.server";
 import { action as dispositionAction } from "~/routes/admin.consultations.$id.dispositions/route";
 import { action, loader } from "~/routes/admin.consultations.$id.summary/route";
@@ -199,6 +199,15 @@ describe("review and publication", () => {
     expect(early.status).toBe(409);
     expect(JSON.stringify(early.body)).toContain("请先将合法性审查材料报送法制机构");
     submitToLegalReview(db, CLOSED, findUserByUsername(db, "drafter")!);
+    // … and publication waits until the legal office has finished its review.
+    const waiting = unwrap(await post("drafter", { intent: "publish" }));
+    expect(waiting.status).toBe(409);
+    expect(JSON.stringify(waiting.body)).toContain("法制机构尚未审查完毕");
+    expect((await get("drafter")).publishBlock).toContain("法制机构尚未审查完毕");
+    const legal = findUserByUsername(db, "legal")!;
+    markLegalReviewReceived(db, CLOSED, legal);
+    markLegalReviewFinished(db, CLOSED, legal, "经审查，同意公布。");
+    expect((await get("drafter")).publishBlock).toBeNull();
     await post("drafter", { intent: "publish" });
     expect(summary()).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
     expect(status()).toBe("feedback_published");

@@ -1,13 +1,15 @@
 import { env } from "~/utils/env.server";
+import { statusToken } from "~/models/receipt.server";
 import { formatDateTime } from "~/utils/dates";
 import { renderNotice, oneLine } from "./layout";
 
 /**
- * The status page with the receipt number filled in. The check code is only in the mail's text:
- * a link with the code would leave it in the history of whatever browser opens the mail.
+ * The status page of this receipt, opened at once by a signed token. The check code is only in the
+ * mail's text: a link with the code would leave it in the history of whatever browser opens the
+ * mail; the token shows the status and nothing more.
  */
 export function statusLink(receiptNo: string): string {
-  return `${env().PUBLIC_URL}/status?receipt=${encodeURIComponent(receiptNo)}`;
+  return `${env().PUBLIC_URL}/status/${encodeURIComponent(receiptNo)}/${statusToken(receiptNo)}`;
 }
 
 export function receiptNotice(input: {

@@ -1,10 +1,10 @@
 // Tells a commenter who gave an email what became of their comment: published, not published
-// (with the reason), and later the disposition (queued by the feedback work).
-import { eq } from "drizzle-orm";
+// (with the reason), and the final answer when the feedback is published.
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { comments, consultations } from "~db/schema";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { dispositionFor } from "~/models/comment-status.server";
+import { answerForComment } from "~/models/dispositions.server";
 import { queueNotice } from "~/models/outbox.server";
 import { statusLink } from "./comment-notices";
 import { oneLine, renderNotice } from "./layout";
@@ -54,24 +54,36 @@ export function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" |
 }
 
 /**
- * The disposition of a comment (its own, else its topic's), told once. For the feedback work to
- * call when the dispositions are published; answers whether a notice was queued.
+ * The answer a comment has at the moment the feedback is published, told once: the dedupe key is
+ * the comment's, so a retried or repeated publication queues nothing more. Answers whether a notice
+ * was queued (not for a comment without email or without an answer).
  */
-export function queueDispositionNotice(tx: Tx, commentId: number, now = new Date()): boolean {
+export function queueResultNotice(tx: Tx, commentId: number, now = new Date()): boolean {
   const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!c?.email) return false;
-  const d = dispositionFor(tx, commentId);
+  const d = answerForComment(tx, commentId);
   if (!d) return false;
   const title = titleOf(tx, c.consultationId);
   const notice = renderNotice(`您的意见处理结果：${DISPOSITION_LABELS[d.decision]} ${c.receiptNo}`, [
     "您好！",
     opening(c, title),
-    `起草部门已研究您的意见，处理结果为：${DISPOSITION_LABELS[d.decision]}。`,
+    `意见采纳情况说明已经公布。起草部门研究了您的意见，处理结果为：${DISPOSITION_LABELS[d.decision]}。`,
     ...(d.reason.trim() ? [`说明：${d.reason.trim()}`] : []),
     ...(d.changeMade?.trim() ? [`修改情况：${d.changeMade.trim()}`] : []),
     "感谢您对本次征求意见的关注和参与！",
     { link: linkFor(c), label: "查询意见处理情况" },
   ]);
-  queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `disposition:${c.id}` }, now);
+  queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `result:${c.id}` }, now);
   return true;
+}
+
+/** Every commenter of the consultation who gave an email and follows the comment hears the final answer; answers how many were queued. */
+export function queueResultNotices(tx: Tx, consultationId: number, now = new Date()): number {
+  const ids = tx
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.consultationId, consultationId), isNotNull(comments.email), eq(comments.notifyResult, true)))
+    .orderBy(comments.id)
+    .all();
+  return ids.filter((r) => queueResultNotice(tx, r.id, now)).length;
 }

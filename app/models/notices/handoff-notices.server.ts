@@ -5,7 +5,7 @@ import type { Db } from "~db/client.server";
 import { consultations, divisions, legalReviews, reviews, users } from "~db/schema";
 import { queueNotice } from "~/models/outbox.server";
 import { staffWithEmail } from "./recipients.server";
-import { packetArrivalNotice, reviewRequestNotice } from "./staff-notices";
+import { legalProgressNotice, packetArrivalNotice, reviewRequestNotice, type LegalProgressStep } from "./staff-notices";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -42,12 +42,28 @@ export function queueReviewRequests(tx: Tx, consultationId: number, submittedBy:
 export function queuePacketArrivalNotice(tx: Tx, consultationId: number, now = new Date()): number {
   const row = load(tx, consultationId);
   if (!row) return 0;
-  const submittedAt = tx.select({ at: legalReviews.submittedAt }).from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).get()?.at;
-  const round = submittedAt ? submittedAt.getTime() : 0;
+  const review = tx.select({ at: legalReviews.submittedAt, round: legalReviews.round }).from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).get();
+  const round = review ? review.at.getTime() : 0;
   const legal = staffWithEmail(tx, "legal");
   for (const u of legal) {
-    const notice = packetArrivalNotice({ name: u.displayName, consultationId, title: row.c.title, divisionName: row.divisionName });
+    const notice = packetArrivalNotice({ name: u.displayName, consultationId, title: row.c.title, divisionName: row.divisionName, round: review?.round ?? 1 });
     queueNotice(tx, { ...notice, to: u.email, kind: "packet_arrival", dedupeKey: `packet:${consultationId}:${round}:${u.id}` }, now);
   }
   return legal.length;
+}
+
+/**
+ * The drafting division hears each step the legal office takes (received, returned with opinions,
+ * finished), once per step and round.
+ */
+export function queueLegalProgressNotice(tx: Tx, consultationId: number, step: LegalProgressStep, round: number, now = new Date()): number {
+  const row = load(tx, consultationId);
+  if (!row) return 0;
+  const conclusion = step === "finished" ? tx.select({ note: legalReviews.note }).from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).get()?.note : null;
+  const drafters = staffWithEmail(tx, "drafter", row.c.divisionId);
+  for (const u of drafters) {
+    const notice = legalProgressNotice({ name: u.displayName, consultationId, title: row.c.title, step, round, conclusion });
+    queueNotice(tx, { ...notice, to: u.email, kind: "legal_progress", dedupeKey: `legal-${step}:${consultationId}:${round}:${u.id}` }, now);
+  }
+  return drafters.length;
 }

@@ -13,6 +13,10 @@ export const NOTICE_KINDS = {
   deadline_reminder: "截止期限提醒（起草处室）",
   review_request: "审核请求",
   packet_arrival: "材料送达（法制机构）",
+  legal_progress: "法制审核进度（起草处室）",
+  follow_extended: "延长征求意见期（关注者）",
+  follow_closed: "征求意见截止（关注者）",
+  follow_published: "反馈已公布（关注者）",
 } as const;
 
 export type NoticeKind = keyof typeof NOTICE_KINDS;

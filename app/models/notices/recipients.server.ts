@@ -50,3 +50,13 @@ export function subscribersFor(tx: Reader, c: { divisionId: number; docType: Doc
   for (const s of rows) if (!byEmail.has(s.email)) byEmail.set(s.email, s);
   return [...byEmail.values()];
 }
+
+/** Active followers of one consultation (scope "consultation"), one per address. */
+export function followersOf(tx: Reader, consultationId: number): Subscription[] {
+  return tx
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.status, "active"), eq(subscriptions.scope, "consultation"), eq(subscriptions.scopeValue, String(consultationId))))
+    .orderBy(asc(subscriptions.id))
+    .all();
+}

@@ -1,6 +1,6 @@
 // The notices the scheduler queues (times in Asia/Shanghai): the 08:00 digest of the previous
 // day's comments, the 08:30 deadline reminders to drafters, the 09:00 closing reminders to
-// subscribers. Each runs in the scheduler's transaction, with dedupe keys as a second guard.
+// subscribers and the notice that a followed consultation has closed. Each runs in the scheduler's transaction, with dedupe keys as a second guard.
 import { and, eq, gt, gte, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { comments, consultations } from "~db/schema";
@@ -9,7 +9,7 @@ import { addDays, shanghaiStartOfDay } from "~/utils/periods";
 import type { DailyJob } from "~/utils/scheduler.server";
 import { staffWithEmail } from "./recipients.server";
 import { commentDigestNotice, deadlineReminderNotice, type DigestLine } from "./staff-notices";
-import { CLOSING_REMINDER_MS, queueClosingReminders } from "./subscriber-notices.server";
+import { CLOSING_REMINDER_MS, queueClosedNotices, queueClosingReminders } from "./subscriber-notices.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -81,4 +81,5 @@ export const NOTICE_JOBS: DailyJob[] = [
   { name: "comment-digest", at: "08:00", run: (tx, { period, now }) => queueCommentDigests(tx, period, now) },
   { name: "deadline-reminders", at: "08:30", run: (tx, { now }) => queueDeadlineReminders(tx, now) },
   { name: "closing-reminders", at: "09:00", run: (tx, { now }) => queueClosingReminders(tx, now) },
+  { name: "follow-closed", at: "09:00", run: (tx, { now }) => queueClosedNotices(tx, now) },
 ];

@@ -45,10 +45,30 @@ export function reviewRequestNotice(input: { name: string; consultationId: numbe
   ]);
 }
 
-export function packetArrivalNotice(input: { name: string; consultationId: number; title: string; divisionName: string }) {
-  return renderNotice(`意见处理材料已送达：${title(input.title)}`, [
+export function packetArrivalNotice(input: { name: string; consultationId: number; title: string; divisionName: string; round?: number }) {
+  const again = input.round && input.round > 1 ? `（第 ${input.round} 轮，已答复上一轮审查意见）` : "";
+  return renderNotice(`意见处理材料已送达${again ? `（第 ${input.round} 轮）` : ""}：${title(input.title)}`, [
     `${oneLine(input.name)}：您好！`,
-    `${oneLine(input.divisionName)}已将${title(input.title)}的征求意见处理材料（意见汇总、采纳情况及反馈说明）报送法制机构，请进行合法性审查。`,
+    `${oneLine(input.divisionName)}已将${title(input.title)}的征求意见处理材料（意见汇总、采纳情况及反馈说明）报送法制机构${again}，请进行合法性审查。`,
     { link: adminLink(input.consultationId), label: "查看报送材料" },
+  ]);
+}
+
+export type LegalProgressStep = "received" | "returned" | "finished";
+
+const LEGAL_STEP_TEXT: Record<LegalProgressStep, { subject: string; line: string }> = {
+  received: { subject: "法制机构已登记接收", line: "法制机构已登记接收，正在审查。" },
+  returned: { subject: "法制机构退回修改", line: "法制机构提出了审查意见并退回修改。请逐条答复后重新报送。" },
+  finished: { subject: "合法性审查完毕", line: "法制机构已审查完毕。审查完毕后即可公布意见采纳情况说明。" },
+};
+
+/** To the drafting division: where its packet stands at the legal office. */
+export function legalProgressNotice(input: { name: string; consultationId: number; title: string; step: LegalProgressStep; round: number; conclusion?: string | null }) {
+  const text = LEGAL_STEP_TEXT[input.step];
+  return renderNotice(`${text.subject}（第 ${input.round} 轮）：${title(input.title)}`, [
+    `${oneLine(input.name)}：您好！`,
+    `${title(input.title)}的合法性审查材料（第 ${input.round} 轮）：${text.line}`,
+    ...(input.conclusion?.trim() ? [`审查结论：${input.conclusion.trim()}`] : []),
+    { link: adminLink(input.consultationId, "/packet"), label: "查看法制审核进度" },
   ]);
 }

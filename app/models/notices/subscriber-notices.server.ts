@@ -1,12 +1,12 @@
 // Queues notices to subscribers: a new consultation once, when it becomes public, and a reminder
 // three days before it closes. Each is written in the caller's transaction.
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { consultations, divisions, scheduledJobs } from "~db/schema";
 import { listHeaders, scopeLabel, unsubscribeLink } from "~/models/subscription.server";
 import { queueNotice } from "~/models/outbox.server";
-import { subscribersFor } from "./recipients.server";
-import { closingReminderNotice, newConsultationNotice } from "./subscription-notices";
+import { followersOf, subscribersFor } from "./recipients.server";
+import { closingReminderNotice, followNotice, newConsultationNotice, type FollowEvent } from "./subscription-notices";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -74,4 +74,39 @@ export function queueClosingReminders(tx: Tx, now = new Date()): number {
     }
   }
   return queued;
+}
+
+/**
+ * Tells the followers of a consultation of an event in its life: the period extended (once per new
+ * deadline), the period over (once per deadline), the feedback published (once).
+ */
+export function queueFollowNotices(tx: Tx, consultationId: number, event: FollowEvent, now = new Date()): number {
+  const c = tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+  if (!c) return 0;
+  const followers = followersOf(tx, consultationId);
+  const occasion = event === "published" ? "" : String(c.closesAt?.getTime() ?? "");
+  for (const s of followers) {
+    const notice = followNotice(event, c, { scopeLabel: scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
+    queueNotice(tx, { ...notice, to: s.email, kind: `follow_${event}`, dedupeKey: `follow-${event}:${consultationId}:${occasion}:${s.id}`, headers: listHeaders(s.id) }, now);
+  }
+  return followers.length;
+}
+
+/** Consultations whose period ended within this many days are announced as closed to their followers. */
+const CLOSED_WITHIN_MS = 7 * 86_400_000;
+
+/** For the scheduler: followers hear that a consultation's period is over (once per deadline). */
+export function queueClosedNotices(tx: Tx, now = new Date()): number {
+  const closed = tx
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(
+      and(
+        inArray(consultations.status, ["published", "processing", "legal_review"]),
+        lte(consultations.closesAt, now),
+        gt(consultations.closesAt, new Date(now.getTime() - CLOSED_WITHIN_MS)),
+      ),
+    )
+    .all();
+  return closed.reduce((n, c) => n + queueFollowNotices(tx, c.id, "closed", now), 0);
 }

@@ -5,19 +5,26 @@ import { canDraft } from "~/models/consultation-access";
 import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/models/consultation-status";
 import { WorkflowError } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
-import { LegalFinishSchema } from "~/models/legal-review-schema";
+import { latestArticles } from "~/models/article-numbers.server";
+import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/models/legal-review-schema";
 import {
+  addLegalOpinion,
+  answerLegalOpinion,
   getLegalReview,
+  legalOpinionsOf,
   markLegalReviewFinished,
   markLegalReviewReceived,
   maySubmitToLegal,
+  removeLegalOpinion,
+  resubmitLegalReview,
+  returnLegalReview,
   submitToLegalReview,
 } from "~/models/legal-review.server";
 import { packetSummary } from "~/models/packet-summary.server";
 import { canOpenPacket } from "~/models/packet.server";
 import { registerCount } from "~/models/register.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
+import { formValues, parseForm } from "~/utils/forms";
 import { idParam } from "~/utils/params";
 import { requireUser } from "~/utils/permissions.server";
 import { Downloads } from "./downloads";
@@ -42,6 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName, phase },
     review: review ?? null,
+    // The legal office's opinions of a round under review are its own until it returns the packet.
+    opinions: legalOpinionsOf(db, c.id).filter((o) => user.role === "legal" || !review || o.round !== review.round || review.stage === "returned" || review.stage === "finished"),
+    articles: user.role === "legal" && review?.stage === "in_review" ? latestArticles(db, c.id).map((a) => ({ identityId: a.identityId, label: a.label })) : [],
     summary: { source: summary.source, note: summary.note },
     counts: { internal: registerCount(db, c.id, "internal"), public: registerCount(db, c.id, "public") },
     publicRegister: PUBLIC_STATUSES.includes(c.status) && c.showComments,
@@ -49,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       submit: canDraft(user, c) && !review,
       submitNow: maySubmitToLegal(c),
       legal: user.role === "legal",
+      answer: canDraft(user, c) && review?.stage === "returned",
     },
   };
 }
@@ -57,11 +68,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, c, db } = await load(request, params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string>, status = 400) =>
-    data({ intent, errors, values: { note: String(form.get("note") ?? "") } }, { status });
+  const fail = (errors: Record<string, string>, status = 400) => data({ intent, errors, values: formValues(form) }, { status });
   try {
     if (intent === "submit") submitToLegalReview(db, c.id, user);
     else if (intent === "receive") markLegalReviewReceived(db, c.id, user);
+    else if (intent === "opinion") {
+      const parsed = parseForm(LegalOpinionSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      addLegalOpinion(db, c.id, user, parsed.data);
+    } else if (intent === "remove-opinion") {
+      const opinionId = Number(form.get("opinionId"));
+      if (!Number.isSafeInteger(opinionId)) return fail({ form: "未找到该审查意见。" }, 404);
+      removeLegalOpinion(db, c.id, user, opinionId);
+    } else if (intent === "return") returnLegalReview(db, c.id, user);
+    else if (intent === "answer") {
+      const parsed = parseForm(LegalAnswerSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      answerLegalOpinion(db, c.id, user, parsed.data);
+    } else if (intent === "resubmit") resubmitLegalReview(db, c.id, user);
     else if (intent === "finish") {
       const parsed = parseForm(LegalFinishSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
@@ -77,11 +101,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DONE: Record<string, string> = {
   submit: "已报送法制审核，法制机构将收到通知。",
   receive: "已登记接收。",
-  finish: "已登记审查完成。",
+  opinion: "已添加审查意见。",
+  "remove-opinion": "已删除审查意见。",
+  return: "已退回修改，起草处室将收到通知。",
+  answer: "已保存答复。",
+  resubmit: "已重新报送法制审核，法制机构将收到通知。",
+  finish: "已登记审查完毕，起草处室将收到通知。",
 };
 
 export default function PacketPage() {
-  const { c, review, summary, counts, publicRegister, may } = useLoaderData<typeof loader>();
+  const { c, review, opinions, articles, summary, counts, publicRegister, may } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -114,7 +143,7 @@ export default function PacketPage() {
         </section>
       ) : null}
 
-      <LegalProgress review={review} legal={may.legal} errors={result?.intent === "finish" ? result.errors : {}} note={result?.intent === "finish" ? result.values.note : ""} />
+      <LegalProgress review={review} opinions={opinions} articles={articles} legal={may.legal} drafter={may.answer} reply={result} />
 
       <Downloads consultationId={c.id} counts={counts} summaryNote={summary.note} publicRegister={publicRegister} />
     </>

@@ -12,6 +12,7 @@ import { ReviewSchema, SummaryTextSchema } from "~/models/summary-schema";
 import {
   generateSummary,
   getSummary,
+  feedbackPublishBlock,
   publishSummary,
   reopenSummary,
   reviewSummary,
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       review: user.role === "reviewer" && summary?.status === "pending_review" && summary.authorId !== user.id,
       selfAuthored: summary?.authorId === user.id,
     },
+    publishBlock: drafter && summary?.status === "approved" ? feedbackPublishBlock(db, c) : null,
     undecided: drafter && (!summary || summary.status === "draft") ? undecidedTopics(db, c.id).map((t) => ({ id: t.id, label: t.label, size: t.size })) : [],
   };
 }
@@ -121,7 +123,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function SummaryPage() {
-  const { c, summary, author, history, lock, may, undecided, screen } = useLoaderData<typeof loader>();
+  const { c, summary, author, history, lock, may, undecided, screen, publishBlock } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -182,7 +184,7 @@ export default function SummaryPage() {
       )}
       {summary?.status === "pending_review" && may.selfAuthored ? <p className="alert">本说明由您起草，须由其他审核人员审核。</p> : null}
       {may.review ? <ReviewPanel errors={errors} values={reply?.intent === "review" ? reply.values : {}} /> : null}
-      {may.draft && summary?.status === "approved" ? <ApprovedPanel /> : null}
+      {may.draft && summary?.status === "approved" ? <ApprovedPanel publishBlock={publishBlock} consultationId={c.id} /> : null}
       {summary?.publishedAt ? <p>已于 {formatDateTime(summary.publishedAt)} 发布。</p> : null}
 
       <h2>审核记录</h2>

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { TextAreaField } from "~/components/text-area-field";
 
 /** A reviewer's decision on a submitted summary; returning it needs a comment. */
@@ -36,15 +36,20 @@ export function ReviewPanel({ errors, values }: { errors: Record<string, string 
  * Publication is the drafter's separate step: the approved text may wait for the legality
  * review before the department makes it public.
  */
-export function ApprovedPanel() {
+export function ApprovedPanel({ publishBlock, consultationId }: { publishBlock: string | null; consultationId: number }) {
   return (
     <section className="action-panel" aria-labelledby="publish-title">
       <h2 id="publish-title">发布</h2>
-      <p>说明已审核通过。发布后将在征求意见页面和反馈页面公开，征求意见状态改为“已公布反馈”，处理结果不能再修改。</p>
+      <p>说明已审核通过。发布后将在征求意见页面和反馈页面公开，征求意见状态改为“已公布反馈”，处理结果不能再修改；意见提出人将收到处理结果通知。</p>
+      {publishBlock ? (
+        <p className="alert warning" id="publish-block">
+          暂不能发布：{publishBlock} <Link to={`/admin/consultations/${consultationId}/packet`}>查看法制审核进度</Link>
+        </p>
+      ) : null}
       <div className="button-row">
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="publish" />
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={publishBlock !== null} aria-describedby={publishBlock ? "publish-block" : undefined}>
             发布
           </button>
         </Form>

@@ -113,6 +113,11 @@ export default function ConsultationPage() {
             <time dateTime={isoInstant(c.closesAt)}>{formatDateTime(c.closesAt)}</time>（北京时间）
           </p>
           {c.phase === "open" ? <p><strong>{timeLeft(c.closesAt, now)}</strong></p> : null}
+          {c.phase !== "feedback_published" && c.phase !== "withdrawn" ? (
+            <p>
+              <Link to={`/subscribe?consultation=${c.id}`}>关注此征求意见</Link>：延长期限、截止、公布意见采纳情况时邮件告知您。
+            </p>
+          ) : null}
           {extensions.map((e) => (
             <p key={e.createdAt.toISOString()}>
               截止时间已由 {formatDateTime(e.previousClosesAt)} 延长至 {formatDateTime(e.newClosesAt)}。延期理由：{e.reason}

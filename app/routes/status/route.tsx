@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CommentStatusView, ForgetReceiptForm } from "~/components/comment-status-view";
 import { FormError, TextField } from "~/components/field";
 import { ReceiptLookupSchema } from "~/models/comment-schema";
-import { lookupComment, type CommentStatus } from "~/models/comment-status.server";
+import { lookupComment, setNotifyResult, type CommentStatus } from "~/models/comment-status.server";
 import { clientHash } from "~/models/comment.server";
 import { clearReceiptViewCookie, readReceiptView, receiptViewCookie, RECEIPT_VIEW_SECONDS } from "~/models/receipt-view.server";
-import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { formValues, parseForm } from "~/utils/forms";
@@ -65,6 +65,17 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => new FormData());
   if (form.get("intent") === "forget") return toStatusPage(clearReceiptViewCookie());
+  if (form.get("intent") === "follow") {
+    // Only for the receipt this browser has open: the cookie carries its number and code.
+    const view = readReceiptView(request.headers.get("Cookie"));
+    const follow = form.get("follow");
+    if (!view || !lookupComment(getDb(), view.receiptNo, view.code)) {
+      return data<Reply>({ values: {}, errors: { form: "查看已结束，请重新输入回执编号和查询码。" } }, { status: 403, headers: NO_STORE });
+    }
+    if (follow !== "on" && follow !== "off") return data<Reply>({ values: {}, errors: { form: "关注选项无效，请重试。" } }, { status: 400, headers: NO_STORE });
+    setNotifyResult(getDb(), view.receiptNo, follow === "on");
+    return redirect("/status", { status: 303, headers: NO_STORE });
+  }
   const values = formValues(form, ["intent"]);
   const result = check(values.receipt ?? "", values.code ?? "", context.clientIp);
   if ("cookie" in result) return toStatusPage(result.cookie);
@@ -93,38 +104,10 @@ export default function StatusPage() {
 
 function StatusView({ status, code, fresh, viewMinutes }: { status: CommentStatus; code: string; fresh: boolean; viewMinutes: number }) {
   return (
-    <>
-      <h1>{fresh ? "意见已提交" : "意见处理情况"}</h1>
-      <div className="receipt-box" role={fresh ? "status" : undefined}>
-        {fresh ? <p><strong>我们已收到您的意见，谢谢！</strong>请记下回执编号和查询码，用于查询处理情况。</p> : null}
-        <p>回执编号：<span className="receipt-no">{status.receiptNo}</span></p>
-        <p>查询码：<span className="receipt-no">{code}</span></p>
-        <p>征求意见：<Link to={`/consultations/${status.consultationId}`}>{status.consultationTitle}</Link></p>
-        <p>收到时间：{formatDateTime(status.receivedAt)}</p>
-      </div>
-      {status.emailVerified === false ? <p className="alert warning">请点击回执邮件中的确认链接，确认后您的意见方计入有效意见。</p> : null}
-      <h2>处理进度</h2>
-      <ol className="status-steps">
-        {status.steps.map((s) => (
-          <li key={s.label} className={s.state} aria-current={s.state === "current" ? "step" : undefined}>
-            {s.label}
-            {s.state === "done" ? "（已完成）" : s.state === "current" ? "（当前）" : "（待进行）"}
-            {s.detail ? <div>{s.detail}</div> : null}
-          </li>
-        ))}
-      </ol>
-      <h2>接下来</h2>
-      <p>工作人员将审核您的意见，隐去其中的个人信息后，按您的选择公开。征求意见结束后，起草部门将研究全部意见，并公布意见采纳情况。处理进展会在本页更新；如您留了电子邮箱，我们也会邮件告知。</p>
-      <details>
-        <summary>您提交的意见（已隐去个人信息）</summary>
-        <p className="prose">{status.redactedBody}</p>
-      </details>
+    <CommentStatusView status={status} code={code} fresh={fresh}>
       <h2>在公共电脑上</h2>
       <p>本页在这台电脑上只显示 {viewMinutes} 分钟，网址中不含查询码。查看完毕请点击“结束查看”，之后需重新输入回执编号和查询码才能查看。</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="forget" />
-        <button type="submit" className="button secondary">结束查看</button>
-      </Form>
-    </>
+      <ForgetReceiptForm />
+    </CommentStatusView>
   );
 }

@@ -1,20 +1,25 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DOC_TYPES } from "~db/vocabulary";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { clientHash } from "~/models/comment.server";
 import { DOC_TYPE_LABELS } from "~/models/consultation-status";
-import { subscribableDivisions, subscribe } from "~/models/subscription.server";
+import { followableConsultation, subscribableDivisions, subscribe } from "~/models/subscription.server";
+import { idParam } from "~/utils/params";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { hit } from "~/utils/rate-limit.server";
-import { SCOPE_LABELS, SCOPES } from "~/models/subscription-scope";
+import { FOLLOW_SCOPE, SCOPE_LABELS, SCOPES } from "~/models/subscription-scope";
 import { SubscribeSchema } from "./subscribe-schema";
 
 export const meta: MetaFunction = () => [{ title: "订阅征求意见通知 - 征求意见平台" }];
 
-export function loader() {
-  return { divisions: subscribableDivisions(getDb()) };
+export function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  // /subscribe?consultation=<id>, linked from a consultation's page: follow that one consultation.
+  const id = idParam(new URL(request.url).searchParams.get("consultation") ?? undefined);
+  const follow = id ? followableConsultation(db, id) : null;
+  return { divisions: subscribableDivisions(db), follow, followMissing: new URL(request.url).searchParams.has("consultation") && !follow };
 }
 
 type Reply = { errors: Record<string, string>; values: Record<string, string>; sentTo?: string };
@@ -29,6 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (subscription.scope === "division" && !subscribableDivisions(db).some((d) => String(d.id) === subscription.scopeValue)) {
     return data<Reply>({ errors: { division: "请选择起草处室。" }, values }, { status: 400 });
   }
+  if (subscription.scope === FOLLOW_SCOPE && !followableConsultation(db, Number(subscription.scopeValue))) {
+    return data<Reply>({ errors: { form: "该征求意见不存在，或意见采纳情况已经公布，无需再关注。" }, values }, { status: 400 });
+  }
   // Per sender, then per mailbox: the form must not become a way to flood someone's mailbox. A
   // request the sender's own limit refuses spends nothing of the mailbox's quota.
   const waitSender = hit(`subscribe:${clientHash(context.clientIp)}`, { limit: 10, windowMs: 10 * 60_000 });
@@ -40,10 +48,47 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { errors: {}, values: {}, sentTo: email } satisfies Reply;
 }
 
+function SentNotice({ to }: { to: string }) {
+  return (
+    <div className="alert success" role="status">
+      <p>
+        <strong>确认邮件已发送至 {to}。</strong>
+      </p>
+      <p>请在 7 天内点击邮件中的链接确认订阅；确认之前，我们不会向您发送任何通知。如未收到，请检查垃圾邮件文件夹。</p>
+    </div>
+  );
+}
+
+/** Following one consultation: the same double opt-in, for the events of its life. */
+function FollowForm({ follow, reply, busy }: { follow: { id: number; title: string }; reply: Reply | undefined; busy: boolean }) {
+  const errors: Record<string, string | undefined> = reply?.errors ?? {};
+  return (
+    <div className="form">
+      <h1>关注征求意见进展</h1>
+      <p>
+        关注《{follow.title.replace(/^《|》$/g, "")}》后，该征求意见延长期限、截止征求意见、公布意见采纳情况时，我们会发送邮件告知您。每封邮件都附有退订链接，可随时退订。
+      </p>
+      {reply?.sentTo ? <SentNotice to={reply.sentTo} /> : null}
+      <FormError message={errors.form} />
+      <Form method="post">
+        <input type="hidden" name="scope" value={FOLLOW_SCOPE} />
+        <input type="hidden" name="consultation" value={follow.id} />
+        <TextField label="电子邮箱" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={reply?.values.email ?? ""} error={errors.email} hint="例如 name@example.com" />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "正在提交…" : "关注"}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
 export default function Subscribe() {
-  const { divisions } = useLoaderData<typeof loader>();
+  const { divisions, follow, followMissing } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  if (follow) return <FollowForm follow={follow} reply={reply} busy={busy} />;
   const errors: Record<string, string | undefined> = reply?.errors ?? {};
   const values: Record<string, string | undefined> = reply?.values ?? {};
   const scope = values.scope ?? "all";
@@ -51,14 +96,8 @@ export default function Subscribe() {
     <div className="form">
       <h1>订阅征求意见通知</h1>
       <p>订阅后，有新的征求意见发布、征求意见即将截止（截止前三天）时，我们会发送邮件告知您。每封邮件都附有退订链接，可随时退订。</p>
-      {reply?.sentTo ? (
-        <div className="alert success" role="status">
-          <p>
-            <strong>确认邮件已发送至 {reply.sentTo}。</strong>
-          </p>
-          <p>请在 7 天内点击邮件中的链接确认订阅；确认之前，我们不会向您发送任何通知。如未收到，请检查垃圾邮件文件夹。</p>
-        </div>
-      ) : null}
+      {reply?.sentTo ? <SentNotice to={reply.sentTo} /> : null}
+      {followMissing ? <p className="alert warning">未找到要关注的征求意见，或其意见采纳情况已经公布。您可以在下面订阅新征求意见的通知。</p> : null}
       <FormError message={errors.form} />
       <Form method="post">
         <TextField label="电子邮箱" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} error={errors.email} hint="例如 name@example.com" />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import { SCOPES, type Scope } from "~/models/subscription-scope";
+import { FOLLOW_SCOPE, SCOPES, type Scope } from "~/models/subscription-scope";
 
 /** The public subscription form. The address is checked here so that a typo is caught at the form. */
 export const SubscribeSchema = z
@@ -12,13 +12,17 @@ export const SubscribeSchema = z
       .max(254, "邮箱地址过长。")
       .pipe(z.email("请输入有效的邮箱地址，例如 name@example.com。"))
       .transform((v) => v.toLowerCase()),
-    scope: z.enum(SCOPES, { error: "请选择订阅范围。" }),
+    scope: z.enum([...SCOPES, FOLLOW_SCOPE], { error: "请选择订阅范围。" }),
+    consultation: z.string().optional(),
     division: z.string().optional(),
     docType: z.union([z.literal(""), z.enum(DOC_TYPES)], { error: "请选择文件类型。" }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.scope === "division" && !/^\d{1,9}$/.test(v.division ?? "")) {
       ctx.addIssue({ code: "custom", path: ["division"], message: "请选择起草处室。" });
+    }
+    if (v.scope === FOLLOW_SCOPE && !/^\d{1,9}$/.test(v.consultation ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["form"], message: "未找到要关注的征求意见，请从征求意见页面重新打开关注链接。" });
     }
     if (v.scope === "doc_type" && !v.docType) {
       ctx.addIssue({ code: "custom", path: ["docType"], message: "请选择文件类型。" });
@@ -27,7 +31,9 @@ export const SubscribeSchema = z
   .transform((v): { email: string; subscription: Scope } => ({
     email: v.email,
     subscription:
-      v.scope === "division"
+      v.scope === FOLLOW_SCOPE
+        ? { scope: FOLLOW_SCOPE, scopeValue: v.consultation! }
+        : v.scope === "division"
         ? { scope: "division", scopeValue: v.division! }
         : v.scope === "doc_type" && v.docType
           ? { scope: "doc_type", scopeValue: v.docType }
