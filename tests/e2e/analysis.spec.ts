@@ -79,7 +79,7 @@ test("without JavaScript a reviewer re-runs it, follows it by refreshing, and th
   await page.goto(WORKSPACE);
   await page.getByRole("button", { name: "重新运行分析" }).click();
   await expect(page.getByText("已开始意见分析。")).toBeVisible();
-  for (let i = 0; i < 60 && (await page.getByRole("link", { name: "刷新查看进度" }).count()) > 0; i++) {
+  for (let i = 0; i < 240 && (await page.getByRole("link", { name: "刷新查看进度" }).count()) > 0; i++) {
     await page.waitForTimeout(500);
     await page.getByRole("link", { name: "刷新查看进度" }).click();
   }

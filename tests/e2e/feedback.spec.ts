@@ -131,7 +131,7 @@ test("a drafter answers the topics, drafts the summary, a reviewer approves it, 
   const visitor = await visitorContext.newPage();
   await visitor.goto(`/consultations/${ID}`);
   await expect(visitor.locator(".badge", { hasText: "已公布反馈" })).toBeVisible();
-  await visitor.getByRole("link", { name: /查看意见采纳情况说明和逐条答复/ }).click();
+  await visitor.getByRole("link", { name: "你们说了什么，我们做了什么——查看意见采纳情况说明和逐条答复" }).click();
   await expect(visitor).toHaveURL(new RegExp(`${FEEDBACK}$`));
   await expect(visitor.getByRole("heading", { level: 1, name: "你们说了什么，我们做了什么" })).toBeVisible();
   await expect(visitor.getByText("感谢社会各界对规划编制工作的关心和支持！")).toBeVisible();
