@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentAnalysis, comments, consultations, dispositions, redactions } from "~db/schema";
+import { comments, consultations, redactions } from "~db/schema";
 import { detectPii, redact } from "~/analysis/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { answerForComment, type CommentAnswer } from "./comment-answers.server";
 import { hashCheckCode } from "./receipt.server";
 import { timingSafeEqual } from "node:crypto";
 
@@ -17,13 +18,8 @@ export interface CommentStatus {
   emailVerified: boolean | null;
 }
 
-/** The disposition that applies to a comment: its own, else its topic's. */
-export function dispositionFor(db: Pick<Db, "select">, commentId: number) {
-  const own = db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
-  if (own) return own;
-  const topic = db.select({ topicId: commentAnalysis.topicId }).from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).get();
-  return topic?.topicId ? db.select().from(dispositions).where(eq(dispositions.topicId, topic.topicId)).get() : undefined;
-}
+/** The answer a comment carries: its own, else its opinion's, else its first copy's (comment-answers.server.ts). */
+export const dispositionFor = answerForComment;
 
 /** The text as moderated, or until then with every span found by the detector or staff hidden. */
 function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): string {
@@ -65,7 +61,7 @@ export function lookupComment(db: Db, receiptNo: string, checkCode: string): Com
   steps.push({
     label: "已研究",
     state: disposition ? "current" : "todo",
-    detail: disposition ? `处理结果：${DISPOSITION_LABELS[disposition.decision]}${disposition.reason ? `。${disposition.reason}` : ""}` : undefined,
+    detail: disposition ? answerDetail(disposition) : "尚未答复",
   });
   return {
     receiptNo: c.receiptNo,
@@ -76,4 +72,10 @@ export function lookupComment(db: Db, receiptNo: string, checkCode: string): Com
     steps,
     emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
   };
+}
+
+/** The comment's own answer in one line; a 重复提交 says whose answer it is. */
+function answerDetail(a: CommentAnswer): string {
+  const text = `处理结果：${DISPOSITION_LABELS[a.decision]}${a.reason ? `。${a.reason}` : ""}${a.changeMade?.trim() ? `。修改情况：${a.changeMade.trim()}` : ""}`;
+  return a.source === "duplicate" ? `${text}（您重复提交了相同内容的意见，适用对您首次提交意见的答复。）` : text;
 }

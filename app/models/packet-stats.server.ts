@@ -54,7 +54,7 @@ export function packetStats(db: Db, consultationId: number): PacketStats {
   );
   const decisions = grouped<Disposition>(
     db,
-    `SELECT coalesce(own.decision, topic.decision) AS key, count(*) AS count FROM comments c ${APPLYING_DISPOSITION_JOINS}
+    `SELECT ans.decision AS key, count(*) AS count FROM comments c ${APPLYING_DISPOSITION_JOINS}
      WHERE c.consultation_id = ? GROUP BY key`,
     consultationId,
   );

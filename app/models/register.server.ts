@@ -6,6 +6,8 @@
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { answerForComment, DIRECT_ANSWER_JOINS, type CommentAnswer } from "./comment-answers.server";
+import { duplicateOf } from "./comment-duplicates.server";
 import { publicIdentity, screenGenerated } from "./publication-screen.server";
 
 export type RegisterVariant = "internal" | "public";
@@ -46,13 +48,11 @@ interface RawRow {
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
 /**
- * The disposition that applies to comment `c` is `own`, else `topic`'s: the rule of dispositionFor
- * (comment-status.server.ts), written as joins so that 100,000 rows do not cost 300,000 queries.
+ * The answer comment `c` carries directly, as `ans` (its own, else its opinion's): the rule of
+ * answerForComment (comment-answers.server.ts), written as joins so that 100,000 rows do not cost
+ * 300,000 queries. A 重复提交 without one takes its first copy's, resolved in registerRows.
  */
-export const APPLYING_DISPOSITION_JOINS = `
-    LEFT JOIN dispositions own ON own.comment_id = c.id
-    LEFT JOIN comment_analysis a ON a.comment_id = c.id
-    LEFT JOIN dispositions topic ON topic.topic_id = a.topic_id`;
+export const APPLYING_DISPOSITION_JOINS = DIRECT_ANSWER_JOINS;
 
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
@@ -62,9 +62,7 @@ function rowsSql(variant: RegisterVariant): string {
       c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
       (SELECT group_concat(l.article_identity_id) FROM comment_articles l
         WHERE l.comment_id = c.id AND l.source <> 'inferred') AS articleIds,
-      coalesce(own.decision, topic.decision) AS decision,
-      CASE WHEN own.id IS NULL THEN topic.reason ELSE own.reason END AS reason,
-      CASE WHEN own.id IS NULL THEN topic.change_made ELSE own.change_made END AS changeMade
+      ans.decision AS decision, ans.reason AS reason, ans.change_made AS changeMade
     FROM comments c ${APPLYING_DISPOSITION_JOINS}
     WHERE c.id IN (SELECT value FROM json_each(?))`;
 }
@@ -107,8 +105,14 @@ function authorOf(r: RawRow, variant: RegisterVariant): string {
   return `${who}（${r.identity}）`;
 }
 
-function answerOf(r: RawRow, withDispositions: boolean): { disposition: string; reason: string } {
+export const DUPLICATE_NOTE = "（重复提交：同一提出人此前提交过相同内容的意见，适用对首次提交意见的答复。）";
+
+function answerOf(r: RawRow, withDispositions: boolean, duplicate: CommentAnswer | undefined): { disposition: string; reason: string } {
   if (!withDispositions) return { disposition: "", reason: "" };
+  if (!r.decision && duplicate) {
+    const change = duplicate.changeMade?.trim() ? `修改情况：${duplicate.changeMade.trim()}` : "";
+    return { disposition: DISPOSITION_LABELS[duplicate.decision], reason: [duplicate.reason.trim(), change, DUPLICATE_NOTE].filter(Boolean).join("\n") };
+  }
   if (r.decision) {
     const change = r.changeMade?.trim() ? `修改情况：${r.changeMade.trim()}` : "";
     return { disposition: DISPOSITION_LABELS[r.decision], reason: [r.reason?.trim(), change].filter(Boolean).join("\n") };
@@ -149,6 +153,14 @@ export function* registerRows(
   const labels = articleLabels(db, consultationId);
   const select = db.$client.prepare(rowsSql(variant));
   const screenAnswer = answerScreen();
+  const firstCopies = withDispositions ? duplicateOf(db, consultationId) : new Map<number, number>();
+  const firstAnswers = new Map<number, CommentAnswer | null>();
+  const duplicateAnswer = (id: number) => {
+    const first = firstCopies.get(id);
+    if (first === undefined) return undefined;
+    if (!firstAnswers.has(first)) firstAnswers.set(first, answerForComment(db, first));
+    return firstAnswers.get(first) ?? undefined;
+  };
   let no = 0;
   for (let start = 0; start < ids.length; start += chunkSize) {
     const slice = Array.from(ids.subarray(start, start + chunkSize));
@@ -167,7 +179,7 @@ export function* registerRows(
         text: r.text ?? "",
         author: authorOf(r, variant),
         channel: CHANNEL_LABELS[r.channel],
-        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions)) : answerOf(r, withDispositions)),
+        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions, duplicateAnswer(id))) : answerOf(r, withDispositions, duplicateAnswer(id))),
       };
     }
   }
