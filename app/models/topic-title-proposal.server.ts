@@ -14,7 +14,9 @@ export function proposedPublicTitle(topic: { label: string; noSubstance?: boolea
   const label = topic.label.trim();
   if (CATCH_ALL[label]) return CATCH_ALL[label];
   if (topic.noSubstance) return CATCH_ALL["无实质内容"];
-  const withoutMarkers = label.replace(/[（(][^）)]*(未归类|待定|暂定|草)[^）)]*[）)]/g, "");
+  // "张主任交办：创业贷款", "处内简称：甲组": what precedes a colon is a working note, not the subject.
+  const subject = label.includes("：") ? label.slice(label.lastIndexOf("：") + 1) : label;
+  const withoutMarkers = subject.replace(/[（(][^）)]*(未归类|待定|暂定|草)[^）)]*[）)]/g, "");
   const found = screenText(withoutMarkers);
   let text = withoutMarkers;
   for (const m of [...found].sort((a, b) => b.start - a.start)) text = text.slice(0, m.start) + text.slice(m.end);

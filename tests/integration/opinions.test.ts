@@ -210,6 +210,7 @@ describe("public titles and the feedback page", () => {
     expect(proposedPublicTitle({ label: "其他（未归类）" })).toBe("其他意见");
     expect(proposedPublicTitle({ label: "培训、补贴、标准" })).toBe("培训、补贴、标准");
     expect(proposedPublicTitle({ label: "王建国、创业、贷款" })).not.toContain("王建国");
+    expect(proposedPublicTitle({ label: "张主任交办：创业贷款" })).toBe("创业贷款");
     const topic = (await matrix()).topics.find((t) => t.id === topicOther)!;
     expect(topic).toMatchObject({ publicTitle: null, proposedTitle: "其他意见" });
     const refused = unwrap(await post({ intent: "title", topicId: String(topicOther), publicTitle: "其他（未归类）" }));

@@ -39,8 +39,12 @@ export function OpinionCard({ topic, opinion, articles, canRecord, reply }: { to
 export function OpinionForm({ topic, opinion, articles, reply }: { topic: MatrixTopic; opinion: MatrixOpinion | null; articles: Articles; reply: Reply | undefined }) {
   const target = opinion ? `opinion-${opinion.id}` : `topic-${topic.id}-new`;
   const label = opinion ? `保存意见要点“${opinion.title}”` : `保存“${topic.label}”的新意见要点`;
+  // Keyed by what was saved: after a save the page is re-rendered in place, and an uncontrolled
+  // checkbox ticked for the last opinion would otherwise stay ticked for the next one.
+  const saved = opinion ? `${opinion.id}-${String(opinion.at)}` : `new-${topic.opinions.map((o) => o.id).join("-")}-${topic.answeredCount}`;
   return (
     <DispositionForm
+      key={saved}
       target={target}
       intent="opinion"
       hidden={{ topicId: topic.id, ...(opinion ? { opinionId: opinion.id } : {}) }}

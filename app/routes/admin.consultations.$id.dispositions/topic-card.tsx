@@ -97,7 +97,7 @@ function PublicTitle({ topic, canRecord, reply }: { topic: MatrixTopic; canRecor
       {canRecord ? (
         <details open={!topic.publicTitle || mine !== undefined}>
           <summary>{topic.publicTitle ? "修改公开标题" : "确认公开标题"}</summary>
-          <Form method="post" className="inline-form" aria-label={`“${topic.label}”的公开标题`}>
+          <Form key={topic.publicTitle ?? ""} method="post" className="inline-form" aria-label={`“${topic.label}”的公开标题`}>
             <input type="hidden" name="intent" value="title" />
             <input type="hidden" name="topicId" value={topic.id} />
             <FormError message={mine?.errors.form} />
