@@ -8,6 +8,7 @@ import { campaignCards } from "~/models/analysis-campaigns.server";
 import { duplicateCards, duplicateGroups } from "~/models/comment-duplicates.server";
 import { lookupComment } from "~/models/comment-status.server";
 import { publicFeedback } from "~/models/feedback-page.server";
+import { packetStats } from "~/models/packet-stats.server";
 import { registerRows } from "~/models/register.server";
 import { hashCheckCode } from "~/models/receipt.server";
 import { moveComment } from "~/models/topic-edits.server";
@@ -164,6 +165,9 @@ describe("重复提交 and campaigns", () => {
     const copyRow = [...registerRows(db, C, "internal")].find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
     expect(copyRow.disposition).toBe("采纳");
     expect(copyRow.reason).toContain("重复提交");
+    // The packet's statistics count by the same rule as the register.
+    const adoptedRows = [...registerRows(db, C, "internal")].filter((r) => r.disposition === "采纳").length;
+    expect(packetStats(db, C).byDisposition.find((d) => d.label === "采纳")?.count).toBe(adoptedRows);
   });
 
   it("keeps a campaign of many senders a campaign", () => {
