@@ -12,6 +12,7 @@ import { publicPhase } from "./consultation-status";
 import { WorkflowError } from "./consultation-workflow.server";
 import { latestArticles } from "./article-numbers.server";
 import { answersByComment } from "./comment-answers.server";
+import { duplicateGroups } from "./comment-duplicates.server";
 import type { DispositionInput, OpinionInput } from "./disposition-schema";
 import { refusalFor } from "./publication-screen.server";
 import { queueDispositionNotice } from "./notices/comment-status-notices.server";
@@ -227,7 +228,10 @@ export function recordOpinion(db: Db, consultationId: number, actor: Staff, inpu
         .run();
     }
     audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, { before: { commentIds: previous }, after: { commentIds: ids } }, now);
-    for (const commentId of ids) queueDispositionNotice(tx, commentId, now);
+    // A 重复提交 carries its first copy's answer, so its sender is told as well.
+    const answered = new Set(ids);
+    const copies = duplicateGroups(db, consultationId).flatMap((g) => (answered.has(g.firstId) ? g.duplicateIds : []));
+    for (const commentId of [...ids, ...copies]) queueDispositionNotice(tx, commentId, now);
     beginProcessing(tx, c, actor, now);
     return row;
   });

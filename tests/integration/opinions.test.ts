@@ -161,6 +161,9 @@ describe("重复提交 and campaigns", () => {
 
     await post({ intent: "opinion", topicId: String(topicB), title: "关于军属就业帮扶的意见", commentIds: String(firstCopy), decision: "adopted", changeMade: "第二条增加军属就业帮扶" });
     expect(answerForComment(db, secondCopy)).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
+    // Both copies' sender gave an email: each is told, once.
+    const told = sqlite.prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`).pluck().all(`disposition:${firstCopy}`, `disposition:${secondCopy}`);
+    expect(told).toHaveLength(2);
     expect(answersByComment(db, C).get(secondCopy)).toMatchObject({ source: "duplicate", duplicateOf: firstCopy });
     const copyRow = [...registerRows(db, C, "internal")].find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
     expect(copyRow.disposition).toBe("采纳");
