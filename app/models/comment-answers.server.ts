@@ -82,7 +82,8 @@ export function answerForComment(db: Pick<Db, "select">, commentId: number): Com
   return original && first !== null ? { ...original, source: "duplicate", duplicateOf: first } : null;
 }
 
-function directAnswer(db: Pick<Db, "select">, commentId: number): CommentAnswer | null {
+/** The answer made for the comment itself or its opinion; a first copy's answer is this one. */
+export function directAnswer(db: Pick<Db, "select">, commentId: number): CommentAnswer | null {
   const own = db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
   const d =
     own ??

@@ -6,7 +6,7 @@
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
-import { answerForComment, DIRECT_ANSWER_JOINS, type CommentAnswer } from "./comment-answers.server";
+import { DIRECT_ANSWER_JOINS, directAnswer, type CommentAnswer } from "./comment-answers.server";
 import { duplicateOf } from "./comment-duplicates.server";
 import { publicIdentity, screenGenerated } from "./publication-screen.server";
 
@@ -158,7 +158,8 @@ export function* registerRows(
   const duplicateAnswer = (id: number) => {
     const first = firstCopies.get(id);
     if (first === undefined) return undefined;
-    if (!firstAnswers.has(first)) firstAnswers.set(first, answerForComment(db, first));
+    // A first copy repeats nothing: its answer is its direct one (no search for earlier copies).
+    if (!firstAnswers.has(first)) firstAnswers.set(first, directAnswer(db, first));
     return firstAnswers.get(first) ?? undefined;
   };
   let no = 0;
