@@ -452,7 +452,12 @@ export const topicEdits = sqliteTable("topic_edits", {
 });
 
 // ---------------------------------------------------------------- answers
-/** 采纳情况: per topic, or per comment where it overrides its topic. */
+/**
+ * 采纳情况. A row with `topicId` is an opinion (意见要点): a staff-defined point inside a topic, with
+ * its own answer, that answers exactly the comments listed for it in opinion_comments (a topic may
+ * hold several). A row with `commentId` is a comment's own answer, which wins over its opinion's.
+ * See app/models/comment-answers.server.ts and docs/decisions/0021-an-answer-per-opinion.md.
+ */
 export const dispositions = sqliteTable(
   "dispositions",
   {
@@ -462,6 +467,8 @@ export const dispositions = sqliteTable(
       .references(() => consultations.id),
     topicId: integer("topic_id").references(() => topics.id),
     commentId: integer("comment_id").references(() => comments.id),
+    /** The opinion's point as published (意见要点); null for a comment's own answer. */
+    title: text("title"),
     decision: text("decision", { enum: DISPOSITIONS }).notNull(),
     reason: text("reason").notNull().default(""),
     articleIdentityId: integer("article_identity_id").references(() => articleIdentities.id),
@@ -473,9 +480,23 @@ export const dispositions = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    uniqueIndex("dispositions_topic_unique").on(t.topicId),
+    index("dispositions_topic_idx").on(t.topicId),
     uniqueIndex("dispositions_comment_unique").on(t.commentId),
   ],
+);
+
+/** The comments an opinion answers, listed explicitly: a comment belongs to at most one opinion. */
+export const opinionComments = sqliteTable(
+  "opinion_comments",
+  {
+    commentId: integer("comment_id")
+      .primaryKey()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    dispositionId: integer("disposition_id")
+      .notNull()
+      .references(() => dispositions.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("opinion_comments_disposition_idx").on(t.dispositionId)],
 );
 
 export const feedbackSummaries = sqliteTable("feedback_summaries", {

@@ -1,5 +1,6 @@
-// Campaigns (内容基本相同的意见): near-identical letters shown as one card with their count, never dropped
-// from the record; each card lists its members.
+// Campaigns (内容基本相同的意见): near-identical letters from many senders shown as one card with their
+// count, never dropped from the record; each card lists its members. Copies from one sender are no
+// campaign: they are 重复提交 (comment-duplicates.server.ts), shown apart.
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { campaigns, commentAnalysis, comments } from "~db/schema";
@@ -25,7 +26,7 @@ export function campaignCards(db: Db, consultationId: number, where: SQL[]) {
     .where(eq(campaigns.consultationId, consultationId))
     .orderBy(desc(campaigns.size), asc(campaigns.id))
     .all()
-    .filter((c) => matching.has(c.id));
+    .filter((c) => matching.has(c.id) && c.distinctSenders > 1);
   if (rows.length === 0) return [];
   const representatives = commentsById(db, rows.flatMap((c) => (c.representativeCommentId ? [c.representativeCommentId] : [])));
   // At most MEMBERS_SHOWN per campaign, counted in SQL: a campaign may have tens of thousands of members.

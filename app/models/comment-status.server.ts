@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentAnalysis, comments, consultations, dispositions, redactions } from "~db/schema";
+import { comments, consultations, redactions } from "~db/schema";
 import { detectPii, redact } from "~/analysis/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { answerForComment, type CommentAnswer } from "./comment-answers.server";
 import { hashCheckCode, statusToken } from "./receipt.server";
 import { timingSafeEqual } from "node:crypto";
 
@@ -19,13 +20,8 @@ export interface CommentStatus {
   follow: { email: boolean; on: boolean; open: boolean };
 }
 
-/** The disposition that applies to a comment: its own, else its topic's. */
-export function dispositionFor(db: Pick<Db, "select">, commentId: number) {
-  const own = db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
-  if (own) return own;
-  const topic = db.select({ topicId: commentAnalysis.topicId }).from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).get();
-  return topic?.topicId ? db.select().from(dispositions).where(eq(dispositions.topicId, topic.topicId)).get() : undefined;
-}
+/** The answer a comment carries: its own, else its opinion's, else its first copy's (comment-answers.server.ts). */
+export const dispositionFor = answerForComment;
 
 /** The text as moderated, or until then with every span found by the detector or staff hidden. */
 function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): string {
@@ -86,7 +82,7 @@ function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): C
   steps.push({
     label: "已研究",
     state: disposition ? "current" : "todo",
-    detail: disposition ? `处理结果：${DISPOSITION_LABELS[disposition.decision]}${disposition.reason ? `。${disposition.reason}` : ""}` : undefined,
+    detail: disposition ? answerDetail(disposition) : "尚未答复",
   });
   return {
     receiptNo: c.receiptNo,
@@ -103,4 +99,10 @@ function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): C
 /** The commenter starts or stops following the comment; only from a status view the receipt opened. */
 export function setNotifyResult(db: Db, receiptNo: string, on: boolean): void {
   db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run();
+}
+
+/** The comment's own answer in one line; a 重复提交 says whose answer it is. */
+function answerDetail(a: CommentAnswer): string {
+  const text = `处理结果：${DISPOSITION_LABELS[a.decision]}${a.reason ? `。${a.reason}` : ""}${a.changeMade?.trim() ? `。修改情况：${a.changeMade.trim()}` : ""}`;
+  return a.source === "duplicate" ? `${text}（您重复提交了相同内容的意见，适用对您首次提交意见的答复。）` : text;
 }

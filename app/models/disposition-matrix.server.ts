@@ -1,5 +1,6 @@
-// What the disposition matrix (意见处理表) shows: each topic of the latest analysis with its
-// answer, a few representative comments and the comments that may be answered on their own.
+// What the disposition matrix (意见处理表) shows: each topic of the latest analysis with its public
+// title, its opinions (意见要点) and their answers, a few representative comments, and its comments
+// with the answer each one carries (its own, its opinion's, or its first copy's for a 重复提交).
 // Staff see redacted text here too: the matrix is shown to reviewers and the legal office, and
 // the quotes it offers end up in the public summary.
 import { inArray } from "drizzle-orm";
@@ -8,7 +9,10 @@ import { commentArticles, users } from "~db/schema";
 import type { Disposition } from "~db/vocabulary";
 import { detectPii, redact } from "~/analysis/pii";
 import { latestArticles } from "./article-numbers.server";
-import { currentTopics, dispositionsOf, overridesPerTopic, type DispositionRow } from "./dispositions.server";
+import { answersByComment } from "./comment-answers.server";
+import { answeredPerTopic, currentTopics, dispositionsOf, overridesPerTopic, type DispositionRow } from "./dispositions.server";
+import { publishedTopicTitle } from "./topic-titles";
+import { proposedPublicTitle } from "./topic-title-proposal.server";
 
 /** Comments listed under a topic before "show all"; comments answered on their own come first. */
 export const COMMENTS_PER_TOPIC = 50;
@@ -30,17 +34,31 @@ export interface MatrixComment {
   text: string;
   articles: string[];
   own: DispositionView | null;
+  /** The opinion that lists the comment, if any (its own answer still wins). */
+  opinionId: number | null;
+  /** For a 重复提交: the receipt number of the first copy, whose answer applies. */
+  duplicateOf: string | null;
+  answered: boolean;
+}
+
+export interface MatrixOpinion extends DispositionView {
+  id: number;
+  title: string;
+  memberCount: number;
 }
 
 export interface MatrixTopic {
   id: number;
   label: string;
+  publicTitle: string | null;
+  proposedTitle: string;
   keywords: string[];
   size: number;
   noSubstance: boolean;
   quotes: Array<{ id: number; text: string }>;
-  disposition: DispositionView | null;
+  opinions: MatrixOpinion[];
   overrideCount: number;
+  answeredCount: number;
   comments: MatrixComment[];
   decided: boolean;
 }
@@ -52,7 +70,9 @@ export function redactedText(c: { publishedBody: string | null; body: string }):
 
 const excerpt = (text: string, max = EXCERPT) => (text.length > max ? `${text.slice(0, max)}……` : text);
 
-type CommentRow = { id: number; receiptNo: string; publishedBody: string | null; body: string; topicId: number };
+type CommentRow = { id: number; receiptNo: string; publishedBody: string | null; body: string; topicId: number; opinionId: number | null };
+
+const receiptOf = (db: Db, id: number) => (db.$client.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string | undefined) ?? null;
 
 export function dispositionMatrix(db: Db, consultationId: number, options: { expand?: number | null } = {}) {
   const articles = latestArticles(db, consultationId);
@@ -72,16 +92,24 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
       : null;
 
   const rows = dispositionsOf(db, consultationId);
-  const byTopic = new Map(rows.flatMap((d) => (d.topicId ? [[d.topicId, d] as const] : [])));
+  const opinionsOf = new Map<number, DispositionRow[]>();
+  for (const d of rows) if (d.topicId) opinionsOf.set(d.topicId, [...(opinionsOf.get(d.topicId) ?? []), d]);
   const byComment = new Map(rows.flatMap((d) => (d.commentId ? [[d.commentId, d] as const] : [])));
+  const memberCounts = new Map(
+    (db.$client.prepare(`SELECT oc.disposition_id AS id, count(*) AS n FROM opinion_comments oc JOIN dispositions d ON d.id = oc.disposition_id
+         WHERE d.consultation_id = ? GROUP BY oc.disposition_id`).all(consultationId) as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]),
+  );
+  const answers = answersByComment(db, consultationId);
 
   const listed = db.$client
     .prepare(
-      `SELECT id, receiptNo, publishedBody, body, topicId FROM (
+      `SELECT id, receiptNo, publishedBody, body, topicId, opinionId FROM (
          SELECT c.id, c.receipt_no AS receiptNo, c.published_body AS publishedBody, c.body, ca.topic_id AS topicId,
+                oc.disposition_id AS opinionId,
                 row_number() OVER (PARTITION BY ca.topic_id ORDER BY (d.id IS NULL), c.received_at, c.id) AS rn
          FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id
          LEFT JOIN dispositions d ON d.comment_id = c.id
+         LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
          WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL)
        WHERE rn <= ? OR topicId = ? ORDER BY topicId, rn`,
     )
@@ -96,26 +124,43 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
   }
   const commentsOf = new Map<number, MatrixComment[]>();
   for (const c of listed) {
-    const item = { id: c.id, receiptNo: c.receiptNo, text: excerpt(redactedText(c)), articles: articlesOf.get(c.id) ?? [], own: view(byComment.get(c.id)) };
+    const answer = answers.get(c.id);
+    const item: MatrixComment = {
+      id: c.id,
+      receiptNo: c.receiptNo,
+      text: excerpt(redactedText(c)),
+      articles: articlesOf.get(c.id) ?? [],
+      own: view(byComment.get(c.id)),
+      opinionId: c.opinionId,
+      duplicateOf: answer?.duplicateOf ? receiptOf(db, answer.duplicateOf) : null,
+      answered: answer !== undefined,
+    };
     commentsOf.set(c.topicId, [...(commentsOf.get(c.topicId) ?? []), item]);
   }
 
   const overrideCounts = overridesPerTopic(db, consultationId);
+  const answeredCounts = answeredPerTopic(db, consultationId, answers);
   const current = currentTopics(db, consultationId);
+  const titles = new Map(
+    (db.$client.prepare(`SELECT id, public_title AS publicTitle FROM topics WHERE consultation_id = ?`).all(consultationId) as Array<{ id: number; publicTitle: string | null }>).map((r) => [r.id, r.publicTitle]),
+  );
   const quoteRows = quotesFor(db, current.flatMap((t) => t.representativeIds.slice(0, 2)));
   const topics: MatrixTopic[] = current.map((t) => {
-    const overrideCount = overrideCounts.get(t.id) ?? 0;
+    const answeredCount = answeredCounts.get(t.id) ?? 0;
     return {
       id: t.id,
       label: t.label,
+      publicTitle: publishedTopicTitle({ label: t.label, publicTitle: titles.get(t.id) ?? null }),
+      proposedTitle: proposedPublicTitle(t),
       keywords: t.keywords,
       size: t.size,
       noSubstance: t.noSubstance,
       quotes: t.representativeIds.slice(0, 2).flatMap((id) => (quoteRows.has(id) ? [{ id, text: quoteRows.get(id)! }] : [])),
-      disposition: view(byTopic.get(t.id)),
-      overrideCount,
+      opinions: (opinionsOf.get(t.id) ?? []).map((d) => ({ ...view(d)!, id: d.id, title: d.title ?? "", memberCount: memberCounts.get(d.id) ?? 0 })),
+      overrideCount: overrideCounts.get(t.id) ?? 0,
+      answeredCount,
       comments: commentsOf.get(t.id) ?? [],
-      decided: byTopic.has(t.id) || overrideCount >= t.size,
+      decided: answeredCount >= t.size,
     };
   });
   const lastRun = db.$client

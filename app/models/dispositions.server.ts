@@ -1,18 +1,20 @@
-// 采纳情况: the answer to each topic, or to a single comment where it differs from its topic's.
-// Recording one is an upsert (a topic or a comment has at most one), audited in the same
-// transaction. Nobody is mailed here: an answer may still change in review or legal review, and
-// commenters hear the final one when the feedback is published (publishSummary).
+// 采纳情况: opinions (意见要点) inside a topic, each answering the comments listed for it, and a
+// single comment's own answer. Every write is audited in the same transaction. Nobody is mailed
+// here: an answer may still change in review or legal review, and commenters hear the final one
+// when the feedback is published (publishSummary). Which answer a comment carries is decided in
+// one place: comment-answers.server.ts (answerForComment).
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentAnalysis, comments, consultations, dispositions, topics } from "~db/schema";
+import { commentAnalysis, comments, consultations, dispositions, opinionComments, topics } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
 import { canDraft } from "./consultation-access";
 import { auditView } from "./consultation-editor.server";
 import { publicPhase } from "./consultation-status";
 import { WorkflowError } from "./consultation-workflow.server";
 import { latestArticles } from "./article-numbers.server";
-import type { DispositionInput } from "./disposition-schema";
-import { dispositionFor } from "./comment-status.server";
+import { answersByComment } from "./comment-answers.server";
+import type { DispositionInput, OpinionInput } from "./disposition-schema";
+import { refusalFor } from "./publication-screen.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Consultation = typeof consultations.$inferSelect;
@@ -51,14 +53,6 @@ export function currentTopics(db: Pick<Db, "select">, consultationId: number): C
     .all();
 }
 
-/**
- * The answer a comment has now: the one place that says so, for the result notice and the status
- * page. (Today a comment's own disposition, else its topic's.)
- */
-export function answerForComment(db: Pick<Db, "select">, commentId: number): Pick<DispositionRow, "decision" | "reason" | "changeMade"> | undefined {
-  return dispositionFor(db, commentId);
-}
-
 export function dispositionsOf(db: Pick<Db, "select">, consultationId: number): DispositionRow[] {
   return db.select().from(dispositions).where(eq(dispositions.consultationId, consultationId)).all();
 }
@@ -75,11 +69,20 @@ export function overridesPerTopic(db: Db, consultationId: number): Map<number, n
   return new Map(rows.map((r) => [r.topicId, r.n]));
 }
 
-/** Topics with no answer: neither their own nor one for every comment in them. */
+/** How many comments of each topic carry an answer (their own, their opinion's or their first copy's). */
+export function answeredPerTopic(db: Db, consultationId: number, answers = answersByComment(db, consultationId)): Map<number, number> {
+  const placed = db.$client
+    .prepare(`SELECT ca.comment_id AS commentId, ca.topic_id AS topicId FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL`)
+    .all(consultationId) as Array<{ commentId: number; topicId: number }>;
+  const out = new Map<number, number>();
+  for (const p of placed) if (answers.has(p.commentId)) out.set(p.topicId, (out.get(p.topicId) ?? 0) + 1);
+  return out;
+}
+
+/** Topics with a comment that carries no answer yet. */
 export function undecidedTopics(db: Db, consultationId: number): CurrentTopic[] {
-  const decided = new Set(dispositionsOf(db, consultationId).flatMap((d) => (d.topicId ? [d.topicId] : [])));
-  const overrides = overridesPerTopic(db, consultationId);
-  return currentTopics(db, consultationId).filter((t) => !decided.has(t.id) && (overrides.get(t.id) ?? 0) < t.size);
+  const answered = answeredPerTopic(db, consultationId);
+  return currentTopics(db, consultationId).filter((t) => (answered.get(t.id) ?? 0) < t.size);
 }
 
 /** Why answers cannot be recorded now, or null when they can. */
@@ -115,52 +118,133 @@ function loadForChange(tx: Tx, consultationId: number, actor: Staff): Consultati
 }
 
 const auditShape = (d: DispositionRow | undefined) =>
-  d && { topicId: d.topicId, commentId: d.commentId, decision: d.decision, reason: d.reason, articleIdentityId: d.articleIdentityId, changeMade: d.changeMade };
+  d && { topicId: d.topicId, commentId: d.commentId, title: d.title, decision: d.decision, reason: d.reason, articleIdentityId: d.articleIdentityId, changeMade: d.changeMade };
 
+type AnswerFields = Pick<DispositionInput, "decision" | "reason" | "articleIdentityId" | "changeMade">;
+
+function answerValues(input: AnswerFields, articles: ReturnType<typeof latestArticles>, actor: Staff) {
+  if (input.articleIdentityId !== null && !articles.some((a) => a.identityId === input.articleIdentityId)) {
+    throw new WorkflowError("所选条款不在征求意见稿中。", 400);
+  }
+  return {
+    decision: input.decision,
+    reason: input.reason,
+    articleIdentityId: input.articleIdentityId,
+    // A change only belongs to an adoption; a stale one left in the form is not kept.
+    changeMade: input.decision === "adopted" || input.decision === "partly_adopted" ? input.changeMade : null,
+    decidedBy: actor.id,
+  };
+}
+
+function audit(tx: Tx, actor: Staff, action: string, before: DispositionRow | undefined, after: DispositionRow | undefined, extra: Record<string, unknown>, now: Date) {
+  appendAudit(tx, {
+    actor: { id: actor.id, label: actor.displayName },
+    action,
+    entityType: "disposition",
+    entityId: (after ?? before)!.id,
+    before: before && { ...auditShape(before), ...extra.before as object },
+    after: after && { ...auditShape(after), ...extra.after as object },
+    at: now,
+  });
+}
+
+/** A single comment's own answer: it wins over the answer of any opinion that lists the comment. */
 export function recordDisposition(db: Db, consultationId: number, actor: Staff, input: DispositionInput, now = new Date()): DispositionRow {
   // The draft's articles only change with a new version, which does not happen while answering.
   const articles = latestArticles(db, consultationId);
   return db.transaction((tx) => {
     const c = loadForChange(tx, consultationId, actor);
-    if (input.topicId !== undefined) {
-      const t = tx.select({ consultationId: topics.consultationId }).from(topics).where(eq(topics.id, input.topicId)).get();
-      if (t?.consultationId !== consultationId) throw new WorkflowError("未找到该主题。", 404);
-    } else {
-      const cm = tx.select({ consultationId: comments.consultationId }).from(comments).where(eq(comments.id, input.commentId!)).get();
-      if (cm?.consultationId !== consultationId) throw new WorkflowError("未找到该意见。", 404);
-    }
-    if (input.articleIdentityId !== null && !articles.some((a) => a.identityId === input.articleIdentityId)) {
-      throw new WorkflowError("所选条款不在征求意见稿中。", 400);
-    }
-    const target = input.topicId !== undefined ? eq(dispositions.topicId, input.topicId) : eq(dispositions.commentId, input.commentId!);
-    const before = tx.select().from(dispositions).where(and(eq(dispositions.consultationId, consultationId), target)).get();
-    const values = {
-      decision: input.decision,
-      reason: input.reason,
-      articleIdentityId: input.articleIdentityId,
-      // A change only belongs to an adoption; a stale one left in the form is not kept.
-      changeMade: input.decision === "adopted" || input.decision === "partly_adopted" ? input.changeMade : null,
-      decidedBy: actor.id,
-    };
+    const cm = tx.select({ consultationId: comments.consultationId }).from(comments).where(eq(comments.id, input.commentId!)).get();
+    if (cm?.consultationId !== consultationId) throw new WorkflowError("未找到该意见。", 404);
+    const values = answerValues(input, articles, actor);
+    const before = tx.select().from(dispositions).where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, input.commentId!))).get();
     const row = before
       ? tx.update(dispositions).set({ ...values, updatedAt: now }).where(eq(dispositions.id, before.id)).returning().get()
-      : tx.insert(dispositions).values({ ...values, consultationId, topicId: input.topicId ?? null, commentId: input.commentId ?? null }).returning().get();
-    appendAudit(tx, {
-      actor: { id: actor.id, label: actor.displayName },
-      action: before ? "disposition.update" : "disposition.record",
-      entityType: "disposition",
-      entityId: row.id,
-      before: auditShape(before),
-      after: auditShape(row),
-      at: now,
-    });
+      : tx.insert(dispositions).values({ ...values, consultationId, commentId: input.commentId! }).returning().get();
+    audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, {}, now);
     beginProcessing(tx, c, actor, now);
     return row;
   });
 }
 
-/** Removes a comment's own answer: its topic's applies again. */
-export function clearOverride(db: Db, consultationId: number, actor: Staff, commentId: number): void {
+const membersOf = (tx: Tx, opinionId: number) =>
+  tx.select({ id: opinionComments.commentId }).from(opinionComments).where(eq(opinionComments.dispositionId, opinionId)).all().map((r) => r.id);
+
+/**
+ * Records an opinion of a topic or revises one: its point, its answer and the comments it answers.
+ * A comment listed here leaves any other opinion (a comment belongs to at most one). Comments the
+ * form did not show keep their place, so a topic too large to list is never emptied by accident.
+ */
+export function recordOpinion(db: Db, consultationId: number, actor: Staff, input: OpinionInput, now = new Date()): DispositionRow {
+  const articles = latestArticles(db, consultationId);
+  return db.transaction((tx) => {
+    const c = loadForChange(tx, consultationId, actor);
+    const t = tx.select({ consultationId: topics.consultationId }).from(topics).where(eq(topics.id, input.topicId)).get();
+    if (t?.consultationId !== consultationId) throw new WorkflowError("未找到该主题。", 404);
+    const values = { ...answerValues(input, articles, actor), title: input.title };
+    const before =
+      input.opinionId === undefined
+        ? undefined
+        : tx.select().from(dispositions).where(and(eq(dispositions.id, input.opinionId), eq(dispositions.topicId, input.topicId))).get();
+    if (input.opinionId !== undefined && !before) throw new WorkflowError("未找到该意见要点，可能已被删除。请刷新页面。", 404);
+
+    const inTopic = new Set(
+      tx.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, input.topicId)).all().map((r) => r.id),
+    );
+    if (input.commentIds.some((id) => !inTopic.has(id)) || input.listedIds.some((id) => !inTopic.has(id))) {
+      throw new WorkflowError("所选意见不在本主题中，可能已被移动。请刷新页面后重试。", 400);
+    }
+    const previous = before ? membersOf(tx, before.id) : [];
+    const listed = new Set(input.listedIds);
+    const members = new Set([...previous.filter((id) => !listed.has(id)), ...input.commentIds]);
+    if (input.includeUnanswered) {
+      const unanswered = tx
+        .select({ id: commentAnalysis.commentId })
+        .from(commentAnalysis)
+        .where(
+          and(
+            eq(commentAnalysis.topicId, input.topicId),
+            sql`not exists (select 1 from ${dispositions} o where o.comment_id = ${commentAnalysis.commentId})`,
+            sql`not exists (select 1 from ${opinionComments} m where m.comment_id = ${commentAnalysis.commentId})`,
+          ),
+        )
+        .all();
+      for (const r of unanswered) members.add(r.id);
+    }
+    if (members.size === 0) throw new WorkflowError("意见要点至少要答复一条意见；不再需要时，请删除该意见要点。", 400);
+
+    const row = before
+      ? tx.update(dispositions).set({ ...values, updatedAt: now }).where(eq(dispositions.id, before.id)).returning().get()
+      : tx.insert(dispositions).values({ ...values, consultationId, topicId: input.topicId }).returning().get();
+    tx.delete(opinionComments).where(eq(opinionComments.dispositionId, row.id)).run();
+    const ids = [...members].sort((a, b) => a - b);
+    for (const commentId of ids) {
+      tx.insert(opinionComments)
+        .values({ commentId, dispositionId: row.id })
+        .onConflictDoUpdate({ target: opinionComments.commentId, set: { dispositionId: row.id } })
+        .run();
+    }
+    audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, { before: { commentIds: previous }, after: { commentIds: ids } }, now);
+    beginProcessing(tx, c, actor, now);
+    return row;
+  });
+}
+
+/** Deletes an opinion: the comments it answered carry no answer until staff answer them again. */
+export function deleteOpinion(db: Db, consultationId: number, actor: Staff, opinionId: number, now = new Date()): void {
+  db.transaction((tx) => {
+    loadForChange(tx, consultationId, actor);
+    const before = tx.select().from(dispositions).where(and(eq(dispositions.id, opinionId), eq(dispositions.consultationId, consultationId))).get();
+    if (!before?.topicId) throw new WorkflowError("未找到该意见要点，可能已被删除。请刷新页面。", 404);
+    const previous = membersOf(tx, before.id);
+    tx.delete(opinionComments).where(eq(opinionComments.dispositionId, before.id)).run();
+    tx.delete(dispositions).where(eq(dispositions.id, before.id)).run();
+    audit(tx, actor, "disposition.delete", before, undefined, { before: { commentIds: previous } }, now);
+  });
+}
+
+/** Removes a comment's own answer: the answer of the opinion that lists it applies again, if any. */
+export function clearOverride(db: Db, consultationId: number, actor: Staff, commentId: number, now = new Date()): void {
   db.transaction((tx) => {
     loadForChange(tx, consultationId, actor);
     const before = tx
@@ -170,12 +254,27 @@ export function clearOverride(db: Db, consultationId: number, actor: Staff, comm
       .get();
     if (!before) throw new WorkflowError("该意见没有单独的处理结果。", 404);
     tx.delete(dispositions).where(eq(dispositions.id, before.id)).run();
+    audit(tx, actor, "disposition.clear", before, undefined, {}, now);
+  });
+}
+
+/** Staff approve the title a topic is published under (topic-titles.ts); audited. */
+export function approveTopicTitle(db: Db, consultationId: number, actor: Staff, input: { topicId: number; publicTitle: string }, now = new Date()): void {
+  db.transaction((tx) => {
+    loadForChange(tx, consultationId, actor);
+    const t = tx.select().from(topics).where(and(eq(topics.id, input.topicId), eq(topics.consultationId, consultationId))).get();
+    if (!t) throw new WorkflowError("未找到该主题。", 404);
+    const refused = refusalFor(input.publicTitle, "公开标题");
+    if (refused) throw new WorkflowError(refused, 400);
+    tx.update(topics).set({ publicTitle: input.publicTitle }).where(eq(topics.id, t.id)).run();
     appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
-      action: "disposition.clear",
-      entityType: "disposition",
-      entityId: before.id,
-      before: auditShape(before),
+      action: "topic.public_title",
+      entityType: "topic",
+      entityId: t.id,
+      before: { publicTitle: t.publicTitle },
+      after: { publicTitle: input.publicTitle },
+      at: now,
     });
   });
 }

@@ -5,7 +5,8 @@ import type { Channel, Disposition, ModerationStatus, PiiKind, RejectReason } fr
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
 import { countDistinctCommenters, type CommenterIdentity } from "./distinct-commenters";
 import { PII_KIND_LABELS, QUEUE_STATUS_LABELS } from "./moderation-schema";
-import { APPLYING_DISPOSITION_JOINS, articleLabels } from "./register.server";
+import { answersByComment } from "./comment-answers.server";
+import { articleLabels } from "./register.server";
 
 /** A labelled count, in the order it is shown. */
 export type Count = { label: string; count: number };
@@ -52,12 +53,14 @@ export function packetStats(db: Db, consultationId: number): PacketStats {
     `SELECT identity_category AS key, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY identity_category ORDER BY count DESC, key`,
     consultationId,
   );
-  const decisions = grouped<Disposition>(
-    db,
-    `SELECT coalesce(own.decision, topic.decision) AS key, count(*) AS count FROM comments c ${APPLYING_DISPOSITION_JOINS}
-     WHERE c.consultation_id = ? GROUP BY key`,
-    consultationId,
-  );
+  // The answer each comment carries, by the one rule (comment-answers.server.ts), 重复提交 included.
+  const answers = answersByComment(db, consultationId);
+  const tally = new Map<Disposition | null, number>();
+  for (const id of db.$client.prepare(`SELECT id FROM comments WHERE consultation_id = ?`).pluck().iterate(consultationId) as IterableIterator<number>) {
+    const key = answers.get(id)?.decision ?? null;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  const decisions = [...tally].map(([key, count]) => ({ key, count }));
   const undecided = decisions.find((d) => d.key === null)?.count ?? 0;
   const perArticle = grouped<string>(
     db,

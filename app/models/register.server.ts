@@ -6,6 +6,8 @@
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { DIRECT_ANSWER_JOINS, directAnswer, type CommentAnswer } from "./comment-answers.server";
+import { duplicateOf } from "./comment-duplicates.server";
 import { publicIdentity, screenGenerated } from "./publication-screen.server";
 import { attachmentSize } from "./comment-attachments.server";
 
@@ -50,13 +52,11 @@ interface RawRow {
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
 /**
- * The disposition that applies to comment `c` is `own`, else `topic`'s: the rule of dispositionFor
- * (comment-status.server.ts), written as joins so that 100,000 rows do not cost 300,000 queries.
+ * The answer comment `c` carries directly, as `ans` (its own, else its opinion's): the rule of
+ * answerForComment (comment-answers.server.ts), written as joins so that 100,000 rows do not cost
+ * 300,000 queries. A 重复提交 without one takes its first copy's, resolved in registerRows.
  */
-export const APPLYING_DISPOSITION_JOINS = `
-    LEFT JOIN dispositions own ON own.comment_id = c.id
-    LEFT JOIN comment_analysis a ON a.comment_id = c.id
-    LEFT JOIN dispositions topic ON topic.topic_id = a.topic_id`;
+export const APPLYING_DISPOSITION_JOINS = DIRECT_ANSWER_JOINS;
 
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
@@ -66,9 +66,7 @@ function rowsSql(variant: RegisterVariant): string {
       c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
       (SELECT group_concat(l.article_identity_id) FROM comment_articles l
         WHERE l.comment_id = c.id AND l.source <> 'inferred') AS articleIds,
-      coalesce(own.decision, topic.decision) AS decision,
-      CASE WHEN own.id IS NULL THEN topic.reason ELSE own.reason END AS reason,
-      CASE WHEN own.id IS NULL THEN topic.change_made ELSE own.change_made END AS changeMade,
+      ans.decision AS decision, ans.reason AS reason, ans.change_made AS changeMade,
       (SELECT json_group_array(json_object('name', f.filename, 'size', f.size, 'public', f.is_public)) FROM
         (SELECT * FROM comment_attachments f WHERE f.comment_id = c.id ${variant === "public" ? "AND f.is_public = 1" : ""} ORDER BY f.id) f) AS files
     FROM comments c ${APPLYING_DISPOSITION_JOINS}
@@ -118,8 +116,14 @@ function authorOf(r: RawRow, variant: RegisterVariant): string {
   return `${who}（${r.identity}）`;
 }
 
-function answerOf(r: RawRow, withDispositions: boolean): { disposition: string; reason: string } {
+export const DUPLICATE_NOTE = "（重复提交：同一提出人此前提交过相同内容的意见，适用对首次提交意见的答复。）";
+
+function answerOf(r: RawRow, withDispositions: boolean, duplicate: CommentAnswer | undefined): { disposition: string; reason: string } {
   if (!withDispositions) return { disposition: "", reason: "" };
+  if (!r.decision && duplicate) {
+    const change = duplicate.changeMade?.trim() ? `修改情况：${duplicate.changeMade.trim()}` : "";
+    return { disposition: DISPOSITION_LABELS[duplicate.decision], reason: [duplicate.reason.trim(), change, DUPLICATE_NOTE].filter(Boolean).join("\n") };
+  }
   if (r.decision) {
     const change = r.changeMade?.trim() ? `修改情况：${r.changeMade.trim()}` : "";
     return { disposition: DISPOSITION_LABELS[r.decision], reason: [r.reason?.trim(), change].filter(Boolean).join("\n") };
@@ -160,6 +164,15 @@ export function* registerRows(
   const labels = articleLabels(db, consultationId);
   const select = db.$client.prepare(rowsSql(variant));
   const screenAnswer = answerScreen();
+  const firstCopies = withDispositions ? duplicateOf(db, consultationId) : new Map<number, number>();
+  const firstAnswers = new Map<number, CommentAnswer | null>();
+  const duplicateAnswer = (id: number) => {
+    const first = firstCopies.get(id);
+    if (first === undefined) return undefined;
+    // A first copy repeats nothing: its answer is its direct one (no search for earlier copies).
+    if (!firstAnswers.has(first)) firstAnswers.set(first, directAnswer(db, first));
+    return firstAnswers.get(first) ?? undefined;
+  };
   let no = 0;
   for (let start = 0; start < ids.length; start += chunkSize) {
     const slice = Array.from(ids.subarray(start, start + chunkSize));
@@ -179,7 +192,7 @@ export function* registerRows(
         author: authorOf(r, variant),
         channel: CHANNEL_LABELS[r.channel],
         files: filesOf(r, variant),
-        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions)) : answerOf(r, withDispositions)),
+        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions, duplicateAnswer(id))) : answerOf(r, withDispositions, duplicateAnswer(id))),
       };
     }
   }

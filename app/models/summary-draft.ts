@@ -109,6 +109,13 @@ function basicFacts(data: SummaryData): string[] {
 }
 
 function answer(t: SummaryTopic): string {
+  const open = t.unanswered ? `其中${t.unanswered}条尚未答复。` : "";
+  if (t.opinions?.length) {
+    return t.opinions
+      .map((o) => `关于“${publicLabel(o.title)}”（${o.size}条）：${DISPOSITION_LABELS[o.decision]}。${o.reason.trim() ? `${sentence(o.reason)}` : ""}${o.changeMade?.trim() ? `修改情况：${sentence(o.changeMade)}` : ""}`)
+      .join("")
+      .concat(open);
+  }
   if (!t.decision) return "处理情况：尚未作出处理。";
   const parts = [`处理情况：${DISPOSITION_LABELS[t.decision]}。`];
   const why: Record<Disposition, string> = { adopted: "说明", partly_adopted: "理由", not_adopted: "理由", already_provided: "说明", out_of_scope: "说明" };
@@ -116,6 +123,7 @@ function answer(t: SummaryTopic): string {
   if (t.changeMade?.trim()) parts.push(`修改情况：${sentence(t.changeMade)}`);
   const overrides = countsPhrase(t.overrides);
   if (overrides) parts.push(`其中个别意见另行处理：${overrides}。`);
+  if (open) parts.push(open);
   return parts.join("");
 }
 

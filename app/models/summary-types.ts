@@ -19,6 +19,13 @@ export interface SummaryTopic {
   changeMade: string | null;
   /** Comments of the topic answered on their own, by their answer. */
   overrides: DispositionCounts;
+  /**
+   * Where the topic holds several opinions (意见要点), each with the comments it answers; then
+   * `decision` is null, for no one answer applies to the whole topic.
+   */
+  opinions?: Array<{ title: string; size: number; decision: Disposition; reason: string; changeMade: string | null }>;
+  /** Comments of the topic that carry no answer yet. */
+  unanswered?: number;
 }
 
 export interface SummaryArticleGroup {

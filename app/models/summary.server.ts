@@ -5,6 +5,7 @@ import type { Db } from "~db/client.server";
 import type { Channel, Disposition } from "~db/vocabulary";
 import { latestArticles } from "./article-numbers.server";
 import { countDistinctCommenters, type CommenterIdentity } from "./distinct-commenters";
+import { answersByComment, type CommentAnswer } from "./comment-answers.server";
 import { currentTopics, dispositionsOf, type CurrentTopic } from "./dispositions.server";
 import { publicLabel } from "./summary-draft";
 import type { DispositionCounts, SummaryArticleGroup, SummaryData, SummaryReason } from "./summary-types";
@@ -29,21 +30,16 @@ export function summaryData(db: Db, consultationId: number, department: string):
     .prepare(`SELECT email, name, organisation FROM comments WHERE consultation_id = ?`)
     .iterate(consultationId) as IterableIterator<CommenterIdentity>;
 
-  // The answer that applies to each comment: its own, else its topic's.
-  const effective = q<{ decision: Disposition | null; rejected: number; n: number }>(
-    `SELECT coalesce(own.decision, td.decision) AS decision, c.moderation_status = 'rejected' AS rejected, count(*) AS n
-     FROM comments c
-     LEFT JOIN dispositions own ON own.comment_id = c.id
-     LEFT JOIN comment_analysis ca ON ca.comment_id = c.id
-     LEFT JOIN dispositions td ON td.topic_id = ca.topic_id
-     WHERE c.consultation_id = ? GROUP BY 1, 2`,
-  );
+  // The answer each comment carries (comment-answers.server.ts): never one made for other comments.
+  const answers = answersByComment(db, consultationId);
   const dispositionCounts: DispositionCounts = {};
   const undecided = { notPublished: 0, other: 0 };
-  for (const r of effective) {
-    if (r.decision) dispositionCounts[r.decision] = (dispositionCounts[r.decision] ?? 0) + r.n;
-    else if (r.rejected) undecided.notPublished += r.n;
-    else undecided.other += r.n;
+  const statuses = db.$client.prepare(`SELECT id, moderation_status = 'rejected' AS rejected FROM comments WHERE consultation_id = ?`).iterate(consultationId) as IterableIterator<{ id: number; rejected: number }>;
+  for (const r of statuses) {
+    const decision = answers.get(r.id)?.decision;
+    if (decision) dispositionCounts[decision] = (dispositionCounts[decision] ?? 0) + 1;
+    else if (r.rejected) undecided.notPublished++;
+    else undecided.other++;
   }
 
   const campaigns = q<{ size: number; distinctSenders: number; quote: string | null }>(
@@ -54,7 +50,7 @@ export function summaryData(db: Db, consultationId: number, department: string):
   ).map((r) => ({ ...r, distinctSenders: Math.min(r.distinctSenders, r.size) }));
 
   const articleCounts = articleCommentCounts(db, consultationId);
-  const { groups, reasons } = topicGroups(db, consultationId, articleCounts);
+  const { groups, reasons } = topicGroups(db, consultationId, articleCounts, answers);
   return {
     title: c.title,
     department,
@@ -105,10 +101,25 @@ function topicGroups(
   db: Db,
   consultationId: number,
   { byIdentity, general, articles }: ReturnType<typeof articleCommentCounts>,
+  answerOf: Map<number, CommentAnswer>,
 ): { groups: SummaryArticleGroup[]; reasons: SummaryReason[] } {
   const topics = currentTopics(db, consultationId);
   const answers = dispositionsOf(db, consultationId);
-  const topicAnswer = new Map(answers.flatMap((d) => (d.topicId ? [[d.topicId, d] as const] : [])));
+  // A topic's opinions, each with how many of the topic's comments carry its answer.
+  const placed = db.$client
+    .prepare(`SELECT ca.comment_id AS id, ca.topic_id AS topicId FROM comment_analysis ca JOIN topics t ON t.id = ca.topic_id WHERE t.consultation_id = ?`)
+    .all(consultationId) as Array<{ id: number; topicId: number }>;
+  const carried = new Map<number, number>();
+  const unansweredIn = new Map<number, number>();
+  for (const p of placed) {
+    const a = answerOf.get(p.id);
+    if (a && a.source !== "own") carried.set(a.dispositionId, (carried.get(a.dispositionId) ?? 0) + 1);
+    if (!a) unansweredIn.set(p.topicId, (unansweredIn.get(p.topicId) ?? 0) + 1);
+  }
+  const opinionsOf = new Map<number, typeof answers>();
+  for (const d of answers) if (d.topicId) opinionsOf.set(d.topicId, [...(opinionsOf.get(d.topicId) ?? []), d]);
+  // One answer speaks for a topic only when the topic holds one opinion.
+  const topicAnswer = new Map([...opinionsOf].flatMap(([topicId, list]) => (list.length === 1 ? [[topicId, list[0]] as const] : [])));
   const mostNamed = new Map<number, number>();
   const named = db.$client
     .prepare(
@@ -159,7 +170,14 @@ function topicGroups(
       reason: d?.reason ?? "",
       changeMade: d?.changeMade ?? null,
       overrides: overrides.get(t.id) ?? {},
+      ...((opinionsOf.get(t.id)?.length ?? 0) > 1
+        ? { opinions: opinionsOf.get(t.id)!.map((o) => ({ title: o.title ?? "", size: carried.get(o.id) ?? 0, decision: o.decision, reason: o.reason, changeMade: o.changeMade })) }
+        : {}),
+      unanswered: unansweredIn.get(t.id) ?? 0,
     });
+    for (const o of (opinionsOf.get(t.id)?.length ?? 0) > 1 ? opinionsOf.get(t.id)! : []) {
+      if ((o.decision === "not_adopted" || o.decision === "partly_adopted") && o.reason.trim()) reasons.push({ decision: o.decision, subject: `关于“${publicLabel(o.title ?? "")}”的意见`, reason: o.reason });
+    }
     if (d && (d.decision === "not_adopted" || d.decision === "partly_adopted") && d.reason.trim()) {
       reasons.push({ decision: d.decision, subject: `关于“${publicLabel(t.label)}”的意见`, reason: d.reason });
     }

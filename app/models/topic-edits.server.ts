@@ -3,7 +3,7 @@
 // audit log in the same transaction, and marks the topics it shaped as staff-edited, which the next run keeps.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentAnalysis, comments, dispositions, topicEdits, topics } from "~db/schema";
+import { commentAnalysis, comments, dispositions, opinionComments, topicEdits, topics } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
 import { hasActiveRun } from "./analysis-runs.server";
 
@@ -85,8 +85,14 @@ function newTopic(tx: Tx, consultationId: number, runId: number | null, label: s
     .get();
 }
 
+/**
+ * Staff place comments in a topic. A comment staff move leaves the opinion (意见要点) that answered it
+ * in its old topic: that answer was made for the group it left, so it carries none until answered
+ * again (its own answer, if any, stays: that one was made for the comment itself).
+ */
 function place(tx: Tx, commentIds: number[], topicId: number) {
   tx.update(commentAnalysis).set({ topicId, topicSource: "staff" }).where(inArray(commentAnalysis.commentId, commentIds)).run();
+  tx.delete(opinionComments).where(inArray(opinionComments.commentId, commentIds)).run();
 }
 
 export function renameTopic(db: Db, consultationId: number, actor: Staff, input: { topicId: number; label: string }, now = new Date()) {

@@ -43,6 +43,17 @@ CREATE TABLE `legal_opinions` (
 );
 --> statement-breakpoint
 CREATE INDEX `legal_opinions_round_idx` ON `legal_opinions` (`consultation_id`,`round`);--> statement-breakpoint
+CREATE TABLE `opinion_comments` (
+	`comment_id` integer PRIMARY KEY NOT NULL,
+	`disposition_id` integer NOT NULL,
+	FOREIGN KEY (`comment_id`) REFERENCES `comments`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`disposition_id`) REFERENCES `dispositions`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `opinion_comments_disposition_idx` ON `opinion_comments` (`disposition_id`);--> statement-breakpoint
+DROP INDEX `dispositions_topic_unique`;--> statement-breakpoint
+ALTER TABLE `dispositions` ADD `title` text;--> statement-breakpoint
+CREATE INDEX `dispositions_topic_idx` ON `dispositions` (`topic_id`);--> statement-breakpoint
 ALTER TABLE `comments` ADD `notify_result` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `legal_reviews` ADD `round` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `legal_reviews` ADD `returned_by` integer REFERENCES users(id);--> statement-breakpoint

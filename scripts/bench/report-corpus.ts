@@ -96,7 +96,10 @@ export function buildReportConsultation(db: Db, size: number, now = new Date(), 
       insertAnalysis.run(id, runId, topicIds[i % topicIds.length], inCampaign ? campaignId : null);
     }
     const answer = sql.prepare(`INSERT INTO dispositions (consultation_id, topic_id, comment_id, decision, reason, change_made, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    ANSWERS.forEach(([decision, reason], i) => answer.run(consultationId, topicIds[i], null, decision, reason, decision === "adopted" ? "增加一款" : null, author.id));
+    const opinionIds = ANSWERS.map(([decision, reason], i) => Number(answer.run(consultationId, topicIds[i], null, decision, reason, decision === "adopted" ? "增加一款" : null, author.id).lastInsertRowid));
+    // Each opinion answers the comments its topic holds, listed explicitly.
+    const list = sql.prepare(`INSERT INTO opinion_comments (comment_id, disposition_id) SELECT comment_id, ? FROM comment_analysis WHERE topic_id = ?`);
+    opinionIds.forEach((opinionId, i) => list.run(opinionId, topicIds[i]));
     const overridden = new Set(Array.from({ length: Math.min(50, size) }, () => pick(random, ids)));
     for (const id of overridden) answer.run(consultationId, null, id, "not_adopted", "个别意见，不予采纳。", null, author.id);
   })();

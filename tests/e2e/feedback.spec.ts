@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login, logout } from "./fixtures";
+import { answerTopicCard, expectAccessible, login, logout } from "./fixtures";
 
 // The demo's closed consultation: the period is over, so its comments can be answered and the answers published.
 const ID = 3;
@@ -25,15 +25,13 @@ async function runAnalysis(page: Page) {
 async function answerNext(page: Page, decision: "不采纳" | "已有规定" | "采纳") {
   const card = page.locator("section.topic-card.undecided").first();
   const title = (await card.locator("h2").innerText()).replace(/\s*未处理$/, "").trim();
-  await card.getByRole("radio", { name: decision, exact: true }).check();
-  if (decision === "采纳") {
-    await card.getByLabel("涉及条款").selectOption({ label: "第八条" });
-    await card.getByLabel("修改情况").fill(ADOPTED_CHANGE);
-  } else {
-    await card.getByLabel("理由").fill(decision === "已有规定" ? "规划第九条已作相应规定。" : "该项内容将在年度工作计划中研究落实，规划中不作具体规定。");
-  }
-  await card.getByRole("button", { name: /^保存“.*”的处理结果$/ }).click();
-  await expect(page.getByText("处理结果已保存。")).toBeVisible();
+  await answerTopicCard(
+    card,
+    decision === "采纳"
+      ? { point: "加强零散烈士纪念设施管护", decision, article: "第八条", change: ADOPTED_CHANGE }
+      : { point: "关于规划实施安排的意见", decision, reason: decision === "已有规定" ? "规划第九条已作相应规定。" : "该项内容将在年度工作计划中研究落实，规划中不作具体规定。" },
+  );
+  await expect(page.getByText("意见要点已保存。")).toBeVisible();
   await expect(page.locator("section.topic-card", { has: page.getByRole("heading", { level: 2, name: `${title} 已处理` }) })).toBeVisible();
   return title;
 }
@@ -53,12 +51,11 @@ test("a drafter answers the topics, drafts the summary, a reviewer approves it, 
 
   // A refusal needs a reason: said beside the field, with the choice kept.
   const first = page.locator("section.topic-card.undecided").first();
-  await first.getByRole("radio", { name: "不采纳", exact: true }).check();
-  await first.getByRole("button", { name: /^保存“.*”的处理结果$/ }).click();
-  const reason = page.locator("section.topic-card").first().getByLabel("理由");
+  await answerTopicCard(first, { point: "暂不写理由的意见要点", decision: "不采纳" });
+  const reason = page.locator("section.topic-card").first().locator("details[id$='-new']").getByLabel("理由");
   await expect(reason).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("请填写理由：除“采纳”外，每种处理结果都须说明理由。")).toBeVisible();
-  await expect(page.locator("section.topic-card").first().getByRole("radio", { name: "不采纳", exact: true })).toBeChecked();
+  await expect(page.locator("section.topic-card").first().locator("details[id$='-new']").getByRole("radio", { name: "不采纳", exact: true })).toBeChecked();
 
   // Every topic but one is answered: one adopted (with the article and the change), the others not or already provided.
   await answerNext(page, "采纳");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const ACCOUNTS = {
   admin: { username: "admin", password: "demo-admin-2026" },
@@ -33,4 +33,22 @@ export async function expectAccessible(page: Page) {
   expect(
     bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
+}
+
+/**
+ * Answers a topic of the matrix page with one opinion (意见要点) covering every comment of the
+ * topic still unanswered: its point, the decision, and the reason or the article and the change.
+ */
+export async function answerTopicCard(
+  card: Locator,
+  answer: { point: string; decision: "采纳" | "部分采纳" | "不采纳" | "已有规定" | "不属于征求范围"; reason?: string; article?: string; change?: string; submit?: boolean },
+) {
+  const form = card.locator("details.disposition-editor[id$='-new'] form");
+  await form.getByLabel("意见要点", { exact: true }).fill(answer.point);
+  await form.getByRole("checkbox", { name: "本主题中尚未答复的全部意见" }).check();
+  await form.getByRole("radio", { name: answer.decision, exact: true }).check();
+  if (answer.reason !== undefined) await form.getByLabel("理由").fill(answer.reason);
+  if (answer.article) await form.getByLabel("涉及条款").selectOption({ label: answer.article });
+  if (answer.change) await form.getByLabel("修改情况").fill(answer.change);
+  if (answer.submit !== false) await form.getByRole("button", { name: /^保存“.*”的新意见要点$/ }).click();
 }

@@ -146,7 +146,7 @@ test("the subscription form", async ({ playwright }) => {
 const STAFF_FORMS: Array<{ url: string; intents: string[]; fields: string[] }> = [
   { url: "/admin/consultations/1/moderation", intents: ["approve", "reject", "bulk-approve", "bulk-reject"], fields: ["commentId", "ids", "publishedBody", "publishedName", "publishedOrganisation", "reason", "note", "confirmNoPii", "next"] },
   { url: "/admin/consultations/1/analysis", intents: ["rename", "merge", "split", "move", "own-topic", "run"], fields: ["topicId", "targetId", "topicIds", "label", "commentId", "commentIds", "toTopicId"] },
-  { url: "/admin/consultations/3/dispositions", intents: ["record", "clear"], fields: ["topicId", "commentId", "decision", "reason", "articleIdentityId", "changeMade"] },
+  { url: "/admin/consultations/3/dispositions", intents: ["record", "opinion", "delete-opinion", "title", "clear"], fields: ["topicId", "commentId", "opinionId", "title", "commentIds", "listedIds", "includeUnanswered", "publicTitle", "decision", "reason", "articleIdentityId", "changeMade"] },
   { url: "/admin/consultations/3/summary", intents: ["generate", "save", "submit", "review", "publish"], fields: ["body", "decision", "comment", "confirmOverwrite", "confirmUndecided"] },
   { url: "/admin/consultations/1", intents: ["extend", "withdraw", "review", "submit"], fields: ["closesAt", "reason", "decision", "comment"] },
   { url: "/admin/calendar", intents: ["add", "remove"], fields: ["date", "kind", "note"] },

@@ -1,7 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
-import { login, logout } from "./fixtures";
+import { answerTopicCard, login, logout } from "./fixtures";
 import { startOwnServer } from "./own-server";
 import { freePortSync } from "../setup/free-port";
 
@@ -31,14 +31,12 @@ async function answerAll(page: Page) {
     const card = page.locator("section.topic-card.undecided").first();
     if ((await card.count()) === 0) return;
     const title = (await card.locator("h2").innerText()).replace(/\s*未处理$/, "").trim();
-    await card.getByRole("radio", { name: i === 0 ? "采纳" : "已有规定", exact: true }).check();
-    if (i === 0) {
-      await card.getByLabel("涉及条款").selectOption({ label: "第十条" });
-      await card.getByLabel("修改情况").fill("第十条增加“年龄放宽至四十周岁”");
-    } else {
-      await card.getByLabel("理由").fill("第十条及有关招录规定已作相应安排。");
-    }
-    await card.getByRole("button", { name: /^保存“.*”的处理结果$/ }).click();
+    await answerTopicCard(
+      card,
+      i === 0
+        ? { point: "建议放宽招录年龄", decision: "采纳", article: "第十条", change: "第十条增加“年龄放宽至四十周岁”" }
+        : { point: "关于招录安排的意见", decision: "已有规定", reason: "第十条及有关招录规定已作相应安排。" },
+    );
     // Wait for this topic's new state, not just the message (which the previous save also showed).
     await expect(page.getByRole("heading", { level: 2, name: `${title} 已处理` })).toBeVisible();
   }

@@ -54,6 +54,9 @@ const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
     context: context(),
   });
 const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId)).all();
+const membersOfTopic = (topicId: number) => db.$client.prepare(`SELECT comment_id FROM comment_analysis WHERE topic_id = ?`).pluck().all(topicId) as number[];
+/** A new opinion of the topic answering all its comments still unanswered. */
+const opinion = (topicId: number, fields: Record<string, string>) => ({ intent: "opinion", topicId: String(topicId), title: "测试意见要点", includeUnanswered: "on", ...fields });
 const article = (n: number, id = CLOSED) => latestArticles(db, id).find((a) => a.number === n)!.identityId;
 
 describe("who may see and record dispositions", () => {
@@ -71,7 +74,7 @@ describe("who may see and record dispositions", () => {
   });
 
   it("refuses a disposition from anyone but the division's drafters", async () => {
-    const fields = { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "理由" };
+    const fields = opinion(fx.topicIds[0], { decision: "not_adopted", reason: "理由" });
     expect((await thrown(post("reviewer", fields))).status).toBe(403);
     expect((await thrown(post("legal", fields))).status).toBe(403);
     expect((await thrown(post("admin", fields))).status).toBe(403);
@@ -82,41 +85,46 @@ describe("who may see and record dispositions", () => {
 
 describe("validation", () => {
   it("asks for a result, a reason except for 采纳, and the change for 采纳 and 部分采纳, keeping what was typed", async () => {
-    const none = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), reason: "写了理由" }));
+    const none = unwrap(await post("drafter", opinion(fx.topicIds[0], { reason: "写了理由" })));
     expect(none.status).toBe(400);
     expect(none.body.errors.decision).toBe("请选择处理结果。");
     expect(none.body.values.reason).toBe("写了理由");
-    expect(none.body.target).toBe(`topic-${fx.topicIds[0]}`);
+    expect(none.body.target).toBe(`topic-${fx.topicIds[0]}-new`);
 
-    const noReason = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "  " }));
+    const noReason = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "  " })));
     expect(noReason.body.errors.reason).toMatch(/请填写理由/);
-    const noChange = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "partly_adopted", reason: "部分可行" }));
+    const noChange = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "partly_adopted", reason: "部分可行" })));
     expect(noChange.body.errors.changeMade).toMatch(/写明对征求意见稿所作的修改/);
     expect(noChange.body.errors.reason).toBeUndefined();
-    const adopted = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "adopted" }));
+    const adopted = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "adopted" })));
     expect(adopted.body.errors).toEqual({ changeMade: expect.stringMatching(/修改/) });
+    const untitled = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x", title: " " })));
+    expect(untitled.body.errors.title).toMatch(/请填写意见要点/);
+    const nothingChosen = unwrap(await post("drafter", { ...opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x" }), includeUnanswered: "" }));
+    expect(nothingChosen.body.errors.commentIds).toMatch(/请勾选本意见要点答复的意见/);
     expect(topicRow(fx.topicIds[0])).toHaveLength(0);
   });
 
   it("refuses an article of another consultation and a topic of another consultation", async () => {
-    const foreign = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "x", articleIdentityId: String(article(3, OPEN)) }));
+    const foreign = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x", articleIdentityId: String(article(3, OPEN)) })));
     expect(foreign.body.errors.form).toBe("所选条款不在征求意见稿中。");
-    const elsewhere = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "x" }, OPEN));
+    const elsewhere = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x" }), OPEN));
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body.errors.form).toBe("未找到该主题。");
   });
 });
 
 describe("recording", () => {
-  it("records a topic's answer once and updates it in place, audited, and the consultation moves to 意见处理中", async () => {
+  it("records an opinion once and updates it in place, audited, and the consultation moves to 意见处理中", async () => {
     expect(db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!.status).toBe("published");
-    const first = await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "partly_adopted", reason: "集中保护分步实施", articleIdentityId: String(article(8)), changeMade: "第八条增加“分批推进零散烈士纪念设施集中保护”" });
+    const first = await post("drafter", opinion(fx.topicIds[0], { decision: "partly_adopted", reason: "集中保护分步实施", articleIdentityId: String(article(8)), changeMade: "第八条增加“分批推进零散烈士纪念设施集中保护”" }));
     expect(first).toBeInstanceOf(Response);
-    expect((first as Response).headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/dispositions?done=record#topic-${fx.topicIds[0]}`);
-    await post("drafter", { intent: "record", topicId: String(fx.topicIds[0]), decision: "not_adopted", reason: "已纳入年度计划", articleIdentityId: String(article(8)), changeMade: "不应保留" });
+    const opinionId = topicRow(fx.topicIds[0])[0].id;
+    expect((first as Response).headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/dispositions?done=opinion#opinion-${opinionId}`);
+    await post("drafter", { intent: "opinion", topicId: String(fx.topicIds[0]), opinionId: String(opinionId), title: "集中保护零散烈士纪念设施", decision: "not_adopted", reason: "已纳入年度计划", articleIdentityId: String(article(8)), changeMade: "不应保留" });
     const rows = topicRow(fx.topicIds[0]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ decision: "not_adopted", reason: "已纳入年度计划", changeMade: null, articleIdentityId: article(8) });
+    expect(rows[0]).toMatchObject({ title: "集中保护零散烈士纪念设施", decision: "not_adopted", reason: "已纳入年度计划", changeMade: null, articleIdentityId: article(8) });
     const actions = db.select().from(auditLog).where(and(eq(auditLog.entityType, "disposition"), eq(auditLog.entityId, String(rows[0].id)))).all().map((a) => a.action);
     expect(actions).toEqual(["disposition.record", "disposition.update"]);
     expect(db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!.status).toBe("processing");
@@ -124,20 +132,21 @@ describe("recording", () => {
 
     const matrix = (await get("reviewer")).matrix;
     expect(matrix.decided).toBe(1);
-    expect(matrix.topics.find((t) => t.id === fx.topicIds[0])!.disposition).toMatchObject({ decision: "not_adopted", articleLabel: "第八条", decidedBy: expect.any(String) });
+    const topic = matrix.topics.find((t) => t.id === fx.topicIds[0])!;
+    expect(topic.opinions).toEqual([expect.objectContaining({ decision: "not_adopted", articleLabel: "第八条", decidedBy: expect.any(String), memberCount: memorial.length })]);
   });
 
-  it("lets a comment be answered on its own, and its topic's answer apply again once that is undone", async () => {
+  it("lets a comment be answered on its own, and its opinion's answer apply again once that is undone", async () => {
     const id = memorial[0];
     await post("drafter", { intent: "record", commentId: String(id), decision: "adopted", changeMade: "第八条增加“为烈士寻亲”" });
-    expect(dispositionFor(db, id)).toMatchObject({ decision: "adopted", commentId: id });
-    expect(dispositionFor(db, memorial[1])).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0] });
+    expect(dispositionFor(db, id)).toMatchObject({ decision: "adopted", source: "own" });
+    expect(dispositionFor(db, memorial[1])).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
     const topic = (await get("drafter")).matrix.topics.find((t) => t.id === fx.topicIds[0])!;
     expect(topic.overrideCount).toBe(1);
     expect(topic.comments[0]).toMatchObject({ id, own: { decision: "adopted" } });
 
     await post("drafter", { intent: "clear", commentId: String(id) });
-    expect(dispositionFor(db, id)).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0] });
+    expect(dispositionFor(db, id)).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear")).all()).toHaveLength(1);
   });
 
@@ -165,8 +174,9 @@ describe("recording", () => {
     const volunteerTopic = fx.topicIds.find((t) => (db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)))!;
     const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all();
     expect(mails()).toHaveLength(0);
-    await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "already_provided", reason: "第九条已规定" });
-    await post("drafter", { intent: "record", topicId: String(volunteerTopic), decision: "adopted", reason: "", changeMade: "第九条增加志愿服务" });
+    await post("drafter", opinion(volunteerTopic, { decision: "already_provided", reason: "第九条已规定" }));
+    const opinionId = topicRow(volunteerTopic)[0].id;
+    await post("drafter", { ...opinion(volunteerTopic, { decision: "adopted", reason: "", changeMade: "第九条增加志愿服务" }), opinionId: String(opinionId) });
     await post("drafter", { intent: "record", commentId: String(volunteerId), decision: "not_adopted", reason: "另行研究" });
     expect(dispositionFor(db, volunteerId)).toMatchObject({ decision: "not_adopted" });
     expect(mails()).toHaveLength(0);
@@ -176,7 +186,7 @@ describe("recording", () => {
   it("may answer while a consultation is still open, without changing its status", async () => {
     const ids = commentIdsOf(db.$client, OPEN).slice(0, 3);
     const { topicIds } = seedAnalysis(db.$client, OPEN, [{ label: "早期意见", commentIds: ids }]);
-    await post("drafter", { intent: "record", topicId: String(topicIds[0]), decision: "out_of_scope", reason: "不属于本办法调整范围" }, OPEN);
+    await post("drafter", opinion(topicIds[0], { decision: "out_of_scope", reason: "不属于本办法调整范围" }), OPEN);
     expect(topicRow(topicIds[0])).toHaveLength(1);
     expect(db.select().from(consultations).where(eq(consultations.id, OPEN)).get()!.status).toBe("published");
   });
@@ -184,7 +194,7 @@ describe("recording", () => {
   it("refuses changes once the feedback is published", async () => {
     db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
     try {
-      const locked = unwrap(await post("drafter", { intent: "record", topicId: String(fx.topicIds[1]), decision: "not_adopted", reason: "x" }));
+      const locked = unwrap(await post("drafter", opinion(fx.topicIds[1], { decision: "not_adopted", reason: "x" })));
       expect(locked.status).toBe(409);
       expect(locked.body.errors.form).toBe("意见采纳情况说明已公布，处理结果不能再修改。");
       expect((await get("drafter")).canRecord).toBe(false);

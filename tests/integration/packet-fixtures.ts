@@ -67,9 +67,12 @@ export function answerTopic(
   );
   const place = sqlite.prepare(`INSERT OR REPLACE INTO comment_analysis (comment_id, topic_id) VALUES (?, ?)`);
   for (const id of commentIds) place.run(id, topicId);
-  sqlite
-    .prepare(`INSERT INTO dispositions (consultation_id, topic_id, decision, reason, change_made, decided_by) VALUES (?, ?, ?, ?, ?, ?)`)
-    .run(consultationId, topicId, answer.decision, answer.reason, answer.changeMade ?? null, answer.decidedBy);
+  const opinionId = sqlite
+    .prepare(`INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, change_made, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(consultationId, topicId, answer.label ?? "测试意见要点", answer.decision, answer.reason, answer.changeMade ?? null, answer.decidedBy).lastInsertRowid;
+  // The opinion answers the comments listed for it: here, all of the topic's.
+  const list = sqlite.prepare(`INSERT OR REPLACE INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`);
+  for (const id of commentIds) list.run(id, opinionId);
   return topicId;
 }
 

@@ -193,9 +193,10 @@ describe("generated public texts", () => {
     ]);
     const drafter = staff("drafter").id;
     db.$client.prepare(`DELETE FROM dispositions WHERE consultation_id = ?`).run(CLOSED);
-    db.$client
-      .prepare(`INSERT INTO dispositions (consultation_id, topic_id, decision, reason, decided_by) VALUES (?, ?, 'not_adopted', ?, ?)`)
-      .run(CLOSED, topicIds[1], `经与来信人（电话${PHONE}）核实，不予采纳。`, drafter);
+    const opinion = db.$client
+      .prepare(`INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '就业培训', 'not_adopted', ?, ?)`)
+      .run(CLOSED, topicIds[1], `经与来信人（电话${PHONE}）核实，不予采纳。`, drafter).lastInsertRowid;
+    for (const id of ids.slice(3)) db.$client.prepare(`INSERT OR REPLACE INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`).run(id, opinion);
 
     const page = await summaryLoader({
       request: new Request(`http://localhost/admin/consultations/${CLOSED}/summary`, { headers: { Cookie: cookies.drafter } }),

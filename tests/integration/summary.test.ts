@@ -87,7 +87,7 @@ const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
   });
 const decide = (topicId: number, fields: Record<string, string>) =>
   dispositionAction({
-    request: new Request(`http://localhost/admin/consultations/${CLOSED}/dispositions`, { method: "POST", body: new URLSearchParams({ intent: "record", topicId: String(topicId), ...fields }), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.drafter } }),
+    request: new Request(`http://localhost/admin/consultations/${CLOSED}/dispositions`, { method: "POST", body: new URLSearchParams({ intent: "opinion", topicId: String(topicId), title: "测试意见要点", includeUnanswered: "on", ...fields }), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.drafter } }),
     params: { id: String(CLOSED) },
     context: context(),
   });
@@ -224,7 +224,7 @@ describe("review and publication", () => {
     expect(page.perDisposition).toEqual(expect.arrayContaining([{ decision: "adopted", count: expect.any(Number) }]));
     expect(page.perArticle.find((a) => a.label === "第八条")?.count).toBeGreaterThan(0);
     const eighth = page.answers.find((a) => a.label === "第八条")!;
-    expect(eighth.answers).toEqual([expect.objectContaining({ decision: "partly_adopted", changeMade: "第八条增加村级烈士纪念设施管护要求" })]);
+    expect(eighth.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "answer", decision: "partly_adopted", changeMade: "第八条增加村级烈士纪念设施管护要求" })]));
     expect(json).not.toContain(PHONE);
     expect(json).not.toContain("186-4023-7519");
     const leakyBody = db.select().from(comments).where(eq(comments.id, leaky)).get()!.body;

@@ -4,7 +4,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { comments, consultations } from "~db/schema";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { answerForComment } from "~/models/dispositions.server";
+import { answerForComment } from "~/models/comment-answers.server";
 import { queueNotice } from "~/models/outbox.server";
 import { statusLink } from "./comment-notices";
 import { oneLine, renderNotice } from "./layout";

@@ -5,6 +5,7 @@ import type { Db } from "~db/client.server";
 import { comments } from "~db/schema";
 import { articleRanking } from "~/models/analysis-articles.server";
 import { campaignCards } from "~/models/analysis-campaigns.server";
+import { duplicateCards } from "~/models/comment-duplicates.server";
 import { chartSeries } from "~/models/analysis-charts.server";
 import { commentPage, workspaceConditions } from "~/models/analysis-comments.server";
 import { isFiltered, type WorkspaceFilters } from "~/models/analysis-schema";
@@ -42,7 +43,7 @@ export function viewData(db: Db, consultationId: number, f: WorkspaceFilters, ca
         comments: f.article ? commentPage(db, where, f.page, articles) : null,
       };
     case "campaigns":
-      return { kind: "campaigns" as const, ...shared, campaigns: campaignCards(db, consultationId, where) };
+      return { kind: "campaigns" as const, ...shared, campaigns: campaignCards(db, consultationId, where), duplicates: duplicateCards(db, consultationId) };
     case "charts":
       return { kind: "charts" as const, ...shared, charts: chartSeries(db, consultationId, where, articles) };
     default:

@@ -13,6 +13,7 @@ import {
 } from "~/models/analysis-schema";
 import { ArticleView } from "./article-view";
 import { CampaignCards } from "./campaign-cards";
+import { DuplicateCards } from "./duplicate-cards";
 import type { Reply } from "./edit.server";
 import { ChartsView } from "./charts-view";
 import { TopicDetail } from "./topic-detail";
@@ -69,6 +70,7 @@ export function WorkspaceView({ filters, view, canEdit, reply }: { filters: Work
       {view.kind === "topics" ? <TopicList filters={filters} topics={view.overview} canEdit={canEdit} reply={reply} filtered={view.filtered} /> : null}
       {view.kind === "articles" ? <ArticleView filters={filters} view={view} /> : null}
       {view.kind === "campaigns" ? <CampaignCards campaigns={view.campaigns} /> : null}
+      {view.kind === "campaigns" ? <DuplicateCards groups={view.duplicates} /> : null}
       {view.kind === "charts" ? <ChartsView charts={view.charts} /> : null}
     </>
   );

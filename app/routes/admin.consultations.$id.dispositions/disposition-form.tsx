@@ -14,23 +14,28 @@ export interface Reply {
 }
 
 /**
- * One decision, for a topic or for a single comment. Every field stays visible, so the form
- * works the same without JavaScript; the hints say which fields each result requires.
+ * One decision, for an opinion of a topic or for a single comment. Every field stays visible, so
+ * the form works the same without JavaScript; the hints say which fields each result requires.
+ * `extra` holds the fields an opinion adds (its point and its comments), shown before the answer.
  */
 export function DispositionForm({
   target,
+  intent = "record",
   hidden,
   current,
   articles,
   reply,
   submitLabel,
+  extra,
 }: {
   target: string;
+  intent?: string;
   hidden: Record<string, string | number>;
   current: DispositionView | null;
   articles: Array<{ identityId: number; label: string }>;
   reply: Reply | undefined;
   submitLabel: string;
+  extra?: (mine: Reply | undefined) => React.ReactNode;
 }) {
   const id = useId();
   const mine = reply?.target === target ? reply : undefined;
@@ -39,11 +44,12 @@ export function DispositionForm({
   const decision = value("decision", current?.decision ?? "");
   return (
     <Form method="post" className="disposition-form" aria-label={submitLabel}>
-      <input type="hidden" name="intent" value="record" />
+      <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
       <FormError message={errors.form} />
+      {extra?.(mine)}
       <fieldset className="field" aria-describedby={errors.decision ? `${id}-decision-error` : undefined}>
         <legend>处理结果</legend>
         <div className="decision-choices">

@@ -5,8 +5,8 @@ import { canDraft, canView } from "~/models/consultation-access";
 import { WorkflowError } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { dispositionMatrix } from "~/models/disposition-matrix.server";
-import { ClearOverrideSchema, DispositionSchema } from "~/models/disposition-schema";
-import { clearOverride, dispositionLock, recordDisposition } from "~/models/dispositions.server";
+import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/models/disposition-schema";
+import { approveTopicTitle, clearOverride, deleteOpinion, dispositionLock, recordDisposition, recordOpinion } from "~/models/dispositions.server";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -56,13 +56,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!canDraft(user, c)) throw new Response("只有本处室的起草人员可以处理意见。", { status: 403 });
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const target = form.get("commentId") ? `comment-${form.get("commentId")}` : `topic-${form.get("topicId")}`;
+  const target = targetOf(intent, form);
   const fail = (errors: Record<string, string>, status = 400) => data<Reply>({ target, errors, values: formValues(form) }, { status });
+  let anchor = target;
   try {
     if (intent === "record") {
       const parsed = parseForm(DispositionSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
       recordDisposition(getDb(), c.id, user, parsed.data);
+    } else if (intent === "opinion") {
+      const parsed = parseForm(OpinionSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      anchor = `opinion-${recordOpinion(getDb(), c.id, user, parsed.data).id}`;
+    } else if (intent === "delete-opinion") {
+      const parsed = parseForm(DeleteOpinionSchema, form);
+      if (!parsed.ok) return fail({ form: "请指定一个意见要点。" });
+      deleteOpinion(getDb(), c.id, user, parsed.data.opinionId);
+      anchor = "";
+    } else if (intent === "title") {
+      const parsed = parseForm(TopicTitleSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      approveTopicTitle(getDb(), c.id, user, parsed.data);
     } else if (intent === "clear") {
       const parsed = parseForm(ClearOverrideSchema, form);
       if (!parsed.ok) return fail({ form: "请指定一条意见。" });
@@ -77,12 +91,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = new URL(request.url);
   back.searchParams.delete("override");
   back.searchParams.set("done", intent);
-  return redirect(`${back.pathname}${back.search}#${target}`);
+  return redirect(`${back.pathname}${back.search}${anchor ? `#${anchor}` : ""}`);
+}
+
+/** Which form on the page answered: its errors are shown beside it, and the page returns to it. */
+function targetOf(intent: string, form: FormData): string {
+  const field = (name: string) => (/^\d{1,12}$/.test(String(form.get(name) ?? "")) ? String(form.get(name)) : null);
+  if (intent === "opinion") return field("opinionId") ? `opinion-${field("opinionId")}` : `topic-${field("topicId")}-new`;
+  if (intent === "title") return `topic-${field("topicId")}-title`;
+  if (intent === "delete-opinion") return `opinion-${field("opinionId")}`;
+  return field("commentId") ? `comment-${field("commentId")}` : `topic-${field("topicId")}`;
 }
 
 const DONE: Record<string, string> = {
   record: "处理结果已保存。有电子邮箱的提出人将收到处理结果通知。",
-  clear: "已撤销单独处理，该意见改用所在主题的处理结果。",
+  opinion: "意见要点已保存。其答复的意见中，有电子邮箱的提出人将收到处理结果通知。",
+  "delete-opinion": "意见要点已删除，其答复的意见变为尚未答复。",
+  title: "公开标题已确认。",
+  clear: "已撤销单独处理，该意见改用其所属意见要点的答复（未归入意见要点的，为尚未答复）。",
 };
 
 export default function DispositionMatrix() {
@@ -104,7 +130,7 @@ export default function DispositionMatrix() {
         <Link to={`/admin/consultations/${c.id}/summary`}>意见采纳情况说明</Link>
       </p>
       {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
-      {reply && !reply.target.match(/^(topic|comment)-\d+$/) ? <FormError message={reply.errors.form} /> : null}
+      {reply && !reply.target.match(/^(topic-\d+-(new|title)|opinion-\d+|comment-\d+)$/) ? <FormError message={reply.errors.form} /> : null}
       {lock ? <p className="alert">{lock}</p> : null}
       {total === 0 ? (
         <p className="no-results">

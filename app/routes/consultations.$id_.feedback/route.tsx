@@ -9,7 +9,7 @@ import { formatDateTime, isoInstant } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { idParam } from "~/utils/params";
-import { ArticleAnswerList } from "./article-answers";
+import { AnswerTotals, ArticleAnswerList } from "./article-answers";
 import { PendingFeedbackPage } from "./pending";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
@@ -109,7 +109,8 @@ function FeedbackPage({ f }: { f: Published }) {
 
       <section aria-labelledby="answers-title">
         <h2 id="answers-title">逐条答复</h2>
-        {f.answers.length ? <ArticleAnswerList answers={f.answers} /> : <p>本次征求意见没有需要逐条答复的意见。</p>}
+        <AnswerTotals t={f.totals} />
+        <ArticleAnswerList answers={f.answers} />
       </section>
 
       <p>

@@ -1,0 +1,108 @@
+// The one rule for which answer a comment carries: its own answer, else the answer of the opinion
+// (意见要点) that lists it, else — for a repeat of an earlier submission by the same person (重复提交)
+// — the answer its first copy carries, stated as such; else none (尚未答复). A topic's opinions
+// never answer comments they do not list, so a comment on 第四条 is never stamped with an answer
+// made for 第三条. The register, the status page, the summary and the feedback page all read this.
+import { eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { dispositions, opinionComments } from "~db/schema";
+import type { Disposition } from "~db/vocabulary";
+import { duplicateOf, firstCopyOf } from "./comment-duplicates.server";
+
+export type AnswerSource = "own" | "opinion" | "duplicate";
+
+export interface CommentAnswer {
+  dispositionId: number;
+  decision: Disposition;
+  reason: string;
+  changeMade: string | null;
+  articleIdentityId: number | null;
+  /** The opinion's point (意见要点); null for a comment's own answer. */
+  title: string | null;
+  topicId: number | null;
+  source: AnswerSource;
+  /** For a 重复提交: the comment whose answer this is. */
+  duplicateOf: number | null;
+}
+
+/**
+ * The joins that give comment `c` its direct answer as `ans` (own, else its opinion's), for SQL
+ * that reads many comments at once. Duplicates are resolved in TypeScript by answersByComment.
+ */
+export const DIRECT_ANSWER_JOINS = `
+    LEFT JOIN dispositions own ON own.comment_id = c.id
+    LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
+    LEFT JOIN dispositions ans ON ans.id = coalesce(own.id, oc.disposition_id)`;
+
+interface Row {
+  commentId: number;
+  dispositionId: number;
+  decision: Disposition;
+  reason: string;
+  changeMade: string | null;
+  articleIdentityId: number | null;
+  title: string | null;
+  topicId: number | null;
+  own: number;
+}
+
+const SELECT = `SELECT c.id AS commentId, ans.id AS dispositionId, ans.decision, ans.reason, ans.change_made AS changeMade,
+    ans.article_identity_id AS articleIdentityId, ans.title, ans.topic_id AS topicId, own.id IS NOT NULL AS own
+  FROM comments c ${DIRECT_ANSWER_JOINS}`;
+
+const toAnswer = (r: Row, duplicate: number | null = null): CommentAnswer => ({
+  dispositionId: r.dispositionId,
+  decision: r.decision,
+  reason: r.reason,
+  changeMade: r.changeMade,
+  articleIdentityId: r.articleIdentityId,
+  title: r.title,
+  topicId: r.topicId,
+  source: duplicate !== null ? "duplicate" : r.own ? "own" : "opinion",
+  duplicateOf: duplicate,
+});
+
+/** Every answered comment of a consultation → the answer it carries. Unanswered comments are absent. */
+export function answersByComment(db: Db, consultationId: number): Map<number, CommentAnswer> {
+  const rows = db.$client.prepare(`${SELECT} WHERE c.consultation_id = ? AND ans.id IS NOT NULL`).all(consultationId) as Row[];
+  const out = new Map(rows.map((r) => [r.commentId, toAnswer(r)]));
+  for (const [copy, first] of duplicateOf(db, consultationId)) {
+    const answer = out.get(first);
+    if (!out.has(copy) && answer) out.set(copy, { ...answer, source: "duplicate", duplicateOf: first });
+  }
+  return out;
+}
+
+/** The answer one comment carries, or null (尚未答复). Works inside a transaction too. */
+export function answerForComment(db: Pick<Db, "select">, commentId: number): CommentAnswer | null {
+  const direct = directAnswer(db, commentId);
+  if (direct) return direct;
+  const first = firstCopyOf(db, commentId);
+  const original = first === null ? null : directAnswer(db, first);
+  return original && first !== null ? { ...original, source: "duplicate", duplicateOf: first } : null;
+}
+
+/** The answer made for the comment itself or its opinion; a first copy's answer is this one. */
+export function directAnswer(db: Pick<Db, "select">, commentId: number): CommentAnswer | null {
+  const own = db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
+  const d =
+    own ??
+    db
+      .select({ d: dispositions })
+      .from(opinionComments)
+      .innerJoin(dispositions, eq(dispositions.id, opinionComments.dispositionId))
+      .where(eq(opinionComments.commentId, commentId))
+      .get()?.d;
+  if (!d) return null;
+  return {
+    dispositionId: d.id,
+    decision: d.decision,
+    reason: d.reason,
+    changeMade: d.changeMade,
+    articleIdentityId: d.articleIdentityId,
+    title: d.title,
+    topicId: d.topicId,
+    source: own ? "own" : "opinion",
+    duplicateOf: null,
+  };
+}

@@ -1,0 +1,118 @@
+// 重复提交: the same person sending the same text more than once. Kept apart from campaigns (the
+// same letter from many senders): a duplicate is answered by the answer to its first copy, and
+// says so. The signal (docs/decisions/0021-an-answer-per-opinion.md): the same consultation, the
+// same text once whitespace and punctuation are ignored, and the same submitter, known by a
+// contact email (case-insensitive) or, without one, by the same name and organisation. Anonymous
+// comments without an email are never grouped: nothing says that two of them came from one person.
+import { hash } from "node:crypto";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import { comments } from "~db/schema";
+import { detectPii, redact } from "~/analysis/pii";
+
+export interface DuplicateGroup {
+  /** The first copy received: its answer applies to the others. */
+  firstId: number;
+  /** The later copies, in the order received. */
+  duplicateIds: number[];
+}
+
+export function submitterKey(c: { email: string | null; name: string | null; organisation: string | null }): string | null {
+  const email = c.email?.trim().toLowerCase();
+  if (email) return `email:${email}`;
+  const name = c.name?.trim();
+  return name ? `name:${name}|${c.organisation?.trim() ?? ""}` : null;
+}
+
+// One-shot SHA-1 (not for security: a short key for equal texts) costs half of createHash per row.
+export const textKey = (text: string) => hash("sha1", text.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, ""), "base64");
+
+type Reader = Pick<Db, "select">;
+
+const bySubmitter = (c: { email: string | null; name: string | null; organisation: string | null }) => {
+  const email = c.email?.trim().toLowerCase();
+  if (email) return sql`lower(trim(${comments.email})) = ${email}`;
+  return c.name?.trim()
+    ? and(sql`trim(${comments.name}) = ${c.name.trim()}`, sql`coalesce(trim(${comments.organisation}), '') = ${c.organisation?.trim() ?? ""}`, isNull(comments.email))
+    : undefined;
+};
+
+const columns = { id: comments.id, email: comments.email, name: comments.name, organisation: comments.organisation, text: comments.bodyNormalized };
+
+/** Every group of two or more submissions of one text by one submitter, oldest first. */
+export function duplicateGroups(db: Db, consultationId: number): DuplicateGroup[] {
+  // Iterated, not loaded: a consultation may hold 100,000 comments.
+  const rows = db.$client
+    .prepare(
+      `SELECT id, email, name, organisation, body_normalized AS text FROM comments
+       WHERE consultation_id = ? AND (email IS NOT NULL OR name IS NOT NULL) ORDER BY received_at, id`,
+    )
+    .iterate(consultationId) as IterableIterator<{ id: number; email: string | null; name: string | null; organisation: string | null; text: string }>;
+  const groups = new Map<string, number[]>();
+  for (const r of rows) {
+    const who = submitterKey(r);
+    if (!who || !r.text.trim()) continue;
+    const key = `${who}\u0000${textKey(r.text)}`;
+    const ids = groups.get(key);
+    if (ids) ids.push(r.id);
+    else groups.set(key, [r.id]);
+  }
+  return [...groups.values()].filter((ids) => ids.length > 1).map(([firstId, ...duplicateIds]) => ({ firstId, duplicateIds }));
+}
+
+/** Each later copy → the first copy it repeats. */
+export function duplicateOf(db: Db, consultationId: number): Map<number, number> {
+  return new Map(duplicateGroups(db, consultationId).flatMap((g) => g.duplicateIds.map((id) => [id, g.firstId] as const)));
+}
+
+/** The first copy that this comment repeats, or null when it is no 重复提交 (or is the first). */
+export function firstCopyOf(db: Reader, commentId: number): number | null {
+  const c = db.select({ ...columns, consultationId: comments.consultationId }).from(comments).where(eq(comments.id, commentId)).get();
+  const who = c && bySubmitter(c);
+  if (!c || !who || !c.text.trim()) return null;
+  const key = textKey(c.text);
+  const first = db
+    .select(columns)
+    .from(comments)
+    .where(and(eq(comments.consultationId, c.consultationId), who))
+    .orderBy(asc(comments.receivedAt), asc(comments.id))
+    .all()
+    .find((r) => textKey(r.text) === key);
+  return first && first.id !== c.id ? first.id : null;
+}
+
+export interface DuplicateCard {
+  first: { id: number; receiptNo: string; receivedAt: Date };
+  copies: Array<{ id: number; receiptNo: string; receivedAt: Date }>;
+  submitter: string;
+  /** The text as staff may quote it: redacted. */
+  text: string;
+}
+
+/** 重复提交 for the analysis workspace, apart from campaigns: one card per person and text. */
+export function duplicateCards(db: Db, consultationId: number): DuplicateCard[] {
+  const groups = duplicateGroups(db, consultationId);
+  if (groups.length === 0) return [];
+  const ids = groups.flatMap((g) => [g.firstId, ...g.duplicateIds]);
+  const rows = new Map(
+    (
+      db.$client
+        .prepare(
+          `SELECT id, receipt_no AS receiptNo, received_at AS receivedAt, name, organisation, published_body AS publishedBody, body
+           FROM comments WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ids)) as Array<{ id: number; receiptNo: string; receivedAt: number; name: string | null; organisation: string | null; publishedBody: string | null; body: string }>
+    ).map((r) => [r.id, r]),
+  );
+  const brief = (id: number) => ({ id, receiptNo: rows.get(id)!.receiptNo, receivedAt: new Date(rows.get(id)!.receivedAt) });
+  return groups.map((g) => {
+    const first = rows.get(g.firstId)!;
+    const text = first.publishedBody ?? redact(first.body, detectPii(first.body));
+    return {
+      first: brief(g.firstId),
+      copies: g.duplicateIds.map(brief),
+      submitter: [first.name, first.organisation].filter(Boolean).join("，") || "（以电子邮箱识别的提出人）",
+      text: text.length > 200 ? `${text.slice(0, 200)}……` : text,
+    };
+  });
+}
