@@ -456,7 +456,7 @@ export const topicEdits = sqliteTable("topic_edits", {
  * 采纳情况. A row with `topicId` is an opinion (意见要点): a staff-defined point inside a topic, with
  * its own answer, that answers exactly the comments listed for it in opinion_comments (a topic may
  * hold several). A row with `commentId` is a comment's own answer, which wins over its opinion's.
- * See app/models/comment-answers.server.ts and docs/decisions/0021-an-answer-per-opinion.md.
+ * See app/models/comment-answers.server.ts and docs/decisions/0023-an-answer-per-opinion.md.
  */
 export const dispositions = sqliteTable(
   "dispositions",

@@ -1,6 +1,6 @@
 // 重复提交: the same person sending the same text more than once. Kept apart from campaigns (the
 // same letter from many senders): a duplicate is answered by the answer to its first copy, and
-// says so. The signal (docs/decisions/0021-an-answer-per-opinion.md): the same consultation, the
+// says so. The signal (docs/decisions/0023-an-answer-per-opinion.md): the same consultation, the
 // same text once whitespace and punctuation are ignored, and the same submitter, known by a
 // contact email (case-insensitive) or, without one, by the same name and organisation. Anonymous
 // comments without an email are never grouped: nothing says that two of them came from one person.
