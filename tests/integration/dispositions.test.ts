@@ -160,7 +160,7 @@ describe("recording", () => {
       return page.body.status.steps.find((s: { label: string }) => s.label === "已研究");
     };
     // An answer may still change in review and legal review: the commenter is told the final one.
-    expect(await studied()).toEqual({ label: "已研究", state: "todo", detail: undefined });
+    expect(await studied()).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
     const before = db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!.status;
     db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
     try {

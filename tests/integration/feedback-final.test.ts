@@ -5,9 +5,9 @@
 // server with a link that opens the status page.
 import { and, eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, emailOutbox } from "~db/schema";
+import { auditLog, dispositions, emailOutbox } from "~db/schema";
 import { WorkflowError } from "~/models/consultation-workflow.server";
-import { recordDisposition } from "~/models/dispositions.server";
+import { recordDisposition, recordOpinion } from "~/models/dispositions.server";
 import {
   addLegalOpinion,
   answerLegalOpinion,
@@ -67,8 +67,8 @@ describe("result notices wait for the final answer", () => {
   it("queues nothing while answers are recorded and changed, and one notice per commenter at publication", async () => {
     const { c, a, b, silent, own, topicId } = closedWithComments();
     const ids = [a.id, b.id, silent.id, own.id];
-    recordDisposition(db, c.id, drafter, { topicId, decision: "not_adopted", reason: "暂不具备条件", articleIdentityId: null, changeMade: "" });
-    recordDisposition(db, c.id, drafter, { topicId, decision: "partly_adopted", reason: "分步实施", articleIdentityId: null, changeMade: "增加就业服务条款" });
+    answerTopic(db, c.id, drafter, topicId, { decision: "not_adopted", reason: "暂不具备条件", articleIdentityId: null, changeMade: "" });
+    answerTopic(db, c.id, drafter, topicId, { decision: "partly_adopted", reason: "分步实施", articleIdentityId: null, changeMade: "增加就业服务条款" });
     recordDisposition(db, c.id, drafter, { commentId: own.id, decision: "already_provided", reason: "初稿答复", articleIdentityId: null, changeMade: "" });
     expect(resultMails(ids)).toHaveLength(0);
 
@@ -103,7 +103,7 @@ describe("result notices wait for the final answer", () => {
     const [, , receiptNo, token] = link.split("/");
     const page = statusByLink({ request: new Request(`http://localhost${link}`), params: { receiptNo, token }, context: context() });
     expect(page.status).toMatchObject({ receiptNo: own.receiptNo });
-    expect(page.status!.steps.at(-1)).toMatchObject({ label: "已研究", state: "current", detail: "处理结果：采纳" });
+    expect(page.status!.steps.at(-1)).toMatchObject({ label: "已研究", state: "current", detail: "处理结果：采纳。修改情况：第三条采纳您的建议" });
     const forged = statusByLink({ request: new Request(`http://localhost${link}x`), params: { receiptNo, token: `${token.slice(0, -1)}x` }, context: context() });
     expect(forged.status).toBeNull();
     const other = statusByLink({ request: new Request("http://localhost/"), params: { receiptNo: a.receiptNo, token }, context: context() });
@@ -114,7 +114,7 @@ describe("result notices wait for the final answer", () => {
 describe("the legal review's round trip", () => {
   it("returns with opinions, takes answers and a resubmission, finishes; publication waits for the finish", async () => {
     const { c, topicId } = closedWithComments();
-    recordDisposition(db, c.id, drafter, { topicId, decision: "not_adopted", reason: "暂不具备条件", articleIdentityId: null, changeMade: "" });
+    answerTopic(db, c.id, drafter, topicId, { decision: "not_adopted", reason: "暂不具备条件", articleIdentityId: null, changeMade: "" });
     generateSummary(db, c.id, drafter, "测试厅");
     submitSummary(db, c.id, drafter, "经研究，暂不采纳。", true);
     reviewSummary(db, c.id, reviewer, "approved", undefined);
@@ -166,3 +166,10 @@ describe("the legal review's round trip", () => {
     expect(toLegal.map((m) => m.subject.startsWith("意见处理材料已送达（第 2 轮）"))).toEqual([false, true]);
   });
 });
+
+/** Answers every comment of a topic with one opinion (意见要点), revising it when it exists. */
+function answerTopic(db: Parameters<typeof recordOpinion>[0], consultationId: number, actor: Parameters<typeof recordOpinion>[2], topicId: number, fields: { decision: OpinionAnswer["decision"]; reason: string; articleIdentityId: number | null; changeMade: string }, now?: Date) {
+  const existing = db.select({ id: dispositions.id }).from(dispositions).where(eq(dispositions.topicId, topicId)).get();
+  return recordOpinion(db, consultationId, actor, { topicId, opinionId: existing?.id, title: "就业服务方面的意见", commentIds: [], listedIds: [], includeUnanswered: true, ...fields }, now);
+}
+type OpinionAnswer = Parameters<typeof recordOpinion>[3];

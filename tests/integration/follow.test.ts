@@ -3,9 +3,9 @@
 // may follow (or stop following) their own comment, which decides whether its answer is mailed.
 import { and, eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { emailOutbox, subscriptions } from "~db/schema";
+import { dispositions, emailOutbox, subscriptions } from "~db/schema";
 import { extendDeadline } from "~/models/consultation-workflow.server";
-import { recordDisposition } from "~/models/dispositions.server";
+import { recordOpinion } from "~/models/dispositions.server";
 import { markLegalReviewFinished, markLegalReviewReceived, submitToLegalReview } from "~/models/legal-review.server";
 import { NOTICE_JOBS } from "~/models/notices/scheduled-notices.server";
 import { sendDue } from "~/models/outbox-sender.server";
@@ -87,7 +87,7 @@ describe("following a consultation", () => {
     const m = commentAt(db, c.id, received, { receiptNo: newReceiptNo(received) });
     const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", commentIds: [m.id] }]);
     const after = new Date(closesAt.getTime() + day);
-    recordDisposition(db, c.id, drafter, { topicId: topicIds[0], decision: "adopted", reason: "", articleIdentityId: null, changeMade: "已修改" }, after);
+    answerTopic(db, c.id, drafter, topicIds[0], { decision: "adopted", reason: "", articleIdentityId: null, changeMade: "已修改" }, after);
     generateSummary(db, c.id, drafter, "测试厅", after);
     submitSummary(db, c.id, drafter, "经研究，采纳。", true, after);
     reviewSummary(db, c.id, reviewer, "approved", undefined, after);
@@ -129,7 +129,7 @@ describe("following one's own comment", () => {
     expect(shown.status!.follow).toEqual({ email: true, on: false, open: true });
 
     const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", commentIds: [following.id, unticked.id, changedMind.id, leaving.id] }]);
-    recordDisposition(db, c.id, drafter, { topicId: topicIds[0], decision: "not_adopted", reason: "暂不采纳", articleIdentityId: null, changeMade: "" });
+    answerTopic(db, c.id, drafter, topicIds[0], { decision: "not_adopted", reason: "暂不采纳", articleIdentityId: null, changeMade: "" });
     generateSummary(db, c.id, drafter, "测试厅");
     submitSummary(db, c.id, drafter, "经研究，暂不采纳。", true);
     reviewSummary(db, c.id, reviewer, "approved", undefined);
@@ -141,3 +141,10 @@ describe("following one's own comment", () => {
     expect(results.map((r) => r.toAddress).sort()).toEqual(["keen@example.com", "later@example.com"]);
   });
 });
+
+/** Answers every comment of a topic with one opinion (意见要点), revising it when it exists. */
+function answerTopic(db: Parameters<typeof recordOpinion>[0], consultationId: number, actor: Parameters<typeof recordOpinion>[2], topicId: number, fields: { decision: OpinionAnswer["decision"]; reason: string; articleIdentityId: number | null; changeMade: string }, now?: Date) {
+  const existing = db.select({ id: dispositions.id }).from(dispositions).where(eq(dispositions.topicId, topicId)).get();
+  return recordOpinion(db, consultationId, actor, { topicId, opinionId: existing?.id, title: "就业服务方面的意见", commentIds: [], listedIds: [], includeUnanswered: true, ...fields }, now);
+}
+type OpinionAnswer = Parameters<typeof recordOpinion>[3];

@@ -161,9 +161,9 @@ describe("重复提交 and campaigns", () => {
 
     await post({ intent: "opinion", topicId: String(topicB), title: "关于军属就业帮扶的意见", commentIds: String(firstCopy), decision: "adopted", changeMade: "第二条增加军属就业帮扶" });
     expect(answerForComment(db, secondCopy)).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
-    // Both copies' sender gave an email: each is told, once.
-    const told = sqlite.prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`).pluck().all(`disposition:${firstCopy}`, `disposition:${secondCopy}`);
-    expect(told).toHaveLength(2);
+    // Nobody is mailed while answering: both copies' sender hears the final answer at publication.
+    const told = sqlite.prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`).pluck().all(`result:${firstCopy}`, `result:${secondCopy}`);
+    expect(told).toHaveLength(0);
     expect(answersByComment(db, C).get(secondCopy)).toMatchObject({ source: "duplicate", duplicateOf: firstCopy });
     const copyRow = [...registerRows(db, C, "internal")].find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
     expect(copyRow.disposition).toBe("采纳");
@@ -201,8 +201,16 @@ describe("the register and the status page", () => {
       const receipt = sqlite.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string;
       return lookupComment(db, receipt, code)!.steps.find((s) => s.label === "已研究")!;
     };
-    expect(studied(onFourth)).toEqual({ label: "已研究", state: "current", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
-    expect(studied(general2)).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
+    // The answer reaches the status page once the feedback is published.
+    expect(studied(onFourth)).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
+    const before = sqlite.prepare(`SELECT status FROM consultations WHERE id = ?`).pluck().get(C);
+    sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
+    try {
+      expect(studied(onFourth)).toMatchObject({ label: "已研究", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
+      expect(studied(general2)).toMatchObject({ label: "已研究", detail: "尚未答复" });
+    } finally {
+      sqlite.prepare(`UPDATE consultations SET status = ? WHERE id = ?`).run(before, C);
+    }
   });
 });
 
