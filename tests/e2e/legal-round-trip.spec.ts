@@ -38,7 +38,11 @@ test.beforeAll(async () => {
   const ids = (db.prepare("SELECT id FROM comments WHERE consultation_id = ? ORDER BY id").all(ID) as Array<{ id: number }>).map((r) => r.id);
   const { topicIds } = seedAnalysis(db, ID, [{ label: "综合意见", commentIds: ids }]);
   const user = (name: string) => (db.prepare("SELECT id FROM users WHERE username = ?").get(name) as { id: number }).id;
-  db.prepare("INSERT INTO dispositions (consultation_id, topic_id, decision, reason, decided_by) VALUES (?, ?, 'not_adopted', '将在年度工作计划中研究落实。', ?)").run(ID, topicIds[0], user("drafter"));
+  // One opinion (意见要点) of the topic answers every comment in it.
+  const opinion = db
+    .prepare("INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '综合意见', 'not_adopted', '将在年度工作计划中研究落实。', ?)")
+    .run(ID, topicIds[0], user("drafter")).lastInsertRowid;
+  for (const id of ids) db.prepare("INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)").run(id, opinion);
   db.prepare("UPDATE comments SET email = ?, notify_result = 1 WHERE id = ?").run(EMAIL, ids[0]);
   receiptNo = (db.prepare("SELECT receipt_no AS r FROM comments WHERE id = ?").get(ids[0]) as { r: string }).r;
   const now = Date.now();
