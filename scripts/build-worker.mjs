@@ -12,6 +12,7 @@ await build({
   entryPoints: {
     "analysis-worker": path.join(root, "app/analysis/worker-entry.ts"),
     "analysis-prepare-worker": path.join(root, "app/analysis/prepare-worker.ts"),
+    "packet-worker": path.join(root, "app/exports/packet-worker-entry.ts"),
   },
   outdir: path.join(root, "build"),
   bundle: true,
@@ -22,4 +23,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-process.stdout.write("built build/analysis-worker.js and build/analysis-prepare-worker.js\n");
+process.stdout.write("built build/analysis-worker.js, build/analysis-prepare-worker.js and build/packet-worker.js\n");

@@ -64,13 +64,14 @@ function decoratePages(doc: Doc): void {
   });
 }
 
-const STYLE: Record<Exclude<Block["kind"], "table">, { size: number; align: "center" | "justify" | "left"; indent: number; gap: number }> = {
+const STYLE: Record<Exclude<Block["kind"], "table">, { size: number; align: "center" | "justify" | "left" | "right"; indent: number; gap: number }> = {
   title: { size: 20, align: "center", indent: 0, gap: 0.3 },
   subtitle: { size: 14, align: "center", indent: 0, gap: 1 },
   heading: { size: 15, align: "center", indent: 0, gap: 0.8 },
   subheading: { size: 12.5, align: "left", indent: 24, gap: 0.3 },
   paragraph: { size: 12, align: "justify", indent: 24, gap: 0.3 },
   note: { size: 12, align: "left", indent: 24, gap: 0.3 },
+  signature: { size: 12, align: "right", indent: 0, gap: 0.3 },
 };
 
 async function render(doc: Doc, blocks: Block[], page: PDFKit.PDFDocumentOptions): Promise<void> {
@@ -79,8 +80,9 @@ async function render(doc: Doc, blocks: Block[], page: PDFKit.PDFDocumentOptions
     if (b.kind === "table") {
       const first = b.headers.length === 2 ? 0.7 : 0.5;
       const rest = (1 - first) / (b.headers.length - 1);
-      const widths = b.headers.map((_, i) => width * (i === 0 ? first : rest));
-      await drawTable(doc, { headers: b.headers, widths, centred: b.headers.map(() => true), fontSize: 10.5, page }, b.rows);
+      const sum = b.weights?.reduce((x, y) => x + y, 0) ?? 1;
+      const widths = b.headers.map((_, i) => width * (b.weights ? b.weights[i] / sum : i === 0 ? first : rest));
+      await drawTable(doc, { headers: b.headers, widths, centred: b.headers.map((_, i) => !b.weights || i === 0), fontSize: 10.5, page }, b.rows);
       continue;
     }
     const s = STYLE[b.kind];

@@ -6,15 +6,22 @@
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
+import { formatDateTime } from "~/utils/dates";
 import { publicIdentity, screenGenerated } from "./publication-screen.server";
 
 export type RegisterVariant = "internal" | "public";
 
 export interface RegisterRow {
   no: number;
+  /** 回执编号; empty in the public variant, where it would let anyone follow another's comment. */
+  receiptNo: string;
+  /** 收到时间, Asia/Shanghai. */
+  receivedAt: string;
   articles: string;
   text: string;
   author: string;
+  /** 身份 as the commenter gave it (public: only where the screen finds nothing in it). */
+  identity: string;
   channel: string;
   disposition: string;
   reason: string;
@@ -29,6 +36,8 @@ export interface RegisterOptions {
 
 interface RawRow {
   id: number;
+  receiptNo: string | null;
+  receivedAt: number;
   text: string | null;
   name: string | null;
   organisation: string | null;
@@ -57,7 +66,7 @@ export const APPLYING_DISPOSITION_JOINS = `
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
   return `
-    SELECT c.id, ${variant === "internal" ? "c.body AS text, c.name, c.organisation" : "c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"},
+    SELECT c.id, c.received_at AS receivedAt, ${variant === "internal" ? "c.receipt_no AS receiptNo, c.body AS text, c.name, c.organisation" : "NULL AS receiptNo, c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"},
       c.identity_category AS identity, c.publish_preference AS preference,
       c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
       (SELECT group_concat(l.article_identity_id) FROM comment_articles l
@@ -103,8 +112,7 @@ function authorOf(r: RawRow, variant: RegisterVariant): string {
     if (r.preference !== "named") return identity ? `网友（${identity}）` : "网友";
     return [r.name ?? "网友", r.organisation].filter(Boolean).join("，");
   }
-  const who = [r.name, r.organisation].filter(Boolean).join("，") || "未署名";
-  return `${who}（${r.identity}）`;
+  return [r.name, r.organisation].filter(Boolean).join("，") || "未署名";
 }
 
 function answerOf(r: RawRow, withDispositions: boolean): { disposition: string; reason: string } {
@@ -163,9 +171,12 @@ export function* registerRows(
         .map((a) => a.label);
       yield {
         no: ++no,
+        receiptNo: r.receiptNo ?? "",
+        receivedAt: formatDateTime(new Date(r.receivedAt)),
         articles: articles.length ? articles.join("、") : "总体意见",
         text: r.text ?? "",
         author: authorOf(r, variant),
+        identity: variant === "internal" ? r.identity : publicIdentity(r.identity) ?? "",
         channel: CHANNEL_LABELS[r.channel],
         ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions)) : answerOf(r, withDispositions)),
       };

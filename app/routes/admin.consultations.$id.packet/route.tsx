@@ -14,6 +14,7 @@ import {
   submitToLegalReview,
 } from "~/models/legal-review.server";
 import { packetSummary } from "~/models/packet-summary.server";
+import { ensurePacketBuild } from "~/models/packet-builds.server";
 import { canOpenPacket } from "~/models/packet.server";
 import { registerCount } from "~/models/register.server";
 import { getDb } from "~/utils/db.server";
@@ -23,7 +24,11 @@ import { requireUser } from "~/utils/permissions.server";
 import { Downloads } from "./downloads";
 import { LegalProgress } from "./legal-progress";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `合法性审查材料 - ${data?.c.title ?? "征求意见"} - 工作台` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `合法性审查材料 - ${data?.c.title ?? "征求意见"} - 工作台` },
+  // While the files are built the page looks again by itself, with JavaScript or without.
+  ...(data?.build.status === "building" ? [{ httpEquiv: "refresh", content: "5" } as const] : []),
+];
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request);
@@ -39,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c, review, db } = await load(request, params.id);
   const phase = publicPhase(c);
   const summary = packetSummary(db, c.id);
+  // The files of the packet's current version: stored, or started now in the background.
+  const build = ensurePacketBuild(db, c.id);
   return {
+    build: { status: build.status, startedAt: build.startedAt, finishedAt: build.finishedAt, durationMs: build.durationMs, pdfError: build.pdfError, error: build.error },
     c: { id: c.id, title: c.title, divisionName: c.divisionName, phase },
     review: review ?? null,
     summary: { source: summary.source, note: summary.note },
@@ -81,7 +89,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function PacketPage() {
-  const { c, review, summary, counts, publicRegister, may } = useLoaderData<typeof loader>();
+  const { c, review, summary, counts, publicRegister, may, build } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -116,7 +124,7 @@ export default function PacketPage() {
 
       <LegalProgress review={review} legal={may.legal} errors={result?.intent === "finish" ? result.errors : {}} note={result?.intent === "finish" ? result.values.note : ""} />
 
-      <Downloads consultationId={c.id} counts={counts} summaryNote={summary.note} publicRegister={publicRegister} />
+      <Downloads consultationId={c.id} counts={counts} summaryNote={summary.note} publicRegister={publicRegister} build={build} />
     </>
   );
 }
