@@ -8,6 +8,7 @@ import type { Packet } from "~/models/packet.server";
 import type { RegisterRow } from "~/models/register.server";
 import { env } from "~/utils/env.server";
 import { packetOutline, INTERNAL_MARK, type Block } from "./packet-outline";
+import { pdfFont } from "./pdf-font.server";
 import { drawTable } from "./pdf-table.server";
 import { REGISTER_COLUMNS, registerCells, scaledWidths } from "./register-columns";
 
@@ -26,7 +27,7 @@ const PORTRAIT: PDFKit.PDFDocumentOptions = { size: "A4", layout: "portrait", ma
 const LANDSCAPE: PDFKit.PDFDocumentOptions = { size: "A4", layout: "landscape", margins: { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM } };
 
 /** Throws a PdfFontError unless the configured CJK font is there. Cheap: call it before answering. */
-export function checkPdfFont(path = env().PDF_FONT_PATH): void {
+export function checkPdfFont(path = pdfFont().path): void {
   if (!fs.existsSync(path)) {
     throw new PdfFontError(
       `无法生成 PDF：找不到中文字体文件 ${path}。请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk），` +
@@ -36,7 +37,7 @@ export function checkPdfFont(path = env().PDF_FONT_PATH): void {
 }
 
 function registerFont(doc: Doc): void {
-  const { PDF_FONT_PATH, PDF_FONT_NAME } = env();
+  const { path: PDF_FONT_PATH, name: PDF_FONT_NAME } = pdfFont();
   checkPdfFont(PDF_FONT_PATH);
   try {
     if (/\.ttc$/i.test(PDF_FONT_PATH)) doc.registerFont(FONT, PDF_FONT_PATH, PDF_FONT_NAME);

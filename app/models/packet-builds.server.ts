@@ -11,6 +11,7 @@ import type { Db } from "~db/client.server";
 import { packetBuilds } from "~db/schema";
 import { startWorker } from "~/analysis/spawn-worker";
 import { PACKET_FILE_NAMES } from "~/exports/packet-files.server";
+import { pdfFont } from "~/exports/pdf-font.server";
 import type { PacketWorkerInput, PacketWorkerMessage } from "~/exports/packet-worker-entry";
 import { formatDate } from "~/utils/dates";
 import { env } from "~/utils/env.server";
@@ -40,7 +41,8 @@ export function packetInputHash(db: Db, consultationId: number, now = new Date()
   };
   const c = getStaffConsultation(db, consultationId);
   const e = env();
-  hash.update(JSON.stringify([PACKET_LAYOUT_VERSION, e.DEPARTMENT_NAME, e.PDF_FONT_PATH, e.PDF_FONT_NAME, c ? PHASE_LABELS[publicPhase(c, now)] : null]));
+  const font = pdfFont();
+  hash.update(JSON.stringify([PACKET_LAYOUT_VERSION, e.DEPARTMENT_NAME, font.path, font.name, c ? PHASE_LABELS[publicPhase(c, now)] : null]));
   feed(`SELECT title, doc_type, status, opens_at, closes_at, basis, division_id, updated_at FROM consultations WHERE id = ?`);
   feed(`SELECT id, version_no, label, length(source_text) FROM draft_versions WHERE consultation_id = ? ORDER BY id`);
   feed(
