@@ -70,28 +70,27 @@ const plain = (status: number, message: string, extra: Record<string, string> = 
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", ...extra } });
 
 /**
- * The legality-review packet (DOCX, PDF) or its internal register (XLSX, CSV), with originals: the
- * stored file of the packet's current version (packet-builds.server.ts). While that is being built
- * the answer is 503 with a Retry-After, and the packet page says 正在生成; nothing is laid out here.
+ * The legality-review packet (DOCX, PDF) or its internal register (XLSX, CSV), with originals. The
+ * documents are the stored files of the packet's current version (packet-builds.server.ts): while
+ * that is being built the answer is 503 with a Retry-After, and the packet page says 正在生成;
+ * nothing is laid out here. The register alone is streamed as it is read.
  */
 export function packetDownload(db: Db, consultationId: number, format: PacketFormat): Response {
   const c = getStaffConsultation(db, consultationId);
   if (!c) throw new Response("Not Found", { status: 404 });
+  const ascii = `consultation-${consultationId}`;
+  const rows = () => registerRows(db, consultationId, "internal");
+  const register = exportFilename(c.title, "意见登记表（内部资料）", format);
+  if (format === "xlsx") return streamed(register, `${ascii}-register-internal.xlsx`, format, (out) => writeRegisterXlsx(out, rows(), { title: c.title, internal: true }));
+  if (format === "csv") return streamed(register, `${ascii}-register-internal.csv`, format, (out) => writeCsv(out, registerCsvChunks(rows())));
+
   const build = ensurePacketBuild(db, consultationId);
   if (build.status === "building") return plain(503, "材料正在生成，请稍后在合法性审查材料页面刷新后下载。", { "Retry-After": "5" });
   if (build.status === "failed") return plain(503, build.error ?? "材料生成失败，请稍后重试。", { "Retry-After": "60" });
   if (format === "pdf" && build.pdfError) return plain(503, build.pdfError);
   const file = packetFilePath(build, format);
-  const ascii = `consultation-${consultationId}`;
-  const names: Record<PacketFormat, [string, string]> = {
-    docx: [exportFilename(c.title, "合法性审查材料", "docx"), `${ascii}-packet.docx`],
-    pdf: [exportFilename(c.title, "合法性审查材料", "pdf"), `${ascii}-packet.pdf`],
-    xlsx: [exportFilename(c.title, "意见登记表（内部资料）", "xlsx"), `${ascii}-register-internal.xlsx`],
-    csv: [exportFilename(c.title, "意见登记表（内部资料）", "csv"), `${ascii}-register-internal.csv`],
-  };
-  const [filename, asciiName] = names[format];
   return new Response(createReadableStreamFromReadable(fs.createReadStream(file)), {
-    headers: { ...fileHeaders(filename, asciiName, format), "Content-Length": String(fs.statSync(file).size) },
+    headers: { ...fileHeaders(exportFilename(c.title, "合法性审查材料", format), `${ascii}-packet.${format}`, format), "Content-Length": String(fs.statSync(file).size) },
   });
 }
 

@@ -1,5 +1,6 @@
-// Writes the packet's four files for one consultation into a directory: the DOCX and PDF of the
-// whole packet, the internal register as XLSX and CSV. Run in a worker thread (packet-worker-entry.ts)
+// Writes the packet's documents for one consultation into a directory: the DOCX and the PDF of the
+// whole packet. (The register alone, as XLSX and CSV, is streamed row by row on request, as cheap
+// as reading it.) Run in a worker thread (packet-worker-entry.ts)
 // so that laying out a thousand PDF pages never holds up the server's requests. The files appear
 // all at once: they are written to a scratch directory that is renamed into place at the end.
 import { randomUUID } from "node:crypto";
@@ -10,12 +11,10 @@ import type { Writable } from "node:stream";
 import type { Db } from "~db/client.server";
 import { loadPacket } from "~/models/packet.server";
 import { registerRows } from "~/models/register.server";
-import { registerCsvChunks } from "./csv";
 import { writePacketDocx } from "./docx.server";
 import { checkPdfFont, PdfFontError, writePacketPdf } from "./pdf.server";
-import { writeRegisterXlsx } from "./xlsx.server";
 
-export const PACKET_FILE_NAMES = { docx: "packet.docx", pdf: "packet.pdf", xlsx: "register.xlsx", csv: "register.csv" } as const;
+export const PACKET_FILE_NAMES = { docx: "packet.docx", pdf: "packet.pdf" } as const;
 
 async function toFile(file: string, write: (out: Writable) => Promise<void>): Promise<void> {
   const out = fs.createWriteStream(file);
@@ -29,7 +28,7 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
   const scratch = `${dir}.tmp-${randomUUID()}`;
   fs.mkdirSync(scratch, { recursive: true });
   try {
-    // One read transaction: the four files describe the same moment, whatever is written meanwhile.
+    // One read transaction: both files describe the same moment, whatever is written meanwhile.
     db.$client.prepare("BEGIN").run();
     let pdfError: string | null = null;
     try {
@@ -45,10 +44,6 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
         if (!(error instanceof PdfFontError)) throw error;
         pdfError = error.message;
       }
-      await toFile(file(PACKET_FILE_NAMES.xlsx), (out) => writeRegisterXlsx(out, rows(), { title: packet.meta.title, internal: true }));
-      await toFile(file(PACKET_FILE_NAMES.csv), async (out) => {
-        for (const chunk of registerCsvChunks(rows())) if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
-      });
     } finally {
       db.$client.prepare("COMMIT").run();
     }

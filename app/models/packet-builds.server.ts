@@ -95,9 +95,19 @@ function runInWorker(input: PacketWorkerInput): Promise<{ pdfError: string | nul
 function carryOut(db: Db, build: PacketBuild, now: Date): void {
   const started = Date.now();
   const done = state.queue
-    .then(() => runInWorker({ databasePath: db.$client.name, consultationId: build.consultationId, dir: packetDir(build.consultationId, build.inputHash), now: now.getTime() }))
+    .then(() => {
+      // A version asked for since this one was queued makes it moot: it is dropped unbuilt.
+      const newest = db.$client.prepare(`SELECT max(id) FROM packet_builds WHERE consultation_id = ?`).pluck().get(build.consultationId) as number;
+      if (newest !== build.id) return null;
+      return runInWorker({ databasePath: db.$client.name, consultationId: build.consultationId, dir: packetDir(build.consultationId, build.inputHash), now: now.getTime() });
+    })
     .then(
-      ({ pdfError }) => {
+      (result) => {
+        if (!result) {
+          db.delete(packetBuilds).where(eq(packetBuilds.id, build.id)).run();
+          return;
+        }
+        const { pdfError } = result;
         db.update(packetBuilds).set({ status: "ready", pdfError, finishedAt: new Date(), durationMs: Date.now() - started }).where(eq(packetBuilds.id, build.id)).run();
         removeOlderBuilds(db, build);
       },
@@ -128,7 +138,7 @@ function removeOlderBuilds(db: Db, current: PacketBuild): void {
 }
 
 function filesPresent(build: PacketBuild): boolean {
-  return (["docx", "xlsx", "csv"] as const).every((f) => fs.existsSync(packetFilePath(build, f)));
+  return fs.existsSync(packetFilePath(build, "docx"));
 }
 
 /**

@@ -61,21 +61,20 @@ export function Downloads({
           登记表载有意见原文和提出人信息，仅供合法性审查使用，请勿对外提供。
         </p>
         <BuildState consultationId={consultationId} build={build} />
-        {build.status === "ready" ? (
-          <ul className="download-list">
-            {PACKET_FILES.map((f) =>
-              f.format === "pdf" && build.pdfError ? (
-                <li key={f.format}>{f.label}：{build.pdfError}</li>
-              ) : (
-                <li key={f.format}>
-                  <a href={`/admin/consultations/${consultationId}/packet/${f.format}`} download>
-                    {f.label}
-                  </a>
-                </li>
-              ),
-            )}
-          </ul>
-        ) : null}
+        <ul className="download-list">
+          {PACKET_FILES.map((f) => {
+            const stored = f.format === "docx" || f.format === "pdf";
+            if (stored && build.status !== "ready") return <li key={f.format}>{f.label}：{build.status === "building" ? "正在生成" : "生成失败"}</li>;
+            if (f.format === "pdf" && build.pdfError) return <li key={f.format}>{f.label}：{build.pdfError}</li>;
+            return (
+              <li key={f.format}>
+                <a href={`/admin/consultations/${consultationId}/packet/${f.format}`} download>
+                  {f.label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
       </section>
       {publicRegister ? (
         <section aria-labelledby="public-files-title">
