@@ -6,7 +6,6 @@
 import type { Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
-import { formatDateTime } from "~/utils/dates";
 import { publicIdentity, screenGenerated } from "./publication-screen.server";
 
 export type RegisterVariant = "internal" | "public";
@@ -51,6 +50,9 @@ interface RawRow {
   reason: string | null;
   changeMade: string | null;
 }
+
+// 2026-03-01 09:30 in Asia/Shanghai: short enough for a register column on one line.
+const receivedFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
 
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
@@ -172,7 +174,7 @@ export function* registerRows(
       yield {
         no: ++no,
         receiptNo: r.receiptNo ?? "",
-        receivedAt: formatDateTime(new Date(r.receivedAt)),
+        receivedAt: receivedFmt.format(new Date(r.receivedAt)),
         articles: articles.length ? articles.join("、") : "总体意见",
         text: r.text ?? "",
         author: authorOf(r, variant),

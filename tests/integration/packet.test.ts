@@ -69,7 +69,7 @@ describe("the register (意见登记表)", () => {
     expect(all.map((r) => r.no)).toEqual(all.map((_, i) => i + 1));
     expect(Object.keys(all[0])).toEqual(["no", "receiptNo", "receivedAt", "articles", "text", "author", "identity", "channel", "disposition", "reason"]);
     expect(all[0].receiptNo).toMatch(/^ZQ\d{8}-/);
-    expect(all[0].receivedAt).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    expect(all[0].receivedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // A smaller chunk gives the same register: the chunk edges lose and repeat nothing.
     expect(rows(CLOSED, "internal", 7)).toEqual(all);
     const two = all.find((r) => r.text.includes("建议第四条的主要目标"))!;

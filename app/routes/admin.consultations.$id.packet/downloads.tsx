@@ -23,7 +23,7 @@ function BuildState({ consultationId, build }: { consultationId: number; build: 
     return (
       <div className="alert" role="status">
         <p>
-          材料正在生成（开始于 {formatDateTime(build.startedAt)}），生成期间不影响其他工作。本页每 5 秒自动刷新，生成完成后即可下载。
+          材料正在生成（开始于 {formatDateTime(build.startedAt)}），生成期间不影响其他工作。生成完成后下载链接将出现在下方，也可以点击“立即刷新”查看。
         </p>
         <p>
           <a href={`/admin/consultations/${consultationId}/packet`}>立即刷新</a>
