@@ -12,6 +12,8 @@ import { migrateDatabase, openDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { startProcess, stopProcess, waitForHttp } from "./lib";
 import { freePortSync } from "../../tests/setup/free-port";
+import { draftSummary, SUMMARY_BOUND } from "~/models/summary-draft";
+import { summaryData } from "~/models/summary.server";
 import { buildReportConsultation } from "./report-corpus";
 
 const arg = (name: string, fallback: string) => {
@@ -72,6 +74,10 @@ const db = openDatabase(file);
 migrateDatabase(db);
 await seedDemo(db, new Date());
 const { consultationId } = buildReportConsultation(db, SIZE);
+// The summary at this volume: its length against the bound, and its outline (staff approved the topics' titles).
+db.$client.prepare("UPDATE topics SET public_title = label WHERE consultation_id = ?").run(consultationId);
+const summary = draftSummary(summaryData(db, consultationId, "辽宁省退役军人事务厅")!);
+const outline = summary.split("\n\n").filter((p) => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(p) || p.length <= 20);
 db.$client.pragma("wal_checkpoint(TRUNCATE)");
 db.$client.close();
 console.error(`consultation ${consultationId} with ${SIZE} comments built in ${dir}`);
@@ -94,6 +100,9 @@ try {
   const second = await pdfClick(url, cookie);
   result = {
     comments: SIZE,
+    summary_chars: summary.length,
+    summary_bound: SUMMARY_BOUND,
+    summary_outline: outline,
     pdf_mode: first.background ? "background build, stored file" : "laid out in the request",
     pdf_first_click_seconds: Math.round(first.seconds * 10) / 10,
     pdf_second_click_seconds: Math.round(second.seconds * 100) / 100,
