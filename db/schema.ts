@@ -566,6 +566,30 @@ export const legalOpinions = sqliteTable(
   (t) => [index("legal_opinions_round_idx").on(t.consultationId, t.round)],
 );
 
+/**
+ * The packet's files, built off the request path once per version of their inputs (input_hash, a
+ * SHA-256 of everything the packet is made from) and kept under DATA_DIR/packets; a download
+ * serves the stored file. A build marked building that no process carries out is started again.
+ */
+export const packetBuilds = sqliteTable(
+  "packet_builds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    inputHash: text("input_hash").notNull(),
+    status: text("status", { enum: ["building", "ready", "failed"] }).notNull(),
+    /** Why the PDF is missing from a ready build (no CJK font), in words for the page. */
+    pdfError: text("pdf_error"),
+    error: text("error"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    durationMs: integer("duration_ms"),
+  },
+  (t) => [uniqueIndex("packet_builds_input_unique").on(t.consultationId, t.inputHash)],
+);
+
 // ---------------------------------------------------------------- notices
 /** Durable outbox: a row is written in the same transaction as the event that causes the mail. */
 export const emailOutbox = sqliteTable(

@@ -8,10 +8,25 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+// The app's own aliases (~/ for app/, ~db/ for db/) are bundled; `packages: "external"` would
+// otherwise take them for packages.
+const aliases = {
+  name: "app-aliases",
+  setup(b) {
+    b.onResolve({ filter: /^~(db)?\// }, (args) => {
+      const [, db] = /^~(db)?\//.exec(args.path);
+      const rest = args.path.slice(db ? 4 : 2);
+      return b.resolve(`./${rest}`, { resolveDir: path.join(root, db ? "db" : "app"), kind: args.kind });
+    });
+  },
+};
+
 await build({
+  plugins: [aliases],
   entryPoints: {
     "analysis-worker": path.join(root, "app/analysis/worker-entry.ts"),
     "analysis-prepare-worker": path.join(root, "app/analysis/prepare-worker.ts"),
+    "packet-worker": path.join(root, "app/exports/packet-worker-entry.ts"),
   },
   outdir: path.join(root, "build"),
   bundle: true,
@@ -22,4 +37,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-process.stdout.write("built build/analysis-worker.js and build/analysis-prepare-worker.js\n");
+process.stdout.write("built build/analysis-worker.js, build/analysis-prepare-worker.js and build/packet-worker.js\n");

@@ -10,11 +10,12 @@ import { Worker, type TransferListItem } from "node:worker_threads";
  * runs its .ts source through tsx: Node 20 ignores `--import tsx` in a worker's execArgv, so a two-line
  * bootstrap registers tsx's loader inside the worker before importing the entry.
  */
-export type WorkerName = "analysis-worker" | "analysis-prepare-worker";
+export type WorkerName = "analysis-worker" | "analysis-prepare-worker" | "packet-worker";
 
 const SOURCES: Record<WorkerName, string> = {
   "analysis-worker": "./worker-entry.ts",
   "analysis-prepare-worker": "./prepare-worker.ts",
+  "packet-worker": "../exports/packet-worker-entry.ts",
 };
 
 export function startWorker(name: WorkerName, workerData: unknown, transferList?: TransferListItem[]): Worker {

@@ -1,7 +1,7 @@
 // The register as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it Excel reads GBK
 // and shows mojibake), RFC 4180 quoting, CRLF line ends.
 import type { RegisterRow } from "~/models/register.server";
-import { REGISTER_COLUMNS, registerCells } from "./register-columns";
+import { REGISTER_COLUMNS, registerCells, type RegisterColumn } from "./register-columns";
 
 export const CSV_BOM = "\uFEFF";
 
@@ -20,11 +20,11 @@ export function csvLine(values: readonly string[]): string {
 }
 
 /** The whole file in pieces of about `chunkRows` rows, BOM and header first. */
-export function* registerCsvChunks(rows: Iterable<RegisterRow>, chunkRows = 500): Generator<string> {
-  let chunk = CSV_BOM + csvLine(REGISTER_COLUMNS.map((c) => c.header));
+export function* registerCsvChunks(rows: Iterable<RegisterRow>, chunkRows = 500, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): Generator<string> {
+  let chunk = CSV_BOM + csvLine(columns.map((c) => c.header));
   let n = 0;
   for (const row of rows) {
-    chunk += csvLine(registerCells(row));
+    chunk += csvLine(registerCells(row, columns));
     if (++n % chunkRows === 0) {
       yield chunk;
       chunk = "";

@@ -51,6 +51,7 @@ export const STYLES: IParagraphStyleOptions[] = [
   style("PacketHeading", "Packet Heading", FONTS.heading, 32, { keepNext: true, alignment: AlignmentType.CENTER, spacing: { ...line(28), after: 280 } }),
   style("PacketSubheading", "Packet Subheading", FONTS.subheading, 32, { keepNext: true, spacing: line(28), indent: { firstLine: 640 } }),
   style("PacketBody", "Packet Body", FONTS.body, 32, { alignment: AlignmentType.JUSTIFIED, spacing: line(28), indent: { firstLine: 640 } }),
+  style("PacketSignature", "Packet Signature", FONTS.body, 32, { alignment: AlignmentType.RIGHT, spacing: line(28), indent: { right: 640 } }),
   style(REGISTER_HEAD_STYLE, "Register Head", FONTS.heading, 21, { alignment: AlignmentType.CENTER, spacing: { line: 240, lineRule: LineRuleType.AUTO } }),
   style(REGISTER_CELL_STYLE, "Register Cell", FONTS.body, 21, { spacing: { line: 240, lineRule: LineRuleType.AUTO } }),
 ];
@@ -62,25 +63,43 @@ const STYLE_OF: Record<Exclude<Block["kind"], "table">, string> = {
   subheading: "PacketSubheading",
   paragraph: "PacketBody",
   note: "PacketBody",
+  signature: "PacketSignature",
 };
 
 const cellParagraph = (text: string, head: boolean) =>
   new Paragraph({ style: head ? REGISTER_HEAD_STYLE : REGISTER_CELL_STYLE, alignment: head ? undefined : AlignmentType.CENTER, children: [new TextRun(text)] });
 
-function smallTable(headers: string[], rows: string[][]): Table {
+// The portrait text width in twips: A4 less the GB/T 9704 side margins below.
+const TEXT_WIDTH_TWIPS = 11906 - 1587 - 1474;
+
+/** Text cells of a weighted table (the 修改对照表) read left-aligned, line by line; counts stay centred. */
+const textCell = (text: string, centred: boolean) =>
+  text.split("\n").map((l) => new Paragraph({ style: REGISTER_CELL_STYLE, alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun(l)] }));
+
+function smallTable(headers: string[], rows: string[][], weights?: number[]): Table {
   const shading = { type: ShadingType.CLEAR, color: "auto", fill: "E7EEF7" };
+  const sum = weights?.reduce((a, b) => a + b, 0) ?? 1;
+  const widths = weights?.map((w) => Math.round((w / sum) * TEXT_WIDTH_TWIPS));
+  const width = (i: number) => (widths ? { width: { size: widths[i], type: WidthType.DXA } } : {});
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(widths ? { columnWidths: widths } : {}),
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => new TableCell({ shading, children: [cellParagraph(h, true)] })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => new TableCell({ children: [cellParagraph(v, false)] })) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => new TableCell({ shading, ...width(i), children: [cellParagraph(h, true)] })) }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: !widths,
+            children: r.map((v, i) => new TableCell({ ...width(i), children: widths ? textCell(v, i === 0 || v.length <= 4) : [cellParagraph(v, false)] })),
+          }),
+      ),
     ],
   });
 }
 
 function render(blocks: Block[]): Array<Paragraph | Table> {
   return blocks.flatMap((b) => {
-    if (b.kind === "table") return [smallTable(b.headers, b.rows), new Paragraph({ style: REGISTER_CELL_STYLE })];
+    if (b.kind === "table") return [smallTable(b.headers, b.rows, b.weights), new Paragraph({ style: REGISTER_CELL_STYLE })];
     const text = b.kind === "note" ? `（${b.text}）` : b.text;
     // Each part of the packet begins a page, so the first page reads as a cover.
     return [new Paragraph({ style: STYLE_OF[b.kind], pageBreakBefore: b.kind === "heading", children: [new TextRun(text)] })];

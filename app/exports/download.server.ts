@@ -1,14 +1,14 @@
 // Downloads of the packet and the register: one place that picks the writer, the file name and the
 // headers, for the staff routes (internal) and the public route (public variant only).
+import fs from "node:fs";
 import { PassThrough, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { Db } from "~db/client.server";
 import { getStaffConsultation } from "~/models/consultation.server";
-import { loadPacket } from "~/models/packet.server";
+import { ensurePacketBuild, packetFilePath } from "~/models/packet-builds.server";
 import { registerRows, type RegisterVariant } from "~/models/register.server";
 import { registerCsvChunks } from "./csv";
-import { writePacketDocx } from "./docx.server";
-import { checkPdfFont, PdfFontError, writePacketPdf } from "./pdf.server";
+import { PUBLIC_REGISTER_COLUMNS } from "./register-columns";
 import { writeRegisterXlsx } from "./xlsx.server";
 import { packetFiles } from "~/models/comment-attachments.server";
 import { writeAttachmentsZip } from "./attachments-zip.server";
@@ -48,15 +48,18 @@ function streamed(filename: string, asciiName: string, format: PacketFormat, wri
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     },
   );
-  return new Response(createReadableStreamFromReadable(out), {
-    headers: {
-      "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": contentDisposition(filename, asciiName),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return new Response(createReadableStreamFromReadable(out), { headers: fileHeaders(filename, asciiName, format) });
+}
+
+/** An attachment that no cache keeps and no browser sniffs. */
+function fileHeaders(filename: string, asciiName: string, format: PacketFormat): Record<string, string> {
+  return {
+    "Content-Type": CONTENT_TYPES[format],
+    "Content-Disposition": contentDisposition(filename, asciiName),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+  };
 }
 
 async function writeCsv(out: Writable, chunks: Iterable<string>): Promise<void> {
@@ -66,37 +69,33 @@ async function writeCsv(out: Writable, chunks: Iterable<string>): Promise<void> 
   }
 }
 
-/** The legality-review packet (DOCX, PDF), its internal register (XLSX, CSV) or the comments' files (ZIP), with originals. */
+const plain = (status: number, message: string, extra: Record<string, string> = {}) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", ...extra } });
+
+/**
+ * The legality-review packet (DOCX, PDF), its internal register (XLSX, CSV) or the comments' files (ZIP), with originals. The
+ * documents are the stored files of the packet's current version (packet-builds.server.ts): while
+ * that is being built the answer is 503 with a Retry-After, and the packet page says 正在生成;
+ * nothing is laid out here. The register alone is streamed as it is read.
+ */
 export function packetDownload(db: Db, consultationId: number, format: PacketFormat): Response {
   const c = getStaffConsultation(db, consultationId);
   if (!c) throw new Response("Not Found", { status: 404 });
-  if (format === "pdf") {
-    try {
-      checkPdfFont();
-    } catch (error) {
-      if (error instanceof PdfFontError) return new Response(error.message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-      throw error;
-    }
-  }
-  const rows = () => registerRows(db, consultationId, "internal");
-  // The statistics and summary only for the documents that carry them, not for the bare register.
-  const packet = () => loadPacket(db, consultationId)!;
-  const title = c.title;
   const ascii = `consultation-${consultationId}`;
-  switch (format) {
-    case "docx":
-      return streamed(exportFilename(title, "合法性审查材料", "docx"), `${ascii}-packet.docx`, format, (out) => writePacketDocx(out, packet(), rows()));
-    case "pdf":
-      return streamed(exportFilename(title, "合法性审查材料", "pdf"), `${ascii}-packet.pdf`, format, (out) => writePacketPdf(out, packet(), rows()));
-    case "xlsx":
-      return streamed(exportFilename(title, "意见登记表（内部资料）", "xlsx"), `${ascii}-register-internal.xlsx`, format, (out) =>
-        writeRegisterXlsx(out, rows(), { title, internal: true }),
-      );
-    case "csv":
-      return streamed(exportFilename(title, "意见登记表（内部资料）", "csv"), `${ascii}-register-internal.csv`, format, (out) => writeCsv(out, registerCsvChunks(rows())));
-    case "zip":
-      return streamed(exportFilename(title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, (out) => writeAttachmentsZip(out, packetFiles(db, consultationId)));
-  }
+  const rows = () => registerRows(db, consultationId, "internal");
+  const register = exportFilename(c.title, "意见登记表（内部资料）", format);
+  if (format === "xlsx") return streamed(register, `${ascii}-register-internal.xlsx`, format, (out) => writeRegisterXlsx(out, rows(), { title: c.title, internal: true }));
+  if (format === "csv") return streamed(register, `${ascii}-register-internal.csv`, format, (out) => writeCsv(out, registerCsvChunks(rows())));
+  if (format === "zip") return streamed(exportFilename(c.title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, (out) => writeAttachmentsZip(out, packetFiles(db, consultationId)));
+
+  const build = ensurePacketBuild(db, consultationId);
+  if (build.status === "building") return plain(503, "材料正在生成，请稍后在合法性审查材料页面刷新后下载。", { "Retry-After": "5" });
+  if (build.status === "failed") return plain(503, build.error ?? "材料生成失败，请稍后重试。", { "Retry-After": "60" });
+  if (format === "pdf" && build.pdfError) return plain(503, build.pdfError);
+  const file = packetFilePath(build, format);
+  return new Response(createReadableStreamFromReadable(fs.createReadStream(file)), {
+    headers: { ...fileHeaders(exportFilename(c.title, "合法性审查材料", format), `${ascii}-packet.${format}`, format), "Content-Length": String(fs.statSync(file).size) },
+  });
 }
 
 /** The public register: published comments only, their redacted text, names only where chosen. */
@@ -111,6 +110,6 @@ export function publicRegisterDownload(
   const name = exportFilename(c.title, "意见登记表", format);
   const ascii = `consultation-${c.id}-register.${format}`;
   return format === "csv"
-    ? streamed(name, ascii, format, (out) => writeCsv(out, registerCsvChunks(rows())))
+    ? streamed(name, ascii, format, (out) => writeCsv(out, registerCsvChunks(rows(), 500, PUBLIC_REGISTER_COLUMNS)))
     : streamed(name, ascii, format, (out) => writeRegisterXlsx(out, rows(), { title: c.title, internal: false }));
 }

@@ -8,6 +8,7 @@ import type { Packet } from "~/models/packet.server";
 import type { RegisterRow } from "~/models/register.server";
 import { env } from "~/utils/env.server";
 import { packetOutline, INTERNAL_MARK, type Block } from "./packet-outline";
+import { pdfFont } from "./pdf-font.server";
 import { drawTable } from "./pdf-table.server";
 import { REGISTER_COLUMNS, registerCells, scaledWidths } from "./register-columns";
 
@@ -26,7 +27,7 @@ export const PORTRAIT: PDFKit.PDFDocumentOptions = { size: "A4", layout: "portra
 const LANDSCAPE: PDFKit.PDFDocumentOptions = { size: "A4", layout: "landscape", margins: { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM } };
 
 /** Throws a PdfFontError unless the configured CJK font is there. Cheap: call it before answering. */
-export function checkPdfFont(path = env().PDF_FONT_PATH): void {
+export function checkPdfFont(path = pdfFont().path): void {
   if (!fs.existsSync(path)) {
     throw new PdfFontError(
       `无法生成 PDF：找不到中文字体文件 ${path}。请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk），` +
@@ -36,7 +37,7 @@ export function checkPdfFont(path = env().PDF_FONT_PATH): void {
 }
 
 export function registerFont(doc: Doc): void {
-  const { PDF_FONT_PATH, PDF_FONT_NAME } = env();
+  const { path: PDF_FONT_PATH, name: PDF_FONT_NAME } = pdfFont();
   checkPdfFont(PDF_FONT_PATH);
   try {
     if (/\.ttc$/i.test(PDF_FONT_PATH)) doc.registerFont(FONT, PDF_FONT_PATH, PDF_FONT_NAME);
@@ -64,13 +65,14 @@ function decoratePages(doc: Doc): void {
   });
 }
 
-const STYLE: Record<Exclude<Block["kind"], "table">, { size: number; align: "center" | "justify" | "left"; indent: number; gap: number }> = {
+const STYLE: Record<Exclude<Block["kind"], "table">, { size: number; align: "center" | "justify" | "left" | "right"; indent: number; gap: number }> = {
   title: { size: 20, align: "center", indent: 0, gap: 0.3 },
   subtitle: { size: 14, align: "center", indent: 0, gap: 1 },
   heading: { size: 15, align: "center", indent: 0, gap: 0.8 },
   subheading: { size: 12.5, align: "left", indent: 24, gap: 0.3 },
   paragraph: { size: 12, align: "justify", indent: 24, gap: 0.3 },
   note: { size: 12, align: "left", indent: 24, gap: 0.3 },
+  signature: { size: 12, align: "right", indent: 0, gap: 0.3 },
 };
 
 async function render(doc: Doc, blocks: Block[], page: PDFKit.PDFDocumentOptions): Promise<void> {
@@ -79,8 +81,9 @@ async function render(doc: Doc, blocks: Block[], page: PDFKit.PDFDocumentOptions
     if (b.kind === "table") {
       const first = b.headers.length === 2 ? 0.7 : 0.5;
       const rest = (1 - first) / (b.headers.length - 1);
-      const widths = b.headers.map((_, i) => width * (i === 0 ? first : rest));
-      await drawTable(doc, { headers: b.headers, widths, centred: b.headers.map(() => true), fontSize: 10.5, page }, b.rows);
+      const sum = b.weights?.reduce((x, y) => x + y, 0) ?? 1;
+      const widths = b.headers.map((_, i) => width * (b.weights ? b.weights[i] / sum : i === 0 ? first : rest));
+      await drawTable(doc, { headers: b.headers, widths, centred: b.headers.map((_, i) => !b.weights || i === 0), fontSize: 10.5, page }, b.rows);
       continue;
     }
     const s = STYLE[b.kind];

@@ -4,7 +4,7 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { RegisterRow } from "~/models/register.server";
-import { REGISTER_COLUMNS, registerCells, scaledWidths } from "./register-columns";
+import { PUBLIC_REGISTER_COLUMNS, REGISTER_COLUMNS, registerCells, scaledWidths } from "./register-columns";
 
 export interface XlsxMeta {
   title: string;
@@ -14,6 +14,31 @@ export interface XlsxMeta {
 
 // Text a spreadsheet cannot hold: XML 1.0 forbids these, and one would make Excel refuse the file.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+// Excel measures a column in widths of "0" at 11 pt; a CJK character takes about two of them, and
+// a wrapped line of 11 pt text about 15 points. Excel never grows a row by itself on opening a
+// file, so each row is given the height its longest cell needs (at most Excel's 409 points).
+const LINE_POINTS = 15;
+const MAX_ROW_POINTS = 409;
+const charWidth = (code: number) => (code > 0x2e7f ? 2 : 1);
+
+/** Lines `text` wraps to in a column `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let lines = 0;
+  for (const line of text.split("\n")) {
+    let w = 0;
+    for (const ch of line) w += charWidth(ch.codePointAt(0)!);
+    lines += Math.max(1, Math.ceil(w / room));
+  }
+  return lines;
+}
+
+/** The height in points a row of these cells needs in columns of these widths. */
+export function rowHeight(cells: readonly string[], widths: readonly number[]): number {
+  const lines = Math.max(1, ...cells.map((t, i) => wrappedLines(t, widths[i])));
+  return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS + 3);
+}
 
 const yieldToStreams = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -30,13 +55,14 @@ export async function writeRegisterXlsx(out: Writable, rows: Iterable<RegisterRo
       oddFooter: `&C${meta.title.replace(/&/g, "&&")}`,
     },
   });
-  const widths = scaledWidths(140);
-  sheet.columns = REGISTER_COLUMNS.map((c, i) => ({
+  const columns = meta.internal ? REGISTER_COLUMNS : PUBLIC_REGISTER_COLUMNS;
+  const widths = scaledWidths(160, columns);
+  sheet.columns = columns.map((c, i) => ({
     key: c.key,
     width: widths[i],
     style: { alignment: { wrapText: true, vertical: "top", horizontal: c.centred ? "center" : "left" } },
   }));
-  const header = sheet.addRow(REGISTER_COLUMNS.map((c) => c.header));
+  const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   header.eachCell((cell) => {
@@ -46,9 +72,12 @@ export async function writeRegisterXlsx(out: Writable, rows: Iterable<RegisterRo
   header.commit();
   let n = 0;
   for (const row of rows) {
-    const cells: Array<string | number> = registerCells(row).map((v) => v.replace(FORBIDDEN, ""));
+    const text = registerCells(row, columns).map((v) => v.replace(FORBIDDEN, ""));
+    const cells: Array<string | number> = [...text];
     cells[0] = row.no;
-    sheet.addRow(cells).commit();
+    const added = sheet.addRow(cells);
+    added.height = rowHeight(text, widths);
+    added.commit();
     // Lets the zip stream drain to `out` as it goes instead of queueing the whole sheet, and stops
     // the work when the reader has gone away.
     if (++n % 2000 === 0) {

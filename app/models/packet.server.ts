@@ -9,7 +9,9 @@ import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "./consultation-statu
 import { getStaffConsultation } from "./consultation.server";
 import { getLegalReview, type LegalReview } from "./legal-review.server";
 import { moderationRecord, packetStats, type ModerationRecord, type PacketStats } from "./packet-stats.server";
+import { packetDraft, type PacketDraft } from "./packet-draft.server";
 import { packetSummary, type PacketSummary } from "./packet-summary.server";
+import { summaryData } from "./summary.server";
 import { registerCount } from "./register.server";
 
 type Staff = { id: number; role: Role; divisionId: number | null };
@@ -39,6 +41,8 @@ export interface PacketMeta {
 export interface Packet {
   meta: PacketMeta;
   summary: PacketSummary;
+  /** 送审稿, 起草说明, 修改对照表 and the register's index by article. */
+  draft: PacketDraft;
   stats: PacketStats;
   moderation: ModerationRecord;
   legalReview: LegalReview | undefined;
@@ -62,6 +66,7 @@ export function loadPacket(db: Db, consultationId: number, now = new Date()): Pa
       closesAt: c.closesAt,
     },
     summary: packetSummary(db, c.id),
+    draft: packetDraft(db, c.id, summaryData(db, c.id, env().DEPARTMENT_NAME, now)),
     stats: packetStats(db, c.id),
     moderation: moderationRecord(db, c.id),
     legalReview: getLegalReview(db, c.id),

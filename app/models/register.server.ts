@@ -15,9 +15,15 @@ export type RegisterVariant = "internal" | "public";
 
 export interface RegisterRow {
   no: number;
+  /** 回执编号; empty in the public variant, where it would let anyone follow another's comment. */
+  receiptNo: string;
+  /** 收到时间, Asia/Shanghai. */
+  receivedAt: string;
   articles: string;
   text: string;
   author: string;
+  /** 身份 as the commenter gave it (public: only where the screen finds nothing in it). */
+  identity: string;
   channel: string;
   /** The comment's files, one a line: name, size and (internal) whether public; public: public files only. */
   files: string;
@@ -34,6 +40,8 @@ export interface RegisterOptions {
 
 interface RawRow {
   id: number;
+  receiptNo: string | null;
+  receivedAt: number;
   text: string | null;
   name: string | null;
   organisation: string | null;
@@ -49,6 +57,9 @@ interface RawRow {
   files: string | null;
 }
 
+// 2026-03-01 09:30 in Asia/Shanghai: short enough for a register column on one line.
+const receivedFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
 /**
@@ -61,7 +72,7 @@ export const APPLYING_DISPOSITION_JOINS = DIRECT_ANSWER_JOINS;
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
   return `
-    SELECT c.id, ${variant === "internal" ? "c.body AS text, c.name, c.organisation" : "c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"},
+    SELECT c.id, c.received_at AS receivedAt, ${variant === "internal" ? "c.receipt_no AS receiptNo, c.body AS text, c.name, c.organisation" : "NULL AS receiptNo, c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"},
       c.identity_category AS identity, c.publish_preference AS preference,
       c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
       (SELECT group_concat(l.article_identity_id) FROM comment_articles l
@@ -112,8 +123,7 @@ function authorOf(r: RawRow, variant: RegisterVariant): string {
     if (r.preference !== "named") return identity ? `网友（${identity}）` : "网友";
     return [r.name ?? "网友", r.organisation].filter(Boolean).join("，");
   }
-  const who = [r.name, r.organisation].filter(Boolean).join("，") || "未署名";
-  return `${who}（${r.identity}）`;
+  return [r.name, r.organisation].filter(Boolean).join("，") || "未署名";
 }
 
 export const DUPLICATE_NOTE = "（重复提交：同一提出人此前提交过相同内容的意见，适用对首次提交意见的答复。）";
@@ -187,9 +197,12 @@ export function* registerRows(
         .map((a) => a.label);
       yield {
         no: ++no,
+        receiptNo: r.receiptNo ?? "",
+        receivedAt: receivedFmt.format(new Date(r.receivedAt)),
         articles: articles.length ? articles.join("、") : "总体意见",
         text: r.text ?? "",
         author: authorOf(r, variant),
+        identity: variant === "internal" ? r.identity : publicIdentity(r.identity) ?? "",
         channel: CHANNEL_LABELS[r.channel],
         files: filesOf(r, variant),
         ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions, duplicateAnswer(id))) : answerOf(r, withDispositions, duplicateAnswer(id))),

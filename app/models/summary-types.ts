@@ -6,7 +6,11 @@ import type { Channel, Disposition } from "~db/vocabulary";
 export type DispositionCounts = Partial<Record<Disposition, number>>;
 
 export interface SummaryTopic {
+  id: number;
+  /** The working label: staff may read it, the public never does (topic-titles.ts). */
   label: string;
+  /** The title staff approved for publication; the only name of the topic a summary may print. */
+  publicTitle: string | null;
   /** Comments in the topic. */
   size: number;
   /**
@@ -36,6 +40,20 @@ export interface SummaryArticleGroup {
   /** Comments that name this article (for 总体意见: that name none). */
   commentCount: number;
   topics: SummaryTopic[];
+  /**
+   * Comments on this article answered on their own, one entry per distinct answer. The seam for
+   * per-comment answers: whatever answers single comments is grouped here (summary.server.ts,
+   * groupByArticle) and the drafter prints it under the article, once.
+   */
+  individual: SummaryIndividualAnswer[];
+}
+
+export interface SummaryIndividualAnswer {
+  decision: Disposition;
+  reason: string;
+  changeMade: string | null;
+  /** Comments that received this very answer. */
+  count: number;
 }
 
 export interface SummaryCampaign {
@@ -43,13 +61,6 @@ export interface SummaryCampaign {
   distinctSenders: number;
   /** The published text of its representative comment, when public. */
   quote: string | null;
-}
-
-export interface SummaryReason {
-  decision: "not_adopted" | "partly_adopted";
-  /** 关于“……”的意见, or 涉及第X条的个别意见 for a comment answered on its own. */
-  subject: string;
-  reason: string;
 }
 
 export interface SummaryData {
@@ -62,16 +73,19 @@ export interface SummaryData {
   channels: Array<{ channel: Channel; count: number }>;
   commentCount: number;
   commenterCount: number;
+  /** Comments per identity category (退役军人, 企业 …), most first. */
+  identities: Array<{ label: string; count: number }>;
   /** Comments not published after moderation; they still count and are still studied. */
   notPublishedCount: number;
   campaigns: SummaryCampaign[];
-  /** 总体意见 first, then by article number; only groups holding at least one topic. */
+  /** 总体意见 first, then by article number; only groups holding a topic or an individual answer. */
   groups: SummaryArticleGroup[];
   /** Every comment by the answer that applies to it (its own, else its topic's). */
   dispositionCounts: DispositionCounts;
   /** Comments no answer applies to, split by whether moderation withheld them. */
   undecided: { notPublished: number; other: number };
-  reasons: SummaryReason[];
+  /** The day the text is drafted, printed under the department's name (落款). */
+  draftedAt: Date;
   /** Comments per article of the latest version, for the public page's chart. */
   articleCounts: Array<{ number: number; label: string; count: number }>;
 }

@@ -17,6 +17,7 @@ import { queueResultNotices } from "./notices/comment-status-notices.server";
 import { queueFollowNotices } from "./notices/subscriber-notices.server";
 import { draftSummary } from "./summary-draft";
 import { summaryData } from "./summary.server";
+import { titleProblems, titleRefusal } from "./summary-titles.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };
@@ -140,6 +141,9 @@ export function reviewSummary(db: Db, id: number, actor: Staff, decision: "appro
     tx.insert(reviews).values({ consultationId: c.id, subject: "summary", reviewerId: actor.id, decision, comment: comment?.trim() || null, createdAt: now }).run();
     if (decision === "returned") return write(tx, actor, "summary.return", c, summary, { status: "draft" }, now);
     checkPublishable(summary.body, WorkflowError);
+    // Only staff-approved topic titles may reach the public: no untitled topic, no working label.
+    const titles = titleRefusal(titleProblems(db, id, summary.body));
+    if (titles) throw new WorkflowError(titles, 409);
     return write(tx, actor, "summary.approve", c, summary, { status: "approved", approvedBy: actor.id, approvedAt: now }, now);
   });
 }

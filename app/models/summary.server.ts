@@ -7,15 +7,14 @@ import { latestArticles } from "./article-numbers.server";
 import { countDistinctCommenters, type CommenterIdentity } from "./distinct-commenters";
 import { answersByComment, type CommentAnswer } from "./comment-answers.server";
 import { currentTopics, dispositionsOf, type CurrentTopic } from "./dispositions.server";
-import { publicLabel } from "./summary-draft";
-import type { DispositionCounts, SummaryArticleGroup, SummaryData, SummaryReason } from "./summary-types";
+import type { DispositionCounts, SummaryArticleGroup, SummaryData } from "./summary-types";
 
 const QUOTE_CANDIDATES = 6;
 const PUBLIC = `c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
 type Row<T> = T[];
 
-export function summaryData(db: Db, consultationId: number, department: string): SummaryData | undefined {
+export function summaryData(db: Db, consultationId: number, department: string, now = new Date()): SummaryData | undefined {
   const q = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(consultationId, ...params) as Row<T>;
   const c = db.$client.prepare(`SELECT title, opens_at AS opensAt, closes_at AS closesAt FROM consultations WHERE id = ?`).get(consultationId) as
     | { title: string; opensAt: number | null; closesAt: number | null }
@@ -50,7 +49,10 @@ export function summaryData(db: Db, consultationId: number, department: string):
   ).map((r) => ({ ...r, distinctSenders: Math.min(r.distinctSenders, r.size) }));
 
   const articleCounts = articleCommentCounts(db, consultationId);
-  const { groups, reasons } = topicGroups(db, consultationId, articleCounts, answers);
+  const groups = groupByArticle(db, consultationId, articleCounts, answers);
+  const identities = q<{ label: string; count: number }>(
+    `SELECT identity_category AS label, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY identity_category ORDER BY count DESC, label`,
+  );
   return {
     title: c.title,
     department,
@@ -59,12 +61,13 @@ export function summaryData(db: Db, consultationId: number, department: string):
     channels,
     commentCount,
     commenterCount: countDistinctCommenters(commenters),
+    identities,
     notPublishedCount: q<{ n: number }>(`SELECT count(*) AS n FROM comments WHERE consultation_id = ? AND moderation_status = 'rejected'`)[0].n,
     campaigns,
     groups,
     dispositionCounts,
     undecided,
-    reasons,
+    draftedAt: now,
     articleCounts: articleCounts.perArticle,
   };
 }
@@ -94,15 +97,16 @@ function articleCommentCounts(db: Db, consultationId: number) {
 }
 
 /**
- * Topics under the article they concern: the one their answer names, else the one at least half
- * their comments name, else 总体意见. Also the reasons for every partial or refused adoption.
+ * The one place that sorts answers by article: topics under the article they concern (the one
+ * their answer names, else the one at least half their comments name, else 总体意见), and comments
+ * answered on their own under the article their answer names, one entry per distinct answer.
  */
-function topicGroups(
+function groupByArticle(
   db: Db,
   consultationId: number,
   { byIdentity, general, articles }: ReturnType<typeof articleCommentCounts>,
   answerOf: Map<number, CommentAnswer>,
-): { groups: SummaryArticleGroup[]; reasons: SummaryReason[] } {
+): SummaryArticleGroup[] {
   const topics = currentTopics(db, consultationId);
   const answers = dispositionsOf(db, consultationId);
   // A topic's opinions, each with how many of the topic's comments carry its answer.
@@ -145,11 +149,13 @@ function topicGroups(
 
   const quotes = quoteCandidates(db, consultationId, topics);
   const known = new Set(articles.map((a) => a.identityId));
+  const titles = new Map(
+    (db.$client.prepare(`SELECT id, public_title AS title FROM topics WHERE consultation_id = ?`).all(consultationId) as Array<{ id: number; title: string | null }>).map(
+      (r) => [r.id, r.title],
+    ),
+  );
   const groupOf = new Map<number | null, SummaryArticleGroup>();
-  const reasons: SummaryReason[] = [];
-  for (const t of topics) {
-    const d = topicAnswer.get(t.id);
-    const chosen = d?.articleIdentityId ?? mostNamed.get(t.id) ?? null;
+  const group = (chosen: number | null) => {
     const identity = chosen !== null && known.has(chosen) ? chosen : null;
     if (!groupOf.has(identity)) {
       const article = articles.find((a) => a.identityId === identity);
@@ -158,12 +164,19 @@ function topicGroups(
         number: article?.number ?? null,
         commentCount: identity === null ? general : byIdentity.get(identity) ?? 0,
         topics: [],
+        individual: [],
       });
     }
+    return groupOf.get(identity)!;
+  };
+  for (const t of topics) {
+    const d = topicAnswer.get(t.id);
     const reps = t.representativeIds;
     const candidates = (quotes.get(t.id) ?? []).sort((a, b) => rank(reps, a.id) - rank(reps, b.id)).map((r) => r.text);
-    groupOf.get(identity)!.topics.push({
+    group(d?.articleIdentityId ?? mostNamed.get(t.id) ?? null).topics.push({
+      id: t.id,
       label: t.label,
+      publicTitle: titles.get(t.id) ?? null,
       size: t.size,
       quotes: candidates,
       decision: d?.decision ?? null,
@@ -175,25 +188,16 @@ function topicGroups(
         : {}),
       unanswered: unansweredIn.get(t.id) ?? 0,
     });
-    for (const o of (opinionsOf.get(t.id)?.length ?? 0) > 1 ? opinionsOf.get(t.id)! : []) {
-      if ((o.decision === "not_adopted" || o.decision === "partly_adopted") && o.reason.trim()) reasons.push({ decision: o.decision, subject: `关于“${publicLabel(o.title ?? "")}”的意见`, reason: o.reason });
-    }
-    if (d && (d.decision === "not_adopted" || d.decision === "partly_adopted") && d.reason.trim()) {
-      reasons.push({ decision: d.decision, subject: `关于“${publicLabel(t.label)}”的意见`, reason: d.reason });
-    }
   }
-  // Comments answered on their own: one line per distinct answer, never naming the commenter.
-  const seen = new Set<string>();
+  // Comments answered on their own: one entry per distinct answer, never naming the commenter.
   for (const d of answers) {
-    if (!d.commentId || (d.decision !== "not_adopted" && d.decision !== "partly_adopted") || !d.reason.trim()) continue;
-    const label = articles.find((a) => a.identityId === d.articleIdentityId)?.label;
-    const subject = label ? `涉及${label}的个别意见` : "个别意见";
-    const key = `${d.decision}\u0000${subject}\u0000${d.reason.trim()}`;
-    if (!seen.has(key)) reasons.push({ decision: d.decision, subject, reason: d.reason });
-    seen.add(key);
+    if (!d.commentId) continue;
+    const g = group(d.articleIdentityId);
+    const same = g.individual.find((a) => a.decision === d.decision && a.reason.trim() === d.reason.trim() && (a.changeMade ?? "").trim() === (d.changeMade ?? "").trim());
+    if (same) same.count++;
+    else g.individual.push({ decision: d.decision, reason: d.reason, changeMade: d.changeMade, count: 1 });
   }
-  const groups = [...groupOf.values()].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
-  return { groups, reasons };
+  return [...groupOf.values()].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
 }
 
 const rank = (reps: number[], id: number) => (reps.includes(id) ? reps.indexOf(id) : reps.length + 1);

@@ -8,6 +8,7 @@ const BENCHES: Array<{ name: string; script: string }> = [
   { name: "pageview", script: "scripts/bench/pageview.ts" },
   { name: "analysis", script: "scripts/bench/analysis.ts" },
   { name: "report", script: "scripts/bench/report.ts" },
+  { name: "packet", script: "scripts/bench/packet.ts" },
 ];
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { answerTopicCard, expectAccessible, login, logout } from "./fixtures";
+import { approveTopicTitles } from "./topic-titles";
 
 // The demo's closed consultation: the period is over, so its comments can be answered and the answers published.
 const ID = 3;
@@ -63,6 +64,7 @@ test("a drafter answers the topics, drafts the summary, a reviewer approves it, 
   await expect(progress).toHaveText(`已处理 ${total - 1} / ${total} 个主题`);
 
   // The summary is drafted from the data; submitting it lists the topic still unanswered.
+  await approveTopicTitles(page, page.url());
   await page.getByRole("link", { name: "意见采纳情况说明" }).first().click();
   await page.getByRole("button", { name: "生成初稿" }).click();
   await expect(page.getByText("已按最新数据生成说明初稿，请核对修改。")).toBeVisible();

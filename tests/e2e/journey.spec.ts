@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { answerTopicCard, login, logout } from "./fixtures";
 import { startOwnServer } from "./own-server";
+import { approveTopicTitles } from "./topic-titles";
 import { freePortSync } from "../setup/free-port";
 
 // One comment's whole life, on a server of its own: a member of the public comments without
@@ -81,7 +82,8 @@ test("a comment's life, from the public form to the published answer", async ({ 
   await answerAll(page);
   await expect(page.getByText("全部主题均已处理。")).toBeVisible();
 
-  // 5. The summary: drafted, submitted, approved by a reviewer.
+  // 5. The summary: drafted, submitted, approved by a reviewer (once every topic has an approved title).
+  await approveTopicTitles(page, `${STAFF}/dispositions`);
   await page.goto(`${STAFF}/summary`);
   await page.getByRole("button", { name: "生成初稿" }).click();
   await expect(page.getByLabel("说明正文")).toHaveValue(/共收到意见\d+条/);

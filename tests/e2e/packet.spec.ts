@@ -44,7 +44,15 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   await page.getByRole("link", { name: "合法性审查材料" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "合法性审查材料" })).toBeVisible();
   await expect(page.getByText("尚未报送法制审核。")).toBeVisible();
+  // The first visit starts the packet's build in the background: the page says so at once, offers
+  // no document yet, and asks again by itself until the files are there.
+  await expect(page.getByRole("status").filter({ hasText: "材料正在生成" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Word 文档/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "立即刷新" })).toBeVisible();
   await expectAccessible(page);
+  await expect(page.getByRole("link", { name: /Word 文档/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/材料已于 .* 生成/)).toBeVisible();
+
   await page.getByRole("button", { name: "报送法制审核" }).click();
   await expect(page.getByText("已报送法制审核，法制机构将收到通知。")).toBeVisible();
   await expect(page.locator(".meta .badge")).toHaveText("已报送法制审核");
@@ -62,6 +70,8 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   await expectAccessible(page);
   await page.getByRole("link", { name: TITLE }).click();
   await expect(page.getByRole("heading", { level: 1, name: "合法性审查材料" })).toBeVisible();
+  // Submitting changed the packet (报送法制审核 is in it): its new version is ready within moments.
+  await expect(page.getByRole("link", { name: /Word 文档/ })).toBeVisible({ timeout: 60_000 });
 
   const docx = await download(page, /Word 文档/);
   expect(docx.filename).toBe(`${TITLE}-合法性审查材料.docx`);
@@ -69,7 +79,8 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   const documentXml = await zip.file("word/document.xml")!.async("string");
   expect(documentXml).toContain(TITLE);
   expect(documentXml).toContain(PRIVATE_PHONE);
-  expect(documentXml).toContain("第四部分　意见登记表");
+  expect(documentXml).toContain("第八部分　意见登记表");
+  for (const part of ["第二部分　送审稿", "第三部分　起草说明", "第四部分　修改对照表", "第七部分　意见登记表索引（按条款）"]) expect(documentXml).toContain(part);
   const header = (await Promise.all(zip.file(/word\/header\d*\.xml/).map((f) => f.async("string")))).join("");
   expect(header).toContain("内部资料");
 
@@ -80,19 +91,19 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   expect(text.replace(/\s/g, "")).toContain(TITLE);
   expect(text).toContain(PRIVATE_PHONE);
 
-  const xlsx = await xlsxColumn((await download(page, /^意见登记表（Excel/)).body, 3);
-  expect(xlsx.header).toEqual([undefined, "序号", "条款", "意见内容", "提出人/单位", "渠道", "附件", "采纳情况", "理由"]);
+  const xlsx = await xlsxColumn((await download(page, /^意见登记表（Excel/)).body, 5);
+  expect(xlsx.header).toEqual([undefined, "序号", "回执编号", "收到时间", "条款", "意见内容", "提出人/单位", "身份", "渠道", "附件", "采纳情况", "理由"]);
   expect(xlsx.values).toContain("阳光安置希望把岗位、分数、排名都公开，别搞暗箱操作。");
   expect(xlsx.values.join("\n")).toContain(PRIVATE_PHONE);
 
   const csv = await download(page, /^意见登记表（CSV/);
   expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(csv.body.toString("utf8")).toContain("序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n");
+  expect(csv.body.toString("utf8")).toContain("序号,回执编号,收到时间,条款,意见内容,提出人/单位,身份,渠道,附件,采纳情况,理由\r\n");
   expect(csv.body.toString("utf8")).toContain(PRIVATE_PHONE);
 
   // The public versions hold no phone number and no 身份证号, from this page or for anyone.
   const publicCsv = (await download(page, /公开版意见登记表（CSV/)).body.toString("utf8");
-  const publicXlsx = (await xlsxColumn((await download(page, /公开版意见登记表（Excel/)).body, 3)).values.join("\n");
+  const publicXlsx = (await xlsxColumn((await download(page, /公开版意见登记表（Excel/)).body, 4)).values.join("\n");
   expect(publicCsv).toContain("阳光安置希望把岗位");
   const visitor = await browser.newContext();
   for (const id of [1, CLOSED]) {
@@ -100,7 +111,7 @@ test("the drafter submits the packet, and the legal office downloads it in four 
       const res = await visitor.request.get(`/consultations/${id}/register/${format}`);
       expect(res.status()).toBe(200);
       expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
-      const body = format === "csv" ? (await res.body()).toString("utf8") : (await xlsxColumn(await res.body(), 3)).values.join("\n");
+      const body = format === "csv" ? (await res.body()).toString("utf8") : (await xlsxColumn(await res.body(), 4)).values.join("\n");
       for (const publicText of [body, publicCsv, publicXlsx]) {
         expect(publicText).not.toMatch(PHONE);
         expect(publicText).not.toMatch(ID_CARD);

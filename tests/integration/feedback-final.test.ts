@@ -46,7 +46,7 @@ function closedWithComments() {
   const received = new Date(Date.now() - 20 * day);
   const mk = (email: string | null) => commentAt(db, c.id, received, { email, receiptNo: newReceiptNo(received) });
   const [a, b, silent, own] = [mk("final-a@example.com"), mk("final-b@example.com"), mk(null), mk("final-own@example.com")];
-  const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "就业服务", commentIds: [a.id, b.id, silent.id, own.id] }]);
+  const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "就业服务", publicTitle: "就业服务保障", commentIds: [a.id, b.id, silent.id, own.id] }]);
   return { c, a, b, silent, own, topicId: topicIds[0] };
 }
 

@@ -85,7 +85,7 @@ describe("following a consultation", () => {
     // Published: answers, summary, legal review finished.
     const received = new Date(now - 10 * day);
     const m = commentAt(db, c.id, received, { receiptNo: newReceiptNo(received) });
-    const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", commentIds: [m.id] }]);
+    const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", publicTitle: "审定主题", commentIds: [m.id] }]);
     const after = new Date(closesAt.getTime() + day);
     answerTopic(db, c.id, drafter, topicIds[0], { decision: "adopted", reason: "", articleIdentityId: null, changeMade: "已修改" }, after);
     generateSummary(db, c.id, drafter, "测试厅", after);
@@ -128,7 +128,7 @@ describe("following one's own comment", () => {
     const shown = statusLinkLoader({ request: new Request("http://localhost/"), params: { receiptNo: leaving.receiptNo, token: statusToken(leaving.receiptNo) }, context: context() });
     expect(shown.status!.follow).toEqual({ email: true, on: false, open: true });
 
-    const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", commentIds: [following.id, unticked.id, changedMind.id, leaving.id] }]);
+    const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", publicTitle: "审定主题", commentIds: [following.id, unticked.id, changedMind.id, leaving.id] }]);
     answerTopic(db, c.id, drafter, topicIds[0], { decision: "not_adopted", reason: "暂不采纳", articleIdentityId: null, changeMade: "" });
     generateSummary(db, c.id, drafter, "测试厅");
     submitSummary(db, c.id, drafter, "经研究，暂不采纳。", true);

@@ -5,6 +5,7 @@ import { auditLog, consultations, emailOutbox, legalReviews } from "~db/schema";
 import { findUserByUsername } from "~/models/user.server";
 import { loader as legalLoader } from "~/routes/admin.legal";
 import { loader as download } from "~/routes/admin.consultations.$id.packet.$format";
+import { packetBuildsSettled } from "~/models/packet-builds.server";
 import { action, loader } from "~/routes/admin.consultations.$id.packet/route";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { createUserSession } from "~/utils/session.server";
@@ -98,6 +99,8 @@ describe("submitting to the legal office and its review", () => {
 
   it("now lets the legal office in, lists it in their in-tray, and keeps others out", async () => {
     expect(await status(page("legal"))).toBe(200);
+    // The page started the packet's build; once it is done the PDF is the stored file.
+    await packetBuildsSettled();
     const pdf = (await file("legal", "pdf")) as Response;
     expect(pdf.status).toBe(200);
     await pdf.arrayBuffer();
@@ -105,7 +108,7 @@ describe("submitting to the legal office and its review", () => {
     const tray = await legalLoader({ request: new Request("http://localhost/admin/legal", { headers: headers("legal") }), params: {}, context: context() });
     expect(tray.reviews.map((r) => r.consultationId)).toEqual([CLOSED]);
     expect(await status(legalLoader({ request: new Request("http://localhost/admin/legal", { headers: headers("drafter") }), params: {}, context: context() }))).toBe(403);
-  });
+  }, 60_000);
 
   it("lets only the legal office mark it received, then finished with a note, in that order", async () => {
     expect(unwrap(await post("legal", { intent: "finish", note: "结论" }))).toMatchObject({ status: 409, body: { errors: { form: "请先登记接收，再登记审查完毕。" } } });

@@ -1,12 +1,18 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
+import fs from "node:fs";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { packetBuilds } from "~db/schema";
+import { latestArticles } from "~/models/article-numbers.server";
+import { createVersion } from "~/models/versions.server";
 import { seedDemo } from "~db/seed";
 import { checkPdfFont, PDF_REGISTER_LIMIT, PdfFontError } from "~/exports/pdf.server";
 import { dispositionFor } from "~/models/comment-status.server";
 import { DISPOSITION_LABELS } from "~/models/comment-labels";
 import { registerRows, type RegisterRow } from "~/models/register.server";
+import { packetBuildsSettled, packetFilePath } from "~/models/packet-builds.server";
 import { findUserByUsername } from "~/models/user.server";
 import { loader as download } from "~/routes/admin.consultations.$id.packet.$format";
 import { loader as publicDownload } from "~/routes/consultations.$id.register.$format";
@@ -22,6 +28,7 @@ const ID_CARD = /\d{17}[\dXx]/;
 let cookie = "";
 let empty = 0;
 let formulaId = 0;
+let sunshineTopic = 0;
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
@@ -32,7 +39,7 @@ beforeAll(async () => {
   addComment(sqlite, CLOSED, { body: "+1 同意", status: "pending" });
   const loans = commentIdByText(sqlite, CLOSED, "阳光安置");
   const portal = commentIdByText(sqlite, CLOSED, "一网通办");
-  answerTopic(sqlite, CLOSED, [loans, portal, formulaId], { decision: "partly_adopted", reason: "已在第五条中补充公开要求。", changeMade: "第五条增加“安置岗位、分数和排名向社会公开”", decidedBy: drafter.id });
+  sunshineTopic = answerTopic(sqlite, CLOSED, [loans, portal, formulaId], { decision: "partly_adopted", reason: "已在第五条中补充公开要求。", changeMade: "第五条增加“安置岗位、分数和排名向社会公开”", decidedBy: drafter.id });
   answerComment(sqlite, CLOSED, portal, { decision: "already_provided", reason: "第十条已规定保留线下窗口。", decidedBy: drafter.id });
   saveSummary(sqlite, CLOSED, "一、基本情况\n本次征求意见共收到意见三十余条。", drafter.id);
   empty = closedConsultationWithoutComments(sqlite, CLOSED, "辽宁省退役军人服务站管理办法（无意见测试）");
@@ -41,8 +48,16 @@ beforeAll(async () => {
 const rows = (id: number, variant: "internal" | "public", chunkSize?: number) => [...registerRows(db, id, variant, { chunkSize })];
 const cellsOf = (r: RegisterRow) => Object.values(r).join("\t");
 
+const ask = async (format: string, id: number) =>
+  (await download({ request: new Request(`http://localhost/admin/consultations/${id}/packet/${format}`, { headers: { Cookie: cookie } }), params: { id: String(id), format }, context: context() })) as Response;
+
+/** A download of the packet's current version: the first asks for the build, which runs in a worker; then the stored file. */
 async function fetchFile(format: string, id = CLOSED): Promise<{ res: Response; body: Buffer }> {
-  const res = (await download({ request: new Request(`http://localhost/admin/consultations/${id}/packet/${format}`, { headers: { Cookie: cookie } }), params: { id: String(id), format }, context: context() })) as Response;
+  let res = await ask(format, id);
+  if (res.status === 503 && res.headers.get("Retry-After") === "5") {
+    await packetBuildsSettled();
+    res = await ask(format, id);
+  }
   return { res, body: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -52,11 +67,13 @@ describe("the register (意见登记表)", () => {
     const count = db.$client.prepare("SELECT count(*) FROM comments WHERE consultation_id = ?").pluck().get(CLOSED);
     expect(all).toHaveLength(count as number);
     expect(all.map((r) => r.no)).toEqual(all.map((_, i) => i + 1));
-    expect(Object.keys(all[0])).toEqual(["no", "articles", "text", "author", "channel", "files", "disposition", "reason"]);
+    expect(Object.keys(all[0])).toEqual(["no", "receiptNo", "receivedAt", "articles", "text", "author", "identity", "channel", "files", "disposition", "reason"]);
+    expect(all[0].receiptNo).toMatch(/^ZQ\d{8}-/);
+    expect(all[0].receivedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // A smaller chunk gives the same register: the chunk edges lose and repeat nothing.
     expect(rows(CLOSED, "internal", 7)).toEqual(all);
     const two = all.find((r) => r.text.includes("建议第四条的主要目标"))!;
-    expect(two).toMatchObject({ articles: "第四条、第十二条", author: "蒋文涛，大连市退役军人事业研究会（社会组织）", channel: "网上提交" });
+    expect(two).toMatchObject({ articles: "第四条、第十二条", author: "蒋文涛，大连市退役军人事业研究会", identity: "社会组织", channel: "网上提交" });
     expect(all.find((r) => r.text.includes("烧烤店"))).toMatchObject({ articles: "总体意见", disposition: "不予公开", reason: "与本次征求意见内容无关" });
     expect(all.find((r) => r.text.includes("来电人反映"))!.channel).toBe("电话");
   });
@@ -85,7 +102,7 @@ describe("the register (意见登记表)", () => {
   it("keeps originals and names for the legal office, and only published, redacted, chosen text for the public", () => {
     const internal = rows(CLOSED, "internal").map(cellsOf).join("\n");
     expect(internal).toContain("186-4023-7519");
-    expect(internal).toContain("魏东升（退役军人）");
+    expect(internal).toContain("魏东升\t退役军人");
     for (const id of [OPEN, CLOSED]) {
       const pub = rows(id, "public");
       const text = pub.map(cellsOf).join("\n");
@@ -94,6 +111,7 @@ describe("the register (意见登记表)", () => {
       expect(text).not.toContain("魏东升");
       expect(text).not.toContain("烧烤店"); // rejected
       expect(text).not.toContain("未署名");
+      expect(pub.every((r) => r.receiptNo === "")).toBe(true);
     }
     const open = rows(OPEN, "public");
     expect(open.map(cellsOf).join("\n")).not.toMatch(/刘成志|何永强/); // kept private by their authors
@@ -162,12 +180,18 @@ describe("the packet's files", () => {
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe("意见登记表（内部资料）");
-    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "条款", "意见内容", "提出人/单位", "渠道", "附件", "采纳情况", "理由"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "回执编号", "收到时间", "条款", "意见内容", "提出人/单位", "身份", "渠道", "附件", "采纳情况", "理由"]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(1).width!);
-    expect(sheet.getCell("C2").alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(1).width!);
+    expect(sheet.getCell("E2").alignment).toMatchObject({ wrapText: true });
     expect(sheet.getCell("A2").value).toBe(1);
-    const texts = sheet.getColumn(3).values.map(String);
+    const texts = sheet.getColumn(5).values.map(String);
+    // Rows fit their text: a long comment's row is as tall as its wrapped lines.
+    const longest = texts.reduce((a, b) => (b.length > a.length ? b : a));
+    const row = sheet.getRow(texts.indexOf(longest)); // values[n] is row n
+    expect(row.getCell(5).value).toBe(longest);
+    expect(row.height).toBeGreaterThanOrEqual(Math.ceil(longest.length / sheet.getColumn(5).width!) * 15);
+    expect(row.height).toBeGreaterThan(30);
     expect(texts.some((t) => t.includes("186-4023-7519"))).toBe(true);
     expect(texts).toContain('=HYPERLINK("http://example.com","点此"),另有"引号"\n第二行'); // a string, never a formula
     expect(sheet.rowCount).toBe(rows(CLOSED, "internal").length + 1);
@@ -178,7 +202,7 @@ describe("the packet's files", () => {
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString("utf8").slice(1);
-    expect(text.startsWith("序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n")).toBe(true);
+    expect(text.startsWith("序号,回执编号,收到时间,条款,意见内容,提出人/单位,身份,渠道,附件,采纳情况,理由\r\n")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://example.com"",""点此""),另有""引号""\n第二行"`);
     expect(text).toContain(",'+1 同意,");
     expect(text.match(/\r\n/g)!.length).toBeGreaterThanOrEqual(rows(CLOSED, "internal").length + 1);
@@ -193,10 +217,13 @@ describe("the packet's files", () => {
     expect(xml).toContain("第一部分　意见采纳情况说明（平台初稿）");
     expect(xml).toContain("以下为平台根据意见处理情况生成的初稿");
     expect(xml).toContain("征求意见期间，未收到意见。");
+    // The drafted summary ends with its 落款, right-aligned.
+    expect(xml).toMatch(/<w:pStyle w:val="PacketSignature"\/><\/w:pPr><w:r><w:t xml:space="preserve">辽宁省退役军人事务厅<\/w:t>/);
+    expect(await docx.file("word/styles.xml")!.async("string")).toMatch(/w:styleId="PacketSignature">.*?<w:jc w:val="right"\/>/);
     const pdf = await extractText(await getDocumentProxy(new Uint8Array((await fetchFile("pdf", empty)).body)), { mergePages: true });
     expect(pdf.text).toContain("未收到意见");
     const csv = (await fetchFile("csv", empty)).body.toString("utf8");
-    expect(csv).toBe("\uFEFF序号,条款,意见内容,提出人/单位,渠道,附件,采纳情况,理由\r\n");
+    expect(csv).toBe("\uFEFF序号,回执编号,收到时间,条款,意见内容,提出人/单位,身份,渠道,附件,采纳情况,理由\r\n");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await fetchFile("xlsx", empty)).body as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0].rowCount).toBe(1);
@@ -210,5 +237,72 @@ describe("the packet's files", () => {
     expect(text).not.toMatch(ID_CARD);
     expect(text).toContain("[手机号已隐去]");
     expect(text.split("\r\n")[1].endsWith(",,")).toBe(true);
+  });
+});
+
+describe("the packet's contents and its stored files", () => {
+  beforeAll(() => {
+    // A 送审稿: version 2 changes 第五条 after the opinions on 阳光安置 were partly adopted.
+    const drafter = findUserByUsername(db, "drafter")!;
+    const v1 = db.$client.prepare("SELECT source_text FROM draft_versions WHERE consultation_id = ? ORDER BY version_no").pluck().get(CLOSED) as string;
+    const v2 = v1.replace(/^(第五条 .*?)。$/m, "$1，安置岗位、分数和排名向社会公开。");
+    expect(v2).not.toBe(v1);
+    createVersion(db, CLOSED, drafter, { label: "送审稿", changeNote: "根据征求意见修改第五条", draftText: v2 });
+    const fifth = latestArticles(db, CLOSED).find((a) => a.number === 5)!.identityId;
+    db.$client.prepare("UPDATE dispositions SET article_identity_id = ? WHERE topic_id = ?").run(fifth, sunshineTopic);
+    db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?").run("阳光安置信息公开", sunshineTopic);
+  });
+
+  it("carries the 送审稿, the 起草说明, a 修改对照表 with old and new text and its grounds, and the register's index by article", async () => {
+    const zip = await JSZip.loadAsync((await fetchFile("docx")).body);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    const parts = ["第一部分　意见采纳情况说明", "第二部分　送审稿", "第三部分　起草说明", "第四部分　修改对照表", "第五部分　意见统计", "第六部分　意见审核记录", "第七部分　意见登记表索引（按条款）", "第八部分　意见登记表"];
+    const at = parts.map((p) => text.indexOf(p));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const section = (from: number) => text.slice(at[from], at[from + 1]);
+    expect(section(1)).toContain("落实阳光安置，提高安置计划执行率和岗位匹配度，安置岗位、分数和排名向社会公开。");
+    const basis = db.$client.prepare("SELECT basis FROM consultations WHERE id = ?").pluck().get(CLOSED) as string;
+    expect(section(2)).toContain(basis.split("\n")[0].trim());
+    expect(section(3)).toContain("列出修改的1条及修改依据");
+    expect(section(3)).toContain("落实阳光安置，提高安置计划执行率和岗位匹配度。");
+    expect(section(3)).toContain("落实阳光安置，提高安置计划执行率和岗位匹配度，安置岗位、分数和排名向社会公开。");
+    expect(section(3)).toContain("关于阳光安置信息公开的意见（3条）：部分采纳。修改情况：第五条增加“安置岗位、分数和排名向社会公开”");
+    expect(section(6)).toMatch(/第五条\d+[\d、-]+/);
+    expect(section(6)).toMatch(/总体意见\d+[\d、-]+/);
+    for (const header of ["回执编号", "收到时间", "身份"]) expect(section(7)).toContain(header);
+    const receipt = db.$client.prepare("SELECT receipt_no FROM comments WHERE consultation_id = ? ORDER BY received_at, id").pluck().get(CLOSED) as string;
+    expect(section(7)).toContain(receipt);
+  });
+
+  it("is built once per version of its inputs, off the request path, and served from the stored file", async () => {
+    await fetchFile("pdf");
+    const builds = () => db.select().from(packetBuilds).where(eq(packetBuilds.consultationId, CLOSED)).all();
+    const [built] = builds();
+    expect(builds()).toHaveLength(1);
+    expect(built.status).toBe("ready");
+    const pdf = packetFilePath(built, "pdf");
+    const written = fs.statSync(pdf).mtimeMs;
+    const again = await ask("pdf", CLOSED);
+    expect(again.status).toBe(200);
+    expect(Buffer.from(await again.arrayBuffer()).equals(fs.readFileSync(pdf))).toBe(true);
+    expect(builds()).toEqual([built]);
+    expect(fs.statSync(pdf).mtimeMs).toBe(written);
+
+    // A new input makes a new version: the request is answered at once while the worker builds it.
+    addComment(db.$client, CLOSED, { body: "截止后补录的一条信函意见。" });
+    const started = Date.now();
+    const pending = await ask("docx", CLOSED);
+    expect(pending.status).toBe(503);
+    expect(await pending.text()).toContain("材料正在生成");
+    expect(Date.now() - started).toBeLessThan(2000);
+    await packetBuildsSettled();
+    const [rebuilt] = builds();
+    expect(builds()).toHaveLength(1);
+    expect(rebuilt.inputHash).not.toBe(built.inputHash);
+    expect(fs.existsSync(pdf)).toBe(false);
+    const csv = (await fetchFile("csv")).body.toString("utf8");
+    expect(csv).toContain("截止后补录的一条信函意见。");
   });
 });

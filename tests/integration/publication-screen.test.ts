@@ -20,6 +20,7 @@ import { action as staffEntryAction } from "~/routes/admin.consultations.$id.com
 import { loader as summaryLoader } from "~/routes/admin.consultations.$id.summary/route";
 import { shanghaiDate } from "~/utils/periods";
 import { createUserSession } from "~/utils/session.server";
+import { TITLE_PENDING } from "~/models/summary-draft";
 import { context, testDb, unwrap } from "./helpers";
 import { addComment } from "./packet-fixtures";
 import { commentIdsOf, seedAnalysis } from "./topic-fixtures";
@@ -180,7 +181,9 @@ describe("public outputs", () => {
     expect(rows.map((r) => r.author)).toContain("张三 [手机号已隐去]，某协会");
     expect(rows.map((r) => r.author).join("\n")).not.toContain(PHONE);
     // The internal register for the legal office keeps the originals.
-    expect([...registerRows(db, OPEN, "internal")].map((r) => r.author)).toContain(`张三 ${PHONE}，某协会（退役军人）`);
+    expect([...registerRows(db, OPEN, "internal")].map((r) => `${r.author}（${r.identity}）`)).toContain(`张三 ${PHONE}，某协会（退役军人）`);
+    // The public register's 身份 column holds no crafted category either.
+    expect(rows.map((r) => r.identity).join("\n")).not.toContain(PHONE);
   });
 });
 
@@ -206,9 +209,9 @@ describe("generated public texts", () => {
     expect(page.screen.withheldLabels).toEqual([{ label: `${PHONE}、来信、收费`, found: `手机号“${PHONE}”` }]);
 
     const generated = generateSummary(db, CLOSED, staff("drafter"), "测试厅");
-    // The reason is quoted twice: under its topic, and among the reasons for not adopting.
     expect(new Set(generated.redacted.map((m) => m.text))).toEqual(new Set([PHONE]));
-    expect(generated.body).toContain("关于“相关问题”的意见");
+    // Neither topic has an approved title: the working label (with its number) is never printed.
+    expect(generated.body).toContain(TITLE_PENDING);
     expect(generated.body).not.toContain(PHONE);
 
     // A text that reached review holding personal data (typed before the screen knew the format) is not approved.

@@ -4,6 +4,7 @@ import { seedDemo } from "~db/seed";
 import { auditLog, comments, consultations, feedbackSummaries, reviews } from "~db/schema";
 import { detectPii } from "~/analysis/pii";
 import { hashCheckCode } from "~/models/receipt.server";
+import { TITLE_PENDING } from "~/models/summary-draft";
 import { markLegalReviewFinished, markLegalReviewReceived, submitToLegalReview } from "~/models/legal-review.server";
 import { findUserByUsername } from "~/models/user.server";
 import { action as dispositionAction } from "~/routes/admin.consultations.$id.dispositions/route";
@@ -122,12 +123,15 @@ describe("drafting", () => {
     expect(s.body).toContain(`共收到意见${total}条`);
     expect(s.body).toMatch(/来自\d+位提出人/);
     expect(s.body).toContain("其中内容基本相同的意见2条（来自2位提出人）");
-    expect(s.body).toContain("关于“烈士纪念设施”的意见");
+    // No topic has an approved title yet: the draft marks each, and never prints a working label.
+    expect(s.body).toContain(`关于${TITLE_PENDING}（主题${fx.topicIds[0]}）】的意见`);
+    expect(s.body).not.toContain("关于“烈士纪念设施”");
+    expect(s.body).not.toContain("优待证使用");
     expect(s.body).toContain("[手机号已隐去]");
     expect(s.body).not.toContain(PHONE);
     expect(s.body).not.toContain("186-4023-7519"); // a private comment's original
     expect(detectPii(s.body)).toEqual([]);
-    expect(s.body).toContain("处理情况：尚未作出处理。");
+    expect(s.body).toContain("采纳情况：尚未作出处理。");
     expect(status()).toBe("processing");
     expect(db.select().from(auditLog).where(eq(auditLog.action, "summary.generate")).all()).toHaveLength(1);
   });
@@ -181,11 +185,39 @@ describe("review and publication", () => {
     await decide(fx.topicIds[2], { decision: "already_provided", reason: "规划已有相应规定" });
     expect((await get("drafter")).undecided).toEqual([]);
     await post("drafter", { intent: "generate", confirmOverwrite: "1" });
-    const body = summary()!.body;
-    expect(body).toContain("处理情况：部分采纳。理由：分步实施。修改情况：第八条增加村级烈士纪念设施管护要求。");
+    let body = summary()!.body;
     expect(body).not.toContain("尚未作出处理");
     expect(unwrap(await post("drafter", { intent: "submit", body })).status).toBe(302);
     expect(summary()!.status).toBe("pending_review");
+
+    // Refused while any topic with comments has no approved public title.
+    const untitled = unwrap(await post("reviewer", { intent: "review", decision: "approved" }));
+    expect(untitled.status).toBe(409);
+    expect(untitled.body.errors.form).toContain("还有3个主题尚未审定公开标题");
+    expect(summary()!.status).toBe("pending_review");
+    const approve = db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?");
+    approve.run("村级烈士纪念设施管护", fx.topicIds[0]);
+    approve.run("优待证的使用场景", fx.topicIds[1]);
+    approve.run("规划的其他内容", fx.topicIds[2]);
+    // Titles approved, but the text still carries the drafter's marker.
+    expect(unwrap(await post("reviewer", { intent: "review", decision: "approved" })).body.errors.form).toContain(TITLE_PENDING);
+    await post("reviewer", { intent: "review", decision: "returned", comment: "请使用审定的主题标题。" });
+
+    // A text naming a topic by its working label is refused as well.
+    await post("drafter", { intent: "generate", confirmOverwrite: "1" });
+    body = summary()!.body;
+    const labelled = body.replace("关于优待证的使用场景的意见", "关于“优待证使用”的意见");
+    expect(labelled).not.toBe(body);
+    await post("drafter", { intent: "submit", body: labelled });
+    const working = unwrap(await post("reviewer", { intent: "review", decision: "approved" }));
+    expect(working.status).toBe(409);
+    expect(working.body.errors.form).toContain("工作标签称呼主题（“优待证使用”）");
+    await post("reviewer", { intent: "review", decision: "returned", comment: "请使用审定的主题标题。" });
+
+    expect(body).toContain("1. 关于村级烈士纪念设施管护的意见");
+    expect(body).toContain("采纳情况：部分采纳。理由：分步实施。修改情况：第八条增加村级烈士纪念设施管护要求。");
+    expect(body).not.toContain(TITLE_PENDING);
+    expect(unwrap(await post("drafter", { intent: "submit", body })).status).toBe(302);
     expect(unwrap(await post("reviewer", { intent: "review", decision: "approved" })).status).toBe(302);
     expect(summary()).toMatchObject({ status: "approved", approvedBy: findUserByUsername(db, "reviewer")!.id });
   });

@@ -15,6 +15,8 @@ export interface FixtureTopic {
   commentIds: number[];
   /** Defaults to the first two comments of the topic. */
   representativeIds?: number[];
+  /** The staff-approved public title; none (null) unless given. */
+  publicTitle?: string;
 }
 
 export interface FixtureCampaign {
@@ -68,8 +70,8 @@ export function seedAnalysis(
       const id = Number(
         sqlite
           .prepare(
-            `INSERT INTO topics (consultation_id, run_id, label, keywords, representative_ids)
-             VALUES (?, ?, ?, ?, ?)`,
+            `INSERT INTO topics (consultation_id, run_id, label, keywords, representative_ids, public_title)
+             VALUES (?, ?, ?, ?, ?, ?)`,
           )
           .run(
             consultationId,
@@ -77,6 +79,7 @@ export function seedAnalysis(
             t.label,
             JSON.stringify(t.keywords ?? [t.label]),
             JSON.stringify(t.representativeIds ?? t.commentIds.slice(0, 2)),
+            t.publicTitle ?? null,
           ).lastInsertRowid,
       );
       for (const commentId of t.commentIds) upsert.run(commentId, runId, id, campaignOf.get(commentId) ?? null);

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { FormError } from "~/components/field";
 import { canDraft } from "~/models/consultation-access";
 import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/models/consultation-status";
@@ -21,6 +22,7 @@ import {
   submitToLegalReview,
 } from "~/models/legal-review.server";
 import { packetSummary } from "~/models/packet-summary.server";
+import { ensurePacketBuild } from "~/models/packet-builds.server";
 import { canOpenPacket } from "~/models/packet.server";
 import { registerCount } from "~/models/register.server";
 import { getDb } from "~/utils/db.server";
@@ -46,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c, review, db } = await load(request, params.id);
   const phase = publicPhase(c);
   const summary = packetSummary(db, c.id);
+  // The files of the packet's current version: stored, or started now in the background.
+  const build = ensurePacketBuild(db, c.id);
   return {
+    build: { status: build.status, startedAt: build.startedAt, finishedAt: build.finishedAt, durationMs: build.durationMs, pdfError: build.pdfError, error: build.error },
     c: { id: c.id, title: c.title, divisionName: c.divisionName, phase },
     review: review ?? null,
     // The legal office's opinions of a round under review are its own until it returns the packet.
@@ -110,10 +115,22 @@ const DONE: Record<string, string> = {
 };
 
 export default function PacketPage() {
-  const { c, review, opinions, articles, summary, counts, publicRegister, may } = useLoaderData<typeof loader>();
+  const { c, review, opinions, articles, summary, counts, publicRegister, may, build } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
+  // While the files are built, the page asks again every few seconds (the status region announces
+  // the change); without JavaScript the 立即刷新 link does the same. No page reload: nothing moves
+  // under the reader's cursor (a timed refresh fails WCAG 2.2.1).
+  const revalidator = useRevalidator();
+  const building = build.status === "building";
+  useEffect(() => {
+    if (!building) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [building, revalidator]);
   return (
     <>
       <h1>合法性审查材料</h1>
@@ -145,7 +162,7 @@ export default function PacketPage() {
 
       <LegalProgress review={review} opinions={opinions} articles={articles} legal={may.legal} drafter={may.answer} reply={result} />
 
-      <Downloads consultationId={c.id} counts={counts} summaryNote={summary.note} publicRegister={publicRegister} />
+      <Downloads consultationId={c.id} counts={counts} summaryNote={summary.note} publicRegister={publicRegister} build={build} />
     </>
   );
 }

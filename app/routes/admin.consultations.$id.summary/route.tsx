@@ -8,6 +8,7 @@ import { undecidedTopics } from "~/models/dispositions.server";
 import { describeDetections, screenText } from "~/models/publication-screen.server";
 import { WITHHELD_LABEL, withheldLabels } from "~/models/summary-draft";
 import { summaryData } from "~/models/summary.server";
+import { titleProblems, titleRefusal } from "~/models/summary-titles.server";
 import { ReviewSchema, SummaryTextSchema } from "~/models/summary-schema";
 import {
   generateSummary,
@@ -55,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const screen = {
     withheldLabels: facts ? withheldLabels(facts).map((w) => ({ label: w.label, found: describeDetections(w.found) })) : [],
     inBody: summary ? describeDetections(screenText(summary.body)) : "",
+    // Said before anyone submits: approval waits for approved topic titles (topic-titles.ts).
+    titles: summary && summary.status !== "published" ? titleRefusal(titleProblems(db, c.id, summary.body))?.replace(/^不能审核通过：/, "审核通过前须处理：") ?? "" : "",
   };
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName, status: c.status },
@@ -162,6 +165,7 @@ export default function SummaryPage() {
       {screen.inBody && summary?.status !== "published" ? (
         <p className="alert warning">说明正文中检出疑似个人信息：{screen.inBody}。说明将向社会公开，删除前不能提交、审核通过或发布。</p>
       ) : null}
+      {screen.titles ? <p className="alert warning">{screen.titles}</p> : null}
       {lock && summary?.status !== "published" ? <p className="alert">{lock}</p> : null}
       {editing ? (
         <SummaryEditor
