@@ -1,11 +1,9 @@
 import { Form } from "@remix-run/react";
-import { useRef, useState } from "react";
-import { COMMENT_MAX } from "~/models/comment-schema";
-import { CharacterCount } from "./character-count";
-import { OverLimit } from "./over-limit";
+import { useRef } from "react";
+import { CommentBodyField } from "./comment-body-field";
 import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./field";
-import { draftStorageKey, SavedDraftNote, useSavedDraft } from "./saved-draft";
+import { draftStorageKey, useSavedDraft } from "./saved-draft";
 
 type Values = Record<string, string | undefined>;
 
@@ -47,8 +45,6 @@ export function ArticleComment({
   const id = `article-${n}-comment`;
   const p = `a${n}`;
   const replied = Object.keys(values).length > 0;
-  const [text, setText] = useState(values.body ?? "");
-  const length = text.length;
   const details = useRef<HTMLDetailsElement>(null);
   const draft = useSavedDraft({
     formId: `${id}-form`,
@@ -90,23 +86,7 @@ export function ArticleComment({
           <label htmlFor={`${p}-website`}>网站（请勿填写）</label>
           <input id={`${p}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <div className="field">
-          <label htmlFor={`${p}-body`}>对{article.label}的意见</label>
-          <textarea
-            id={`${p}-body`}
-            name="body"
-            required
-            rows={4}
-            defaultValue={values.body}
-            onChange={(e) => setText(e.currentTarget.value)}
-            aria-invalid={errors.body || length > COMMENT_MAX ? true : undefined}
-            aria-describedby={`${p}-body-count${length > COMMENT_MAX ? ` ${p}-body-over-count` : ""}${errors.body ? ` ${p}-body-error` : ""}`}
-          />
-          <CharacterCount id={`${p}-body-count`} length={length} max={COMMENT_MAX} />
-          <OverLimit id={`${p}-body-over`} text={text} max={COMMENT_MAX} />
-          {errors.body ? <p className="field-error" id={`${p}-body-error`}>{errors.body}</p> : null}
-          <SavedDraftNote state={draft.state} onClear={draft.clear} />
-        </div>
+        <CommentBodyField id={`${p}-body`} label={`对${article.label}的意见`} rows={4} defaultValue={values.body} error={errors.body} draft={draft} />
         <SelectField
           id={`${p}-identity`}
           label="身份类别"

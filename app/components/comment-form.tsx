@@ -3,11 +3,10 @@ import { useEffect, useState } from "react";
 import { PUBLISH_PREFERENCES } from "~db/vocabulary";
 import { COMMENT_MAX, PUBLISH_LABELS } from "~/models/comment-schema";
 import { AttachmentField } from "./attachment-field";
-import { CharacterCount } from "./character-count";
-import { OverLimit } from "./over-limit";
+import { CommentBodyField } from "./comment-body-field";
 import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./field";
-import { draftStorageKey, SavedDraftNote, useSavedDraft } from "./saved-draft";
+import { draftStorageKey, useSavedDraft } from "./saved-draft";
 
 type Values = Record<string, string | undefined>;
 
@@ -47,8 +46,6 @@ export function CommentForm({
   errors: Record<string, string | undefined>;
   requireEmail: boolean;
 }) {
-  const [text, setText] = useState(values.body ?? "");
-  const length = text.length;
   // Multipart so that files can be sent without JavaScript; with it, only when a file is chosen,
   // so that a text-only comment keeps the url-encoded fast path (decision 0008).
   const [multipart, setMultipart] = useState(true);
@@ -94,26 +91,15 @@ export function CommentForm({
         </div>
       </fieldset>
 
-      <div className="field">
-        <label htmlFor="comment-body">意见内容</label>
-        <p className="hint" id="comment-body-hint">
-          请写明您的意见和理由，不超过 {COMMENT_MAX} 字。请勿填写身份证号、电话等个人信息，如有，公开时将隐去。
-        </p>
-        <textarea
-          id="comment-body"
-          name="body"
-          required
-          rows={8}
-          defaultValue={values.body}
-          onChange={(e) => setText(e.currentTarget.value)}
-          aria-invalid={errors.body || length > COMMENT_MAX ? true : undefined}
-          aria-describedby={`comment-body-hint comment-body-count${length > COMMENT_MAX ? " comment-body-over-count" : ""}${errors.body ? " comment-body-error" : ""}`}
-        />
-        <CharacterCount id="comment-body-count" length={length} max={COMMENT_MAX} />
-        <OverLimit id="comment-body-over" text={text} max={COMMENT_MAX} />
-        {errors.body ? <p className="field-error" id="comment-body-error">{errors.body}</p> : null}
-        <SavedDraftNote state={draft.state} onClear={draft.clear} />
-      </div>
+      <CommentBodyField
+        id="comment-body"
+        label="意见内容"
+        hint={`请写明您的意见和理由，不超过 ${COMMENT_MAX} 字。请勿填写身份证号、电话等个人信息，如有，公开时将隐去。`}
+        rows={8}
+        defaultValue={values.body}
+        error={errors.body}
+        draft={draft}
+      />
 
       <AttachmentField id="comment-files" error={errors.files} onCount={(n) => setMultipart(n > 0)} />
 

@@ -3,9 +3,8 @@
 import { once } from "node:events";
 import PDFDocument from "pdfkit";
 import type { DraftBlock } from "./draft-outline";
-import { PORTRAIT, registerFont } from "./pdf.server";
+import { decoratePages, PORTRAIT, registerFont } from "./pdf.server";
 
-type Doc = InstanceType<typeof PDFDocument>;
 
 const STYLE: Record<DraftBlock["kind"], { size: number; align: "center" | "justify"; indent: number; gap: number }> = {
   title: { size: 20, align: "center", indent: 0, gap: 0.4 },
@@ -17,25 +16,10 @@ const STYLE: Record<DraftBlock["kind"], { size: number; align: "center" | "justi
   item: { size: 12, align: "justify", indent: 24, gap: 0.3 },
 };
 
-function numberPages(doc: Doc): void {
-  let page = 0;
-  doc.on("pageAdded", () => {
-    page++;
-    const { x, y } = doc;
-    const { margins, width, height } = doc.page;
-    const savedBottom = margins.bottom;
-    margins.bottom = 0; // drawing in the margin must not start another page
-    doc.fontSize(10).text(`— ${page} —`, 0, height - savedBottom / 2 - 5, { width, align: "center", lineBreak: false });
-    margins.bottom = savedBottom;
-    doc.x = x;
-    doc.y = y;
-  });
-}
-
 export async function draftPdf(blocks: DraftBlock[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({ ...PORTRAIT, autoFirstPage: false, info: { Title: title, Creator: "征求意见平台" }, lang: "zh-CN", displayTitle: true });
   registerFont(doc);
-  numberPages(doc);
+  decoratePages(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const ended = once(doc, "end");

@@ -48,8 +48,11 @@ export function registerFont(doc: Doc): void {
   }
 }
 
-/** 内部资料 at the top and "— n —" at the foot of every page, drawn as each page begins. */
-function decoratePages(doc: Doc): void {
+/**
+ * "— n —" at the foot of every page, and `mark` (内部资料) at its top when given, drawn as each page
+ * begins. Shared by the packet and the draft's PDF.
+ */
+export function decoratePages(doc: Doc, mark?: string): void {
   let page = 0;
   doc.on("pageAdded", () => {
     page++;
@@ -57,7 +60,7 @@ function decoratePages(doc: Doc): void {
     const { margins, width, height } = doc.page;
     const savedBottom = margins.bottom;
     margins.bottom = 0; // drawing in the margin must not start another page
-    doc.fontSize(12).text(INTERNAL_MARK, margins.left, margins.top / 2, { lineBreak: false });
+    if (mark) doc.fontSize(12).text(mark, margins.left, margins.top / 2, { lineBreak: false });
     doc.fontSize(10).text(`— ${page} —`, 0, height - savedBottom / 2 - 5, { width, align: "center", lineBreak: false });
     margins.bottom = savedBottom;
     doc.x = x;
@@ -109,7 +112,7 @@ export async function writePacketPdf(out: Writable, packet: Packet, rows: Iterab
     displayTitle: true,
   });
   registerFont(doc);
-  decoratePages(doc);
+  decoratePages(doc, INTERNAL_MARK);
   doc.on("data", (chunk: Buffer) => out.write(chunk));
   const ended = once(doc, "end");
 

@@ -34,17 +34,8 @@ export const DIRECT_ANSWER_JOINS = `
     LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
     LEFT JOIN dispositions ans ON ans.id = coalesce(own.id, oc.disposition_id)`;
 
-interface Row {
-  commentId: number;
-  dispositionId: number;
-  decision: Disposition;
-  reason: string;
-  changeMade: string | null;
-  articleIdentityId: number | null;
-  title: string | null;
-  topicId: number | null;
-  own: number;
-}
+/** A comment and its direct answer as SQL reads it: the answer's fields, whether it is the comment's own. */
+type Row = Omit<CommentAnswer, "source" | "duplicateOf"> & { commentId: number; own: number };
 
 const SELECT = `SELECT c.id AS commentId, ans.id AS dispositionId, ans.decision, ans.reason, ans.change_made AS changeMade,
     ans.article_identity_id AS articleIdentityId, ans.title, ans.topic_id AS topicId, own.id IS NOT NULL AS own
@@ -94,15 +85,6 @@ export function directAnswer(db: Pick<Db, "select">, commentId: number): Comment
       .where(eq(opinionComments.commentId, commentId))
       .get()?.d;
   if (!d) return null;
-  return {
-    dispositionId: d.id,
-    decision: d.decision,
-    reason: d.reason,
-    changeMade: d.changeMade,
-    articleIdentityId: d.articleIdentityId,
-    title: d.title,
-    topicId: d.topicId,
-    source: own ? "own" : "opinion",
-    duplicateOf: null,
-  };
+  const { id: dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId } = d;
+  return toAnswer({ commentId, dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId, own: own ? 1 : 0 });
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { fileDownloadResponse } from "~/utils/file-download.server";
 import path from "node:path";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "~db/client.server";
@@ -176,18 +177,7 @@ const NOT_FOUND = () => new Response("未找到该附件。", { status: 404, hea
 /** A download the browser may neither sniff nor render in our origin (as consultation attachments). */
 export function attachmentDownload(found: ReturnType<typeof getCommentAttachmentFile>, cacheControl: string): Response {
   if (!found) throw NOT_FOUND();
-  const body = fs.readFileSync(found.file);
-  return new Response(body, {
-    headers: {
-      "Content-Type": found.row.mimeType,
-      "Content-Length": String(body.length),
-      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": cacheControl,
-      ETag: `"${found.row.sha256}"`,
-    },
-  });
+  return fileDownloadResponse(found, cacheControl);
 }
 
 export { NOT_FOUND as attachmentNotFound };

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAttachmentFile } from "~/models/attachment.server";
 import { canView } from "~/models/consultation-access";
@@ -6,6 +5,7 @@ import { PUBLIC_STATUSES } from "~/models/consultation-status";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { getDb } from "~/utils/db.server";
 import { getSessionUser } from "~/utils/session.server";
+import { fileDownloadResponse } from "~/utils/file-download.server";
 import { idParam } from "~/utils/params";
 
 /** Serves an attachment as a download that the browser may neither sniff nor render in our origin. */
@@ -20,16 +20,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const found = getAttachmentFile(db, c.id, idParam(params.attachmentId) ?? NaN);
   if (!found) throw new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const body = fs.readFileSync(found.file);
-  return new Response(body, {
-    headers: {
-      "Content-Type": found.row.mimeType,
-      "Content-Length": String(body.length),
-      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": isPublic ? "public, max-age=3600" : "private, no-store",
-      ETag: `"${found.row.sha256}"`,
-    },
-  });
+  return fileDownloadResponse(found, isPublic ? "public, max-age=3600" : "private, no-store");
 }

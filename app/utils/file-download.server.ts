@@ -1,0 +1,26 @@
+import fs from "node:fs";
+
+/** A stored file as the store describes it: its path on disk and the row that names it. */
+export interface StoredFile {
+  file: string;
+  row: { mimeType: string; storagePath: string; filename: string; sha256: string };
+}
+
+/**
+ * A stored file (a consultation's attachment, a comment's file) as a download the browser may
+ * neither sniff nor render in our origin: an ASCII fallback name and the real one in RFC 5987 form.
+ */
+export function fileDownloadResponse(found: StoredFile, cacheControl: string): Response {
+  const body = fs.readFileSync(found.file);
+  return new Response(body, {
+    headers: {
+      "Content-Type": found.row.mimeType,
+      "Content-Length": String(body.length),
+      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": cacheControl,
+      ETag: `"${found.row.sha256}"`,
+    },
+  });
+}
