@@ -48,6 +48,13 @@ test("a commenter's receipt arrives by mail and its status link opens the commen
   await expect(reader.getByText("审核中（当前）")).toBeVisible();
   await expect(reader.locator("main")).not.toContainText(code);
   await expect(reader.locator(".alert.error")).toHaveCount(0);
+  // The page holds to what every public page must (public-pages.ts): axe, and at 320 px with the
+  // largest text nothing scrolls sideways.
+  await expectAccessible(reader);
+  await reader.setViewportSize({ width: 320, height: 640 });
+  for (let i = 0; i < 2; i++) await reader.getByRole("button", { name: "放大字号" }).click();
+  await expect(reader.locator("html")).toHaveAttribute("data-text-size", "larger");
+  expect(await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await home.close();
 });
 
