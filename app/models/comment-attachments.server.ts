@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { fileDownloadResponse } from "~/utils/file-download.server";
 import path from "node:path";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentAttachments, comments } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
 import { env } from "~/utils/env.server";
+import { fileDownloadResponse } from "~/utils/file-download.server";
 import { safeFilename, sniffType } from "~/utils/file-type.server";
 import { boundedZip } from "~/utils/zip-bounds.server";
 import { COMMENT_FILE_MAX_BYTES, COMMENT_FILES_MAX, COMMENT_FILES_TOTAL_BYTES, COMMENT_FILE_TYPES_TEXT, SCAN_TYPES_TEXT } from "./comment-attachment-rules";
@@ -66,7 +66,7 @@ function storageRoot(): string {
 /**
  * Writes the files outside public/, named by content hash, before the comment's transaction (which
  * holds database statements only). A file whose comment is then not stored is an unreferenced blob,
- * harmless and reused if the same file is sent again.
+ * reused if the same file is sent again and otherwise removed by sweepUnreferencedCommentFiles.
  */
 export function writeCommentFiles(files: PreparedFile[]) {
   if (!files.length) return;
@@ -77,6 +77,29 @@ export function writeCommentFiles(files: PreparedFile[]) {
     fs.writeFileSync(`${target}.part`, f.bytes);
     fs.renameSync(`${target}.part`, target);
   }
+}
+
+/** A written file no comment refers to is kept this long, so that a comment still being stored keeps its files. */
+export const UNREFERENCED_FILE_GRACE_MS = 24 * 3_600_000;
+
+/**
+ * Deletes stored files that no comment refers to (their comment failed to save, or a `.part` left
+ * by a crash), once older than the grace period. Run daily by the scheduler; returns how many went.
+ */
+export function sweepUnreferencedCommentFiles(db: Pick<Db, "select">, now = new Date()): number {
+  const root = storageRoot();
+  if (!fs.existsSync(root)) return 0;
+  const referenced = new Set(db.select({ p: commentAttachments.storagePath }).from(commentAttachments).all().map((r) => r.p));
+  let removed = 0;
+  for (const name of fs.readdirSync(root)) {
+    if (referenced.has(name)) continue;
+    const file = path.join(root, name);
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || now.getTime() - stat.mtimeMs < UNREFERENCED_FILE_GRACE_MS) continue;
+    fs.rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 export type CommentAttachmentRow = { id: number; commentId: number; filename: string; mimeType: string; size: number; isPublic: boolean };

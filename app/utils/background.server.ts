@@ -2,11 +2,15 @@
 // `npm run mail:worker` delivers instead) and the scheduler for digests and reminders.
 // Started by boot(); stopped by scripts/server.js on SIGTERM through the build's entry module.
 import type { Db } from "~db/client.server";
+import { sweepUnreferencedCommentFiles } from "~/models/comment-attachments.server";
 import { NOTICE_JOBS } from "~/models/notices/scheduled-notices.server";
 import { startOutboxSender, type RunningSender } from "~/models/outbox-sender.server";
 import { env } from "./env.server";
 import { createMailer } from "./mailer.server";
-import { startScheduler, type RunningScheduler } from "./scheduler.server";
+import { startScheduler, type DailyJob, type RunningScheduler } from "./scheduler.server";
+
+/** Housekeeping that runs at night: files of comments that were never stored. */
+export const MAINTENANCE_JOBS: DailyJob[] = [{ name: "comment-file-sweep", at: "03:00", run: (tx, { now }) => sweepUnreferencedCommentFiles(tx, now) }];
 
 // On globalThis, so that a module reloaded in development does not start a second set.
 const g = globalThis as { __zhengqiuBackground?: { sender?: RunningSender; scheduler: RunningScheduler } };
@@ -21,7 +25,7 @@ export function startBackground(db: Db): void {
     const where = mailer.mode === "smtp" ? `SMTP ${e.SMTP_HOST}:${e.SMTP_PORT}` : "no SMTP configured: mail is kept in the outbox (/admin/outbox) and as .eml files";
     console.log(`[zhengqiu] Mail sender running (${where}).`);
   }
-  g.__zhengqiuBackground = { sender, scheduler: startScheduler(db, NOTICE_JOBS) };
+  g.__zhengqiuBackground = { sender, scheduler: startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS]) };
 }
 
 /** Stops the scheduler and waits for the message in flight, so that its answer is recorded. */

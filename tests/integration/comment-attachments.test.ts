@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentAttachments, comments, consultations } from "~db/schema";
 import { seedDemo } from "~db/seed";
+import { sweepUnreferencedCommentFiles, UNREFERENCED_FILE_GRACE_MS } from "~/models/comment-attachments.server";
 import { COMMENT_MAX } from "~/models/comment-schema";
 import { publicPhase } from "~/models/consultation-status";
 import { resetRateLimits } from "~/utils/rate-limit.server";
@@ -11,6 +14,8 @@ import { findUserByUsername } from "~/models/user.server";
 import { action as moderate, loader as moderationPage } from "~/routes/admin.consultations.$id.moderation/route";
 import { loader as publicFile } from "~/routes/consultations.$id.comment-files.$fileId";
 import { loader as staffFile } from "~/routes/admin.consultations.$id.comment-files.$fileId";
+import { MAINTENANCE_JOBS } from "~/utils/background.server";
+import { env } from "~/utils/env.server";
 import { createUserSession } from "~/utils/session.server";
 import { context, testDb, thrown, unwrap } from "./helpers";
 
@@ -158,5 +163,28 @@ describe("moderation of attachments and what the public sees", () => {
     expect(r.body.errors.files).toBe("附件不存在。");
     const bad = unwrap(await staffPost([["intent", "attachment-review"], ["commentId", "1"], ["attachmentId", "x"], ["isPublic", "maybe"]]));
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("files of comments that were never stored", () => {
+  it("are removed by the nightly sweep once a day old; referenced files and fresh ones stay", async () => {
+    const res = (await multipartPost(open.id, fields("附件是补充材料。"), [file(pdfBytes(), "补充.pdf", "application/pdf")])) as Response;
+    const [kept] = storedFor(res.headers.get("Set-Cookie")!);
+    const root = path.resolve(env().DATA_DIR, "comment-attachments");
+    const orphan = path.join(root, `${"a".repeat(64)}.pdf`);
+    const fresh = path.join(root, `${"b".repeat(64)}.png`);
+    const crashed = path.join(root, `${"c".repeat(64)}.pdf.part`);
+    for (const f of [orphan, fresh, crashed]) fs.writeFileSync(f, "x");
+    const now = new Date();
+    const old = new Date(now.getTime() - UNREFERENCED_FILE_GRACE_MS - 60_000);
+    for (const f of [orphan, crashed, path.join(root, kept.storagePath)]) fs.utimesSync(f, old, old);
+
+    expect(sweepUnreferencedCommentFiles(db, now)).toBe(2);
+    expect(fs.existsSync(orphan)).toBe(false);
+    expect(fs.existsSync(crashed)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(fs.existsSync(path.join(root, kept.storagePath))).toBe(true);
+    // The scheduler runs it: it is one of the server's daily jobs.
+    expect(MAINTENANCE_JOBS.map((j) => j.name)).toContain("comment-file-sweep");
   });
 });
