@@ -93,7 +93,7 @@ export interface DuplicateHint {
 
 const BANDS = 16;
 const ROWS = SIGNATURE_SIZE / BANDS;
-const MAX_CHECKS = 50;
+const MAX_CHECKS = 24;
 
 /**
  * For each comment (given in the order received) that nearly repeats an earlier one: the earliest
@@ -106,8 +106,12 @@ export function findLikelyDuplicates(items: ReadonlyArray<{ id: number; text: st
   const firstByKey = new Map<string, number>();
   const shingles: Uint32Array[] = [];
   const ids: number[] = [];
-  const buckets = new Map<string, number[]>();
+  // A band's key is a 32-bit hash of its rows (a collision only adds a candidate the exact Jaccard rejects).
+  const buckets = new Map<number, number[]>();
   const sig = new Uint32Array(SIGNATURE_SIZE);
+  const bandKeys = new Uint32Array(BANDS);
+  const seen = new Int32Array(items.length).fill(-1);
+  const candidates: number[] = [];
   for (const item of items) {
     const key = duplicateKey(normalizeText(item.text));
     if (key.length < LIKELY_DUPLICATE.minCharsEqual) continue;
@@ -121,17 +125,22 @@ export function findLikelyDuplicates(items: ReadonlyArray<{ id: number; text: st
     const set = shingleHashes(key);
     signatureInto(set, sig, 0);
     const index = shingles.length;
-    const bandKeys: string[] = [];
-    const candidates = new Set<number>();
+    candidates.length = 0;
     for (let b = 0; b < BANDS; b++) {
-      const bandKey = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(",")}`;
-      bandKeys.push(bandKey);
-      for (const other of buckets.get(bandKey) ?? []) candidates.add(other);
+      let h = Math.imul(0x811c9dc5 ^ b, 0x01000193);
+      for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = Math.imul(h ^ sig[r], 0x01000193);
+      bandKeys[b] = h >>> 0;
+      for (const other of buckets.get(bandKeys[b]) ?? []) {
+        if (seen[other] === index) continue;
+        seen[other] = index;
+        candidates.push(other);
+      }
     }
     // Oldest first, and bounded: a bucket keeps its MAX_CHECKS oldest members only, so a flood of similar
     // letters stays linear (the oldest copies are the ones a later copy is reported against anyway).
-    const ordered = [...candidates].sort((a, b) => a - b).slice(0, MAX_CHECKS);
-    for (const other of ordered) {
+    candidates.sort((a, b) => a - b);
+    for (let k = 0; k < Math.min(candidates.length, MAX_CHECKS); k++) {
+      const other = candidates[k];
       const similarity = jaccard(set, shingles[other]);
       if (similarity >= LIKELY_DUPLICATE.minJaccard) {
         out.set(item.id, { of: ids[other], similarity });
@@ -142,10 +151,8 @@ export function findLikelyDuplicates(items: ReadonlyArray<{ id: number; text: st
     ids.push(item.id);
     for (const k of bandKeys) {
       const bucket = buckets.get(k);
-      if (bucket) {
-        if (bucket.length < MAX_CHECKS) bucket.push(index);
-      }
-      else buckets.set(k, [index]);
+      if (!bucket) buckets.set(k, [index]);
+      else if (bucket.length < MAX_CHECKS) bucket.push(index);
     }
   }
   return out;
