@@ -41,12 +41,12 @@ export function BulkByFilterForm({ filters, total, error, values }: { filters: Q
       <FilterFields filters={filters} />
       <div className="bulk-row">
         <SelectField
-          label="操作"
+          label="对筛选结果的操作"
           name="bulk"
           defaultValue={values.bulk ?? "approve"}
           options={BULK_ACTIONS.map((a) => ({ value: a, label: BULK_ACTION_LABELS[a] }))}
         />
-        <SelectField label="不予公开的理由" name="bulkReason" defaultValue={values.bulkReason ?? ""} error={error} options={REASON_OPTIONS} />
+        <SelectField label="按筛选不予公开的理由" name="bulkReason" defaultValue={values.bulkReason ?? ""} error={error} options={REASON_OPTIONS} />
         <button type="submit" className="button secondary" disabled={total === 0}>
           对筛选出的全部 {total} 条意见执行…
         </button>
