@@ -19,6 +19,11 @@ interface Row {
 /** Brings every comment of the consultation's flags up to date; returns how many were judged anew. */
 export function refreshModerationFlags(db: Db, consultationId: number, now = new Date()): number {
   const c = db.$client;
+  // The common case, every comment already judged, reads no text.
+  const missing = c
+    .prepare(`SELECT count(*) AS n FROM comments m WHERE m.consultation_id = ? AND NOT EXISTS (SELECT 1 FROM comment_flags f WHERE f.comment_id = m.id)`)
+    .get(consultationId) as { n: number };
+  if (missing.n === 0) return 0;
   const rows = c
     .prepare(
       `SELECT m.id, m.body_normalized AS text, m.version_id AS versionId, f.comment_id AS flagged,
