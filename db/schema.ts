@@ -365,6 +365,40 @@ export const redactions = sqliteTable(
   (t) => [index("redactions_comment_idx").on(t.commentId)],
 );
 
+/**
+ * Moderation hints, computed lazily for the queue and stored (docs/decisions/0025-bulk-moderation-by-filter.md):
+ * whether a comment shares nothing with the draft it was sent on (off-topic, judged against draftVersionId), and
+ * whether it nearly repeats an earlier comment of the consultation. Hints only: nothing is decided by them.
+ */
+export const commentFlags = sqliteTable(
+  "comment_flags",
+  {
+    commentId: integer("comment_id")
+      .primaryKey()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    draftVersionId: integer("draft_version_id").references(() => draftVersions.id),
+    offTopic: integer("off_topic", { mode: "boolean" }).notNull().default(false),
+    /** Why the comment was flagged off-topic, for the moderator to judge. */
+    offTopicReason: text("off_topic_reason"),
+    duplicateOf: integer("duplicate_of").references(() => comments.id, { onDelete: "set null" }),
+    /** same_sender: a 重复提交 (comment-duplicates.server.ts); similar: near-identical text from anyone. */
+    duplicateKind: text("duplicate_kind", { enum: ["same_sender", "similar"] }),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("comment_flags_duplicate_idx").on(t.duplicateOf)],
+);
+
+/** A moderator's marker on a comment (标记), set and cleared in bulk or one by one; filterable in the queue. */
+export const commentMarks = sqliteTable("comment_marks", {
+  commentId: integer("comment_id")
+    .primaryKey()
+    .references(() => comments.id, { onDelete: "cascade" }),
+  markedBy: integer("marked_by")
+    .notNull()
+    .references(() => users.id),
+  markedAt: integer("marked_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 // ---------------------------------------------------------------- analysis
 export const analysisRuns = sqliteTable("analysis_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -36,7 +36,16 @@ const ENDS_WITH_BUILDING = /(?:号楼|号院|栋|幢|座|单元|层|楼)$/;
 const STOP_CHARS = new Set([..."的在住是我你他她它们了把从向往址为要请给寄送近旁附去来到这那个说有就都也很号室"]);
 // Between two addresses: 南京北街12号和皇姑区… Only stripped after a number, since 和平区 is a name.
 const JOINER_AFTER_NUMBER = /^[和与及或]/;
-const LEADING_PHRASES = /^(?:位于|老家|家庭|户籍|籍贯|现居|居住|通讯|联系|邮寄|收件)+/;
+// The walk left also crosses the words of the sentence before the place name (希望尽快解决沈阳市…, 建议
+// 和平区…): without them the redaction would swallow what the commenter asked for. None starts a place name.
+const LEADING_PHRASES = new RegExp(
+  `^(?:${[
+    "位于", "老家", "家庭", "户籍", "籍贯", "现居", "居住", "通讯", "联系", "邮寄", "收件",
+    "希望", "建议", "尽快", "解决", "反映", "关于", "要求", "请求", "恳请", "申请", "咨询", "投诉", "举报", "改善", "整治",
+    "处理", "落实", "增设", "设立", "搬到", "搬迁", "靠近", "一直", "目前", "现在", "已经", "比如", "例如", "就是", "因为",
+    "但是", "而且", "以及", "还有", "如果", "对于", "针对", "尤其", "特别", "上周", "去年", "今年", "能否", "可否", "能不能", "一下",
+  ].join("|")})+`,
+);
 const MAX_NAME = 24;
 
 function isCjk(c: string): boolean {

@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   "attachment.remove": "删除附件",
   "comment.approve": "意见审核通过",
   "comment.reject": "意见不予公开",
+  "comment.bulk_by_filter": "按筛选批量处理意见",
   "comment.attachment_review": "审核意见附件是否公开",
   "disposition.record": "记录采纳情况",
   "disposition.update": "修改采纳情况",

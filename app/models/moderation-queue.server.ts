@@ -5,6 +5,8 @@ import type { Db } from "~db/client.server";
 import {
   commentAnalysis,
   commentArticles,
+  commentFlags,
+  commentMarks,
   comments,
   moderationDecisions,
   redactions,
@@ -12,13 +14,14 @@ import {
   type ModerationStatus,
 } from "~db/schema";
 import { latestArticles } from "./article-numbers.server";
+import { refreshModerationFlags } from "./moderation-flags.server";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./moderation-schema";
 import { proposedFields } from "./moderation.server";
 import { describeByField, screenComment } from "./publication-screen.server";
 
 export type QueueRedaction = Pick<typeof redactions.$inferSelect, "id" | "kind" | "start" | "end" | "status" | "field">;
 
-/** The conditions every filter but status adds, shared by the page and by the counts. */
+/** The conditions every filter but status adds, shared by the page, the counts and bulk actions. */
 function filterConditions(consultationId: number, f: QueueFilters, articleIdentityId: number | null): SQL[] {
   const where: SQL[] = [eq(comments.consultationId, consultationId)];
   if (f.article) {
@@ -28,6 +31,12 @@ function filterConditions(consultationId: number, f: QueueFilters, articleIdenti
   if (f.campaign) {
     where.push(sql`exists (select 1 from ${commentAnalysis} where ${commentAnalysis.commentId} = ${comments.id} and ${commentAnalysis.campaignId} is not null)`);
   }
+  if (f.unreviewed) {
+    where.push(sql`exists (select 1 from ${redactions} where ${redactions.commentId} = ${comments.id} and ${redactions.status} = 'proposed')`);
+  }
+  if (f.offTopic) where.push(sql`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.offTopic} = 1)`);
+  if (f.duplicate) where.push(sql`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.duplicateOf} is not null)`);
+  if (f.marked) where.push(sql`exists (select 1 from ${commentMarks} where ${commentMarks.commentId} = ${comments.id})`);
   // instr() is a literal match: % and _ typed by a moderator are not wildcards.
   if (f.q) {
     where.push(sql`(instr(${comments.body}, ${f.q}) > 0 or instr(coalesce(${comments.name}, ''), ${f.q}) > 0 or instr(coalesce(${comments.organisation}, ''), ${f.q}) > 0 or instr(${comments.receiptNo}, ${f.q}) > 0)`);
@@ -35,10 +44,20 @@ function filterConditions(consultationId: number, f: QueueFilters, articleIdenti
   return where;
 }
 
+/** Every condition of the filters, status included, as the queue and a bulk action by filter read them. */
+export function queueWhere(db: Db, consultationId: number, f: QueueFilters): SQL[] {
+  const base = filterConditions(consultationId, f, articleIdentity(db, consultationId, f));
+  return f.status === "all" ? base : [...base, eq(comments.moderationStatus, f.status)];
+}
+
+function articleIdentity(db: Db, consultationId: number, f: QueueFilters, articles = f.article ? latestArticles(db, consultationId) : []) {
+  return f.article ? (articles.find((a) => a.number === f.article)?.identityId ?? null) : null;
+}
+
 export function moderationQueue(db: Db, consultationId: number, f: QueueFilters) {
+  refreshModerationFlags(db, consultationId);
   const articles = latestArticles(db, consultationId);
-  const identityId = f.article ? (articles.find((a) => a.number === f.article)?.identityId ?? null) : null;
-  const base = filterConditions(consultationId, f, identityId);
+  const base = filterConditions(consultationId, f, articleIdentity(db, consultationId, f, articles));
 
   const counts: Record<ModerationStatus | "all", number> = { pending: 0, approved: 0, rejected: 0, all: 0 };
   const grouped = db
@@ -76,9 +95,15 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
       rejectReason: comments.rejectReason,
       hasPii: comments.hasPii,
       campaignId: commentAnalysis.campaignId,
+      offTopicReason: commentFlags.offTopicReason,
+      duplicateOf: commentFlags.duplicateOf,
+      duplicateKind: commentFlags.duplicateKind,
+      marked: sql<number>`${commentMarks.commentId} is not null`,
     })
     .from(comments)
     .leftJoin(commentAnalysis, eq(commentAnalysis.commentId, comments.id))
+    .leftJoin(commentFlags, eq(commentFlags.commentId, comments.id))
+    .leftJoin(commentMarks, eq(commentMarks.commentId, comments.id))
     .where(and(...where))
     .orderBy(...order)
     .limit(QUEUE_PAGE_SIZE)
@@ -99,6 +124,11 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
         .all()
     : [];
 
+  const firstIds = [...new Set(rows.flatMap((r) => (r.duplicateOf === null ? [] : [r.duplicateOf])))];
+  const receipts = new Map(
+    firstIds.length ? db.select({ id: comments.id, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, firstIds)).all().map((r) => [r.id, r.receiptNo]) : [],
+  );
+
   const items = rows.map((r) => {
     const own: QueueRedaction[] = spans.filter((s) => s.commentId === r.id).map(({ id, kind, start, end, status, field }) => ({ id, kind, start, end, status, field }));
     // A moderator's earlier edit wins over the detector's proposal on re-moderation.
@@ -108,6 +138,8 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
     const proposedOrganisation = r.publishedBody !== null ? r.publishedOrganisation : proposal.organisation;
     return {
       ...r,
+      marked: Boolean(r.marked),
+      duplicate: r.duplicateOf === null ? null : { id: r.duplicateOf, receiptNo: receipts.get(r.duplicateOf) ?? "", sameSender: r.duplicateKind === "same_sender" },
       redactions: own,
       proposedName,
       proposedOrganisation,

@@ -60,6 +60,11 @@ export const QueueFilterSchema = z.object({
   article: z.coerce.number().int().positive().max(9999).optional().catch(undefined),
   pii: flag,
   campaign: flag,
+  /** Detections nobody has reviewed yet (待确认): what bulk approval holds back. */
+  unreviewed: flag,
+  offTopic: flag,
+  duplicate: flag,
+  marked: flag,
   q: z
     .string()
     .trim()
@@ -83,6 +88,7 @@ export function queueSearch(f: QueueFilters, overrides: Partial<QueueFilters> = 
   if (v.article) params.set("article", String(v.article));
   if (v.pii) params.set("pii", "1");
   if (v.campaign) params.set("campaign", "1");
+  for (const key of ["unreviewed", "offTopic", "duplicate", "marked"] as const) if (v[key]) params.set(key, "1");
   if (v.q) params.set("q", v.q);
   if (v.page > 1) params.set("page", String(v.page));
   return `?${params}`;
@@ -134,6 +140,34 @@ const selectedIds = z
   );
 
 export const BulkApproveSchema = z.object({ ids: selectedIds });
+
+/** What a bulk action by filter does to every comment the filter matches. */
+export const BULK_ACTIONS = ["approve", "reject", "mark", "unmark"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const BULK_ACTION_LABELS: Record<BulkAction, string> = {
+  approve: "通过并公开",
+  reject: "不予公开",
+  mark: "加标记",
+  unmark: "取消标记",
+};
+
+/** The GET step: which action the moderator asks to confirm (the filters travel as the queue's own parameters). */
+export const BulkRequestSchema = z
+  .object({
+    bulk: z.enum(BULK_ACTIONS, { error: "请选择要执行的操作。" }),
+    bulkReason: z.enum(REJECT_REASONS).optional().catch(undefined),
+  })
+  .refine((v) => v.bulk !== "reject" || v.bulkReason, { message: "请选择不予公开的理由。", path: ["bulkReason"] });
+
+/** The POST step: the confirmed action, with the count and the token of the set the moderator saw. */
+export const BulkByFilterSchema = z
+  .object({
+    bulk: z.enum(BULK_ACTIONS, { error: "请选择要执行的操作。" }),
+    bulkReason: z.enum(REJECT_REASONS).optional().catch(undefined),
+    count: z.coerce.number({ error: "确认信息无效，请重新确认。" }).int().min(0),
+    token: z.string({ error: "确认信息无效，请重新确认。" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "确认信息无效，请重新确认。"),
+  })
+  .refine((v) => v.bulk !== "reject" || v.bulkReason, { message: "请选择不予公开的理由。", path: ["bulkReason"] });
 export const BulkRejectSchema = z.object({ ids: selectedIds, reason });
 
 /** The comment fields the publication screen reads (publication-screen.ts), as staff see them. */

@@ -92,12 +92,14 @@ function settleRedactions(tx: Tx, c: Comment, published: PublishedFields) {
   return { accepted, dismissed };
 }
 
-function decide(
+export function decide(
   tx: Tx,
   c: Comment,
   actor: Staff,
   now: Date,
   d: { decision: "approved"; published: PublishedFields; note: string | null; after: Record<string, unknown> } | { decision: "rejected"; reason: RejectReason; note: string | null },
+  /** A bulk action by filter writes one audit entry for the whole set instead (moderation-bulk.server.ts). */
+  options: { audit: boolean } = { audit: true },
 ) {
   // The public page's counts are memoised for a few seconds; a decision changes them now.
   forget(`public-comments:${c.consultationId}:`);
@@ -110,6 +112,7 @@ function decide(
     .where(eq(comments.id, c.id))
     .run();
   queueModerationNotice(tx, c, d.decision, reason, now);
+  if (!options.audit) return;
   appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: d.decision === "approved" ? "comment.approve" : "comment.reject",
@@ -203,6 +206,24 @@ export function holdReason(c: Comment, spans: SpanLike[], published: PublishedFi
 }
 
 /**
+ * Approves one comment as proposed (the detector's redactions; a moderator's earlier public text, name and
+ * organisation where there are some), unless a person must look at it first: then nothing changes and the
+ * reason comes back.
+ */
+export function approveAsProposed(tx: Tx, c: Comment, actor: Staff, now: Date, options: { audit: boolean; note: string | null }): HeldBack | null {
+  const spans = spansOf(tx, c.id);
+  const proposed = proposedFields(c, spans);
+  // A moderator's earlier edit stands on re-approval, as the queue shows it: the text, the name and the organisation.
+  const published = c.publishedBody !== null ? { body: c.publishedBody, name: c.publishedName, organisation: c.publishedOrganisation } : proposed;
+  const held = holdReason(c, spans, published);
+  if (held) return { id: c.id, receiptNo: c.receiptNo, found: held };
+  const settled = settleRedactions(tx, c, published);
+  const edited = (["body", "name", "organisation"] as const).filter((f) => published[f] !== proposed[f]);
+  decide(tx, c, actor, now, { decision: "approved", published, note: options.note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited, bulk: true } }, options);
+  return null;
+}
+
+/**
  * Approves each selected comment as the detector proposes it, but only a comment with nothing for
  * a person to judge: one with an unreviewed detection in any published field, or whose proposal
  * still trips the screen, stays in the queue and is reported back rather than published.
@@ -213,18 +234,9 @@ export function bulkApprove(db: Db, consultationId: number, actor: Staff, ids: n
       const approved: number[] = [];
       const skipped: HeldBack[] = [];
       for (const c of loadComments(tx, consultationId, ids)) {
-        const spans = spansOf(tx, c.id);
-        // A moderator's earlier decision on the name and organisation stands on re-approval.
-        const proposed = proposedFields(c, spans);
-        const published = { body: proposed.body, name: c.publishedName ?? proposed.name, organisation: c.publishedOrganisation ?? proposed.organisation };
-        const held = holdReason(c, spans, published);
-        if (held) {
-          skipped.push({ id: c.id, receiptNo: c.receiptNo, found: held });
-          continue;
-        }
-        const settled = settleRedactions(tx, c, published);
-        decide(tx, c, actor, now, { decision: "approved", published, note: null, after: { redactions: settled, edited: false, bulk: true } });
-        approved.push(c.id);
+        const held = approveAsProposed(tx, c, actor, now, { audit: true, note: null });
+        if (held) skipped.push(held);
+        else approved.push(c.id);
       }
       return { approved, skipped };
     },

@@ -29,7 +29,7 @@ test("a drafter approves a comment with its phone number redacted, and the publi
   await expectAccessible(page);
 
   await page.getByLabel("含个人信息").check();
-  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/pii=1/);
   const card = page.locator("[data-queue-card]", { hasText: MARKER });
   await expect(card).toHaveCount(1);

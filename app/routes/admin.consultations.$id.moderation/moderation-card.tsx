@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { REJECT_REASONS } from "~db/vocabulary";
 import { SelectField, TextField } from "~/components/field";
 import { TextAreaField } from "~/components/text-area-field";
@@ -78,6 +78,19 @@ export function ModerationCard({
         <div><dt>公开方式</dt><dd>{PUBLISH_PREFERENCE_SHORT[item.publishPreference]}</dd></div>
         <div><dt>涉及条款</dt><dd>{item.articles.length ? item.articles.map((n) => `第${toChineseNumeral(n)}条`).join("、") : "整体意见"}</dd></div>
       </dl>
+      {item.offTopicReason || item.duplicate || item.marked ? (
+        <ul className="moderation-flags" aria-label="系统提示">
+          {item.marked ? <li className="badge">已标记</li> : null}
+          {item.offTopicReason ? <li>可能与征求内容无关：{item.offTopicReason}。仅供参考，请阅读后决定。</li> : null}
+          {item.duplicate ? (
+            <li>
+              可能与{" "}
+              <Link to={`?status=all&q=${encodeURIComponent(item.duplicate.receiptNo)}`}>#{item.duplicate.receiptNo}</Link>{" "}
+              重复{item.duplicate.sameSender ? "（同一提出人重复提交）" : "（内容几乎相同）"}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <h3 className="moderation-label">原文（仅工作人员可见）</h3>
       <OriginalText body={item.body} spans={item.redactions} />
       <RedactionSummary spans={item.redactions} />

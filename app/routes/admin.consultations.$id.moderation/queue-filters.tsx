@@ -33,6 +33,19 @@ export function QueueFilterForm({ filters, articles }: { filters: QueueFilters; 
             <input type="checkbox" name="campaign" value="1" defaultChecked={filters.campaign} aria-describedby="campaign-hint" /> 格式化意见（同一模板）
           </label>
           <p className="hint" id="campaign-hint">运行意见分析后才能识别。</p>
+          <label className="radio-line">
+            <input type="checkbox" name="unreviewed" value="1" defaultChecked={filters.unreviewed} /> 含待确认的个人信息
+          </label>
+          <label className="radio-line">
+            <input type="checkbox" name="offTopic" value="1" defaultChecked={filters.offTopic} aria-describedby="flags-hint" /> 可能与征求内容无关
+          </label>
+          <label className="radio-line">
+            <input type="checkbox" name="duplicate" value="1" defaultChecked={filters.duplicate} aria-describedby="flags-hint" /> 可能重复
+          </label>
+          <label className="radio-line">
+            <input type="checkbox" name="marked" value="1" defaultChecked={filters.marked} /> 已标记
+          </label>
+          <p className="hint" id="flags-hint">系统提示，仅供参考：不会自动作出任何审核决定。</p>
         </fieldset>
         <p className="button-row">
           <button type="submit" className="button secondary">筛选</button>

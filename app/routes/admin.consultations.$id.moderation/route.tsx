@@ -6,12 +6,15 @@ import { Pagination } from "~/components/pagination";
 import { REJECT_REASON_LABELS } from "~/models/comment-labels";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { moderationQueue } from "~/models/moderation-queue.server";
-import { parseQueueFilters, queueSearch } from "~/models/moderation-schema";
+import { BulkByFilterSchema, BulkRequestSchema, parseQueueFilters, QueueFilterSchema, queueSearch } from "~/models/moderation-schema";
+import { previewBulk, runBulkByFilter } from "~/models/moderation-bulk.server";
+import { parseForm } from "~/utils/forms";
 import { canModerate } from "~/models/moderation.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/permissions.server";
 import { attachmentSize, attachmentsByComment } from "~/models/comment-attachments.server";
-import { decideFromForm } from "./decide.server";
+import { decideFromForm, type Reply } from "./decide.server";
+import { BulkByFilterForm, BulkConfirmation, describeFilters, type BulkConfirmationData } from "./bulk-by-filter";
 import { ModerationCard } from "./moderation-card";
 import { QueueFilterForm, StatusCounts } from "./queue-filters";
 import { ShortcutHelp, useQueueShortcuts } from "./queue-shortcuts";
@@ -33,7 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseQueueFilters(url.searchParams);
   const queue = moderationQueue(getDb(), c.id, filters);
   const files = attachmentsByComment(getDb(), queue.items.map((i) => i.id));
+  // A bulk action by filter asked for (the GET step): its confirmation, or why it cannot be confirmed.
+  let bulk: { preview: BulkConfirmationData | null; error: string | null; values: { bulk?: string; bulkReason?: string } } | null = null;
+  if (url.searchParams.has("bulk")) {
+    const values = { bulk: url.searchParams.get("bulk") ?? undefined, bulkReason: url.searchParams.get("bulkReason") ?? undefined };
+    const asked = BulkRequestSchema.safeParse(values);
+    if (!asked.success) bulk = { preview: null, error: asked.error.issues[0]?.message ?? "请选择要执行的操作。", values };
+    else {
+      const request = { action: asked.data.bulk, reason: asked.data.bulkReason };
+      const p = previewBulk(getDb(), c.id, filters, request);
+      const articleLabel = filters.article ? (queue.articles.find((a) => a.number === filters.article)?.label ?? null) : null;
+      bulk = {
+        preview: { action: request.action, reason: request.reason ?? null, count: p.count, token: p.token, unreviewed: p.unreviewed, filtersText: describeFilters(filters, articleLabel) },
+        error: null,
+        values,
+      };
+    }
+  }
   return {
+    bulk,
     c: { id: c.id, title: c.title, divisionName: c.divisionName },
     filters,
     selectAll: url.searchParams.get("select") === "all",
@@ -45,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const form = await request.formData();
+  if (form.get("intent") === "bulk-filter") return bulkByFilter(request, c.id, user, form);
   const outcome = decideFromForm(getDb(), c.id, user, form);
   if (!outcome.ok) return data(outcome.reply, { status: outcome.status });
   // Back to the same filtered page, at the comment after the one just decided.
@@ -57,6 +79,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${url.pathname}${url.search}${Number.isSafeInteger(next) && next > 0 ? `#comment-${next}` : ""}`);
 }
 
+/** The confirmed step of a bulk action by filter: acts on the set counted, or shows the new count. */
+async function bulkByFilter(request: Request, consultationId: number, user: Awaited<ReturnType<typeof load>>["user"], form: FormData) {
+  const filters = QueueFilterSchema.parse(Object.fromEntries([...form].filter(([k]) => k in QueueFilterSchema.shape)));
+  const parsed = parseForm(BulkByFilterSchema, form);
+  const refuse = (message: string, status: number) =>
+    data<Reply>({ intent: "bulk-filter", commentId: null, errors: { form: message }, values: {}, ids: [] }, { status });
+  if (!parsed.ok) return refuse(Object.values(parsed.errors)[0] ?? "确认信息无效，请重新确认。", 400);
+  const { bulk: action, bulkReason: reason, token, count } = parsed.data;
+  const outcome = await runBulkByFilter(getDb(), consultationId, user, filters, { action, reason, token });
+  if (!outcome.ok) {
+    // The page reloads with the same request, so it shows the confirmation again with the new count.
+    return refuse(`筛选结果已变化：确认时为 ${count} 条，现在为 ${outcome.changed.count} 条。未执行任何操作，请核对后重新确认。`, 409);
+  }
+  const url = new URL(request.url);
+  const search = new URLSearchParams(queueSearch(filters));
+  search.set("done", `filter-${action}`);
+  search.set("n", String(outcome.done));
+  if (outcome.held.length) search.set("held", String(outcome.held.length));
+  if (outcome.unchanged) search.set("unchanged", String(outcome.unchanged));
+  return redirect(`${url.pathname}?${search}`);
+}
+
 const DONE: Record<string, (n: number) => string> = {
   approve: () => "已通过。意见将按提出人选择的方式公开。",
   reject: () => "已标记为不予公开。该意见仍计入意见总数。",
@@ -64,15 +108,22 @@ const DONE: Record<string, (n: number) => string> = {
   "attachment-public": () => "附件已设为公开：意见通过后，附件随意见公开。",
   "attachment-private": () => "附件已设为不公开。",
   "bulk-reject": (n) => `已将 ${n} 条意见标记为不予公开，这些意见仍计入意见总数。`,
+  "filter-approve": (n) => `已通过筛选出的意见 ${n} 条。`,
+  "filter-reject": (n) => `已将筛选出的意见 ${n} 条标记为不予公开，这些意见仍计入意见总数。`,
+  "filter-mark": (n) => `已为筛选出的意见 ${n} 条加上标记。`,
+  "filter-unmark": (n) => `已取消筛选出的意见 ${n} 条的标记。`,
 };
 
 export default function ModerationQueue() {
-  const { c, filters, selectAll, queue, files } = useLoaderData<typeof loader>();
+  const { c, filters, selectAll, queue, files, bulk } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   useQueueShortcuts();
   const done = DONE[params.get("done") ?? ""]?.(Number(params.get("n") ?? 0));
-  const bulkReply = reply?.intent.startsWith("bulk-") ? reply : undefined;
+  const filterReply = reply?.intent === "bulk-filter" ? reply : undefined;
+  const bulkReply = reply?.intent.startsWith("bulk-") && !filterReply ? reply : undefined;
+  const held = Number(params.get("held") ?? 0);
+  const unchanged = Number(params.get("unchanged") ?? 0);
   const checked = new Set(bulkReply?.ids ?? []);
   // Selecting the whole page is a link, so it works without JavaScript too.
   const base = queueSearch(filters);
@@ -84,8 +135,20 @@ export default function ModerationQueue() {
         <span>起草处室：{c.divisionName}</span>
       </p>
       <p>先审查、后发布：意见经审核通过后才公开，公开的是隐去个人信息后的文本，原文保留备查。不予公开的意见仍计入意见总数，任何意见都不会被删除。</p>
-      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
-      {reply && !bulkReply ? <FormError message={reply.errors.form ?? reply.errors.ids ?? reply.errors.commentId} /> : null}
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{done}</p>
+          {held > 0 ? (
+            <p>
+              另有 {held} 条含有待确认的个人信息，未予通过，仍在待审核队列中，请逐条核对后通过：
+              <Link to={queueSearch({ ...filters, status: "pending", unreviewed: true, page: 1 })}>查看这 {held} 条</Link>
+            </p>
+          ) : null}
+          {unchanged > 0 ? <p>{unchanged} 条已是该状态或在处理期间已由他人处理，未作改动。</p> : null}
+        </div>
+      ) : null}
+      {bulk?.preview ? <BulkConfirmation filters={filters} preview={bulk.preview} error={filterReply?.errors.form} /> : null}
+      {reply && !bulkReply && !(filterReply && bulk?.preview) ? <FormError message={reply.errors.form ?? reply.errors.ids ?? reply.errors.commentId} /> : null}
       <StatusCounts filters={filters} counts={queue.counts} />
       <QueueFilterForm filters={filters} articles={queue.articles} />
       <ShortcutHelp />
@@ -116,6 +179,9 @@ export default function ModerationQueue() {
           <button type="submit" name="intent" value="bulk-reject" className="button secondary">批量不予公开所选</button>
         </div>
       </Form>
+      <div className="action-panel bulk-panel">
+        <BulkByFilterForm filters={filters} total={queue.total} error={bulk?.error ?? undefined} values={bulk?.values ?? {}} />
+      </div>
 
       <section aria-labelledby="queue-title" id="queue">
         <h2 id="queue-title" className="visually-hidden">意见列表</h2>
