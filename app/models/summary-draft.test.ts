@@ -173,6 +173,30 @@ describe("draftSummary", () => {
     expect(draftSummary(undecided)).toContain("2. 关于考试加分的意见（5条）。采纳情况：尚未作出处理。");
   });
 
+  it("says when the general opinions' topics also hold comments on several articles, so that the counts add up", () => {
+    const spread = facts();
+    expect(draftSummary(spread)).not.toContain("未归入单一条款");
+    spread.groups[0].topics[0] = { ...spread.groups[0].topics[0], size: 12 };
+    expect(draftSummary(spread)).toContain("共收到未涉及具体条款的意见8条。以下各主题还包括涉及多个条款、未归入单一条款的意见。");
+  });
+
+  it("answers each opinion of a topic that holds several, with the comments each carries and those still open", () => {
+    const several = facts();
+    several.groups[1].topics[0] = {
+      ...several.groups[1].topics[0],
+      decision: null,
+      opinions: [
+        { title: "年龄放宽至40周岁", size: 9, decision: "adopted", reason: "", changeMade: "第十条增加一款" },
+        { title: "学历放宽至高中", size: 4, decision: "not_adopted", reason: "学历条件按国家规定执行", changeMade: null },
+      ],
+      unanswered: 2,
+    };
+    const text = draftSummary(several);
+    expect(text).toContain("关于“年龄放宽至40周岁”（9条），采纳情况：采纳。修改情况：第十条增加一款。");
+    expect(text).toContain("关于“学历放宽至高中”（4条），采纳情况：不采纳。理由：学历条件按国家规定执行。");
+    expect(text).toContain("其中2条尚未答复。");
+  });
+
   it("gives a short, correct summary when no comment was received", () => {
     const none = draftSummary(
       facts({ channels: [], commentCount: 0, commenterCount: 0, identities: [], notPublishedCount: 0, campaigns: [], groups: [], dispositionCounts: {}, undecided: { notPublished: 0, other: 0 } }),

@@ -238,7 +238,9 @@ function groupBlock(g: SummaryArticleGroup, i: number, d: Detail): string[] {
   const shown = topics.slice(0, d.topics);
   const hidden = topics.slice(d.topics);
   const count = g.label ? `共收到涉及本条的意见${g.commentCount}条。` : `共收到未涉及具体条款的意见${g.commentCount}条。`;
-  const lines = [heading, count, ...shown.map((t, j) => topicParagraph(t, j, d))];
+  // Topics land here when no one article holds half their comments: say so, or the counts seem not to add up.
+  const spread = !g.label && g.topics.reduce((n, t) => n + t.size, 0) > g.commentCount ? "以下各主题还包括涉及多个条款、未归入单一条款的意见。" : "";
+  const lines = [heading, count + spread, ...shown.map((t, j) => topicParagraph(t, j, d))];
   if (hidden.length) {
     const counts: DispositionCounts = {};
     let undecided = 0;
