@@ -38,24 +38,70 @@ const TRADITIONAL: Record<string, string> = Object.fromEntries([...TRADITIONAL_F
 const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join("")}]`, "g");
 const simplify = (text: string) => text.replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c] ?? c);
 
-const SENTENCE = /[^。！!？?；;\n]*[。！!？?；;\n]*/g;
 const QUOTED = /[“「『"][^”」』"]{1,80}[”」』"]/g;
 const ENDS_AS_QUESTION = /(?:[？?]|[吗呢嘛么][\s。.…！!]*)\s*$/;
+const LATIN = /[A-Za-z]/;
+const TERMINATORS = /[。！!？?；;\n]+/g;
 const LISTS = [NOT_AGAINST, OPPOSE, SUPPORT, SUGGEST, QUESTION];
 
-function scoreSentence(sentence: string, weight: number, into: Scores): void {
-  const local = zero();
+interface Match {
+  at: number;
+  cls: CueClass;
+  weight: number;
+}
+
+/** A comment read once: its cue matches and where its sentences and turns are; any stretch is scored from it. */
+interface Reading {
+  text: string;
+  matches: Match[];
+  breaks: number[];
+  turns: number[];
+}
+
+const blank = (m: string) => " ".repeat(m.length);
+
+function read(text: string): Reading {
   // Words of the draft quoted back (“适当补偿”, “鼓励”) are the draft's, not the commenter's.
-  let rest = sentence.replace(QUOTED, (m) => " ".repeat(m.length));
-  let suggestTop = 0;
+  const rest = text.includes("“") || text.includes('"') || text.includes("「") || text.includes("『") ? text.replace(QUOTED, blank) : text;
+  // A character matched by one cue is not matched again by a later one (不支持 is not also 支持).
+  const taken = new Uint8Array(rest.length);
+  const matches: Match[] = [];
+  const latin = LATIN.test(rest);
   for (const list of LISTS) {
-    for (const { cls, weight: w, pattern } of list) {
-      rest = rest.replace(pattern, (m) => {
-        if (cls === "suggest") suggestTop = Math.max(suggestTop, w);
-        local[cls] += w;
-        return " ".repeat(m.length);
-      });
+    for (const { cls, weight, pattern } of list) {
+      if (!latin && pattern.flags.includes("i")) continue;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(rest); m !== null; m = pattern.exec(rest)) {
+        const at = m.index;
+        const end = at + m[0].length;
+        if (end === at) {
+          pattern.lastIndex++;
+          continue;
+        }
+        let free = true;
+        for (let i = at; i < end && free; i++) if (taken[i]) free = false;
+        if (!free) continue;
+        taken.fill(1, at, end);
+        matches.push({ at, cls, weight });
+      }
     }
+  }
+  matches.sort((a, b) => a.at - b.at);
+  const breaks = [...text.matchAll(TERMINATORS)].map((m) => (m.index ?? 0) + m[0].length);
+  const turns = [...text.matchAll(TURN)].map((m) => m.index ?? 0).filter((i) => i > 0);
+  return { text, matches, breaks, turns };
+}
+
+function scoreUnit(r: Reading, from: number, to: number, weight: number, into: Scores): void {
+  const sentence = r.text.slice(from, to);
+  if (!sentence.trim()) return;
+  const local = zero();
+  let suggestTop = 0;
+  for (const m of r.matches) {
+    if (m.at < from) continue;
+    if (m.at >= to) break;
+    local[m.cls] += m.weight;
+    if (m.cls === "suggest") suggestTop = Math.max(suggestTop, m.weight);
   }
   // A proposal is one proposal however many proposing words it uses (建议明确…, 希望增加…).
   local.suggest = Math.min(local.suggest, suggestTop + 0.5);
@@ -72,20 +118,29 @@ function scoreSentence(sentence: string, weight: number, into: Scores): void {
     local.question += 2;
   }
   local.question = Math.min(local.question, 3);
-  for (const cls of Object.keys(local) as CueClass[]) into[cls] += local[cls] * weight;
+  into.oppose += local.oppose * weight;
+  into.support += local.support * weight;
+  into.suggest += local.suggest * weight;
+  into.question += local.question * weight;
 }
 
-/** Scores a stretch of text: the part after the last turn counts fully, each part before it less. */
-function scoreText(text: string): Scores {
+/** Scores a stretch of a comment: the part after its last turn counts fully, each part before it less. */
+function score(r: Reading, from = 0, to = r.text.length): Scores {
   const scores = zero();
-  const turns = [...text.matchAll(TURN)].map((m) => m.index ?? 0).filter((i) => i > 0);
-  const bounds = [0, ...turns, text.length];
+  const bounds = [from, ...r.turns.filter((t) => t > from && t < to), to];
   for (let p = 0; p + 1 < bounds.length; p++) {
-    const part = text.slice(bounds[p], bounds[p + 1]);
+    const [start, end] = [bounds[p], bounds[p + 1]];
     const last = p + 2 === bounds.length;
     // A conceded clause (虽然…, 出发点是好的…) weighs least; any clause before a turn weighs less.
-    const weight = last ? 1 : CONCESSION.test(part) ? 0.3 : 0.5;
-    for (const sentence of part.match(SENTENCE) ?? []) if (sentence.trim()) scoreSentence(sentence, weight, scores);
+    const weight = last ? 1 : CONCESSION.test(r.text.slice(start, end)) ? 0.3 : 0.5;
+    let unitStart = start;
+    for (const b of r.breaks) {
+      if (b <= start) continue;
+      if (b >= end) break;
+      scoreUnit(r, unitStart, b, weight, scores);
+      unitStart = b;
+    }
+    scoreUnit(r, unitStart, end, weight, scores);
   }
   return scores;
 }
@@ -102,16 +157,18 @@ function decide({ oppose, support, suggest, question }: Scores): Stance {
 }
 
 export function stanceHint(text: string): Stance {
-  const simple = simplify(text);
-  let stance = decide(scoreText(simple));
+  return readStance(read(simplify(text)));
+}
+
+function readStance(r: Reading): Stance {
+  let stance = decide(score(r));
   // After a turn (…，但是 / 不过 / 然而…) the last clause says what the comment means, if it says anything.
-  const turns = [...simple.matchAll(TURN)].map((m) => m.index ?? 0).filter((i) => i > 0);
-  if (turns.length > 0) {
-    const tail = decide(scoreText(simple.slice(turns[turns.length - 1])));
+  if (r.turns.length > 0) {
+    const tail = decide(score(r, r.turns[r.turns.length - 1]));
     if (tail !== "neutral") stance = tail;
   }
   // An objection to one named article is not hidden by praise for another.
-  if (stance !== "oppose" && Object.values(perArticle(simple, stance)).includes("oppose")) stance = "oppose";
+  if (stance !== "oppose" && Object.values(perArticle(r, stance)).includes("oppose")) stance = "oppose";
   return stance;
 }
 
@@ -121,12 +178,14 @@ export function stanceHint(text: string): Stance {
  * stretch with no cue of its own takes the stance of the whole comment.
  */
 export function articleStances(text: string): Record<number, Stance> {
-  return perArticle(simplify(text), stanceHint(text));
+  const r = read(simplify(text));
+  return perArticle(r, readStance(r));
 }
 
 const BOUNDARIES = [..."，,。；;！!？?\n"];
 
-function perArticle(simple: string, overall: Stance): Record<number, Stance> {
+function perArticle(r: Reading, overall: Stance): Record<number, Stance> {
+  const simple = r.text;
   const result: Record<number, Stance> = {};
   if (!/[条條]|art/i.test(simple)) return result;
   const spans = findArticleRefSpans(simple).filter((s) => s.kind === "article" && !s.external);
@@ -145,7 +204,7 @@ function perArticle(simple: string, overall: Stance): Record<number, Stance> {
   }
   groups.forEach((group, g) => {
     const end = g + 1 < groups.length ? groups[g + 1].start : simple.length;
-    const stance = decide(scoreText(simple.slice(group.start, end)));
+    const stance = decide(score(r, group.start, end));
     for (const n of group.numbers) result[n] = stance === "neutral" ? overall : stance;
   });
   return result;
