@@ -9,7 +9,8 @@ import { readRecords, toAnalysisInput, type CliOptions } from "./analysis-cli/io
 
 /**
  * npm run eval [-- --update-floors] [-- --seeds N]
- * Evaluates the analysis on every labelled set of ../shared, once per seed, and fails when the mean of a figure
+ * Evaluates the analysis on the repository's own labelled set (tests/fixtures/consultation-ebike) and on every
+ * labelled set of ../shared when present, once per seed, and fails when the mean of a figure
  * over the seeds falls below its floor in scripts/eval-floors.json (the best mean reached, less a small
  * tolerance), so quality only ratchets up. One seed's figure moves by a few hundredths with the sample and the
  * visiting order alone; the mean of five moves far less, so a floor catches regressions rather than bad luck.
