@@ -84,6 +84,16 @@ describe("stanceHint", () => {
     ]);
   });
 
+  it("reads complaints of degree and feasibility, and plain approval", () => {
+    expectEach([
+      ["见习补贴标准偏低，每月八百块连房租都不够。", "oppose"],
+      ["虽然优先招录的初衷是好的，但实际操作中企业未必买账。", "oppose"],
+      ["这条写得太原则了，基层没法操作。", "oppose"],
+      ["技能培训全部免费，好政策！", "support"],
+      ["申请场地补贴需要哪些材料", "question"],
+    ]);
+  });
+
   it("does not let praise elsewhere hide an objection to one article", () => {
     expectEach([
       ["第三条写得很好，我完全赞成；但第五条的收费规定不合理，应当删除。", "oppose"],
@@ -110,6 +120,7 @@ describe("articleStances", () => {
     expect(articleStances("第三条写得很好，完全赞成；第五条的收费规定不合理，建议删除。")).toEqual({ 3: "support", 5: "oppose" });
     expect(articleStances("第二条建议把适用范围扩大到商铺。第七条的公示期是多久？")).toEqual({ 2: "suggest", 7: "question" });
     expect(articleStances("支持第4条和第6条。")).toEqual({ 4: "support", 6: "support" });
+    expect(articleStances("第八条整体可以，但第九条对企业的要求过高，中小企业根本做不到。")).toEqual({ 8: "support", 9: "oppose" });
   });
 
   it("is empty when no article is named", () => {
