@@ -160,6 +160,13 @@ export function stanceHint(text: string): Stance {
   return readStance(read(simplify(text)));
 }
 
+/** The comment's stance and its stance towards each article it names, from one reading. */
+export function commentStances(text: string): { stance: Stance; byArticle: Record<number, Stance> } {
+  const r = read(simplify(text));
+  const stance = readStance(r);
+  return { stance, byArticle: perArticle(r, stance) };
+}
+
 function readStance(r: Reading): Stance {
   let stance = decide(score(r));
   // After a turn (…，但是 / 不过 / 然而…) the last clause says what the comment means, if it says anything.
