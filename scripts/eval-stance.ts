@@ -1,6 +1,6 @@
-import { articleStances, STANCES, type Stance } from "~/analysis/stance";
+import { STANCES, type Stance } from "~/analysis/stance";
 import { evaluateStance, hasStanceLabels, type StanceFigures } from "~/analysis/stance-evaluation";
-import { getPath, type JsonRecord } from "~/analysis/records";
+import type { JsonRecord } from "~/analysis/records";
 import type { AnalysisResult } from "~/analysis/types";
 
 /**
@@ -15,10 +15,13 @@ const TARGETS: Partial<Record<StanceMetric, number>> = { stance_macro_f1: 0.75, 
 
 const runs = new Map<string, StanceFigures[]>();
 
-export function recordStance(dataset: string, records: readonly JsonRecord[], result: AnalysisResult, textField: string): void {
+export function recordStance(dataset: string, records: readonly JsonRecord[], result: AnalysisResult): void {
   if (!hasStanceLabels(records)) return;
-  const perArticle = records.map((r) => articleStances(String(getPath(r, textField) ?? "")));
-  const figures = evaluateStance(records, result.comments.map((c) => c.stance), perArticle);
+  const figures = evaluateStance(
+    records,
+    result.comments.map((c) => c.stance),
+    result.comments.map((c) => c.article_stances),
+  );
   runs.set(dataset, [...(runs.get(dataset) ?? []), figures]);
 }
 

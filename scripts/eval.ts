@@ -90,7 +90,7 @@ async function measure(dataset: Dataset, seed: number | null): Promise<Evaluatio
   const input = toAnalysisInput(records, options);
   const started = performance.now();
   const result = await analyzeInParallel(input);
-  recordStance(dataset.name, records, result, options.textField);
+  recordStance(dataset.name, records, result);
   return evaluate(records, result, options.labelField, (performance.now() - started) / 1000);
 }
 
