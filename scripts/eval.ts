@@ -4,11 +4,13 @@ import { fileURLToPath } from "node:url";
 import { analyzeInParallel } from "~/analysis/analyze";
 import { evaluate, type EvaluationFigures } from "~/analysis/evaluation";
 import { evaluatePiiDetector, type PiiFixture } from "~/analysis/pii-evaluation";
+import { evaluateStanceRuns, recordStance } from "./eval-stance";
 import { readRecords, toAnalysisInput, type CliOptions } from "./analysis-cli/io";
 
 /**
  * npm run eval [-- --update-floors] [-- --seeds N]
- * Evaluates the analysis on every labelled set of ../shared, once per seed, and fails when the mean of a figure
+ * Evaluates the analysis on the repository's own labelled set (tests/fixtures/consultation-ebike) and on every
+ * labelled set of ../shared when present, once per seed, and fails when the mean of a figure
  * over the seeds falls below its floor in scripts/eval-floors.json (the best mean reached, less a small
  * tolerance), so quality only ratchets up. One seed's figure moves by a few hundredths with the sample and the
  * visiting order alone; the mean of five moves far less, so a floor catches regressions rather than bad luck.
@@ -29,9 +31,25 @@ interface Dataset {
   name: string;
   options: Omit<CliOptions, "input" | "draft" | "seed"> & { input: string; draft?: string };
   targets: Partial<Record<Metric, number>>;
+  /** where the paths start: ../shared (the default) or this repository, whose sets always run */
+  root?: "shared" | "repo";
 }
 
 const DATASETS: Dataset[] = [
+  {
+    // Written for this project on another subject (tests/fixtures/consultation-ebike/README.md); in the repository.
+    name: "consultation-ebike",
+    root: "repo",
+    options: {
+      input: "tests/fixtures/consultation-ebike/comments.jsonl",
+      draft: "tests/fixtures/consultation-ebike/draft.md",
+      textField: "text",
+      labelField: "labels.topic",
+      tokens: false,
+      where: null,
+    },
+    targets: {},
+  },
   {
     name: "corpus",
     options: { input: "corpus/comments.jsonl", draft: "corpus/draft.md", textField: "text", labelField: "labels.topic", tokens: false, where: null },
@@ -61,16 +79,18 @@ const DATASETS: Dataset[] = [
 ];
 
 async function measure(dataset: Dataset, seed: number | null): Promise<EvaluationFigures> {
+  const base = dataset.root === "repo" ? repoRoot : shared;
   const options: CliOptions = {
     ...dataset.options,
-    input: path.join(shared, dataset.options.input),
-    draft: dataset.options.draft ? path.join(shared, dataset.options.draft) : null,
+    input: path.join(base, dataset.options.input),
+    draft: dataset.options.draft ? path.join(base, dataset.options.draft) : null,
     seed,
   };
   const records = await readRecords(options);
   const input = toAnalysisInput(records, options);
   const started = performance.now();
   const result = await analyzeInParallel(input);
+  recordStance(dataset.name, records, result);
   return evaluate(records, result, options.labelField, (performance.now() - started) / 1000);
 }
 
@@ -114,10 +134,8 @@ function evaluatePiiFixture(): boolean {
 
 async function main() {
   if (!evaluatePiiFixture()) process.exitCode = 1;
-  if (!fs.existsSync(shared)) {
-    process.stdout.write(`../shared not found (${shared}); analysis evaluation skipped\n`);
-    return;
-  }
+  const hasShared = fs.existsSync(shared);
+  if (!hasShared) process.stdout.write(`../shared not found (${shared}); only the repository's own sets are evaluated\n`);
   const update = process.argv.includes("--update-floors");
   const seedsArg = process.argv.indexOf("--seeds");
   const seedCount = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : SEEDS.length;
@@ -132,7 +150,7 @@ async function main() {
   let failed = false;
   const onlyArg = process.argv.indexOf("--only");
   const only = onlyArg >= 0 ? process.argv[onlyArg + 1] : null;
-  for (const dataset of DATASETS.filter((d) => !only || d.name === only)) {
+  for (const dataset of DATASETS.filter((d) => (!only || d.name === only) && (hasShared || d.root === "repo"))) {
     const runs: EvaluationFigures[] = [];
     for (const seed of seeds) runs.push(await measure(dataset, seed));
     const figures = summarise(runs);
@@ -161,6 +179,7 @@ async function main() {
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) process.stdout.write(`${row.map((cell, c) => cell.padEnd(widths[c])).join("  ")}\n`);
+  if (evaluateStanceRuns(floors, update, TOLERANCE)) failed = true;
   if (update) {
     fs.writeFileSync(floorsFile, `${JSON.stringify(floors, null, 2)}\n`);
     process.stdout.write(`floors written to ${path.relative(repoRoot, floorsFile)}\n`);

@@ -135,3 +135,20 @@ describe("bad input", () => {
     expect(r.comments[0].keywords).toEqual(expect.arrayContaining(["小区", "物业"]));
   });
 });
+
+describe("analyze: stance per named article", () => {
+  it("gives each comment the stance towards each article it names, and its copies the same", () => {
+    const text = "第三条写得很好，完全赞成；第五条的收费规定不合理，建议删除。";
+    const result = analyze({
+      comments: [
+        { id: "a", text },
+        { id: "b", text },
+        { id: "c", text: "总体支持。" },
+      ],
+    });
+    const byId = new Map(result.comments.map((c) => [c.id, c]));
+    expect(byId.get("a")).toMatchObject({ stance: "oppose", article_stances: { 3: "support", 5: "oppose" } });
+    expect(byId.get("b")!.article_stances).toEqual({ 3: "support", 5: "oppose" });
+    expect(byId.get("c")!.article_stances).toEqual({});
+  });
+});

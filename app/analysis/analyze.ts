@@ -71,6 +71,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     articles_inferred: prep.inferred[i],
     pii: prep.pii[i],
     stance: prep.stance[i],
+    article_stances: prep.articleStances[i],
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
   }));
   onProgress({ stage: "done", done: n, total: n });

@@ -6,7 +6,7 @@ import { duplicateKey, normalizeText } from "./normalize";
 import { detectPii } from "./pii";
 import { articleTerm } from "./pseudo-terms";
 import { createSegmenter, type Segmenter } from "./segment";
-import { stanceHint, type Stance } from "./stance";
+import { commentStances, type Stance } from "./stance";
 import { TokenCorpus } from "./token-corpus";
 import type { AnalysisInput, PiiSpan } from "./types";
 
@@ -24,6 +24,7 @@ export interface PreparedComments {
   inferred: number[][];
   pii: PiiSpan[][];
   stance: Stance[];
+  articleStances: Record<number, Stance>[];
   segmenter: Segmenter;
 }
 
@@ -34,6 +35,7 @@ export interface PreparedPart {
   inferred: number[][];
   pii: PiiSpan[][];
   stance: Stance[];
+  articleStances: Record<number, Stance>[];
 }
 
 interface DraftContext {
@@ -81,6 +83,7 @@ export function preparePart(
     inferred: new Array(n),
     pii: new Array(n),
     stance: new Array(n),
+    articleStances: new Array(n),
   };
   // A campaign sends one text thousands of times; everything here depends on the text alone.
   const firstSeen = new Map<string, number>();
@@ -110,7 +113,9 @@ export function preparePart(
     part.articles[i] = articles;
     part.inferred[i] = inferred ? [inferred.article] : [];
     part.pii[i] = pretokenized ? [] : detectPii(raw, { names: false }).map(({ kind, start, end }) => ({ kind, start, end }));
-    part.stance[i] = stanceHint(text);
+    const stances = commentStances(text);
+    part.stance[i] = stances.stance;
+    part.articleStances[i] = stances.byArticle;
     if ((i & 1023) === 1023) onStep(i + 1);
   }
   onStep(n);
@@ -123,6 +128,7 @@ function repeatComment(part: PreparedPart, i: number, first: number): void {
   part.inferred[i] = part.inferred[first].slice();
   part.pii[i] = part.pii[first].map((span) => ({ ...span }));
   part.stance[i] = part.stance[first];
+  part.articleStances[i] = { ...part.articleStances[first] };
 }
 
 /** The prepared comments, from parts that cover the input in order (their tokens already in `corpus`). */
@@ -137,6 +143,7 @@ export function assemble(input: AnalysisInput, parts: PreparedPart[], corpus: To
     inferred: flat((p) => p.inferred),
     pii: flat((p) => p.pii),
     stance: flat((p) => p.stance),
+    articleStances: flat((p) => p.articleStances),
     segmenter,
   };
 }

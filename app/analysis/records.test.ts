@@ -30,6 +30,7 @@ const comment = (over: Partial<CommentResult>): CommentResult => ({
   articles_inferred: [],
   pii: [],
   stance: "neutral",
+  article_stances: {},
   keywords: [],
   ...over,
 });

@@ -85,6 +85,8 @@ export interface CommentResult {
   /** offsets are UTF-16 code units in the original text */
   pii: PiiSpan[];
   stance: Stance;
+  /** the stance towards each article the comment names, read from the clauses that name it (stance.ts) */
+  article_stances: Record<number, Stance>;
   keywords: string[];
 }
 
