@@ -19,6 +19,16 @@ const ARTICLE_BOOST = 2;
 const CANDIDATES_PER_TOPIC = 40;
 export const NO_SUBSTANCE_ID = "no-substance";
 export const UNCLUSTERED_ID = "unclustered";
+/**
+ * Below this many comments, clusters mix unrelated subjects (the first 30 comments of a set gave 「企业、住院、二级」):
+ * no machine topics are made; campaigns and staff topics still are, and the rest is listed by article and text.
+ */
+export const MIN_COMMENTS_FOR_TOPICS = 50;
+export const TOO_FEW_LABEL = `未划分主题（意见不足 ${MIN_COMMENTS_FOR_TOPICS} 条）`;
+
+export function tooFewForTopics(commentCount: number): boolean {
+  return commentCount > 0 && commentCount < MIN_COMMENTS_FOR_TOPICS;
+}
 
 interface Group {
   kind: TopicResult["kind"];
@@ -76,11 +86,14 @@ export function buildTopics(
   const model = extra.length > 0 ? withCentroids(fitted, concat(fitted.centroids, extra)) : fitted;
   const scorer = new DocumentScorer(corpus, model);
   const { topics: unitTopic, scores } = assignTopics(scorer, unitDocs, model.k, (done) => onStep(done, units.length));
+  // Too few comments for topics: only staff topics (and campaigns, below) keep what they hold.
+  const tooFew = tooFewForTopics(n);
+  if (tooFew) unitTopic.forEach((t, u) => (unitTopic[u] = t >= machineK ? t : -1));
 
   const groups: Group[] = [];
   for (let t = 0; t < machineK; t++) groups.push({ kind: "machine", key: null, label: null, members: [], docs: [], scores: [] });
   staff.topics.forEach((s) => groups.push({ kind: "staff", key: s.key, label: s.label ?? null, members: [], docs: [], scores: [] }));
-  const unclustered: Group = { kind: "other", key: UNCLUSTERED_ID, label: "其他（未归类）", members: [], docs: [], scores: [] };
+  const unclustered: Group = { kind: "other", key: UNCLUSTERED_ID, label: tooFew ? TOO_FEW_LABEL : "其他（未归类）", members: [], docs: [], scores: [] };
   const empty: Group = { kind: "no_substance", key: NO_SUBSTANCE_ID, label: "无实质内容", members: [], docs: noSubstance, scores: [] };
   units.forEach((doc, u) => {
     let t = unitTopic[u];
