@@ -59,3 +59,33 @@ describe("evaluate", () => {
     expect(unlabelled).toMatchObject({ nmi: null, ari: null, campaign_precision: null, article_accuracy: null, pii_recall: null });
   });
 });
+
+describe("article link precision", () => {
+  it("counts every link the engine made, including those on comments labelled with no article", () => {
+    const records: JsonRecord[] = [
+      { id: "1", labels: { articles: [8] } },
+      { id: "2", labels: { articles: [] } }, // 「机场第二条跑道」: no article, so a link is wrong
+      { id: "3", labels: { articles: [9] } },
+      { id: "4" }, // unlabelled: not counted
+    ];
+    const result: AnalysisResult = {
+      topics: [],
+      campaigns: [],
+      comments: [
+        comment({ id: "1", articles: [8] }),
+        comment({ id: "2", articles: [2] }),
+        comment({ id: "3", articles_inferred: [4] }),
+        comment({ id: "4", articles: [5] }),
+      ],
+    };
+    const figures = evaluate(records, result, null, 0);
+    // Accuracy (over labelled articles only) hides the false link on comment 2; precision does not.
+    expect(figures.article_accuracy).toBe(0.5);
+    expect(figures.article_link_precision).toBeCloseTo(1 / 3);
+    expect(figures.inferred_link_precision).toBe(0);
+    expect(evaluate([{ id: "1" }], { topics: [], campaigns: [], comments: [comment({ id: "1" })] }, null, 0)).toMatchObject({
+      article_link_precision: null,
+      inferred_link_precision: null,
+    });
+  });
+});

@@ -42,7 +42,7 @@ describe("npm run analyze", () => {
     expect(status).toBe(0);
     expect(stderr).toContain(`${input}:3: malformed JSON`);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(["campaigns", "comments", "topics"]);
+    expect(Object.keys(result).sort()).toEqual(["campaigns", "comments", "too_few_for_topics", "topics"]);
     expect(result.comments.map((c: { id: string }) => c.id)).toEqual(["a1", "a2", "a3", "b1", "b2", "b3", "c1"]);
     expect(result.comments.find((c: { id: string }) => c.id === "c1").topic).toBe("no-substance");
     for (const topic of result.topics) expect(topic).toMatchObject({ id: expect.any(String), label: expect.any(String), size: expect.any(Number) });
@@ -74,7 +74,7 @@ describe("npm run eval:analysis", () => {
     expect(status).toBe(0);
     const figures = JSON.parse(stdout);
     expect(Object.keys(figures).sort()).toEqual(
-      ["ari", "article_accuracy", "campaign_precision", "campaign_recall", "n", "nmi", "pii_false_positive_rate", "pii_recall", "seconds", "topics"].sort(),
+      ["ari", "article_accuracy", "article_link_precision", "inferred_link_precision", "campaign_precision", "campaign_recall", "n", "nmi", "pii_false_positive_rate", "pii_recall", "seconds", "topics"].sort(),
     );
     expect(figures.n).toBe(7);
     expect(figures.nmi).toBeGreaterThanOrEqual(0);
