@@ -67,6 +67,27 @@ describe("npm run analyze", () => {
   });
 });
 
+describe("input hygiene", () => {
+  it("warns of repeated ids and null, numeric or empty texts with their lines, and keeps every record apart", () => {
+    const input = write("hygiene.jsonl", [
+      comment("d1", "建议公交对退役军人免费乘车。", "bus"),
+      comment("d1", "子女入学应当优先安排学位。", "school"),
+      JSON.stringify({ id: "d3", text: null }),
+      JSON.stringify({ id: "d4", text: 12345 }),
+      JSON.stringify({ id: "d5", text: "   " }),
+    ]);
+    const { status, stdout, stderr } = run("analyze", ["--input", input]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`${input}:2: warning: id "d1" was already used on line 1`);
+    expect(stderr).toContain(`${input}:3: warning: "text" is null`);
+    expect(stderr).toContain(`${input}:4: warning: "text" is the number 12345`);
+    expect(stderr).toContain(`${input}:5: warning: "text" is empty`);
+    expect(stderr).toContain("4 warning(s)");
+    const ids = JSON.parse(stdout).comments.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(["d1", "d1#line-2", "d3", "d4", "d5"]);
+  });
+});
+
 describe("npm run eval:analysis", () => {
   it("prints every metric, null where the input carries no labels for it", () => {
     const input = write("labelled.jsonl", lines);
