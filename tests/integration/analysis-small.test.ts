@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { analysisRuns, comments } from "~db/schema";
-import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/topics";
+import { MIN_COMMENTS_FOR_TOPICS, TOO_FEW_LABEL } from "~/analysis/topics";
+import { TopicTitleSchema } from "~/models/disposition-schema";
+import { proposedPublicTitle } from "~/models/topic-title-proposal.server";
 import { analysisRunSettled, latestRun } from "~/models/analysis-runs.server";
 import { newReceiptNo } from "~/models/receipt.server";
 import { findUserByUsername } from "~/models/user.server";
@@ -67,5 +69,11 @@ describe("the workspace of a small consultation", () => {
     // The slogan sent by three people is still one campaign with its count.
     const cards = (await get("?view=campaigns")).view!;
     expect(cards.kind === "campaigns" && cards.campaigns.map((c) => c.size)).toEqual([3]);
+  });
+
+  it("proposes a public title for the one bucket that is not its working label, and refuses the label", () => {
+    expect(proposedPublicTitle({ label: TOO_FEW_LABEL })).toBe("综合意见");
+    expect(TopicTitleSchema.safeParse({ topicId: "1", publicTitle: TOO_FEW_LABEL }).success).toBe(false);
+    expect(TopicTitleSchema.safeParse({ topicId: "1", publicTitle: "综合意见" }).success).toBe(true);
   });
 });
