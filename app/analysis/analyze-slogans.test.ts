@@ -6,7 +6,7 @@ import { NO_SUBSTANCE_ID, UNCLUSTERED_ID } from "./topics";
 // A short slogan sent by many people is the costliest thing to miss: it must be a campaign with its count, and
 // none of its copies may be left in 其他（未归类）.
 describe("analyze with a repeated slogan", () => {
-  const slogans = ["坚决反对取消二十三路夜班车", "请保留老城区菜市场", "Keep the night bus!", "暂缓实施新罚款标准，先把垃圾桶配齐"];
+  const slogans = ["坚决反对取消二十三路夜班车", "请保留老城区菜市场", "Keep the night bus!", "暂缓实施新罚款标准，先把垃圾桶配齐", "强烈反对学区划分限制！"];
   for (const copies of [2, 50, 200]) {
     for (const slogan of slogans) {
       it(`finds ${copies} copies of 「${slogan}」 as a campaign outside 其他`, () => {
@@ -25,6 +25,9 @@ describe("analyze with a repeated slogan", () => {
           expect(c.topic).not.toBe(NO_SUBSTANCE_ID);
           expect(c.topic).not.toBeNull();
         }
+        // None of these slogans is about keeping dogs: they must not swell a dog topic, but be a topic of their own.
+        const topic = result.topics.find((t) => t.id === copiesOf[0].topic);
+        expect(topic?.comment_ids.every((id) => id.startsWith("slogan-"))).toBe(true);
       });
     }
   }
