@@ -95,12 +95,15 @@ export function buildTopics(
   staff.topics.forEach((s) => groups.push({ kind: "staff", key: s.key, label: s.label ?? null, members: [], docs: [], scores: [] }));
   const unclustered: Group = { kind: "other", key: UNCLUSTERED_ID, label: tooFew ? TOO_FEW_LABEL : "其他（未归类）", members: [], docs: [], scores: [] };
   const empty: Group = { kind: "no_substance", key: NO_SUBSTANCE_ID, label: "无实质内容", members: [], docs: noSubstance, scores: [] };
+  const minOwnTopic = Math.max(3, Math.ceil(options.minTopicShare * units.length));
   const subjectWords = topicSubjectWords(prep, units, unitTopic, machineK, campaigns.campaignOf, dfOf);
   units.forEach((doc, u) => {
     let t = unitTopic[u];
     // A campaign joins a machine topic only when it speaks of that topic's subject (shares one of its most
     // distinctive words): a slogan that merely shares 反对 or 限制 with a topic is a subject of its own.
-    if (t >= 0 && t < machineK && campaigns.campaignOf[doc] >= 0 && !sharesSubject(prep, doc, subjectWords[t])) t = -1;
+    // Only a campaign as large as the smallest topic the model keeps: two copies of a short reply are no topic.
+    const c = campaigns.campaignOf[doc];
+    if (t >= 0 && t < machineK && c >= 0 && campaigns.campaigns[c].members.length >= minOwnTopic && !sharesSubject(prep, doc, subjectWords[t])) t = -1;
     // A campaign whose words nobody else uses is a subject of its own, not "other".
     if (t < 0 && campaigns.campaignOf[doc] >= 0) {
       t = groups.length;
