@@ -6,6 +6,7 @@ import { isArticleTerm, isBoundary, isWord } from "./pseudo-terms";
 import type { Random } from "./prng";
 import { pickRepresentatives, type RepresentativeCandidate } from "./representatives";
 import { resolveStaffTopics, staffCentroids } from "./staff-edits";
+import { TOO_FEW_LABEL, tooFewForTopics } from "./small-consultation";
 import { hasSubstance } from "./substance";
 import { assignTopics, DocumentScorer } from "./topic-assign";
 import { DEFAULT_TOPIC_OPTIONS, fitTopicModel, withCentroids, type TopicModelOptions } from "./topic-model";
@@ -19,16 +20,7 @@ const ARTICLE_BOOST = 2;
 const CANDIDATES_PER_TOPIC = 40;
 export const NO_SUBSTANCE_ID = "no-substance";
 export const UNCLUSTERED_ID = "unclustered";
-/**
- * Below this many comments, clusters mix unrelated subjects (the first 30 comments of a set gave 「企业、住院、二级」):
- * no machine topics are made; campaigns and staff topics still are, and the rest is listed by article and text.
- */
-export const MIN_COMMENTS_FOR_TOPICS = 50;
-export const TOO_FEW_LABEL = `未划分主题（意见不足 ${MIN_COMMENTS_FOR_TOPICS} 条）`;
-
-export function tooFewForTopics(commentCount: number): boolean {
-  return commentCount > 0 && commentCount < MIN_COMMENTS_FOR_TOPICS;
-}
+export { MIN_COMMENTS_FOR_TOPICS, TOO_FEW_LABEL, tooFewForTopics } from "./small-consultation";
 
 interface Group {
   kind: TopicResult["kind"];

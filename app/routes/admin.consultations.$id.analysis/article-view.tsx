@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
-import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/topics";
+import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/small-consultation";
 import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema";
 import { CommentItem } from "./comment-item";
 import type { ViewData } from "./view-data.server";

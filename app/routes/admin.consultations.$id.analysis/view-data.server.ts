@@ -12,7 +12,7 @@ import { isFiltered, type WorkspaceFilters } from "~/models/analysis-schema";
 import { topicChoices, topicDetail, topicOverview } from "~/models/analysis-workspace.server";
 import { latestArticles } from "~/models/article-numbers.server";
 import { lastFinishedRun } from "~/models/analysis-runs.server";
-import { tooFewForTopics } from "~/analysis/topics";
+import { tooFewForTopics } from "~/analysis/small-consultation";
 
 function filterOptions(db: Db, consultationId: number, articles: Array<{ number: number; label: string }>) {
   const identities = db
