@@ -101,7 +101,7 @@ describe("determinism", () => {
 
 describe("bad input", () => {
   it("copes with no comments, empty texts, lone emoji, huge texts and mixed scripts", () => {
-    expect(analyze({ comments: [] })).toEqual({ topics: [], campaigns: [], comments: [] });
+    expect(analyze({ comments: [] })).toEqual({ too_few_for_topics: false, topics: [], campaigns: [], comments: [] });
     const huge = "优待证办理流程太复杂，建议简化。".repeat(7_000);
     const comments = [
       { id: "1", text: "" },

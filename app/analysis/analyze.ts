@@ -4,7 +4,7 @@ import { prepareComments, type PreparedComments } from "./prepare";
 import { prepareInParallel, threadsFor } from "./prepare-parallel";
 import { isWord } from "./pseudo-terms";
 import { seededRandom } from "./prng";
-import { buildTopics } from "./topics";
+import { buildTopics, tooFewForTopics } from "./topics";
 import type { AnalysisInput, AnalysisProgress, AnalysisResult, CampaignResult, CommentResult } from "./types";
 
 /**
@@ -75,5 +75,5 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
   }));
   onProgress({ stage: "done", done: n, total: n });
-  return { topics, campaigns, comments };
+  return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };
 }

@@ -137,3 +137,35 @@ describe("findArticleRefSpans", () => {
     expect(span).toMatchObject({ start: 2, end: 9, text: "第１２条第２款", numbers: [12] });
   });
 });
+
+describe("条 as the measure word of long things is no article", () => {
+  // Any noun 条 counts (roads, lines, routes, waterways, vessels), with or without a modifier before it.
+  const nouns = ["跑道", "街", "路", "线", "巷", "胡同", "河", "航线", "地铁线", "公交线路", "船", "道路", "大街", "隧道", "高速公路", "铁路", "运河", "车道", "航道", "渠", "短信"];
+  const numbers = ["二", "五", "十二", "3", "７"];
+  test.each(nouns.flatMap((noun) => numbers.map((n) => [n, noun] as const)))("第%s条%s", (n, noun) => {
+    expect(extractArticleRefs(`机场要修第${n}条${noun}，噪音影响居民。`)).toEqual([]);
+    expect(extractArticleRefs(`第${n}条新建${noun}什么时候通？`)).toEqual([]);
+    expect(extractArticleRefs(`沿第${n}条${noun}往东走`, DRAFT)).toEqual([]);
+  });
+
+  test.each([
+    ["第五条规定的期限太短", [5]],
+    ["第五条第二款应当删除", [5]],
+    ["第五条中的表述不清", [5]],
+    ["第五条，建议增加跑道", [5]],
+    ["第五条线上办理很方便", [5]],
+    ["第五条路面硬化标准太低", [5]],
+    ["第五条街道办事处的职责", [5]],
+    ["第五条船舶登记", [5]],
+    ["第五条和第二条跑道", [5]],
+    ["第二条跑道的噪音，与第三条有关", [3]],
+  ])("keeps the real reference in %s", (text, expected) => {
+    expect(extractArticleRefs(text)).toEqual(expected);
+  });
+
+  test("keeps 第N条 when the draft's article N itself begins with the noun", () => {
+    const draft: DraftArticle[] = [{ number: 5, label: "第五条", text: "河道管理范围内禁止倾倒垃圾。", chapter: null, chapterHeading: null }];
+    expect(extractArticleRefs("第五条河道管理范围太宽", draft)).toEqual([5]);
+    expect(extractArticleRefs("第五条道路太窄", draft)).toEqual([]);
+  });
+});

@@ -17,6 +17,28 @@ export interface ArticleRefSpan {
 export interface ArticleRefOptions {
   /** The draft's title; a 《…》 title that matches it refers to the draft, not another law. */
   title?: string | null;
+  /** The draft's text of article n: where it begins with the words after 第n条, they are quoted, not counted. */
+  articleText?: (n: number) => string | undefined;
+}
+
+// 条 is also the measure word of long things: 第二条跑道, 第五条街, 第3条公交线路, 第三条路 are the second runway,
+// the fifth street, the third bus line, a third way, not articles. A noun of that class (roads, lines, routes,
+// waterways, vessels, text messages), optionally after a modifier (新建, 南北向 …), ends the reference there.
+// Compounds that often begin an article's own wording stay references: 线上办理, 路面, 河长制, 街道办事处, 船舶.
+const MEASURED_MODIFIER =
+  "(?:新建|新修|新开|拟建|规划|在建|备用|东西向|南北向|环形|高架|快速|城际|地下|过江|跨江|跨海|国际|国内|新|旧|老|主|小|大|长)?";
+const MEASURED_NOUN = [
+  "跑道", "滑行道", "航道", "航线", "航路", "公交线路", "公交线", "公交专线", "地铁线", "地铁", "轻轨", "轨道交通线", "轨道线",
+  "铁路", "高铁线", "高铁", "高速公路", "高速路", "高速", "公路", "国道", "省道", "县道", "乡道", "道路", "马路", "大道",
+  "大街", "街(?!道办)", "巷子", "小巷", "巷", "弄堂", "胡同", "路线", "路(?![面径段灯政况权])", "隧道", "通道", "步道", "绿道",
+  "车道", "人行道", "辅道", "匝道", "河道", "河流", "河(?!长)", "江", "溪", "渠", "沟", "运河", "管道", "管线", "电缆",
+  "线路", "生产线", "流水线", "专线", "热线", "斑马线", "线(?![上下索性])", "船(?!舶)", "渡船", "渡轮", "短信",
+].join("|");
+const MEASURED = new RegExp(`^\\s*${MEASURED_MODIFIER}(?:${MEASURED_NOUN})`);
+
+/** The noun counted by 条 that follows a reference at `end`, or null when the reference reads as an article. */
+function measuredNoun(text: string, end: number): string | null {
+  return MEASURED.exec(text.slice(end, end + 12))?.[0].trim() ?? null;
 }
 
 const Z = "[一二三四五六七八九十百零〇两兩\\d]+";
@@ -30,7 +52,7 @@ const normalize = (s: string) => toHalfWidthDigits(s).replace(/\u3000/g, " ").re
 
 interface Item { start: number; end: number; n: number; unit: string | undefined; range: boolean }
 
-function readGroup(text: string, at: number): Item[] {
+function readGroup(text: string, at: number, articleText?: (n: number) => string | undefined): Item[] {
   const items: Item[] = [];
   let pos = at;
   let range = false;
@@ -40,6 +62,11 @@ function readGroup(text: string, at: number): Item[] {
     const n = m ? parseChineseNumeral(m[2]) : null;
     if (!m || n === null || (items.length === 0 && !m[1])) break;
     const item: Item = { start: pos, end: ITEM.lastIndex, n, unit: m[3], range };
+    if (item.unit === "条" || item.unit === "條") {
+      const noun = measuredNoun(text, item.end);
+      // 第五条跑道 is a runway, unless the draft's 第五条 itself begins with those words (a commenter quoting it).
+      if (noun && !articleText?.(n)?.replace(/\s/g, "").startsWith(noun.replace(/\s/g, ""))) break;
+    }
     if (item.unit) {
       QUALIFIER.lastIndex = item.end;
       if (QUALIFIER.exec(text)) item.end = QUALIFIER.lastIndex;
@@ -101,10 +128,10 @@ function isExternal(before: string, title: string | null | undefined): boolean {
   return ofAnotherKind(before, title);
 }
 
-function chineseSpans(text: string, title: string | null | undefined): ArticleRefSpan[] {
+function chineseSpans(text: string, title: string | null | undefined, articleText?: (n: number) => string | undefined): ArticleRefSpan[] {
   const spans: ArticleRefSpan[] = [];
   for (let at = text.indexOf("第"); at !== -1; at = text.indexOf("第", at + 1)) {
-    const items = readGroup(text, at);
+    const items = readGroup(text, at, articleText);
     if (items.length === 0) continue;
     // Every 第 inside a group starts a shorter tail of the same group, so skip past it either way.
     const groupEnd = items[items.length - 1].end - 1;
@@ -160,7 +187,7 @@ function englishSpans(text: string): ArticleRefSpan[] {
 /** Every explicit reference, in text order, with the numbers it names and whether it is external. */
 export function findArticleRefSpans(text: string, options: ArticleRefOptions = {}): ArticleRefSpan[] {
   const norm = normalize(text);
-  return [...chineseSpans(norm, options.title), ...englishSpans(norm)]
+  return [...chineseSpans(norm, options.title, options.articleText), ...englishSpans(norm)]
     .sort((a, b) => a.start - b.start)
     .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
@@ -172,7 +199,9 @@ export function findArticleRefSpans(text: string, options: ArticleRefOptions = {
  */
 export function extractArticleRefs(text: string, draft?: DraftArticle[], options: ArticleRefOptions = {}): number[] {
   const found = new Set<number>();
-  for (const span of findArticleRefSpans(text, options)) {
+  const byNumber = draft ? new Map(draft.map((a) => [a.number, a.text])) : null;
+  const articleText = options.articleText ?? (byNumber ? (n: number) => byNumber.get(n) : undefined);
+  for (const span of findArticleRefSpans(text, { ...options, articleText })) {
     if (span.external) continue;
     if (span.kind === "article") span.numbers.forEach((n) => found.add(n));
     else if (draft) {

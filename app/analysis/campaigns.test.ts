@@ -52,3 +52,50 @@ describe("findCampaigns", () => {
     expect(findCampaigns([], []).campaigns).toEqual([]);
   });
 });
+
+describe("slogans: exact copies too short for a letter", () => {
+  // Slogans of every short length, cut from sentences that are not the issue's example.
+  const sources = [
+    "坚决反对取消夜间公交线路保留二十三路末班车到十一点",
+    "请保留老城区菜市场不要改建停车场还我们买菜的地方",
+    "强烈要求暂缓实施新的垃圾分类罚款标准先把垃圾桶配齐",
+  ];
+  const others = [
+    "建议把公园夜间开放时间延长到晚上十点，方便下班后锻炼身体的市民。",
+    "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了。",
+    "同意",
+    "支持！",
+  ];
+  const variants = (s: string) => [s, `${s}！`, ` ${s}。 `, `${s.slice(0, 2)} ${s.slice(2)}!!`, `「${s}」`];
+
+  for (const copies of [2, 50, 200]) {
+    it(`finds ${copies} copies from different senders as one campaign at every length from 4 to 20`, () => {
+      for (const source of sources) {
+        for (let length = 4; length <= 20; length++) {
+          const slogan = source.slice(0, length);
+          const texts = [...others, ...Array.from({ length: copies }, (_, k) => variants(slogan)[k % 5])];
+          const senders = texts.map((_, k) => (k < others.length ? null : `person-${k}@example.com`));
+          const { campaigns, campaignOf } = findCampaigns(keys(texts), senders);
+          expect(campaigns, `${copies} × ${slogan}`).toHaveLength(1);
+          expect(campaigns[0].members).toHaveLength(copies);
+          expect(campaigns[0].distinctSenders).toBe(copies);
+          for (let k = others.length; k < texts.length; k++) expect(campaignOf[k]).toBe(0);
+        }
+      }
+    });
+  }
+
+  it("finds English and full-width slogans, whatever the case, spacing and punctuation", () => {
+    const texts = ["No rezoning!", "NO REZONING", "no  rezoning.", "ＮＯ　ＲＥＺＯＮＩＮＧ！", "Save Elm Park", "save elm park!!!", "Agree", "agree"];
+    const { campaigns } = findCampaigns(keys(texts), texts.map(() => null));
+    expect(campaigns.map((c) => c.members)).toEqual([[0, 1, 2, 3], [4, 5]]);
+  });
+
+  it("does not call one sender repeating a slogan a campaign of several senders", () => {
+    const texts = Array.from({ length: 6 }, () => "请保留老城区菜市场！");
+    expect(findCampaigns(keys(texts), texts.map(() => "same@example.com")).campaigns).toEqual([]);
+    const two = findCampaigns(keys(texts), texts.map((_, k) => (k < 3 ? "same@example.com" : "other@example.com"))).campaigns;
+    expect(two).toHaveLength(1);
+    expect(two[0].distinctSenders).toBe(2);
+  });
+});

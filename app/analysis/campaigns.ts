@@ -19,9 +19,26 @@ export interface CampaignOptions {
   minChars: number;
   /** a member must be at least this similar to the campaign's representative wording */
   memberThreshold: number;
+  /**
+   * exact copies shorter than minChars are still a campaign (a slogan) when sent by at least two people and at
+   * least this long, in slogan units (see sloganLength): 「坚决反对」 is, 「同意」 is not
+   */
+  minSloganLength: number;
 }
 
-export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3 };
+export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3, minSloganLength: 4 };
+
+const LATIN = /[a-z0-9]/;
+
+/**
+ * The length of a duplicate key as a slogan: one per Han character (or other letter), one half per Latin letter
+ * or digit, so "no rezoning" (5) counts like 「反对扩建」 (4) and "agree" (2.5) like 「同意」 (2).
+ */
+export function sloganLength(key: string): number {
+  let length = 0;
+  for (const ch of key) length += LATIN.test(ch) ? 0.5 : 1;
+  return length;
+}
 const BANDS = 21;
 const ROWS = 3;
 const REPRESENTATIVES_PER_BUCKET = 4;
@@ -88,7 +105,22 @@ export function findCampaigns(
     if (!list) groups.set(root, (list = []));
     list.push(i);
   }
+  // Slogans: exact copies too short for a letter, sent by several people. A short text is not matched by
+  // shingles (one edited character changes most of them), only by its exact wording.
+  const short = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (uniqueIndex.has(canonical[i]) || keys[canonical[i]].length === 0) continue;
+    let list = short.get(canonical[i]);
+    if (!list) short.set(canonical[i], (list = []));
+    list.push(i);
+  }
   const campaigns: FoundCampaign[] = [];
+  for (const [wording, members] of short) {
+    if (members.length < 2 || sloganLength(keys[wording]) < options.minSloganLength) continue;
+    // One person sending a slogan again is a 重复提交 (comment-duplicates.server.ts), not a campaign.
+    const distinctSenders = countSenders(members, senders);
+    if (distinctSenders >= 2) campaigns.push({ members, representative: wording, distinctSenders });
+  }
   const addCampaign = (members: number[], representative: number) =>
     campaigns.push({ members, representative, distinctSenders: countSenders(members, senders) });
   for (const members of groups.values()) {

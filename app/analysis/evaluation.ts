@@ -16,6 +16,10 @@ export interface EvaluationFigures {
   article_accuracy: number | null;
   pii_recall: number | null;
   pii_false_positive_rate: number | null;
+  /** of the article links the engine made (named and inferred), the share the labels confirm */
+  article_link_precision: number | null;
+  /** of the links inferred from the wording alone (articles_inferred), the share the labels confirm */
+  inferred_link_precision: number | null;
   seconds: number;
 }
 
@@ -47,6 +51,8 @@ export function evaluate(
     article_accuracy: null,
     pii_recall: null,
     pii_false_positive_rate: null,
+    article_link_precision: null,
+    inferred_link_precision: null,
     seconds: Math.round(seconds * 1000) / 1000,
   };
   const comments = result.comments;
@@ -78,6 +84,7 @@ export function evaluate(
     });
     figures.article_accuracy = labelled > 0 ? equal / labelled : null;
   }
+  if (hasField(records, "labels.articles")) Object.assign(figures, articleLinkPrecision(records, result));
   if (hasField(records, "labels.pii")) {
     let withPii = 0;
     let recalled = 0;
@@ -99,4 +106,37 @@ export function evaluate(
     figures.pii_false_positive_rate = without > 0 ? flagged / without : null;
   }
   return figures;
+}
+
+/**
+ * Precision of article links: every link the engine made on a comment whose record carries labels.articles (an
+ * empty list says "no article"), counted once per comment and article; a link is right when the labels name it.
+ * Accuracy alone hides a false 第二条 found in 「机场第二条跑道」 among many comments that are right.
+ */
+export function articleLinkPrecision(
+  records: readonly JsonRecord[],
+  result: AnalysisResult,
+): { article_link_precision: number | null; inferred_link_precision: number | null } {
+  let links = 0;
+  let right = 0;
+  let inferred = 0;
+  let inferredRight = 0;
+  records.forEach((r, i) => {
+    const value = getPath(r, "labels.articles");
+    const comment = result.comments[i];
+    if (!Array.isArray(value) || !comment) return;
+    const truth = new Set(value.map(Number));
+    for (const a of new Set([...comment.articles, ...comment.articles_inferred])) {
+      links++;
+      if (truth.has(a)) right++;
+    }
+    for (const a of new Set(comment.articles_inferred)) {
+      inferred++;
+      if (truth.has(a)) inferredRight++;
+    }
+  });
+  return {
+    article_link_precision: links > 0 ? right / links : null,
+    inferred_link_precision: inferred > 0 ? inferredRight / inferred : null,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluation";
-import { getPath, parseRecordLine, toComment, type JsonRecord } from "./records";
+import { getPath, inputWarnings, parseRecordLine, summariseWarnings, toComment, uniqueIds, type JsonRecord } from "./records";
 import type { AnalysisResult, CommentResult } from "./types";
 
 describe("parseRecordLine", () => {
@@ -58,5 +58,66 @@ describe("evaluate", () => {
     expect(figures.pii_false_positive_rate).toBe(0.5);
     const unlabelled = evaluate([{ id: "1" }], { topics: [], campaigns: [], comments: [comment({ id: "1" })] }, null, 0);
     expect(unlabelled).toMatchObject({ nmi: null, ari: null, campaign_precision: null, article_accuracy: null, pii_recall: null });
+  });
+});
+
+describe("article link precision", () => {
+  it("counts every link the engine made, including those on comments labelled with no article", () => {
+    const records: JsonRecord[] = [
+      { id: "1", labels: { articles: [8] } },
+      { id: "2", labels: { articles: [] } }, // 「机场第二条跑道」: no article, so a link is wrong
+      { id: "3", labels: { articles: [9] } },
+      { id: "4" }, // unlabelled: not counted
+    ];
+    const result: AnalysisResult = {
+      topics: [],
+      campaigns: [],
+      comments: [
+        comment({ id: "1", articles: [8] }),
+        comment({ id: "2", articles: [2] }),
+        comment({ id: "3", articles_inferred: [4] }),
+        comment({ id: "4", articles: [5] }),
+      ],
+    };
+    const figures = evaluate(records, result, null, 0);
+    // Accuracy (over labelled articles only) hides the false link on comment 2; precision does not.
+    expect(figures.article_accuracy).toBe(0.5);
+    expect(figures.article_link_precision).toBeCloseTo(1 / 3);
+    expect(figures.inferred_link_precision).toBe(0);
+    expect(evaluate([{ id: "1" }], { topics: [], campaigns: [], comments: [comment({ id: "1" })] }, null, 0)).toMatchObject({
+      article_link_precision: null,
+      inferred_link_precision: null,
+    });
+  });
+});
+
+describe("inputWarnings", () => {
+  it("reports repeated ids, and missing, null, numeric, non-text and empty texts, each with its line", () => {
+    const records: JsonRecord[] = [
+      { id: "a", text: "正常的意见" },
+      { id: "a", text: "另一条" },
+      { id: 7, text: null, __line: 9 },
+      { id: "7", text: 42 },
+      { row: 5, text: ["x"] },
+      { id: "e", text: " \n " },
+      { id: "m" },
+    ];
+    const warnings = inputWarnings(records, "text");
+    expect(warnings.map((w) => [w.line, w.id, w.kind])).toEqual([
+      [2, "a", "duplicate_id"],
+      [9, "7", "null_text"],
+      [4, "7", "duplicate_id"],
+      [4, "7", "numeric_text"],
+      [5, "5", "not_text"],
+      [6, "e", "empty_text"],
+      [7, "m", "missing_text"],
+    ]);
+    expect(summariseWarnings(warnings)).toBe("2 duplicate ids, 1 null text, 1 numeric text, 1 not text, 1 empty text, 1 missing text");
+    expect(inputWarnings([{ id: "ok", text: "好" }], "text")).toEqual([]);
+  });
+
+  it("makes repeated ids unique by their line, keeping the first", () => {
+    const comments = [{ id: "a" }, { id: "a" }, { id: "b" }, { id: "a" }];
+    expect(uniqueIds(comments, [1, 2, 3, 4]).map((c) => c.id)).toEqual(["a", "a#line-2", "b", "a#line-4"]);
   });
 });

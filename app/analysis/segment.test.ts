@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { BOUNDARY } from "./pseudo-terms";
 import { createSegmenter } from "./segment";
 
@@ -57,5 +57,32 @@ describe("contentToken", () => {
     expect(segmenter.contentToken("的")).toBeNull();
     expect(segmenter.contentToken("物业")).toBe("物业");
     expect(segmenter.contentToken("Parking")).toBe("park");
+  });
+});
+
+describe("keyword hygiene", () => {
+  const segmenter = createSegmenter();
+  // Unknown place names that jieba cuts in pieces: the fragment before the suffix must never stand alone.
+  test.each([
+    ["砂子塘小学学位紧张", "砂子塘", "砂子"],
+    ["观沙岭街道不作为", "观沙岭", "观沙"],
+    ["杨家冲一带没有公交", "杨家冲", "杨家"],
+    ["梅溪湖片区学位紧张", "梅溪湖", "溪湖"],
+    ["鸭子铺路口拥堵", "鸭子铺", "鸭子"],
+    ["黄土岭附近没有菜市场", "黄土岭", "黄土"],
+    ["人民路和建设路都堵", "人民路", "人民"],
+  ])("keeps the place name in %s whole", (text, name, fragment) => {
+    const tokens = segmenter.tokenize(text);
+    expect(tokens).toContain(name);
+    expect(tokens).not.toContain(fragment);
+  });
+
+  test("does not glue a verb or a function word to a road", () => {
+    expect(segmenter.tokenize("过马路太危险")).toContain("马路");
+    expect(segmenter.tokenize("小区里很吵")).toContain("小区");
+  });
+
+  test.each(["这家", "那家", "这位", "该种", "每个", "某些"])("drops the pointing word %s", (word) => {
+    expect(segmenter.tokenize(`${word}单位拖欠工资`)).not.toContain(word);
   });
 });

@@ -28,6 +28,14 @@ const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s\u3000-\u303F\uFF00-\uFFEF]+|[\w.
 const NUMERAL = /^[\d.,%]+$|^[〇零一二两三四五六七八九十百千万亿]+$/;
 const ARTICLE_NUMBER = /^第[\d〇零一二两三四五六七八九十百千]+[条章节款项條]$/;
 const LATIN_WORD = /^[a-z][a-z'-]*$/;
+// Demonstrative or quantifier plus a measure word (这家, 那位, 该种, 每个): points at something, names nothing.
+const DEICTIC = /^[这那哪该此每某各其][个家位种样些件次点项名座栋所只户类般批处]$/;
+// Single characters that end a place name. jieba cuts an unknown name before them (砂子/塘, 人民/路, 梅/溪湖), and
+// the fragment left over (砂子) would become a keyword that means something else.
+const PLACE_SUFFIX = /^[塘路街巷弄村镇乡湾桥坝港岭坡冲苑庄屯寨堡铺湖山洲垸坪岗渡溪河江府城州县区]$/;
+// A verb of motion before a road or hill is no part of its name: 过/马路, 上/山.
+const MOTION = /^[过上下去到来进出回走住离往向从至近靠沿跨穿绕爬登游逛]$/;
+const HAN_ONLY = /^[\u3400-\u9FFF\uF900-\uFAFF]+$/;
 // A text this long is a pasted document, not a comment; beyond it more words change no topic.
 const MAX_CHARS = 20_000;
 const MEMO_LIMIT = 500_000;
@@ -91,7 +99,7 @@ function latinToken(raw: string): [string, string] | null {
 }
 
 function hanToken(word: string): string | null {
-  if (isStopword(word) || NUMERAL.test(word) || ARTICLE_NUMBER.test(word)) return null;
+  if (isStopword(word) || NUMERAL.test(word) || ARTICLE_NUMBER.test(word) || DEICTIC.test(word)) return null;
   return word.length >= 2 ? word : null;
 }
 
@@ -130,6 +138,31 @@ function jiebaFor(userTerms: readonly string[]): Jieba {
 /** Latin text as words, with sentence punctuation kept as separate items so it breaks phrases. */
 function latinRuns(text: string): string[] {
   return text.split(/([.,;:!?()"]+)/).flatMap((part) => (/^[.,;:!?()"]+$/.test(part) ? [part] : latinTokenizer.tokenize(part)));
+}
+
+/**
+ * Puts a place name cut in pieces back together: a word of two or more Han characters and a place suffix after it
+ * (砂子 + 塘 = 砂子塘, 人民 + 路), and a lone Han character before a word that ends in one (梅 + 溪湖 = 梅溪湖).
+ * Function words never join (在/湖南 stays apart).
+ */
+export function joinPlaceNames(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i];
+    const next = words[i + 1];
+    const content = (w: string) => HAN_ONLY.test(w) && !isStopword(w) && !NUMERAL.test(w) && !DEICTIC.test(w);
+    if (word.length === 1 && content(word) && !MOTION.test(word) && next && next.length >= 2 && content(next) && PLACE_SUFFIX.test(next.at(-1)!)) {
+      word += next;
+      i++;
+    }
+    const after = words[i + 1];
+    if (word.length >= 2 && content(word) && after && PLACE_SUFFIX.test(after)) {
+      word += after;
+      i++;
+    }
+    out.push(word);
+  }
+  return out;
 }
 
 function withBoundaries(words: readonly string[], keep: (word: string) => string | null): string[] {
@@ -176,7 +209,7 @@ export function createSegmenter(userTerms: readonly string[] = []): Segmenter {
     addSurfaceEntries: (entries) => surfaces.add(entries),
     tokenize(text) {
       const clean = text.slice(0, MAX_CHARS).toLowerCase().replace(URL_OR_EMAIL, " ");
-      const words = HAN.test(clean) ? jieba.cut(clean, false) : latinRuns(clean);
+      const words = HAN.test(clean) ? joinPlaceNames(jieba.cut(clean, false)) : latinRuns(clean);
       return withBoundaries(words, contentToken);
     },
   };

@@ -6,6 +6,7 @@ import { isArticleTerm, isBoundary, isWord } from "./pseudo-terms";
 import type { Random } from "./prng";
 import { pickRepresentatives, type RepresentativeCandidate } from "./representatives";
 import { resolveStaffTopics, staffCentroids } from "./staff-edits";
+import { TOO_FEW_LABEL, tooFewForTopics } from "./small-consultation";
 import { hasSubstance } from "./substance";
 import { assignTopics, DocumentScorer } from "./topic-assign";
 import { DEFAULT_TOPIC_OPTIONS, fitTopicModel, withCentroids, type TopicModelOptions } from "./topic-model";
@@ -19,6 +20,7 @@ const ARTICLE_BOOST = 2;
 const CANDIDATES_PER_TOPIC = 40;
 export const NO_SUBSTANCE_ID = "no-substance";
 export const UNCLUSTERED_ID = "unclustered";
+export { MIN_COMMENTS_FOR_TOPICS, TOO_FEW_LABEL, tooFewForTopics } from "./small-consultation";
 
 interface Group {
   kind: TopicResult["kind"];
@@ -76,14 +78,24 @@ export function buildTopics(
   const model = extra.length > 0 ? withCentroids(fitted, concat(fitted.centroids, extra)) : fitted;
   const scorer = new DocumentScorer(corpus, model);
   const { topics: unitTopic, scores } = assignTopics(scorer, unitDocs, model.k, (done) => onStep(done, units.length));
+  // Too few comments for topics: only staff topics (and campaigns, below) keep what they hold.
+  const tooFew = tooFewForTopics(n);
+  if (tooFew) unitTopic.forEach((t, u) => (unitTopic[u] = t >= machineK ? t : -1));
 
   const groups: Group[] = [];
   for (let t = 0; t < machineK; t++) groups.push({ kind: "machine", key: null, label: null, members: [], docs: [], scores: [] });
   staff.topics.forEach((s) => groups.push({ kind: "staff", key: s.key, label: s.label ?? null, members: [], docs: [], scores: [] }));
-  const unclustered: Group = { kind: "other", key: UNCLUSTERED_ID, label: "其他（未归类）", members: [], docs: [], scores: [] };
+  const unclustered: Group = { kind: "other", key: UNCLUSTERED_ID, label: tooFew ? TOO_FEW_LABEL : "其他（未归类）", members: [], docs: [], scores: [] };
   const empty: Group = { kind: "no_substance", key: NO_SUBSTANCE_ID, label: "无实质内容", members: [], docs: noSubstance, scores: [] };
+  const minOwnTopic = Math.max(3, Math.ceil(options.minTopicShare * units.length));
+  const subjectWords = topicSubjectWords(prep, units, unitTopic, machineK, campaigns.campaignOf, dfOf);
   units.forEach((doc, u) => {
     let t = unitTopic[u];
+    // A campaign joins a machine topic only when it speaks of that topic's subject (shares one of its most
+    // distinctive words): a slogan that merely shares 反对 or 限制 with a topic is a subject of its own.
+    // Only a campaign as large as the smallest topic the model keeps: two copies of a short reply are no topic.
+    const c = campaigns.campaignOf[doc];
+    if (t >= 0 && t < machineK && c >= 0 && campaigns.campaigns[c].members.length >= minOwnTopic && !sharesSubject(prep, doc, subjectWords[t])) t = -1;
     // A campaign whose words nobody else uses is a subject of its own, not "other".
     if (t < 0 && campaigns.campaignOf[doc] >= 0) {
       t = groups.length;
@@ -109,6 +121,41 @@ export function buildTopics(
   }
   const all = [...groups, unclustered, empty].filter((g) => g.members.length > 0);
   return describe(prep, all, scorer, model.embedding.dims);
+}
+
+const SUBJECT_WORDS = 10;
+
+/** Per machine topic, its most distinctive words (count × idf) among the comments that are not campaigns. */
+function topicSubjectWords(
+  prep: PreparedComments,
+  units: readonly number[],
+  unitTopic: Int32Array,
+  machineK: number,
+  campaignOf: Int32Array,
+  dfOf: (word: string) => number,
+): Set<string>[] {
+  const n = prep.ids.length;
+  const counts = Array.from({ length: machineK }, () => new Map<string, number>());
+  units.forEach((doc, u) => {
+    const t = unitTopic[u];
+    if (t < 0 || t >= machineK || campaignOf[doc] >= 0) return;
+    for (const id of prep.corpus.doc(doc)) {
+      const word = prep.corpus.words[id];
+      if (isWord(word)) counts[t].set(word, (counts[t].get(word) ?? 0) + 1);
+    }
+  });
+  return counts.map((words) => {
+    const scored = [...words].map(([w, c]) => [w, c * Math.log((1 + n) / (1 + dfOf(w)))] as const);
+    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return new Set(scored.slice(0, SUBJECT_WORDS).map(([w]) => w));
+  });
+}
+
+function sharesSubject(prep: PreparedComments, doc: number, words: Set<string>): boolean {
+  // A topic of campaigns only has no words of its own: nothing to compare, so the assignment stands.
+  if (words.size === 0) return true;
+  for (const id of prep.corpus.doc(doc)) if (words.has(prep.corpus.words[id])) return true;
+  return false;
 }
 
 function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number) {

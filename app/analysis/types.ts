@@ -91,6 +91,8 @@ export interface CommentResult {
 }
 
 export interface AnalysisResult {
+  /** fewer comments than topics need (topics.ts MIN_COMMENTS_FOR_TOPICS): no machine topics were made */
+  too_few_for_topics?: boolean;
   topics: TopicResult[];
   campaigns: CampaignResult[];
   comments: CommentResult[];

@@ -90,7 +90,7 @@ export const TopicTitleSchema = z.object({
     .trim()
     .min(1, "请填写公开标题。")
     .max(DISPOSITION_LIMITS.publicTitle, `公开标题不能超过 ${DISPOSITION_LIMITS.publicTitle} 个字符。`)
-    .refine((t) => !/其他（未归类）|未归类/.test(t), "“其他（未归类）”是工作标签，请改写为能向社会公开的标题。"),
+    .refine((t) => !/其他（未归类）|未归类|未划分主题/.test(t), "“其他（未归类）”“未划分主题”是工作标签，请改写为能向社会公开的标题。"),
 });
 
 export type DispositionInput = z.infer<typeof DispositionSchema>;

@@ -1,10 +1,13 @@
 // The public title the workspace proposes for a topic, for staff to confirm or rewrite: the
 // working label cleaned of what must never be published. It is only a proposal; nothing is public
 // until staff approve a title (topic-titles.ts).
+import { TOO_FEW_LABEL } from "~/analysis/small-consultation";
 import { screenText } from "./publication-screen.server";
 
 const CATCH_ALL: Record<string, string> = {
   "其他（未归类）": "其他意见",
+  // A consultation too small for topics: one bucket of every comment not in a campaign or staff topic.
+  [TOO_FEW_LABEL]: "综合意见",
   其他: "其他意见",
   无实质内容: "未提出具体意见的来信",
 };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { getPath, parseRecordLine, toComment, type JsonRecord } from "~/analysis/records";
+import { getPath, inputWarnings, parseRecordLine, summariseWarnings, toComment, uniqueIds, type JsonRecord } from "~/analysis/records";
 import type { AnalysisInput } from "~/analysis/types";
 
 /** Argument parsing and input reading shared by `npm run analyze` and `npm run eval:analysis`. */
@@ -79,13 +79,15 @@ export async function readRecords(options: CliOptions): Promise<JsonRecord[]> {
   return records;
 }
 
+// Beyond this many, the warnings are summed up rather than listed.
+const MAX_LISTED_WARNINGS = 20;
+
 export function toAnalysisInput(records: JsonRecord[], options: CliOptions): AnalysisInput {
-  let missing = 0;
-  const comments = records.map((record) => {
-    if (getPath(record, options.textField) === undefined) missing++;
-    return toComment(record, options.textField, Number(record.__line));
-  });
-  if (missing > 0) process.stderr.write(`${missing} record(s) have no "${options.textField}" field; analysed as empty\n`);
+  const warnings = inputWarnings(records, options.textField);
+  for (const w of warnings.slice(0, MAX_LISTED_WARNINGS)) process.stderr.write(`${options.input}:${w.line}: warning: ${w.message}\n`);
+  if (warnings.length > 0) process.stderr.write(`${options.input}: ${warnings.length} warning(s): ${summariseWarnings(warnings)}\n`);
+  const lines = records.map((record, i) => (typeof record.__line === "number" ? record.__line : i + 1));
+  const comments = uniqueIds(records.map((record, i) => toComment(record, options.textField, lines[i])), lines);
   const draft = options.draft ? readDraft(options.draft) : null;
   return { comments, draft, pretokenized: options.tokens, ...(options.seed === null ? {} : { seed: options.seed }) };
 }

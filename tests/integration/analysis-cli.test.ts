@@ -42,7 +42,7 @@ describe("npm run analyze", () => {
     expect(status).toBe(0);
     expect(stderr).toContain(`${input}:3: malformed JSON`);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(["campaigns", "comments", "topics"]);
+    expect(Object.keys(result).sort()).toEqual(["campaigns", "comments", "too_few_for_topics", "topics"]);
     expect(result.comments.map((c: { id: string }) => c.id)).toEqual(["a1", "a2", "a3", "b1", "b2", "b3", "c1"]);
     expect(result.comments.find((c: { id: string }) => c.id === "c1").topic).toBe("no-substance");
     for (const topic of result.topics) expect(topic).toMatchObject({ id: expect.any(String), label: expect.any(String), size: expect.any(Number) });
@@ -67,6 +67,27 @@ describe("npm run analyze", () => {
   });
 });
 
+describe("input hygiene", () => {
+  it("warns of repeated ids and null, numeric or empty texts with their lines, and keeps every record apart", () => {
+    const input = write("hygiene.jsonl", [
+      comment("d1", "建议公交对退役军人免费乘车。", "bus"),
+      comment("d1", "子女入学应当优先安排学位。", "school"),
+      JSON.stringify({ id: "d3", text: null }),
+      JSON.stringify({ id: "d4", text: 12345 }),
+      JSON.stringify({ id: "d5", text: "   " }),
+    ]);
+    const { status, stdout, stderr } = run("analyze", ["--input", input]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`${input}:2: warning: id "d1" was already used on line 1`);
+    expect(stderr).toContain(`${input}:3: warning: "text" is null`);
+    expect(stderr).toContain(`${input}:4: warning: "text" is the number 12345`);
+    expect(stderr).toContain(`${input}:5: warning: "text" is empty`);
+    expect(stderr).toContain("4 warning(s)");
+    const ids = JSON.parse(stdout).comments.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(["d1", "d1#line-2", "d3", "d4", "d5"]);
+  });
+});
+
 describe("npm run eval:analysis", () => {
   it("prints every metric, null where the input carries no labels for it", () => {
     const input = write("labelled.jsonl", lines);
@@ -74,7 +95,7 @@ describe("npm run eval:analysis", () => {
     expect(status).toBe(0);
     const figures = JSON.parse(stdout);
     expect(Object.keys(figures).sort()).toEqual(
-      ["ari", "article_accuracy", "campaign_precision", "campaign_recall", "n", "nmi", "pii_false_positive_rate", "pii_recall", "seconds", "topics"].sort(),
+      ["ari", "article_accuracy", "article_link_precision", "inferred_link_precision", "campaign_precision", "campaign_recall", "n", "nmi", "pii_false_positive_rate", "pii_recall", "seconds", "topics"].sort(),
     );
     expect(figures.n).toBe(7);
     expect(figures.nmi).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/small-consultation";
 import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema";
 import { CommentItem } from "./comment-item";
 import type { ViewData } from "./view-data.server";
@@ -15,8 +16,14 @@ const SOURCES = ["commenter", "detected", "inferred", "staff"] as const;
 export function ArticleView({ filters, view }: { filters: WorkspaceFilters; view: ArticlesView }) {
   const { ranking, comments } = view;
   const current = ranking.ranked.find((a) => a.number === filters.article);
+  const tooFew = "tooFewForTopics" in view && view.tooFewForTopics;
   return (
     <section aria-labelledby="articles-title">
+      {tooFew ? (
+        <div className="alert warning" role="status">
+          <p>意见不足 {MIN_COMMENTS_FOR_TOPICS} 条，暂不划分主题；以下按条款和原文列出。</p>
+        </div>
+      ) : null}
       <h2 id="articles-title">按条款</h2>
       <p className="hint">
         “提出人选择”是提出人提交时勾选的条款；“正文提及”是意见正文写明的条款；“推断”是分析根据内容判断最可能涉及的条款，仅供参考。一条意见可涉及多个条款。
@@ -58,6 +65,16 @@ export function ArticleView({ filters, view }: { filters: WorkspaceFilters; view
           {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
           {comments.items.map((item) => (
             <CommentItem key={item.id} item={item} topics={view.topics} canEdit={false} showTopic highlightArticle={filters.article} />
+          ))}
+          <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
+        </section>
+      ) : null}
+      {tooFew && !filters.article && comments ? (
+        <section aria-labelledby="all-comments-title">
+          <h3 id="all-comments-title">全部意见原文（{comments.total} 条）</h3>
+          {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
+          {comments.items.map((item) => (
+            <CommentItem key={item.id} item={item} topics={view.topics} canEdit={false} showTopic />
           ))}
           <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
         </section>

@@ -11,6 +11,8 @@ import { commentPage, workspaceConditions } from "~/models/analysis-comments.ser
 import { isFiltered, type WorkspaceFilters } from "~/models/analysis-schema";
 import { topicChoices, topicDetail, topicOverview } from "~/models/analysis-workspace.server";
 import { latestArticles } from "~/models/article-numbers.server";
+import { lastFinishedRun } from "~/models/analysis-runs.server";
+import { tooFewForTopics } from "~/analysis/small-consultation";
 
 function filterOptions(db: Db, consultationId: number, articles: Array<{ number: number; label: string }>) {
   const identities = db
@@ -46,8 +48,20 @@ export function viewData(db: Db, consultationId: number, f: WorkspaceFilters, ca
       return { kind: "campaigns" as const, ...shared, campaigns: campaignCards(db, consultationId, where), duplicates: duplicateCards(db, consultationId) };
     case "charts":
       return { kind: "charts" as const, ...shared, charts: chartSeries(db, consultationId, where, articles) };
-    default:
+    default: {
+      // Too few comments for topics: the analysis made none, so the first view lists them by article and text.
+      const analysed = lastFinishedRun(db, consultationId)?.commentCount ?? 0;
+      if (tooFewForTopics(analysed)) {
+        return {
+          kind: "articles" as const,
+          ...shared,
+          tooFewForTopics: true as const,
+          ranking: articleRanking(db, workspaceConditions(consultationId, { ...f, article: undefined }, articles), articles),
+          comments: commentPage(db, where, f.page, articles),
+        };
+      }
       return { kind: "topics" as const, ...shared, overview: topicOverview(db, consultationId, where) };
+    }
   }
 }
 
