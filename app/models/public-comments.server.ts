@@ -31,6 +31,11 @@ export interface PublicComment {
   author: string;
   /** 单位 for a named comment, the identity category for an anonymous one. */
   detail: string | null;
+  /** The published name and organisation, only when the author chose to be named (the open API's fields). */
+  name: string | null;
+  organisation: string | null;
+  /** The identity category where the page shows it (anonymous, or named with neither name nor organisation). */
+  identity: string | null;
   articles: number[];
   /** Files a moderator marked public (the same rule serves their download). */
   attachments: Array<{ id: number; filename: string; size: string; href: string }>;
@@ -74,8 +79,9 @@ function wordsWhere(q: string, articles: Array<{ number: number; identityId: num
 export function listPublicComments(
   db: Db,
   consultationId: number,
-  options: Partial<PublicCommentsFilter> = {},
+  options: Partial<PublicCommentsFilter> & { pageSize?: number } = {},
 ): PublicCommentsPage {
+  const pageSize = options.pageSize ?? PUBLIC_COMMENTS_PAGE_SIZE;
   const articles = latestArticles(db, consultationId);
   const article = options.article && articles.some((a) => a.number === options.article) ? options.article : null;
   const identityId = article ? articles.find((a) => a.number === article)!.identityId : null;
@@ -101,7 +107,7 @@ export function listPublicComments(
       : filtered
         ? count(where)
         : shown;
-  const pageCount = Math.max(1, Math.ceil(matching / PUBLIC_COMMENTS_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(matching / pageSize));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
 
   const rows = db
@@ -117,8 +123,8 @@ export function listPublicComments(
     .from(comments)
     .where(where)
     .orderBy(desc(comments.receivedAt), desc(comments.id))
-    .limit(PUBLIC_COMMENTS_PAGE_SIZE)
-    .offset((page - 1) * PUBLIC_COMMENTS_PAGE_SIZE)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
 
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
@@ -135,6 +141,9 @@ export function listPublicComments(
       // An anonymous comment's name and organisation never leave the server.
       author: r.publishPreference === "named" && r.name ? r.name : "网友",
       detail: r.publishPreference === "named" ? r.organisation ?? (r.name ? null : publicIdentity(r.identityCategory)) : publicIdentity(r.identityCategory),
+      name: r.publishPreference === "named" ? r.name : null,
+      organisation: r.publishPreference === "named" ? r.organisation : null,
+      identity: r.publishPreference === "named" && (r.organisation || r.name) ? null : publicIdentity(r.identityCategory),
       articles: links
         .filter((l) => l.commentId === r.id)
         .flatMap((l) => numberOf.get(l.articleIdentityId) ?? [])
