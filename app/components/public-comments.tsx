@@ -69,10 +69,11 @@ function CommentFilters({ data, typed, error }: { data: PublicCommentsPage; type
             aria-describedby={error ? "comments-q-error" : undefined}
             {...kept}
           />
-          {article ? <input type="hidden" name={COMMENTS_ARTICLE_PARAM} value={article} {...kept} /> : null}
-          {identity ? <input type="hidden" name={COMMENTS_IDENTITY_PARAM} value={identity} {...kept} /> : null}
+          {/* Kept, the other filters ride in the address the button posts to. */}
+          {article && !keepFormId ? <input type="hidden" name={COMMENTS_ARTICLE_PARAM} value={article} /> : null}
+          {identity && !keepFormId ? <input type="hidden" name={COMMENTS_IDENTITY_PARAM} value={identity} /> : null}
           {keepFormId ? (
-            <button type="submit" form={keepFormId} formAction="?#comments" formMethod="post" name="intent" value={KEEP_INTENT} formNoValidate className="button secondary">
+            <button type="submit" form={keepFormId} formAction={publicCommentsHref(1, { article, identity }, true)} formMethod="post" name="intent" value={KEEP_INTENT} formNoValidate className="button secondary">
               搜索意见
             </button>
           ) : (

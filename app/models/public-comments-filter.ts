@@ -8,6 +8,11 @@ export const COMMENTS_IDENTITY_PARAM = "cidentity";
 export const COMMENTS_QUERY_PARAM = "cq";
 export const COMMENTS_PAGE_PARAM = "cpage";
 export const MAX_COMMENTS_QUERY_LENGTH = 50;
+/**
+ * In the address the comment search posts to without JavaScript (intent=keep): the words come from
+ * the form then, not the address. Other kept links carry their words in their address.
+ */
+export const COMMENTS_SEARCH_FLAG = "csearch";
 
 export interface PublicCommentsFilter {
   article: number | null;
@@ -53,11 +58,12 @@ export function readCommentsFilter(get: (key: string) => string | null): { filte
 }
 
 /** `?carticle=5&cidentity=军属&cq=贷款&cpage=2#comments`: the link keeps every other filter. */
-export function publicCommentsHref(page: number, filter: Partial<Omit<PublicCommentsFilter, "page">>): string {
+export function publicCommentsHref(page: number, filter: Partial<Omit<PublicCommentsFilter, "page">>, wordsFromForm = false): string {
   const params = new URLSearchParams();
   if (filter.article) params.set(COMMENTS_ARTICLE_PARAM, String(filter.article));
   if (filter.identity) params.set(COMMENTS_IDENTITY_PARAM, filter.identity);
   if (filter.q) params.set(COMMENTS_QUERY_PARAM, filter.q);
   if (page > 1) params.set(COMMENTS_PAGE_PARAM, String(page));
+  if (wordsFromForm) params.set(COMMENTS_SEARCH_FLAG, "1");
   return `?${params}#comments`;
 }

@@ -105,12 +105,16 @@ describe("on the consultation page", () => {
 
   it("without JavaScript, a search posted with the comment form's text (intent=keep) keeps the text and filters the list", async () => {
     const before = db.select().from(comments).all().length;
-    const fields = { body: "写到一半的意见。", idempotencyKey: "keep-key-abcdefghijklmnop", website: "", intent: "keep", cq: "鲲鹏", cidentity: "军属" };
-    const result = unwrap(await publicAction({ request: formRequest(`/consultations/${OPEN}?#comments`, fields), params: { id: String(OPEN) }, context: context() }));
+    const fields = { body: "写到一半的意见。", idempotencyKey: "keep-key-abcdefghijklmnop", website: "", intent: "keep", cq: "鲲鹏" };
+    const result = unwrap(await publicAction({ request: formRequest(`/consultations/${OPEN}?cidentity=${encodeURIComponent("军属")}&csearch=1#comments`, fields), params: { id: String(OPEN) }, context: context() }));
     expect(result.status).toBe(200);
     expect(result.body.values.body).toBe("写到一半的意见。");
     expect(result.body.publicComments.comments.map((c: { id: number }) => c.id)).toEqual([ids.family]);
     expect(result.body.publicComments).toMatchObject({ q: "鲲鹏", identity: "军属" });
     expect(db.select().from(comments).all().length).toBe(before);
+    // Any other kept link (查看全部公开意见, an identity, a page) is read from its address alone.
+    const other = unwrap(await publicAction({ request: formRequest(`/consultations/${OPEN}?#comments`, fields), params: { id: String(OPEN) }, context: context() }));
+    expect(other.body.values.body).toBe("写到一半的意见。");
+    expect(other.body.publicComments).toBeUndefined();
   });
 });

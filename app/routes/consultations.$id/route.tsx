@@ -9,7 +9,7 @@ import { handleCommentPost } from "~/models/comment-intake.server";
 import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { DraftView } from "~/components/draft-view";
 import { PublicComments } from "~/components/public-comments";
-import { readCommentsFilter } from "~/models/public-comments-filter";
+import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/models/public-comments-filter";
 import { listPublicComments, publicCountsByArticle } from "~/models/public-comments.server";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
 import { getPublicConsultation, listExtensions } from "~/models/consultation.server";
@@ -83,11 +83,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const result = await handleCommentPost(request, context, id);
   // Without JavaScript the comment search posts the comment form's text along (intent=keep): the
   // words are in the form, not the URL, so the answer carries the list they filter.
-  if (!("data" in result) || !("cq" in result.data.values)) return result;
+  const search = new URL(request.url).searchParams;
+  if (!search.has(COMMENTS_SEARCH_FLAG) || !("data" in result)) return result;
   const { values } = result.data;
   const consultation = getPublicConsultation(getDb(), id, new Date());
   if (!consultation?.showComments) return result;
-  return data({ ...result.data, publicComments: publicCommentsFor(id, (k) => values[k] ?? null) }, result.init ?? undefined);
+  // The address names the article and identity (the button posts there); the words are the box's.
+  return data({ ...result.data, publicComments: publicCommentsFor(id, (k) => (k === "cq" ? values.cq ?? null : search.get(k))) }, result.init ?? undefined);
 }
 
 /** The published comments under the filters of a query string or a kept form. */
