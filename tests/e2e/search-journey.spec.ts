@@ -8,8 +8,8 @@ const OPEN = "/consultations/1";
 const OPEN_TITLE = "辽宁省退役军人就业创业促进办法";
 const TEXT = "写到一半的意见：第十五条的贴息期限应当延长。";
 const mainBox = (page: Page) => page.locator("#comment-form").getByRole("textbox", { name: "意见内容" });
-// With its list of suggestions the box is a combobox to assistive technology.
-const searchBox = (page: Page) => page.getByRole("search", { name: "搜索征求意见" }).getByRole("combobox", { name: "搜索征求意见" });
+// By its label: with its list of suggestions the box is a combobox to assistive technology.
+const searchBox = (page: Page) => page.getByRole("search", { name: "搜索征求意见" }).getByLabel("搜索征求意见", { exact: true });
 
 async function search(page: Page, q: string) {
   await searchBox(page).fill(q);
