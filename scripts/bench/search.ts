@@ -11,7 +11,7 @@ import { searchConsultations } from "~/models/search-query.server";
 import { rebuildSearchIndex, reindexConsultation } from "~/models/search.server";
 import { parseQuery } from "~/models/search-terms";
 
-const QUERIES = ["军", "就业", "优待", "服务站", "创业担保贷款", "就业 服务站", "创业贷款", "潜艇兵"];
+const QUERIES = ["军", "就业", "优待", "服务站", "创业担保贷款", "“创业担保贷款”", "15条", "第十五条 贷款", "就业 服务站", "创业贷款", "潜艇兵"];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zhengqiu-bench-"));
 const db = openDatabase(path.join(dir, "bench.db"));
@@ -31,7 +31,8 @@ function report(label: string) {
   const floor = ms(() => count("SELECT count(*) FROM search_index WHERE length(body) > 0"));
   console.log(
     `${label}: ${count("SELECT count(*) FROM consultations")} consultations, ` +
-      `${count("SELECT count(*) FROM search_index")} index rows; floor (full scan) ${floor.toFixed(2)} ms`,
+      `${count("SELECT count(*) FROM search_index")} index rows of ${count("SELECT sum(length(body)) FROM search_index")} characters; ` +
+      `floor (full scan) ${floor.toFixed(2)} ms`,
   );
   for (const q of QUERIES) {
     const terms = parseQuery(q);
