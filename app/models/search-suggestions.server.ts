@@ -15,7 +15,8 @@ const MAX_TYPED = 20;
 const statuses = PUBLIC_STATUSES.map(() => "?").join(",");
 const PUBLIC_IDS = `SELECT id FROM consultations WHERE status IN (${statuses})`;
 
-export function searchSuggestions(db: Db, typed: string, limit = MAX_SUGGESTIONS): string[] {
+/** `withTitles: false` for 您是不是要找 under results, where the matching titles are already listed. */
+export function searchSuggestions(db: Db, typed: string, limit = MAX_SUGGESTIONS, withTitles = true): string[] {
   const text = foldCase(typed.replace(/\s+/g, " ").trim()).slice(0, MAX_TYPED);
   if (!text) return [];
   // instr() takes the typed text as a value: %, _ and quotes are plain characters.
@@ -35,10 +36,12 @@ export function searchSuggestions(db: Db, typed: string, limit = MAX_SUGGESTIONS
     )
     .pluck()
     .all(text, ...PUBLIC_STATUSES, limit) as string[];
-  const titles = db.$client
-    .prepare(`SELECT title FROM consultations WHERE instr(lower(title), ?) > 0 AND id IN (${PUBLIC_IDS}) ORDER BY id DESC LIMIT ?`)
-    .pluck()
-    .all(text, ...PUBLIC_STATUSES, limit) as string[];
+  const titles = withTitles
+    ? (db.$client
+        .prepare(`SELECT title FROM consultations WHERE instr(lower(title), ?) > 0 AND id IN (${PUBLIC_IDS}) ORDER BY id DESC LIMIT ?`)
+        .pluck()
+        .all(text, ...PUBLIC_STATUSES, limit) as string[])
+    : [];
 
   const out: string[] = [];
   for (const s of [...keywords, ...headings, ...titles]) {

@@ -141,6 +141,9 @@ describe("suggestions", () => {
     const data = await list(`?q=${encodeURIComponent("贷")}`);
     expect(data.didYouMean).toContain("贷款");
     expect(data.didYouMean).not.toContain("贷");
+    // Titles are the results themselves: 您是不是要找 offers words and headings, not a search for a title.
+    const station = await list(`?q=${encodeURIComponent("服务站")}`);
+    expect(station.didYouMean.some((s) => s.includes("实施意见"))).toBe(false);
   });
 });
 

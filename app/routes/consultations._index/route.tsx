@@ -38,7 +38,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const nothingFound = terms.length > 0 && list.total === 0;
   // 您是不是要找: the consultations' own words and headings that contain what was typed.
   const typed = new Set(terms.map((t) => t.text));
-  const didYouMean = [...new Set(terms.flatMap((t) => searchSuggestions(db, t.text)))].filter((s) => !typed.has(s)).slice(0, 8);
+  const didYouMean = [...new Set(terms.flatMap((t) => searchSuggestions(db, t.text, 8, false)))].filter((s) => !typed.has(s)).slice(0, 8);
   return {
     params: { ...params, page: list.page },
     errors,
