@@ -3,7 +3,7 @@ import { PUBLIC_STATUSES } from "./consultation-status";
 import type { SearchField } from "./search.server";
 import { compoundParts } from "./search-words.server";
 import { charLength, foldCase, snippet, type Segment } from "./search-text";
-import type { SearchTerm } from "./search-terms";
+import { termLabel, type SearchTerm } from "./search-terms";
 
 /**
  * Finds public consultations containing every term. Terms of three or more characters use the
@@ -109,7 +109,8 @@ export function searchConsultations(db: Db, query: ReadonlyArray<string | Search
     words.push(...group);
     rowsOf.push(...rows);
     const sets = rows.map((r) => new Set(r.map((row) => row.consultationId)));
-    return { term, count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
+    // A phrase is offered again in quotes, so searching it alone still means the exact phrase.
+    return { term: termLabel(t), count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
   });
 
   const found = new Map<number, Map<number, HitRow>>();

@@ -152,3 +152,11 @@ function searchIds(q: string) {
     [...(found(parseQuery(q) as never) as number[])].sort((a, b) => a - b),
   );
 }
+
+describe("several terms that find nothing together", () => {
+  it("offers each that finds something alone, a phrase still in quotes", async () => {
+    const data = await list(`?q=${encodeURIComponent("“创业担保贷款” 潜艇兵")}`);
+    expect(data.nothingFound).toBe(true);
+    expect(data.list.perTerm).toEqual([{ term: "“创业担保贷款”", count: 1 }, { term: "潜艇兵", count: 0 }]);
+  });
+});
