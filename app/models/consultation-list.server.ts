@@ -6,6 +6,7 @@ import { PUBLIC_STATUSES } from "./consultation-status";
 import { listPublicConsultations, type ConsultationListItem } from "./consultation.server";
 import { describeHit, searchConsultations, type SearchHit, type SearchMatch, type SearchOutcome } from "./search-query.server";
 import { highlight, type Segment } from "./search-text";
+import type { SearchTerm } from "./search-terms";
 
 /**
  * The public list at /consultations: filters, search and paging over what the public may see.
@@ -27,7 +28,7 @@ const PHASE_ORDER: PublicPhase[] = [
 ];
 
 export interface ListQuery {
-  terms: string[];
+  terms: SearchTerm[];
   docType?: DocType;
   divisionId?: number;
   phase?: PublicPhase;
@@ -85,7 +86,7 @@ export function findPublicConsultations(db: Db, query: ListQuery, now = new Date
     items: ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ consultation, hit }) => ({
       consultation,
       title: hit ? highlight(consultation.title, words) : null,
-      match: hit ? describeHit(db, hit, words) : null,
+      match: hit ? describeHit(db, hit, words, outcome?.articles) : null,
     })),
     total: ordered.length,
     page,

@@ -1,13 +1,15 @@
 // The comments the public may read on a consultation's page: approved, not kept private by their
 // author, and only ever their published (reviewed) text, name and organisation. The original body,
 // name and organisation are never selected here, so no later change to the page can leak them.
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentArticles, comments } from "~db/schema";
 import { memo } from "~/utils/memo.server";
 import { latestArticles } from "./article-numbers.server";
 import { publicIdentity } from "./publication-screen.server";
 import { attachmentSize, publicAttachmentsByComment } from "./comment-attachments.server";
+import type { PublicCommentsFilter } from "./public-comments-filter";
+import { parseQuery } from "./search-terms";
 
 export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
 // Counts on the public page may lag a moderation decision by this much; moderation forgets them at once.
@@ -29,6 +31,11 @@ export interface PublicComment {
   author: string;
   /** 单位 for a named comment, the identity category for an anonymous one. */
   detail: string | null;
+  /** The published name and organisation, only when the author chose to be named (the open API's fields). */
+  name: string | null;
+  organisation: string | null;
+  /** The identity category where the page shows it (anonymous, or named with neither name nor organisation). */
+  identity: string | null;
   articles: number[];
   /** Files a moderator marked public (the same rule serves their download). */
   attachments: Array<{ id: number; filename: string; size: string; href: string }>;
@@ -40,31 +47,67 @@ export interface PublicCommentsPage {
   received: number;
   /** Comments shown publicly, on every article. */
   shown: number;
-  /** Comments shown publicly under the current article filter. */
+  /** Comments shown publicly under the current filters (article, identity, words). */
   matching: number;
   article: number | null;
+  /** The identity category filtered by, when it is one of `identities`. */
+  identity: string | null;
+  /** The words searched for in the published texts ("" for none). */
+  q: string;
+  /** Identity categories of the shown comments (screened as the page shows them), with counts. */
+  identities: Array<{ label: string; count: number }>;
   page: number;
   pageCount: number;
+}
+
+const linkedTo = (identityId: number) =>
+  sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${identityId})`;
+
+/**
+ * Every term must be in the published (redacted) text — never the original — as typed: words and
+ * quoted phrases as substrings, 第十五条 / 15条 as a comment on that article or a text citing it.
+ */
+function wordsWhere(q: string, articles: Array<{ number: number; identityId: number }>): SQL[] {
+  return parseQuery(q).map((t) => {
+    const inText = sql`instr(lower(${comments.publishedBody}), ${t.text}) > 0`;
+    if (t.kind !== "article") return inText;
+    const article = articles.find((a) => a.number === t.number);
+    return article ? or(inText, linkedTo(article.identityId))! : inText;
+  });
 }
 
 export function listPublicComments(
   db: Db,
   consultationId: number,
-  options: { article?: number | null; page?: number } = {},
+  options: Partial<PublicCommentsFilter> & { pageSize?: number } = {},
 ): PublicCommentsPage {
+  const pageSize = options.pageSize ?? PUBLIC_COMMENTS_PAGE_SIZE;
   const articles = latestArticles(db, consultationId);
   const article = options.article && articles.some((a) => a.number === options.article) ? options.article : null;
   const identityId = article ? articles.find((a) => a.number === article)!.identityId : null;
-  const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(comments).where(where).get()!.n;
+  const count = (where: SQL | undefined) => db.select({ n: sql<number>`count(*)` }).from(comments).where(where).get()!.n;
 
   const key = `public-comments:${consultationId}:`;
   const received = memo(`${key}received`, COUNTS_TTL_MS, () => count(eq(comments.consultationId, consultationId)));
   const shown = memo(`${key}shown`, COUNTS_TTL_MS, () => count(isPublic(consultationId)));
-  const where = identityId
-    ? and(isPublic(consultationId), sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${identityId})`)
-    : isPublic(consultationId);
-  const matching = identityId ? memo(`${key}article:${identityId}`, COUNTS_TTL_MS, () => count(where)) : shown;
-  const pageCount = Math.max(1, Math.ceil(matching / PUBLIC_COMMENTS_PAGE_SIZE));
+  const identities = memo(`${key}identities`, COUNTS_TTL_MS, () => identityCounts(db, consultationId));
+  const identity = options.identity && identities.some((i) => i.label === options.identity) ? options.identity : null;
+  const q = options.q?.trim() ?? "";
+  const words = q ? wordsWhere(q, articles) : [];
+  const filtered = Boolean(identityId || identity || words.length);
+  const where = and(
+    isPublic(consultationId),
+    identityId ? linkedTo(identityId) : undefined,
+    identity ? eq(comments.identityCategory, identity) : undefined,
+    ...words,
+  );
+  const matching =
+    identityId && !identity && !words.length
+      ? memo(`${key}article:${identityId}`, COUNTS_TTL_MS, () => count(where))
+      : filtered
+        ? count(where)
+        : shown;
+  const pageCount = Math.max(1, Math.ceil(matching / pageSize));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
 
   const rows = db
@@ -80,8 +123,8 @@ export function listPublicComments(
     .from(comments)
     .where(where)
     .orderBy(desc(comments.receivedAt), desc(comments.id))
-    .limit(PUBLIC_COMMENTS_PAGE_SIZE)
-    .offset((page - 1) * PUBLIC_COMMENTS_PAGE_SIZE)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
     .all();
 
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
@@ -98,6 +141,9 @@ export function listPublicComments(
       // An anonymous comment's name and organisation never leave the server.
       author: r.publishPreference === "named" && r.name ? r.name : "网友",
       detail: r.publishPreference === "named" ? r.organisation ?? (r.name ? null : publicIdentity(r.identityCategory)) : publicIdentity(r.identityCategory),
+      name: r.publishPreference === "named" ? r.name : null,
+      organisation: r.publishPreference === "named" ? r.organisation : null,
+      identity: r.publishPreference === "named" && (r.organisation || r.name) ? null : publicIdentity(r.identityCategory),
       articles: links
         .filter((l) => l.commentId === r.id)
         .flatMap((l) => numberOf.get(l.articleIdentityId) ?? [])
@@ -108,9 +154,27 @@ export function listPublicComments(
     shown,
     matching,
     article,
+    identity,
+    q,
+    identities,
     page,
     pageCount,
   };
+}
+
+/** The categories shown beside public comments, in the order of their counts; a screened-out value is left out. */
+function identityCounts(db: Db, consultationId: number): Array<{ label: string; count: number }> {
+  return db
+    .select({ label: comments.identityCategory, count: sql<number>`count(*)` })
+    .from(comments)
+    .where(isPublic(consultationId))
+    .groupBy(comments.identityCategory)
+    .orderBy(desc(sql`count(*)`), comments.identityCategory)
+    .all()
+    .flatMap((r) => {
+      const label = publicIdentity(r.label);
+      return label ? [{ label, count: r.count }] : [];
+    });
 }
 
 /** Approved public comments per article number of the latest version, for the draft's margins. */

@@ -3,6 +3,7 @@ import { PUBLIC_STATUSES } from "./consultation-status";
 import type { SearchField } from "./search.server";
 import { compoundParts } from "./search-words.server";
 import { charLength, foldCase, snippet, type Segment } from "./search-text";
+import { termLabel, type SearchTerm } from "./search-terms";
 
 /**
  * Finds public consultations containing every term. Terms of three or more characters use the
@@ -57,6 +58,15 @@ function rowsContaining(db: Db, term: string): IndexRow[] {
     .all(foldCase(term), ...PUBLIC_STATUSES) as IndexRow[];
 }
 
+/** The rows an article reference names: that article of the latest draft, and text citing it by its label. */
+function rowsForArticle(db: Db, number: number, label: string): IndexRow[] {
+  const own = db.$client
+    .prepare(`SELECT ${COLUMNS} FROM search_index WHERE field = 'article' AND article_number = ? AND ${PUBLIC_ONLY}`)
+    .all(number, ...PUBLIC_STATUSES) as IndexRow[];
+  const ids = new Set(own.map((r) => r.rowid));
+  return [...own, ...rowsContaining(db, label).filter((r) => !ids.has(r.rowid))];
+}
+
 type HitRow = IndexRow & { words: Set<number> };
 
 /** Where one consultation matched: cheap to compute for all, turned into snippets only for a page. */
@@ -73,16 +83,24 @@ export interface SearchOutcome {
   split: Array<{ term: string; parts: string[] }>;
   /** How many consultations each term finds on its own: what to offer when all of them find none. */
   perTerm: Array<{ term: string; count: number }>;
+  /** Article numbers asked for (第十五条, 15条): those articles come first among a result's hits. */
+  articles: number[];
 }
 
-export function searchConsultations(db: Db, terms: readonly string[]): SearchOutcome {
+/** Terms as parsed by parseQuery; a plain string is a word. */
+export function searchConsultations(db: Db, query: ReadonlyArray<string | SearchTerm>): SearchOutcome {
   const words: string[] = [];
   const rowsOf: IndexRow[][] = [];
   const split: SearchOutcome["split"] = [];
-  const perTerm = terms.map((term) => {
+  const articles: number[] = [];
+  const perTerm = query.map((q) => {
+    const t: SearchTerm = typeof q === "string" ? { kind: "word", text: q } : q;
+    const term = t.text;
     let group = [term];
-    let rows = [rowsContaining(db, term)];
-    const parts = rows[0].length === 0 ? compoundParts(term) : [];
+    let rows = [t.kind === "article" ? rowsForArticle(db, t.number, t.text) : rowsContaining(db, term)];
+    if (t.kind === "article") articles.push(t.number);
+    // A quoted phrase means exactly these characters: it is never looked for as its words.
+    const parts = rows[0].length === 0 && t.kind === "word" ? compoundParts(term) : [];
     if (parts.length > 0) {
       group = parts;
       rows = parts.map((p) => rowsContaining(db, p));
@@ -91,7 +109,8 @@ export function searchConsultations(db: Db, terms: readonly string[]): SearchOut
     words.push(...group);
     rowsOf.push(...rows);
     const sets = rows.map((r) => new Set(r.map((row) => row.consultationId)));
-    return { term, count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
+    // A phrase is offered again in quotes, so searching it alone still means the exact phrase.
+    return { term: termLabel(t), count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
   });
 
   const found = new Map<number, Map<number, HitRow>>();
@@ -114,16 +133,17 @@ export function searchConsultations(db: Db, terms: readonly string[]): SearchOut
     // Every word must be found somewhere in the consultation, not necessarily in one place.
     if (best.every((weight) => weight > 0)) hits.set(id, { score: best.reduce((a, b) => a + b, 0), rows });
   }
-  return { hits, words, split, perTerm };
+  return { hits, words, split, perTerm, articles };
 }
 
 /** The snippets of one hit: the summary and basis where a word is in them, the best articles. */
-export function describeHit(db: Db, hit: SearchHit, words: readonly string[]): SearchMatch {
+export function describeHit(db: Db, hit: SearchHit, words: readonly string[], named: readonly number[] = []): SearchMatch {
   const summary = hit.rows.find((r) => r.field === "summary");
   const basis = hit.rows.find((r) => r.field === "basis");
+  const isNamed = (r: HitRow) => (named.includes(r.articleNumber!) ? 1 : 0);
   const articles = hit.rows
     .filter((r) => r.field === "article" && r.articleNumber !== null)
-    .sort((a, b) => b.words.size - a.words.size || a.articleNumber! - b.articleNumber!);
+    .sort((a, b) => isNamed(b) - isNamed(a) || b.words.size - a.words.size || a.articleNumber! - b.articleNumber!);
   const shown = articles.slice(0, ARTICLES_SHOWN);
   const texts = bodies(db, [summary, basis, ...shown].flatMap((r) => (r ? [r.rowid] : [])));
   const text = (r: HitRow) => texts.get(r.rowid) ?? "";

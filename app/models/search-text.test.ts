@@ -1,24 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { charLength, highlight, snippet, splitTerms, type Segment } from "./search-text";
+import { charLength, highlight, snippet, type Segment } from "./search-text";
 
 const marked = (segments: Segment[]) => segments.filter((s) => s.hit).map((s) => s.text);
 const joined = (segments: Segment[]) => segments.map((s) => s.text).join("");
-
-describe("splitTerms", () => {
-  it("splits on ASCII and ideographic spaces and drops repeats", () => {
-    expect(splitTerms("  就业\u3000创业  就业 ")).toEqual(["就业", "创业"]);
-    expect(splitTerms("")).toEqual([]);
-    expect(splitTerms(" \t ")).toEqual([]);
-  });
-
-  it("turns full-width letters and digits into ASCII and folds Latin case", () => {
-    expect(splitTerms("２０２６ ＡＢＣ abc")).toEqual(["2026", "abc"]);
-  });
-
-  it("keeps FTS and SQL metacharacters as ordinary text", () => {
-    expect(splitTerms(`"就业" NEAR( * ' )`)).toEqual([`"就业"`, "near(", "*", "'", ")"]);
-  });
-});
 
 describe("highlight", () => {
   it("marks every occurrence and keeps the text whole", () => {

@@ -10,20 +10,6 @@ export interface Segment {
 export const MAX_QUERY_LENGTH = 100;
 export const MAX_TERMS = 8;
 
-// Chinese input methods in full-width mode type Ａ and ２; the texts use A and 2.
-const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
-
-/** The distinct words of a query: split on any whitespace (the ideographic space too). */
-export function splitTerms(query: string): string[] {
-  const normalized = query.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const seen = new Set<string>();
-  for (const word of normalized.split(/\s+/)) {
-    const term = word.trim();
-    if (term && !seen.has(foldCase(term))) seen.add(foldCase(term));
-  }
-  return [...seen];
-}
-
 /**
  * ASCII-only lower case: it keeps every string's length, so offsets found in the folded text are
  * offsets in the original. Chinese has no case; the index folds Latin letters the same way.

@@ -19,7 +19,8 @@ export type SearchField = "title" | "summary" | "article" | "basis";
 // One consultation's rows occupy rowids [id * ROWS, (id + 1) * ROWS): replacing them is a range
 // delete instead of a scan of the whole FTS table (whose UNINDEXED columns have no index).
 const ROWS_PER_CONSULTATION = 100_000;
-const KEYWORDS_PER_CONSULTATION = 40;
+// Enough for the search box to suggest the drafts' own words as people type, not only the top few.
+const KEYWORDS_PER_CONSULTATION = 150;
 
 export function reindexConsultation(tx: Executor, consultationId: number): void {
   const first = consultationId * ROWS_PER_CONSULTATION;
@@ -92,10 +93,12 @@ function latestArticles(tx: Executor, consultationId: number) {
     if (siblings) siblings.push(n);
     else children.set(n.parentId, [n]);
   }
-  const textOf = (n: (typeof nodes)[number]): string[] => [
-    n.kind === "item" ? `${n.label ?? ""}${n.text}` : n.text,
-    ...(children.get(n.id) ?? []).flatMap(textOf),
-  ];
+  // An article's own text already holds its paragraphs and items (draft-parser's articleText):
+  // adding theirs again made every snippet say everything twice. Older rows may hold only children.
+  const textOf = (n: (typeof nodes)[number]): string[] =>
+    n.kind === "article" && n.text.trim()
+      ? [n.heading ?? "", n.text]
+      : [n.kind === "item" ? `${n.label ?? ""}${n.text}` : n.text, ...(children.get(n.id) ?? []).flatMap(textOf)];
   const articles: Array<{ number: number; label: string; body: string }> = [];
   const walk = (parentId: number | null) => {
     for (const n of children.get(parentId) ?? []) {

@@ -9,9 +9,9 @@ import { seedDemo } from "~db/seed";
 import { findPublicConsultations } from "~/models/consultation-list.server";
 import { searchConsultations } from "~/models/search-query.server";
 import { rebuildSearchIndex, reindexConsultation } from "~/models/search.server";
-import { splitTerms } from "~/models/search-text";
+import { parseQuery } from "~/models/search-terms";
 
-const QUERIES = ["军", "就业", "优待", "服务站", "创业担保贷款", "就业 服务站", "创业贷款", "潜艇兵"];
+const QUERIES = ["军", "就业", "优待", "服务站", "创业担保贷款", "“创业担保贷款”", "15条", "第十五条 贷款", "就业 服务站", "创业贷款", "潜艇兵"];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zhengqiu-bench-"));
 const db = openDatabase(path.join(dir, "bench.db"));
@@ -31,10 +31,11 @@ function report(label: string) {
   const floor = ms(() => count("SELECT count(*) FROM search_index WHERE length(body) > 0"));
   console.log(
     `${label}: ${count("SELECT count(*) FROM consultations")} consultations, ` +
-      `${count("SELECT count(*) FROM search_index")} index rows; floor (full scan) ${floor.toFixed(2)} ms`,
+      `${count("SELECT count(*) FROM search_index")} index rows of ${count("SELECT sum(length(body)) FROM search_index")} characters; ` +
+      `floor (full scan) ${floor.toFixed(2)} ms`,
   );
   for (const q of QUERIES) {
-    const terms = splitTerms(q);
+    const terms = parseQuery(q);
     const search = ms(() => searchConsultations(db, terms));
     const page = ms(() => findPublicConsultations(db, { terms, page: 1 }));
     const hits = searchConsultations(db, terms).hits.size;

@@ -46,8 +46,8 @@ test("a drafter pastes a draft, a reviewer approves it, the public finds and rea
   await logout(page);
 
   await page.goto("/consultations");
-  await page.getByRole("searchbox").fill(unique);
-  await page.getByRole("searchbox").press("Enter");
+  await page.getByRole("combobox", { name: "搜索征求意见" }).fill(unique);
+  await page.getByRole("combobox", { name: "搜索征求意见" }).press("Enter");
   await page.getByRole("link", { name: title }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await page.goto(`/consultations/${id}#article-3`);

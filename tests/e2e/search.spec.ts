@@ -8,7 +8,7 @@ test("the public searches 就业 and follows an article hit to the article", asy
   await expectAccessible(page);
 
   const search = page.getByRole("search", { name: "搜索征求意见" });
-  await search.getByRole("searchbox", { name: "搜索征求意见" }).fill("就业");
+  await search.getByRole("combobox", { name: "搜索征求意见" }).fill("就业");
   await search.getByRole("button", { name: "搜索" }).click();
   await expect(page).toHaveURL(/\/consultations\?q=%E5%B0%B1%E4%B8%9A(&|$)/);
   await expect(page.getByRole("heading", { level: 2, name: "“就业”的搜索结果" })).toBeVisible();
@@ -36,7 +36,7 @@ test.describe("without JavaScript", () => {
 
   test("the home page's search box and the list's filters work as plain forms", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("searchbox", { name: "搜索征求意见" }).fill("服务站");
+    await page.getByRole("combobox", { name: "搜索征求意见" }).fill("服务站");
     await page.getByRole("button", { name: "搜索" }).click();
     await expect(page).toHaveURL(/\/consultations\?q=/);
     await expect(page.getByRole("article").first()).toContainText("关于加强退役军人服务站规范化建设的实施意见");

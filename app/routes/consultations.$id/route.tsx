@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleComment, articleFormTag } from "~/components/article-comment";
 import { CommentEntry } from "~/components/comment-entry";
@@ -8,7 +8,8 @@ import type { KeepFormHandle } from "~/components/keep-form";
 import { handleCommentPost } from "~/models/comment-intake.server";
 import { activeIdentityCategories } from "~/models/identity-categories.server";
 import { DraftView } from "~/components/draft-view";
-import { COMMENTS_ARTICLE_PARAM, PublicComments } from "~/components/public-comments";
+import { PublicComments } from "~/components/public-comments";
+import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/models/public-comments-filter";
 import { listPublicComments, publicCountsByArticle } from "~/models/public-comments.server";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
 import { getPublicConsultation, listExtensions } from "~/models/consultation.server";
@@ -60,9 +61,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     extensions: listExtensions(db, consultation.id),
     attachments: listAttachments(db, consultation.id),
     // Approved comments only, as published (redacted); none at all where the department chose so.
-    publicComments: consultation.showComments
-      ? listPublicComments(db, consultation.id, { article: Number(search.get(COMMENTS_ARTICLE_PARAM)) || null, page: Number(search.get("cpage")) || 1 })
-      : null,
+    publicComments: consultation.showComments ? publicCommentsFor(consultation.id, (k) => search.get(k)) : null,
     publicCounts: consultation.showComments ? Object.fromEntries(publicCountsByArticle(db, consultation.id)) : {},
     commenting:
       consultation.phase === "open" && version
@@ -81,7 +80,22 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const id = idParam(params.id) ?? NaN;
   if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return handleCommentPost(request, context, id);
+  const result = await handleCommentPost(request, context, id);
+  // Without JavaScript the comment search posts the comment form's text along (intent=keep): the
+  // words are in the form, not the URL, so the answer carries the list they filter.
+  const search = new URL(request.url).searchParams;
+  if (!search.has(COMMENTS_SEARCH_FLAG) || !("data" in result)) return result;
+  const { values } = result.data;
+  const consultation = getPublicConsultation(getDb(), id, new Date());
+  if (!consultation?.showComments) return result;
+  // The address names the article and identity (the button posts there); the words are the box's.
+  return data({ ...result.data, publicComments: publicCommentsFor(id, (k) => (k === "cq" ? values.cq ?? null : search.get(k))) }, result.init ?? undefined);
+}
+
+/** The published comments under the filters of a query string or a kept form. */
+function publicCommentsFor(consultationId: number, get: (key: string) => string | null) {
+  const { filter, typed, error } = readCommentsFilter(get);
+  return { ...listPublicComments(getDb(), consultationId, filter), typed, error };
 }
 
 export default function ConsultationPage() {
@@ -90,6 +104,8 @@ export default function ConsultationPage() {
   // A reply belongs to the form it came from: an article's compact form names itself in `at`.
   const replyAt = reply?.values.at ?? null;
   const mainReply = replyAt ? undefined : reply;
+  // The action's list (a kept comment search) has the loader's shape; Remix's inferred types lose it.
+  const shownComments = reply && "publicComments" in reply ? (reply.publicComments as typeof publicComments) : publicComments;
   return (
     <>
       <h1>{c.title}</h1>
@@ -162,7 +178,7 @@ export default function ConsultationPage() {
         />
       </section>
 
-      {publicComments ? <PublicComments data={publicComments} /> : null}
+      {shownComments ? <PublicComments data={shownComments} typed={shownComments.typed} error={shownComments.error} /> : null}
 
       <section aria-labelledby="basis-title">
         <h2 id="basis-title">起草说明</h2>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import type { PublicPhase } from "~/models/consultation-status";
-import { MAX_QUERY_LENGTH, MAX_TERMS, splitTerms } from "~/models/search-text";
+import { DOC_TYPE_LABELS, PHASE_LABELS, type PublicPhase } from "~/models/consultation-status";
+import { MAX_QUERY_LENGTH, MAX_TERMS } from "~/models/search-text";
+import { parseQuery } from "~/models/search-terms";
 import { sanitizeLine } from "~/utils/text";
 
 /** The phases the public can filter by: every phase a public consultation can be in. */
@@ -21,7 +22,7 @@ export const ListParamsSchema = z.object({
     .string()
     .overwrite(sanitizeLine)
     .max(MAX_QUERY_LENGTH, `搜索词过长：最多 ${MAX_QUERY_LENGTH} 个字，请缩短后重新搜索。`)
-    .refine((q) => splitTerms(q).length <= MAX_TERMS, `最多同时搜索 ${MAX_TERMS} 个词，请减少用空格分隔的词语。`)
+    .refine((q) => parseQuery(q).length <= MAX_TERMS, `最多同时搜索 ${MAX_TERMS} 个词，请减少用空格分隔的词语。`)
     .default(""),
   type: z.enum(DOC_TYPES, { error: "文件类型无效，已显示全部类型。" }).optional(),
   division: z.coerce
@@ -73,4 +74,20 @@ export function listHref(params: Partial<ListParams>, page?: number): string {
   if (page && page > 1) search.set("page", String(page));
   const qs = search.toString();
   return qs ? `/consultations?${qs}` : "/consultations";
+}
+
+/**
+ * The results' heading says what is listed: the search, else the filters (状态 alone reads
+ * "征求中的征求意见"), else everything. A heading that said 全部征求意见 over a filtered list misled.
+ */
+export function listHeading(params: Partial<ListParams>, divisionName?: string): string {
+  const filters = [
+    params.status ? PHASE_LABELS[params.status] : null,
+    params.type ? DOC_TYPE_LABELS[params.type] : null,
+    params.division && divisionName ? divisionName : null,
+  ].filter((f): f is string => f !== null);
+  if (params.q) return filters.length ? `“${params.q}”的搜索结果（${filters.join("、")}）` : `“${params.q}”的搜索结果`;
+  if (filters.length === 0) return "全部征求意见";
+  if (params.status && filters.length === 1) return `${filters[0]}的征求意见`;
+  return `筛选结果：${filters.join("、")}`;
 }

@@ -9,9 +9,10 @@ import { SearchResultCard } from "~/components/search-result";
 import { findPublicConsultations, publicDivisions } from "~/models/consultation-list.server";
 import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
 import { suggestedKeywords } from "~/models/search-query.server";
-import { splitTerms } from "~/models/search-text";
+import { searchSuggestions } from "~/models/search-suggestions.server";
+import { parseQuery } from "~/models/search-terms";
 import { getDb } from "~/utils/db.server";
-import { LIST_PHASES, listHref, parseListParams } from "./list-params";
+import { LIST_PHASES, listHeading, listHref, parseListParams } from "./list-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.params.q ? `搜索“${data.params.q}” - 征求意见 - 征求意见平台` : "征求意见 - 征求意见平台" },
@@ -27,7 +28,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     errors.push("所选起草处室没有公开的征求意见，已显示全部处室。");
     params.division = undefined;
   }
-  const terms = splitTerms(params.q);
+  const terms = parseQuery(params.q);
   const list = findPublicConsultations(
     db,
     { terms, docType: params.type, divisionId: params.division, phase: params.status, page: params.page },
@@ -35,20 +36,24 @@ export function loader({ request }: LoaderFunctionArgs) {
   );
   if (list.pageOutOfRange) errors.push(`没有第 ${params.page} 页，已显示第 1 页。`);
   const nothingFound = terms.length > 0 && list.total === 0;
+  // 您是不是要找: the consultations' own words and headings that contain what was typed.
+  const typed = new Set(terms.map((t) => t.text));
+  const didYouMean = [...new Set(terms.flatMap((t) => searchSuggestions(db, t.text, 8, false)))].filter((s) => !typed.has(s)).slice(0, 8);
   return {
     params: { ...params, page: list.page },
     errors,
     divisions,
     list,
     // With results, the most used words of the drafts; without, words close to what was typed.
-    keywords: suggestedKeywords(db, nothingFound ? terms : [], nothingFound ? 8 : 10),
+    keywords: suggestedKeywords(db, nothingFound ? terms.map((t) => t.text) : [], nothingFound ? 8 : 10),
+    didYouMean,
     nothingFound,
     now,
   };
 }
 
 export default function ConsultationsPage() {
-  const { params, errors, divisions, list, keywords, nothingFound, now } = useLoaderData<typeof loader>();
+  const { params, errors, divisions, list, keywords, didYouMean, nothingFound, now } = useLoaderData<typeof loader>();
   const filtered = Boolean(params.type || params.division || params.status);
   const alone = list.perTerm.filter((t) => t.count > 0);
   return (
@@ -61,7 +66,7 @@ export default function ConsultationsPage() {
           ))}
         </div>
       ) : null}
-      <SearchForm id="list-q" defaultQuery={params.q} className="list-search">
+      <SearchForm id="list-q" defaultQuery={params.q} className="list-search" suggestions={didYouMean.length ? didYouMean : keywords}>
         <fieldset className="list-filters">
           <legend>筛选</legend>
           <SelectField
@@ -93,7 +98,8 @@ export default function ConsultationsPage() {
       {!nothingFound ? <KeywordLinks id="popular-keywords" label="热门关键词：" keywords={keywords} /> : null}
 
       <section aria-labelledby="results-title">
-        <h2 id="results-title">{params.q ? `“${params.q}”的搜索结果` : "全部征求意见"}</h2>
+        <h2 id="results-title">{listHeading(params, divisions.find((d) => d.id === params.division)?.name)}</h2>
+        <KeywordLinks id="did-you-mean" label="您是不是要找：" keywords={didYouMean} />
         {list.split.map((s) => (
           <p key={s.term} className="alert">
             公开文本中没有“{s.term}”这一写法，已改为查找同时包含{s.parts.map((p) => `“${p}”`).join("、")}的征求意见。
