@@ -53,6 +53,10 @@ const GET: Array<{ route: string; url: string; expect: Record<Who, Outcome> }> =
   { route: "feeds.consultations[.]atom", url: "/feeds/consultations.atom", expect: all(200) },
   { route: "api.v1.consultations", url: "/api/v1/consultations", expect: all(200) },
   { route: "api.v1.consultations.$id", url: "/api/v1/consultations/1", expect: all(200) },
+  { route: "api.v1.consultations.$id_.comments", url: "/api/v1/consultations/1/comments", expect: all(200) },
+  // Feedback not yet published: 404 for everyone, staff included (the API is public data only).
+  { route: "api.v1.consultations.$id_.feedback", url: "/api/v1/consultations/1/feedback", expect: all(404) },
+  { route: "consultations.suggest", url: "/consultations/suggest?q=就业", expect: all(200) },
   { route: "admin", url: "/admin", expect: staff({}, 200) },
   { route: "admin._index", url: "/admin", expect: staff({}, 200) },
   { route: "admin.users._index", url: "/admin/users", expect: ADMIN_ONLY },

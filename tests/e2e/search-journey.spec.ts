@@ -19,9 +19,13 @@ async function search(page: Page, q: string) {
 
 const openResult = (page: Page) => page.getByRole("article").filter({ hasText: OPEN_TITLE });
 
+// With JavaScript on a desktop; without it on a 360 px phone, where nothing may scroll sideways.
 for (const javaScriptEnabled of [true, false]) {
-  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
-    test.use({ javaScriptEnabled });
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript, at 360 px", () => {
+    test.use({ javaScriptEnabled, ...(javaScriptEnabled ? {} : { viewport: { width: 360, height: 740 } }) });
+    test.afterEach(async ({ page }) => {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
 
     test("a quoted phrase finds exactly that phrase, in ASCII or Chinese quotes", async ({ page }) => {
       await page.goto("/consultations");
