@@ -22,6 +22,26 @@ async function runAnalysis(page: Page) {
   await expect(page.getByText(/最近一次分析完成于/)).toBeVisible({ timeout: 90_000 });
 }
 
+/**
+ * The demo's closed consultation has fewer than 50 comments, too few for machine topics: the
+ * workspace says so and lists the comments, and staff set apart the topics they answer by hand.
+ */
+async function staffTopics(page: Page) {
+  await expect(page.getByText("意见不足 50 条，暂不划分主题；以下按条款和原文列出。")).toBeVisible();
+  for (const [text, label] of [
+    ["我们村后山有一座烈士墓", "烈士纪念设施保护"],
+    ["优待证现在能用的地方太少", "优待证适用场景"],
+  ] as const) {
+    await page.goto(`${STAFF}/analysis`);
+    const comment = page.locator("article.analysis-comment", { hasText: text });
+    await comment.locator("summary").filter({ hasText: "调整归类" }).click();
+    await comment.getByLabel("单列为新话题，名称").fill(label);
+    await comment.getByRole("button", { name: "单列为话题" }).click();
+    await page.goto(`${STAFF}/analysis`);
+    await expect(page.locator("article.analysis-comment", { hasText: text }).getByText("人工归类")).toBeVisible();
+  }
+}
+
 /** Answers the first undecided topic on the matrix page. */
 async function answerNext(page: Page, decision: "不采纳" | "已有规定" | "采纳") {
   const card = page.locator("section.topic-card.undecided").first();
@@ -40,6 +60,7 @@ async function answerNext(page: Page, decision: "不采纳" | "已有规定" | "
 test("a drafter answers the topics, drafts the summary, a reviewer approves it, and the public page shows it", async ({ page, browser }) => {
   await login(page, "drafter");
   await runAnalysis(page);
+  await staffTopics(page);
 
   await page.goto(STAFF);
   await page.getByRole("link", { name: "意见处理表" }).click();

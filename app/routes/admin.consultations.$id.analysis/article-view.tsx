@@ -3,6 +3,7 @@ import { Pagination } from "~/components/pagination";
 import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/small-consultation";
 import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema";
 import { CommentItem } from "./comment-item";
+import type { Reply } from "./edit.server";
 import type { ViewData } from "./view-data.server";
 
 type ArticlesView = Extract<ViewData, { kind: "articles" }>;
@@ -13,7 +14,7 @@ const SOURCES = ["commenter", "detected", "inferred", "staff"] as const;
  * lists its comments, each article tag saying whether the commenter chose it, the text names it or the
  * analysis inferred it.
  */
-export function ArticleView({ filters, view }: { filters: WorkspaceFilters; view: ArticlesView }) {
+export function ArticleView({ filters, view, canEdit, reply }: { filters: WorkspaceFilters; view: ArticlesView; canEdit: boolean; reply?: Reply }) {
   const { ranking, comments } = view;
   const current = ranking.ranked.find((a) => a.number === filters.article);
   const tooFew = "tooFewForTopics" in view && view.tooFewForTopics;
@@ -74,7 +75,8 @@ export function ArticleView({ filters, view }: { filters: WorkspaceFilters; view
           <h3 id="all-comments-title">全部意见原文（{comments.total} 条）</h3>
           {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
           {comments.items.map((item) => (
-            <CommentItem key={item.id} item={item} topics={view.topics} canEdit={false} showTopic />
+            // Too few for machine topics: staff may set comments apart into topics of their own here.
+            <CommentItem key={item.id} item={item} topics={view.topics} canEdit={canEdit} reply={reply?.values.commentId === String(item.id) ? reply : undefined} showTopic />
           ))}
           <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
         </section>

@@ -68,7 +68,7 @@ export function WorkspaceView({ filters, view, canEdit, reply }: { filters: Work
       {view.filtered ? <p className="hint" role="status">以下结果只包括符合筛选条件的意见。</p> : null}
       {view.kind === "topic" ? <TopicDetail filters={filters} view={view} canEdit={canEdit} reply={reply} /> : null}
       {view.kind === "topics" ? <TopicList filters={filters} topics={view.overview} canEdit={canEdit} reply={reply} filtered={view.filtered} /> : null}
-      {view.kind === "articles" ? <ArticleView filters={filters} view={view} /> : null}
+      {view.kind === "articles" ? <ArticleView filters={filters} view={view} canEdit={canEdit} reply={reply} /> : null}
       {view.kind === "campaigns" ? <CampaignCards campaigns={view.campaigns} /> : null}
       {view.kind === "campaigns" ? <DuplicateCards groups={view.duplicates} /> : null}
       {view.kind === "charts" ? <ChartsView charts={view.charts} /> : null}
