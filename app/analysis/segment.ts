@@ -149,14 +149,14 @@ export function joinPlaceNames(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     let word = words[i];
+    // The cheap tests first: most words have no place suffix after them, and then nothing else is asked.
     const next = words[i + 1];
-    const content = (w: string) => HAN_ONLY.test(w) && !isStopword(w) && !NUMERAL.test(w) && !DEICTIC.test(w);
-    if (word.length === 1 && content(word) && !MOTION.test(word) && next && next.length >= 2 && content(next) && PLACE_SUFFIX.test(next.at(-1)!)) {
+    if (word.length === 1 && next !== undefined && next.length >= 2 && PLACE_SUFFIX.test(next[next.length - 1]) && !MOTION.test(word) && isContent(word) && isContent(next)) {
       word += next;
       i++;
     }
     const after = words[i + 1];
-    if (word.length >= 2 && content(word) && after && PLACE_SUFFIX.test(after)) {
+    if (after !== undefined && after.length === 1 && word.length >= 2 && PLACE_SUFFIX.test(after) && isContent(word)) {
       word += after;
       i++;
     }
@@ -164,6 +164,8 @@ export function joinPlaceNames(words: readonly string[]): string[] {
   }
   return out;
 }
+
+const isContent = (w: string) => HAN_ONLY.test(w) && !isStopword(w) && !NUMERAL.test(w) && !DEICTIC.test(w);
 
 function withBoundaries(words: readonly string[], keep: (word: string) => string | null): string[] {
   const out: string[] = [];
