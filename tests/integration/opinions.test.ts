@@ -49,16 +49,6 @@ function comment(body: string, articles: number[], extra: { email?: string; name
   return id;
 }
 
-const post = async (fields: Record<string, string>) =>
-  action({
-    request: new Request(`http://localhost/admin/consultations/${C}/dispositions`, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
-    }),
-    params: { id: String(C) },
-    context: context(),
-  });
 const postMany = async (fields: Array<[string, string]>) =>
   action({
     request: new Request(`http://localhost/admin/consultations/${C}/dispositions`, {
@@ -69,6 +59,7 @@ const postMany = async (fields: Array<[string, string]>) =>
     params: { id: String(C) },
     context: context(),
   });
+const post = (fields: Record<string, string>) => postMany(Object.entries(fields));
 const matrix = async () => (await loader({ request: new Request(`http://localhost/admin/consultations/${C}/dispositions`, { headers: { Cookie: cookie } }), params: { id: String(C) }, context: context() })).matrix;
 const opinionIdOf = (title: string) => sqlite.prepare(`SELECT id FROM dispositions WHERE consultation_id = ? AND title = ?`).pluck().get(C, title) as number;
 
