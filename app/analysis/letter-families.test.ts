@@ -19,11 +19,11 @@ const TEMPLATE_EN = [
   "Please withdraw the rule and protect our native wildlife.",
 ];
 const PARAPHRASE_EN = [
-  "Please withdraw this rule and protect our local wildlife.",
-  "Safer methods like sealing buildings and snap traps already exist.",
-  "I firmly oppose the proposed rule on rodenticide registration.",
-  "Secondary poisoning spreads through the entire food chain of our region.",
-  "These poisons kill owls, eagles and foxes that eat the poisoned rats.",
+  "Kindly withdraw this rule and protect our local wildlife.",
+  "Safer methods like sealing buildings and snap traps are already available.",
+  "I firmly oppose this proposed rule on rodenticide registration.",
+  "Secondary poisoning moves through the entire food chain of our region.",
+  "Those poisons kill owls, eagles and foxes which eat the poisoned rats.",
 ];
 const TEMPLATE_ZH = [
   "我们坚决反对在老城区新建电动自行车集中停放点的方案。",
@@ -33,11 +33,11 @@ const TEMPLATE_ZH = [
   "请规划部门重新论证，广泛听取居民意见。",
 ];
 const PARAPHRASE_ZH = [
-  "请规划部门重新研究论证，广泛听取居民意见。",
-  "夜间集中充电存在火灾隐患，附近都是木结构老房子。",
-  "我们坚决反对在老城区建设电动自行车集中停放点的方案。",
-  "建议把停放点设在新区的地铁枢纽附近，方便换乘。",
-  "老城区道路狭窄，停放点将占用消防通道和人行道。",
+  "恳请规划部门重新研究论证，充分听取居民意见。",
+  "晚上集中充电存在火灾隐患，附近都是木结构老房子。",
+  "我们坚决反对在老城区建设电动自行车集中停车点的方案。",
+  "建议将停放点设在新区的地铁枢纽附近，方便换乘。",
+  "老城区街道狭窄，停放点将挤占消防通道和人行道。",
 ];
 
 describe("joinLetterFamilies", () => {
