@@ -1,4 +1,4 @@
-import { SIGNATURE_SIZE, shingleHashes, signatureAgreement, signatureInto } from "./minhash";
+import { SIGNATURE_SIZE, shingleHashes, shingleLength, signatureAgreement, signatureInto } from "./minhash";
 
 /**
  * Campaigns: the same letter sent by many people, found as exact duplicates of the normalised text and as near
@@ -24,9 +24,15 @@ export interface CampaignOptions {
    * least this long, in slogan units (see sloganLength): 「坚决反对」 is, 「同意」 is not
    */
   minSloganLength: number;
+  /**
+   * an edited copy must share at least this much text with the campaign's wording, in slogan units (one per Han
+   * character, one half per Latin letter): people making the same short point in their own framing share one
+   * phrase, not a letter
+   */
+  minSharedLength: number;
 }
 
-export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3, minSloganLength: 4 };
+export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3, minSloganLength: 4, minSharedLength: 35 };
 
 const LATIN = /[a-z0-9]/;
 
@@ -63,7 +69,18 @@ export function findCampaigns(
   }
   const u = uniques.length;
   const signatures = new Uint32Array(u * SIGNATURE_SIZE);
-  for (let j = 0; j < u; j++) signatureInto(shingleHashes(keys[uniques[j]]), signatures, j * SIGNATURE_SIZE);
+  // Shingle count per wording, in slogan units per shingle, to estimate how much text two wordings share.
+  const shingleCount = new Float64Array(u);
+  for (let j = 0; j < u; j++) {
+    const shingles = shingleHashes(keys[uniques[j]]);
+    shingleCount[j] = shingles.length * (shingleLength(keys[uniques[j]]) === 3 ? 1 : 0.5);
+    signatureInto(shingles, signatures, j * SIGNATURE_SIZE);
+  }
+  // Shared shingles from the estimated Jaccard similarity J of two sets: |A ∩ B| = J (|A| + |B|) / (1 + J).
+  const sharesLetter = (a: number, b: number) => {
+    const similarity = signatureAgreement(signatures, a, b);
+    return (similarity * (shingleCount[a] + shingleCount[b])) / (1 + similarity) >= options.minSharedLength;
+  };
 
   const parent = Int32Array.from({ length: u }, (_, j) => j);
   const find = (x: number): number => {
@@ -133,7 +150,7 @@ export function findCampaigns(
     const detached = new Map<number, number[]>();
     for (const i of members) {
       const j = uniqueIndex.get(canonical[i]) ?? 0;
-      if (j === rep || signatureAgreement(signatures, rep, j) >= options.memberThreshold) kept.push(i);
+      if (j === rep || (signatureAgreement(signatures, rep, j) >= options.memberThreshold && sharesLetter(rep, j))) kept.push(i);
       else {
         let copies = detached.get(canonical[i]);
         if (!copies) detached.set(canonical[i], (copies = []));

@@ -100,4 +100,13 @@ describe("joinLetterFamilies", () => {
     expect(additions[3]).toEqual(["As a farmer I have used traps for twenty years without any trouble at all."]);
     expect(additions[6]).toEqual(["我家就住在老城区，楼下已经发生过两次电动车起火。", "孩子上学每天都要绕开乱停的车辆走到马路中间。"]);
   });
+
+  it("does not call one shared sentence in different people's own framing a campaign, but keeps exact copies", () => {
+    const point = "对平台的算法派单也要监管，超时扣罚应该明令禁止";
+    const texts = [`我的想法是，${point}。仅代表个人观点。`, `作为家长，${point}。辛苦了。`, `个人意见 仅供参考：${point}！`, `${point}。`, `${point}。`];
+    const { campaignOf, campaigns } = run(texts);
+    expect(campaigns).toHaveLength(1);
+    expect(together(campaignOf, [3, 4])).toBe(true);
+    expect([0, 1, 2].map((i) => campaignOf[i])).toEqual([-1, -1, -1]);
+  });
 });
