@@ -46,6 +46,9 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   onProgress({ stage: "campaigns", done: 0, total: n });
   // Exact and near duplicates first, then the sentence-level pass that joins paraphrases and variants of one template.
   const nearDuplicates = findCampaigns(prep.keys, prep.senders);
+  // Topics count each group of near-identical texts once, including texts that share only one short point
+  // (too little to be a campaign, but one voice for a topic): the grouping topics had before 0030.
+  const topicUnits = findCampaigns(prep.keys, prep.senders, { ...DEFAULT_CAMPAIGN_OPTIONS, minSharedLength: 0 });
   const found = joinLetterFamilies(
     input.comments.map((c) => (typeof c.text === "string" ? c.text : "")),
     prep.senders,
@@ -63,7 +66,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   onProgress({ stage: "campaigns", done: n, total: n });
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
-  const { topicOf, topics } = buildTopics(prep, found, input.staffEdits, random, (done, total) =>
+  const { topicOf, topics } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
     onProgress({ stage: "topics", done, total }),
   );
 
