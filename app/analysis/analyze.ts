@@ -1,4 +1,4 @@
-import { DEFAULT_CAMPAIGN_OPTIONS, findCampaigns } from "./campaigns";
+import { DEFAULT_CAMPAIGN_OPTIONS, findCampaignsAndTopicUnits } from "./campaigns";
 import { joinLetterFamilies } from "./letter-families";
 import { documentKeywords } from "./keywords";
 import { prepareComments, type PreparedComments } from "./prepare";
@@ -45,10 +45,9 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   const n = input.comments.length;
   onProgress({ stage: "campaigns", done: 0, total: n });
   // Exact and near duplicates first, then the sentence-level pass that joins paraphrases and variants of one template.
-  const nearDuplicates = findCampaigns(prep.keys, prep.senders);
   // Topics count each group of near-identical texts once, including texts that share only one short point
   // (too little to be a campaign, but one voice for a topic): the grouping topics had before 0030.
-  const topicUnits = findCampaigns(prep.keys, prep.senders, { ...DEFAULT_CAMPAIGN_OPTIONS, minSharedLength: 0 });
+  const { campaigns: nearDuplicates, topicUnits } = findCampaignsAndTopicUnits(prep.keys, prep.senders);
   const found = joinLetterFamilies(
     input.comments.map((c) => (typeof c.text === "string" ? c.text : "")),
     prep.senders,
