@@ -98,7 +98,9 @@ export function splitSentences(text: string): string[] {
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
-function sentencesOf(text: string, minWords: number): Sentence[] {
+function sentencesOf(text: string, minWords: number, forDisplay = false): Sentence[] {
+  // For matching, the whole text is normalised once; for display each sentence keeps its own wording.
+  if (!forDisplay) return splitSentences(normalizeText(text)).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
   return splitSentences(text)
     .map((t) => ({ text: t, words: sentenceWords(normalizeText(t)) }))
     .filter((s) => s.words.length >= minWords);
@@ -282,7 +284,7 @@ export function joinLetterFamilies(
       if (i === template.representative) continue;
       let own = cache.get(texts[i]);
       if (!own) {
-        const sentences = sentencesOf(texts[i], 1);
+        const sentences = sentencesOf(texts[i], 1, true);
         const m = matchSentences(sentences, template.sentences, options.sentenceSimilarity);
         own = sentences
           .filter((s, a) => m.matchOf[a] < 0 && s.words.length >= 2)
