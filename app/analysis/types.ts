@@ -66,6 +66,8 @@ export interface CampaignResult {
   distinct_senders: number;
   comment_ids: string[];
   representative_id: string;
+  /** the wordings joined under the template (the first is the template's own): paraphrases and variants */
+  variants: { representative_id: string; size: number }[];
 }
 
 export interface PiiSpan {
@@ -78,6 +80,8 @@ export interface CommentResult {
   id: string;
   topic: string | null;
   campaign: string | null;
+  /** 个人补充内容: the letter's sentences not in its campaign's template (absent when none) */
+  campaign_additions?: string[];
   /** articles the comment names (第五条, Article 5, 第二章 …) */
   articles: number[];
   /** the draft article the comment most likely concerns, where it names none; empty when not confident */
