@@ -11,20 +11,27 @@ export const NEW_ARGUMENT_SIMILARITY = 0.8;
 
 /**
  * groupOf: each comment's topic in received order (negative: no topic, never new); vectorOf: the comment's unit
- * vector, null when the model cannot place it (asked once per comment, so vectors need not all be held at once).
+ * vector, null when the model cannot place it (asked once per comment, so vectors need not all be held at once);
+ * campaignOf: each comment's campaign (negative: none). A campaign's copies after its first are never new; its
+ * first is new when the model cannot place it (a campaign in words nobody else uses is a topic of its own).
  * Returns whether each comment is new.
  */
 export function newArguments(
   groupOf: ArrayLike<number>,
   vectorOf: (i: number) => Float32Array | null,
+  campaignOf: ArrayLike<number> = [],
   threshold = NEW_ARGUMENT_SIMILARITY,
 ): boolean[] {
   const arguments_ = new Map<number, Float32Array[]>();
+  const campaignsSeen = new Set<number>();
   return Array.from({ length: groupOf.length }, (_, i) => {
     const g = groupOf[i];
     if (g < 0) return false;
+    const c = campaignOf[i] ?? -1;
+    if (c >= 0 && campaignsSeen.has(c)) return false;
+    if (c >= 0) campaignsSeen.add(c);
     const v = vectorOf(i);
-    if (v === null) return false;
+    if (v === null) return c >= 0;
     let seen = arguments_.get(g);
     if (!seen) arguments_.set(g, (seen = []));
     for (const a of seen) {

@@ -125,7 +125,7 @@ export function buildTopics(
     (t >= 0 ? groups[t] : t === UNCLUSTERED ? unclustered : empty).members.push(i);
   }
   const all = [...groups, unclustered, empty].filter((g) => g.members.length > 0);
-  const newArgument = newArguments(topicIndexOf, (i) => scorer.vector(i));
+  const newArgument = newArguments(topicIndexOf, (i) => scorer.vector(i), campaigns.campaignOf);
   return { ...describe(prep, all, scorer, model.embedding.dims), newArgument };
 }
 
