@@ -67,6 +67,12 @@ const DATASETS: Dataset[] = [
     targets: { nmi: 0.3 },
   },
   {
+    // Unlabelled real messages with their senders (user): measured for seed agreement only (0029).
+    name: "tipdm-hot",
+    options: { input: "data/zh_tipdm2020c_attach3_hot_issue_messages.jsonl", textField: "text", labelField: null, tokens: false, where: null },
+    targets: {},
+  },
+  {
     // The data's README recommends moderated == 1 for NMI: the rest holds spam and unmoderated noise.
     name: "polis (moderated=1)",
     options: { input: "data/en_polis_opendata_comments.jsonl", textField: "text", labelField: "conversation", tokens: false, where: { field: "moderated", value: "1" } },
