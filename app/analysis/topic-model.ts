@@ -53,6 +53,8 @@ export interface TopicModel {
  * (consensus.ts) is what keeps topics put across seeds (docs/decisions/0029-one-sender-topics-and-stable-topics.md).
  */
 const NUMERICS_SEED = 0x5eed;
+// With one draw for every seed, the projection has to be accurate rather than averaged out over seeds.
+const LSA_POWER_ITERATIONS = 3;
 
 export function fitTopicModel(
   corpus: TokenCorpus,
@@ -71,7 +73,7 @@ export function fitTopicModel(
   });
   const rows = tfidfRows(corpus, sample, space);
   const dims = Math.max(2, Math.min(options.dims, Math.floor(sample.length / 3)));
-  const lsa = truncatedSvd(rows, dims, numerics);
+  const lsa = truncatedSvd(rows, dims, numerics, LSA_POWER_ITERATIONS);
   const wordDocs = units.length <= options.wordSample
     ? units
     : Array.from(sampleIndices(units.length, options.wordSample, numerics), (i) => units[i]);
