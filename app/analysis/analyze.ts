@@ -65,7 +65,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   onProgress({ stage: "campaigns", done: n, total: n });
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
-  const { topicOf, topics } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
+  const { topicOf, topics, newArgument } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
     onProgress({ stage: "topics", done, total }),
   );
 
@@ -85,6 +85,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     stance: prep.stance[i],
     article_stances: prep.articleStances[i],
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
+    new_argument: newArgument[i],
   }));
   onProgress({ stage: "done", done: n, total: n });
   return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };

@@ -58,6 +58,12 @@ export interface TopicResult {
    * other: comments that share no words with any topic
    */
   kind: "machine" | "staff" | "no_substance" | "other";
+  /** distinct known senders among the topic's comments (sender-share.ts) */
+  distinct_senders: number;
+  /** how many of the topic's comments its most frequent sender wrote */
+  largest_sender_comments: number;
+  /** one sender wrote at least half of a topic of 10 or more comments (docs/analysis.md) */
+  dominated_by_one_sender: boolean;
 }
 
 export interface CampaignResult {
@@ -92,6 +98,11 @@ export interface CommentResult {
   /** the stance towards each article the comment names, read from the clauses that name it (stance.ts) */
   article_stances: Record<number, Stance>;
   keywords: string[];
+  /**
+   * no comment received before it in its topic makes a similar argument (new-arguments.ts); false for comments
+   * without substance or that share no words with the model
+   */
+  new_argument: boolean;
 }
 
 export interface AnalysisResult {
