@@ -21,6 +21,15 @@ describe("newArguments", () => {
     expect(newArguments([0, 0, 0], (i) => vectors[2 - i])).toEqual([true, false, true]);
   });
 
+  it("remembers a bounded number of arguments per topic, so a large varied topic costs its size times the bound", () => {
+    // Bound 2: the third distinct argument is new but not remembered, so its repeat is new again.
+    const vectors = [unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1), unit(0, 0.05, 1), unit(0.99, 0.1, 0)];
+    const compared: number[] = [];
+    const result = newArguments([0, 0, 0, 0, 0], (i) => (compared.push(i), vectors[i]), [], 0.8, 2);
+    expect(result).toEqual([true, true, true, true, false]);
+    expect(compared).toHaveLength(5);
+  });
+
   it("counts a campaign's first copy only, even where the model cannot place its words", () => {
     expect(newArguments([3, 3, 3], () => null, [0, 0, 0])).toEqual([true, false, false]);
   });
