@@ -467,6 +467,8 @@ export const commentAnalysis = sqliteTable(
     campaignId: integer("campaign_id").references(() => campaigns.id),
     stance: text("stance", { enum: STANCES }),
     keywords: text("keywords", { mode: "json" }).$type<string[]>(),
+    /** 个人补充内容: sentences of a campaign letter that are not in its template (admin only, never published) */
+    campaignAdditions: text("campaign_additions", { mode: "json" }).$type<string[]>(),
   },
   (t) => [index("comment_analysis_topic_idx").on(t.topicId)],
 );

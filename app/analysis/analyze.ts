@@ -1,4 +1,5 @@
-import { findCampaigns } from "./campaigns";
+import { DEFAULT_CAMPAIGN_OPTIONS, findCampaignsAndTopicUnits } from "./campaigns";
+import { joinLetterFamilies } from "./letter-families";
 import { documentKeywords } from "./keywords";
 import { prepareComments, type PreparedComments } from "./prepare";
 import { prepareInParallel, threadsFor } from "./prepare-parallel";
@@ -43,18 +44,28 @@ export async function analyzeInParallel(
 function finish(input: AnalysisInput, prep: PreparedComments, onProgress: ProgressListener): AnalysisResult {
   const n = input.comments.length;
   onProgress({ stage: "campaigns", done: 0, total: n });
-  const found = findCampaigns(prep.keys, prep.senders);
+  // Exact and near duplicates first, then the sentence-level pass that joins paraphrases and variants of one template.
+  // Topics count each group of near-identical texts once, including texts that share only one short point
+  // (too little to be a campaign, but one voice for a topic): the grouping topics had before 0030.
+  const { campaigns: nearDuplicates, topicUnits } = findCampaignsAndTopicUnits(prep.keys, prep.senders);
+  const found = joinLetterFamilies(
+    input.comments.map((c) => (typeof c.text === "string" ? c.text : "")),
+    prep.senders,
+    nearDuplicates,
+    DEFAULT_CAMPAIGN_OPTIONS.minChars,
+  );
   const campaigns: CampaignResult[] = found.campaigns.map((c, i) => ({
     id: `campaign-${i + 1}`,
     size: c.members.length,
     distinct_senders: c.distinctSenders,
     comment_ids: c.members.map((m) => prep.ids[m]),
     representative_id: prep.ids[c.representative],
+    variants: c.variants.map((v) => ({ representative_id: prep.ids[v.representative], size: v.members.length })),
   }));
   onProgress({ stage: "campaigns", done: n, total: n });
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
-  const { topicOf, topics } = buildTopics(prep, found, input.staffEdits, random, (done, total) =>
+  const { topicOf, topics, newArgument } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
     onProgress({ stage: "topics", done, total }),
   );
 
@@ -67,12 +78,14 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     id,
     topic: topicOf[i],
     campaign: found.campaignOf[i] >= 0 ? campaigns[found.campaignOf[i]].id : null,
+    ...(found.additions[i].length ? { campaign_additions: found.additions[i] } : {}),
     articles: prep.articles[i],
     articles_inferred: prep.inferred[i],
     pii: prep.pii[i],
     stance: prep.stance[i],
     article_stances: prep.articleStances[i],
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
+    new_argument: newArgument[i],
   }));
   onProgress({ stage: "done", done: n, total: n });
   return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };

@@ -1,4 +1,4 @@
-import { SIGNATURE_SIZE, shingleHashes, signatureAgreement, signatureInto } from "./minhash";
+import { SIGNATURE_SIZE, shingleHashes, shingleLength, signatureAgreement, signatureInto } from "./minhash";
 
 /**
  * Campaigns: the same letter sent by many people, found as exact duplicates of the normalised text and as near
@@ -24,9 +24,15 @@ export interface CampaignOptions {
    * least this long, in slogan units (see sloganLength): 「坚决反对」 is, 「同意」 is not
    */
   minSloganLength: number;
+  /**
+   * an edited copy must share at least this much text with the campaign's wording, in slogan units (one per Han
+   * character, one half per Latin letter): people making the same short point in their own framing share one
+   * phrase, not a letter
+   */
+  minSharedLength: number;
 }
 
-export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3, minSloganLength: 4 };
+export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3, minSloganLength: 4, minSharedLength: 35 };
 
 const LATIN = /[a-z0-9]/;
 
@@ -43,11 +49,28 @@ const BANDS = 21;
 const ROWS = 3;
 const REPRESENTATIVES_PER_BUCKET = 4;
 
+export interface CampaignGrouping {
+  campaignOf: Int32Array;
+  campaigns: FoundCampaign[];
+}
+
 export function findCampaigns(
   keys: readonly string[],
   senders: readonly (string | null)[],
   options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS,
-): { campaignOf: Int32Array; campaigns: FoundCampaign[] } {
+): CampaignGrouping {
+  return findCampaignsAndTopicUnits(keys, senders, options).campaigns;
+}
+
+/**
+ * The campaigns, and the same near-duplicate grouping without the shared-length rule (`topicUnits`): texts making
+ * one short point in their own framing are no campaign, but still one voice for the topic stage. One pass.
+ */
+export function findCampaignsAndTopicUnits(
+  keys: readonly string[],
+  senders: readonly (string | null)[],
+  options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS,
+): { campaigns: CampaignGrouping; topicUnits: CampaignGrouping } {
   const n = keys.length;
   // Exact duplicates first: only one copy of each text needs a signature.
   const canonical = new Int32Array(n);
@@ -63,7 +86,19 @@ export function findCampaigns(
   }
   const u = uniques.length;
   const signatures = new Uint32Array(u * SIGNATURE_SIZE);
-  for (let j = 0; j < u; j++) signatureInto(shingleHashes(keys[uniques[j]]), signatures, j * SIGNATURE_SIZE);
+  // Shingle count per wording, in slogan units per shingle, to estimate how much text two wordings share.
+  const shingleCount = new Float64Array(u);
+  for (let j = 0; j < u; j++) {
+    const shingles = shingleHashes(keys[uniques[j]]);
+    shingleCount[j] = shingles.length * (shingleLength(keys[uniques[j]]) === 3 ? 1 : 0.5);
+    signatureInto(shingles, signatures, j * SIGNATURE_SIZE);
+  }
+  // Shared shingles from the estimated Jaccard similarity J of two sets: |A ∩ B| = J (|A| + |B|) / (1 + J).
+  const sharesLetter = (a: number, b: number, minSharedLength: number) => {
+    if (minSharedLength <= 0) return true;
+    const similarity = signatureAgreement(signatures, a, b);
+    return (similarity * (shingleCount[a] + shingleCount[b])) / (1 + similarity) >= minSharedLength;
+  };
 
   const parent = Int32Array.from({ length: u }, (_, j) => j);
   const find = (x: number): number => {
@@ -114,39 +149,42 @@ export function findCampaigns(
     if (!list) short.set(canonical[i], (list = []));
     list.push(i);
   }
-  const campaigns: FoundCampaign[] = [];
-  for (const [wording, members] of short) {
-    if (members.length < 2 || sloganLength(keys[wording]) < options.minSloganLength) continue;
-    // One person sending a slogan again is a 重复提交 (comment-duplicates.server.ts), not a campaign.
-    const distinctSenders = countSenders(members, senders);
-    if (distinctSenders >= 2) campaigns.push({ members, representative: wording, distinctSenders });
-  }
-  const addCampaign = (members: number[], representative: number) =>
-    campaigns.push({ members, representative, distinctSenders: countSenders(members, senders) });
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const representative = representativeOf(members, canonical, uniqueIndex, signatures);
-    // Joining near-duplicate pairs transitively can chain letters that merely share a paragraph; a wording
-    // far from the campaign's own text leaves it, taking only its exact copies along.
-    const rep = uniqueIndex.get(representative) ?? 0;
-    const kept: number[] = [];
-    const detached = new Map<number, number[]>();
-    for (const i of members) {
-      const j = uniqueIndex.get(canonical[i]) ?? 0;
-      if (j === rep || signatureAgreement(signatures, rep, j) >= options.memberThreshold) kept.push(i);
-      else {
-        let copies = detached.get(canonical[i]);
-        if (!copies) detached.set(canonical[i], (copies = []));
-        copies.push(i);
-      }
+  const assemble = (minSharedLength: number): CampaignGrouping => {
+    const campaigns: FoundCampaign[] = [];
+    for (const [wording, members] of short) {
+      if (members.length < 2 || sloganLength(keys[wording]) < options.minSloganLength) continue;
+      // One person sending a slogan again is a 重复提交 (comment-duplicates.server.ts), not a campaign.
+      const distinctSenders = countSenders(members, senders);
+      if (distinctSenders >= 2) campaigns.push({ members, representative: wording, distinctSenders });
     }
-    if (kept.length >= 2) addCampaign(kept, representative);
-    for (const [wording, copies] of detached) if (copies.length >= 2) addCampaign(copies, wording);
-  }
-  campaigns.sort((a, b) => b.members.length - a.members.length || a.members[0] - b.members[0]);
-  const campaignOf = new Int32Array(n).fill(-1);
-  campaigns.forEach((c, id) => c.members.forEach((i) => (campaignOf[i] = id)));
-  return { campaignOf, campaigns };
+    const addCampaign = (members: number[], representative: number) =>
+      campaigns.push({ members, representative, distinctSenders: countSenders(members, senders) });
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      const representative = representativeOf(members, canonical, uniqueIndex, signatures);
+      // Joining near-duplicate pairs transitively can chain letters that merely share a paragraph; a wording
+      // far from the campaign's own text leaves it, taking only its exact copies along.
+      const rep = uniqueIndex.get(representative) ?? 0;
+      const kept: number[] = [];
+      const detached = new Map<number, number[]>();
+      for (const i of members) {
+        const j = uniqueIndex.get(canonical[i]) ?? 0;
+        if (j === rep || (signatureAgreement(signatures, rep, j) >= options.memberThreshold && sharesLetter(rep, j, minSharedLength))) kept.push(i);
+        else {
+          let copies = detached.get(canonical[i]);
+          if (!copies) detached.set(canonical[i], (copies = []));
+          copies.push(i);
+        }
+      }
+      if (kept.length >= 2) addCampaign(kept, representative);
+      for (const [wording, copies] of detached) if (copies.length >= 2) addCampaign(copies, wording);
+    }
+    campaigns.sort((a, b) => b.members.length - a.members.length || a.members[0] - b.members[0]);
+    const campaignOf = new Int32Array(n).fill(-1);
+    campaigns.forEach((c, id) => c.members.forEach((i) => (campaignOf[i] = id)));
+    return { campaignOf, campaigns };
+  };
+  return { campaigns: assemble(options.minSharedLength), topicUnits: assemble(0) };
 }
 
 /** Indices ordered by key, then index; packing both into one float keeps the sort native and fast. */

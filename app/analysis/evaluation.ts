@@ -40,6 +40,8 @@ export function evaluate(
   result: AnalysisResult,
   labelField: string | null,
   seconds: number,
+  /** where a record names its campaign (form-letter family); null or empty for none */
+  campaignField = "labels.campaign",
 ): EvaluationFigures {
   const figures: EvaluationFigures = {
     n: records.length,
@@ -62,9 +64,9 @@ export function evaluate(
     figures.nmi = nmi(truth, found);
     figures.ari = ari(truth, found);
   }
-  if (hasField(records, "labels.campaign")) {
+  if (hasField(records, campaignField)) {
     const truth = records.map((r) => {
-      const value = getPath(r, "labels.campaign");
+      const value = getPath(r, campaignField);
       return value === null || value === undefined || value === "" ? null : String(value);
     });
     const { precision, recall } = pairPrecisionRecall(truth, comments.map((c) => c.campaign));

@@ -32,6 +32,7 @@ const comment = (over: Partial<CommentResult>): CommentResult => ({
   stance: "neutral",
   article_stances: {},
   keywords: [],
+  new_argument: false,
   ...over,
 });
 

@@ -28,7 +28,10 @@ describe("staff edits on the next run", () => {
   it("keeps staff topics under their keys and labels with the comments staff put there", () => {
     expect(topic("registration")?.label).toBe("犬证办理");
     expect(topic("registration")?.kind).toBe("staff");
-    expect(topic("registration")?.comment_ids).toEqual(expect.arrayContaining(edits.topics[0].comment_ids));
+    // A comment listed in two staff topics belongs to the later one (the first run may have put a leash comment
+    // in the registration topic; the merge below lists it again).
+    const laterListed = new Set(edits.topics.slice(1).flatMap((t) => t.comment_ids));
+    expect(topic("registration")?.comment_ids).toEqual(expect.arrayContaining(edits.topics[0].comment_ids.filter((id) => !laterListed.has(id))));
     expect(topic("dog-rules")?.comment_ids).toEqual(expect.arrayContaining([...idsOf("leash"), ...idsOf("breeds")]));
     expect(topic("special")?.comment_ids).toContain(idsOf("special")[0]);
   });

@@ -1,8 +1,8 @@
 import { normalizeRows, projectRows, selectRows, type DenseRows } from "./dense";
 import { embedding, type Embedding } from "./embedding";
 import { knnGraph } from "./knn-graph";
-import { louvain } from "./louvain";
-import { sampleIndices, type Random } from "./prng";
+import { consensusLouvain } from "./consensus";
+import { sampleIndices, seededRandom, type Random } from "./prng";
 import { truncatedSvd } from "./svd";
 import { buildTermSpace, tfidfRows, type TermSpace } from "./tfidf";
 import type { TokenCorpus } from "./token-corpus";
@@ -47,13 +47,23 @@ export interface TopicModel {
   centroids: Float32Array;
 }
 
+/**
+ * The sample and the random projections (SVD, word vectors) need spread, not a particular seed: they draw from
+ * this fixed stream, so a seed change cannot move them. The seed drives the Louvain orders, whose consensus
+ * (consensus.ts) is what keeps topics put across seeds (docs/decisions/0029-one-sender-topics-and-stable-topics.md).
+ */
+const NUMERICS_SEED = 0x5eed;
+// With one draw for every seed, the projection has to be accurate rather than averaged out over seeds.
+const LSA_POWER_ITERATIONS = 3;
+
 export function fitTopicModel(
   corpus: TokenCorpus,
   units: Int32Array,
   random: Random,
   options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS,
 ): TopicModel {
-  const sample = Array.from(sampleIndices(units.length, options.sampleSize, random), (i) => units[i]);
+  const numerics = seededRandom(NUMERICS_SEED);
+  const sample = Array.from(sampleIndices(units.length, options.sampleSize, numerics), (i) => units[i]);
   const space = buildTermSpace(corpus, sample, {
     minDf: 2,
     maxDfShare: 0.5,
@@ -63,17 +73,17 @@ export function fitTopicModel(
   });
   const rows = tfidfRows(corpus, sample, space);
   const dims = Math.max(2, Math.min(options.dims, Math.floor(sample.length / 3)));
-  const lsa = truncatedSvd(rows, dims, random);
+  const lsa = truncatedSvd(rows, dims, numerics, LSA_POWER_ITERATIONS);
   const wordDocs = units.length <= options.wordSample
     ? units
-    : Array.from(sampleIndices(units.length, options.wordSample, random), (i) => units[i]);
-  const words = contextWordVectors(corpus, wordDocs, space, random, options.wordVectors);
+    : Array.from(sampleIndices(units.length, options.wordSample, numerics), (i) => units[i]);
+  const words = contextWordVectors(corpus, wordDocs, space, numerics, options.wordVectors);
   const view = embedding([lsa, words]);
   const vectors = projectRows(rows, view);
   const nonEmpty: number[] = [];
   for (let i = 0; i < rows.nRows; i++) if (rows.indptr[i + 1] > rows.indptr[i]) nonEmpty.push(i);
   const graphRows = selectRows(vectors, nonEmpty);
-  const communities = graphRows.n > 1 ? louvain(knnGraph(graphRows, options.neighbours), random) : new Int32Array(graphRows.n);
+  const communities = graphRows.n > 1 ? consensusLouvain(knnGraph(graphRows, options.neighbours), random) : new Int32Array(graphRows.n);
   const minSize = Math.max(3, Math.ceil(options.minTopicShare * graphRows.n));
   let centroids = communityCentroids(graphRows, communities, minSize);
   // Too few comments for any community to count: they are one topic rather than none.

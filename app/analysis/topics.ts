@@ -1,3 +1,4 @@
+import { withoutBoilerplate } from "./boilerplate";
 import type { FoundCampaign } from "./campaigns";
 import { normalizeRows } from "./dense";
 import { groupKeywords } from "./keywords";
@@ -7,6 +8,8 @@ import type { Random } from "./prng";
 import { pickRepresentatives, type RepresentativeCandidate } from "./representatives";
 import { resolveStaffTopics, staffCentroids } from "./staff-edits";
 import { TOO_FEW_LABEL, tooFewForTopics } from "./small-consultation";
+import { newArguments } from "./new-arguments";
+import { senderShare } from "./sender-share";
 import { hasSubstance } from "./substance";
 import { assignTopics, DocumentScorer } from "./topic-assign";
 import { DEFAULT_TOPIC_OPTIONS, fitTopicModel, withCentroids, type TopicModelOptions } from "./topic-model";
@@ -34,13 +37,15 @@ interface Group {
 }
 
 export function buildTopics(
-  prep: PreparedComments,
+  prepared: PreparedComments,
   campaigns: { campaignOf: Int32Array; campaigns: FoundCampaign[] },
   staffEdits: StaffEdits | undefined,
   random: Random,
   onStep: (done: number, total: number) => void,
   options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS,
-): { topicOf: (string | null)[]; topics: TopicResult[] } {
+): { topicOf: (string | null)[]; topics: TopicResult[]; newArgument: boolean[] } {
+  // Topics are made from what each comment says, without the phrases its sender repeats on every comment.
+  const prep: PreparedComments = { ...prepared, corpus: withoutBoilerplate(prepared.corpus, prepared.senders) };
   const n = prep.ids.length;
   const { corpus } = prep;
   const df = corpus.documentFrequency(Int32Array.from({ length: n }, (_, i) => i));
@@ -120,7 +125,8 @@ export function buildTopics(
     (t >= 0 ? groups[t] : t === UNCLUSTERED ? unclustered : empty).members.push(i);
   }
   const all = [...groups, unclustered, empty].filter((g) => g.members.length > 0);
-  return describe(prep, all, scorer, model.embedding.dims);
+  const newArgument = newArguments(topicIndexOf, (i) => scorer.vector(i), campaigns.campaignOf);
+  return { ...describe(prep, all, scorer, model.embedding.dims), newArgument };
 }
 
 const SUBJECT_WORDS = 10;
@@ -182,6 +188,7 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
       comment_ids: g.members.map((i) => prep.ids[i]),
       representative_ids: representatives(prep, g, scorer, dims).map((i) => prep.ids[i]),
       kind: g.kind,
+      ...senderShare(g.members.map((i) => prep.senders[i])),
     };
   });
   const order = (t: TopicResult) => (t.kind === "no_substance" ? 2 : t.id === UNCLUSTERED_ID ? 1 : 0);

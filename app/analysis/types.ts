@@ -58,6 +58,12 @@ export interface TopicResult {
    * other: comments that share no words with any topic
    */
   kind: "machine" | "staff" | "no_substance" | "other";
+  /** distinct known senders among the topic's comments (sender-share.ts) */
+  distinct_senders: number;
+  /** how many of the topic's comments its most frequent sender wrote */
+  largest_sender_comments: number;
+  /** one sender wrote at least half of a topic of 10 or more comments (docs/analysis.md) */
+  dominated_by_one_sender: boolean;
 }
 
 export interface CampaignResult {
@@ -66,6 +72,8 @@ export interface CampaignResult {
   distinct_senders: number;
   comment_ids: string[];
   representative_id: string;
+  /** the wordings joined under the template (the first is the template's own): paraphrases and variants */
+  variants: { representative_id: string; size: number }[];
 }
 
 export interface PiiSpan {
@@ -78,6 +86,8 @@ export interface CommentResult {
   id: string;
   topic: string | null;
   campaign: string | null;
+  /** 个人补充内容: the letter's sentences not in its campaign's template (absent when none) */
+  campaign_additions?: string[];
   /** articles the comment names (第五条, Article 5, 第二章 …) */
   articles: number[];
   /** the draft article the comment most likely concerns, where it names none; empty when not confident */
@@ -88,6 +98,11 @@ export interface CommentResult {
   /** the stance towards each article the comment names, read from the clauses that name it (stance.ts) */
   article_stances: Record<number, Stance>;
   keywords: string[];
+  /**
+   * no comment received before it in its topic makes a similar argument (new-arguments.ts); false for comments
+   * without substance or that share no words with the model
+   */
+  new_argument: boolean;
 }
 
 export interface AnalysisResult {

@@ -39,6 +39,7 @@ export function campaignCards(db: Db, consultationId: number, where: SQL[]) {
       organisation: comments.organisation,
       channel: comments.channel,
       receivedAt: comments.receivedAt,
+      additions: commentAnalysis.campaignAdditions,
       position: sql<number>`row_number() over (partition by ${commentAnalysis.campaignId} order by ${comments.receivedAt}, ${comments.id})`.as("position"),
     })
     .from(commentAnalysis)

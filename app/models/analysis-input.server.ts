@@ -64,7 +64,7 @@ export function staffTopics(db: Reader, consultationId: number): StaffTopic[] {
 }
 
 /** A stable name for whoever sent a comment, so a campaign's distinct senders can be counted. */
-function senderOf(c: { email: string | null; name: string | null; organisation: string | null; clientHash: string | null }): string | null {
+export function senderOf(c: { email: string | null; name: string | null; organisation: string | null; clientHash: string | null }): string | null {
   if (c.email) return `email:${c.email.trim().toLowerCase()}`;
   if (c.name) return `name:${c.name.trim()}|${c.organisation?.trim() ?? ""}`;
   return c.clientHash ? `client:${c.clientHash}` : null;

@@ -101,7 +101,7 @@ export function storeAnalysisResult(db: Db, { runId, consultationId, result, set
       const topicId = placed.get(commentId) ?? null;
       // "staff" marks a comment staff placed by hand; it stays so while the comment stays where they put it.
       const topicSource = before?.topicSource === "staff" && before.topicId === topicId ? ("staff" as const) : ("auto" as const);
-      return { commentId, runId, topicId, topicSource, campaignId: c.campaign ? (campaignIds.get(c.campaign) ?? null) : null, stance: c.stance, keywords: c.keywords };
+      return { commentId, runId, topicId, topicSource, campaignId: c.campaign ? (campaignIds.get(c.campaign) ?? null) : null, stance: c.stance, keywords: c.keywords, campaignAdditions: c.campaign_additions ?? null };
     });
     // A kept topic's representatives are its own members, whatever the engine proposed for comments sent elsewhere.
     for (const [topicId, ids] of keptRepresentatives) {

@@ -3,7 +3,8 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { analysisRuns, commentAnalysis, comments, topics, users } from "~db/schema";
-import { analysableComments } from "./analysis-input.server";
+import { senderShare } from "~/analysis/sender-share";
+import { analysableComments, senderOf } from "./analysis-input.server";
 import { commentPage, commentsById } from "./analysis-comments.server";
 import { failAbandonedRuns, lastFinishedRun, latestRun } from "./analysis-runs.server";
 import type { ArticleNumber } from "./article-numbers.server";
@@ -62,6 +63,7 @@ export function topicOverview(db: Db, consultationId: number, where: SQL[]) {
     .orderBy(asc(topics.id))
     .all();
   const representatives = commentsById(db, rows.flatMap((t) => t.representativeIds.slice(0, 3)));
+  const senders = topicSenders(db, where);
   const list = rows.map((t) => ({
     id: t.id,
     label: t.label,
@@ -70,11 +72,28 @@ export function topicOverview(db: Db, consultationId: number, where: SQL[]) {
     staffEdited: t.staffEdited,
     size: sizes.get(t.id) ?? 0,
     representatives: t.representativeIds.slice(0, 3).flatMap((id) => representatives.get(id) ?? []),
+    senders: senderShare(senders.get(t.id) ?? []),
   }));
   // Comments with nothing to say go last whatever their number: they are counted, not read first.
   return list.sort((a, b) => Number(a.noSubstance) - Number(b.noSubstance) || b.size - a.size || a.id - b.id);
 }
 export type TopicSummary = ReturnType<typeof topicOverview>[number];
+
+/**
+ * Each topic's senders under the filters, named as the engine names them, so the card can say when one sender
+ * wrote most of a topic (sender-share.ts). Read from the comments as they are now, so it holds after staff edits.
+ */
+function topicSenders(db: Db, where: SQL[]): Map<number | null, (string | null)[]> {
+  const rows = db
+    .select({ topicId: commentAnalysis.topicId, email: comments.email, name: comments.name, organisation: comments.organisation, clientHash: comments.clientHash })
+    .from(commentAnalysis)
+    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+    .where(and(...where))
+    .all();
+  const out = new Map<number | null, (string | null)[]>();
+  for (const r of rows) out.get(r.topicId)?.push(senderOf(r)) ?? out.set(r.topicId, [senderOf(r)]);
+  return out;
+}
 
 /** One topic and a page of its comments under the filters; undefined for a topic not in this consultation. */
 export function topicDetail(db: Db, consultationId: number, topicId: number, where: SQL[], page: number, articles: ArticleNumber[]) {

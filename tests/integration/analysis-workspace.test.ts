@@ -273,3 +273,35 @@ describe("staff edits", () => {
     expect(verifyAuditChain(db).ok).toBe(true);
   });
 });
+
+describe("letter families", () => {
+  it("stores each variant letter's personal additions and lists them on its campaign card", async () => {
+    const template = [
+      "我们是退役军人家属，强烈建议在办法中明确军属随迁就业的具体安置渠道。",
+      "目前各地接收单位标准不一，家属往往等待一年以上才能上岗。",
+      "请规定接收时限，并由人社部门统一登记、按月通报安置进度。",
+      "同时建议对吸纳军属就业的企业给予社保补贴，提高企业积极性。",
+    ];
+    const addition = "我爱人已经等了十四个月，孩子上学的费用全靠我一个人打零工。";
+    const bodies = [template.join(""), template.join(""), [template[0], addition, ...template.slice(1)].join("")];
+    const ids = bodies.map((body, i) => {
+      const receivedAt = new Date();
+      return db
+        .insert(comments)
+        .values({ consultationId: OPEN, receiptNo: newReceiptNo(receivedAt) + `f${i}`, checkCodeHash: "x".repeat(64), body, bodyNormalized: body, identityCategory: "退役军人", receivedAt })
+        .returning()
+        .get().id;
+    });
+    expect((await runAnalysis()).status).toBe("done");
+    const [first, second, variant] = ids.map((id) => analysisOf(id)!);
+    expect(first.campaignId).not.toBeNull();
+    expect(new Set([first.campaignId, second.campaignId, variant.campaignId]).size).toBe(1);
+    expect(variant.campaignAdditions).toEqual([addition]);
+    expect(second.campaignAdditions ?? []).toEqual([]);
+
+    const view = (await get("drafter", "?view=campaigns")).view!;
+    if (view.kind !== "campaigns") throw new Error("expected the campaign cards");
+    const card = view.campaigns.find((c) => c.id === variant.campaignId)!;
+    expect(card.members.find((m) => m.id === ids[2])?.additions).toEqual([addition]);
+  });
+});

@@ -36,7 +36,7 @@ export function CampaignCards({ campaigns }: { campaigns: CampaignCard[] }) {
                 <table>
                   <caption className="visually-hidden">第 {i + 1} 组的意见</caption>
                   <thead>
-                    <tr><th scope="col">回执编号</th><th scope="col">姓名、单位</th><th scope="col">渠道</th><th scope="col">收到时间</th></tr>
+                    <tr><th scope="col">回执编号</th><th scope="col">姓名、单位</th><th scope="col">渠道</th><th scope="col">收到时间</th><th scope="col">个人补充内容</th></tr>
                   </thead>
                   <tbody>
                     {c.members.map((m) => (
@@ -45,6 +45,11 @@ export function CampaignCards({ campaigns }: { campaigns: CampaignCard[] }) {
                         <td>{[m.name, m.organisation].filter(Boolean).join("，") || "未留姓名"}</td>
                         <td>{CHANNEL_LABELS[m.channel]}</td>
                         <td><time dateTime={isoInstant(m.receivedAt)}>{formatDateTime(m.receivedAt)}</time></td>
+                        <td>
+                          {m.additions?.length ? (
+                            <ul className="campaign-additions">{m.additions.map((a, k) => <li key={k}>{a}</li>)}</ul>
+                          ) : "无"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -53,6 +53,9 @@ export function TopicList({ filters, topics, canEdit, reply, filtered }: { filte
                 </label>
               ) : null}
             </div>
+            {t.senders.dominated_by_one_sender ? (
+              <p className="hint one-sender">本话题主要来自同一提交人（{t.size} 条中的 {t.senders.largest_sender_comments} 条）</p>
+            ) : null}
             {t.keywords.length ? <p className="keywords"><span className="visually-hidden">关键词：</span>{t.keywords.map((k) => <span key={k} className="keyword">{k}</span>)}</p> : null}
             {t.representatives.length ? (
               <ul className="representatives" aria-label={`“${t.label}”的代表性意见`}>
