@@ -1,12 +1,36 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+// The one seam to the database. Every query is asynchronous, so the code above this file can run
+// on a networked database; on the embedded SQLite file (better-sqlite3, synchronous underneath)
+// the queries go through drizzle's proxy driver into `execute` below.
+//
+// One connection serves the whole process, so an open transaction must not see another request's
+// statements slip in between its own (they would commit or roll back with it). A transaction
+// therefore holds the connection's gate from BEGIN to COMMIT or ROLLBACK, and a statement from
+// any other async context waits at the gate until it is free — the approach of Kysely's SQLite
+// driver (a connection mutex). Code running inside the transaction is recognised by its async
+// context (AsyncLocalStorage), so even a helper that reaches for the process's handle instead of
+// the `tx` it was given joins the transaction rather than deadlocking on it.
+//
+// A transaction body holds database statements only: no mail, no HTTP, no worker calls, since
+// every other request of the process waits while it is open.
+
+export type Db = SqliteRemoteDatabase<typeof schema> & {
+  /** The raw connection: for migrations, tests and scripts only; app code uses `raw()` below. */
+  $client: Database.Database;
+};
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything a query can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +48,96 @@ export function migrationsFolder(): string {
 
 export const BUSY_TIMEOUT_MS = 200;
 
+type Method = "run" | "all" | "values" | "get";
+
+interface OpenTransaction {
+  gate: Gate;
+  /** Set once BEGIN has succeeded and the body runs. */
+  tx?: Tx;
+}
+
+/** How long a transaction waits in all for another process's write lock before failing busy. */
+export const TRANSACTION_WAIT_MS = 3000;
+
+/** SQLite's error code, also when drizzle has wrapped the driver's error (DrizzleQueryError). */
+export function sqliteErrorCode(error: unknown): string | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_")) return code;
+  }
+  return null;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = sqliteErrorCode(error);
+  return code !== null && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+}
+
+/** Which transaction, if any, the running code belongs to. */
+const current = new AsyncLocalStorage<OpenTransaction>();
+
+/** One connection's gate: at most one open transaction, and no foreign statement while it is open. */
+class Gate {
+  /** Resolves when the transaction holding the gate ends; null when the gate is free. */
+  private held: Promise<void> | null = null;
+
+  constructor(readonly sqlite: Database.Database) {}
+
+  /** True when code in this async context may use the connection now. */
+  private mayRun(): boolean {
+    return this.held === null || current.getStore()?.gate === this;
+  }
+
+  /** Runs one statement, after any transaction of another context has ended. */
+  async statement<T>(run: () => T): Promise<T> {
+    while (!this.mayRun()) await this.held;
+    return run();
+  }
+
+  /** Holds the gate for `body`, queueing behind transactions of other contexts. */
+  async exclusive<T>(body: () => Promise<T>): Promise<T> {
+    while (this.held !== null) await this.held;
+    let release!: () => void;
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      return await body();
+    } finally {
+      this.held = null;
+      release();
+    }
+  }
+}
+
+const gates = new WeakMap<object, Gate>();
+
+/** Rows as better-sqlite3 gives them, for drizzle's proxy driver (arrays for mapped queries). */
+function execute(sqlite: Database.Database, cache: Map<string, Database.Statement>, sql: string, params: unknown[], method: Method) {
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = sqlite.prepare(sql);
+    if (cache.size > 500) cache.clear();
+    cache.set(sql, statement);
+  }
+  if (sql === "begin immediate") {
+    // The transaction's retry loop waits for another process's lock on a timer: no busy wait here,
+    // which would hold the whole process for the busy timeout on every try.
+    sqlite.pragma("busy_timeout = 0");
+    try {
+      statement.run();
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    return { rows: [] };
+  }
+  if (!statement.reader) {
+    const result = statement.run(...params);
+    return { rows: [], changes: result.changes, lastInsertRowid: result.lastInsertRowid };
+  }
+  statement.raw(true);
+  if (method === "get") return { rows: statement.get(...params) as unknown as unknown[] };
+  return { rows: statement.all(...params) as unknown[] };
+}
+
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
@@ -34,9 +148,87 @@ export function openDatabase(file: string): Db {
   // request of this process waits with it. So the wait is short, and the writes that a person is
   // waiting for retry between other work (retryWhileBusy in app/utils/db-errors.server.ts).
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return drizzle(sqlite, { schema });
+  const gate = new Gate(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  const db = drizzle(
+    (sql, params, method) => gate.statement(() => execute(sqlite, statements, sql, params, method)),
+    { schema },
+  ) as Db;
+  db.$client = sqlite;
+
+  // drizzle's proxy driver issues BEGIN/COMMIT/ROLLBACK itself around an async callback; the gate
+  // keeps every other context out meanwhile. BEGIN IMMEDIATE takes the write lock at once, so a
+  // transaction never fails half-way because another process wrote first.
+  const begin = db.transaction.bind(db);
+  db.transaction = (async (body, config) => {
+    const outer = current.getStore();
+    // A transaction opened inside one of ours is a savepoint of it.
+    if (outer?.gate === gate && outer.tx) return outer.tx.transaction(body);
+    const started = Date.now();
+    for (;;) {
+      const open: OpenTransaction = { gate };
+      try {
+        return await gate.exclusive(() =>
+          current.run(open, () =>
+            begin(
+              (tx) => {
+                open.tx = tx;
+                return body(tx);
+              },
+              { behavior: "immediate", ...config },
+            ),
+          ),
+        );
+      } catch (error) {
+        // Another process holds the write lock: wait between tries, with the gate open, as long
+        // as the body has not started (a started body is never replayed).
+        if (open.tx || !isBusy(error) || Date.now() - started >= TRANSACTION_WAIT_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }) as Db["transaction"];
+  gates.set(db, gate);
+  return db;
+}
+
+/** Plain-SQL statements on the same gated connection, for what the query builder cannot say. */
+export interface RawStatements {
+  all<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  get<T>(sql: string, ...params: unknown[]): Promise<T | undefined>;
+  /** The first column of the first row. */
+  value<T>(sql: string, ...params: unknown[]): Promise<T | undefined>;
+  /** The first column of every row. */
+  column<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** Every row as an array of its columns. */
+  arrays(sql: string, ...params: unknown[]): Promise<unknown[][]>;
+  run(sql: string, ...params: unknown[]): Promise<{ changes: number; lastInsertRowid: number | bigint }>;
+  /**
+   * Runs a synchronous block of statements on the connection at once, as one unit: for SQLite-only
+   * code that streams with better-sqlite3's iterators. Nothing of another context runs meanwhile.
+   */
+  sync<T>(block: (sqlite: Database.Database) => T): Promise<T>;
+}
+
+function gateOf(q: Queryable): Gate {
+  const gate = gates.get(q) ?? current.getStore()?.gate;
+  if (!gate) throw new Error("raw(): not a database opened by openDatabase, nor inside one of its transactions");
+  return gate;
+}
+
+export function raw(q: Queryable): RawStatements {
+  const gate = gateOf(q);
+  const prepare = (sql: string) => gate.sqlite.prepare(sql);
+  return {
+    all: (sql, ...params) => gate.statement(() => prepare(sql).all(...params) as never),
+    get: (sql, ...params) => gate.statement(() => prepare(sql).get(...params) as never),
+    value: (sql, ...params) => gate.statement(() => prepare(sql).pluck().get(...params) as never),
+    column: (sql, ...params) => gate.statement(() => prepare(sql).pluck().all(...params) as never),
+    arrays: (sql, ...params) => gate.statement(() => prepare(sql).raw(true).all(...params) as unknown[][]),
+    run: (sql, ...params) => gate.statement(() => prepare(sql).run(...params)),
+    sync: (block) => gate.statement(() => block(gate.sqlite)),
+  };
 }
 
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: migrationsFolder() });
+  migrate(drizzleSync(db.$client, { schema }), { migrationsFolder: migrationsFolder() });
 }

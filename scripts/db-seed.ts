@@ -7,7 +7,7 @@ import { env } from "~/utils/env.server";
 const e = env();
 const db = openDatabase(e.DATABASE_PATH);
 migrateDatabase(db);
-if (!isDatabaseEmpty(db)) {
+if (!(await isDatabaseEmpty(db))) {
   console.error(`${e.DATABASE_PATH} already has accounts; the demo is only seeded into an empty database.`);
   process.exit(1);
 }

@@ -9,7 +9,7 @@ const e = env();
 const db = openDatabase(e.DATABASE_PATH);
 migrateDatabase(db);
 console.log(`Database ready at ${e.DATABASE_PATH}.`);
-if (e.SEED_DEMO && isDatabaseEmpty(db)) {
+if (e.SEED_DEMO && (await isDatabaseEmpty(db))) {
   await seedDemo(db);
   console.log("Demo data seeded. Demo accounts (username / password):");
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${a.password}`);

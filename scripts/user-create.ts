@@ -38,8 +38,8 @@ migrateDatabase(db);
 let divisionId: string | undefined;
 if (values.division) {
   const division =
-    db.select().from(divisions).where(eq(divisions.name, values.division)).get() ??
-    db.insert(divisions).values({ name: values.division }).returning().get();
+    (await db.select().from(divisions).where(eq(divisions.name, values.division)).get()) ??
+    (await db.insert(divisions).values({ name: values.division }).returning().get());
   divisionId = String(division.id);
 }
 
@@ -55,7 +55,7 @@ if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
   process.exit(1);
 }
-if (findUserByUsername(db, parsed.data.username)) {
+if ((await findUserByUsername(db, parsed.data.username))) {
   console.error(`用户名 ${parsed.data.username} 已存在。`);
   process.exit(1);
 }

@@ -11,7 +11,7 @@ const SUGGEST_DELAY_MS = 150;
 function useSuggestions(initial: string[]) {
   const fetcher = useFetcher<{ suggestions: string[] }>();
   const [typed, setTyped] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const timer = useRef<Awaited<ReturnType<typeof setTimeout>>>();
   useEffect(() => () => clearTimeout(timer.current), []);
   const onInput = (event: React.FormEvent<HTMLInputElement>) => {
     const value = event.currentTarget.value.trim();

@@ -1,6 +1,6 @@
 // The register as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it Excel reads GBK
 // and shows mojibake), RFC 4180 quoting, CRLF line ends.
-import type { RegisterRow } from "~/models/register.server";
+import type { RegisterRow, RegisterRows } from "~/models/register.server";
 import { REGISTER_COLUMNS, registerCells, type RegisterColumn } from "./register-columns";
 
 export const CSV_BOM = "\uFEFF";
@@ -20,10 +20,10 @@ export function csvLine(values: readonly string[]): string {
 }
 
 /** The whole file in pieces of about `chunkRows` rows, BOM and header first. */
-export function* registerCsvChunks(rows: Iterable<RegisterRow>, chunkRows = 500, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): Generator<string> {
+export async function* registerCsvChunks(rows: RegisterRows, chunkRows = 500, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): AsyncGenerator<string> {
   let chunk = CSV_BOM + csvLine(columns.map((c) => c.header));
   let n = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     chunk += csvLine(registerCells(row, columns));
     if (++n % chunkRows === 0) {
       yield chunk;

@@ -1,7 +1,7 @@
 // The register as a WordprocessingML table, written as text in pieces. The docx package builds an
 // object per run, paragraph and cell: for 100,000 comments that took 48 s and 3.3 GB here, so the
 // one table that grows with the comments is written directly, and everything else by the package.
-import type { RegisterRow } from "~/models/register.server";
+import type { RegisterRow, RegisterRows } from "~/models/register.server";
 import { escapeXml } from "~/utils/xml";
 import { REGISTER_COLUMNS, registerCells, scaledWidths } from "./register-columns";
 
@@ -53,11 +53,11 @@ function bodyRow(row: RegisterRow, widths: number[]): string {
  * The table in pieces of about `chunkRows` rows, for a table `widthTwips` wide. With no rows it is
  * still a table: its header alone.
  */
-export function* registerTableXml(rows: Iterable<RegisterRow>, widthTwips: number, chunkRows = 500): Generator<string> {
+export async function* registerTableXml(rows: RegisterRows, widthTwips: number, chunkRows = 500): AsyncGenerator<string> {
   const widths = scaledWidths(widthTwips);
   let chunk = tableStart(widths) + headerRow(widths);
   let n = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     chunk += bodyRow(row, widths);
     if (++n % chunkRows === 0) {
       yield chunk;

@@ -7,7 +7,7 @@ import { ZipArchive } from "archiver";
 import { Packer } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import type { Packet } from "~/models/packet.server";
-import type { RegisterRow } from "~/models/register.server";
+import type { RegisterRow, RegisterRows } from "~/models/register.server";
 import { FONTS, packetDocument, REGISTER_WIDTH_TWIPS } from "./docx-document.server";
 import { registerTableXml } from "./docx-register";
 import { packetOutline } from "./packet-outline";
@@ -45,9 +45,9 @@ function splitAtMarker(xml: string, marker: string): [string, string] {
 }
 
 /** The document's XML as a stream of buffers: the frame before the marker, the table, the rest. */
-function* documentXml(before: string, rows: Iterable<RegisterRow>, after: string, out: Writable): Generator<Buffer> {
+async function* documentXml(before: string, rows: RegisterRows, after: string, out: Writable): AsyncGenerator<Buffer> {
   yield Buffer.from(before);
-  for (const piece of registerTableXml(rows, REGISTER_WIDTH_TWIPS)) {
+  for await (const piece of registerTableXml(rows, REGISTER_WIDTH_TWIPS)) {
     // A reader who went away stops the work, not just the sending.
     if (out.destroyed) throw new Error("The download was abandoned");
     yield Buffer.from(piece);
@@ -56,7 +56,7 @@ function* documentXml(before: string, rows: Iterable<RegisterRow>, after: string
 }
 
 /** Writes the DOCX to `out` (without ending it) and resolves once the archive is complete. */
-export async function writePacketDocx(out: Writable, packet: Packet, rows: Iterable<RegisterRow>): Promise<void> {
+export async function writePacketDocx(out: Writable, packet: Packet, rows: RegisterRows): Promise<void> {
   const marker = `ZQREGISTER${randomUUID().replace(/-/g, "")}`;
   const frame = unzipSync(new Uint8Array(await Packer.toBuffer(packetDocument(packetOutline(packet), packet.meta.title, marker))));
   const [before, after] = splitAtMarker(strFromU8(frame[DOCUMENT]), marker);

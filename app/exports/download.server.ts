@@ -62,8 +62,8 @@ function fileHeaders(filename: string, asciiName: string, format: PacketFormat):
   };
 }
 
-async function writeCsv(out: Writable, chunks: Iterable<string>): Promise<void> {
-  for (const chunk of chunks) {
+async function writeCsv(out: Writable, chunks: AsyncIterable<string>): Promise<void> {
+  for await (const chunk of chunks) {
     if (out.destroyed) return;
     if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve).once("close", resolve));
   }
@@ -78,17 +78,17 @@ const plain = (status: number, message: string, extra: Record<string, string> = 
  * that is being built the answer is 503 with a Retry-After, and the packet page says 正在生成;
  * nothing is laid out here. The register alone is streamed as it is read.
  */
-export function packetDownload(db: Db, consultationId: number, format: PacketFormat): Response {
-  const c = getStaffConsultation(db, consultationId);
+export async function packetDownload(db: Db, consultationId: number, format: PacketFormat): Promise<Response> {
+  const c = (await getStaffConsultation(db, consultationId));
   if (!c) throw new Response("Not Found", { status: 404 });
   const ascii = `consultation-${consultationId}`;
   const rows = () => registerRows(db, consultationId, "internal");
   const register = exportFilename(c.title, "意见登记表（内部资料）", format);
   if (format === "xlsx") return streamed(register, `${ascii}-register-internal.xlsx`, format, (out) => writeRegisterXlsx(out, rows(), { title: c.title, internal: true }));
   if (format === "csv") return streamed(register, `${ascii}-register-internal.csv`, format, (out) => writeCsv(out, registerCsvChunks(rows())));
-  if (format === "zip") return streamed(exportFilename(c.title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, (out) => writeAttachmentsZip(out, packetFiles(db, consultationId)));
+  if (format === "zip") return streamed(exportFilename(c.title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, async (out) => writeAttachmentsZip(out, (await packetFiles(db, consultationId))));
 
-  const build = ensurePacketBuild(db, consultationId);
+  const build = (await ensurePacketBuild(db, consultationId));
   if (build.status === "building") return plain(503, "材料正在生成，请稍后在合法性审查材料页面刷新后下载。", { "Retry-After": "5" });
   if (build.status === "failed") return plain(503, build.error ?? "材料生成失败，请稍后重试。", { "Retry-After": "60" });
   if (format === "pdf" && build.pdfError) return plain(503, build.pdfError);

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import type { Writable } from "node:stream";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { loadPacket } from "~/models/packet.server";
 import { registerRows } from "~/models/register.server";
 import { writePacketDocx } from "./docx.server";
@@ -29,10 +29,10 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
   fs.mkdirSync(scratch, { recursive: true });
   try {
     // One read transaction: both files describe the same moment, whatever is written meanwhile.
-    db.$client.prepare("BEGIN").run();
+    (await raw(db).run("BEGIN"));
     let pdfError: string | null = null;
     try {
-      const packet = loadPacket(db, consultationId, now);
+      const packet = (await loadPacket(db, consultationId, now));
       if (!packet) throw new Error(`Consultation ${consultationId} not found`);
       const rows = () => registerRows(db, consultationId, "internal");
       const file = (name: string) => path.join(scratch, name);
@@ -45,7 +45,7 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
         pdfError = error.message;
       }
     } finally {
-      db.$client.prepare("COMMIT").run();
+      (await raw(db).run("COMMIT"));
     }
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(scratch, dir);

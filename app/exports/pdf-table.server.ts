@@ -53,7 +53,7 @@ function fittingPrefix(doc: Doc, text: string, width: number, height: number): n
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Draws the table; pauses every few rows so that a long register never holds up the server. */
-export async function drawTable(doc: Doc, spec: PdfTableSpec, rows: Iterable<string[]>): Promise<void> {
+export async function drawTable(doc: Doc, spec: PdfTableSpec, rows: Iterable<string[]> | AsyncIterable<string[]>): Promise<void> {
   doc.fontSize(spec.fontSize);
   const rowHeight = (cells: string[]) => Math.max(...cells.map((t, i) => cellHeight(doc, t, spec.widths[i]))) + 2 * PAD;
   let y = doc.y;
@@ -74,7 +74,7 @@ export async function drawTable(doc: Doc, spec: PdfTableSpec, rows: Iterable<str
   }
   header();
   let drawn = 0;
-  for (let cells of rows) {
+  for await (let cells of rows) {
     if (++drawn % 25 === 0) await breathe();
     for (;;) {
       const h = rowHeight(cells);

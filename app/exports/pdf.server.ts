@@ -5,7 +5,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
 import type { Packet } from "~/models/packet.server";
-import type { RegisterRow } from "~/models/register.server";
+import type { RegisterRow, RegisterRows } from "~/models/register.server";
 import { env } from "~/utils/env.server";
 import { packetOutline, INTERNAL_MARK, type Block } from "./packet-outline";
 import { pdfFont } from "./pdf-font.server";
@@ -103,7 +103,7 @@ async function render(doc: Doc, blocks: Block[], page: PDFKit.PDFDocumentOptions
 }
 
 /** Writes the packet's PDF to `out` (without ending it); resolves when the last byte is written. */
-export async function writePacketPdf(out: Writable, packet: Packet, rows: Iterable<RegisterRow>): Promise<void> {
+export async function writePacketPdf(out: Writable, packet: Packet, rows: RegisterRows): Promise<void> {
   const doc = new PDFDocument({
     ...PORTRAIT,
     autoFirstPage: false,
@@ -127,8 +127,8 @@ export async function writePacketPdf(out: Writable, packet: Packet, rows: Iterab
     await render(doc, outline.registerIntro, LANDSCAPE);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     const spec = { headers: REGISTER_COLUMNS.map((c) => c.header), widths: scaledWidths(width), centred: REGISTER_COLUMNS.map((c) => c.centred === true), fontSize: 9, page: LANDSCAPE };
-    await drawTable(doc, spec, (function* () {
-      for (const row of rows) {
+    await drawTable(doc, spec, (async function* () {
+      for await (const row of rows) {
         // A reader who went away stops the work, not just the sending.
         if (out.destroyed) throw new Error("The download was abandoned");
         yield registerCells(row);

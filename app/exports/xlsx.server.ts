@@ -3,7 +3,7 @@
 // beginning with "=" stays text in a cell (only the CSV needs a guard against formulas).
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { RegisterRow } from "~/models/register.server";
+import type { RegisterRow, RegisterRows } from "~/models/register.server";
 import { PUBLIC_REGISTER_COLUMNS, REGISTER_COLUMNS, registerCells, scaledWidths } from "./register-columns";
 
 export interface XlsxMeta {
@@ -43,7 +43,7 @@ export function rowHeight(cells: readonly string[], widths: readonly number[]): 
 const yieldToStreams = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes the workbook to `out` and resolves when the last byte has been handed to it. */
-export async function writeRegisterXlsx(out: Writable, rows: Iterable<RegisterRow>, meta: XlsxMeta): Promise<void> {
+export async function writeRegisterXlsx(out: Writable, rows: RegisterRows, meta: XlsxMeta): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "征求意见平台";
   workbook.title = `${meta.title} 意见登记表${meta.internal ? "（内部资料）" : ""}`;
@@ -71,7 +71,7 @@ export async function writeRegisterXlsx(out: Writable, rows: Iterable<RegisterRo
   });
   header.commit();
   let n = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     const text = registerCells(row, columns).map((v) => v.replace(FORBIDDEN, ""));
     const cells: Array<string | number> = [...text];
     cells[0] = row.no;

@@ -14,15 +14,15 @@ export interface ArticleRank {
 }
 
 /** Articles with at least one comment, most commented first, and how many comments concern none. */
-export function articleRanking(db: Db, where: SQL[], articles: ArticleNumber[]) {
-  const rows = db
+export async function articleRanking(db: Db, where: SQL[], articles: ArticleNumber[]) {
+  const rows = (await db
     .select({ identityId: commentArticles.articleIdentityId, source: commentArticles.source, n: sql<number>`count(*)` })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
     .where(and(...where))
     .groupBy(commentArticles.articleIdentityId, commentArticles.source)
-    .all();
+    .all());
   const ranks = new Map<number, ArticleRank>();
   for (const a of articles) ranks.set(a.identityId, { number: a.number, label: a.label, total: 0, bySource: { commenter: 0, staff: 0, detected: 0, inferred: 0 } });
   for (const r of rows) {
@@ -31,12 +31,12 @@ export function articleRanking(db: Db, where: SQL[], articles: ArticleNumber[]) 
     rank.bySource[r.source] += r.n;
     rank.total += r.n;
   }
-  const general = db
+  const general = (await db
     .select({ n: sql<number>`count(*)` })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(...where, sql`not exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id})`))
-    .get()!.n;
+    .get())!.n;
   const ranked = [...ranks.values()].filter((r) => r.total > 0).sort((a, b) => b.total - a.total || a.number - b.number);
   return { ranked, general };
 }

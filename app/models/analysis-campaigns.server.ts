@@ -9,26 +9,26 @@ import { commentsById } from "./analysis-comments.server";
 /** Members listed on a card; a larger campaign links to its full list instead. */
 const MEMBERS_SHOWN = 100;
 
-export function campaignCards(db: Db, consultationId: number, where: SQL[]) {
+export async function campaignCards(db: Db, consultationId: number, where: SQL[]) {
   const matching = new Map(
-    db
+    (await db
       .select({ campaignId: commentAnalysis.campaignId, n: sql<number>`count(*)` })
       .from(commentAnalysis)
       .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
       .where(and(...where, sql`${commentAnalysis.campaignId} is not null`))
       .groupBy(commentAnalysis.campaignId)
-      .all()
+      .all())
       .map((r) => [r.campaignId!, r.n]),
   );
-  const rows = db
+  const rows = (await db
     .select()
     .from(campaigns)
     .where(eq(campaigns.consultationId, consultationId))
     .orderBy(desc(campaigns.size), asc(campaigns.id))
-    .all()
+    .all())
     .filter((c) => matching.has(c.id) && c.distinctSenders > 1);
   if (rows.length === 0) return [];
-  const representatives = commentsById(db, rows.flatMap((c) => (c.representativeCommentId ? [c.representativeCommentId] : [])));
+  const representatives = (await commentsById(db, rows.flatMap((c) => (c.representativeCommentId ? [c.representativeCommentId] : []))));
   // At most MEMBERS_SHOWN per campaign, counted in SQL: a campaign may have tens of thousands of members.
   const numbered = db
     .select({
@@ -46,7 +46,7 @@ export function campaignCards(db: Db, consultationId: number, where: SQL[]) {
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(...where, inArray(commentAnalysis.campaignId, rows.map((c) => c.id))))
     .as("numbered");
-  const members = db.select().from(numbered).where(lte(numbered.position, MEMBERS_SHOWN)).orderBy(asc(numbered.position)).all();
+  const members = (await db.select().from(numbered).where(lte(numbered.position, MEMBERS_SHOWN)).orderBy(asc(numbered.position)).all());
   return rows.map((c) => {
     const own = members.filter((m) => m.campaignId === c.id);
     const matched = matching.get(c.id) ?? 0;
@@ -61,4 +61,4 @@ export function campaignCards(db: Db, consultationId: number, where: SQL[]) {
     };
   });
 }
-export type CampaignCard = ReturnType<typeof campaignCards>[number];
+export type CampaignCard = Awaited<ReturnType<typeof campaignCards>>[number];

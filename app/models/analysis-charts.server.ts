@@ -16,11 +16,11 @@ export interface ChartSeries {
   rows: Array<{ label: string; value: number }>;
 }
 
-export function chartSeries(db: Db, consultationId: number, where: SQL[], articles: ArticleNumber[]): ChartSeries[] {
+export async function chartSeries(db: Db, consultationId: number, where: SQL[], articles: ArticleNumber[]): Promise<ChartSeries[]> {
   const count = sql<number>`count(*)`;
   // Asia/Shanghai has no daylight saving time: a fixed eight hours turns an instant into its local date.
   const day = sql<string>`strftime('%Y-%m-%d', ${comments.receivedAt} / 1000 + 28800, 'unixepoch')`;
-  const grouped = (key: SQL | SQLiteColumn): Array<{ key: unknown; n: number }> =>
+  const grouped = (key: SQL | SQLiteColumn): Promise<Array<{ key: unknown; n: number }>> =>
     db
       .select({ key, n: count })
       .from(commentAnalysis)
@@ -29,19 +29,19 @@ export function chartSeries(db: Db, consultationId: number, where: SQL[], articl
       .groupBy(key)
       .all();
 
-  const perDay = grouped(day)
+  const perDay = (await grouped(day))
     .map((r) => ({ label: String(r.key), value: r.n }))
     .sort((a, b) => a.label.localeCompare(b.label));
 
   const numberOf = new Map(articles.map((a) => [a.identityId, a]));
-  const perArticle = db
+  const perArticle = (await db
     .select({ identityId: commentArticles.articleIdentityId, n: sql<number>`count(distinct ${comments.id})` })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
     .where(and(...where))
     .groupBy(commentArticles.articleIdentityId)
-    .all()
+    .all())
     .flatMap((r) => {
       const a = numberOf.get(r.identityId);
       return a ? [{ number: a.number, label: a.label, value: r.n }] : [];
@@ -50,17 +50,17 @@ export function chartSeries(db: Db, consultationId: number, where: SQL[], articl
     .map(({ label, value }) => ({ label, value }));
 
   const labels = new Map(
-    db.select({ id: topics.id, label: topics.label }).from(topics).where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto))).orderBy(asc(topics.id)).all().map((t) => [t.id, t.label]),
+    (await db.select({ id: topics.id, label: topics.label }).from(topics).where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto))).orderBy(asc(topics.id)).all()).map((t) => [t.id, t.label]),
   );
-  const perTopic = grouped(commentAnalysis.topicId)
+  const perTopic = (await grouped(commentAnalysis.topicId))
     .map((r) => ({ label: (r.key !== null ? labels.get(Number(r.key)) : undefined) ?? "未归入话题", value: r.n }))
     .sort((a, b) => b.value - a.value);
 
-  const perIdentity = grouped(comments.identityCategory)
+  const perIdentity = (await grouped(comments.identityCategory))
     .map((r) => ({ label: String(r.key), value: r.n }))
     .sort((a, b) => b.value - a.value);
 
-  const stanceCounts = new Map(grouped(commentAnalysis.stance).map((r) => [r.key, r.n]));
+  const stanceCounts = new Map((await grouped(commentAnalysis.stance)).map((r) => [r.key, r.n]));
   const perStance = STANCES.map((s) => ({ label: STANCE_LABELS[s], value: stanceCounts.get(s) ?? 0 }));
 
   return [

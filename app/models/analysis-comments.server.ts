@@ -47,16 +47,16 @@ export interface CommentPage {
 }
 
 /** One page of the comments matching `where`, oldest first, each with its articles. */
-export function commentPage(db: Db, where: SQL[], page: number, articles: ArticleNumber[]): CommentPage {
-  const total = db
+export async function commentPage(db: Db, where: SQL[], page: number, articles: ArticleNumber[]): Promise<CommentPage> {
+  const total = (await db
     .select({ n: sql<number>`count(*)` })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(...where))
-    .get()!.n;
+    .get())!.n;
   const pageCount = Math.max(1, Math.ceil(total / WORKSPACE_PAGE_SIZE));
   const current = Math.min(page, pageCount);
-  const rows = db
+  const rows = (await db
     .select({
       id: comments.id,
       receiptNo: comments.receiptNo,
@@ -79,9 +79,9 @@ export function commentPage(db: Db, where: SQL[], page: number, articles: Articl
     .orderBy(asc(comments.receivedAt), asc(comments.id))
     .limit(WORKSPACE_PAGE_SIZE)
     .offset((current - 1) * WORKSPACE_PAGE_SIZE)
-    .all();
+    .all());
   const links = rows.length
-    ? db.select().from(commentArticles).where(inArray(commentArticles.commentId, rows.map((r) => r.id))).all()
+    ? (await db.select().from(commentArticles).where(inArray(commentArticles.commentId, rows.map((r) => r.id))).all())
     : [];
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
   const items = rows.map((r) => ({
@@ -95,12 +95,12 @@ export function commentPage(db: Db, where: SQL[], page: number, articles: Articl
 }
 
 /** Short originals of a few comments, by id, for a topic's or campaign's representatives. */
-export function commentsById(db: Db, ids: number[]) {
+export async function commentsById(db: Db, ids: number[]) {
   if (ids.length === 0) return new Map<number, { id: number; receiptNo: string; body: string; hasPii: boolean }>();
-  const rows = db
+  const rows = (await db
     .select({ id: comments.id, receiptNo: comments.receiptNo, body: comments.body, hasPii: comments.hasPii })
     .from(comments)
     .where(inArray(comments.id, ids))
-    .all();
+    .all());
   return new Map(rows.map((r) => [r.id, r]));
 }

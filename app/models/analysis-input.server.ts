@@ -27,8 +27,8 @@ export const staffKey = (topicId: number) => `staff-${topicId}`;
  * Topics a re-run must keep: those staff edited, and those a disposition was recorded on (the answer was
  * written for those comments, and dispositions.topic_id points at the row). Merged-away topics are history.
  */
-export function settledTopicIds(db: Reader, consultationId: number): number[] {
-  return db
+export async function settledTopicIds(db: Reader, consultationId: number): Promise<number[]> {
+  return (await db
     .select({ id: topics.id })
     .from(topics)
     .where(
@@ -38,7 +38,7 @@ export function settledTopicIds(db: Reader, consultationId: number): number[] {
         or(eq(topics.staffEdited, true), sql`exists (select 1 from ${dispositions} where ${dispositions.topicId} = ${topics.id})`),
       ),
     )
-    .all()
+    .all())
     .map((t) => t.id);
 }
 
@@ -47,17 +47,17 @@ export function settledTopicIds(db: Reader, consultationId: number): number[] {
  * settled topic with every comment now in it. That is the topic_edits log replayed, plus the comments earlier
  * runs added to those topics, so a re-run only places comments that are new.
  */
-export function staffTopics(db: Reader, consultationId: number): StaffTopic[] {
-  const settled = settledTopicIds(db, consultationId);
+export async function staffTopics(db: Reader, consultationId: number): Promise<StaffTopic[]> {
+  const settled = (await settledTopicIds(db, consultationId));
   if (settled.length === 0) return [];
-  const rows = db.select({ id: topics.id, label: topics.label }).from(topics).where(inArray(topics.id, settled)).orderBy(asc(topics.id)).all();
-  const members = db
+  const rows = (await db.select({ id: topics.id, label: topics.label }).from(topics).where(inArray(topics.id, settled)).orderBy(asc(topics.id)).all());
+  const members = (await db
     .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(analysableComments(consultationId), inArray(commentAnalysis.topicId, settled)))
     .orderBy(asc(commentAnalysis.commentId))
-    .all();
+    .all());
   const byTopic = new Map<number, string[]>(rows.map((r) => [r.id, []]));
   for (const m of members) byTopic.get(m.topicId!)?.push(String(m.commentId));
   return rows.map((r) => ({ key: staffKey(r.id), label: r.label, comment_ids: byTopic.get(r.id) ?? [] }));
@@ -76,18 +76,18 @@ export interface GatheredInput {
   settled: Map<string, number>;
 }
 
-export function gatherAnalysisInput(db: Reader, consultationId: number): GatheredInput {
-  const rows = db
+export async function gatherAnalysisInput(db: Reader, consultationId: number): Promise<GatheredInput> {
+  const rows = (await db
     .select({ id: comments.id, body: comments.body, email: comments.email, name: comments.name, organisation: comments.organisation, clientHash: comments.clientHash })
     .from(comments)
     .where(analysableComments(consultationId))
     .orderBy(asc(comments.id))
-    .all();
-  const staff = staffTopics(db, consultationId);
+    .all());
+  const staff = (await staffTopics(db, consultationId));
   return {
     input: {
       comments: rows.map((c) => ({ id: String(c.id), text: c.body, sender: senderOf(c) })),
-      draft: latestVersion(db, consultationId)?.sourceText ?? null,
+      draft: (await latestVersion(db, consultationId))?.sourceText ?? null,
       staffEdits: { topics: staff },
     },
     settled: new Map(staff.map((t) => [t.key, Number(t.key.slice("staff-".length))])),

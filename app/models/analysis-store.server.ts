@@ -2,7 +2,7 @@
 // the topics staff settled (same row, same id, so dispositions recorded on them still apply) and the
 // comments staff placed, and adds the articles found in the text beside the commenter's own choices.
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { analysisRuns, campaigns, commentAnalysis, commentArticles, comments, dispositions, topics } from "~db/schema";
 import type { AnalysisResult } from "~/analysis/types";
 import { appendAudit } from "~/utils/audit.server";
@@ -10,11 +10,10 @@ import { latestArticles } from "./article-numbers.server";
 import { settledTopicIds } from "./analysis-input.server";
 import { settlePlacements } from "./analysis-placement";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const CHUNK = 500;
-function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void) {
-  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
 const ofConsultation = (consultationId: number) =>
@@ -31,26 +30,26 @@ export interface StoreInput {
   now: Date;
 }
 
-export function storeAnalysisResult(db: Db, { runId, consultationId, result, settled, now }: StoreInput): void {
-  const identityOf = new Map(latestArticles(db, consultationId).map((a) => [a.number, a.identityId]));
-  db.transaction((tx) => {
+export async function storeAnalysisResult(db: Db, { runId, consultationId, result, settled, now }: StoreInput): Promise<void> {
+  const identityOf = new Map((await latestArticles(db, consultationId)).map((a) => [a.number, a.identityId]));
+  (await db.transaction(async (tx) => {
     const previous = new Map(
-      tx
+      (await tx
         .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId, topicSource: commentAnalysis.topicSource })
         .from(commentAnalysis)
         .where(inArray(commentAnalysis.commentId, ofConsultation(consultationId)))
-        .all()
+        .all())
         .map((r) => [r.commentId, r]),
     );
     // A disposition may have been recorded on a machine topic while the engine ran: that topic keeps its row
     // and its comments, as if it had been settled before the run started.
-    const keep = new Set(settledTopicIds(tx, consultationId));
+    const keep = new Set((await settledTopicIds(tx, consultationId)));
     const sentToEngine = new Set(settled.values());
     const lateSettled = new Set([...keep].filter((id) => !sentToEngine.has(id)));
 
-    tx.delete(commentAnalysis).where(inArray(commentAnalysis.commentId, ofConsultation(consultationId))).run();
+    (await tx.delete(commentAnalysis).where(inArray(commentAnalysis.commentId, ofConsultation(consultationId))).run());
     // A topic a disposition points at is never deleted, even one merged away (the matrix should not allow that).
-    tx.delete(topics)
+    (await tx.delete(topics)
       .where(
         and(
           eq(topics.consultationId, consultationId),
@@ -58,16 +57,16 @@ export function storeAnalysisResult(db: Db, { runId, consultationId, result, set
           notAnswered,
         ),
       )
-      .run();
-    tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId)).run();
+      .run());
+    (await tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId)).run());
 
     const campaignIds = new Map<string, number>();
     for (const c of result.campaigns) {
-      const row = tx
+      const row = (await tx
         .insert(campaigns)
         .values({ consultationId, runId, representativeCommentId: Number(c.representative_id), size: c.size, distinctSenders: c.distinct_senders, createdAt: now })
         .returning({ id: campaigns.id })
-        .get();
+        .get());
       campaignIds.set(c.id, row.id);
     }
 
@@ -77,15 +76,15 @@ export function storeAnalysisResult(db: Db, { runId, consultationId, result, set
       const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number) };
       const kept = t.kind === "staff" ? settled.get(t.id) : undefined;
       if (kept !== undefined && keep.has(kept)) {
-        tx.update(topics).set(described).where(eq(topics.id, kept)).run();
+        (await tx.update(topics).set(described).where(eq(topics.id, kept)).run());
         topicIds.set(t.id, kept);
         keptRepresentatives.set(kept, described.representativeIds);
       } else {
-        const row = tx
+        const row = (await tx
           .insert(topics)
           .values({ consultationId, label: t.label, noSubstance: t.kind === "no_substance", staffEdited: false, createdAt: now, ...described })
           .returning({ id: topics.id })
-          .get();
+          .get());
         topicIds.set(t.id, row.id);
       }
     }
@@ -107,39 +106,39 @@ export function storeAnalysisResult(db: Db, { runId, consultationId, result, set
     for (const [topicId, ids] of keptRepresentatives) {
       let own = ids.filter((id) => placed.get(id) === topicId);
       if (own.length === 0) own = rows.filter((r) => r.topicId === topicId).slice(0, 3).map((r) => r.commentId);
-      if (own.length !== ids.length) tx.update(topics).set({ representativeIds: own }).where(eq(topics.id, topicId)).run();
+      if (own.length !== ids.length) (await tx.update(topics).set({ representativeIds: own }).where(eq(topics.id, topicId)).run());
     }
-    insertChunked(rows, (chunk) => tx.insert(commentAnalysis).values(chunk).run());
+    await insertChunked(rows, (chunk) => tx.insert(commentAnalysis).values(chunk).run());
     // A staff topic every comment has left (moved out, or rejected as spam since) goes, unless it was answered.
     const used = new Set(rows.map((r) => r.topicId));
     const emptied = [...keep].filter((id) => !used.has(id));
-    if (emptied.length) tx.delete(topics).where(and(inArray(topics.id, emptied), notAnswered)).run();
+    if (emptied.length) (await tx.delete(topics).where(and(inArray(topics.id, emptied), notAnswered)).run());
 
-    storeArticles(tx, consultationId, result, identityOf);
+    (await storeArticles(tx, consultationId, result, identityOf));
 
-    tx.update(analysisRuns)
+    (await tx.update(analysisRuns)
       .set({ status: "done", progress: 1, stage: "done", commentCount: result.comments.length, finishedAt: now, error: null })
       .where(eq(analysisRuns.id, runId))
-      .run();
-    appendAudit(tx, {
+      .run());
+    (await appendAudit(tx, {
       actor: null,
       action: "analysis.finish",
       entityType: "consultation",
       entityId: consultationId,
       after: { runId, comments: result.comments.length, topics: result.topics.length, campaigns: result.campaigns.length },
       at: now,
-    });
-  });
+    }));
+  }));
 }
 
 /**
  * Articles the engine found: named in the text ("detected") or most likely meant ("inferred"). They are
  * replaced on each run; the commenter's and staff's own choices are never touched, and win where both apply.
  */
-function storeArticles(tx: Tx, consultationId: number, result: AnalysisResult, identityOf: Map<number, number>) {
-  tx.delete(commentArticles)
+async function storeArticles(tx: Tx, consultationId: number, result: AnalysisResult, identityOf: Map<number, number>) {
+  (await tx.delete(commentArticles)
     .where(and(inArray(commentArticles.commentId, ofConsultation(consultationId)), inArray(commentArticles.source, ["detected", "inferred"])))
-    .run();
+    .run());
   const rows: Array<typeof commentArticles.$inferInsert> = [];
   for (const c of result.comments) {
     const commentId = Number(c.id);
@@ -155,5 +154,5 @@ function storeArticles(tx: Tx, consultationId: number, result: AnalysisResult, i
     add(c.articles, "detected");
     add(c.articles_inferred, "inferred");
   }
-  insertChunked(rows, (chunk) => tx.insert(commentArticles).values(chunk).onConflictDoNothing().run());
+  await insertChunked(rows, (chunk) => tx.insert(commentArticles).values(chunk).onConflictDoNothing().run());
 }

@@ -13,14 +13,14 @@ export interface ArticleNumber {
  * The articles of the latest version with their identities. Comments attach to identities, which
  * outlive renumbering; people (and the `article` filters) speak of the latest version's numbers.
  */
-export function latestArticles(db: Db, consultationId: number): ArticleNumber[] {
-  const version = latestVersion(db, consultationId);
+export async function latestArticles(db: Db, consultationId: number): Promise<ArticleNumber[]> {
+  const version = (await latestVersion(db, consultationId));
   if (!version) return [];
-  return db
+  return (await db
     .select({ number: draftNodes.number, label: draftNodes.label, identityId: draftNodes.articleIdentityId })
     .from(draftNodes)
     .where(and(eq(draftNodes.versionId, version.id), eq(draftNodes.kind, "article")))
     .orderBy(asc(draftNodes.number))
-    .all()
+    .all())
     .flatMap((a) => (a.number !== null && a.identityId !== null ? [{ number: a.number, label: a.label ?? `第${a.number}条`, identityId: a.identityId }] : []));
 }

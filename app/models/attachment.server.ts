@@ -29,7 +29,7 @@ export function listAttachments(db: Db, consultationId: number) {
 /** Stores an upload outside public/, named by its content hash, after checking what it really is. */
 export async function saveAttachment(db: Db, consultationId: number, file: File, actor: { id: number; displayName: string }) {
   if (file.size > MAX_FILE_BYTES) throw new AttachmentError("附件不能超过 20 MB。");
-  if (listAttachments(db, consultationId).length >= MAX_PER_CONSULTATION) {
+  if ((await listAttachments(db, consultationId)).length >= MAX_PER_CONSULTATION) {
     throw new AttachmentError(`每个征求意见最多 ${MAX_PER_CONSULTATION} 个附件。`);
   }
   const bytes = Buffer.from(await file.arrayBuffer());
@@ -43,28 +43,28 @@ export async function saveAttachment(db: Db, consultationId: number, file: File,
     fs.writeFileSync(`${target}.part`, bytes);
     fs.renameSync(`${target}.part`, target);
   }
-  return db.transaction((tx) => {
-    const row = tx
+  return db.transaction(async (tx) => {
+    const row = (await tx
       .insert(attachments)
       .values({ consultationId, filename: safeFilename(file.name, type.ext), mimeType: type.mime, size: bytes.length, sha256, storagePath, uploadedBy: actor.id })
       .returning()
-      .get();
-    appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "attachment.add", entityType: "consultation", entityId: consultationId, after: { filename: row.filename, sha256 } });
+      .get());
+    (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "attachment.add", entityType: "consultation", entityId: consultationId, after: { filename: row.filename, sha256 } }));
     return row;
   });
 }
 
-export function removeAttachment(db: Db, consultationId: number, attachmentId: number, actor: { id: number; displayName: string }) {
-  db.transaction((tx) => {
-    const row = tx.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId))).get();
+export async function removeAttachment(db: Db, consultationId: number, attachmentId: number, actor: { id: number; displayName: string }) {
+  (await db.transaction(async (tx) => {
+    const row = (await tx.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId))).get());
     if (!row) throw new AttachmentError("附件不存在。");
-    tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();
-    appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "attachment.remove", entityType: "consultation", entityId: consultationId, before: { filename: row.filename, sha256: row.sha256 } });
-  });
+    (await tx.delete(attachments).where(eq(attachments.id, attachmentId)).run());
+    (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "attachment.remove", entityType: "consultation", entityId: consultationId, before: { filename: row.filename, sha256: row.sha256 } }));
+  }));
 }
 
-export function getAttachmentFile(db: Db, consultationId: number, attachmentId: number) {
-  const row = db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId))).get();
+export async function getAttachmentFile(db: Db, consultationId: number, attachmentId: number) {
+  const row = (await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId))).get());
   if (!row) return undefined;
   const file = path.join(storageRoot(), path.basename(row.storagePath));
   return fs.existsSync(file) ? { row, file } : undefined;

@@ -4,7 +4,7 @@
 // never answer comments they do not list, so a comment on 第四条 is never stamped with an answer
 // made for 第三条. The register, the status page, the summary and the feedback page all read this.
 import { eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { dispositions, opinionComments } from "~db/schema";
 import type { Disposition } from "~db/vocabulary";
 import { duplicateOf, firstCopyOf } from "./comment-duplicates.server";
@@ -54,10 +54,10 @@ const toAnswer = (r: Row, duplicate: number | null = null): CommentAnswer => ({
 });
 
 /** Every answered comment of a consultation → the answer it carries. Unanswered comments are absent. */
-export function answersByComment(db: Db, consultationId: number): Map<number, CommentAnswer> {
-  const rows = db.$client.prepare(`${SELECT} WHERE c.consultation_id = ? AND ans.id IS NOT NULL`).all(consultationId) as Row[];
+export async function answersByComment(db: Db, consultationId: number): Promise<Map<number, CommentAnswer>> {
+  const rows = (await raw(db).all(`${SELECT} WHERE c.consultation_id = ? AND ans.id IS NOT NULL`, consultationId)) as Row[];
   const out = new Map(rows.map((r) => [r.commentId, toAnswer(r)]));
-  for (const [copy, first] of duplicateOf(db, consultationId)) {
+  for (const [copy, first] of (await duplicateOf(db, consultationId))) {
     const answer = out.get(first);
     if (!out.has(copy) && answer) out.set(copy, { ...answer, source: "duplicate", duplicateOf: first });
   }
@@ -65,25 +65,25 @@ export function answersByComment(db: Db, consultationId: number): Map<number, Co
 }
 
 /** The answer one comment carries, or null (尚未答复). Works inside a transaction too. */
-export function answerForComment(db: Pick<Db, "select">, commentId: number): CommentAnswer | null {
-  const direct = directAnswer(db, commentId);
+export async function answerForComment(db: Pick<Db, "select">, commentId: number): Promise<CommentAnswer | null> {
+  const direct = (await directAnswer(db, commentId));
   if (direct) return direct;
-  const first = firstCopyOf(db, commentId);
-  const original = first === null ? null : directAnswer(db, first);
+  const first = (await firstCopyOf(db, commentId));
+  const original = first === null ? null : (await directAnswer(db, first));
   return original && first !== null ? { ...original, source: "duplicate", duplicateOf: first } : null;
 }
 
 /** The answer made for the comment itself or its opinion; a first copy's answer is this one. */
-export function directAnswer(db: Pick<Db, "select">, commentId: number): CommentAnswer | null {
-  const own = db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
+export async function directAnswer(db: Pick<Db, "select">, commentId: number): Promise<CommentAnswer | null> {
+  const own = (await db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get());
   const d =
     own ??
-    db
+    (await db
       .select({ d: dispositions })
       .from(opinionComments)
       .innerJoin(dispositions, eq(dispositions.id, opinionComments.dispositionId))
       .where(eq(opinionComments.commentId, commentId))
-      .get()?.d;
+      .get())?.d;
   if (!d) return null;
   const { id: dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId } = d;
   return toAnswer({ commentId, dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId, own: own ? 1 : 0 });

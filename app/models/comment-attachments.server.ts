@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { commentAttachments, comments } from "~db/schema";
 import { appendAudit } from "~/utils/audit.server";
 import { env } from "~/utils/env.server";
@@ -86,10 +86,10 @@ export const UNREFERENCED_FILE_GRACE_MS = 24 * 3_600_000;
  * Deletes stored files that no comment refers to (their comment failed to save, or a `.part` left
  * by a crash), once older than the grace period. Run daily by the scheduler; returns how many went.
  */
-export function sweepUnreferencedCommentFiles(db: Pick<Db, "select">, now = new Date()): number {
+export async function sweepUnreferencedCommentFiles(db: Pick<Db, "select">, now = new Date()): Promise<number> {
   const root = storageRoot();
   if (!fs.existsSync(root)) return 0;
-  const referenced = new Set(db.select({ p: commentAttachments.storagePath }).from(commentAttachments).all().map((r) => r.p));
+  const referenced = new Set((await db.select({ p: commentAttachments.storagePath }).from(commentAttachments).all()).map((r) => r.p));
   let removed = 0;
   for (const name of fs.readdirSync(root)) {
     if (referenced.has(name)) continue;
@@ -114,25 +114,25 @@ const listColumns = {
 };
 
 /** Every attachment of these comments (staff views: moderation, register, packet), by comment. */
-export function attachmentsByComment(db: Db, commentIds: number[]): Map<number, CommentAttachmentRow[]> {
+export async function attachmentsByComment(db: Db, commentIds: number[]): Promise<Map<number, CommentAttachmentRow[]>> {
   const out = new Map<number, CommentAttachmentRow[]>();
   for (let i = 0; i < commentIds.length; i += 500) {
-    const rows = db
+    const rows = (await db
       .select(listColumns)
       .from(commentAttachments)
       .where(inArray(commentAttachments.commentId, commentIds.slice(i, i + 500)))
       .orderBy(asc(commentAttachments.id))
-      .all();
+      .all());
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
   }
   return out;
 }
 
 /** The public rule: only files a moderator marked public, on comments that were approved. */
-export function publicAttachmentsByComment(db: Db, commentIds: number[]): Map<number, CommentAttachmentRow[]> {
+export async function publicAttachmentsByComment(db: Db, commentIds: number[]): Promise<Map<number, CommentAttachmentRow[]>> {
   const out = new Map<number, CommentAttachmentRow[]>();
   for (let i = 0; i < commentIds.length; i += 500) {
-    const rows = db
+    const rows = (await db
       .select(listColumns)
       .from(commentAttachments)
       .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
@@ -145,7 +145,7 @@ export function publicAttachmentsByComment(db: Db, commentIds: number[]): Map<nu
         ),
       )
       .orderBy(asc(commentAttachments.id))
-      .all();
+      .all());
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
   }
   return out;
@@ -153,16 +153,16 @@ export function publicAttachmentsByComment(db: Db, commentIds: number[]): Map<nu
 
 /** A moderator's decision on one file; audited. The comment's own approval is decided apart. */
 export function setAttachmentPublic(db: Db, consultationId: number, attachmentId: number, isPublic: boolean, actor: { id: number; label: string }, now = new Date()) {
-  return db.transaction((tx) => {
-    const row = tx
+  return db.transaction(async (tx) => {
+    const row = (await tx
       .select({ id: commentAttachments.id, commentId: commentAttachments.commentId, filename: commentAttachments.filename, isPublic: commentAttachments.isPublic })
       .from(commentAttachments)
       .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
       .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
-      .get();
+      .get());
     if (!row) return false;
-    tx.update(commentAttachments).set({ isPublic, reviewedBy: actor.id, reviewedAt: now }).where(eq(commentAttachments.id, attachmentId)).run();
-    appendAudit(tx, {
+    (await tx.update(commentAttachments).set({ isPublic, reviewedBy: actor.id, reviewedAt: now }).where(eq(commentAttachments.id, attachmentId)).run());
+    (await appendAudit(tx, {
       actor,
       action: "comment.attachment_review",
       entityType: "comment",
@@ -170,7 +170,7 @@ export function setAttachmentPublic(db: Db, consultationId: number, attachmentId
       before: { attachment: row.filename, isPublic: row.isPublic },
       after: { attachment: row.filename, isPublic },
       at: now,
-    });
+    }));
     return true;
   });
 }
@@ -179,14 +179,14 @@ export function setAttachmentPublic(db: Db, consultationId: number, attachmentId
  * A comment attachment's file. `publicOnly`: only a public file of an approved comment (anyone);
  * otherwise any file of the consultation (staff who may see the consultation).
  */
-export function getCommentAttachmentFile(db: Db, consultationId: number, attachmentId: number, publicOnly: boolean) {
+export async function getCommentAttachmentFile(db: Db, consultationId: number, attachmentId: number, publicOnly: boolean) {
   if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return undefined;
-  const row = db
+  const row = (await db
     .select({ ...listColumns, sha256: commentAttachments.sha256, storagePath: commentAttachments.storagePath, status: comments.moderationStatus, preference: comments.publishPreference })
     .from(commentAttachments)
     .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
     .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
-    .get();
+    .get());
   if (!row) return undefined;
   if (publicOnly && !(row.isPublic && row.status === "approved" && row.preference !== "private")) return undefined;
   const file = path.join(storageRoot(), path.basename(row.storagePath));
@@ -198,7 +198,7 @@ export const attachmentSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.
 const NOT_FOUND = () => new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** A download the browser may neither sniff nor render in our origin (as consultation attachments). */
-export function attachmentDownload(found: ReturnType<typeof getCommentAttachmentFile>, cacheControl: string): Response {
+export function attachmentDownload(found: Awaited<ReturnType<typeof getCommentAttachmentFile>>, cacheControl: string): Response {
   if (!found) throw NOT_FOUND();
   return fileDownloadResponse(found, cacheControl);
 }
@@ -217,15 +217,11 @@ export interface PacketFile {
 }
 
 /** Every file of every comment of a consultation, numbered as the internal register numbers comments. */
-export function packetFiles(db: Db, consultationId: number): PacketFile[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT r.no, r.receipt_no AS receiptNo, f.filename, f.size, f.is_public AS isPublic, f.storage_path AS storagePath
+export async function packetFiles(db: Db, consultationId: number): Promise<PacketFile[]> {
+  const rows = (await raw(db).all(`SELECT r.no, r.receipt_no AS receiptNo, f.filename, f.size, f.is_public AS isPublic, f.storage_path AS storagePath
        FROM (SELECT c.id, c.receipt_no, ROW_NUMBER() OVER (ORDER BY c.received_at, c.id) AS no FROM comments c WHERE c.consultation_id = ?) r
        JOIN comment_attachments f ON f.comment_id = r.id
-       ORDER BY r.no, f.id`,
-    )
-    .all(consultationId) as Array<{ no: number; receiptNo: string; filename: string; size: number; isPublic: number; storagePath: string }>;
+       ORDER BY r.no, f.id`, consultationId)) as Array<{ no: number; receiptNo: string; filename: string; size: number; isPublic: number; storagePath: string }>;
   return rows.map((r) => {
     const file = path.join(storageRoot(), path.basename(r.storagePath));
     return { no: r.no, receiptNo: r.receiptNo, filename: r.filename, size: r.size, isPublic: r.isPublic === 1, file: fs.existsSync(file) ? file : null };

@@ -6,7 +6,7 @@
 // comments without an email are never grouped: nothing says that two of them came from one person.
 import { hash } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { comments } from "~db/schema";
 import { detectPii, redact } from "~/analysis/pii";
 
@@ -40,9 +40,10 @@ const bySubmitter = (c: { email: string | null; name: string | null; organisatio
 const columns = { id: comments.id, email: comments.email, name: comments.name, organisation: comments.organisation, text: comments.bodyNormalized };
 
 /** Every group of two or more submissions of one text by one submitter, oldest first. */
-export function duplicateGroups(db: Db, consultationId: number): DuplicateGroup[] {
+export async function duplicateGroups(db: Db, consultationId: number): Promise<DuplicateGroup[]> {
   // Iterated unsorted (sorting 100,000 bodies costs more than the rest): each group is put in order afterwards.
-  const rows = db.$client
+  const groups = await raw(db).sync((c) => {
+  const rows = c
     .prepare(
       // Only submitters with more than one comment can have a 重复提交: their texts alone are read.
       `WITH s AS (
@@ -54,15 +55,17 @@ export function duplicateGroups(db: Db, consultationId: number): DuplicateGroup[
        WHERE s.who IN (SELECT who FROM s GROUP BY who HAVING count(*) > 1)`,
     )
     .iterate(consultationId) as IterableIterator<{ id: number; email: string | null; name: string | null; organisation: string | null; text: string; receivedAt: number }>;
-  const groups = new Map<string, Array<[number, number]>>();
+  const byKey = new Map<string, Array<[number, number]>>();
   for (const r of rows) {
     const who = submitterKey(r);
     if (!who || !r.text.trim()) continue;
     const key = `${who}\u0000${textKey(r.text)}`;
-    const members = groups.get(key);
+    const members = byKey.get(key);
     if (members) members.push([r.receivedAt, r.id]);
-    else groups.set(key, [[r.receivedAt, r.id]]);
+    else byKey.set(key, [[r.receivedAt, r.id]]);
   }
+  return byKey;
+  });
   return [...groups.values()]
     .filter((m) => m.length > 1)
     .map((m) => m.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, id]) => id))
@@ -71,22 +74,22 @@ export function duplicateGroups(db: Db, consultationId: number): DuplicateGroup[
 }
 
 /** Each later copy → the first copy it repeats. */
-export function duplicateOf(db: Db, consultationId: number): Map<number, number> {
-  return new Map(duplicateGroups(db, consultationId).flatMap((g) => g.duplicateIds.map((id) => [id, g.firstId] as const)));
+export async function duplicateOf(db: Db, consultationId: number): Promise<Map<number, number>> {
+  return new Map((await duplicateGroups(db, consultationId)).flatMap((g) => g.duplicateIds.map((id) => [id, g.firstId] as const)));
 }
 
 /** The first copy that this comment repeats, or null when it is no 重复提交 (or is the first). */
-export function firstCopyOf(db: Reader, commentId: number): number | null {
-  const c = db.select({ ...columns, consultationId: comments.consultationId }).from(comments).where(eq(comments.id, commentId)).get();
+export async function firstCopyOf(db: Reader, commentId: number): Promise<number | null> {
+  const c = (await db.select({ ...columns, consultationId: comments.consultationId }).from(comments).where(eq(comments.id, commentId)).get());
   const who = c && bySubmitter(c);
   if (!c || !who || !c.text.trim()) return null;
   const key = textKey(c.text);
-  const first = db
+  const first = (await db
     .select(columns)
     .from(comments)
     .where(and(eq(comments.consultationId, c.consultationId), who))
     .orderBy(asc(comments.receivedAt), asc(comments.id))
-    .all()
+    .all())
     .find((r) => textKey(r.text) === key);
   return first && first.id !== c.id ? first.id : null;
 }
@@ -100,18 +103,14 @@ export interface DuplicateCard {
 }
 
 /** 重复提交 for the analysis workspace, apart from campaigns: one card per person and text. */
-export function duplicateCards(db: Db, consultationId: number): DuplicateCard[] {
-  const groups = duplicateGroups(db, consultationId);
+export async function duplicateCards(db: Db, consultationId: number): Promise<DuplicateCard[]> {
+  const groups = (await duplicateGroups(db, consultationId));
   if (groups.length === 0) return [];
   const ids = groups.flatMap((g) => [g.firstId, ...g.duplicateIds]);
   const rows = new Map(
     (
-      db.$client
-        .prepare(
-          `SELECT id, receipt_no AS receiptNo, received_at AS receivedAt, name, organisation, published_body AS publishedBody, body
-           FROM comments WHERE id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(ids)) as Array<{ id: number; receiptNo: string; receivedAt: number; name: string | null; organisation: string | null; publishedBody: string | null; body: string }>
+      (await raw(db).all(`SELECT id, receipt_no AS receiptNo, received_at AS receivedAt, name, organisation, published_body AS publishedBody, body
+           FROM comments WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))) as Array<{ id: number; receiptNo: string; receivedAt: number; name: string | null; organisation: string | null; publishedBody: string | null; body: string }>
     ).map((r) => [r.id, r]),
   );
   const brief = (id: number) => ({ id, receiptNo: rows.get(id)!.receiptNo, receivedAt: new Date(rows.get(id)!.receivedAt) });

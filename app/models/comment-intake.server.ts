@@ -57,7 +57,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   if (!parsed.ok) return fail(400, parsed.errors, values);
   const checked = await checkCommentFiles(chosenFiles(form, "files"));
   if (!checked.ok) return fail(400, { files: checked.message }, values);
-  let result: ReturnType<typeof submitComment>;
+  let result: Awaited<ReturnType<typeof submitComment>>;
   try {
     writeCommentFiles(checked.files);
     result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp, files: checked.files }));

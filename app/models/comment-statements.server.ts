@@ -22,6 +22,11 @@ export interface IntakeStatements {
 
 const cache = new WeakMap<Db, IntakeStatements>();
 
+/**
+ * Prepared once per connection: the intake is the hottest write path. Used only inside the intake's
+ * transaction, which holds the connection (db/client.server.ts), so running them synchronously on
+ * the raw connection cannot interleave with another request's statements.
+ */
 export function intakeStatements(db: Db): IntakeStatements {
   let s = cache.get(db);
   if (s) return s;

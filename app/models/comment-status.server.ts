@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { comments, consultations, redactions } from "~db/schema";
 import { detectPii, redact } from "~/analysis/pii";
@@ -24,9 +24,9 @@ export interface CommentStatus {
 export const dispositionFor = answerForComment;
 
 /** The text as moderated, or until then with every span found by the detector or staff hidden. */
-function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): string {
+async function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): Promise<string> {
   if (c.moderationStatus === "approved" && c.publishedBody !== null) return c.publishedBody;
-  const marked = db.select().from(redactions).where(eq(redactions.commentId, c.id)).all().filter((s) => s.status !== "dismissed");
+  const marked = (await db.select().from(redactions).where(eq(redactions.commentId, c.id)).all()).filter((s) => s.status !== "dismissed");
   return redact(c.body, [...marked, ...detectPii(c.body)]);
 }
 
@@ -43,8 +43,8 @@ function loadByReceipt(db: Db, receiptNo: string) {
  * The status page's content, or null when the receipt number and check code do not match —
  * the same null whether the receipt exists or not, so nothing can be learnt by guessing.
  */
-export function lookupComment(db: Db, receiptNo: string, checkCode: string): CommentStatus | null {
-  const row = loadByReceipt(db, receiptNo);
+export async function lookupComment(db: Db, receiptNo: string, checkCode: string): Promise<CommentStatus | null> {
+  const row = (await loadByReceipt(db, receiptNo));
   const expected = Buffer.from(row?.c.checkCodeHash ?? "0".repeat(64));
   const given = Buffer.from(hashCheckCode(receiptNo, checkCode));
   if (!row || !timingSafeEqual(expected, given)) return null;
@@ -52,19 +52,19 @@ export function lookupComment(db: Db, receiptNo: string, checkCode: string): Com
 }
 
 /** The same content for a receipt whose number came with a status-link token this server signed. */
-export function commentStatusByToken(db: Db, receiptNo: string, token: string): CommentStatus | null {
+export async function commentStatusByToken(db: Db, receiptNo: string, token: string): Promise<CommentStatus | null> {
   if (!/^[0-9A-Z-]{1,40}$/.test(receiptNo)) return null;
   const expected = Buffer.from(statusToken(receiptNo));
   const given = Buffer.from(token);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  const row = loadByReceipt(db, receiptNo);
+  const row = (await loadByReceipt(db, receiptNo));
   return row ? statusOf(db, row) : null;
 }
 
-function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): CommentStatus {
+async function statusOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof loadByReceipt>>>): Promise<CommentStatus> {
   const c = row.c;
   // The answer may still change until the feedback is published: the commenter sees it then.
-  const disposition = row.status === "feedback_published" ? dispositionFor(db, c.id) : undefined;
+  const disposition = row.status === "feedback_published" ? (await dispositionFor(db, c.id)) : undefined;
   const moderated = c.moderationStatus !== "pending";
   const steps: CommentStatus["steps"] = [
     { label: "已收到", state: "done" },
@@ -89,7 +89,7 @@ function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): C
     consultationId: c.consultationId,
     consultationTitle: row.title,
     receivedAt: c.receivedAt,
-    redactedBody: redactedBody(db, c),
+    redactedBody: (await redactedBody(db, c)),
     steps,
     emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
     follow: { email: c.email !== null, on: c.notifyResult, open: row.status !== "feedback_published" && row.status !== "withdrawn" },
@@ -97,12 +97,21 @@ function statusOf(db: Db, row: NonNullable<ReturnType<typeof loadByReceipt>>): C
 }
 
 /** The commenter starts or stops following the comment; only from a status view the receipt opened. */
-export function setNotifyResult(db: Db, receiptNo: string, on: boolean): void {
-  db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run();
+export async function setNotifyResult(db: Db, receiptNo: string, on: boolean): Promise<void> {
+  (await db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run());
 }
 
 /** The comment's own answer in one line; a 重复提交 says whose answer it is. */
 function answerDetail(a: CommentAnswer): string {
   const text = `处理结果：${DISPOSITION_LABELS[a.decision]}${a.reason ? `。${a.reason}` : ""}${a.changeMade?.trim() ? `。修改情况：${a.changeMade.trim()}` : ""}`;
   return a.source === "duplicate" ? `${text}（您重复提交了相同内容的意见，适用对您首次提交意见的答复。）` : text;
+}
+
+/** The commenter opened the mailed link and pressed the button: their address is confirmed (once). */
+export async function markEmailVerified(db: Db, receiptNo: string, now = new Date()): Promise<void> {
+  await db
+    .update(comments)
+    .set({ emailVerifiedAt: now })
+    .where(and(eq(comments.receiptNo, receiptNo), isNull(comments.emailVerifiedAt)))
+    .run();
 }

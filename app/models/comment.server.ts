@@ -56,12 +56,12 @@ export function submitComment(
   consultationId: number,
   input: CommentInput,
   meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] } = {},
-): IntakeResult {
+): Promise<IntakeResult> {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
   const q = intakeStatements(db);
   return db.transaction(
-    (tx) => {
+    async (tx) => {
       const existing = q.byIdempotencyKey.get(input.idempotencyKey);
       if (existing) {
         if (existing.consultationId !== consultationId) return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
@@ -147,10 +147,10 @@ export function submitComment(
       for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end, m.field);
       // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
       for (const f of meta.files ?? []) {
-        tx.insert(commentAttachments).values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now }).run();
+        (await tx.insert(commentAttachments).values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now }).run());
       }
       if (meta.staff) {
-        appendAudit(tx, {
+        (await appendAudit(tx, {
           actor: meta.staff.actor,
           action: "comment.staff_entry",
           entityType: "comment",
@@ -167,11 +167,11 @@ export function submitComment(
           },
           ip: meta.staff.ip ?? null,
           at: now,
-        });
+        }));
       }
       if (input.email) {
         const verifyLink = row.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
-        queueNotice(tx, { ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }), to: input.email, kind: "receipt", dedupeKey: `receipt:${receiptNo}` }, now);
+        (await queueNotice(tx, { ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }), to: input.email, kind: "receipt", dedupeKey: `receipt:${receiptNo}` }, now));
       }
       return { ok: true, receiptNo, checkCode, duplicate: false };
     },

@@ -53,10 +53,10 @@ export interface ListPage {
   split: SearchOutcome["split"];
 }
 
-export function findPublicConsultations(db: Db, query: ListQuery, now = new Date()): ListPage {
+export async function findPublicConsultations(db: Db, query: ListQuery, now = new Date()): Promise<ListPage> {
   const divisionName =
-    query.divisionId === undefined ? undefined : publicDivisions(db).find((d) => d.id === query.divisionId)?.name;
-  const filtered = listPublicConsultations(db, now).filter(
+    query.divisionId === undefined ? undefined : (await publicDivisions(db)).find((d) => d.id === query.divisionId)?.name;
+  const filtered = (await listPublicConsultations(db, now)).filter(
     (c) =>
       (!query.docType || c.docType === query.docType) &&
       (query.divisionId === undefined || c.divisionName === divisionName) &&
@@ -66,7 +66,7 @@ export function findPublicConsultations(db: Db, query: ListQuery, now = new Date
   let outcome: SearchOutcome | undefined;
   let ordered: Array<{ consultation: ConsultationListItem; hit?: SearchHit }>;
   if (query.terms.length > 0) {
-    const { hits } = (outcome = searchConsultations(db, query.terms));
+    const { hits } = (outcome = (await searchConsultations(db, query.terms)));
     // Highest score first; among equals the most recent period (the list is already newest first).
     ordered = filtered
       .filter((c) => hits.has(c.id))
@@ -83,11 +83,11 @@ export function findPublicConsultations(db: Db, query: ListQuery, now = new Date
   const page = pageOutOfRange ? 1 : query.page;
   const words = outcome?.words ?? [];
   return {
-    items: ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ consultation, hit }) => ({
+    items: (await Promise.all(ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(async ({ consultation, hit }) => ({
       consultation,
       title: hit ? highlight(consultation.title, words) : null,
-      match: hit ? describeHit(db, hit, words, outcome?.articles) : null,
-    })),
+      match: hit ? (await describeHit(db, hit, words, outcome?.articles)) : null,
+    })))),
     total: ordered.length,
     page,
     pageCount,
@@ -98,7 +98,7 @@ export function findPublicConsultations(db: Db, query: ListQuery, now = new Date
 }
 
 /** Divisions that have published something: the only ones worth offering as a filter. */
-export function publicDivisions(db: Db): Array<{ id: number; name: string }> {
+export function publicDivisions(db: Db): Promise<Array<{ id: number; name: string }>> {
   return db
     .selectDistinct({ id: divisions.id, name: divisions.name })
     .from(divisions)

@@ -16,8 +16,8 @@ export interface ConsultationListItem {
 }
 
 /** Everything the public may see, newest period first, with the phase the clock gives it. */
-export function listPublicConsultations(db: Db, now = new Date()): ConsultationListItem[] {
-  const rows = db
+export async function listPublicConsultations(db: Db, now = new Date()): Promise<ConsultationListItem[]> {
+  const rows = (await db
     .select({
       id: consultations.id,
       title: consultations.title,
@@ -33,7 +33,7 @@ export function listPublicConsultations(db: Db, now = new Date()): ConsultationL
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(inArray(consultations.status, PUBLIC_STATUSES))
     .orderBy(desc(consultations.opensAt))
-    .all();
+    .all());
   return rows.map(({ status, ...r }) => ({ ...r, phase: publicPhase({ status, ...r }, now) }));
 }
 
@@ -56,27 +56,27 @@ export function listStaffConsultations(db: Db, user: { role: string; divisionId:
 }
 
 /** One consultation as the public sees it, or undefined when it does not exist or is not public. */
-export function getPublicConsultation(db: Db, id: number, now = new Date()) {
-  const row = db
+export async function getPublicConsultation(db: Db, id: number, now = new Date()) {
+  const row = (await db
     .select({ consultation: consultations, divisionName: divisions.name })
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(eq(consultations.id, id))
-    .get();
+    .get());
   if (!row || !PUBLIC_STATUSES.includes(row.consultation.status)) return undefined;
   const c = row.consultation;
   return { ...c, divisionName: row.divisionName, phase: publicPhase(c, now) };
 }
 
 /** Any consultation, whatever its status, for staff pages (which check access themselves). */
-export function getStaffConsultation(db: Db, id: number) {
+export async function getStaffConsultation(db: Db, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  const row = db
+  const row = (await db
     .select({ consultation: consultations, divisionName: divisions.name })
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(eq(consultations.id, id))
-    .get();
+    .get());
   return row ? { ...row.consultation, divisionName: row.divisionName } : undefined;
 }
 

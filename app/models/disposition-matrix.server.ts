@@ -4,7 +4,7 @@
 // Staff see redacted text here too: the matrix is shown to reviewers and the legal office, and
 // the quotes it offers end up in the public summary.
 import { inArray } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { commentArticles, users } from "~db/schema";
 import type { Disposition } from "~db/vocabulary";
 import { detectPii, redact } from "~/analysis/pii";
@@ -72,12 +72,12 @@ const excerpt = (text: string, max = EXCERPT) => (text.length > max ? `${text.sl
 
 type CommentRow = { id: number; receiptNo: string; publishedBody: string | null; body: string; topicId: number; opinionId: number | null };
 
-const receiptOf = (db: Db, id: number) => (db.$client.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string | undefined) ?? null;
+const receiptOf = async (db: Db, id: number) => ((await raw(db).value(`SELECT receipt_no FROM comments WHERE id = ?`, id)) as string | undefined) ?? null;
 
-export function dispositionMatrix(db: Db, consultationId: number, options: { expand?: number | null } = {}) {
-  const articles = latestArticles(db, consultationId);
+export async function dispositionMatrix(db: Db, consultationId: number, options: { expand?: number | null } = {}) {
+  const articles = (await latestArticles(db, consultationId));
   const labelOf = new Map(articles.map((a) => [a.identityId, a.label]));
-  const names = new Map(db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
+  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).all()).map((u) => [u.id, u.name]));
   const view = (d: DispositionRow | undefined): DispositionView | null =>
     d
       ? {
@@ -91,19 +91,17 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
         }
       : null;
 
-  const rows = dispositionsOf(db, consultationId);
+  const rows = (await dispositionsOf(db, consultationId));
   const opinionsOf = new Map<number, DispositionRow[]>();
   for (const d of rows) if (d.topicId) opinionsOf.set(d.topicId, [...(opinionsOf.get(d.topicId) ?? []), d]);
   const byComment = new Map(rows.flatMap((d) => (d.commentId ? [[d.commentId, d] as const] : [])));
   const memberCounts = new Map(
-    (db.$client.prepare(`SELECT oc.disposition_id AS id, count(*) AS n FROM opinion_comments oc JOIN dispositions d ON d.id = oc.disposition_id
-         WHERE d.consultation_id = ? GROUP BY oc.disposition_id`).all(consultationId) as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]),
+    ((await raw(db).all(`SELECT oc.disposition_id AS id, count(*) AS n FROM opinion_comments oc JOIN dispositions d ON d.id = oc.disposition_id
+         WHERE d.consultation_id = ? GROUP BY oc.disposition_id`, consultationId)) as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]),
   );
-  const answers = answersByComment(db, consultationId);
+  const answers = (await answersByComment(db, consultationId));
 
-  const listed = db.$client
-    .prepare(
-      `SELECT id, receiptNo, publishedBody, body, topicId, opinionId FROM (
+  const listed = (await raw(db).all(`SELECT id, receiptNo, publishedBody, body, topicId, opinionId FROM (
          SELECT c.id, c.receipt_no AS receiptNo, c.published_body AS publishedBody, c.body, ca.topic_id AS topicId,
                 oc.disposition_id AS opinionId,
                 row_number() OVER (PARTITION BY ca.topic_id ORDER BY (d.id IS NULL), c.received_at, c.id) AS rn
@@ -111,11 +109,9 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
          LEFT JOIN dispositions d ON d.comment_id = c.id
          LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
          WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL)
-       WHERE rn <= ? OR topicId = ? ORDER BY topicId, rn`,
-    )
-    .all(consultationId, COMMENTS_PER_TOPIC, options.expand ?? -1) as CommentRow[];
+       WHERE rn <= ? OR topicId = ? ORDER BY topicId, rn`, consultationId, COMMENTS_PER_TOPIC, options.expand ?? -1)) as CommentRow[];
   const links = listed.length
-    ? db.select().from(commentArticles).where(inArray(commentArticles.commentId, listed.map((c) => c.id))).all()
+    ? (await db.select().from(commentArticles).where(inArray(commentArticles.commentId, listed.map((c) => c.id))).all())
     : [];
   const articlesOf = new Map<number, string[]>();
   for (const l of links) {
@@ -132,19 +128,19 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
       articles: articlesOf.get(c.id) ?? [],
       own: view(byComment.get(c.id)),
       opinionId: c.opinionId,
-      duplicateOf: answer?.duplicateOf ? receiptOf(db, answer.duplicateOf) : null,
+      duplicateOf: answer?.duplicateOf ? (await receiptOf(db, answer.duplicateOf)) : null,
       answered: answer !== undefined,
     };
     commentsOf.set(c.topicId, [...(commentsOf.get(c.topicId) ?? []), item]);
   }
 
-  const overrideCounts = overridesPerTopic(db, consultationId);
-  const answeredCounts = answeredPerTopic(db, consultationId, answers);
-  const current = currentTopics(db, consultationId);
+  const overrideCounts = (await overridesPerTopic(db, consultationId));
+  const answeredCounts = (await answeredPerTopic(db, consultationId, answers));
+  const current = (await currentTopics(db, consultationId));
   const titles = new Map(
-    (db.$client.prepare(`SELECT id, public_title AS publicTitle FROM topics WHERE consultation_id = ?`).all(consultationId) as Array<{ id: number; publicTitle: string | null }>).map((r) => [r.id, r.publicTitle]),
+    ((await raw(db).all(`SELECT id, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{ id: number; publicTitle: string | null }>).map((r) => [r.id, r.publicTitle]),
   );
-  const quoteRows = quotesFor(db, current.flatMap((t) => t.representativeIds.slice(0, 2)));
+  const quoteRows = (await quotesFor(db, current.flatMap((t) => t.representativeIds.slice(0, 2))));
   const topics: MatrixTopic[] = current.map((t) => {
     const answeredCount = answeredCounts.get(t.id) ?? 0;
     return {
@@ -163,9 +159,7 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
       decided: answeredCount >= t.size,
     };
   });
-  const lastRun = db.$client
-    .prepare(`SELECT max(finished_at) AS at FROM analysis_runs WHERE consultation_id = ? AND status = 'done'`)
-    .get(consultationId) as { at: number | null };
+  const lastRun = (await raw(db).get(`SELECT max(finished_at) AS at FROM analysis_runs WHERE consultation_id = ? AND status = 'done'`, consultationId)) as { at: number | null };
   return {
     topics,
     articles: articles.map((a) => ({ identityId: a.identityId, label: a.label })),
@@ -173,12 +167,10 @@ export function dispositionMatrix(db: Db, consultationId: number, options: { exp
     lastRunAt: lastRun.at ? new Date(lastRun.at) : null,
   };
 }
-export type Matrix = ReturnType<typeof dispositionMatrix>;
+export type Matrix = Awaited<ReturnType<typeof dispositionMatrix>>;
 
-function quotesFor(db: Db, ids: number[]): Map<number, string> {
+async function quotesFor(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = db.$client
-    .prepare(`SELECT id, published_body AS publishedBody, body FROM comments WHERE id IN (${ids.map(() => "?").join(",")})`)
-    .all(...ids) as Array<{ id: number; publishedBody: string | null; body: string }>;
+  const rows = (await raw(db).all(`SELECT id, published_body AS publishedBody, body FROM comments WHERE id IN (${ids.map(() => "?").join(",")})`, ...ids)) as Array<{ id: number; publishedBody: string | null; body: string }>;
   return new Map(rows.map((r) => [r.id, excerpt(redactedText(r), 160)]));
 }

@@ -1,9 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { articleIdentities, draftNodes, draftVersions } from "~db/schema";
 import type { DraftNode, ParsedDraft } from "~/analysis/draft-parser";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface NewVersion {
   consultationId: number;
@@ -18,39 +17,39 @@ export interface NewVersion {
  * reuse an earlier article's identity, so that comments on 第X条 stay attached across versions;
  * without it every article gets a fresh identity.
  */
-export function insertDraftVersion(
+export async function insertDraftVersion(
   tx: Tx,
   version: NewVersion,
   parsed: ParsedDraft,
   identityFor?: (articleNumber: number, text: string) => number | undefined,
-): { versionId: number; articleIdentities: Map<number, number> } {
-  const last = tx
+): Promise<{ versionId: number; articleIdentities: Map<number, number> }> {
+  const last = (await tx
     .select({ versionNo: draftVersions.versionNo })
     .from(draftVersions)
     .where(eq(draftVersions.consultationId, version.consultationId))
     .orderBy(asc(draftVersions.versionNo))
-    .all()
+    .all())
     .at(-1);
-  const { id: versionId } = tx
+  const { id: versionId } = (await tx
     .insert(draftVersions)
     .values({ ...version, versionNo: (last?.versionNo ?? 0) + 1 })
     .returning({ id: draftVersions.id })
-    .get();
+    .get());
 
   const identities = new Map<number, number>();
-  const insertNode = (n: DraftNode, parentId: number | null, position: number) => {
+  const insertNode = async (n: DraftNode, parentId: number | null, position: number) => {
     let articleIdentityId: number | null = null;
     if (n.kind === "article" && n.number !== null) {
       articleIdentityId =
         identityFor?.(n.number, n.text) ??
-        tx
+        (await tx
           .insert(articleIdentities)
           .values({ consultationId: version.consultationId })
           .returning({ id: articleIdentities.id })
-          .get().id;
+          .get()).id;
       identities.set(n.number, articleIdentityId);
     }
-    const { id } = tx
+    const { id } = (await tx
       .insert(draftNodes)
       .values({
         versionId,
@@ -64,10 +63,10 @@ export function insertDraftVersion(
         articleIdentityId,
       })
       .returning({ id: draftNodes.id })
-      .get();
-    n.children.forEach((child, i) => insertNode(child, id, i));
+      .get());
+    for (const [i, child] of n.children.entries()) await insertNode(child, id, i);
   };
-  parsed.nodes.forEach((n, i) => insertNode(n, null, i));
+  for (const [i, n] of parsed.nodes.entries()) await insertNode(n, null, i);
   return { versionId, articleIdentities: identities };
 }
 
@@ -84,13 +83,13 @@ export interface StoredNode {
 }
 
 /** A version's nodes as a tree, in document order. */
-export function loadDraftTree(db: Db, versionId: number): StoredNode[] {
-  const rows = db
+export async function loadDraftTree(db: Db, versionId: number): Promise<StoredNode[]> {
+  const rows = (await db
     .select()
     .from(draftNodes)
     .where(eq(draftNodes.versionId, versionId))
     .orderBy(asc(draftNodes.position), asc(draftNodes.id))
-    .all();
+    .all());
   const byId = new Map<number, StoredNode>();
   for (const r of rows) byId.set(r.id, { ...r, children: [] });
   const roots: StoredNode[] = [];
@@ -102,13 +101,13 @@ export function loadDraftTree(db: Db, versionId: number): StoredNode[] {
   return roots;
 }
 
-export function latestVersion(db: Pick<Db, "select">, consultationId: number) {
-  return db
+export async function latestVersion(db: Pick<Db, "select">, consultationId: number) {
+  return (await db
     .select()
     .from(draftVersions)
     .where(eq(draftVersions.consultationId, consultationId))
     .orderBy(asc(draftVersions.versionNo))
-    .all()
+    .all())
     .at(-1);
 }
 

@@ -4,7 +4,7 @@
 // else 总体意见); every other article whose comments it answers links to it. A comment on several articles counts under each, and the totals say so.
 // Only staff-written text reaches this page: opinion points, reasons, changes, and approved topic
 // titles (topic-titles.ts), all passed through the publication screen; never a working label.
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import type { Disposition } from "~db/vocabulary";
 import { latestArticles } from "./article-numbers.server";
 import { answersByComment, type CommentAnswer } from "./comment-answers.server";
@@ -75,24 +75,23 @@ interface Block {
   tally: Map<number, number>;
 }
 
-export function articleAnswers(db: Db, consultationId: number): { articles: ArticleAnswers[]; totals: FeedbackTotals } {
-  const articles = latestArticles(db, consultationId);
+export async function articleAnswers(db: Db, consultationId: number): Promise<{ articles: ArticleAnswers[]; totals: FeedbackTotals }> {
+  const articles = (await latestArticles(db, consultationId));
   const known = new Set(articles.map((a) => a.identityId));
-  const answers = answersByComment(db, consultationId);
+  const answers = (await answersByComment(db, consultationId));
   const titles = new Map(
-    (db.$client.prepare(`SELECT id, label, public_title AS publicTitle FROM topics WHERE consultation_id = ?`).all(consultationId) as Array<{ id: number; label: string; publicTitle: string | null }>).map((t) => [
+    ((await raw(db).all(`SELECT id, label, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{ id: number; label: string; publicTitle: string | null }>).map((t) => [
       t.id,
       publishedTopicTitle(t),
     ]),
   );
   // What the commenter or staff said a comment concerns; the engine's inferred guesses are not published as fact.
   const links = new Map<number, number[]>();
-  const linkRows = db.$client
-    .prepare(
-      `SELECT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
+  const linkRows = await raw(db).all<{ commentId: number; identityId: number }>(
+    `SELECT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
        JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`,
-    )
-    .iterate(consultationId) as IterableIterator<{ commentId: number; identityId: number }>;
+    consultationId,
+  );
   for (const l of linkRows) if (known.has(l.identityId)) links.set(l.commentId, [...(links.get(l.commentId) ?? []), l.identityId]);
 
   // Identical own answers (one reason given to several comments alone) print once.
@@ -117,7 +116,7 @@ export function articleAnswers(db: Db, consultationId: number): { articles: Arti
     return s;
   };
   const totals: FeedbackTotals = { comments: 0, onArticles: 0, general: 0, multiArticle: 0, articleCountSum: 0, answered: 0, unanswered: 0 };
-  const ids = db.$client.prepare(`SELECT id FROM comments WHERE consultation_id = ?`).pluck().iterate(consultationId) as IterableIterator<number>;
+  const ids = await raw(db).column<number>(`SELECT id FROM comments WHERE consultation_id = ?`, consultationId);
   for (const id of ids) {
     const on = [...new Set(links.get(id) ?? [])];
     const answer = answers.get(id);

@@ -18,22 +18,22 @@ import { summaryData } from "./summary.server";
  * submission, approval and publication; it is screened again here, so what the screen learnt since
  * is redacted rather than served.
  */
-export function publishedSummary(db: Db, consultationId: number) {
-  const row = db
+export async function publishedSummary(db: Db, consultationId: number) {
+  const row = (await db
     .select({ body: feedbackSummaries.body, publishedAt: feedbackSummaries.publishedAt })
     .from(feedbackSummaries)
     .where(and(eq(feedbackSummaries.consultationId, consultationId), eq(feedbackSummaries.status, "published")))
-    .get();
+    .get());
   return row && { ...row, body: screenGenerated(row.body).text };
 }
 
-export function publicFeedback(db: Db, consultationId: number, department: string, now = new Date()) {
-  const c = getPublicConsultation(db, consultationId, now);
-  const summary = c ? publishedSummary(db, consultationId) : undefined;
+export async function publicFeedback(db: Db, consultationId: number, department: string, now = new Date()) {
+  const c = (await getPublicConsultation(db, consultationId, now));
+  const summary = c ? (await publishedSummary(db, consultationId)) : undefined;
   if (!c || !summary) return undefined;
-  const data = summaryData(db, consultationId, department)!;
+  const data = (await summaryData(db, consultationId, department))!;
 
-  const { articles, totals } = articleAnswers(db, consultationId);
+  const { articles, totals } = (await articleAnswers(db, consultationId));
   return {
     consultation: { id: c.id, title: c.title, divisionName: c.divisionName },
     summary,
@@ -45,18 +45,18 @@ export function publicFeedback(db: Db, consultationId: number, department: strin
     totals,
   };
 }
-export type PublicFeedback = NonNullable<ReturnType<typeof publicFeedback>>;
+export type PublicFeedback = NonNullable<Awaited<ReturnType<typeof publicFeedback>>>;
 
 /**
  * The feedback page before the summary is published: where the consultation stands, and the day
  * by which the answers are expected (FEEDBACK_DUE_WORKING_DAYS working days after the close, by the
  * admins' calendar). A withdrawn consultation gets no answers, so no day.
  */
-export function pendingFeedback(db: Db, consultationId: number, dueWorkingDays: number, now = new Date()) {
-  const c = getPublicConsultation(db, consultationId, now);
+export async function pendingFeedback(db: Db, consultationId: number, dueWorkingDays: number, now = new Date()) {
+  const c = (await getPublicConsultation(db, consultationId, now));
   if (!c) return undefined;
   const expectedBy =
-    c.closesAt && c.phase !== "withdrawn" ? shanghaiEndOfDay(lastCountedDay(c.closesAt, dueWorkingDays, "working", loadCalendar(db))) : null;
+    c.closesAt && c.phase !== "withdrawn" ? shanghaiEndOfDay(lastCountedDay(c.closesAt, dueWorkingDays, "working", (await loadCalendar(db)))) : null;
   return {
     consultation: { id: c.id, title: c.title, divisionName: c.divisionName, phase: c.phase, opensAt: c.opensAt, closesAt: c.closesAt, withdrawnReason: c.withdrawnReason },
     expectedBy,
@@ -64,4 +64,4 @@ export function pendingFeedback(db: Db, consultationId: number, dueWorkingDays: 
     dueWorkingDays,
   };
 }
-export type PendingFeedback = NonNullable<ReturnType<typeof pendingFeedback>>;
+export type PendingFeedback = NonNullable<Awaited<ReturnType<typeof pendingFeedback>>>;

@@ -12,13 +12,13 @@ export const DEFAULT_IDENTITY_CATEGORIES = ["退役军人", "军属", "企业", 
 export const FALLBACK_IDENTITY_CATEGORIES: string[] = [...DEFAULT_IDENTITY_CATEGORIES];
 
 /** The comment form's identity categories, as admins configured them. */
-export function activeIdentityCategories(db: Db): string[] {
-  const rows = db
+export async function activeIdentityCategories(db: Db): Promise<string[]> {
+  const rows = (await db
     .select({ label: identityCategories.label })
     .from(identityCategories)
     .where(eq(identityCategories.active, true))
     .orderBy(asc(identityCategories.position))
-    .all();
+    .all());
   return rows.length ? rows.map((r) => r.label) : [...DEFAULT_IDENTITY_CATEGORIES];
 }
 
@@ -29,13 +29,13 @@ export function activeIdentityCategories(db: Db): string[] {
  * Each added category goes before the next default the list already has, keeping 其他群众 last;
  * the admins' own categories keep their order. Returns the labels added.
  */
-export function ensureDefaultIdentityCategories(db: Db): string[] {
-  return db.transaction((tx) => {
-    const rows = tx
+export function ensureDefaultIdentityCategories(db: Db): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const rows = (await tx
       .select({ id: identityCategories.id, label: identityCategories.label })
       .from(identityCategories)
       .orderBy(asc(identityCategories.position), asc(identityCategories.id))
-      .all();
+      .all());
     const have = new Set(rows.map((r) => r.label));
     const missing = DEFAULT_IDENTITY_CATEGORIES.filter((label) => !have.has(label));
     if (!missing.length) return [];
@@ -46,10 +46,10 @@ export function ensureDefaultIdentityCategories(db: Db): string[] {
       const before = order.findIndex((entry) => (later as readonly string[]).includes(entry.label));
       order.splice(before === -1 ? order.length : before, 0, { id: null, label });
     }
-    order.forEach((entry, position) => {
-      if (entry.id === null) tx.insert(identityCategories).values({ label: entry.label, position }).run();
-      else tx.update(identityCategories).set({ position }).where(eq(identityCategories.id, entry.id)).run();
-    });
+    for (const [position, entry] of order.entries()) {
+      if (entry.id === null) (await tx.insert(identityCategories).values({ label: entry.label, position }).run());
+      else (await tx.update(identityCategories).set({ position }).where(eq(identityCategories.id, entry.id)).run());
+    }
     return missing;
   });
 }

@@ -39,14 +39,14 @@ export interface BulkPreview {
 /** The filters that define the set: the page number is not one of them. */
 const filterKey = (f: QueueFilters) => queueSearch({ ...f, page: 1 });
 
-function matchingIds(db: Db, consultationId: number, f: QueueFilters): number[] {
-  refreshModerationFlags(db, consultationId);
-  return db
+async function matchingIds(db: Db, consultationId: number, f: QueueFilters): Promise<number[]> {
+  (await refreshModerationFlags(db, consultationId));
+  return (await db
     .select({ id: comments.id })
     .from(comments)
-    .where(and(...queueWhere(db, consultationId, f)))
+    .where(and(...(await queueWhere(db, consultationId, f))))
     .orderBy(asc(comments.id))
-    .all()
+    .all())
     .map((r) => r.id);
 }
 
@@ -57,16 +57,16 @@ function tokenFor(request: BulkRequest, f: QueueFilters, ids: number[]): string 
     .slice(0, 32);
 }
 
-export function previewBulk(db: Db, consultationId: number, f: QueueFilters, request: BulkRequest): BulkPreview {
-  const ids = matchingIds(db, consultationId, f);
+export async function previewBulk(db: Db, consultationId: number, f: QueueFilters, request: BulkRequest): Promise<BulkPreview> {
+  const ids = (await matchingIds(db, consultationId, f));
   const unreviewed =
     request.action === "approve" && ids.length
-      ? db
+      ? (await db
           .select({ id: comments.id })
           .from(comments)
           .where(
             and(
-              ...queueWhere(db, consultationId, f),
+              ...(await queueWhere(db, consultationId, f)),
               exists(
                 db
                   .select({ one: redactions.id })
@@ -75,7 +75,7 @@ export function previewBulk(db: Db, consultationId: number, f: QueueFilters, req
               )
             )
           )
-          .all().length
+          .all()).length
       : 0;
   return { count: ids.length, token: tokenFor(request, f, ids), unreviewed };
 }
@@ -104,18 +104,18 @@ export async function runBulkByFilter(
   request: BulkRequest & { token: string },
   now = new Date()
 ): Promise<BulkOutcome> {
-  const ids = matchingIds(db, consultationId, f);
-  if (tokenFor(request, f, ids) !== request.token) return { ok: false, changed: previewBulk(db, consultationId, f, request) };
+  const ids = (await matchingIds(db, consultationId, f));
+  if (tokenFor(request, f, ids) !== request.token) return { ok: false, changed: (await previewBulk(db, consultationId, f, request)) };
   const statusAtConfirmation = new Map(
     ids.length
-      ? chunks(ids).flatMap((part) =>
-          db
+      ? (await Promise.all(chunks(ids).map(async (part) =>
+          (await db
             .select({ id: comments.id, status: comments.moderationStatus })
             .from(comments)
             .where(inArray(comments.id, part))
-            .all()
+            .all())
             .map((r) => [r.id, r.status] as const)
-        )
+        ))).flat()
       : []
   );
   const held: HeldBack[] = [];
@@ -125,19 +125,19 @@ export async function runBulkByFilter(
   let completed = false;
   try {
     for (const part of chunks(ids)) {
-      db.transaction(
-        (tx) => {
-          const rows = tx
+      (await db.transaction(
+        async (tx) => {
+          const rows = (await tx
             .select()
             .from(comments)
             .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, part)))
-            .all();
+            .all());
           const marked = new Set(
-            tx
+            (await tx
               .select({ id: commentMarks.commentId })
               .from(commentMarks)
               .where(inArray(commentMarks.commentId, part))
-              .all()
+              .all())
               .map((r) => r.id)
           );
           for (const c of rows) {
@@ -145,40 +145,40 @@ export async function runBulkByFilter(
             if (request.action === "approve") {
               if (moved || c.moderationStatus === "approved") unchanged++;
               else {
-                const hold = approveAsProposed(tx, c, actor, now, {
+                const hold = (await approveAsProposed(tx, c, actor, now, {
                   audit: false,
                   note,
-                });
+                }));
                 if (hold) held.push(hold);
                 else acted.push(c.id);
               }
             } else if (request.action === "reject") {
               if (moved || c.moderationStatus === "rejected") unchanged++;
               else {
-                decide(tx, c, actor, now, { decision: "rejected", reason: request.reason!, note }, { audit: false });
+                (await decide(tx, c, actor, now, { decision: "rejected", reason: request.reason!, note }, { audit: false }));
                 acted.push(c.id);
               }
             } else if (request.action === "mark") {
               if (marked.has(c.id)) unchanged++;
               else {
-                tx.insert(commentMarks)
+                (await tx.insert(commentMarks)
                   .values({
                     commentId: c.id,
                     markedBy: actor.id,
                     markedAt: now,
                   })
-                  .run();
+                  .run());
                 acted.push(c.id);
               }
             } else if (!marked.has(c.id)) unchanged++;
             else {
-              tx.delete(commentMarks).where(eq(commentMarks.commentId, c.id)).run();
+              (await tx.delete(commentMarks).where(eq(commentMarks.commentId, c.id)).run());
               acted.push(c.id);
             }
           }
         },
         { behavior: "immediate" }
-      );
+      ));
       // Other requests are served between chunks: 3,000 comments never hold the server for long.
       await nextTick();
     }
@@ -186,7 +186,7 @@ export async function runBulkByFilter(
   } finally {
     forget(`public-comments:${consultationId}:`);
     // Written even when a chunk failed: the chunks already committed are on record.
-    db.transaction(
+    (await db.transaction(
       (tx) =>
         appendAudit(tx, {
           actor: { id: actor.id, label: actor.displayName },
@@ -207,7 +207,7 @@ export async function runBulkByFilter(
           at: now,
         }),
       { behavior: "immediate" }
-    );
+    ));
   }
   return { ok: true, count: ids.length, done: acted.length, held, unchanged };
 }

@@ -2,7 +2,7 @@
 // the first queue load after new comments arrive judges those comments against the draft version they were sent
 // on, and re-reads the consultation's texts for likely duplicates. Same-sender copies come from the 重复提交 module
 // so the two never disagree; the rest are near-identical texts from anyone.
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { draftProfile, findLikelyDuplicates, judgeTopicality, type DraftProfile } from "~/analysis/moderation-signals";
 import { createSegmenter } from "~/analysis/segment";
 import { duplicateOf } from "./comment-duplicates.server";
@@ -17,13 +17,17 @@ interface Row {
 }
 
 /** Brings every comment of the consultation's flags up to date; returns how many were judged anew. */
-export function refreshModerationFlags(db: Db, consultationId: number, now = new Date()): number {
-  const c = db.$client;
+export async function refreshModerationFlags(db: Db, consultationId: number, now = new Date()): Promise<number> {
   // The common case, every comment already judged, reads no text.
-  const missing = c
-    .prepare(`SELECT count(*) AS n FROM comments m WHERE m.consultation_id = ? AND NOT EXISTS (SELECT 1 FROM comment_flags f WHERE f.comment_id = m.id)`)
-    .get(consultationId) as { n: number };
+  const missing = (await raw(db).get<{ n: number }>(
+    `SELECT count(*) AS n FROM comments m WHERE m.consultation_id = ? AND NOT EXISTS (SELECT 1 FROM comment_flags f WHERE f.comment_id = m.id)`,
+    consultationId,
+  ))!;
   if (missing.n === 0) return 0;
+  const sameSender = await duplicateOf(db, consultationId);
+  // The rest reads and writes in one synchronous block on the connection (SQLite-only, like the
+  // statements it prepares), so the flags it writes match the comments it read.
+  return raw(db).sync((c) => {
   const rows = c
     .prepare(
       `SELECT m.id, m.body_normalized AS text, m.version_id AS versionId, f.comment_id AS flagged,
@@ -50,7 +54,6 @@ export function refreshModerationFlags(db: Db, consultationId: number, now = new
     return profiles.get(id)!;
   };
 
-  const sameSender = duplicateOf(db, consultationId);
   const similar = findLikelyDuplicates(rows);
   const duplicateFor = (id: number) => {
     const first = sameSender.get(id);
@@ -80,4 +83,5 @@ export function refreshModerationFlags(db: Db, consultationId: number, now = new
     }
   }).immediate();
   return fresh.length;
+  });
 }

@@ -45,27 +45,28 @@ function filterConditions(consultationId: number, f: QueueFilters, articleIdenti
 }
 
 /** Every condition of the filters, status included, as the queue and a bulk action by filter read them. */
-export function queueWhere(db: Db, consultationId: number, f: QueueFilters): SQL[] {
-  const base = filterConditions(consultationId, f, articleIdentity(db, consultationId, f));
+export async function queueWhere(db: Db, consultationId: number, f: QueueFilters): Promise<SQL[]> {
+  const base = filterConditions(consultationId, f, (await articleIdentity(db, consultationId, f)));
   return f.status === "all" ? base : [...base, eq(comments.moderationStatus, f.status)];
 }
 
-function articleIdentity(db: Db, consultationId: number, f: QueueFilters, articles = f.article ? latestArticles(db, consultationId) : []) {
-  return f.article ? (articles.find((a) => a.number === f.article)?.identityId ?? null) : null;
+async function articleIdentity(db: Db, consultationId: number, f: QueueFilters, articles?: Awaited<ReturnType<typeof latestArticles>>) {
+  if (f.article && !articles) articles = await latestArticles(db, consultationId);
+  return f.article ? (articles!.find((a) => a.number === f.article)?.identityId ?? null) : null;
 }
 
-export function moderationQueue(db: Db, consultationId: number, f: QueueFilters) {
-  refreshModerationFlags(db, consultationId);
-  const articles = latestArticles(db, consultationId);
-  const base = filterConditions(consultationId, f, articleIdentity(db, consultationId, f, articles));
+export async function moderationQueue(db: Db, consultationId: number, f: QueueFilters) {
+  (await refreshModerationFlags(db, consultationId));
+  const articles = (await latestArticles(db, consultationId));
+  const base = filterConditions(consultationId, f, (await articleIdentity(db, consultationId, f, articles)));
 
   const counts: Record<ModerationStatus | "all", number> = { pending: 0, approved: 0, rejected: 0, all: 0 };
-  const grouped = db
+  const grouped = (await db
     .select({ status: comments.moderationStatus, n: sql<number>`count(*)` })
     .from(comments)
     .where(and(...base))
     .groupBy(comments.moderationStatus)
-    .all();
+    .all());
   for (const g of grouped) {
     counts[g.status] = g.n;
     counts.all += g.n;
@@ -77,7 +78,7 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
   const where = f.status === "all" ? base : [...base, eq(comments.moderationStatus, f.status)];
   // The waiting queue is worked oldest first; decided comments are looked up newest first.
   const order = f.status === "pending" ? [asc(comments.receivedAt), asc(comments.id)] : [desc(comments.receivedAt), desc(comments.id)];
-  const rows = db
+  const rows = (await db
     .select({
       id: comments.id,
       receiptNo: comments.receiptNo,
@@ -108,25 +109,25 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
     .orderBy(...order)
     .limit(QUEUE_PAGE_SIZE)
     .offset((page - 1) * QUEUE_PAGE_SIZE)
-    .all();
+    .all());
 
   const ids = rows.map((r) => r.id);
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
-  const spans = ids.length ? db.select().from(redactions).where(inArray(redactions.commentId, ids)).orderBy(asc(redactions.start)).all() : [];
-  const links = ids.length ? db.select().from(commentArticles).where(inArray(commentArticles.commentId, ids)).all() : [];
+  const spans = ids.length ? (await db.select().from(redactions).where(inArray(redactions.commentId, ids)).orderBy(asc(redactions.start)).all()) : [];
+  const links = ids.length ? (await db.select().from(commentArticles).where(inArray(commentArticles.commentId, ids)).all()) : [];
   const history = ids.length
-    ? db
+    ? (await db
         .select({ commentId: moderationDecisions.commentId, decision: moderationDecisions.decision, reason: moderationDecisions.reason, note: moderationDecisions.note, at: moderationDecisions.createdAt, by: users.displayName })
         .from(moderationDecisions)
         .innerJoin(users, eq(users.id, moderationDecisions.moderatorId))
         .where(inArray(moderationDecisions.commentId, ids))
         .orderBy(asc(moderationDecisions.id))
-        .all()
+        .all())
     : [];
 
   const firstIds = [...new Set(rows.flatMap((r) => (r.duplicateOf === null ? [] : [r.duplicateOf])))];
   const receipts = new Map(
-    firstIds.length ? db.select({ id: comments.id, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, firstIds)).all().map((r) => [r.id, r.receiptNo]) : [],
+    firstIds.length ? (await db.select({ id: comments.id, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, firstIds)).all()).map((r) => [r.id, r.receiptNo]) : [],
   );
 
   const items = rows.map((r) => {
@@ -159,4 +160,4 @@ export function moderationQueue(db: Db, consultationId: number, f: QueueFilters)
   return { items, counts, total, page, pageCount, articles: articles.map(({ number, label }) => ({ number, label })) };
 }
 
-export type QueueItem = ReturnType<typeof moderationQueue>["items"][number];
+export type QueueItem = Awaited<ReturnType<typeof moderationQueue>>["items"][number];

@@ -2,7 +2,7 @@
 // Every decision is a new moderation_decisions row and an audit entry in the same transaction;
 // the comment row keeps the latest. Nothing is deleted, and a comment may be decided again.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { forget } from "~/utils/memo.server";
 import { comments, moderationDecisions, redactions, type RejectReason, type Role } from "~db/schema";
 import { redact } from "~/analysis/pii";
@@ -27,7 +27,6 @@ export class ModerationError extends Error {
 }
 
 type Staff = { id: number; displayName: string; role: Role; divisionId: number | null };
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Comment = typeof comments.$inferSelect;
 
 /** The drafting division moderates its own consultations' comments; reviewers may help with any. */
@@ -65,9 +64,9 @@ export function spanText(c: Pick<Comment, "body" | "name" | "organisation">, s: 
   return (c[s.field] ?? "").slice(s.start, s.end);
 }
 
-function loadComments(tx: Tx, consultationId: number, ids: number[]): Comment[] {
+async function loadComments(tx: Tx, consultationId: number, ids: number[]): Promise<Comment[]> {
   const unique = [...new Set(ids)];
-  const rows = tx.select().from(comments).where(and(eq(comments.consultationId, consultationId), inArray(comments.id, unique))).all();
+  const rows = (await tx.select().from(comments).where(and(eq(comments.consultationId, consultationId), inArray(comments.id, unique))).all());
   if (rows.length !== unique.length) throw new ModerationError("未找到所选意见，或所选意见不属于本征求意见。", 404, "ids");
   return rows;
 }
@@ -79,20 +78,20 @@ const spansOf = (tx: Tx, commentId: number) => tx.select().from(redactions).wher
  * data (an office's published address, say): it is dismissed; every other span is accepted. A
  * field that is not published (no name given for publication) accepts its spans.
  */
-function settleRedactions(tx: Tx, c: Comment, published: PublishedFields) {
-  const spans = spansOf(tx, c.id);
+async function settleRedactions(tx: Tx, c: Comment, published: PublishedFields) {
+  const spans = (await spansOf(tx, c.id));
   let accepted = 0;
   let dismissed = 0;
   for (const s of spans) {
     const kept = published[s.field]?.includes(spanText(c, s)) ?? false;
     if (kept) dismissed++;
     else accepted++;
-    tx.update(redactions).set({ status: kept ? "dismissed" : "accepted" }).where(eq(redactions.id, s.id)).run();
+    (await tx.update(redactions).set({ status: kept ? "dismissed" : "accepted" }).where(eq(redactions.id, s.id)).run());
   }
   return { accepted, dismissed };
 }
 
-export function decide(
+export async function decide(
   tx: Tx,
   c: Comment,
   actor: Staff,
@@ -104,16 +103,16 @@ export function decide(
   // The public page's counts are memoised for a few seconds; a decision changes them now.
   forget(`public-comments:${c.consultationId}:`);
   const reason = d.decision === "rejected" ? d.reason : null;
-  tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now }).run();
+  (await tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now }).run());
   // A rejection keeps published_body: the public listing requires approval, and a moderator's
   // edited text is still there if the comment is approved again.
-  tx.update(comments)
+  (await tx.update(comments)
     .set({ moderationStatus: d.decision, rejectReason: reason, moderatedAt: now, ...(d.decision === "approved" ? { publishedBody: d.published.body, publishedName: d.published.name, publishedOrganisation: d.published.organisation } : {}) })
     .where(eq(comments.id, c.id))
-    .run();
-  queueModerationNotice(tx, c, d.decision, reason, now);
+    .run());
+  (await queueModerationNotice(tx, c, d.decision, reason, now));
   if (!options.audit) return;
-  appendAudit(tx, {
+  (await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: d.decision === "approved" ? "comment.approve" : "comment.reject",
     entityType: "comment",
@@ -122,23 +121,23 @@ export function decide(
     before: { status: c.moderationStatus, rejectReason: c.rejectReason },
     after: { status: d.decision, rejectReason: reason, note: d.note, ...(d.decision === "approved" ? d.after : {}) },
     at: now,
-  });
+  }));
 }
 
 const PUBLISHED_LABELS = { body: "公开文本", name: "公开的姓名", organisation: "公开的单位" } as const;
 const FIELD_INPUTS = { body: "publishedBody", name: "publishedName", organisation: "publishedOrganisation" } as const;
 
-export function approveComment(
+export async function approveComment(
   db: Db,
   consultationId: number,
   actor: Staff,
   input: { commentId: number; publishedBody: string; publishedName?: string | null; publishedOrganisation?: string | null; confirmNoPii: boolean },
   now = new Date(),
-): void {
-  db.transaction(
-    (tx) => {
-      const [c] = loadComments(tx, consultationId, [input.commentId]);
-      const spans = spansOf(tx, c.id);
+): Promise<void> {
+  (await db.transaction(
+    async (tx) => {
+      const [c] = (await loadComments(tx, consultationId, [input.commentId]));
+      const spans = (await spansOf(tx, c.id));
       const proposed = proposedFields(c, spans);
       // A name or organisation not sent (a caller that edits only the text) is the detector's proposal.
       const published: PublishedFields = {
@@ -158,13 +157,13 @@ export function approveComment(
         const first = FIELD_INPUTS[found[0].field];
         throw new ModerationError(errors[first]!, 400, first, errors);
       }
-      const settled = settleRedactions(tx, c, published);
+      const settled = (await settleRedactions(tx, c, published));
       const note = found.length ? `已核对，确认无个人信息（系统检出：${[...new Set(found.map((m) => `${FIELD_LABELS[m.field]}${kindLabel(m.kind)}`))].join("、")}）` : null;
       const edited = (["body", "name", "organisation"] as const).filter((f) => published[f] !== proposed[f]);
-      decide(tx, c, actor, now, { decision: "approved", published, note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited } });
+      (await decide(tx, c, actor, now, { decision: "approved", published, note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited } }));
     },
     { behavior: "immediate" },
-  );
+  ));
 }
 
 export function rejectComments(
@@ -173,11 +172,11 @@ export function rejectComments(
   actor: Staff,
   input: { ids: number[]; reason: RejectReason; note?: string | null },
   now = new Date(),
-): number {
+): Promise<number> {
   return db.transaction(
-    (tx) => {
-      const rows = loadComments(tx, consultationId, input.ids);
-      for (const c of rows) decide(tx, c, actor, now, { decision: "rejected", reason: input.reason, note: input.note ?? null });
+    async (tx) => {
+      const rows = (await loadComments(tx, consultationId, input.ids));
+      for (const c of rows) (await decide(tx, c, actor, now, { decision: "rejected", reason: input.reason, note: input.note ?? null }));
       return rows.length;
     },
     { behavior: "immediate" },
@@ -210,16 +209,16 @@ export function holdReason(c: Comment, spans: SpanLike[], published: PublishedFi
  * organisation where there are some), unless a person must look at it first: then nothing changes and the
  * reason comes back.
  */
-export function approveAsProposed(tx: Tx, c: Comment, actor: Staff, now: Date, options: { audit: boolean; note: string | null }): HeldBack | null {
-  const spans = spansOf(tx, c.id);
+export async function approveAsProposed(tx: Tx, c: Comment, actor: Staff, now: Date, options: { audit: boolean; note: string | null }): Promise<HeldBack | null> {
+  const spans = (await spansOf(tx, c.id));
   const proposed = proposedFields(c, spans);
   // A moderator's earlier edit stands on re-approval, as the queue shows it: the text, the name and the organisation.
   const published = c.publishedBody !== null ? { body: c.publishedBody, name: c.publishedName, organisation: c.publishedOrganisation } : proposed;
   const held = holdReason(c, spans, published);
   if (held) return { id: c.id, receiptNo: c.receiptNo, found: held };
-  const settled = settleRedactions(tx, c, published);
+  const settled = (await settleRedactions(tx, c, published));
   const edited = (["body", "name", "organisation"] as const).filter((f) => published[f] !== proposed[f]);
-  decide(tx, c, actor, now, { decision: "approved", published, note: options.note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited, bulk: true } }, options);
+  (await decide(tx, c, actor, now, { decision: "approved", published, note: options.note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited, bulk: true } }, options));
   return null;
 }
 
@@ -230,11 +229,11 @@ export function approveAsProposed(tx: Tx, c: Comment, actor: Staff, now: Date, o
  */
 export function bulkApprove(db: Db, consultationId: number, actor: Staff, ids: number[], now = new Date()) {
   return db.transaction(
-    (tx) => {
+    async (tx) => {
       const approved: number[] = [];
       const skipped: HeldBack[] = [];
-      for (const c of loadComments(tx, consultationId, ids)) {
-        const held = approveAsProposed(tx, c, actor, now, { audit: true, note: null });
+      for (const c of (await loadComments(tx, consultationId, ids))) {
+        const held = (await approveAsProposed(tx, c, actor, now, { audit: true, note: null }));
         if (held) skipped.push(held);
         else approved.push(c.id);
       }

@@ -11,9 +11,9 @@ type StoredStatus = (typeof emailOutbox.$inferSelect)["status"];
 const sameStatuses: [OutboxStatus, StoredStatus] extends [StoredStatus, OutboxStatus] ? true : never = true;
 void sameStatuses;
 
-export function outboxCounts(db: Db): Record<OutboxStatus, number> {
+export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>> {
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
-  for (const r of db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status).all()) counts[r.status] = r.n;
+  for (const r of (await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status).all())) counts[r.status] = r.n;
   return counts;
 }
 
@@ -46,17 +46,17 @@ export function getOutboxRow(db: Db, id: number) {
  * Puts a failed message (or one kept while no SMTP was configured) back in the queue, due now.
  * The Message-ID stays, so a receiver that already has it can tell.
  */
-export function retryOutboxRow(db: Db, id: number, actor: { id: number; displayName: string }, now = new Date()): boolean {
+export function retryOutboxRow(db: Db, id: number, actor: { id: number; displayName: string }, now = new Date()): Promise<boolean> {
   return db.transaction(
-    (tx) => {
-      const row = tx
+    async (tx) => {
+      const row = (await tx
         .update(emailOutbox)
         .set({ status: "pending", nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
         .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, ["failed", "held"])))
         .returning({ status: emailOutbox.status, toAddress: emailOutbox.toAddress, kind: emailOutbox.kind })
-        .get();
+        .get());
       if (!row) return false;
-      appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "outbox.retry", entityType: "email_outbox", entityId: id, after: { kind: row.kind }, at: now });
+      (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "outbox.retry", entityType: "email_outbox", entityId: id, after: { kind: row.kind }, at: now }));
       return true;
     },
     { behavior: "immediate" },

@@ -2,7 +2,7 @@
 // give it a stable Message-ID, hand it to the transport, record the answer at once. Used by the
 // server process (MAIL_SENDER=inline) and by `npm run mail:worker`.
 import crypto from "node:crypto";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { classify, mailDomain, type Mailer, type OutgoingMail } from "~/utils/mailer.server";
 import { env } from "~/utils/env.server";
 
@@ -38,45 +38,33 @@ export const newOwner = () => `${process.pid}-${crypto.randomBytes(4).toString("
  * sender died before recording an answer). One UPDATE in an immediate transaction, so two senders
  * never claim the same row. The Message-ID is set on the first claim and never changes.
  */
-export function claimNext(db: Db, owner: string, now: Date): ClaimedRow | undefined {
+export function claimNext(db: Db, owner: string, now: Date): Promise<ClaimedRow | undefined> {
   const t = now.getTime();
   return db.transaction(
-    () =>
-      db.$client
-        .prepare(
-          `UPDATE email_outbox
+    async () =>
+      (await raw(db).get(`UPDATE email_outbox
              SET status = 'sending', lease_owner = @owner, lease_until = @until, attempts = attempts + 1,
                  message_id = COALESCE(message_id, '<zq.' || id || '.' || lower(hex(randomblob(8))) || '@' || @domain || '>')
            WHERE id = (SELECT id FROM email_outbox
                         WHERE (status = 'pending' AND next_attempt_at <= @now)
                            OR (status = 'sending' AND lease_until <= @now)
                         ORDER BY next_attempt_at, id LIMIT 1)
-           RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts, message_id, created_at`,
-        )
-        .get({ owner, until: t + LEASE_MS, now: t, domain: mailDomain() }) as ClaimedRow | undefined,
+           RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts, message_id, created_at`, { owner, until: t + LEASE_MS, now: t, domain: mailDomain() })) as ClaimedRow | undefined,
     { behavior: "immediate" },
   );
 }
 
 /** Recorded right after the server's 250, whoever holds the lease now: a confirmed send is never repeated. */
-export function markDelivered(db: Db, id: number, outcome: "sent" | "held", now: Date): void {
-  db.$client
-    .prepare(
-      `UPDATE email_outbox SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL
-        WHERE id = ? AND status NOT IN ('sent', 'held')`,
-    )
-    .run(outcome, now.getTime(), id);
+export async function markDelivered(db: Db, id: number, outcome: "sent" | "held", now: Date): Promise<void> {
+  (await raw(db).run(`UPDATE email_outbox SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL
+        WHERE id = ? AND status NOT IN ('sent', 'held')`, outcome, now.getTime(), id));
 }
 
 /** Only the lease holder records a failure, and never over a confirmed send. */
-export function markFailed(db: Db, row: ClaimedRow, owner: string, error: string, retryAt: Date | null): void {
-  db.$client
-    .prepare(
-      `UPDATE email_outbox SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
+export async function markFailed(db: Db, row: ClaimedRow, owner: string, error: string, retryAt: Date | null): Promise<void> {
+  (await raw(db).run(`UPDATE email_outbox SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
               lease_owner = NULL, lease_until = NULL
-        WHERE id = ? AND status = 'sending' AND lease_owner = ?`,
-    )
-    .run(retryAt ? "pending" : "failed", retryAt?.getTime() ?? null, error, row.id, owner);
+        WHERE id = ? AND status = 'sending' AND lease_owner = ?`, retryAt ? "pending" : "failed", retryAt?.getTime() ?? null, error, row.id, owner));
 }
 
 /** Exponential backoff with ±20 % jitter, so that a recovered server is not hit by every row at once. */
@@ -106,12 +94,12 @@ async function deliverOne(db: Db, mailer: Mailer, row: ClaimedRow, owner: string
     const expired = now.getTime() - row.created_at >= o.giveUpMs;
     const retryAt = failure.permanent || expired ? null : new Date(now.getTime() + retryDelay(row.attempts, o.retryBaseMs));
     const note = failure.permanent ? failure.message : expired ? `${failure.message}（已超过重试期限，不再重试）` : failure.message;
-    markFailed(db, row, owner, note, retryAt);
+    (await markFailed(db, row, owner, note, retryAt));
     return `#${row.id} ${failure.permanent ? "refused" : retryAt ? "will retry" : "gave up"}: ${failure.message}`;
   }
   // Outside the try: a database error here must not be taken for a failed send. The row stays
   // "sending" and is re-sent when its lease runs out — the window docs/decisions/0007 describes.
-  markDelivered(db, row.id, outcome, o.clock());
+  (await markDelivered(db, row.id, outcome, o.clock()));
   return null;
 }
 
@@ -138,7 +126,7 @@ export async function sendDue(db: Db, mailer: Mailer, options: SenderOptions = {
   const o = withDefaults(options);
   let count = 0;
   while (!shouldStop()) {
-    const row = claimNext(db, o.owner, o.clock());
+    const row = (await claimNext(db, o.owner, o.clock()));
     if (!row) break;
     count++;
     const problem = await deliverOne(db, mailer, row, o.owner, o);

@@ -2,19 +2,19 @@ import type { Db } from "~db/client.server";
 import { emailOutbox } from "~db/schema";
 import type { Notice } from "./notices/layout";
 
-type Tx = Pick<Db, "insert">;
+type Writer = Pick<Db, "insert">;
 
 /**
  * Queues a notice in the outbox. Call it inside the transaction of the event that causes it, so
  * that the event and its mail are stored together or not at all. `dedupeKey` makes a retried
  * event queue its mail once.
  */
-export function queueNotice(
-  tx: Tx,
+export async function queueNotice(
+  tx: Writer,
   notice: Notice & { to: string; kind: string; dedupeKey?: string; headers?: Record<string, string> },
   now = new Date(),
-): void {
-  tx.insert(emailOutbox)
+): Promise<void> {
+  (await tx.insert(emailOutbox)
     .values({
       kind: notice.kind,
       dedupeKey: notice.dedupeKey ?? null,
@@ -26,5 +26,5 @@ export function queueNotice(
       nextAttemptAt: now,
     })
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
-    .run();
+    .run());
 }

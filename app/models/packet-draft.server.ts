@@ -2,7 +2,7 @@
 // the 起草说明, the 修改对照表 (the consulted draft against the 送审稿, article by article, with the
 // answers that led to each change) and an index of the register by article. Internal: the legal
 // office reads receipt numbers here, never the public.
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { DISPOSITION_LABELS } from "./comment-labels";
 import { articleLabels } from "./register.server";
 import { diffVersions, listVersions } from "./versions.server";
@@ -51,17 +51,13 @@ export function numberRuns(numbers: number[]): string {
   return out.join("、");
 }
 
-function articleLabelsOf(db: Db, versionId: number): Map<number, string> {
-  const rows = db.$client
-    .prepare(`SELECT article_identity_id AS id, number, label FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`)
-    .all(versionId) as Array<{ id: number; number: number | null; label: string | null }>;
+async function articleLabelsOf(db: Db, versionId: number): Promise<Map<number, string>> {
+  const rows = (await raw(db).all(`SELECT article_identity_id AS id, number, label FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`, versionId)) as Array<{ id: number; number: number | null; label: string | null }>;
   return new Map(rows.map((r) => [r.id, r.label ?? `第${r.number}条`]));
 }
 
-function articleTexts(db: Db, versionId: number): Map<number, string> {
-  const rows = db.$client
-    .prepare(`SELECT article_identity_id AS id, text FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`)
-    .all(versionId) as Array<{ id: number; text: string }>;
+async function articleTexts(db: Db, versionId: number): Promise<Map<number, string>> {
+  const rows = (await raw(db).all(`SELECT article_identity_id AS id, text FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`, versionId)) as Array<{ id: number; text: string }>;
   return new Map(rows.map((r) => [r.id, r.text]));
 }
 
@@ -84,16 +80,12 @@ function groundsByArticle(data: SummaryData | undefined): Map<string, string[]> 
 }
 
 /** The register's 序号 per article: the same order (received, id) and links (not inferred) as register.server.ts. */
-function registerIndex(db: Db, consultationId: number): PacketIndexEntry[] {
-  const labels = articleLabels(db, consultationId);
-  const ids = db.$client.prepare(`SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id`).pluck().all(consultationId) as number[];
+async function registerIndex(db: Db, consultationId: number): Promise<PacketIndexEntry[]> {
+  const labels = (await articleLabels(db, consultationId));
+  const ids = (await raw(db).column(`SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id`, consultationId)) as number[];
   const no = new Map(ids.map((id, i) => [id, i + 1]));
-  const links = db.$client
-    .prepare(
-      `SELECT DISTINCT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
-       JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`,
-    )
-    .all(consultationId) as Array<{ commentId: number; identityId: number }>;
+  const links = (await raw(db).all(`SELECT DISTINCT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
+       JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`, consultationId)) as Array<{ commentId: number; identityId: number }>;
   const byArticle = new Map<number, number[]>();
   const linked = new Set<number>();
   for (const l of links) {
@@ -111,22 +103,22 @@ function registerIndex(db: Db, consultationId: number): PacketIndexEntry[] {
   return [...(general.length ? [{ label: "总体意见", count: general.length, numbers: numberRuns(general) }] : []), ...entries];
 }
 
-export function packetDraft(db: Db, consultationId: number, data: SummaryData | undefined): PacketDraft {
-  const basis = (db.$client.prepare(`SELECT basis FROM consultations WHERE id = ?`).pluck().get(consultationId) as string | undefined) ?? "";
-  const versions = listVersions(db, consultationId);
+export async function packetDraft(db: Db, consultationId: number, data: SummaryData | undefined): Promise<PacketDraft> {
+  const basis = ((await raw(db).value(`SELECT basis FROM consultations WHERE id = ?`, consultationId)) as string | undefined) ?? "";
+  const versions = (await listVersions(db, consultationId));
   const first = versions[0];
   const last = versions.at(-1);
   if (!first || !last) return { consulted: null, final: null, basis, changes: [], unchanged: 0, index: [] };
-  const text = db.$client.prepare(`SELECT source_text FROM draft_versions WHERE id = ?`).pluck().get(last.id) as string;
-  const newLabels = articleLabelsOf(db, last.id);
-  const oldLabels = articleLabelsOf(db, first.id);
+  const text = (await raw(db).value(`SELECT source_text FROM draft_versions WHERE id = ?`, last.id)) as string;
+  const newLabels = (await articleLabelsOf(db, last.id));
+  const oldLabels = (await articleLabelsOf(db, first.id));
   const grounds = groundsByArticle(data);
   const changes: PacketChange[] = [];
   let unchanged = 0;
   if (first.id !== last.id) {
-    const oldTexts = articleTexts(db, first.id);
-    const newTexts = articleTexts(db, last.id);
-    for (const d of diffVersions(db, first.id, last.id)) {
+    const oldTexts = (await articleTexts(db, first.id));
+    const newTexts = (await articleTexts(db, last.id));
+    for (const d of (await diffVersions(db, first.id, last.id))) {
       if (d.change === "unchanged") {
         unchanged++;
         continue;
@@ -147,6 +139,6 @@ export function packetDraft(db: Db, consultationId: number, data: SummaryData | 
     basis,
     changes,
     unchanged,
-    index: registerIndex(db, consultationId),
+    index: (await registerIndex(db, consultationId)),
   };
 }

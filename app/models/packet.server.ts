@@ -51,8 +51,8 @@ export interface Packet {
   generatedAt: Date;
 }
 
-export function loadPacket(db: Db, consultationId: number, now = new Date()): Packet | undefined {
-  const c = getStaffConsultation(db, consultationId);
+export async function loadPacket(db: Db, consultationId: number, now = new Date()): Promise<Packet | undefined> {
+  const c = (await getStaffConsultation(db, consultationId));
   if (!c) return undefined;
   return {
     meta: {
@@ -65,12 +65,12 @@ export function loadPacket(db: Db, consultationId: number, now = new Date()): Pa
       opensAt: c.opensAt,
       closesAt: c.closesAt,
     },
-    summary: packetSummary(db, c.id),
-    draft: packetDraft(db, c.id, summaryData(db, c.id, env().DEPARTMENT_NAME, now)),
-    stats: packetStats(db, c.id),
-    moderation: moderationRecord(db, c.id),
-    legalReview: getLegalReview(db, c.id),
-    registerCount: registerCount(db, c.id, "internal"),
+    summary: (await packetSummary(db, c.id)),
+    draft: (await packetDraft(db, c.id, (await summaryData(db, c.id, env().DEPARTMENT_NAME, now)))),
+    stats: (await packetStats(db, c.id)),
+    moderation: (await moderationRecord(db, c.id)),
+    legalReview: (await getLegalReview(db, c.id)),
+    registerCount: (await registerCount(db, c.id, "internal")),
     generatedAt: now,
   };
 }

@@ -1,6 +1,6 @@
 // "已收到意见 N 条，M 人参与" on an open consultation's page, as 人大网 shows it: counts of everything
 // received (the record, as the feedback summary will count it), never a word of what was written.
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 
 export interface Participation {
   comments: number;
@@ -17,13 +17,9 @@ const KEY = `CASE
 END`;
 
 /** Counted now, from every comment of the consultation. */
-export function countParticipation(db: Db, consultationId: number): Participation {
-  const row = db.$client
-    .prepare(
-      `SELECT count(*) AS comments, coalesce(count(DISTINCT key) + sum(key IS NULL), 0) AS participants
-       FROM (SELECT ${KEY} AS key FROM comments WHERE consultation_id = ?)`,
-    )
-    .get(consultationId) as Participation;
+export async function countParticipation(db: Db, consultationId: number): Promise<Participation> {
+  const row = (await raw(db).get(`SELECT count(*) AS comments, coalesce(count(DISTINCT key) + sum(key IS NULL), 0) AS participants
+       FROM (SELECT ${KEY} AS key FROM comments WHERE consultation_id = ?)`, consultationId)) as Participation;
   return row;
 }
 
@@ -34,13 +30,13 @@ export function countParticipation(db: Db, consultationId: number): Participatio
 const REUSE_MS = 30_000;
 const memo = new WeakMap<object, Map<number, { at: number; newestId: number; value: Participation }>>();
 
-export function participation(db: Db, consultationId: number, now = Date.now()): Participation {
-  const newestId = (db.$client.prepare(`SELECT coalesce(max(id), 0) FROM comments`).pluck().get() as number) ?? 0;
+export async function participation(db: Db, consultationId: number, now = Date.now()): Promise<Participation> {
+  const newestId = ((await raw(db).value(`SELECT coalesce(max(id), 0) FROM comments`)) as number) ?? 0;
   let byConsultation = memo.get(db.$client);
   if (!byConsultation) memo.set(db.$client, (byConsultation = new Map()));
   const kept = byConsultation.get(consultationId);
   if (kept && (kept.newestId === newestId || now - kept.at < REUSE_MS)) return kept.value;
-  const value = countParticipation(db, consultationId);
+  const value = (await countParticipation(db, consultationId));
   byConsultation.set(consultationId, { at: now, newestId, value });
   return value;
 }

@@ -3,7 +3,7 @@
 // anything anyone may download (approved, not private, the reviewed text, name and organisation only,
 // names only where the commenter chose to be named). The public query never selects the original
 // body, name, organisation or contact data, and the staff-written answers pass the publication screen.
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
 import { DIRECT_ANSWER_JOINS, directAnswer, type CommentAnswer } from "./comment-answers.server";
@@ -90,23 +90,16 @@ function idsSql(variant: RegisterVariant): string {
 }
 
 /** How many rows the register of this variant has. */
-export function registerCount(db: Db, consultationId: number, variant: RegisterVariant): number {
-  return db.$client
-    .prepare(`SELECT count(*) FROM comments c WHERE c.consultation_id = ? ${variant === "public" ? PUBLIC_WHERE : ""}`)
-    .pluck()
-    .get(consultationId) as number;
+export async function registerCount(db: Db, consultationId: number, variant: RegisterVariant): Promise<number> {
+  return (await raw(db).value(`SELECT count(*) FROM comments c WHERE c.consultation_id = ? ${variant === "public" ? PUBLIC_WHERE : ""}`, consultationId)) as number;
 }
 
 /** Article identity → its label (第五条), the latest version's label winning for renumbered articles. */
-export function articleLabels(db: Db, consultationId: number): Map<number, { number: number; label: string }> {
-  const rows = db.$client
-    .prepare(
-      `SELECT n.article_identity_id AS id, n.number, n.label FROM draft_nodes n
+export async function articleLabels(db: Db, consultationId: number): Promise<Map<number, { number: number; label: string }>> {
+  const rows = (await raw(db).all(`SELECT n.article_identity_id AS id, n.number, n.label FROM draft_nodes n
        JOIN draft_versions v ON v.id = n.version_id
        WHERE v.consultation_id = ? AND n.kind = 'article' AND n.article_identity_id IS NOT NULL
-       ORDER BY v.version_no`,
-    )
-    .all(consultationId) as Array<{ id: number; number: number | null; label: string | null }>;
+       ORDER BY v.version_no`, consultationId)) as Array<{ id: number; number: number | null; label: string | null }>;
   const labels = new Map<number, { number: number; label: string }>();
   for (const r of rows) labels.set(r.id, { number: r.number ?? 0, label: r.label ?? `第${r.number}条` });
   return labels;
@@ -157,36 +150,39 @@ function answerScreen() {
   };
 }
 
+/** The register's rows as the writers take them: streamed from the database, or a list in tests. */
+export type RegisterRows = Iterable<RegisterRow> | AsyncIterable<RegisterRow>;
+
 /**
  * The register's rows, streamed: the ordered ids first (a few bytes each), then the rows a chunk at
  * a time. No statement stays open between chunks, so a slow download never holds the connection
  * that every other request writes through.
  */
-export function* registerRows(
+export async function* registerRows(
   db: Db,
   consultationId: number,
   variant: RegisterVariant,
   options: RegisterOptions = {},
-): Generator<RegisterRow> {
+): AsyncGenerator<RegisterRow> {
   const withDispositions = options.withDispositions ?? true;
   const chunkSize = options.chunkSize ?? 2000;
-  const ids = Int32Array.from(db.$client.prepare(idsSql(variant)).pluck().all(consultationId) as number[]);
-  const labels = articleLabels(db, consultationId);
-  const select = db.$client.prepare(rowsSql(variant));
+  const ids = Int32Array.from(await raw(db).column<number>(idsSql(variant), consultationId));
+  const labels = (await articleLabels(db, consultationId));
+  const select = rowsSql(variant);
   const screenAnswer = answerScreen();
-  const firstCopies = withDispositions ? duplicateOf(db, consultationId) : new Map<number, number>();
+  const firstCopies = withDispositions ? (await duplicateOf(db, consultationId)) : new Map<number, number>();
   const firstAnswers = new Map<number, CommentAnswer | null>();
-  const duplicateAnswer = (id: number) => {
+  const duplicateAnswer = async (id: number) => {
     const first = firstCopies.get(id);
     if (first === undefined) return undefined;
     // A first copy repeats nothing: its answer is its direct one (no search for earlier copies).
-    if (!firstAnswers.has(first)) firstAnswers.set(first, directAnswer(db, first));
+    if (!firstAnswers.has(first)) firstAnswers.set(first, (await directAnswer(db, first)));
     return firstAnswers.get(first) ?? undefined;
   };
   let no = 0;
   for (let start = 0; start < ids.length; start += chunkSize) {
     const slice = Array.from(ids.subarray(start, start + chunkSize));
-    const byId = new Map((select.all(JSON.stringify(slice)) as RawRow[]).map((r) => [r.id, r]));
+    const byId = new Map((await raw(db).all<RawRow>(select, JSON.stringify(slice))).map((r) => [r.id, r]));
     for (const id of slice) {
       const r = byId.get(id);
       if (!r) continue; // deleted between the two queries
@@ -205,7 +201,7 @@ export function* registerRows(
         identity: variant === "internal" ? r.identity : publicIdentity(r.identity) ?? "",
         channel: CHANNEL_LABELS[r.channel],
         files: filesOf(r, variant),
-        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions, duplicateAnswer(id))) : answerOf(r, withDispositions, duplicateAnswer(id))),
+        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions, (await duplicateAnswer(id)))) : answerOf(r, withDispositions, (await duplicateAnswer(id)))),
       };
     }
   }

@@ -1,4 +1,4 @@
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { PUBLIC_STATUSES } from "./consultation-status";
 import type { SearchField } from "./search.server";
 import { compoundParts } from "./search-words.server";
@@ -43,28 +43,22 @@ const ARTICLES_SHOWN = 3;
 const COLUMNS = `rowid, consultation_id AS consultationId, field, article_number AS articleNumber, label`;
 const PUBLIC_ONLY = `consultation_id IN (SELECT id FROM consultations WHERE status IN (${PUBLIC_STATUSES.map(() => "?").join(",")}))`;
 
-function rowsContaining(db: Db, term: string): IndexRow[] {
+async function rowsContaining(db: Db, term: string): Promise<IndexRow[]> {
   if (charLength(term) >= 3) {
     // A quoted FTS5 string: ", *, NEAR(, AND … are literal inside it; "" is a quote.
     const phrase = `"${term.replaceAll('"', '""')}"`;
-    return db.$client
-      .prepare(`SELECT ${COLUMNS} FROM search_index WHERE search_index MATCH ? AND ${PUBLIC_ONLY}`)
-      .all(phrase, ...PUBLIC_STATUSES) as IndexRow[];
+    return (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE search_index MATCH ? AND ${PUBLIC_ONLY}`, phrase, ...PUBLIC_STATUSES)) as IndexRow[];
   }
   // lower() folds ASCII only, like foldCase(); a term without Latin letters can skip it.
   const body = /[a-z]/i.test(term) ? "lower(body)" : "body";
-  return db.$client
-    .prepare(`SELECT ${COLUMNS} FROM search_index WHERE instr(${body}, ?) > 0 AND ${PUBLIC_ONLY}`)
-    .all(foldCase(term), ...PUBLIC_STATUSES) as IndexRow[];
+  return (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE instr(${body}, ?) > 0 AND ${PUBLIC_ONLY}`, foldCase(term), ...PUBLIC_STATUSES)) as IndexRow[];
 }
 
 /** The rows an article reference names: that article of the latest draft, and text citing it by its label. */
-function rowsForArticle(db: Db, number: number, label: string): IndexRow[] {
-  const own = db.$client
-    .prepare(`SELECT ${COLUMNS} FROM search_index WHERE field = 'article' AND article_number = ? AND ${PUBLIC_ONLY}`)
-    .all(number, ...PUBLIC_STATUSES) as IndexRow[];
+async function rowsForArticle(db: Db, number: number, label: string): Promise<IndexRow[]> {
+  const own = (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE field = 'article' AND article_number = ? AND ${PUBLIC_ONLY}`, number, ...PUBLIC_STATUSES)) as IndexRow[];
   const ids = new Set(own.map((r) => r.rowid));
-  return [...own, ...rowsContaining(db, label).filter((r) => !ids.has(r.rowid))];
+  return [...own, ...(await rowsContaining(db, label)).filter((r) => !ids.has(r.rowid))];
 }
 
 type HitRow = IndexRow & { words: Set<number> };
@@ -88,22 +82,22 @@ export interface SearchOutcome {
 }
 
 /** Terms as parsed by parseQuery; a plain string is a word. */
-export function searchConsultations(db: Db, query: ReadonlyArray<string | SearchTerm>): SearchOutcome {
+export async function searchConsultations(db: Db, query: ReadonlyArray<string | SearchTerm>): Promise<SearchOutcome> {
   const words: string[] = [];
   const rowsOf: IndexRow[][] = [];
   const split: SearchOutcome["split"] = [];
   const articles: number[] = [];
-  const perTerm = query.map((q) => {
+  const perTerm = (await Promise.all(query.map(async (q) => {
     const t: SearchTerm = typeof q === "string" ? { kind: "word", text: q } : q;
     const term = t.text;
     let group = [term];
-    let rows = [t.kind === "article" ? rowsForArticle(db, t.number, t.text) : rowsContaining(db, term)];
+    let rows = [t.kind === "article" ? (await rowsForArticle(db, t.number, t.text)) : (await rowsContaining(db, term))];
     if (t.kind === "article") articles.push(t.number);
     // A quoted phrase means exactly these characters: it is never looked for as its words.
     const parts = rows[0].length === 0 && t.kind === "word" ? compoundParts(term) : [];
     if (parts.length > 0) {
       group = parts;
-      rows = parts.map((p) => rowsContaining(db, p));
+      rows = await Promise.all(parts.map((p) => rowsContaining(db, p)));
       split.push({ term, parts });
     }
     words.push(...group);
@@ -111,7 +105,7 @@ export function searchConsultations(db: Db, query: ReadonlyArray<string | Search
     const sets = rows.map((r) => new Set(r.map((row) => row.consultationId)));
     // A phrase is offered again in quotes, so searching it alone still means the exact phrase.
     return { term: termLabel(t), count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
-  });
+  })));
 
   const found = new Map<number, Map<number, HitRow>>();
   rowsOf.forEach((rows, w) => {
@@ -137,7 +131,7 @@ export function searchConsultations(db: Db, query: ReadonlyArray<string | Search
 }
 
 /** The snippets of one hit: the summary and basis where a word is in them, the best articles. */
-export function describeHit(db: Db, hit: SearchHit, words: readonly string[], named: readonly number[] = []): SearchMatch {
+export async function describeHit(db: Db, hit: SearchHit, words: readonly string[], named: readonly number[] = []): Promise<SearchMatch> {
   const summary = hit.rows.find((r) => r.field === "summary");
   const basis = hit.rows.find((r) => r.field === "basis");
   const isNamed = (r: HitRow) => (named.includes(r.articleNumber!) ? 1 : 0);
@@ -145,7 +139,7 @@ export function describeHit(db: Db, hit: SearchHit, words: readonly string[], na
     .filter((r) => r.field === "article" && r.articleNumber !== null)
     .sort((a, b) => isNamed(b) - isNamed(a) || b.words.size - a.words.size || a.articleNumber! - b.articleNumber!);
   const shown = articles.slice(0, ARTICLES_SHOWN);
-  const texts = bodies(db, [summary, basis, ...shown].flatMap((r) => (r ? [r.rowid] : [])));
+  const texts = (await bodies(db, [summary, basis, ...shown].flatMap((r) => (r ? [r.rowid] : []))));
   const text = (r: HitRow) => texts.get(r.rowid) ?? "";
   return {
     score: hit.score,
@@ -160,11 +154,9 @@ export function describeHit(db: Db, hit: SearchHit, words: readonly string[], na
   };
 }
 
-function bodies(db: Db, rowids: number[]): Map<number, string> {
+async function bodies(db: Db, rowids: number[]): Promise<Map<number, string>> {
   if (rowids.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(`SELECT rowid, body FROM search_index WHERE rowid IN (${rowids.map(() => "?").join(",")})`)
-    .all(...rowids) as Array<{ rowid: number; body: string }>;
+  const rows = (await raw(db).all(`SELECT rowid, body FROM search_index WHERE rowid IN (${rowids.map(() => "?").join(",")})`, ...rowids)) as Array<{ rowid: number; body: string }>;
   return new Map(rows.map((r) => [r.rowid, r.body]));
 }
 
@@ -173,14 +165,9 @@ function bodies(db: Db, rowids: number[]): Map<number, string> {
  * consultations); with `near`, first those containing a searched term, then those sharing a
  * character with one, so a search for 贷 offers 贷款. Each keyword occurs in a public consultation.
  */
-export function suggestedKeywords(db: Db, near: readonly string[] = [], limit = 8): string[] {
-  const ranked = db.$client
-    .prepare(
-      `SELECT term FROM search_keywords WHERE ${PUBLIC_ONLY}
-       GROUP BY term ORDER BY sum(weight) DESC, term LIMIT 300`,
-    )
-    .pluck()
-    .all(...PUBLIC_STATUSES) as string[];
+export async function suggestedKeywords(db: Db, near: readonly string[] = [], limit = 8): Promise<string[]> {
+  const ranked = (await raw(db).column(`SELECT term FROM search_keywords WHERE ${PUBLIC_ONLY}
+       GROUP BY term ORDER BY sum(weight) DESC, term LIMIT 300`, ...PUBLIC_STATUSES)) as string[];
   const searched = near.map(foldCase);
   const chars = new Set(searched.flatMap((t) => [...t]));
   const closeness = (term: string) =>

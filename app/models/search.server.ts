@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { consultations, draftNodes, draftVersions } from "~db/schema";
 import { PUBLIC_STATUSES } from "./consultation-status";
 import { draftKeywords } from "./search-words.server";
@@ -22,71 +22,71 @@ const ROWS_PER_CONSULTATION = 100_000;
 // Enough for the search box to suggest the drafts' own words as people type, not only the top few.
 const KEYWORDS_PER_CONSULTATION = 150;
 
-export function reindexConsultation(tx: Executor, consultationId: number): void {
+export async function reindexConsultation(tx: Executor, consultationId: number): Promise<void> {
   const first = consultationId * ROWS_PER_CONSULTATION;
-  tx.run(sql`DELETE FROM search_index WHERE rowid >= ${first} AND rowid < ${first + ROWS_PER_CONSULTATION}`);
-  tx.run(sql`DELETE FROM search_keywords WHERE consultation_id = ${consultationId}`);
+  await tx.run(sql`DELETE FROM search_index WHERE rowid >= ${first} AND rowid < ${first + ROWS_PER_CONSULTATION}`);
+  await tx.run(sql`DELETE FROM search_keywords WHERE consultation_id = ${consultationId}`);
 
-  const c = tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get());
   if (!c || !PUBLIC_STATUSES.includes(c.status)) return;
 
   const rows: Array<{ field: SearchField; body: string; number?: number; label?: string }> = [
     { field: "title", body: c.title },
     { field: "summary", body: c.summary },
     { field: "basis", body: c.basis },
-    ...latestArticles(tx, consultationId).map((a) => ({ field: "article" as const, ...a })),
+    ...(await latestArticles(tx, consultationId)).map((a) => ({ field: "article" as const, ...a })),
   ];
-  rows.forEach((row, i) => {
-    if (!row.body.trim()) return;
-    tx.run(sql`INSERT INTO search_index (rowid, body, consultation_id, field, article_number, label)
+  for (const [i, row] of rows.entries()) {
+    if (!row.body.trim()) continue;
+    await tx.run(sql`INSERT INTO search_index (rowid, body, consultation_id, field, article_number, label)
       VALUES (${first + i}, ${row.body}, ${consultationId}, ${row.field}, ${row.number ?? null}, ${row.label ?? null})`);
-  });
+  }
 
   const draftText = rows.filter((r) => r.field === "title" || r.field === "article").map((r) => r.body);
   for (const { keyword, weight } of draftKeywords(draftText.join("\n"), KEYWORDS_PER_CONSULTATION)) {
-    tx.run(sql`INSERT INTO search_keywords (consultation_id, term, weight)
+    await tx.run(sql`INSERT INTO search_keywords (consultation_id, term, weight)
       VALUES (${consultationId}, ${keyword}, ${weight})`);
   }
 }
 
 /** Re-creates the whole index, e.g. after the seed, a restore or a change in how text is indexed. */
-export function rebuildSearchIndex(db: Db): void {
-  db.transaction((tx) => {
-    tx.run(sql`DELETE FROM search_index`);
-    tx.run(sql`DELETE FROM search_keywords`);
-    for (const { id } of tx.select({ id: consultations.id }).from(consultations).all()) {
-      reindexConsultation(tx, id);
+export async function rebuildSearchIndex(db: Db): Promise<void> {
+  (await db.transaction(async (tx) => {
+    await tx.run(sql`DELETE FROM search_index`);
+    await tx.run(sql`DELETE FROM search_keywords`);
+    for (const { id } of (await tx.select({ id: consultations.id }).from(consultations).all())) {
+      (await reindexConsultation(tx, id));
     }
-  });
+  }));
 }
 
 /**
  * For a database that held public consultations before the index existed (the migration creates
  * it empty): rebuilds once when the index is empty but something public is not. Cheap otherwise.
  */
-export function ensureSearchIndex(db: Db): void {
-  const indexed = db.$client.prepare("SELECT 1 FROM search_index LIMIT 1").get();
+export async function ensureSearchIndex(db: Db): Promise<void> {
+  const indexed = (await raw(db).get("SELECT 1 FROM search_index LIMIT 1"));
   if (indexed) return;
   const statuses = PUBLIC_STATUSES.map(() => "?").join(",");
-  const visible = db.$client.prepare(`SELECT 1 FROM consultations WHERE status IN (${statuses}) LIMIT 1`);
-  if (visible.get(...PUBLIC_STATUSES)) rebuildSearchIndex(db);
+  const visible = await raw(db).get(`SELECT 1 FROM consultations WHERE status IN (${statuses}) LIMIT 1`, ...PUBLIC_STATUSES);
+  if (visible) (await rebuildSearchIndex(db));
 }
 
 /** Each article of the latest draft version as one text: its own words, paragraphs and items. */
-function latestArticles(tx: Executor, consultationId: number) {
-  const version = tx
+async function latestArticles(tx: Executor, consultationId: number) {
+  const version = (await tx
     .select({ id: draftVersions.id })
     .from(draftVersions)
     .where(eq(draftVersions.consultationId, consultationId))
     .orderBy(desc(draftVersions.versionNo))
-    .get();
+    .get());
   if (!version) return [];
-  const nodes = tx
+  const nodes = (await tx
     .select()
     .from(draftNodes)
     .where(eq(draftNodes.versionId, version.id))
     .orderBy(asc(draftNodes.position), asc(draftNodes.id))
-    .all();
+    .all());
   const children = new Map<number | null, typeof nodes>();
   for (const n of nodes) {
     const siblings = children.get(n.parentId);

@@ -103,9 +103,9 @@ export function publicLabel(label: string): string {
 }
 
 /** The topics of the summary whose names are withheld from the public, with what was found. */
-export function withheldLabels(data: Pick<SummaryData, "groups">): Array<{ label: string; found: ReturnType<typeof screenText> }> {
+export function withheldLabels(data: Pick<SummaryData, "groups">): Array<{ label: string; found: Awaited<ReturnType<typeof screenText>> }> {
   const seen = new Set<string>();
-  const out: Array<{ label: string; found: ReturnType<typeof screenText> }> = [];
+  const out: Array<{ label: string; found: Awaited<ReturnType<typeof screenText>> }> = [];
   for (const t of data.groups.flatMap((g) => g.topics)) {
     const found = screenText(t.label);
     if (found.length && !seen.has(t.label)) out.push({ label: t.label, found });

@@ -1,7 +1,7 @@
 // What keeps a summary from approval on account of topic names: topics with comments that have no
 // staff-approved public title, and working labels (engine keywords, staff shorthand) in the text.
 // Only topics.public_title may name a topic in public (topic-titles.ts).
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { TITLE_PENDING } from "./summary-draft";
 import { needsTitleApproval } from "./topic-titles";
 
@@ -13,14 +13,10 @@ export interface TitleProblems {
   marker: boolean;
 }
 
-export function titleProblems(db: Db, consultationId: number, body: string): TitleProblems {
-  const topics = db.$client
-    .prepare(
-      `SELECT t.id, t.label, t.public_title AS publicTitle, count(ca.comment_id) AS size
+export async function titleProblems(db: Db, consultationId: number, body: string): Promise<TitleProblems> {
+  const topics = (await raw(db).all(`SELECT t.id, t.label, t.public_title AS publicTitle, count(ca.comment_id) AS size
        FROM topics t JOIN comment_analysis ca ON ca.topic_id = t.id
-       WHERE t.consultation_id = ? GROUP BY t.id ORDER BY size DESC, t.id`,
-    )
-    .all(consultationId) as Array<{ id: number; label: string; publicTitle: string | null; size: number }>;
+       WHERE t.consultation_id = ? GROUP BY t.id ORDER BY size DESC, t.id`, consultationId)) as Array<{ id: number; label: string; publicTitle: string | null; size: number }>;
   const untitled = topics.filter(needsTitleApproval).map(({ id, label, size }) => ({ id, label, size }));
   // A label is a working label unless it is the approved title itself; the text names a topic as
   // 关于“X”的意见 or 关于X的意见, so those are the forms looked for (a bare keyword may be ordinary prose).

@@ -2,7 +2,7 @@
 // answers, in the v1 shapes (fields are only ever added; see docs/api.md). Everything comes from
 // the same functions as the public pages, so the API can never show more than they do.
 import { z } from "zod";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { CHANNEL_LABELS, DISPOSITION_LABELS } from "./comment-labels";
 import { articleLabel } from "./search-terms";
 import { publicFeedback } from "./feedback-page.server";
@@ -64,13 +64,13 @@ export type CommentsBody =
   | { ok: false; status: 404; code: "not_found" | "comments_not_public"; message: string };
 
 /** One page of a public consultation's published comments, as the consultation's page shows them. */
-export function commentListBody(db: Db, id: number, params: CommentListParams, baseUrl: string, now = new Date()): CommentsBody {
-  const record = getPublicConsultationRecord(db, id, now);
+export async function commentListBody(db: Db, id: number, params: CommentListParams, baseUrl: string, now = new Date()): Promise<CommentsBody> {
+  const record = (await getPublicConsultationRecord(db, id, now));
   if (!record) return { ok: false, status: 404, code: "not_found", message: "未找到该征求意见。" };
-  const shows = db.$client.prepare("SELECT show_comments FROM consultations WHERE id = ?").pluck().get(id);
+  const shows = (await raw(db).value("SELECT show_comments FROM consultations WHERE id = ?", id));
   if (!shows) return { ok: false, status: 404, code: "comments_not_public", message: "该征求意见不公开意见内容；意见的数量见 comment_count。" };
 
-  const list = listPublicComments(db, id, { article: params.article, identity: params.identity, q: params.q, page: params.page, pageSize: params.per_page });
+  const list = (await listPublicComments(db, id, { article: params.article, identity: params.identity, q: params.q, page: params.page, pageSize: params.per_page }));
   const meta: PageMeta = { page: params.page, per_page: params.per_page, total: list.matching, total_pages: Math.ceil(list.matching / params.per_page) };
   // listPublicComments shows its last page for one past the end; the API answers an empty page.
   const comments = params.page > list.pageCount ? [] : list.comments;
@@ -104,18 +104,15 @@ export function commentListBody(db: Db, id: number, params: CommentListParams, b
       consultation: consultationApiUrl(baseUrl, id),
     },
   };
-  const ms = db.$client
-    .prepare("SELECT max(max(coalesce(moderated_at, 0)), max(received_at)) FROM comments WHERE consultation_id = ?")
-    .pluck()
-    .get(id) as number | null;
+  const ms = (await raw(db).value("SELECT max(max(coalesce(moderated_at, 0)), max(received_at)) FROM comments WHERE consultation_id = ?", id)) as number | null;
   return { ok: true, body, lastModified: new Date(Math.max(ms ?? 0, record.changedAt.getTime())) };
 }
 
 /** The published feedback (意见采纳情况说明 and 逐条答复), or why there is none. */
-export function feedbackBody(db: Db, id: number, department: string, baseUrl: string, now = new Date()): CommentsBody {
-  const record = getPublicConsultationRecord(db, id, now);
+export async function feedbackBody(db: Db, id: number, department: string, baseUrl: string, now = new Date()): Promise<CommentsBody> {
+  const record = (await getPublicConsultationRecord(db, id, now));
   if (!record) return { ok: false, status: 404, code: "not_found", message: "未找到该征求意见。" };
-  const f = publicFeedback(db, id, department, now);
+  const f = (await publicFeedback(db, id, department, now));
   if (!f) return { ok: false, status: 404, code: "not_found", message: "该征求意见的意见采纳情况尚未公布。" };
   const body = {
     data: {

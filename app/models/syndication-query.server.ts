@@ -89,7 +89,7 @@ export type SyndicationRow = Awaited<ReturnType<typeof queryPublicConsultations>
  * One page of public consultations and the number matching. `order: "published"` (the API's)
  * keeps pages stable while consultations change; `"changed"` (the feed's) puts news first.
  */
-export function queryPublicConsultations(
+export async function queryPublicConsultations(
   db: Db,
   filters: ConsultationFilters,
   { order, limit, offset = 0 }: { order: "published" | "changed"; limit: number; offset?: number },
@@ -98,7 +98,7 @@ export function queryPublicConsultations(
   const where = whereClause(filters, now);
   const changedAt = lastChangedAtSql(now);
   const publishedAt = sql`coalesce(${consultations.publishedAt}, ${consultations.createdAt})`;
-  const rows = db
+  const rows = (await db
     .select({
       id: consultations.id,
       title: consultations.title,
@@ -123,9 +123,9 @@ export function queryPublicConsultations(
     .orderBy(...(order === "changed" ? [desc(changedAt)] : [desc(publishedAt)]), desc(consultations.id))
     .limit(limit)
     .offset(offset)
-    .all()
+    .all())
     .map(({ changedAtMs, ...r }) => ({ ...r, changedAt: new Date(changedAtMs), phase: publicPhase(r, now) }));
-  const total = db.select({ n: count() }).from(consultations).where(where).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(consultations).where(where).get())?.n ?? 0;
   return { rows, total };
 }
 
@@ -133,25 +133,25 @@ export function queryPublicConsultations(
  * The latest change to any public consultation: the Last-Modified of every list, whatever its
  * filters, because a change can also move a consultation out of a filtered list.
  */
-export function lastPublicChange(db: Db, now: Date = new Date()): Date {
-  const row = db
+export async function lastPublicChange(db: Db, now: Date = new Date()): Promise<Date> {
+  const row = (await db
     .select({ ms: sql<number | null>`max(${lastChangedAtSql(now)})` })
     .from(consultations)
     .where(inArray(consultations.status, PUBLIC_STATUSES))
-    .get();
+    .get());
   return new Date(row?.ms ?? 0);
 }
 
 /** Everything the detail endpoint shows beyond the list item, or undefined when not public. */
-export function getPublicConsultationRecord(db: Db, id: number, now: Date = new Date()) {
-  const [item] = queryPublicConsultations(db, { id }, { order: "published", limit: 1 }, now).rows;
+export async function getPublicConsultationRecord(db: Db, id: number, now: Date = new Date()) {
+  const [item] = (await queryPublicConsultations(db, { id }, { order: "published", limit: 1 }, now)).rows;
   if (!item) return undefined;
-  const text = db
+  const text = (await db
     .select({ basis: consultations.basis, interpretation: consultations.interpretation, withdrawnAt: consultations.withdrawnAt })
     .from(consultations)
     .where(eq(consultations.id, id))
-    .get()!;
-  const extensions = db
+    .get())!;
+  const extensions = (await db
     .select({
       previousClosesAt: deadlineExtensions.previousClosesAt,
       newClosesAt: deadlineExtensions.newClosesAt,
@@ -161,16 +161,16 @@ export function getPublicConsultationRecord(db: Db, id: number, now: Date = new 
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.consultationId, id))
     .orderBy(asc(deadlineExtensions.createdAt), asc(deadlineExtensions.id))
-    .all();
-  return { ...item, ...text, extensions, versions: listVersions(db, id) };
+    .all());
+  return { ...item, ...text, extensions, versions: (await listVersions(db, id)) };
 }
 
 /**
  * When the last comment on a public consultation (or on this one) was received. comment_count
  * moves with it while no updated_at does, so the API's Last-Modified takes it into account.
  */
-export function lastCommentReceived(db: Db, consultationId?: number): Date {
-  const row = db
+export async function lastCommentReceived(db: Db, consultationId?: number): Promise<Date> {
+  const row = (await db
     .select({ ms: sql<number | null>`max(${comments.receivedAt})` })
     .from(comments)
     .innerJoin(consultations, eq(consultations.id, comments.consultationId))
@@ -180,6 +180,6 @@ export function lastCommentReceived(db: Db, consultationId?: number): Date {
         consultationId === undefined ? undefined : eq(consultations.id, consultationId),
       ),
     )
-    .get();
+    .get());
   return new Date(row?.ms ?? 0);
 }

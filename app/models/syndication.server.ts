@@ -54,7 +54,7 @@ export function toApiItem(row: SyndicationRow, baseUrl: string) {
     feedback_url: row.phase === "feedback_published" ? feedbackUrl(baseUrl, row.id) : null,
   };
 }
-export type ApiItem = ReturnType<typeof toApiItem>;
+export type ApiItem = Awaited<ReturnType<typeof toApiItem>>;
 
 export interface ApiDraftNode {
   kind: StoredNode["kind"];
@@ -82,7 +82,7 @@ export function toApiDraftNode(node: StoredNode): ApiDraftNode {
   };
 }
 
-type PublicRecord = NonNullable<ReturnType<typeof getPublicConsultationRecord>>;
+type PublicRecord = NonNullable<Awaited<ReturnType<typeof getPublicConsultationRecord>>>;
 
 export function toApiDetail(
   record: PublicRecord,
@@ -146,32 +146,32 @@ export function pageLinks(baseUrl: string, query: Record<string, string | undefi
 const latest = (...dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
 
 /** GET /api/v1/consultations: one page, and when anything on it may last have changed. */
-export function consultationListBody(
+export async function consultationListBody(
   db: Db,
   params: Extract<ListParams, { ok: true }>,
   baseUrl: string,
   now: Date = new Date(),
 ) {
-  const { rows, total } = queryPublicConsultations(
+  const { rows, total } = (await queryPublicConsultations(
     db,
     params.filters,
     { order: "published", limit: params.perPage, offset: (params.page - 1) * params.perPage },
     now,
-  );
+  ));
   const meta: PageMeta = { page: params.page, per_page: params.perPage, total, total_pages: Math.ceil(total / params.perPage) };
   return {
     body: { data: rows.map((row) => toApiItem(row, baseUrl)), meta, links: pageLinks(baseUrl, params.query, meta) },
-    lastModified: latest(lastPublicChange(db, now), lastCommentReceived(db)),
+    lastModified: latest((await lastPublicChange(db, now)), (await lastCommentReceived(db))),
   };
 }
 
 /** GET /api/v1/consultations/:id, or undefined when there is no public consultation with that id. */
-export function consultationDetailBody(db: Db, id: number, baseUrl: string, now: Date = new Date()) {
-  const record = getPublicConsultationRecord(db, id, now);
+export async function consultationDetailBody(db: Db, id: number, baseUrl: string, now: Date = new Date()) {
+  const record = (await getPublicConsultationRecord(db, id, now));
   if (!record) return undefined;
   const latestVersion = record.versions.at(-1);
   return {
-    body: toApiDetail(record, latestVersion ? loadDraftTree(db, latestVersion.id) : [], baseUrl, publishedSummary(db, id)),
-    lastModified: latest(record.changedAt, lastCommentReceived(db, id)),
+    body: toApiDetail(record, latestVersion ? (await loadDraftTree(db, latestVersion.id)) : [], baseUrl, (await publishedSummary(db, id))),
+    lastModified: latest(record.changedAt, (await lastCommentReceived(db, id))),
   };
 }

@@ -7,7 +7,7 @@ import { hashPassword } from "~/utils/password.server";
 export type User = typeof users.$inferSelect;
 type Actor = { id: number; label: string } | null;
 
-export function findUserByUsername(db: Db, username: string): User | undefined {
+export function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
   return db
     .select()
     .from(users)
@@ -15,7 +15,7 @@ export function findUserByUsername(db: Db, username: string): User | undefined {
     .get();
 }
 
-export function getUser(db: Db, id: number): User | undefined {
+export function getUser(db: Db, id: number): Promise<User | undefined> {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
@@ -62,8 +62,8 @@ const snapshot = (u: Pick<User, "username" | "displayName" | "email" | "role" | 
 
 export async function createUser(db: Db, input: NewUser, actor: Actor): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
-    const user = tx
+  return db.transaction(async (tx) => {
+    const user = (await tx
       .insert(users)
       .values({
         username: input.username.trim(),
@@ -75,8 +75,8 @@ export async function createUser(db: Db, input: NewUser, actor: Actor): Promise<
         passwordChangedAt: new Date(),
       })
       .returning()
-      .get();
-    appendAudit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, after: snapshot(user) });
+      .get());
+    (await appendAudit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, after: snapshot(user) }));
     return user;
   });
 }
@@ -86,27 +86,27 @@ export function updateUser(
   id: number,
   changes: Partial<Pick<User, "displayName" | "email" | "role" | "divisionId" | "active">>,
   actor: Actor,
-): User {
-  return db.transaction((tx) => {
-    const before = tx.select().from(users).where(eq(users.id, id)).get();
+): Promise<User> {
+  return db.transaction(async (tx) => {
+    const before = (await tx.select().from(users).where(eq(users.id, id)).get());
     if (!before) throw new Error(`user ${id} not found`);
-    const after = tx.update(users).set(changes).where(eq(users.id, id)).returning().get();
-    appendAudit(tx, {
+    const after = (await tx.update(users).set(changes).where(eq(users.id, id)).returning().get());
+    (await appendAudit(tx, {
       actor,
       action: "user.update",
       entityType: "user",
       entityId: id,
       before: snapshot(before),
       after: snapshot(after),
-    });
+    }));
     return after;
   });
 }
 
 export async function setPassword(db: Db, id: number, password: string, actor: Actor): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id)).run();
-    appendAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: id });
-  });
+  (await db.transaction(async (tx) => {
+    (await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id)).run());
+    (await appendAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: id }));
+  }));
 }

@@ -11,9 +11,9 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "行政决策草案公开征求意见：阅读草案及起草说明，在线提交意见，查询意见处理情况。" },
 ];
 
-export function loader() {
+export async function loader() {
   const now = new Date();
-  return { consultations: listPublicConsultations(getDb(), now), now };
+  return { consultations: (await listPublicConsultations(getDb(), now)), now };
 }
 
 const SECTIONS: Array<{ title: string; phases: PublicPhase[]; empty: string }> = [

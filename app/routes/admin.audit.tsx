@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { desc } from "drizzle-orm";
-import { auditLog } from "~db/schema";
 import { AuditChanges } from "~/components/audit-changes";
 import { auditActionLabel, auditChanges, auditEntityLabel } from "~/models/audit-display";
 import { verifyAuditChain } from "~/utils/audit.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { recentAudit } from "~/utils/audit.server";
 import { requireRole } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 - 征求意见平台" }];
@@ -14,12 +13,7 @@ export const meta: MetaFunction = () => [{ title: "审计日志 - 征求意见�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const db = getDb();
-  const entries = db
-    .select()
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(200)
-    .all()
+  const entries = (await recentAudit(db, null, 200))
     .map((e) => ({
       id: e.id,
       at: e.at,
@@ -30,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ip: e.ip,
       changes: auditChanges(e),
     }));
-  return { entries, verification: verifyAuditChain(db) };
+  return { entries, verification: (await verifyAuditChain(db)) };
 }
 
 export default function Audit() {

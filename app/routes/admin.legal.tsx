@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "合法性审查 - 工作台" 
 /** The legal office's in-tray: every packet sent to it, newest first, with where each stands. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "legal");
-  return { reviews: listLegalReviews(getDb()) };
+  return { reviews: (await listLegalReviews(getDb())) };
 }
 
 

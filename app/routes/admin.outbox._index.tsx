@@ -17,8 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const e = env();
   return {
     status,
-    counts: outboxCounts(db),
-    rows: listOutbox(db, status),
+    counts: (await outboxCounts(db)),
+    rows: (await listOutbox(db, status)),
     smtp: e.SMTP_HOST ? `${e.SMTP_HOST}:${e.SMTP_PORT}` : null,
     sender: e.MAIL_SENDER,
   };

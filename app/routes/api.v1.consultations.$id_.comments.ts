@@ -5,14 +5,14 @@ import { env } from "~/utils/env.server";
 import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
 
 /** GET /api/v1/consultations/:id/comments: the published comments, redacted, paged (docs/api.md). */
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   if (request.method === "OPTIONS") return preflightResponse();
   const now = new Date();
   const id = /^[1-9]\d{0,15}$/.test(params.id ?? "") ? Number(params.id) : NaN;
   if (!Number.isSafeInteger(id)) return apiError(404, { code: "not_found", message: "未找到该征求意见。" });
   const parsed = parseCommentListParams(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, { code: "invalid_parameter", message: parsed.message, details: parsed.details });
-  const found = commentListBody(getDb(), id, parsed.params, env().PUBLIC_URL, now);
+  const found = (await commentListBody(getDb(), id, parsed.params, env().PUBLIC_URL, now));
   if (!found.ok) return apiError(found.status, { code: found.code, message: found.message });
   return cacheableResponse(request, JSON.stringify(found.body), { contentType: JSON_CONTENT_TYPE, lastModified: found.lastModified, now });
 }

@@ -5,10 +5,10 @@ import { getDb } from "~/utils/db.server";
 import { idParam } from "~/utils/params";
 
 /** A commenter's file, for anyone: only one a moderator marked public, on an approved, shown comment. */
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
-  const c = getPublicConsultation(db, idParam(params.id) ?? NaN);
+  const c = (await getPublicConsultation(db, idParam(params.id) ?? NaN));
   if (!c || !c.showComments) throw attachmentNotFound();
   // Not cached by shared caches: a moderator may take the file back.
-  return attachmentDownload(getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, true), "no-cache");
+  return attachmentDownload((await getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, true)), "no-cache");
 }

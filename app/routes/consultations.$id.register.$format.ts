@@ -9,10 +9,10 @@ import { idParam } from "~/utils/params";
  * already shows — approved comments, redacted, named only by choice — in a table to download.
  * Nothing where the department chose not to show comments.
  */
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
   const id = idParam(params.id);
-  const c = id ? getPublicConsultation(db, id) : undefined;
+  const c = id ? (await getPublicConsultation(db, id)) : undefined;
   const format = params.format;
   if (!c || !c.showComments || (format !== "csv" && format !== "xlsx")) throw new Response("Not Found", { status: 404 });
   return publicRegisterDownload(db, { id: c.id, title: c.title, feedbackPublished: c.status === "feedback_published" }, format);

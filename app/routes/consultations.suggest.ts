@@ -13,12 +13,12 @@ const SuggestParamsSchema = z.object({
   q: z.string().max(MAX_QUERY_LENGTH, `搜索词过长：最多 ${MAX_QUERY_LENGTH} 个字。`).default(""),
 });
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("q") ?? undefined;
   const parsed = SuggestParamsSchema.safeParse({ q });
   if (!parsed.success) {
     return Response.json({ error: { code: "invalid_parameter", message: parsed.error.issues[0].message } }, { status: 400, headers: { "Cache-Control": "no-store" } });
   }
-  const suggestions = searchSuggestions(getDb(), parsed.data.q);
+  const suggestions = (await searchSuggestions(getDb(), parsed.data.q));
   return Response.json({ q: parsed.data.q, suggestions }, { headers: { "Cache-Control": "public, max-age=60" } });
 }

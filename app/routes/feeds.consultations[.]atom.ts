@@ -6,13 +6,13 @@ import { env } from "~/utils/env.server";
 import { cacheableResponse, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
 
 /** GET /feeds/consultations.atom: the latest public consultations as Atom 1.0 (docs/api.md). */
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   if (request.method === "OPTIONS") return preflightResponse();
   const db = getDb();
   const now = new Date();
   const { PUBLIC_URL, DEPARTMENT_NAME } = env();
-  const { rows } = queryPublicConsultations(db, {}, { order: "changed", limit: FEED_LIMIT }, now);
-  const updated = lastPublicChange(db, now);
+  const { rows } = (await queryPublicConsultations(db, {}, { order: "changed", limit: FEED_LIMIT }, now));
+  const updated = (await lastPublicChange(db, now));
   const body = renderConsultationsFeed({ rows, baseUrl: PUBLIC_URL, departmentName: DEPARTMENT_NAME, updated });
   return cacheableResponse(request, body, { contentType: ATOM_CONTENT_TYPE, lastModified: updated, now });
 }

@@ -13,13 +13,13 @@ const view = (found: ConfirmLookup): View =>
     : { state: found.state, email: "", label: "" };
 
 // Opening the link only shows a button: mail scanners that prefetch links must not subscribe anyone.
-export function loader({ params }: LoaderFunctionArgs) {
-  const found = view(findByConfirmToken(getDb(), params.token));
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = view((await findByConfirmToken(getDb(), params.token)));
   return data(found, { status: found.state === "invalid" ? 404 : found.state === "expired" ? 410 : 200 });
 }
 
-export function action({ params }: ActionFunctionArgs) {
-  const done = view(confirmSubscription(getDb(), params.token));
+export async function action({ params }: ActionFunctionArgs) {
+  const done = view((await confirmSubscription(getDb(), params.token)));
   return data(done, { status: done.state === "active" ? 200 : 400 });
 }
 

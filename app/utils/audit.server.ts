@@ -1,5 +1,5 @@
-import { desc } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { and, desc, eq } from "drizzle-orm";
+import { raw, type Db } from "~db/client.server";
 import { auditLog } from "~db/schema";
 import { sha256Hex } from "./crypto.server";
 
@@ -17,7 +17,7 @@ export interface AuditEntry {
 }
 
 type AuditRow = typeof auditLog.$inferSelect;
-type Tx = Pick<Db, "select" | "insert">;
+type Writer = Pick<Db, "select" | "insert">;
 
 type HashedFields = Omit<AuditRow, "id" | "hash" | "prevHash" | "at"> & { at: number };
 
@@ -39,8 +39,8 @@ function rowHash(prevHash: string, r: HashedFields): string {
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Appends one entry to the hash chain. Call it inside the transaction that makes the change. */
-export function appendAudit(tx: Tx, entry: AuditEntry): void {
-  const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+export async function appendAudit(tx: Writer, entry: AuditEntry): Promise<void> {
+  const last = (await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get());
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     at: entry.at ?? new Date(),
@@ -54,7 +54,7 @@ export function appendAudit(tx: Tx, entry: AuditEntry): void {
     ip: entry.ip ?? null,
   };
   const hash = rowHash(prevHash, { ...row, at: row.at.getTime() });
-  tx.insert(auditLog).values({ ...row, prevHash, hash }).run();
+  (await tx.insert(auditLog).values({ ...row, prevHash, hash }).run());
 }
 
 export interface AuditVerification {
@@ -64,19 +64,29 @@ export interface AuditVerification {
   problem: string | null;
 }
 
-/** Recomputes the chain; any edited, removed or reordered row breaks it from that row on. */
-export function verifyAuditChain(db: Db): AuditVerification {
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  // Streams the rows: the log only grows, and verification must not load it whole.
-  const rows = db.$client
-    .prepare(
+type StoredAuditRow = HashedFields & { id: number; prevHash: string; hash: string };
+
+/** The log in id order, a page at a time: it only grows, and verification must not load it whole. */
+async function* auditRows(db: Db, pageSize = 5000): AsyncGenerator<StoredAuditRow> {
+  for (let after = -1; ; ) {
+    const page = await raw(db).all<StoredAuditRow>(
       `SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, entity_type AS entityType,
               entity_id AS entityId, before, after, ip, prev_hash AS prevHash, hash
-       FROM audit_log ORDER BY id`,
-    )
-    .iterate() as IterableIterator<HashedFields & { id: number; prevHash: string; hash: string }>;
-  for (const row of rows) {
+       FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
+      after,
+      pageSize,
+    );
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1].id;
+  }
+}
+
+/** Recomputes the chain; any edited, removed or reordered row breaks it from that row on. */
+export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
+  let prev = GENESIS_HASH;
+  let checked = 0;
+  for await (const row of auditRows(db)) {
     if (row.prevHash !== prev) {
       return { ok: false, checked, firstBadId: row.id, problem: "链接断裂：上一条记录缺失或被改动" };
     }
@@ -87,4 +97,15 @@ export function verifyAuditChain(db: Db): AuditVerification {
     checked++;
   }
   return { ok: true, checked, firstBadId: null, problem: null };
+}
+
+/** The newest entries of the log, of one entity or of all, newest first. */
+export async function recentAudit(db: Db, of: { entityType: string; entityId: string } | null, limit: number): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(of ? and(eq(auditLog.entityType, of.entityType), eq(auditLog.entityId, of.entityId)) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
 }

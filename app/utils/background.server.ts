@@ -15,7 +15,7 @@ export const MAINTENANCE_JOBS: DailyJob[] = [{ name: "comment-file-sweep", at: "
 // On globalThis, so that a module reloaded in development does not start a second set.
 const g = globalThis as { __zhengqiuBackground?: { sender?: RunningSender; scheduler: RunningScheduler } };
 
-export function startBackground(db: Db): void {
+export async function startBackground(db: Db): Promise<void> {
   if (g.__zhengqiuBackground) return;
   const e = env();
   let sender: RunningSender | undefined;
@@ -25,7 +25,7 @@ export function startBackground(db: Db): void {
     const where = mailer.mode === "smtp" ? `SMTP ${e.SMTP_HOST}:${e.SMTP_PORT}` : "no SMTP configured: mail is kept in the outbox (/admin/outbox) and as .eml files";
     console.log(`[zhengqiu] Mail sender running (${where}).`);
   }
-  g.__zhengqiuBackground = { sender, scheduler: startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS]) };
+  g.__zhengqiuBackground = { sender, scheduler: (await startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS])) };
 }
 
 /** Stops the scheduler and waits for the message in flight, so that its answer is recorded. */

@@ -1,3 +1,4 @@
+import { sqliteErrorCode } from "~db/client.server";
 // SQLite's answers when the disk is full, another process holds the database longer than the
 // busy timeout, or the file cannot be written (read-only, corrupt). All are failures of ours, not
 // of the person submitting: say so, keep their text, let them retry later.
@@ -5,8 +6,8 @@
 export type StorageProblem = "full" | "busy" | "broken" | null;
 
 export function storageProblem(error: unknown): StorageProblem {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== "string") return null;
+  const code = sqliteErrorCode(error);
+  if (code === null) return null;
   if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR")) return "full";
   if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED" || code.startsWith("SQLITE_BUSY_") || code.startsWith("SQLITE_LOCKED_")) return "busy";
   if (/^SQLITE_(READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code)) return "broken";
@@ -31,11 +32,11 @@ export const WRITE_WAIT_MS = 3000;
  * pauses are timers, so other requests are answered meanwhile; only the short busy timeout of
  * each attempt holds the process.
  */
-export async function retryWhileBusy<T>(write: () => T, totalMs = WRITE_WAIT_MS): Promise<T> {
+export async function retryWhileBusy<T>(write: () => Promise<T>, totalMs = WRITE_WAIT_MS): Promise<T> {
   const started = Date.now();
   for (;;) {
     try {
-      return write();
+      return await write();
     } catch (error) {
       if (storageProblem(error) !== "busy" || Date.now() - started >= totalMs) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));

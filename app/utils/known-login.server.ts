@@ -8,7 +8,7 @@ import { normaliseUsername } from "./login-throttle.server";
 const MAX_NAMES = 5;
 const NINETY_DAYS_S = 90 * 24 * 60 * 60;
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: Awaited<ReturnType<typeof createCookie>> | undefined;
 function knownLoginCookie() {
   const e = env();
   cookie ??= createCookie("zq_known_login", {

@@ -29,46 +29,46 @@ export type LoginWait = { reason: "address" | "name"; ms: number };
  * Why and how long a login attempt must wait, or null when it may be checked. A browser the name
  * has logged in from before (`knownBrowser`) is not slowed by failures others caused for that name.
  */
-export function loginWait(username: string, ip: string, options: { knownBrowser?: boolean; now?: number } = {}): LoginWait | null {
+export async function loginWait(username: string, ip: string, options: { knownBrowser?: boolean; now?: number } = {}): Promise<LoginWait | null> {
   const now = options.now ?? Date.now();
   const db = getDb();
-  const until = (key: string) => db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get()?.lockedUntil?.getTime() ?? 0;
-  const address = until(addressKey(ip));
+  const until = async (key: string) => (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get())?.lockedUntil?.getTime() ?? 0;
+  const address = (await until(addressKey(ip)));
   if (address > now) return { reason: "address", ms: address - now };
   if (options.knownBrowser) return null;
-  const name = until(nameKey(username));
+  const name = (await until(nameKey(username)));
   return name > now ? { reason: "name", ms: name - now } : null;
 }
 
-function bump(tx: Pick<ReturnType<typeof getDb>, "select" | "insert">, key: string, windowMs: number, lockAfter: (failures: number) => number, now: number) {
-  const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+async function bump(tx: Pick<Awaited<ReturnType<typeof getDb>>, "select" | "insert">, key: string, windowMs: number, lockAfter: (failures: number) => number, now: number) {
+  const row = (await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get());
   const fresh = !row || now - row.windowStartedAt.getTime() > windowMs;
   const failures = fresh ? 1 : row.failures + 1;
   const lockMs = lockAfter(failures);
   const values = { failures, windowStartedAt: fresh ? new Date(now) : row.windowStartedAt, lockedUntil: lockMs > 0 ? new Date(now + lockMs) : null };
-  tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+  (await tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run());
 }
 
 const bumpAddress = (tx: Parameters<typeof bump>[0], ip: string, now: number) =>
   bump(tx, addressKey(ip), ADDRESS.windowMs, (f) => (f >= ADDRESS.maxFailures ? ADDRESS.lockMs : 0), now);
 
 /** A wrong password (or unknown name): counts against the address and slows the name. */
-export function recordFailure(username: string, ip: string, now = Date.now()): void {
-  getDb().transaction((tx) => {
-    bumpAddress(tx, ip, now);
-    bump(tx, nameKey(username), NAME.windowMs, nameDelayMs, now);
-  });
+export async function recordFailure(username: string, ip: string, now = Date.now()): Promise<void> {
+  (await getDb().transaction(async (tx) => {
+    (await bumpAddress(tx, ip, now));
+    (await bump(tx, nameKey(username), NAME.windowMs, nameDelayMs, now));
+  }));
 }
 
 /**
  * An attempt refused because its name is slowed down counts against the address as a failure:
  * hammering a slowed name from one address locks that address, and adds nothing to the name's wait.
  */
-export function recordSlowedAttempt(ip: string, now = Date.now()): void {
-  getDb().transaction((tx) => bumpAddress(tx, ip, now));
+export async function recordSlowedAttempt(ip: string, now = Date.now()): Promise<void> {
+  (await getDb().transaction((tx) => bumpAddress(tx, ip, now)));
 }
 
 /** A successful login forgets the name's failures (the address's stay: they were someone's guesses). */
-export function clearFailures(username: string): void {
-  getDb().delete(loginThrottle).where(eq(loginThrottle.key, nameKey(username))).run();
+export async function clearFailures(username: string): Promise<void> {
+  (await getDb().delete(loginThrottle).where(eq(loginThrottle.key, nameKey(username))).run());
 }

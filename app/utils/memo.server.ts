@@ -10,6 +10,8 @@ export function memo<T>(key: string, ttlMs: number, compute: () => T, now = Date
   const value = compute();
   if (entries.size >= MAX_ENTRIES) entries.clear();
   entries.set(key, { at: now, value });
+  // A promise that fails is not kept: the next call tries again.
+  if (value instanceof Promise) value.catch(() => entries.get(key)?.value === value && entries.delete(key));
   return value;
 }
 

@@ -2,18 +2,17 @@
 // each run and its bookkeeping (scheduled_jobs.last_period) commit in one transaction, so a run
 // is neither repeated nor lost; days missed while the server was down are caught up in order.
 import { eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { scheduledJobs } from "~db/schema";
 import { addDays, shanghaiDate } from "./periods";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface DailyJob {
   name: string;
   /** HH:MM in Asia/Shanghai. */
   at: string;
   /** `period` is the YYYY-MM-DD the run belongs to; `now` is when it actually runs. */
-  run(tx: Tx, ctx: { period: string; now: Date }): number | void;
+  run(tx: Tx, ctx: { period: string; now: Date }): Promise<number | void>;
 }
 
 /** Missed days older than this are skipped: a week-old reminder helps no one. */
@@ -40,25 +39,25 @@ export function duePeriods(lastPeriod: string | null, at: string, now: Date): st
 }
 
 /** Runs every due period of every job; answers what ran. Two processes doing this at once is safe. */
-export function runDueJobs(db: Db, jobs: DailyJob[], now = new Date()): Array<{ job: string; period: string }> {
+export async function runDueJobs(db: Db, jobs: DailyJob[], now = new Date()): Promise<Array<{ job: string; period: string }>> {
   const ran: Array<{ job: string; period: string }> = [];
   for (const job of jobs) {
-    const last = db.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get()?.lastPeriod ?? null;
+    const last = (await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get())?.lastPeriod ?? null;
     for (const period of duePeriods(last, job.at, now)) {
-      const done = db.transaction(
-        (tx) => {
+      const done = (await db.transaction(
+        async (tx) => {
           // Re-read under the write lock: another process may have run this period meanwhile.
-          const current = tx.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get()?.lastPeriod ?? null;
+          const current = (await tx.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get())?.lastPeriod ?? null;
           if (current !== null && current >= period) return false;
-          job.run(tx, { period, now });
-          tx.insert(scheduledJobs)
+          (await job.run(tx, { period, now }));
+          (await tx.insert(scheduledJobs)
             .values({ name: job.name, lastPeriod: period, lastRunAt: now })
             .onConflictDoUpdate({ target: scheduledJobs.name, set: { lastPeriod: period, lastRunAt: now } })
-            .run();
+            .run());
           return true;
         },
         { behavior: "immediate" },
-      );
+      ));
       if (done) ran.push({ job: job.name, period });
     }
   }
@@ -70,18 +69,18 @@ export interface RunningScheduler {
 }
 
 /** Checks once at start (catching up) and then every minute. */
-export function startScheduler(db: Db, jobs: DailyJob[], options: { intervalMs?: number; clock?: () => Date } = {}): RunningScheduler {
+export async function startScheduler(db: Db, jobs: DailyJob[], options: { intervalMs?: number; clock?: () => Date } = {}): Promise<RunningScheduler> {
   const clock = options.clock ?? (() => new Date());
-  const tick = () => {
+  const tick = async () => {
     try {
-      runDueJobs(db, jobs, clock());
+      (await runDueJobs(db, jobs, clock()));
     } catch (error) {
       // A busy database or a failing job is retried on the next tick; its transaction rolled back.
       console.warn(`[scheduler] ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  tick();
-  const timer = setInterval(tick, options.intervalMs ?? 60_000);
+  (await tick());
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -7,7 +7,7 @@ import { env } from "./env.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one working day; staff log in again next morning
 
-let cookie: ReturnType<typeof createCookie> | undefined;
+let cookie: Awaited<ReturnType<typeof createCookie>> | undefined;
 function sessionCookie() {
   const e = env();
   cookie ??= createCookie("zq_session", {
@@ -32,12 +32,12 @@ export type SessionUser = typeof users.$inferSelect;
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = getDb()
+  const row = (await getDb()
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sha256Hex(token)), gt(sessions.expiresAt, new Date())))
-    .get();
+    .get());
   return row && row.user.active ? row.user : null;
 }
 
@@ -51,10 +51,10 @@ export async function createUserSession(
   const previous = await readToken(request);
   const token = randomToken(32);
   const now = new Date();
-  db.transaction((tx) => {
-    if (previous) tx.delete(sessions).where(eq(sessions.id, sha256Hex(previous))).run();
-    tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-    tx.insert(sessions)
+  (await db.transaction(async (tx) => {
+    if (previous) (await tx.delete(sessions).where(eq(sessions.id, sha256Hex(previous))).run());
+    (await tx.delete(sessions).where(lt(sessions.expiresAt, now)).run());
+    (await tx.insert(sessions)
       .values({
         id: sha256Hex(token),
         userId,
@@ -62,18 +62,18 @@ export async function createUserSession(
         ip: meta.ip ?? null,
         userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
       })
-      .run();
-  });
+      .run());
+  }));
   return sessionCookie().serialize(token);
 }
 
 export async function destroyUserSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) getDb().delete(sessions).where(eq(sessions.id, sha256Hex(token))).run();
+  if (token) (await getDb().delete(sessions).where(eq(sessions.id, sha256Hex(token))).run());
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 /** Ends every session of a user, e.g. when an admin deactivates the account or resets its password. */
-export function destroySessionsOfUser(userId: number): void {
-  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+export async function destroySessionsOfUser(userId: number): Promise<void> {
+  (await getDb().delete(sessions).where(eq(sessions.userId, userId)).run());
 }

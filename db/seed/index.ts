@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../client.server";
+import type { Db, Tx } from "../client.server";
 import {
   calendarDays,
   commentArticles,
@@ -34,21 +34,21 @@ import {
 
 const DAY = 86_400_000;
 
-export function isDatabaseEmpty(db: Db): boolean {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n === 0;
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  return (await db.select({ n: sql<number>`count(*)` }).from(users).get())!.n === 0;
 }
 
 /** Fills an empty database with the demo: divisions, one account per role, three consultations. */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
-  db.transaction((tx) => {
+  (await db.transaction(async (tx) => {
     const divisionIds = new Map<string, number>();
     for (const name of DEMO_DIVISIONS) {
-      divisionIds.set(name, tx.insert(divisions).values({ name }).returning().get().id);
+      divisionIds.set(name, (await tx.insert(divisions).values({ name }).returning().get()).id);
     }
     const userIds = new Map<string, number>();
-    DEMO_ACCOUNTS.forEach((a, i) => {
-      const row = tx
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const row = (await tx
         .insert(users)
         .values({
           username: a.username,
@@ -59,11 +59,11 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           email: `${a.username}@zhengqiu.localhost`,
         })
         .returning()
-        .get();
+        .get());
       userIds.set(a.username, row.id);
-    });
-    DEFAULT_IDENTITY_CATEGORIES.forEach((label, position) => tx.insert(identityCategories).values({ label, position }).run());
-    tx.insert(calendarDays).values(CALENDAR_2026).run();
+    }
+    for (const [position, label] of DEFAULT_IDENTITY_CATEGORIES.entries()) await tx.insert(identityCategories).values({ label, position }).run();
+    (await tx.insert(calendarDays).values(CALENDAR_2026).run());
 
     const drafter = userIds.get("drafter")!;
     const reviewer = userIds.get("reviewer")!;
@@ -75,7 +75,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       [closedConsultation, startOfShanghaiDay(now, -38), endOfShanghaiDay(now, -8)],
     ];
     for (const [content, opensAt, closesAt] of periods) {
-      const consultation = tx
+      const consultation = (await tx
         .insert(consultations)
         .values({
           title: content.title,
@@ -95,24 +95,24 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           publishedAt: new Date(Math.min(opensAt.getTime() - 2 * DAY, now.getTime() - DAY)),
         })
         .returning()
-        .get();
+        .get());
       const parsed = parseDraft(content.draft);
-      const { versionId, articleIdentities } = insertDraftVersion(
+      const { versionId, articleIdentities } = (await insertDraftVersion(
         tx,
         { consultationId: consultation.id, label: "征求意见稿", sourceText: content.draft, createdBy: drafter },
         parsed,
-      );
-      appendAudit(tx, {
+      ));
+      (await appendAudit(tx, {
         actor: { id: reviewer, label: "赵审核（办公室）" },
         action: "consultation.approve",
         entityType: "consultation",
         entityId: consultation.id,
         after: { status: "published", opensAt, closesAt },
         at: consultation.publishedAt!,
-      });
+      }));
       const elapsed = Math.min(now.getTime(), closesAt.getTime()) - opensAt.getTime();
-      content.comments.forEach((c, i) =>
-        seedComment(tx, c, {
+      for (const [i, c] of content.comments.entries())
+        await seedComment(tx, c, {
           consultationId: consultation.id,
           versionId,
           articleIdentities,
@@ -120,14 +120,12 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           moderatorId: drafter,
           // The newest tenth waits in the moderation queue, so the demo has work to do.
           pending: i >= content.comments.length * 0.9 && closesAt > now,
-        }),
-      );
+        });
     }
-  });
-  rebuildSearchIndex(db);
+  }));
+  (await rebuildSearchIndex(db));
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const REJECTIONS: Partial<Record<NonNullable<DemoComment["note"]>, RejectReason>> = {
   spam: "spam",
@@ -135,7 +133,7 @@ const REJECTIONS: Partial<Record<NonNullable<DemoComment["note"]>, RejectReason>
   off_topic: "off_topic",
 };
 
-function seedComment(
+async function seedComment(
   tx: Tx,
   c: DemoComment,
   ctx: {
@@ -153,7 +151,7 @@ function seedComment(
   const organisationFound = screenText(c.organisation, { names: false });
   const rejectReason = c.note ? REJECTIONS[c.note] : undefined;
   const status = ctx.pending ? "pending" : rejectReason ? "rejected" : "approved";
-  const row = tx
+  const row = (await tx
     .insert(comments)
     .values({
       consultationId: ctx.consultationId,
@@ -179,10 +177,10 @@ function seedComment(
       hasPii: pii.length + nameFound.length + organisationFound.length > 0,
     })
     .returning({ id: comments.id })
-    .get();
+    .get());
   for (const n of new Set(c.articles)) {
     const articleIdentityId = ctx.articleIdentities.get(n);
-    if (articleIdentityId) tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run();
+    if (articleIdentityId) (await tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run());
   }
   const spans = [
     ...pii.map((m) => ({ ...m, field: "body" as const })),
@@ -190,14 +188,14 @@ function seedComment(
     ...organisationFound.map((m) => ({ ...m, field: "organisation" as const })),
   ];
   for (const m of spans) {
-    tx.insert(redactions)
+    (await tx.insert(redactions)
       .values({ commentId: row.id, kind: m.kind as PiiKind, start: m.start, end: m.end, field: m.field, status: status === "pending" ? "proposed" : "accepted" })
-      .run();
+      .run());
   }
   if (status !== "pending") {
-    tx.insert(moderationDecisions)
+    (await tx.insert(moderationDecisions)
       .values({ commentId: row.id, moderatorId: ctx.moderatorId, decision: status, reason: rejectReason ?? null })
-      .run();
+      .run());
   }
 }
 

@@ -1,5 +1,5 @@
 // Builds benchmark databases: the demo, plus many comments recombined from the demo's own sentences.
-import { migrateDatabase, openDatabase, type Db } from "~db/client.server";
+import { raw, migrateDatabase, openDatabase, type Db } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { openConsultation } from "~db/seed/demo-content";
 import { hashCheckCode } from "~/models/receipt.server";
@@ -26,9 +26,7 @@ export async function benchDatabase(file: string, extra: number): Promise<Db> {
   migrateDatabase(db);
   await seedDemo(db);
   const random = rng(42);
-  const articles = db.$client
-    .prepare(`SELECT n.article_identity_id AS id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id WHERE v.consultation_id = 1 AND n.kind = 'article'`)
-    .all() as Array<{ id: number }>;
+  const articles = (await raw(db).all(`SELECT n.article_identity_id AS id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id WHERE v.consultation_id = 1 AND n.kind = 'article'`)) as Array<{ id: number }>;
   const insert = db.$client.prepare(
     `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, identity_category,
        publish_preference, channel, received_at, moderation_status, moderated_at, created_at)

@@ -5,7 +5,7 @@
 import { parseDraft } from "~/analysis/draft-parser";
 import { seededRandom, type Random } from "~/analysis/prng";
 import { insertDraftVersion } from "~/models/draft.server";
-import type { Db } from "~db/client.server";
+import { raw, type Db } from "~db/client.server";
 import { closedConsultation, openConsultation } from "~db/seed/demo-content";
 import type { Disposition } from "~db/vocabulary";
 
@@ -39,23 +39,19 @@ export interface BenchConsultation {
   authorId: number;
 }
 
-export function buildReportConsultation(db: Db, size: number, now = new Date(), seed = 11): BenchConsultation {
+export async function buildReportConsultation(db: Db, size: number, now = new Date(), seed = 11): Promise<BenchConsultation> {
   const random = seededRandom(seed);
   const pool = sentences();
-  const author = db.$client.prepare(`SELECT id, division_id AS divisionId FROM users WHERE username = 'drafter'`).get() as { id: number; divisionId: number };
+  const author = (await raw(db).get(`SELECT id, division_id AS divisionId FROM users WHERE username = 'drafter'`)) as { id: number; divisionId: number };
   const opensAt = now.getTime() - 40 * DAY;
   const closesAt = now.getTime() - 10 * DAY;
   const consultationId = Number(
-    db.$client
-      .prepare(
-        `INSERT INTO consultations (title, doc_type, summary, division_id, author_id, status, basis, opens_at, closes_at, published_at)
-         VALUES (?, 'rule', '性能测试', ?, ?, 'published', '性能测试', ?, ?, ?)`,
-      )
-      .run("辽宁省退役军人就业创业促进办法（征求意见稿·十万条意见测试）", author.divisionId, author.id, opensAt, closesAt, opensAt - DAY).lastInsertRowid,
+    (await raw(db).run(`INSERT INTO consultations (title, doc_type, summary, division_id, author_id, status, basis, opens_at, closes_at, published_at)
+         VALUES (?, 'rule', '性能测试', ?, ?, 'published', '性能测试', ?, ?, ?)`, "辽宁省退役军人就业创业促进办法（征求意见稿·十万条意见测试）", author.divisionId, author.id, opensAt, closesAt, opensAt - DAY)).lastInsertRowid,
   );
-  const { articleIdentities } = db.transaction((tx) =>
+  const { articleIdentities } = (await db.transaction((tx) =>
     insertDraftVersion(tx, { consultationId, label: "征求意见稿", sourceText: openConsultation.draft, createdBy: author.id }, parseDraft(openConsultation.draft)),
-  );
+  ));
   const articles = [...articleIdentities.values()];
   const campaignText = `我是一名退役军人，对${openConsultation.title}第十条提出意见：建议明确年龄放宽的具体幅度，并公开定向招录岗位的数量和条件。`;
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { migrateDatabase, openDatabase } from "~db/client.server";
+import { raw, migrateDatabase, openDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { registerCsvChunks } from "~/exports/csv";
 import { writePacketDocx } from "~/exports/docx.server";
@@ -40,18 +40,18 @@ async function runStep(step: Step, file: string, id: number, outDir: string): Pr
   let bytes = 0;
   if (step === "floor") {
     let csv = "";
-    for (const chunk of registerCsvChunks(registerRows(db, id, "internal"))) csv += chunk;
+    for await (const chunk of registerCsvChunks(registerRows(db, id, "internal"))) csv += chunk;
     bytes = Buffer.byteLength(csv);
   } else if (step === "summary") {
-    const text = draftSummary(summaryData(db, id, "辽宁省退役军人事务厅")!);
+    const text = draftSummary((await summaryData(db, id, "辽宁省退役军人事务厅"))!);
     bytes = Buffer.byteLength(text);
     // Saved after the clock stops, as a drafter would before submitting: the DOCX step uses it.
     const seconds = (performance.now() - started) / 1000;
-    db.$client.prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id) SELECT ?, ?, author_id FROM consultations WHERE id = ?`).run(id, text, id);
+    (await raw(db).run(`INSERT INTO feedback_summaries (consultation_id, body, author_id) SELECT ?, ?, author_id FROM consultations WHERE id = ?`, id, text, id));
     return { seconds, peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024), start_rss_mb: mb(startRss), bytes };
   } else {
     const out = fs.createWriteStream(path.join(outDir, `report.${step}`));
-    if (step === "docx") await writePacketDocx(out, loadPacket(db, id)!, registerRows(db, id, "internal"));
+    if (step === "docx") await writePacketDocx(out, (await loadPacket(db, id))!, registerRows(db, id, "internal"));
     else await writeRegisterXlsx(out, registerRows(db, id, "internal"), { title: "测试", internal: true });
     out.end();
     await finished(out);
@@ -67,7 +67,7 @@ async function build(size: number, dir: string): Promise<{ file: string; id: num
   migrateDatabase(db);
   await seedDemo(db, new Date());
   const started = performance.now();
-  const { consultationId } = buildReportConsultation(db, size);
+  const { consultationId } = (await buildReportConsultation(db, size));
   process.stdout.write(`built a consultation of ${size} comments in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir})\n`);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();

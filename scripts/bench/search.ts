@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase } from "~db/client.server";
+import { raw, migrateDatabase, openDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { findPublicConsultations } from "~/models/consultation-list.server";
 import { searchConsultations } from "~/models/search-query.server";
@@ -17,7 +17,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zhengqiu-bench-"));
 const db = openDatabase(path.join(dir, "bench.db"));
 migrateDatabase(db);
 await seedDemo(db, new Date());
-const demoIds = db.$client.prepare("SELECT id FROM consultations").pluck().all() as number[];
+const demoIds = (await raw(db).column("SELECT id FROM consultations")) as number[];
 
 function ms(fn: () => unknown, runs = 10): number {
   fn();
@@ -26,19 +26,19 @@ function ms(fn: () => unknown, runs = 10): number {
   return (performance.now() - start) / runs;
 }
 
-function report(label: string) {
-  const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+async function report(label: string) {
+  const count = async (sql: string) => (await raw(db).value(sql)) as number;
   const floor = ms(() => count("SELECT count(*) FROM search_index WHERE length(body) > 0"));
   console.log(
-    `${label}: ${count("SELECT count(*) FROM consultations")} consultations, ` +
-      `${count("SELECT count(*) FROM search_index")} index rows of ${count("SELECT sum(length(body)) FROM search_index")} characters; ` +
+    `${label}: ${(await count("SELECT count(*) FROM consultations"))} consultations, ` +
+      `${(await count("SELECT count(*) FROM search_index"))} index rows of ${(await count("SELECT sum(length(body)) FROM search_index"))} characters; ` +
       `floor (full scan) ${floor.toFixed(2)} ms`,
   );
   for (const q of QUERIES) {
     const terms = parseQuery(q);
     const search = ms(() => searchConsultations(db, terms));
     const page = ms(() => findPublicConsultations(db, { terms, page: 1 }));
-    const hits = searchConsultations(db, terms).hits.size;
+    const hits = (await searchConsultations(db, terms)).hits.size;
     console.log(
       `  ${q.padEnd(8, "\u3000")} search ${search.toFixed(2).padStart(7)} ms (×${(search / floor).toFixed(1)}), ` +
         `whole page ${page.toFixed(2).padStart(7)} ms, ${hits} consultations`,
@@ -67,15 +67,15 @@ function grow(times: number) {
   })();
 }
 
-report("demo");
+(await report("demo"));
 const open = demoIds[0];
 console.log(`  reindexConsultation (22 articles, keywords): ${ms(() => db.transaction((tx) => reindexConsultation(tx, open))).toFixed(1)} ms`);
 grow(99);
-report("100× demo");
+(await report("100× demo"));
 grow(900);
-report("1000× demo");
+(await report("1000× demo"));
 const start = performance.now();
-rebuildSearchIndex(db);
+(await rebuildSearchIndex(db));
 console.log(`rebuildSearchIndex at 1000×: ${(performance.now() - start).toFixed(0)} ms`);
 
 db.$client.close();

@@ -16,7 +16,7 @@ let cookie = "";
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  cookie = (await createUserSession(new Request("http://localhost/login"), findUserByUsername(db, "drafter")!.id)).split(";")[0];
+  cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
 });
 
 const url = `http://localhost/admin/consultations/${OPEN}/analysis`;
@@ -33,7 +33,7 @@ describe("a topic one sender dominates", () => {
       context: context(),
     })) as Response;
     expect(res.status).toBe(302);
-    await analysisRunSettled(latestRun(db, OPEN)!.id);
+    await analysisRunSettled((await latestRun(db, OPEN))!.id);
 
     const before = await overview();
     expect(before.length).toBeGreaterThan(1);
@@ -41,9 +41,9 @@ describe("a topic one sender dominates", () => {
     const topic = before.find((t) => !t.noSubstance && t.size >= 10)!;
     expect(topic).toBeDefined();
     // One person turns out to have sent more than half of that topic's comments.
-    const ids = db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topic.id)).all().map((r) => r.id);
+    const ids = (await db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topic.id)).all()).map((r) => r.id);
     const theirs = ids.slice(0, Math.ceil(ids.length / 2) + 1);
-    db.update(comments).set({ email: "Same.Person@example.cn", name: null }).where(inArray(comments.id, theirs)).run();
+    (await db.update(comments).set({ email: "Same.Person@example.cn", name: null }).where(inArray(comments.id, theirs)).run());
 
     const after = await overview();
     const card = after.find((t) => t.id === topic.id)!;

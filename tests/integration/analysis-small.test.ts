@@ -33,13 +33,13 @@ const TEXTS = [
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  cookie = (await createUserSession(new Request("http://localhost/login"), findUserByUsername(db, "drafter")!.id)).split(";")[0];
+  cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
   const receivedAt = new Date();
-  TEXTS.forEach((body, i) => {
-    db.insert(comments)
+  for (const [i, body] of TEXTS.entries()) {
+    (await db.insert(comments)
       .values({ consultationId: SMALL, receiptNo: `${newReceiptNo(receivedAt)}S${i}`, checkCodeHash: "x".repeat(64), body, bodyNormalized: body, identityCategory: "其他群众", name: `提出人${i}`, receivedAt })
-      .run();
-  });
+      .run());
+  }
 });
 
 const url = (search = "") => `http://localhost/admin/consultations/${SMALL}/analysis${search}`;
@@ -53,9 +53,9 @@ describe("the workspace of a small consultation", () => {
       context: context(),
     })) as Response;
     expect(res.status).toBe(302);
-    const run = latestRun(db, SMALL)!;
+    const run = (await latestRun(db, SMALL))!;
     await analysisRunSettled(run.id);
-    const done = db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).get()!;
+    const done = (await db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).get())!;
     expect(done.status).toBe("done");
     expect(done.commentCount).toBeLessThan(MIN_COMMENTS_FOR_TOPICS);
 

@@ -102,8 +102,8 @@ describe("login", () => {
       await loginAction({ request: formRequest("/login", { username: user.username, password: "bad" }), context: context(`10.3.0.${i}`), params: {} });
       await loginAction({ request: formRequest("/login", { username: "phantom", password: "bad" }), context: context(`10.4.0.${i}`), params: {} });
     }
-    expect(loginWait(user.username, "10.9.9.9")).toMatchObject({ reason: "name" });
-    expect(loginWait("phantom", "10.9.9.9")).toMatchObject({ reason: "name" });
+    expect((await loginWait(user.username, "10.9.9.9"))).toMatchObject({ reason: "name" });
+    expect((await loginWait("phantom", "10.9.9.9"))).toMatchObject({ reason: "name" });
     const slowed = unwrap(
       await loginAction({ request: formRequest("/login", { username: user.username, password }), context: context("10.5.0.1"), params: {} }),
     );

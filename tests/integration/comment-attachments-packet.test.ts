@@ -1,3 +1,4 @@
+import { collect } from "~/utils/collect";
 import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,15 +21,15 @@ let receiptNo = "";
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  const drafter = findUserByUsername(db, "drafter")!;
+  const drafter = (await findUserByUsername(db, "drafter"))!;
   cookie = (await createUserSession(new Request("http://localhost/login"), drafter.id)).split(";")[0];
   const form = { body: "我们的完整意见见附件。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: "packet-attach-key-0123456789", website: "" };
   const res = (await multipartPost(OPEN, form, [file(pdfBytes(), "意见书.pdf", "application/pdf"), file(pngBytes(), "签名页.png", "image/png")])) as Response;
   receiptNo = res.headers.get("Set-Cookie")!.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
-  const c = db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get()!;
-  const [pdf] = db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
-  approveComment(db, OPEN, { ...drafter, label: drafter.displayName } as never, { commentId: c.id, publishedBody: c.body, confirmNoPii: true });
-  setAttachmentPublic(db, OPEN, pdf.id, true, { id: drafter.id, label: drafter.displayName });
+  const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
+  const [pdf] = (await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all());
+  (await approveComment(db, OPEN, { ...drafter, label: drafter.displayName } as never, { commentId: c.id, publishedBody: c.body, confirmNoPii: true }));
+  (await setAttachmentPublic(db, OPEN, pdf.id, true, { id: drafter.id, label: drafter.displayName }));
 });
 
 const ask = async (format: string) =>
@@ -45,12 +46,12 @@ const fetchFile = async (format: string) => {
 };
 
 describe("comment files in the register and the packet", () => {
-  it("lists each comment's files in the internal register (public or not) and only public ones in the public register", () => {
-    const internal = [...registerRows(db, OPEN, "internal")].find((r) => r.text === "我们的完整意见见附件。")!;
+  it("lists each comment's files in the internal register (public or not) and only public ones in the public register", async () => {
+    const internal = (await collect(registerRows(db, OPEN, "internal"))).find((r) => r.text === "我们的完整意见见附件。")!;
     expect(internal.files).toBe("意见书.pdf（1 KB，公开）\n签名页.png（1 KB，不公开）");
-    const pub = [...registerRows(db, OPEN, "public")].find((r) => r.text === "我们的完整意见见附件。")!;
+    const pub = (await collect(registerRows(db, OPEN, "public"))).find((r) => r.text === "我们的完整意见见附件。")!;
     expect(pub.files).toBe("意见书.pdf（1 KB）");
-    expect([...registerRows(db, OPEN, "public")].some((r) => r.files.includes("签名页"))).toBe(false);
+    expect((await collect(registerRows(db, OPEN, "public"))).some((r) => r.files.includes("签名页"))).toBe(false);
   });
 
   it("puts the files column into the packet's DOCX and CSV", async () => {
@@ -65,7 +66,7 @@ describe("comment files in the register and the packet", () => {
     const { res, body } = await fetchFile("zip");
     expect(res.headers.get("Content-Type")).toBe("application/zip");
     const zip = await JSZip.loadAsync(body);
-    const no = [...registerRows(db, OPEN, "internal")].find((r) => r.text === "我们的完整意见见附件。")!.no;
+    const no = (await collect(registerRows(db, OPEN, "internal"))).find((r) => r.text === "我们的完整意见见附件。")!.no;
     expect(Buffer.from(await zip.file(`${no}-${receiptNo}/意见书.pdf`)!.async("uint8array")).equals(pdfBytes())).toBe(true);
     expect(Buffer.from(await zip.file(`${no}-${receiptNo}/签名页.png`)!.async("uint8array")).equals(pngBytes())).toBe(true);
     const list = await zip.file("附件清单.csv")!.async("string");

@@ -21,11 +21,11 @@ import { context, testDb, thrown, unwrap } from "./helpers";
 
 const db = testDb();
 await seedDemo(db, new Date());
-const open = db.select().from(consultations).all().find((c) => publicPhase(c, new Date()) === "open")!;
+const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, new Date()) === "open")!;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   for (const name of ["reviewer", "drafter2"]) {
-    cookies[name] = (await createUserSession(new Request("http://localhost/login"), findUserByUsername(db, name)!.id)).split(";")[0];
+    cookies[name] = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, name))!.id)).split(";")[0];
   }
 });
 
@@ -39,9 +39,9 @@ const fields = (body = "附件中是我们律师事务所的完整意见。") =>
   website: "",
 });
 
-const storedFor = (receiptFromCookie: string) => {
+const storedFor = async (receiptFromCookie: string) => {
   const receiptNo = receiptFromCookie.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
-  const c = db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get()!;
+  const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
   return db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
 };
 
@@ -55,7 +55,7 @@ describe("comment attachments at intake", () => {
       file(pngBytes(), "截图.PNG", "image/png"),
     ])) as Response;
     expect(res.status).toBe(303);
-    const rows = storedFor(res.headers.get("Set-Cookie")!);
+    const rows = (await storedFor(res.headers.get("Set-Cookie")!));
     expect(rows.map((r) => [r.filename, r.mimeType, r.isPublic])).toEqual([
       ["意见书.pdf", "application/pdf", false],
       ["意见.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false],
@@ -66,19 +66,19 @@ describe("comment attachments at intake", () => {
   it("accepts a text-only multipart comment (a form without JavaScript)", async () => {
     const res = (await multipartPost(open.id, fields(), [])) as Response;
     expect(res.status).toBe(303);
-    expect(storedFor(res.headers.get("Set-Cookie")!)).toEqual([]);
+    expect((await storedFor(res.headers.get("Set-Cookie")!))).toEqual([]);
   });
 
   it("refuses an executable renamed .pdf, keeping the text and asking for the files again", async () => {
     const text = "请见附件。".repeat(10);
-    const before = db.select().from(comments).all().length;
+    const before = (await db.select().from(comments).all()).length;
     const r = unwrap(await multipartPost(open.id, { ...fields(text), name: "李律师" }, [file(exeBytes(), "意见.pdf", "application/pdf")]));
     expect(r.status).toBe(400);
     expect(r.body.errors.files).toMatch(/“意见”不是可接受的文件类型（系统按文件内容判断，而非扩展名）/);
     expect(r.body.errors.files).toMatch(/请重新选择要上传的文件/);
     expect(r.body.values.body).toBe(text);
     expect(r.body.values.name).toBe("李律师");
-    expect(db.select().from(comments).all().length).toBe(before);
+    expect((await db.select().from(comments).all()).length).toBe(before);
   });
 
   it("refuses a file over 10 MB and more than five files, with the text kept", async () => {
@@ -121,11 +121,11 @@ describe("moderation of attachments and what the public sees", () => {
       params: { id: String(open.id), fileId: String(fileId) },
       context: context(),
     }) as Promise<Response>;
-  const shown = (commentId: number) => listPublicComments(db, open.id, { page: 1 }).comments.find((c) => c.id === commentId);
+  const shown = async (commentId: number) => (await listPublicComments(db, open.id, { page: 1 })).comments.find((c) => c.id === commentId);
 
   it("keeps files private until a moderator marks each one public on an approved comment", async () => {
     const res = (await multipartPost(open.id, fields("第五条的意见，详见附件。"), [file(pdfBytes(), "意见书.pdf", "application/pdf"), file(pngBytes(), "身份证.png", "image/png")], "192.0.2.90")) as Response;
-    const [pdf, png] = storedFor(res.headers.get("Set-Cookie")!);
+    const [pdf, png] = (await storedFor(res.headers.get("Set-Cookie")!));
     const commentId = pdf.commentId;
 
     // The moderation card lists both, not public, and staff can download them.
@@ -139,12 +139,12 @@ describe("moderation of attachments and what the public sees", () => {
 
     // Marked public before the comment is approved: still nothing public.
     expect(((await staffPost([["intent", "attachment-review"], ["commentId", String(commentId)], ["attachmentId", String(pdf.id)], ["isPublic", "1"]])) as Response).status).toBe(302);
-    expect(shown(commentId)).toBeUndefined();
+    expect((await shown(commentId))).toBeUndefined();
     expect((await thrown(download(pdf.id))).status).toBe(404);
 
     // Approved: only the file marked public is listed and served; the other stays staff-only.
     await staffPost([["intent", "approve"], ["commentId", String(commentId)], ["publishedBody", "第五条的意见，详见附件。"]]);
-    expect(shown(commentId)!.attachments).toEqual([{ id: pdf.id, filename: "意见书.pdf", size: "1 KB", href: `/consultations/${open.id}/comment-files/${pdf.id}` }]);
+    expect((await shown(commentId))!.attachments).toEqual([{ id: pdf.id, filename: "意见书.pdf", size: "1 KB", href: `/consultations/${open.id}/comment-files/${pdf.id}` }]);
     const served = await download(pdf.id);
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Disposition")).toContain("attachment;");
@@ -153,7 +153,7 @@ describe("moderation of attachments and what the public sees", () => {
 
     // Taken back: gone from the page and the download.
     await staffPost([["intent", "attachment-review"], ["commentId", String(commentId)], ["attachmentId", String(pdf.id)], ["isPublic", "0"]]);
-    expect(shown(commentId)!.attachments).toEqual([]);
+    expect((await shown(commentId))!.attachments).toEqual([]);
     expect((await thrown(download(pdf.id))).status).toBe(404);
   });
 
@@ -169,7 +169,7 @@ describe("moderation of attachments and what the public sees", () => {
 describe("files of comments that were never stored", () => {
   it("are removed by the nightly sweep once a day old; referenced files and fresh ones stay", async () => {
     const res = (await multipartPost(open.id, fields("附件是补充材料。"), [file(pdfBytes(), "补充.pdf", "application/pdf")])) as Response;
-    const [kept] = storedFor(res.headers.get("Set-Cookie")!);
+    const [kept] = (await storedFor(res.headers.get("Set-Cookie")!));
     const root = path.resolve(env().DATA_DIR, "comment-attachments");
     const orphan = path.join(root, `${"a".repeat(64)}.pdf`);
     const fresh = path.join(root, `${"b".repeat(64)}.png`);
@@ -179,7 +179,7 @@ describe("files of comments that were never stored", () => {
     const old = new Date(now.getTime() - UNREFERENCED_FILE_GRACE_MS - 60_000);
     for (const f of [orphan, crashed, path.join(root, kept.storagePath)]) fs.utimesSync(f, old, old);
 
-    expect(sweepUnreferencedCommentFiles(db, now)).toBe(2);
+    expect((await sweepUnreferencedCommentFiles(db, now))).toBe(2);
     expect(fs.existsSync(orphan)).toBe(false);
     expect(fs.existsSync(crashed)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);

@@ -19,7 +19,7 @@ beforeAll(async () => {
 const load = (search: string) =>
   publicPage({ request: new Request(`http://localhost/consultations/${OPEN}${search}`), params: { id: String(OPEN) }, context: context() });
 
-const stored = () => db.select({ n: count() }).from(comments).where(eq(comments.consultationId, OPEN)).get()!.n;
+const stored = async () => (await db.select({ n: count() }).from(comments).where(eq(comments.consultationId, OPEN)).get())!.n;
 
 describe("reading an article's comments is not choosing to comment on it", () => {
   it("filters the public comments by ?carticle and preselects the form's article only by ?article", async () => {
@@ -35,7 +35,7 @@ describe("reading an article's comments is not choosing to comment on it", () =>
 describe("a link that carries the comment form's text (no JavaScript)", () => {
   it("stores nothing, counts no attempt and gives every field back", async () => {
     resetRateLimits();
-    const before = stored();
+    const before = (await stored());
     const fields = { body: "写到一半的意见，还没有提交。", articles: "8", identityCategory: "", idempotencyKey: "keep-key-abcdefghijklmnop", website: "", intent: "keep" };
     for (let i = 0; i < 200; i++) {
       const outcome = await processCommentForm(new URLSearchParams(fields), "203.0.113.77", OPEN);
@@ -45,7 +45,7 @@ describe("a link that carries the comment form's text (no JavaScript)", () => {
         reply: { errors: {}, values: { body: fields.body, articles: "8", identityCategory: "", idempotencyKey: fields.idempotencyKey } },
       });
     }
-    expect(stored()).toBe(before);
+    expect((await stored())).toBe(before);
     // 200 carried forms later, the same address may still submit.
     const submitted = await processCommentForm(
       new URLSearchParams({ body: "正式提交。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: "keep-key-submitted-abcdefgh", website: "" }),

@@ -15,8 +15,8 @@ import { context, testDb, unwrap } from "./helpers";
 const db = testDb();
 const NOW = new Date("2026-11-26T04:00:00Z");
 await seedDemo(db, NOW);
-const open = db.select().from(consultations).all().find((c) => publicPhase(c, NOW) === "open")!;
-const closed = db.select().from(consultations).all().find((c) => publicPhase(c, NOW) === "closed")!;
+const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "open")!;
+const closed = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "closed")!;
 
 let n = 0;
 const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
@@ -34,55 +34,55 @@ const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
 beforeEach(() => resetRateLimits());
 
 describe("comment intake", () => {
-  it("accepts exactly within the period, checked at the instant of receipt", () => {
+  it("accepts exactly within the period, checked at the instant of receipt", async () => {
     const before = new Date(open.closesAt!.getTime() - 1000);
     const after = new Date(open.closesAt!.getTime() + 1000);
-    expect(submitComment(db, open.id, input(), { now: before })).toMatchObject({ ok: true });
-    const late = submitComment(db, open.id, input(), { now: after });
+    expect((await submitComment(db, open.id, input(), { now: before }))).toMatchObject({ ok: true });
+    const late = (await submitComment(db, open.id, input(), { now: after }));
     expect(late).toMatchObject({ ok: false, status: 409 });
     expect(!late.ok && late.message).toMatch(/已于 .* 截止/);
-    const early = submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() - 1000) });
+    const early = (await submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() - 1000) }));
     expect(!early.ok && early.message).toMatch(/尚未开始/);
-    expect(submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() + 1000) }).ok).toBe(true);
+    expect((await submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() + 1000) })).ok).toBe(true);
   });
 
-  it("makes one comment from a double submission and returns the same receipt and code", () => {
+  it("makes one comment from a double submission and returns the same receipt and code", async () => {
     const key = "double-click-key-0123456789";
-    const first = submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW });
-    const second = submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW });
+    const first = (await submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW }));
+    const second = (await submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW }));
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(second).toMatchObject({ receiptNo: first.receiptNo, checkCode: first.checkCode, duplicate: true });
-    expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+    expect((await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all())).toHaveLength(1);
   });
 
-  it("never hands a reused key's receipt to anyone but the first sender with the same text", () => {
+  it("never hands a reused key's receipt to anyone but the first sender with the same text", async () => {
     const key = "shared-computer-key-0123456789";
-    const first = submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" });
+    const first = (await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" }));
     if (!first.ok) throw new Error(first.message);
-    const stranger = submitComment(db, open.id, input({ idempotencyKey: key, body: "第二个人的意见。" }), { now: NOW, ip: "192.0.2.1" });
-    const elsewhere = submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.2" });
+    const stranger = (await submitComment(db, open.id, input({ idempotencyKey: key, body: "第二个人的意见。" }), { now: NOW, ip: "192.0.2.1" }));
+    const elsewhere = (await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.2" }));
     for (const r of [stranger, elsewhere]) {
       expect(r).toMatchObject({ ok: false, field: "form", status: 409, renewKey: true });
       expect(JSON.stringify(r)).not.toContain(first.receiptNo);
     }
-    expect(submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" })).toMatchObject({
+    expect((await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" }))).toMatchObject({
       ok: true,
       receiptNo: first.receiptNo,
       duplicate: true,
     });
-    expect(db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+    expect((await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all())).toHaveLength(1);
   });
 
-  it("stores the comment, its article, its proposed redactions and its receipt mail together", () => {
-    const r = submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW });
+  it("stores the comment, its article, its proposed redactions and its receipt mail together", async () => {
+    const r = (await submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW }));
     if (!r.ok) throw new Error(r.message);
-    const c = db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get()!;
+    const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get())!;
     expect(c.body).toBe("我的电话 139 1234 5678，请联系。evil");
     expect(c.hasPii).toBe(true);
     expect(c.moderationStatus).toBe("pending");
-    expect(db.select().from(redactions).where(eq(redactions.commentId, c.id)).all()[0]).toMatchObject({ kind: "phone", status: "proposed" });
-    const mail = db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`)).get()!;
+    expect((await db.select().from(redactions).where(eq(redactions.commentId, c.id)).all())[0]).toMatchObject({ kind: "phone", status: "proposed" });
+    const mail = (await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`)).get())!;
     expect(mail.toAddress).toBe("vet@example.com");
     expect(mail.textBody).toContain(r.receiptNo);
     expect(mail.textBody).toContain(`查询码：${r.checkCode}`);
@@ -90,16 +90,16 @@ describe("comment intake", () => {
     expect(mail.textBody).not.toContain("code=");
   });
 
-  it("refuses articles that do not exist and a closed consultation, with messages", () => {
-    expect(submitComment(db, open.id, input({ articles: [999] }), { now: NOW })).toMatchObject({ ok: false, field: "articles" });
-    expect(submitComment(db, closed.id, input(), { now: NOW })).toMatchObject({ ok: false, status: 409 });
-    expect(submitComment(db, 424242, input(), { now: NOW })).toMatchObject({ ok: false, status: 404 });
+  it("refuses articles that do not exist and a closed consultation, with messages", async () => {
+    expect((await submitComment(db, open.id, input({ articles: [999] }), { now: NOW }))).toMatchObject({ ok: false, field: "articles" });
+    expect((await submitComment(db, closed.id, input(), { now: NOW }))).toMatchObject({ ok: false, status: 409 });
+    expect((await submitComment(db, 424242, input(), { now: NOW }))).toMatchObject({ ok: false, status: 404 });
   });
 
-  it("keeps script tags as plain text", () => {
-    const r = submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW });
+  it("keeps script tags as plain text", async () => {
+    const r = (await submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW }));
     if (!r.ok) throw new Error(r.message);
-    expect(db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get()!.body).toBe("<script>alert('x')</script> 第五条很好");
+    expect((await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get())!.body).toBe("<script>alert('x')</script> 第五条很好");
   });
 });
 
@@ -177,9 +177,9 @@ const viewWith = (cookie: string, search = "") =>
 
 describe("the status page", () => {
   it("shows the status for the right code and the same answer for a wrong code or an unknown receipt", async () => {
-    const r = submitComment(db, open.id, input(), { now: NOW });
+    const r = (await submitComment(db, open.id, input(), { now: NOW }));
     if (!r.ok) throw new Error(r.message);
-    expect(lookupComment(db, r.receiptNo, r.checkCode)?.steps.map((s) => `${s.label}:${s.state}`)).toEqual([
+    expect((await lookupComment(db, r.receiptNo, r.checkCode))?.steps.map((s) => `${s.label}:${s.state}`)).toEqual([
       "已收到:done",
       "审核中:current",
       "已公开:todo",
@@ -196,7 +196,7 @@ describe("the status page", () => {
   });
 
   it("answers a look-up with a redirect to plain /status and a cookie, and shows the text redacted", async () => {
-    const r = submitComment(db, open.id, input({ body: "请联系我 13912345678，身份证 11010519491231002X。" }), { now: NOW });
+    const r = (await submitComment(db, open.id, input({ body: "请联系我 13912345678，身份证 11010519491231002X。" }), { now: NOW }));
     if (!r.ok) throw new Error(r.message);
     const res = (await lookup({ receipt: r.receiptNo.toLowerCase(), code: r.checkCode.toLowerCase() })) as Response;
     expect(res.status).toBe(303);
@@ -219,7 +219,7 @@ describe("the status page", () => {
   });
 
   it("moves a code that arrives in a link out of the address at once", async () => {
-    const r = submitComment(db, open.id, input(), { now: NOW });
+    const r = (await submitComment(db, open.id, input(), { now: NOW }));
     if (!r.ok) throw new Error(r.message);
     const res = (await viewWith("", `?receipt=${r.receiptNo}&code=${r.checkCode}`)) as Response;
     expect(res.status).toBe(303);

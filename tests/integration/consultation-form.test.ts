@@ -133,7 +133,7 @@ describe("the consultation form", () => {
       await expect(
         staffLoader({ request: new Request(`http://localhost/admin/consultations/${id}`, { headers: { Cookie: cookie } }), params: { id }, context: context() }),
       ).rejects.toMatchObject({ status: 404 });
-      expect(() => publicLoader({ request: new Request(`http://localhost/consultations/${id}`), params: { id }, context: context() })).toThrow();
+      await expect(publicLoader({ request: new Request(`http://localhost/consultations/${id}`), params: { id }, context: context() })).rejects.toThrow();
     }
   });
 });

@@ -44,7 +44,7 @@ describe("the list at /consultations", () => {
       expect(data.errors, query).toEqual([message]);
       expect(data.list.total, query).toBe(all);
     }
-    const office = db.select().from(divisions).all().find((d) => d.name === "办公室")!;
+    const office = (await db.select().from(divisions).all()).find((d) => d.name === "办公室")!;
     expect((await list(`?division=${office.id}`)).errors).toEqual(["所选起草处室没有公开的征求意见，已显示全部处室。"]);
     const mixed = await list("?status=bogus&type=nope&q=%E6%9C%8D%E5%8A%A1%E7%AB%99"); // 服务站
     expect(mixed.errors).toHaveLength(2);
@@ -53,7 +53,7 @@ describe("the list at /consultations", () => {
   });
 
   it("pages 20 at a time, with the page out of range answered by the first page", async () => {
-    for (let n = 1; n <= 45; n++) addConsultation({ title: `分页测试第${n}号通知`, status: "published" });
+    for (let n = 1; n <= 45; n++) (await addConsultation({ title: `分页测试第${n}号通知`, status: "published" }));
     const first = await list("?q=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95"); // 分页测试
     expect(first.list).toMatchObject({ total: 45, page: 1, pageCount: 3 });
     expect(first.list.items).toHaveLength(PAGE_SIZE);

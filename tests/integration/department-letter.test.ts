@@ -15,10 +15,10 @@ const db = testDb();
 let cookie = "";
 const now = new Date();
 await seedDemo(db, now);
-const open = db.select().from(consultations).all().find((c) => publicPhase(c, now) === "open")!;
+const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, now) === "open")!;
 
 beforeAll(async () => {
-  cookie = (await createUserSession(new Request("http://localhost/login"), findUserByUsername(db, "drafter")!.id)).split(";")[0];
+  cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
 });
 
 let n = 0;
@@ -50,9 +50,9 @@ describe("部门来函 entered by staff", () => {
   it("records the sending department as the identity and stores the scanned letter, shown in moderation", async () => {
     const r = await enter(fields(), [file(pdfBytes(), "来函扫描件.pdf", "application/pdf")]);
     expect(r.status).toBe(200);
-    const c = db.select().from(comments).where(eq(comments.receiptNo, r.body.receiptNo)).get()!;
+    const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.body.receiptNo)).get())!;
     expect(c).toMatchObject({ channel: "department_letter", organisation: "辽宁省财政厅", identityCategory: "政府部门" });
-    const files = db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
+    const files = (await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all());
     expect(files.map((f) => [f.filename, f.mimeType, f.isPublic])).toEqual([["来函扫描件.pdf", "application/pdf", false]]);
     const page = await moderationPage({ request: new Request(`http://localhost/admin/consultations/${open.id}/moderation?status=all`, { headers: { Cookie: cookie } }), params: { id: String(open.id) }, context: context() });
     expect(page.files[c.id]).toEqual([{ id: files[0].id, filename: "来函扫描件.pdf", size: "1 KB", isPublic: false }]);

@@ -18,8 +18,8 @@ export async function makeUser(role: Role, overrides: { password?: string; divis
   const db = testDb();
   const name = overrides.division ?? "测试处";
   const division =
-    db.select().from(divisions).all().find((d) => d.name === name) ??
-    db.insert(divisions).values({ name }).returning().get();
+    (await db.select().from(divisions).all()).find((d) => d.name === name) ??
+    (await db.insert(divisions).values({ name }).returning().get());
   const password = overrides.password ?? "correct-horse-battery";
   const user = await createUser(
     db,

@@ -19,7 +19,7 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await seedDemo(db, new Date());
   for (const name of ["drafter", "drafter2", "reviewer", "legal", "admin"]) {
-    cookies[name] = (await createUserSession(new Request("http://localhost/login"), findUserByUsername(db, name)!.id)).split(";")[0];
+    cookies[name] = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, name))!.id)).split(";")[0];
   }
   // A second legal-office account, so that the notice goes to each of them.
   const { user } = await makeUser("legal", { division: "政策法规处" });
@@ -52,7 +52,7 @@ async function status(p: Promise<unknown>): Promise<number> {
 }
 
 const review = () => db.select().from(legalReviews).where(eq(legalReviews.consultationId, CLOSED)).get();
-const consultation = () => db.select().from(consultations).where(eq(consultations.id, CLOSED)).get()!;
+const consultation = async () => (await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!;
 
 describe("who may open and download the packet", () => {
   it("lets the division's drafters and reviewers in before submission, and nobody else", async () => {
@@ -81,18 +81,18 @@ describe("submitting to the legal office and its review", () => {
     expect(unwrap(await post("drafter", { intent: "submit" }, OPEN))).toMatchObject({ status: 400, body: { errors: { form: "征求意见期结束后才能报送法制审核。" } } });
     expect(await status(post("drafter2", { intent: "submit" }))).toBe(403);
     expect(unwrap(await post("reviewer", { intent: "submit" }))).toMatchObject({ status: 403 });
-    expect(review()).toBeUndefined();
+    expect((await review())).toBeUndefined();
   });
 
   it("sets 已报送法制审核, records who and when, audits it and tells every legal-office account", async () => {
     const res = (await post("drafter", { intent: "submit" })) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/packet?done=submit`);
-    expect(consultation().status).toBe("legal_review");
-    expect(review()).toMatchObject({ submittedBy: findUserByUsername(db, "drafter")!.id, receivedAt: null, finishedAt: null });
-    const entry = db.select().from(auditLog).where(and(eq(auditLog.entityId, String(CLOSED)), eq(auditLog.action, "consultation.legal_submit"))).get()!;
+    expect((await consultation()).status).toBe("legal_review");
+    expect((await review())).toMatchObject({ submittedBy: (await findUserByUsername(db, "drafter"))!.id, receivedAt: null, finishedAt: null });
+    const entry = (await db.select().from(auditLog).where(and(eq(auditLog.entityId, String(CLOSED)), eq(auditLog.action, "consultation.legal_submit"))).get())!;
     expect(JSON.parse(entry.after!)).toMatchObject({ status: "legal_review" });
-    const mail = db.select().from(emailOutbox).where(eq(emailOutbox.kind, "packet_arrival")).all();
+    const mail = (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "packet_arrival")).all());
     expect(mail.map((m) => m.toAddress).sort()).toEqual(["legal2@zhengqiu.localhost", "legal@zhengqiu.localhost"]);
     expect(unwrap(await post("drafter", { intent: "submit" }))).toMatchObject({ status: 400, body: { errors: { form: "该征求意见已报送法制审核。" } } });
   });
@@ -114,17 +114,17 @@ describe("submitting to the legal office and its review", () => {
     expect(unwrap(await post("legal", { intent: "finish", note: "结论" }))).toMatchObject({ status: 409, body: { errors: { form: "请先登记接收，再登记审查完毕。" } } });
     expect(unwrap(await post("drafter", { intent: "receive" }))).toMatchObject({ status: 403 });
     expect(((await post("legal", { intent: "receive" })) as Response).status).toBe(302);
-    expect(review()!.receivedAt).toBeInstanceOf(Date);
+    expect((await review())!.receivedAt).toBeInstanceOf(Date);
     const tooLong = unwrap(await post("legal", { intent: "finish", note: "意".repeat(1001) }));
     expect(tooLong).toMatchObject({ status: 400, body: { errors: { note: "审查结论不能超过 1000 个字。" }, values: { note: "意".repeat(1001) } } });
     expect(unwrap(await post("legal", { intent: "finish", note: "  " }))).toMatchObject({ status: 400, body: { errors: { note: "请填写审查结论。" } } });
     expect(((await post("legal", { intent: "finish", note: "经审查，未发现合法性问题。" })) as Response).status).toBe(302);
-    expect(review()).toMatchObject({ note: "经审查，未发现合法性问题。", finishedBy: findUserByUsername(db, "legal")!.id });
+    expect((await review())).toMatchObject({ note: "经审查，未发现合法性问题。", finishedBy: (await findUserByUsername(db, "legal"))!.id });
     const shown = await page("drafter");
     expect(shown.review).toMatchObject({ receivedBy: "陈法制（政策法规处）", finishedBy: "陈法制（政策法规处）", stage: "finished", round: 1 });
-    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(CLOSED))).all().map((a) => a.action);
+    const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(CLOSED))).all()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["consultation.legal_submit", "legal_review.receive", "legal_review.finish"]));
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });
 

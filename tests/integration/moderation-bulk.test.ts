@@ -52,7 +52,7 @@ let sampleIds: number[] = [];
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  const user = findUserByUsername(db, "drafter")!;
+  const user = (await findUserByUsername(db, "drafter"))!;
   cookie = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
   sampleIds = insertComments(Array.from({ length: SIZE }, (_, i) => sample(i)));
 }, 120_000);
@@ -86,7 +86,7 @@ describe("bulk approval by filter on 3,000 comments", () => {
     const confirm = await get(`${search}&bulk=approve`);
     expect(confirm.bulk?.preview).toMatchObject({ action: "approve", count: SIZE, unreviewed: SIZE / 10 });
     expect(confirm.bulk?.preview?.filtersText).toBe(`待审核、内容包含“${MARK}”`);
-    expect(statusOf(sampleIds).every((r) => r.s === "pending")).toBe(true);
+    expect((await statusOf(sampleIds)).every((r) => r.s === "pending")).toBe(true);
   });
 
   it("acts only after the confirmation, and refuses a set that changed since the count was shown", async () => {
@@ -100,13 +100,13 @@ describe("bulk approval by filter on 3,000 comments", () => {
     const changed = unwrap(await post([["intent", "bulk-filter"], ["q", MARK], ["bulk", "approve"], ["count", String(SIZE)], ["token", preview!.token]], `${search}&bulk=approve`));
     expect(changed.status).toBe(409);
     expect(changed.body.errors.form).toBe(`筛选结果已变化：确认时为 ${SIZE} 条，现在为 ${SIZE + 1} 条。未执行任何操作，请核对后重新确认。`);
-    expect(statusOf([...sampleIds, ...late]).every((r) => r.s === "pending")).toBe(true);
-    expect(bulkAudits()).toHaveLength(0);
+    expect((await statusOf([...sampleIds, ...late])).every((r) => r.s === "pending")).toBe(true);
+    expect((await bulkAudits())).toHaveLength(0);
     sampleIds.push(...late);
   });
 
   it("approves exactly the matching set in chunks, holds the ones with unreviewed detections, and audits once", async () => {
-    const others = db.select({ id: comments.id }).from(comments).where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending"))).all().map((r) => r.id).filter((id) => !sampleIds.includes(id));
+    const others = (await db.select({ id: comments.id }).from(comments).where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending"))).all()).map((r) => r.id).filter((id) => !sampleIds.includes(id));
     expect(others.length).toBeGreaterThan(0);
     const { preview } = (await get(`${search}&bulk=approve`)).bulk!;
     expect(preview!.count).toBe(SIZE + 1);
@@ -128,23 +128,23 @@ describe("bulk approval by filter on 3,000 comments", () => {
     expect(res.status).toBe(302);
     const held = SIZE / 10;
     expect(res.headers.get("Location")).toBe(`/admin/consultations/${OPEN}/moderation?q=${encodeURIComponent(MARK)}&done=filter-approve&n=${SIZE + 1 - held}&held=${held}`);
-    const after = statusOf(sampleIds);
+    const after = (await statusOf(sampleIds));
     expect(after.filter((r) => r.s === "approved")).toHaveLength(SIZE + 1 - held);
     // Held: every comment with a phone number nobody confirmed stays pending, its detection still to review.
     const pending = after.filter((r) => r.s === "pending").map((r) => r.id);
     expect(pending).toHaveLength(held);
-    expect(db.select().from(redactions).where(inArray(redactions.commentId, pending)).all().every((s) => s.status === "proposed")).toBe(true);
-    expect(db.select({ b: comments.publishedBody }).from(comments).where(inArray(comments.id, pending)).all().every((r) => r.b === null)).toBe(true);
+    expect((await db.select().from(redactions).where(inArray(redactions.commentId, pending)).all()).every((s) => s.status === "proposed")).toBe(true);
+    expect((await db.select({ b: comments.publishedBody }).from(comments).where(inArray(comments.id, pending)).all()).every((r) => r.b === null)).toBe(true);
     // Nothing outside the filter moved.
-    expect(statusOf(others).every((r) => r.s === "pending")).toBe(true);
+    expect((await statusOf(others)).every((r) => r.s === "pending")).toBe(true);
     // One audit entry for the whole action, with the count and the filter; each comment keeps its decision row.
-    const audits = bulkAudits();
+    const audits = (await bulkAudits());
     expect(audits).toHaveLength(1);
     expect(JSON.parse(audits[0].after!)).toMatchObject({ action: "approve", filters: `?q=${encodeURIComponent(MARK)}`, count: SIZE + 1, done: SIZE + 1 - held, completed: true });
-    expect(db.select().from(auditLog).where(and(eq(auditLog.action, "comment.approve"), inArray(auditLog.entityId, sampleIds.map(String)))).all()).toHaveLength(0);
-    expect(db.select().from(moderationDecisions).where(inArray(moderationDecisions.commentId, sampleIds)).all()).toHaveLength(SIZE + 1 - held);
+    expect((await db.select().from(auditLog).where(and(eq(auditLog.action, "comment.approve"), inArray(auditLog.entityId, sampleIds.map(String)))).all())).toHaveLength(0);
+    expect((await db.select().from(moderationDecisions).where(inArray(moderationDecisions.commentId, sampleIds)).all())).toHaveLength(SIZE + 1 - held);
     expect(longest).toBeLessThan(2000);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
 
     // The held ones are one filter away, each saying what is pending.
     const { queue } = await get(`${search}&unreviewed=1`);
@@ -161,67 +161,67 @@ describe("bulk approval by filter on 3,000 comments", () => {
       `${heldSearch}&bulk=reject&bulkReason=personal_data`,
     )) as Response;
     expect(res.status).toBe(302);
-    expect(db.select().from(comments).where(and(like(comments.body, `${MARK}%`), eq(comments.moderationStatus, "rejected"))).all()).toHaveLength(SIZE / 10);
+    expect((await db.select().from(comments).where(and(like(comments.body, `${MARK}%`), eq(comments.moderationStatus, "rejected"))).all())).toHaveLength(SIZE / 10);
 
     const toMark = (await get(`?status=rejected&q=${encodeURIComponent(MARK)}&bulk=mark`)).bulk!.preview!;
     await post([["intent", "bulk-filter"], ["status", "rejected"], ["q", MARK], ["bulk", "mark"], ["count", String(toMark.count)], ["token", toMark.token]]);
-    expect(db.select().from(commentMarks).all()).toHaveLength(SIZE / 10);
+    expect((await db.select().from(commentMarks).all())).toHaveLength(SIZE / 10);
     expect((await get(`?status=all&marked=1`)).queue.total).toBe(SIZE / 10);
     const toUnmark = (await get(`?status=all&marked=1&bulk=unmark`)).bulk!.preview!;
     await post([["intent", "bulk-filter"], ["status", "all"], ["marked", "1"], ["bulk", "unmark"], ["count", String(toUnmark.count)], ["token", toUnmark.token]]);
-    expect(db.select().from(commentMarks).all()).toHaveLength(0);
-    expect(bulkAudits().map((a) => JSON.parse(a.after!).action)).toEqual(["approve", "reject", "mark", "unmark"]);
+    expect((await db.select().from(commentMarks).all())).toHaveLength(0);
+    expect((await bulkAudits()).map((a) => JSON.parse(a.after!).action)).toEqual(["approve", "reject", "mark", "unmark"]);
   });
 });
 
 describe("redaction safety in bulk approval", () => {
-  it("keeps a moderator's edited text when a comment is approved again in bulk", () => {
-    const drafter = findUserByUsername(db, "drafter")!;
+  it("keeps a moderator's edited text when a comment is approved again in bulk", async () => {
+    const drafter = (await findUserByUsername(db, "drafter"))!;
     // The detector misses a neighbour's name; the moderator takes it out by hand.
     const [id] = insertComments(["隔壁老邻居周桂兰家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。"]);
     const edited = "有位邻居家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。";
-    approveComment(db, OPEN, drafter, { commentId: id, publishedBody: edited, confirmNoPii: true });
-    rejectComments(db, OPEN, drafter, { ids: [id], reason: "personal_data" });
-    bulkApprove(db, OPEN, drafter, [id]);
-    const row = db.select().from(comments).where(eq(comments.id, id)).get()!;
+    (await approveComment(db, OPEN, drafter, { commentId: id, publishedBody: edited, confirmNoPii: true }));
+    (await rejectComments(db, OPEN, drafter, { ids: [id], reason: "personal_data" }));
+    (await bulkApprove(db, OPEN, drafter, [id]));
+    const row = (await db.select().from(comments).where(eq(comments.id, id)).get())!;
     expect(row.moderationStatus).toBe("approved");
     expect(row.publishedBody).toBe(edited);
   });
 
-  it("holds a comment with a low-confidence name detection until a person confirms it", () => {
+  it("holds a comment with a low-confidence name detection until a person confirms it", async () => {
     const [id] = insertComments(["王建军说第十二条的贴息期限太短，应当延长到五年，建议采纳。"]);
-    const spans = db.select().from(redactions).where(eq(redactions.commentId, id)).all();
+    const spans = (await db.select().from(redactions).where(eq(redactions.commentId, id)).all());
     expect(spans.map((s) => [s.kind, s.status])).toEqual([["name", "proposed"]]);
-    const result = bulkApprove(db, OPEN, findUserByUsername(db, "drafter")!, [id]);
+    const result = (await bulkApprove(db, OPEN, (await findUserByUsername(db, "drafter"))!, [id]));
     expect(result.approved).toEqual([]);
     expect(result.skipped[0].found).toContain("王建军");
   });
 });
 
 describe("flags: off-topic and likely duplicates", () => {
-  it("flags, explains and filters, and never decides", () => {
+  it("flags, explains and filters, and never decides", async () => {
     const [offTopic] = insertComments(["我家楼下烧烤店天天半夜吵闹，投诉好几次也没人管，太影响休息了。"]);
     const letter = "建议省里统一建设退役军人就业信息平台，岗位信息每周更新，并且与人社部门的招聘系统打通。";
     const [first] = insertComments([letter], { name: "甲" });
     const [similar] = insertComments([letter.replace("每周", "每天")], { name: "乙" });
     const [own] = insertComments([letter], { name: "甲" });
-    refreshModerationFlags(db, OPEN);
+    (await refreshModerationFlags(db, OPEN));
     const q = (search: string) => moderationQueue(db, OPEN, parseQueueFilters(new URLSearchParams(search)));
 
-    const off = q("status=all&offTopic=1");
+    const off = (await q("status=all&offTopic=1"));
     expect(off.items.map((i) => i.id)).toContain(offTopic);
     expect(off.items.find((i) => i.id === offTopic)!.offTopicReason).toMatch(/没有共同的实词/);
     expect(off.items.map((i) => i.id)).not.toContain(first);
 
-    const dup = q("status=all&duplicate=1");
+    const dup = (await q("status=all&duplicate=1"));
     const byId = new Map(dup.items.map((i) => [i.id, i.duplicate]));
-    const receipt = db.select().from(comments).where(eq(comments.id, first)).get()!.receiptNo;
+    const receipt = (await db.select().from(comments).where(eq(comments.id, first)).get())!.receiptNo;
     expect(byId.get(similar)).toEqual({ id: first, receiptNo: receipt, sameSender: false });
     // The same sender's copy agrees with the 重复提交 module.
     expect(byId.get(own)).toEqual({ id: first, receiptNo: receipt, sameSender: true });
     expect(byId.has(first)).toBe(false);
 
-    expect(statusOf([offTopic, similar, own]).every((r) => r.s === "pending")).toBe(true);
-    expect(db.select().from(commentFlags).where(inArray(commentFlags.commentId, [offTopic, first, similar, own])).all()).toHaveLength(4);
+    expect((await statusOf([offTopic, similar, own])).every((r) => r.s === "pending")).toBe(true);
+    expect((await db.select().from(commentFlags).where(inArray(commentFlags.commentId, [offTopic, first, similar, own])).all())).toHaveLength(4);
   });
 });

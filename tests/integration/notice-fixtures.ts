@@ -10,13 +10,13 @@ import { sha256Hex } from "~/utils/crypto.server";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${++counter}`;
 
-export function division(db: Db, name: string) {
-  return db.select().from(divisions).all().find((d) => d.name === name) ?? db.insert(divisions).values({ name }).returning().get();
+export async function division(db: Db, name: string) {
+  return (await db.select().from(divisions).all()).find((d) => d.name === name) ?? (await db.insert(divisions).values({ name }).returning().get());
 }
 
 /** A staff account; the password hash is a placeholder, these accounts never log in. */
-export function staff(db: Db, role: Role, divisionName: string, email: string | null = `${role}-${unique()}@example.gov.cn`, active = true) {
-  const d = division(db, divisionName);
+export async function staff(db: Db, role: Role, divisionName: string, email: string | null = `${role}-${unique()}@example.gov.cn`, active = true) {
+  const d = (await division(db, divisionName));
   const u = unique();
   return db
     .insert(users)

@@ -18,25 +18,25 @@ const OPEN = 1;
 let key = 0;
 const ids: Record<string, number> = {};
 
-function comment(body: string, publishPreference: "named" | "anonymous" | "private", name: string | null, organisation: string | null) {
-  const result = submitComment(db, OPEN, { body, articles: [15], name, organisation, identityCategory: "退役军人", email: null, publishPreference, idempotencyKey: `api-test-${++key}-xxxxxxxxxxxxxx` });
+async function comment(body: string, publishPreference: "named" | "anonymous" | "private", name: string | null, organisation: string | null) {
+  const result = (await submitComment(db, OPEN, { body, articles: [15], name, organisation, identityCategory: "退役军人", email: null, publishPreference, idempotencyKey: `api-test-${++key}-xxxxxxxxxxxxxx` }));
   if (!result.ok) throw new Error(result.message);
-  return db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).get()!.id;
+  return (await db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).get())!.id;
 }
-const drafter = () => findUserByUsername(db, "drafter")!;
-const approve = (id: number, publishedBody: string) => approveComment(db, OPEN, drafter(), { commentId: id, publishedBody, confirmNoPii: false });
+const drafter = async () => (await findUserByUsername(db, "drafter"))!;
+const approve = async (id: number, publishedBody: string) => approveComment(db, OPEN, (await drafter()), { commentId: id, publishedBody, confirmNoPii: false });
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  ids.named = comment("实名意见：雎鸠贴息期限应延长。", "named", "欧阳修文", "锦州市雎鸠物流公司");
-  approve(ids.named, "实名意见：雎鸠贴息期限应延长。");
-  ids.anonymous = comment("匿名意见：雎鸠贴息，电话13512345678。", "anonymous", "司马光明", "不该出现的单位");
-  approve(ids.anonymous, "匿名意见：雎鸠贴息，电话[手机号已隐去]。");
-  ids.private = comment("不公开：雎鸠贴息。", "private", "诸葛亮亮", null);
-  approve(ids.private, "不公开：雎鸠贴息。");
-  ids.pending = comment("未审核：雎鸠贴息。", "anonymous", null, null);
-  ids.rejected = comment("已驳回：雎鸠贴息代办。", "anonymous", null, null);
-  rejectComments(db, OPEN, drafter(), { ids: [ids.rejected], reason: "spam" });
+  ids.named = (await comment("实名意见：雎鸠贴息期限应延长。", "named", "欧阳修文", "锦州市雎鸠物流公司"));
+  (await approve(ids.named, "实名意见：雎鸠贴息期限应延长。"));
+  ids.anonymous = (await comment("匿名意见：雎鸠贴息，电话13512345678。", "anonymous", "司马光明", "不该出现的单位"));
+  (await approve(ids.anonymous, "匿名意见：雎鸠贴息，电话[手机号已隐去]。"));
+  ids.private = (await comment("不公开：雎鸠贴息。", "private", "诸葛亮亮", null));
+  (await approve(ids.private, "不公开：雎鸠贴息。"));
+  ids.pending = (await comment("未审核：雎鸠贴息。", "anonymous", null, null));
+  ids.rejected = (await comment("已驳回：雎鸠贴息代办。", "anonymous", null, null));
+  (await rejectComments(db, OPEN, (await drafter()), { ids: [ids.rejected], reason: "spam" }));
 });
 
 const list = (id: string | number, query = "") => call(commentsLoader, `/api/v1/consultations/${id}/comments${query}`, { params: { id: String(id) } });
@@ -97,19 +97,19 @@ describe("GET /api/v1/consultations/:id/comments", () => {
 
   it("answers 404 for unknown ids, drafts, and consultations that keep comments private", async () => {
     for (const id of ["999999", "abc", "0"]) expect((await list(id)).response.status, id).toBe(404);
-    const author = db.select().from(users).where(eq(users.username, "drafter")).get()!;
-    const draft = consultationAt(db, author, { opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000 * 30), status: "draft" });
-    commentAt(db, draft.id, new Date(), { moderationStatus: "approved", publishedBody: "草稿的意见", publishPreference: "anonymous" });
+    const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
+    const draft = (await consultationAt(db, author, { opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000 * 30), status: "draft" }));
+    (await commentAt(db, draft.id, new Date(), { moderationStatus: "approved", publishedBody: "草稿的意见", publishPreference: "anonymous" }));
     const { response, text } = await list(draft.id);
     expect(response.status).toBe(404);
     expect(text).not.toContain("草稿的意见");
-    db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN)).run();
+    (await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN)).run());
     try {
       const hidden = await list(OPEN);
       expect(hidden.response.status).toBe(404);
       expect(hidden.json().error.code).toBe("comments_not_public");
     } finally {
-      db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN)).run();
+      (await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN)).run());
     }
   });
 });
@@ -123,10 +123,10 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
   });
 
   it("gives the published summary and answers, with approved topic titles only, never a working label", async () => {
-    const author = db.select().from(users).where(eq(users.username, "drafter")).get()!;
+    const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
     const day = 86_400_000;
-    const c = consultationAt(db, author, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) });
-    const one = commentAt(db, c.id, new Date(Date.now() - 20 * day), { moderationStatus: "approved", publishedBody: "建议延长贴息。", publishPreference: "anonymous" });
+    const c = (await consultationAt(db, author, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) }));
+    const one = (await commentAt(db, c.id, new Date(Date.now() - 20 * day), { moderationStatus: "approved", publishedBody: "建议延长贴息。", publishPreference: "anonymous" }));
     const sqlite = db.$client;
     const topic = Number(sqlite.prepare(`INSERT INTO topics (consultation_id, label, keywords) VALUES (?, '内部工作标签甲乙', '[]')`).run(c.id).lastInsertRowid);
     sqlite.prepare(`INSERT INTO comment_analysis (comment_id, topic_id) VALUES (?, ?)`).run(one.id, topic);
@@ -135,7 +135,7 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
       .run(c.id, topic, author.id).lastInsertRowid;
     sqlite.prepare(`INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`).run(one.id, opinion);
     sqlite.prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '经研究，采纳了延长贴息期限的意见。', ?, 'published', ?)`).run(c.id, author.id, Date.now() - day);
-    db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id)).run();
+    (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id)).run());
 
     const before = await feedback(c.id);
     expect(before.response.status).toBe(200);

@@ -1,3 +1,4 @@
+import { collect } from "~/utils/collect";
 // An answer per opinion (意见要点): a topic holds several opinions, each answering only the comments
 // listed for it; a comment may be answered on its own; 重复提交 of one person are kept apart from
 // campaigns; the feedback page answers every article with approved titles only, and its counts add up.
@@ -69,7 +70,7 @@ let topicA: number, topicB: number, topicOther: number;
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  cookie = (await createUserSession(new Request("http://localhost/login"), findUserByUsername(db, "drafter")!.id)).split(";")[0];
+  cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
   C = consultationWithDraft();
   onThird = comment("第三条应当增加一款，明确退役军人创业贷款的贴息期限。", [3]);
   onFourth = comment("第四条的年龄限制过严，建议放宽到四十五周岁。", [4]);
@@ -98,11 +99,11 @@ describe("a topic with two opinions", () => {
     expect(await post({ intent: "opinion", topicId: String(topicA), title: "关于贴息期限的意见", commentIds: String(onThird), decision: "partly_adopted", reason: "贴息期限由省财政统一规定。", changeMade: "在第三条中增加一款", articleIdentityId: String(article.get(3)) })).toBeInstanceOf(Response);
     expect(await postMany([["intent", "opinion"], ["topicId", String(topicA)], ["title", "关于年龄限制的意见"], ["commentIds", String(onFourth)], ["commentIds", String(onBoth)], ["decision", "not_adopted"], ["reason", "年龄条件与国家规定一致。"], ["articleIdentityId", String(article.get(4))]])).toBeInstanceOf(Response);
 
-    expect(answerForComment(db, onThird)).toMatchObject({ decision: "partly_adopted", changeMade: "在第三条中增加一款", source: "opinion" });
+    expect((await answerForComment(db, onThird))).toMatchObject({ decision: "partly_adopted", changeMade: "在第三条中增加一款", source: "opinion" });
     // The 第四条 example: never stamped with the change made for 第三条.
-    expect(answerForComment(db, onFourth)).toMatchObject({ decision: "not_adopted", changeMade: null, title: "关于年龄限制的意见" });
-    expect(answerForComment(db, onBoth)).toMatchObject({ decision: "not_adopted" });
-    expect(answerForComment(db, unlisted)).toBeNull();
+    expect((await answerForComment(db, onFourth))).toMatchObject({ decision: "not_adopted", changeMade: null, title: "关于年龄限制的意见" });
+    expect((await answerForComment(db, onBoth))).toMatchObject({ decision: "not_adopted" });
+    expect((await answerForComment(db, unlisted))).toBeNull();
 
     const topic = (await matrix()).topics.find((t) => t.id === topicA)!;
     expect(topic.opinions.map((o) => [o.title, o.memberCount])).toEqual([["关于贴息期限的意见", 1], ["关于年龄限制的意见", 2]]);
@@ -114,12 +115,12 @@ describe("a topic with two opinions", () => {
     const age = opinionIdOf("关于年龄限制的意见");
     // The form listed only onBoth and unlisted: onFourth (not shown) keeps its place; onBoth unticked leaves; unlisted joins.
     await postMany([["intent", "opinion"], ["topicId", String(topicA)], ["opinionId", String(age)], ["title", "关于年龄限制的意见"], ["listedIds", String(onBoth)], ["listedIds", String(unlisted)], ["commentIds", String(unlisted)], ["decision", "not_adopted"], ["reason", "年龄条件与国家规定一致。"], ["articleIdentityId", String(article.get(4))]]);
-    expect(answerForComment(db, onFourth)?.dispositionId).toBe(age);
-    expect(answerForComment(db, unlisted)?.dispositionId).toBe(age);
-    expect(answerForComment(db, onBoth)).toBeNull();
+    expect((await answerForComment(db, onFourth))?.dispositionId).toBe(age);
+    expect((await answerForComment(db, unlisted))?.dispositionId).toBe(age);
+    expect((await answerForComment(db, onBoth))).toBeNull();
     await post({ intent: "opinion", topicId: String(topicA), opinionId: String(opinionIdOf("关于贴息期限的意见")), title: "关于贴息期限的意见", listedIds: String(onBoth), commentIds: String(onBoth), decision: "partly_adopted", reason: "贴息期限由省财政统一规定。", changeMade: "在第三条中增加一款", articleIdentityId: String(article.get(3)) });
-    expect(answerForComment(db, onBoth)).toMatchObject({ title: "关于贴息期限的意见" });
-    expect(answerForComment(db, onThird)).toMatchObject({ title: "关于贴息期限的意见" });
+    expect((await answerForComment(db, onBoth))).toMatchObject({ title: "关于贴息期限的意见" });
+    expect((await answerForComment(db, onThird))).toMatchObject({ title: "关于贴息期限的意见" });
   });
 
   it("refuses a comment of another topic, keeping what was typed", async () => {
@@ -133,43 +134,43 @@ describe("a topic with two opinions", () => {
 describe("a comment moved or answered on its own", () => {
   it("a comment staff move leaves its opinion and carries no answer until answered again; its own answer wins and stays", async () => {
     await post({ intent: "opinion", topicId: String(topicA), title: "关于培训补贴的意见", commentIds: String(mover), decision: "already_provided", reason: "第五条已作规定。" });
-    expect(answerForComment(db, mover)).toMatchObject({ decision: "already_provided" });
-    moveComment(db, C, { id: findUserByUsername(db, "drafter")!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicOther });
-    expect(answerForComment(db, mover)).toBeNull();
+    expect((await answerForComment(db, mover))).toMatchObject({ decision: "already_provided" });
+    (await moveComment(db, C, { id: (await findUserByUsername(db, "drafter"))!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicOther }));
+    expect((await answerForComment(db, mover))).toBeNull();
 
     await post({ intent: "record", commentId: String(mover), decision: "adopted", changeMade: "第五条提高培训补贴标准" });
-    expect(answerForComment(db, mover)).toMatchObject({ decision: "adopted", source: "own" });
-    moveComment(db, C, { id: findUserByUsername(db, "drafter")!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicA });
-    expect(answerForComment(db, mover)).toMatchObject({ decision: "adopted", source: "own" });
+    expect((await answerForComment(db, mover))).toMatchObject({ decision: "adopted", source: "own" });
+    (await moveComment(db, C, { id: (await findUserByUsername(db, "drafter"))!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicA }));
+    expect((await answerForComment(db, mover))).toMatchObject({ decision: "adopted", source: "own" });
   });
 });
 
 describe("重复提交 and campaigns", () => {
   it("groups one person's copies of one text as 重复提交, not as a campaign, and gives the copy the first one's answer, saying so", async () => {
-    expect(duplicateGroups(db, C)).toEqual([{ firstId: firstCopy, duplicateIds: [secondCopy] }]);
-    expect(duplicateCards(db, C)).toEqual([expect.objectContaining({ first: expect.objectContaining({ id: firstCopy }), copies: [expect.objectContaining({ id: secondCopy })] })]);
-    expect(campaignCards(db, C, [])).toEqual([]);
+    expect((await duplicateGroups(db, C))).toEqual([{ firstId: firstCopy, duplicateIds: [secondCopy] }]);
+    expect((await duplicateCards(db, C))).toEqual([expect.objectContaining({ first: expect.objectContaining({ id: firstCopy }), copies: [expect.objectContaining({ id: secondCopy })] })]);
+    expect((await campaignCards(db, C, []))).toEqual([]);
 
     await post({ intent: "opinion", topicId: String(topicB), title: "关于军属就业帮扶的意见", commentIds: String(firstCopy), decision: "adopted", changeMade: "第二条增加军属就业帮扶" });
-    expect(answerForComment(db, secondCopy)).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
+    expect((await answerForComment(db, secondCopy))).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
     // Nobody is mailed while answering: both copies' sender hears the final answer at publication.
     const told = sqlite.prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`).pluck().all(`result:${firstCopy}`, `result:${secondCopy}`);
     expect(told).toHaveLength(0);
-    expect(answersByComment(db, C).get(secondCopy)).toMatchObject({ source: "duplicate", duplicateOf: firstCopy });
-    const copyRow = [...registerRows(db, C, "internal")].find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
+    expect((await answersByComment(db, C)).get(secondCopy)).toMatchObject({ source: "duplicate", duplicateOf: firstCopy });
+    const copyRow = (await collect(registerRows(db, C, "internal"))).find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
     expect(copyRow.disposition).toBe("采纳");
     expect(copyRow.reason).toContain("重复提交");
     // The packet's statistics count by the same rule as the register.
-    const adoptedRows = [...registerRows(db, C, "internal")].filter((r) => r.disposition === "采纳").length;
-    expect(packetStats(db, C).byDisposition.find((d) => d.label === "采纳")?.count).toBe(adoptedRows);
+    const adoptedRows = (await collect(registerRows(db, C, "internal"))).filter((r) => r.disposition === "采纳").length;
+    expect((await packetStats(db, C)).byDisposition.find((d) => d.label === "采纳")?.count).toBe(adoptedRows);
   });
 
-  it("keeps a campaign of many senders a campaign", () => {
+  it("keeps a campaign of many senders a campaign", async () => {
     const a = comment("本办法应当把退役军人子女入学优待写得更具体一些，便于基层执行。", [], { email: "a@example.org" });
     const b = comment("本办法应当把退役军人子女入学优待写得更具体一些，便于基层执行。", [], { email: "b@example.org" });
     seedAnalysis(sqlite, C, [{ label: "入学优待", commentIds: [a, b] }], [{ commentIds: [a, b], distinctSenders: 2 }]);
-    expect(campaignCards(db, C, []).map((c) => c.distinctSenders)).toEqual([2]);
-    expect(duplicateGroups(db, C).some((g) => g.firstId === a)).toBe(false);
+    expect((await campaignCards(db, C, [])).map((c) => c.distinctSenders)).toEqual([2]);
+    expect((await duplicateGroups(db, C)).some((g) => g.firstId === a)).toBe(false);
   });
 });
 
@@ -177,7 +178,7 @@ describe("the register and the status page", () => {
   it("show the comment's own answer, and 尚未答复 / 尚未处理 for a comment no opinion lists", async () => {
     const general2 = comment("第一条立法目的表述可以更简洁。", [1]);
     seedAnalysis(sqlite, C, [{ label: "张主任交办：创业贷款", commentIds: [general2] }]);
-    const rows = [...registerRows(db, C, "internal")];
+    const rows = (await collect(registerRows(db, C, "internal")));
     const row = (fragment: string) => rows.find((r) => r.text.includes(fragment))!;
     expect(row("年龄限制过严")).toMatchObject({ disposition: "不采纳", reason: "年龄条件与国家规定一致。" });
     expect(row("贴息期限")).toMatchObject({ disposition: "部分采纳", reason: "贴息期限由省财政统一规定。\n修改情况：在第三条中增加一款" });
@@ -188,17 +189,17 @@ describe("the register and the status page", () => {
       const receipt = sqlite.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string;
       sqlite.prepare(`UPDATE comments SET check_code_hash = ? WHERE id = ?`).run(hashCheckCode(receipt, code), id);
     }
-    const studied = (id: number) => {
+    const studied = async (id: number) => {
       const receipt = sqlite.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string;
-      return lookupComment(db, receipt, code)!.steps.find((s) => s.label === "已研究")!;
+      return (await lookupComment(db, receipt, code))!.steps.find((s) => s.label === "已研究")!;
     };
     // The answer reaches the status page once the feedback is published.
-    expect(studied(onFourth)).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
+    expect((await studied(onFourth))).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
     const before = sqlite.prepare(`SELECT status FROM consultations WHERE id = ?`).pluck().get(C);
     sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
     try {
-      expect(studied(onFourth)).toMatchObject({ label: "已研究", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
-      expect(studied(general2)).toMatchObject({ label: "已研究", detail: "尚未答复" });
+      expect((await studied(onFourth))).toMatchObject({ label: "已研究", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
+      expect((await studied(general2))).toMatchObject({ label: "已研究", detail: "尚未答复" });
     } finally {
       sqlite.prepare(`UPDATE consultations SET status = ? WHERE id = ?`).run(before, C);
     }
@@ -206,9 +207,9 @@ describe("the register and the status page", () => {
 });
 
 describe("public titles and the feedback page", () => {
-  const publish = () => {
+  const publish = async () => {
     sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
-    const author = findUserByUsername(db, "drafter")!.id;
+    const author = (await findUserByUsername(db, "drafter"))!.id;
     sqlite.prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '说明正文。', ?, 'published', ?)`).run(C, author, Date.now());
   };
 
@@ -225,8 +226,8 @@ describe("public titles and the feedback page", () => {
   });
 
   it("never shows a working label or an unapproved title; an approved title appears once confirmed", async () => {
-    publish();
-    const page = publicFeedback(db, C, "测试厅")!;
+    (await publish());
+    const page = (await publicFeedback(db, C, "测试厅"))!;
     const json = JSON.stringify(page);
     for (const label of ["张主任交办", "其他（未归类）", "军属帮扶"]) expect(json).not.toContain(label);
     const third = page.answers.find((a) => a.number === 3)!;
@@ -235,13 +236,13 @@ describe("public titles and the feedback page", () => {
     sqlite.prepare(`UPDATE consultations SET status = 'processing' WHERE id = ?`).run(C);
     expect(await post({ intent: "title", topicId: String(topicA), publicTitle: "创业扶持政策" })).toBeInstanceOf(Response);
     sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
-    const after = publicFeedback(db, C, "测试厅")!;
+    const after = (await publicFeedback(db, C, "测试厅"))!;
     expect(after.answers.find((a) => a.number === 3)!.items.find((i) => i.kind === "answer")).toMatchObject({ topicTitle: "创业扶持政策" });
     expect(JSON.stringify(after)).not.toContain("张主任交办");
   });
 
-  it("lists every article with its count and answers or a link, counts a comment on several articles under each, and the totals add up", () => {
-    const page = publicFeedback(db, C, "测试厅")!;
+  it("lists every article with its count and answers or a link, counts a comment on several articles under each, and the totals add up", async () => {
+    const page = (await publicFeedback(db, C, "测试厅"))!;
     expect(page.answers.map((a) => a.label)).toEqual(["第一条", "第二条", "第三条", "第四条", "第五条", "总体意见（未涉及具体条款）"]);
     const byNumber = (n: number | null) => page.answers.find((a) => a.number === n)!;
     expect(byNumber(3).commentCount).toBe(2); // onThird, onBoth

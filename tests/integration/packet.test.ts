@@ -1,3 +1,4 @@
+import { collect } from "~/utils/collect";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -32,7 +33,7 @@ let sunshineTopic = 0;
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  const drafter = findUserByUsername(db, "drafter")!;
+  const drafter = (await findUserByUsername(db, "drafter"))!;
   cookie = (await createUserSession(new Request("http://localhost/login"), drafter.id)).split(";")[0];
   const sqlite = db.$client;
   formulaId = addComment(sqlite, CLOSED, { body: '=HYPERLINK("http://example.com","点此"),另有"引号"\n第二行', name: "测试人", publish: "named" });
@@ -45,7 +46,7 @@ beforeAll(async () => {
   empty = closedConsultationWithoutComments(sqlite, CLOSED, "辽宁省退役军人服务站管理办法（无意见测试）");
 });
 
-const rows = (id: number, variant: "internal" | "public", chunkSize?: number) => [...registerRows(db, id, variant, { chunkSize })];
+const rows = async (id: number, variant: "internal" | "public", chunkSize?: number) => (await collect(registerRows(db, id, variant, { chunkSize })));
 const cellsOf = (r: RegisterRow) => Object.values(r).join("\t");
 
 const ask = async (format: string, id: number) =>
@@ -62,8 +63,8 @@ async function fetchFile(format: string, id = CLOSED): Promise<{ res: Response; 
 }
 
 describe("the register (意见登记表)", () => {
-  it("lists every comment once, in the order received, numbered, with its articles, author, channel and answer", () => {
-    const all = rows(CLOSED, "internal");
+  it("lists every comment once, in the order received, numbered, with its articles, author, channel and answer", async () => {
+    const all = (await rows(CLOSED, "internal"));
     const count = db.$client.prepare("SELECT count(*) FROM comments WHERE consultation_id = ?").pluck().get(CLOSED);
     expect(all).toHaveLength(count as number);
     expect(all.map((r) => r.no)).toEqual(all.map((_, i) => i + 1));
@@ -71,40 +72,40 @@ describe("the register (意见登记表)", () => {
     expect(all[0].receiptNo).toMatch(/^ZQ\d{8}-/);
     expect(all[0].receivedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // A smaller chunk gives the same register: the chunk edges lose and repeat nothing.
-    expect(rows(CLOSED, "internal", 7)).toEqual(all);
+    expect((await rows(CLOSED, "internal", 7))).toEqual(all);
     const two = all.find((r) => r.text.includes("建议第四条的主要目标"))!;
     expect(two).toMatchObject({ articles: "第四条、第十二条", author: "蒋文涛，大连市退役军人事业研究会", identity: "社会组织", channel: "网上提交" });
     expect(all.find((r) => r.text.includes("烧烤店"))).toMatchObject({ articles: "总体意见", disposition: "不予公开", reason: "与本次征求意见内容无关" });
     expect(all.find((r) => r.text.includes("来电人反映"))!.channel).toBe("电话");
   });
 
-  it("holds no statement open between chunks, so other requests can write while a download is read", () => {
+  it("holds no statement open between chunks, so other requests can write while a download is read", async () => {
     const reading = registerRows(db, CLOSED, "internal", { chunkSize: 5 });
-    reading.next();
+    await reading.next();
     expect(() => db.$client.prepare("UPDATE consultations SET updated_at = ? WHERE id = ?").run(Date.now(), OPEN)).not.toThrow();
-    expect([...reading]).toHaveLength(rows(CLOSED, "internal").length - 1);
+    expect(await collect(reading)).toHaveLength((await rows(CLOSED, "internal")).length - 1);
   });
 
-  it("gives each comment the answer dispositionFor gives it: its own, else its topic's", () => {
-    const sunshine = rows(CLOSED, "internal").find((r) => r.text.includes("阳光安置"))!;
+  it("gives each comment the answer dispositionFor gives it: its own, else its topic's", async () => {
+    const sunshine = (await rows(CLOSED, "internal")).find((r) => r.text.includes("阳光安置"))!;
     expect(sunshine.disposition).toBe("部分采纳");
     expect(sunshine.reason).toBe("已在第五条中补充公开要求。\n修改情况：第五条增加“安置岗位、分数和排名向社会公开”");
     const ids = db.$client.prepare("SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id").pluck().all(CLOSED) as number[];
-    const internal = rows(CLOSED, "internal");
-    ids.forEach((id, i) => {
-      const expected = dispositionFor(db, id);
+    const internal = (await rows(CLOSED, "internal"));
+    for (const [i, id] of ids.entries()) {
+      const expected = (await dispositionFor(db, id));
       if (expected) expect(internal[i].disposition).toBe(DISPOSITION_LABELS[expected.decision]);
       else expect(internal[i].disposition).toMatch(/^(不予公开|尚未处理)$/);
-    });
+    }
     expect(internal.find((r) => r.text.includes("一网通办"))!.disposition).toBe("已有规定");
   });
 
-  it("keeps originals and names for the legal office, and only published, redacted, chosen text for the public", () => {
-    const internal = rows(CLOSED, "internal").map(cellsOf).join("\n");
+  it("keeps originals and names for the legal office, and only published, redacted, chosen text for the public", async () => {
+    const internal = (await rows(CLOSED, "internal")).map(cellsOf).join("\n");
     expect(internal).toContain("186-4023-7519");
     expect(internal).toContain("魏东升\t退役军人");
     for (const id of [OPEN, CLOSED]) {
-      const pub = rows(id, "public");
+      const pub = (await rows(id, "public"));
       const text = pub.map(cellsOf).join("\n");
       expect(text).not.toMatch(PHONE);
       expect(text).not.toMatch(ID_CARD);
@@ -113,12 +114,12 @@ describe("the register (意见登记表)", () => {
       expect(text).not.toContain("未署名");
       expect(pub.every((r) => r.receiptNo === "")).toBe(true);
     }
-    const open = rows(OPEN, "public");
+    const open = (await rows(OPEN, "public"));
     expect(open.map(cellsOf).join("\n")).not.toMatch(/刘成志|何永强/); // kept private by their authors
     expect(open.find((r) => r.text.includes("汽修店"))!.author).toBe("郑宏伟"); // named by choice
     expect(open.find((r) => r.text.startsWith("坚决支持"))!.author).toBe("网友（退役军人）");
-    expect(rows(OPEN, "internal").map(cellsOf).join("\n")).toMatch(PHONE);
-    expect(rows(OPEN, "public").find((r) => r.text.includes("汽修店"))!.text).toContain("[手机号已隐去]");
+    expect((await rows(OPEN, "internal")).map(cellsOf).join("\n")).toMatch(PHONE);
+    expect((await rows(OPEN, "public")).find((r) => r.text.includes("汽修店"))!.text).toContain("[手机号已隐去]");
   });
 });
 
@@ -194,7 +195,7 @@ describe("the packet's files", () => {
     expect(row.height).toBeGreaterThan(30);
     expect(texts.some((t) => t.includes("186-4023-7519"))).toBe(true);
     expect(texts).toContain('=HYPERLINK("http://example.com","点此"),另有"引号"\n第二行'); // a string, never a formula
-    expect(sheet.rowCount).toBe(rows(CLOSED, "internal").length + 1);
+    expect(sheet.rowCount).toBe((await rows(CLOSED, "internal")).length + 1);
   });
 
   it("CSV: UTF-8 with a BOM, CRLF, RFC 4180 quoting and no formulas", async () => {
@@ -205,11 +206,11 @@ describe("the packet's files", () => {
     expect(text.startsWith("序号,回执编号,收到时间,条款,意见内容,提出人/单位,身份,渠道,附件,采纳情况,理由\r\n")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://example.com"",""点此""),另有""引号""\n第二行"`);
     expect(text).toContain(",'+1 同意,");
-    expect(text.match(/\r\n/g)!.length).toBeGreaterThanOrEqual(rows(CLOSED, "internal").length + 1);
+    expect(text.match(/\r\n/g)!.length).toBeGreaterThanOrEqual((await rows(CLOSED, "internal")).length + 1);
   });
 
   it("exports a consultation without comments in every format, saying so", async () => {
-    expect(rows(empty, "internal")).toEqual([]);
+    expect((await rows(empty, "internal"))).toEqual([]);
     const docx = await JSZip.loadAsync((await fetchFile("docx", empty)).body);
     const xml = await docx.file("word/document.xml")!.async("string");
     expect(xml).toContain("本次征求意见未收到意见。");
@@ -241,14 +242,14 @@ describe("the packet's files", () => {
 });
 
 describe("the packet's contents and its stored files", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // A 送审稿: version 2 changes 第五条 after the opinions on 阳光安置 were partly adopted.
-    const drafter = findUserByUsername(db, "drafter")!;
+    const drafter = (await findUserByUsername(db, "drafter"))!;
     const v1 = db.$client.prepare("SELECT source_text FROM draft_versions WHERE consultation_id = ? ORDER BY version_no").pluck().get(CLOSED) as string;
     const v2 = v1.replace(/^(第五条 .*?)。$/m, "$1，安置岗位、分数和排名向社会公开。");
     expect(v2).not.toBe(v1);
-    createVersion(db, CLOSED, drafter, { label: "送审稿", changeNote: "根据征求意见修改第五条", draftText: v2 });
-    const fifth = latestArticles(db, CLOSED).find((a) => a.number === 5)!.identityId;
+    (await createVersion(db, CLOSED, drafter, { label: "送审稿", changeNote: "根据征求意见修改第五条", draftText: v2 }));
+    const fifth = (await latestArticles(db, CLOSED)).find((a) => a.number === 5)!.identityId;
     db.$client.prepare("UPDATE dispositions SET article_identity_id = ? WHERE topic_id = ?").run(fifth, sunshineTopic);
     db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?").run("阳光安置信息公开", sunshineTopic);
   });
@@ -279,15 +280,15 @@ describe("the packet's contents and its stored files", () => {
   it("is built once per version of its inputs, off the request path, and served from the stored file", async () => {
     await fetchFile("pdf");
     const builds = () => db.select().from(packetBuilds).where(eq(packetBuilds.consultationId, CLOSED)).all();
-    const [built] = builds();
-    expect(builds()).toHaveLength(1);
+    const [built] = (await builds());
+    expect((await builds())).toHaveLength(1);
     expect(built.status).toBe("ready");
     const pdf = packetFilePath(built, "pdf");
     const written = fs.statSync(pdf).mtimeMs;
     const again = await ask("pdf", CLOSED);
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer()).equals(fs.readFileSync(pdf))).toBe(true);
-    expect(builds()).toEqual([built]);
+    expect((await builds())).toEqual([built]);
     expect(fs.statSync(pdf).mtimeMs).toBe(written);
 
     // A new input makes a new version: the request is answered at once while the worker builds it.
@@ -298,8 +299,8 @@ describe("the packet's contents and its stored files", () => {
     expect(await pending.text()).toContain("材料正在生成");
     expect(Date.now() - started).toBeLessThan(2000);
     await packetBuildsSettled();
-    const [rebuilt] = builds();
-    expect(builds()).toHaveLength(1);
+    const [rebuilt] = (await builds());
+    expect((await builds())).toHaveLength(1);
     expect(rebuilt.inputHash).not.toBe(built.inputHash);
     expect(fs.existsSync(pdf)).toBe(false);
     const csv = (await fetchFile("csv")).body.toString("utf8");

@@ -1,3 +1,4 @@
+import { collect } from "~/utils/collect";
 // The publication screen end to end: what a citizen wrote in the name and organisation fields is
 // screened at intake and reviewed before it is published; the identity category is checked against
 // the configured list; bulk approval holds back any comment with an unreviewed detection; public
@@ -35,19 +36,19 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await seedDemo(db, new Date());
   for (const name of ["drafter", "reviewer"]) {
-    const user = findUserByUsername(db, name)!;
+    const user = (await findUserByUsername(db, name))!;
     cookies[name] = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
   }
 });
 
-const staff = (name: string) => findUserByUsername(db, name)!;
+const staff = async (name: string) => (await findUserByUsername(db, name))!;
 const key = () => crypto.randomBytes(12).toString("base64url");
-const comment = (id: number) => db.select().from(comments).where(eq(comments.id, id)).get()!;
+const comment = async (id: number) => (await db.select().from(comments).where(eq(comments.id, id)).get())!;
 const spans = (id: number) => db.select().from(redactions).where(eq(redactions.commentId, id)).all();
-const byReceipt = (receiptNo: string) => db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get()!;
+const byReceipt = async (receiptNo: string) => (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
 
-function submit(fields: { body: string; name?: string; organisation?: string; identityCategory?: string; publishPreference?: "named" | "anonymous" }) {
-  const result = submitComment(db, OPEN, {
+async function submit(fields: { body: string; name?: string; organisation?: string; identityCategory?: string; publishPreference?: "named" | "anonymous" }) {
+  const result = (await submitComment(db, OPEN, {
     body: fields.body,
     articles: [],
     name: fields.name ?? null,
@@ -56,7 +57,7 @@ function submit(fields: { body: string; name?: string; organisation?: string; id
     email: null,
     publishPreference: fields.publishPreference ?? "named",
     idempotencyKey: key(),
-  });
+  }));
   if (!result.ok) throw new Error(result.message);
   return byReceipt(result.receiptNo);
 }
@@ -74,9 +75,9 @@ const moderationPost = (fields: Array<[string, string]>) =>
 
 describe("intake", () => {
   it("screens the name and organisation and stores what it finds for review, like the text's", async () => {
-    const c = submit({ body: "建议增加就业培训名额。", name: `王小明 ${PHONE}`, organisation: `身份证${ID_CARD}` });
+    const c = (await submit({ body: "建议增加就业培训名额。", name: `王小明 ${PHONE}`, organisation: `身份证${ID_CARD}` }));
     expect(c.hasPii).toBe(true);
-    expect(spans(c.id).map((s) => [s.field, s.kind, s.status, (c[s.field] ?? "").slice(s.start, s.end)])).toEqual([
+    expect((await spans(c.id)).map((s) => [s.field, s.kind, s.status, (c[s.field] ?? "").slice(s.start, s.end)])).toEqual([
       ["name", "phone", "proposed", PHONE],
       ["organisation", "id_card", "proposed", ID_CARD],
     ]);
@@ -90,14 +91,14 @@ describe("intake", () => {
       consent: "on",
       idempotencyKey: key(),
     });
-    const before = db.select().from(comments).all().length;
+    const before = (await db.select().from(comments).all()).length;
     const outcome = await processCommentForm(form, "10.0.0.9", OPEN);
     expect(outcome.kind).toBe("reply");
     if (outcome.kind !== "reply") return;
     expect(outcome.status).toBe(400);
     expect(outcome.reply.errors.identityCategory).toBe("身份类别无效，请从列表中选择。");
     expect(outcome.reply.values.body).toBe("建议延长申请期限。");
-    expect(db.select().from(comments).all().length).toBe(before);
+    expect((await db.select().from(comments).all()).length).toBe(before);
   });
 
   it("refuses it on the staff entry form too", async () => {
@@ -121,23 +122,23 @@ describe("intake", () => {
 
 describe("moderation", () => {
   it("holds back in bulk every comment with an unreviewed detection, in any field, and says how many and why", async () => {
-    const clean = submit({ body: "建议简化创业补贴申请材料。", name: "李四" });
-    const inName = submit({ body: "建议放宽年龄限制。", name: `王小明 ${PHONE}` });
-    const inBody = submit({ body: `请联系我 ${PHONE}，我有具体建议。`, publishPreference: "anonymous" });
+    const clean = (await submit({ body: "建议简化创业补贴申请材料。", name: "李四" }));
+    const inName = (await submit({ body: "建议放宽年龄限制。", name: `王小明 ${PHONE}` }));
+    const inBody = (await submit({ body: `请联系我 ${PHONE}，我有具体建议。`, publishPreference: "anonymous" }));
     const res = unwrap(await moderationPost([["intent", "bulk-approve"], ["ids", String(clean.id)], ["ids", String(inName.id)], ["ids", String(inBody.id)]]));
     expect(res.status).toBe(200);
     expect(res.body.errors.ids).toContain("已通过 1 条；另有 2 条含有尚未确认的疑似个人信息，未予通过，仍在待审核队列中");
     expect(res.body.errors.ids).toContain(`${inName.receiptNo}（待确认的姓名：手机号“${PHONE}”）`);
     expect(res.body.errors.ids).toContain(`${inBody.receiptNo}（待确认的意见内容：手机号“${PHONE}”）`);
     expect(res.body.ids).toEqual([String(inName.id), String(inBody.id)]);
-    expect(comment(clean.id)).toMatchObject({ moderationStatus: "approved", publishedName: "李四" });
-    expect(comment(inName.id)).toMatchObject({ moderationStatus: "pending", publishedName: null });
-    expect(comment(inBody.id)).toMatchObject({ moderationStatus: "pending", publishedBody: null });
-    expect(spans(inName.id).map((s) => s.status)).toEqual(["proposed"]);
+    expect((await comment(clean.id))).toMatchObject({ moderationStatus: "approved", publishedName: "李四" });
+    expect((await comment(inName.id))).toMatchObject({ moderationStatus: "pending", publishedName: null });
+    expect((await comment(inBody.id))).toMatchObject({ moderationStatus: "pending", publishedBody: null });
+    expect((await spans(inName.id)).map((s) => s.status)).toEqual(["proposed"]);
   });
 
   it("shows the name's detection and proposes it redacted; approving refuses a name that still holds it", async () => {
-    const c = submit({ body: "建议增加岗位。", name: `王小明 ${PHONE}`, organisation: "沈阳市某公司" });
+    const c = (await submit({ body: "建议增加岗位。", name: `王小明 ${PHONE}`, organisation: "沈阳市某公司" }));
     const { queue } = await moderationLoader({
       request: new Request(`http://localhost/admin/consultations/${OPEN}/moderation?q=${encodeURIComponent(c.receiptNo)}`, { headers: { Cookie: cookies.drafter } }),
       params: { id: String(OPEN) },
@@ -153,35 +154,35 @@ describe("moderation", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors.publishedName).toBe(`公开的姓名中仍有疑似个人信息：手机号“${PHONE}”。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`);
     expect(refused.body.values.publishedName).toBe(`王小明 ${PHONE}`);
-    expect(comment(c.id).moderationStatus).toBe("pending");
+    expect((await comment(c.id)).moderationStatus).toBe("pending");
 
     // The moderator edits the name as they edit the text.
     const ok = (await moderationPost([...typed.slice(0, 3), ["publishedName", "王先生"], ["publishedOrganisation", "沈阳市某公司"]])) as Response;
     expect(ok.status).toBe(302);
-    expect(comment(c.id)).toMatchObject({ moderationStatus: "approved", publishedName: "王先生", publishedOrganisation: "沈阳市某公司", name: `王小明 ${PHONE}` });
-    expect(spans(c.id).map((s) => s.status)).toEqual(["accepted"]);
+    expect((await comment(c.id))).toMatchObject({ moderationStatus: "approved", publishedName: "王先生", publishedOrganisation: "沈阳市某公司", name: `王小明 ${PHONE}` });
+    expect((await spans(c.id)).map((s) => s.status)).toEqual(["accepted"]);
   });
 });
 
 describe("public outputs", () => {
   it("use only the reviewed name and organisation, and never a crafted identity category", async () => {
-    const named = submit({ body: "建议公开培训机构名单。", name: `张三 ${PHONE}`, organisation: "某协会" });
-    approveComment(db, OPEN, staff("drafter"), { commentId: named.id, publishedBody: named.body, confirmNoPii: false });
-    expect(comment(named.id).publishedName).toBe("张三 [手机号已隐去]");
+    const named = (await submit({ body: "建议公开培训机构名单。", name: `张三 ${PHONE}`, organisation: "某协会" }));
+    (await approveComment(db, OPEN, (await staff("drafter")), { commentId: named.id, publishedBody: named.body, confirmNoPii: false }));
+    expect((await comment(named.id)).publishedName).toBe("张三 [手机号已隐去]");
     // A category stored before intake checked it against the list.
     const crafted = addComment(db.$client, OPEN, { body: "建议提高补贴标准。", identity: `网友（${PHONE}）`, publish: "anonymous" });
 
-    const page = listPublicComments(db, OPEN, { page: 1 });
-    const all = [page, ...Array.from({ length: page.pageCount - 1 }, (_, i) => listPublicComments(db, OPEN, { page: i + 2 }))].flatMap((p) => p.comments);
+    const page = (await listPublicComments(db, OPEN, { page: 1 }));
+    const all = [page, ...(await Promise.all(Array.from({ length: page.pageCount - 1 }, (_, i) => listPublicComments(db, OPEN, { page: i + 2 }))))].flatMap((p) => p.comments);
     expect(all.find((c) => c.id === named.id)).toMatchObject({ author: "张三 [手机号已隐去]", detail: "某协会" });
     expect(all.find((c) => c.id === crafted)).toMatchObject({ author: "网友", detail: null });
     expect(JSON.stringify(all)).not.toContain(PHONE);
 
-    const rows = [...registerRows(db, OPEN, "public")];
+    const rows = (await collect(registerRows(db, OPEN, "public")));
     expect(rows.map((r) => r.author)).toContain("张三 [手机号已隐去]，某协会");
     expect(rows.map((r) => r.author).join("\n")).not.toContain(PHONE);
     // The internal register for the legal office keeps the originals.
-    expect([...registerRows(db, OPEN, "internal")].map((r) => `${r.author}（${r.identity}）`)).toContain(`张三 ${PHONE}，某协会（退役军人）`);
+    expect((await collect(registerRows(db, OPEN, "internal"))).map((r) => `${r.author}（${r.identity}）`)).toContain(`张三 ${PHONE}，某协会（退役军人）`);
     // The public register's 身份 column holds no crafted category either.
     expect(rows.map((r) => r.identity).join("\n")).not.toContain(PHONE);
   });
@@ -194,7 +195,7 @@ describe("generated public texts", () => {
       { label: `${PHONE}、来信、收费`, commentIds: ids.slice(0, 3) },
       { label: "就业培训", commentIds: ids.slice(3) },
     ]);
-    const drafter = staff("drafter").id;
+    const drafter = (await staff("drafter")).id;
     db.$client.prepare(`DELETE FROM dispositions WHERE consultation_id = ?`).run(CLOSED);
     const opinion = db.$client
       .prepare(`INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '就业培训', 'not_adopted', ?, ?)`)
@@ -208,21 +209,21 @@ describe("generated public texts", () => {
     });
     expect(page.screen.withheldLabels).toEqual([{ label: `${PHONE}、来信、收费`, found: `手机号“${PHONE}”` }]);
 
-    const generated = generateSummary(db, CLOSED, staff("drafter"), "测试厅");
+    const generated = (await generateSummary(db, CLOSED, (await staff("drafter")), "测试厅"));
     expect(new Set(generated.redacted.map((m) => m.text))).toEqual(new Set([PHONE]));
     // Neither topic has an approved title: the working label (with its number) is never printed.
     expect(generated.body).toContain(TITLE_PENDING);
     expect(generated.body).not.toContain(PHONE);
 
     // A text that reached review holding personal data (typed before the screen knew the format) is not approved.
-    db.update(feedbackSummaries).set({ status: "pending_review", body: `说明，联系人电话 ${PHONE}。` }).where(eq(feedbackSummaries.consultationId, CLOSED)).run();
-    expect(() => reviewSummary(db, CLOSED, staff("reviewer"), "approved", undefined)).toThrow(`说明中仍有疑似个人信息：手机号“${PHONE}”`);
-    expect(db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, CLOSED)).get()!.status).toBe("pending_review");
+    (await db.update(feedbackSummaries).set({ status: "pending_review", body: `说明，联系人电话 ${PHONE}。` }).where(eq(feedbackSummaries.consultationId, CLOSED)).run());
+    await expect(reviewSummary(db, CLOSED, (await staff("reviewer")), "approved", undefined)).rejects.toThrow(`说明中仍有疑似个人信息：手机号“${PHONE}”`);
+    expect((await db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, CLOSED)).get())!.status).toBe("pending_review");
 
     // The feedback page publishes staff answers and the summary only through the screen.
-    db.update(feedbackSummaries).set({ status: "published", publishedAt: new Date() }).where(eq(feedbackSummaries.consultationId, CLOSED)).run();
-    db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
-    const feedback = publicFeedback(db, CLOSED, "测试厅")!;
+    (await db.update(feedbackSummaries).set({ status: "published", publishedAt: new Date() }).where(eq(feedbackSummaries.consultationId, CLOSED)).run());
+    (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run());
+    const feedback = (await publicFeedback(db, CLOSED, "测试厅"))!;
     expect(JSON.stringify(feedback)).not.toContain(PHONE);
     expect(JSON.stringify(feedback.answers)).toContain("电话[手机号已隐去]");
     expect(feedback.summary.body).toContain("[手机号已隐去]");

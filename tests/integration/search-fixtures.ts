@@ -17,12 +17,12 @@ export const SECRET_DRAFT = `潜艇兵安置试行办法（内部讨论稿）
 第二条 潜艇兵退役后优先安排就业。`;
 
 /** A consultation written straight to the database and indexed in the same transaction. */
-export function addConsultation(values: { title: string; status: ConsultationStatus; summary?: string; draft?: string }) {
+export async function addConsultation(values: { title: string; status: ConsultationStatus; summary?: string; draft?: string }) {
   const db = getDb();
-  const author = db.select().from(users).where(eq(users.username, "drafter")).get()!;
+  const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
   const now = Date.now();
-  return db.transaction((tx) => {
-    const { id } = tx
+  return db.transaction(async (tx) => {
+    const { id } = (await tx
       .insert(consultations)
       .values({
         title: values.title,
@@ -36,34 +36,34 @@ export function addConsultation(values: { title: string; status: ConsultationSta
         closesAt: new Date(now + 20 * DAY),
       })
       .returning()
-      .get();
+      .get());
     if (values.draft) {
-      insertDraftVersion(tx, { consultationId: id, label: "征求意见稿", sourceText: values.draft }, parseDraft(values.draft));
+      (await insertDraftVersion(tx, { consultationId: id, label: "征求意见稿", sourceText: values.draft }, parseDraft(values.draft)));
     }
-    reindexConsultation(tx, id);
+    (await reindexConsultation(tx, id));
     return id;
   });
 }
 
 /** Changes the status as a workflow step would: with the reindex in the same transaction, or without. */
-export function setStatus(id: number, status: ConsultationStatus, reindex = true) {
-  getDb().transaction((tx) => {
-    tx.update(consultations).set({ status }).where(eq(consultations.id, id)).run();
-    if (reindex) reindexConsultation(tx, id);
-  });
+export async function setStatus(id: number, status: ConsultationStatus, reindex = true) {
+  (await getDb().transaction(async (tx) => {
+    (await tx.update(consultations).set({ status }).where(eq(consultations.id, id)).run());
+    if (reindex) (await reindexConsultation(tx, id));
+  }));
 }
 
 /** The demo's three public consultations, a draft and one pending review, by role. */
 export async function seedSearchDemo() {
   const db = testDb();
   await seedDemo(db, new Date());
-  const byTitle = (part: string) => db.select().from(consultations).all().find((c) => c.title.includes(part))!.id;
+  const byTitle = async (part: string) => (await db.select().from(consultations).all()).find((c) => c.title.includes(part))!.id;
   return {
-    open: byTitle("就业创业促进办法"),
-    upcoming: byTitle("服务站"),
-    closed: byTitle("十五五"),
-    draft: addConsultation({ title: "潜艇兵安置试行办法（内部讨论稿）", status: "draft", summary: "军队内部讨论", draft: SECRET_DRAFT }),
-    pending: addConsultation({ title: "潜艇兵待遇（待审核）", status: "pending_review", draft: SECRET_DRAFT }),
+    open: (await byTitle("就业创业促进办法")),
+    upcoming: (await byTitle("服务站")),
+    closed: (await byTitle("十五五")),
+    draft: (await addConsultation({ title: "潜艇兵安置试行办法（内部讨论稿）", status: "draft", summary: "军队内部讨论", draft: SECRET_DRAFT })),
+    pending: (await addConsultation({ title: "潜艇兵待遇（待审核）", status: "pending_review", draft: SECRET_DRAFT })),
   };
 }
 
@@ -74,8 +74,8 @@ export async function listPage(query: string) {
 }
 
 /** Ids of the consultations a search finds, ascending. */
-export function found(terms: string[]) {
-  return [...searchConsultations(getDb(), terms).hits.keys()].sort((a, b) => a - b);
+export async function found(terms: string[]) {
+  return [...(await searchConsultations(getDb(), terms)).hits.keys()].sort((a, b) => a - b);
 }
 
 export const marks = (segments: Array<{ text: string; hit: boolean }>) => segments.filter((s) => s.hit).map((s) => s.text);

@@ -37,9 +37,9 @@ describe("quoted phrases", () => {
     }
   });
 
-  it("keeps the words around a phrase: each must be found too", () => {
-    expect(found(["服务站"]).length).toBe(3);
-    const ids2 = [...(searchIds(`服务站 “创业担保贷款”`))];
+  it("keeps the words around a phrase: each must be found too", async () => {
+    expect((await found(["服务站"])).length).toBe(3);
+    const ids2 = [...((await searchIds(`服务站 “创业担保贷款”`)))];
     expect(ids2).toEqual([ids.open]);
   });
 });
@@ -67,9 +67,9 @@ describe("article numbers", () => {
       .pluck()
       .all();
     expect(withArticle).toContain(ids.open);
-    expect(found(["第二十条"] as never)).toEqual([]); // as a plain word: no text says 第二十条
-    expect([...searchIds("20条")]).toEqual(withArticle);
-    expect([...searchIds("第九百条")]).toEqual([]);
+    expect((await found(["第二十条"] as never))).toEqual([]); // as a plain word: no text says 第二十条
+    expect([...(await searchIds("20条"))]).toEqual(withArticle);
+    expect([...(await searchIds("第九百条"))]).toEqual([]);
   });
 
   it("mixes an article number with words: 15条 贷款 finds article 15 with 贷款 marked", async () => {
@@ -103,28 +103,28 @@ describe("snippets", () => {
 });
 
 describe("suggestions", () => {
-  it("offers the public consultations' own words, headings and titles containing what was typed", () => {
-    const loans = searchSuggestions(db, "贷");
+  it("offers the public consultations' own words, headings and titles containing what was typed", async () => {
+    const loans = (await searchSuggestions(db, "贷"));
     expect(loans).toContain("贷款");
     expect(loans.every((s) => s.includes("贷"))).toBe(true);
-    const station = searchSuggestions(db, "服务站");
+    const station = (await searchSuggestions(db, "服务站"));
     expect(station).toContain("关于加强退役军人服务站规范化建设的实施意见（征求意见稿）");
     const heading = db.$client
       .prepare("SELECT heading FROM draft_nodes WHERE kind = 'chapter' AND heading LIKE '%创业%' LIMIT 1")
       .pluck()
       .get() as string;
-    expect(searchSuggestions(db, heading.slice(0, 3), 50)).toContain(heading);
-    expect(searchSuggestions(db, "")).toEqual([]);
-    expect(searchSuggestions(db, "%")).toEqual([]);
+    expect((await searchSuggestions(db, heading.slice(0, 3), 50))).toContain(heading);
+    expect((await searchSuggestions(db, ""))).toEqual([]);
+    expect((await searchSuggestions(db, "%"))).toEqual([]);
   });
 
-  it("never offers words of a draft, a consultation awaiting review, or a comment", () => {
-    expect(searchSuggestions(db, "潜艇")).toEqual([]);
-    expect(searchSuggestions(db, "内部讨论")).toEqual([]);
+  it("never offers words of a draft, a consultation awaiting review, or a comment", async () => {
+    expect((await searchSuggestions(db, "潜艇"))).toEqual([]);
+    expect((await searchSuggestions(db, "内部讨论"))).toEqual([]);
     const comment = db.$client.prepare("SELECT body FROM comments LIMIT 1").pluck().get() as string | undefined;
     if (comment) {
       const piece = comment.slice(0, 12);
-      expect(searchSuggestions(db, piece, 50).some((s) => s.includes(piece) && s.length > 30)).toBe(false);
+      expect((await searchSuggestions(db, piece, 50)).some((s) => s.includes(piece) && s.length > 30)).toBe(false);
     }
   });
 
@@ -147,9 +147,9 @@ describe("suggestions", () => {
   });
 });
 
-function searchIds(q: string) {
+async function searchIds(q: string) {
   return new Set(
-    [...(found(parseQuery(q) as never) as number[])].sort((a, b) => a - b),
+    [...((await found(parseQuery(q) as never)) as number[])].sort((a, b) => a - b),
   );
 }
 

@@ -14,22 +14,22 @@ describe("demo seed", () => {
   const db = testDb();
 
   it("fills an empty database with accounts and three consultations in three phases", async () => {
-    expect(isDatabaseEmpty(db)).toBe(true);
+    expect((await isDatabaseEmpty(db))).toBe(true);
     const now = new Date("2026-11-26T04:00:00Z");
     await seedDemo(db, now);
-    expect(isDatabaseEmpty(db)).toBe(false);
-    expect(db.select({ role: users.role }).from(users).all().map((u) => u.role).sort()).toEqual(
+    expect((await isDatabaseEmpty(db))).toBe(false);
+    expect((await db.select({ role: users.role }).from(users).all()).map((u) => u.role).sort()).toEqual(
       ["admin", "drafter", "drafter", "legal", "reviewer"],
     );
-    const drafter = findUserByUsername(db, "drafter")!;
+    const drafter = (await findUserByUsername(db, "drafter"))!;
     expect(await verifyPassword("demo-drafter-2026", drafter.passwordHash)).toBe(true);
-    const phases = db.select().from(consultations).all().map((c) => publicPhase(c, now)).sort();
+    const phases = (await db.select().from(consultations).all()).map((c) => publicPhase(c, now)).sort();
     expect(phases).toEqual(["closed", "open", "upcoming"]);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
-  it("gives the open consultation chapters, about twenty articles and at least 150 varied comments", () => {
-    const open = db.select().from(consultations).all().find((c) => publicPhase(c, new Date("2026-11-26T04:00:00Z")) === "open")!;
+  it("gives the open consultation chapters, about twenty articles and at least 150 varied comments", async () => {
+    const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, new Date("2026-11-26T04:00:00Z")) === "open")!;
     const count = (kind: "chapter" | "article") =>
       db.$client
         .prepare(
@@ -39,22 +39,22 @@ describe("demo seed", () => {
         .get(open.id, kind) as { n: number };
     expect(count("chapter").n).toBeGreaterThanOrEqual(3);
     expect(count("article").n).toBeGreaterThanOrEqual(18);
-    const rows = db.select().from(comments).where(eq(comments.consultationId, open.id)).all();
+    const rows = (await db.select().from(comments).where(eq(comments.consultationId, open.id)).all());
     expect(rows.length).toBeGreaterThanOrEqual(150);
     expect(new Set(rows.map((r) => r.identityCategory)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.channel)).size).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.moderationStatus === "rejected").length).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.moderationStatus === "pending").length).toBeGreaterThan(0);
     expect(rows.every((r) => r.receivedAt >= open.opensAt! && r.receivedAt <= new Date("2026-11-26T04:00:00Z"))).toBe(true);
-    const linked = db.select({ n: sql<number>`count(distinct ${commentArticles.commentId})` }).from(commentArticles).get()!;
+    const linked = (await db.select({ n: sql<number>`count(distinct ${commentArticles.commentId})` }).from(commentArticles).get())!;
     expect(linked.n).toBeGreaterThan(50);
     expect(new Set(rows.map((r) => r.receiptNo)).size).toBe(rows.length);
   });
 
-  it("redacts the personal data in what it publishes and keeps the original", () => {
-    const withPii = db.select().from(comments).where(eq(comments.hasPii, true)).all();
+  it("redacts the personal data in what it publishes and keeps the original", async () => {
+    const withPii = (await db.select().from(comments).where(eq(comments.hasPii, true)).all());
     expect(withPii.length).toBeGreaterThanOrEqual(4);
-    expect(db.select().from(redactions).all().length).toBeGreaterThanOrEqual(withPii.length);
+    expect((await db.select().from(redactions).all()).length).toBeGreaterThanOrEqual(withPii.length);
     for (const c of withPii.filter((r) => r.moderationStatus === "approved")) {
       expect(c.publishedBody).not.toEqual(c.body);
       expect(c.publishedBody).not.toMatch(/1[3-9]\d[ -]?\d{4}[ -]?\d{4}/);
@@ -62,15 +62,15 @@ describe("demo seed", () => {
     }
   });
 
-  it("never publishes rejected or pending comments", () => {
-    const hidden = db.select().from(comments).all().filter((c) => c.moderationStatus !== "approved");
+  it("never publishes rejected or pending comments", async () => {
+    const hidden = (await db.select().from(comments).all()).filter((c) => c.moderationStatus !== "approved");
     expect(hidden.every((c) => c.publishedBody === null)).toBe(true);
-    expect(db.select().from(draftNodes).all().length).toBeGreaterThan(0);
+    expect((await db.select().from(draftNodes).all()).length).toBeGreaterThan(0);
   });
 });
 
 describe("npm run user:create", () => {
-  it("creates an admin from the command line with the password on standard input", () => {
+  it("creates an admin from the command line with the password on standard input", async () => {
     const db = testDb();
     const root = path.resolve(__dirname, "../..");
     const out = execFileSync(
@@ -79,7 +79,7 @@ describe("npm run user:create", () => {
       { cwd: root, input: "a-very-good-password\n", env: { ...process.env }, encoding: "utf8" },
     );
     expect(out).toMatch(/Created admin account "cli-admin"/);
-    expect(findUserByUsername(db, "cli-admin")?.role).toBe("admin");
+    expect((await findUserByUsername(db, "cli-admin"))?.role).toBe("admin");
   });
 
   it("refuses a short password with a clear message", () => {

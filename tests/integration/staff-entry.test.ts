@@ -15,12 +15,12 @@ let cookie = "";
 let drafterId = 0;
 const now = new Date();
 await seedDemo(db, now);
-const all = db.select().from(consultations).all();
+const all = (await db.select().from(consultations).all());
 const open = all.find((c) => publicPhase(c, now) === "open")!;
 const closed = all.find((c) => publicPhase(c, now) === "closed")!;
 
 beforeAll(async () => {
-  drafterId = findUserByUsername(db, "drafter")!.id;
+  drafterId = (await findUserByUsername(db, "drafter"))!.id;
   cookie = (await createUserSession(new Request("http://localhost/login"), drafterId)).split(";")[0];
 });
 
@@ -61,23 +61,23 @@ describe("comments entered by staff", () => {
     const r = await enter(open.id, f);
     expect(r.status).toBe(200);
     expect(r.body.receiptNo).toMatch(/^ZQ/);
-    const c = stored(f.body)!;
+    const c = (await stored(f.body))!;
     expect(c).toMatchObject({ channel: "letter", enteredBy: drafterId });
-    const row = entries().find((e) => e.entityId === String(c.id))!;
+    const row = (await entries()).find((e) => e.entityId === String(c.id))!;
     expect(row).toMatchObject({ actorId: drafterId, entityType: "comment", ip: "198.51.100.44" });
     expect(JSON.parse(row.after!)).toMatchObject({ consultationId: open.id, receiptNo: c.receiptNo, channel: "letter", receivedOn: shanghaiDate(now) });
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("refuses a received date before the period (1999-01-01), keeping what was typed", async () => {
-    const before = entries().length;
+    const before = (await entries()).length;
     const f = fields({ receivedOn: "1999-01-01" });
     const r = await enter(open.id, f);
     expect(r.status).toBe(400);
     expect(r.body.errors.receivedOn).toMatch(/早于征求意见期/);
     expect(r.body.values.body).toBe(f.body);
-    expect(stored(f.body)).toBeUndefined();
-    expect(entries()).toHaveLength(before);
+    expect((await stored(f.body))).toBeUndefined();
+    expect((await entries())).toHaveLength(before);
   });
 
   it("after the period, takes only a letter postmarked inside it, with a reason", async () => {
@@ -95,17 +95,17 @@ describe("comments entered by staff", () => {
     const f = fields({ ...late, postmarkedOn: postmark, lateReason: "截止前寄出，邮戳为证，邮路延误" });
     const ok = await enter(closed.id, f);
     expect(ok.status).toBe(200);
-    const c = stored(f.body)!;
+    const c = (await stored(f.body))!;
     expect(shanghaiDate(c.receivedAt)).toBe(late.receivedOn);
-    const row = entries().find((e) => e.entityId === String(c.id))!;
+    const row = (await entries()).find((e) => e.entityId === String(c.id))!;
     expect(JSON.parse(row.after!)).toMatchObject({ postmarkedOn: postmark, lateReason: "截止前寄出，邮戳为证，邮路延误" });
   });
 
   it("refuses every entry once the record went to the legal office, and says so before anyone types", async () => {
-    db.update(consultations).set({ status: "legal_review" }).where(eq(consultations.id, closed.id)).run();
+    (await db.update(consultations).set({ status: "legal_review" }).where(eq(consultations.id, closed.id)).run());
     try {
-      const before = db.select().from(comments).where(eq(comments.consultationId, closed.id)).all().length;
-      const auditsBefore = entries().length;
+      const before = (await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all()).length;
+      const auditsBefore = (await entries()).length;
       for (const f of [
         fields({ receivedOn: day(closed.closesAt!, -1) }),
         fields({ receivedOn: "1999-01-01" }),
@@ -116,14 +116,14 @@ describe("comments entered by staff", () => {
         expect(r.body.errors.form).toMatch(/已随合法性审查材料报送法制机构/);
         expect(r.body.values.body).toBe(f.body);
       }
-      expect(db.select().from(comments).where(eq(comments.consultationId, closed.id)).all()).toHaveLength(before);
-      expect(entries()).toHaveLength(auditsBefore);
+      expect((await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all())).toHaveLength(before);
+      expect((await entries())).toHaveLength(auditsBefore);
       expect((await page(closed.id)).body.closed).toMatch(/已随合法性审查材料报送法制机构/);
 
-      db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, closed.id)).run();
+      (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, closed.id)).run());
       expect((await enter(closed.id, fields({ receivedOn: day(closed.closesAt!, -1) }))).status).toBe(409);
     } finally {
-      db.update(consultations).set({ status: "published" }).where(eq(consultations.id, closed.id)).run();
+      (await db.update(consultations).set({ status: "published" }).where(eq(consultations.id, closed.id)).run());
     }
     expect((await page(open.id)).body.closed).toBeNull();
   });
@@ -133,6 +133,6 @@ describe("comments entered by staff", () => {
     const first = await enter(open.id, f);
     const second = await enter(open.id, f);
     expect(second.body.receiptNo).toBe(first.body.receiptNo);
-    expect(db.select().from(comments).where(and(eq(comments.body, f.body), eq(comments.consultationId, open.id))).all()).toHaveLength(1);
+    expect((await db.select().from(comments).where(and(eq(comments.body, f.body), eq(comments.consultationId, open.id))).all())).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();
 await seedDemo(db, new Date());
-const open = db.select().from(consultations).all().find((c) => publicPhase(c, new Date()) === "open")!;
+const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, new Date()) === "open")!;
 beforeEach(() => resetRateLimits());
 
 const guess = async (receipt: string, code: string, ip: string) =>
@@ -24,7 +24,7 @@ const guess = async (receipt: string, code: string, ip: string) =>
 
 describe("the receipt look-up's limit", () => {
   it("stops guessing codes, by form and by link, yet still shows the person's own fresh receipt", async () => {
-    const r = submitComment(db, open.id, { body: "支持第三条。", articles: [], name: null, organisation: null, identityCategory: "军属", email: null, publishPreference: "anonymous", idempotencyKey: "status-limits-key-abcdefghijkl" });
+    const r = (await submitComment(db, open.id, { body: "支持第三条。", articles: [], name: null, organisation: null, identityCategory: "军属", email: null, publishPreference: "anonymous", idempotencyKey: "status-limits-key-abcdefghijkl" }));
     if (!r.ok) throw new Error(r.message);
     const guesser = "198.51.100.80";
     for (let i = 0; i < 30; i++) expect((await guess(r.receiptNo, `AAAAAAAAA${i % 10}`, guesser)).status).toBe(404);

@@ -119,10 +119,10 @@ describe("when storage fails", () => {
   });
 
   it("/healthz answers 503 when the database cannot be written, and 200 again after", async () => {
-    expect(healthz().status).toBe(200);
+    expect((await healthz()).status).toBe(200);
     db.$client.pragma("query_only = ON");
     try {
-      expect(healthz().status).toBe(503);
+      expect((await healthz()).status).toBe(503);
     } finally {
       db.$client.pragma("query_only = OFF");
     }
@@ -130,13 +130,13 @@ describe("when storage fails", () => {
     other.exec("BEGIN IMMEDIATE");
     try {
       const started = performance.now();
-      expect(healthz().status).toBe(503);
+      expect((await healthz()).status).toBe(503);
       expect(performance.now() - started).toBeLessThan(BUSY_TIMEOUT_MS + 200);
     } finally {
       other.exec("ROLLBACK");
       other.close();
     }
-    const ok = healthz();
+    const ok = (await healthz());
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: "ok" });
     expect(db.$client.prepare("select count(*) as n from sqlite_master where name = 'healthz_write_probe'").get()).toEqual({ n: 0 });

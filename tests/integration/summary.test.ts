@@ -29,8 +29,8 @@ let fx: SeededAnalysis;
 let leaky: number;
 
 /** An approved public comment whose original holds a phone number that its published text hides. */
-function commentWithPhone(publishedBody: string) {
-  return db
+async function commentWithPhone(publishedBody: string) {
+  return (await db
     .insert(comments)
     .values({
       consultationId: CLOSED,
@@ -46,18 +46,18 @@ function commentWithPhone(publishedBody: string) {
       receivedAt: new Date(Date.now() - 20 * 86_400_000),
     })
     .returning()
-    .get().id;
+    .get()).id;
 }
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
   for (const name of ["drafter", "drafter2", "reviewer", "legal"]) {
-    const user = findUserByUsername(db, name)!;
+    const user = (await findUserByUsername(db, name))!;
     cookies[name] = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
   }
-  const redacted = commentWithPhone("关于烈士纪念设施，建议村级也要落实。联系我 [手机号已隐去]");
+  const redacted = (await commentWithPhone("关于烈士纪念设施，建议村级也要落实。联系我 [手机号已隐去]"));
   // Approved by a moderator with the number still in it: the summary must not quote it anyway.
-  leaky = commentWithPhone(`建议烈士纪念设施村级落实，电话 ${PHONE}`);
+  leaky = (await commentWithPhone(`建议烈士纪念设施村级落实，电话 ${PHONE}`));
   const memorial = commentIdsOf(db.$client, CLOSED, "烈士").filter((id) => id !== redacted && id !== leaky);
   const perks = commentIdsOf(db.$client, CLOSED, "优待");
   const taken = new Set([...memorial, ...perks, redacted, leaky]);
@@ -74,7 +74,7 @@ beforeAll(async () => {
   );
   // The upcoming demo consultation, moved into the past: a closed consultation with no comments.
   const day = 86_400_000;
-  db.update(consultations).set({ opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) }).where(eq(consultations.id, EMPTY)).run();
+  (await db.update(consultations).set({ opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) }).where(eq(consultations.id, EMPTY)).run());
 });
 
 const url = (id: number) => `http://localhost/admin/consultations/${id}/summary`;
@@ -93,7 +93,7 @@ const decide = (topicId: number, fields: Record<string, string>) =>
     context: context(),
   });
 const summary = (id = CLOSED) => db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).get();
-const status = (id = CLOSED) => db.select().from(consultations).where(eq(consultations.id, id)).get()!.status;
+const status = async (id = CLOSED) => (await db.select().from(consultations).where(eq(consultations.id, id)).get())!.status;
 const feedback = async (id = CLOSED) => feedbackLoader({ request: new Request(`http://localhost/consultations/${id}/feedback`), params: { id: String(id) }, context: context() });
 
 describe("who may work on the summary", () => {
@@ -105,7 +105,7 @@ describe("who may work on the summary", () => {
     expect((await thrown(get("drafter", 9999))).status).toBe(404);
     const refused = unwrap(await post("reviewer", { intent: "generate" }));
     expect(refused.status).toBe(403);
-    expect(summary()).toBeUndefined();
+    expect((await summary())).toBeUndefined();
   });
 
   it("waits for the period to end", async () => {
@@ -117,8 +117,8 @@ describe("who may work on the summary", () => {
 describe("drafting", () => {
   it("drafts from the data: counts, campaign, topics, only redacted quotes, and moves the consultation to 意见处理中", async () => {
     await post("drafter", { intent: "generate" });
-    const s = summary()!;
-    expect(s).toMatchObject({ status: "draft", authorId: findUserByUsername(db, "drafter")!.id });
+    const s = (await summary())!;
+    expect(s).toMatchObject({ status: "draft", authorId: (await findUserByUsername(db, "drafter"))!.id });
     const total = commentIdsOf(db.$client, CLOSED).length;
     expect(s.body).toContain(`共收到意见${total}条`);
     expect(s.body).toMatch(/来自\d+位提出人/);
@@ -132,16 +132,16 @@ describe("drafting", () => {
     expect(s.body).not.toContain("186-4023-7519"); // a private comment's original
     expect(detectPii(s.body)).toEqual([]);
     expect(s.body).toContain("采纳情况：尚未作出处理。");
-    expect(status()).toBe("processing");
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "summary.generate")).all()).toHaveLength(1);
+    expect((await status())).toBe("processing");
+    expect((await db.select().from(auditLog).where(eq(auditLog.action, "summary.generate")).all())).toHaveLength(1);
   });
 
   it("asks before overwriting an edited text with a new draft", async () => {
     await post("drafter", { intent: "save", body: "一、基本情况\r\n\r\n修改后的文本。" });
-    expect(summary()!.body).toBe("一、基本情况\n\n修改后的文本。");
+    expect((await summary())!.body).toBe("一、基本情况\n\n修改后的文本。");
     const ask = unwrap(await post("drafter", { intent: "generate" }));
     expect(ask.body.errors.confirmOverwrite).toMatch(/覆盖/);
-    expect(summary()!.body).toBe("一、基本情况\n\n修改后的文本。");
+    expect((await summary())!.body).toBe("一、基本情况\n\n修改后的文本。");
   });
 
   it("refuses a text with personal data typed into it, beside the field, keeping the text", async () => {
@@ -150,7 +150,7 @@ describe("drafting", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors.body).toContain(`手机号“${PHONE}”`);
     expect(refused.body.values.body).toBe(typed);
-    expect(summary()!.status).toBe("draft");
+    expect((await summary())!.status).toBe("draft");
   });
 
   it("warns about undecided topics, listing them, and submits only once that is confirmed", async () => {
@@ -160,9 +160,9 @@ describe("drafting", () => {
     expect(warned.status).toBe(409);
     expect(warned.body.undecided.map((t: { label: string }) => t.label)).toEqual(expect.arrayContaining(["烈士纪念设施", "优待证使用", "其他意见"]));
     expect(warned.body.errors.confirmUndecided).toMatch(/勾选确认/);
-    expect(summary()!.status).toBe("draft");
+    expect((await summary())!.status).toBe("draft");
     await post("drafter", { intent: "submit", body: "一、基本情况\n\n文本。", confirmUndecided: "1" });
-    expect(summary()!.status).toBe("pending_review");
+    expect((await summary())!.status).toBe("pending_review");
   });
 });
 
@@ -175,8 +175,8 @@ describe("review and publication", () => {
     expect((await get("reviewer")).may.review).toBe(true);
     expect(unwrap(await post("reviewer", { intent: "review", decision: "returned" })).body.errors.form).toBe("退回修改时请填写审核意见。");
     await post("reviewer", { intent: "review", decision: "returned", comment: "请先处理全部主题。" });
-    expect(summary()!.status).toBe("draft");
-    expect(db.select().from(reviews).where(and(eq(reviews.consultationId, CLOSED), eq(reviews.subject, "summary"))).all()).toMatchObject([{ decision: "returned", comment: "请先处理全部主题。" }]);
+    expect((await summary())!.status).toBe("draft");
+    expect((await db.select().from(reviews).where(and(eq(reviews.consultationId, CLOSED), eq(reviews.subject, "summary"))).all())).toMatchObject([{ decision: "returned", comment: "请先处理全部主题。" }]);
   });
 
   it("submits without warning once every topic is answered, and the reviewer approves", async () => {
@@ -185,16 +185,16 @@ describe("review and publication", () => {
     await decide(fx.topicIds[2], { decision: "already_provided", reason: "规划已有相应规定" });
     expect((await get("drafter")).undecided).toEqual([]);
     await post("drafter", { intent: "generate", confirmOverwrite: "1" });
-    let body = summary()!.body;
+    let body = (await summary())!.body;
     expect(body).not.toContain("尚未作出处理");
     expect(unwrap(await post("drafter", { intent: "submit", body })).status).toBe(302);
-    expect(summary()!.status).toBe("pending_review");
+    expect((await summary())!.status).toBe("pending_review");
 
     // Refused while any topic with comments has no approved public title.
     const untitled = unwrap(await post("reviewer", { intent: "review", decision: "approved" }));
     expect(untitled.status).toBe(409);
     expect(untitled.body.errors.form).toContain("还有3个主题尚未审定公开标题");
-    expect(summary()!.status).toBe("pending_review");
+    expect((await summary())!.status).toBe("pending_review");
     const approve = db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?");
     approve.run("村级烈士纪念设施管护", fx.topicIds[0]);
     approve.run("优待证的使用场景", fx.topicIds[1]);
@@ -205,7 +205,7 @@ describe("review and publication", () => {
 
     // A text naming a topic by its working label is refused as well.
     await post("drafter", { intent: "generate", confirmOverwrite: "1" });
-    body = summary()!.body;
+    body = (await summary())!.body;
     const labelled = body.replace("关于优待证的使用场景的意见", "关于“优待证使用”的意见");
     expect(labelled).not.toBe(body);
     await post("drafter", { intent: "submit", body: labelled });
@@ -219,7 +219,7 @@ describe("review and publication", () => {
     expect(body).not.toContain(TITLE_PENDING);
     expect(unwrap(await post("drafter", { intent: "submit", body })).status).toBe(302);
     expect(unwrap(await post("reviewer", { intent: "review", decision: "approved" })).status).toBe(302);
-    expect(summary()).toMatchObject({ status: "approved", approvedBy: findUserByUsername(db, "reviewer")!.id });
+    expect((await summary())).toMatchObject({ status: "approved", approvedBy: (await findUserByUsername(db, "reviewer"))!.id });
   });
 
   it("keeps the feedback page closed until the drafter publishes, then flips the consultation to 已公布反馈", async () => {
@@ -230,21 +230,21 @@ describe("review and publication", () => {
     const early = unwrap(await post("drafter", { intent: "publish" }));
     expect(early.status).toBe(409);
     expect(JSON.stringify(early.body)).toContain("请先将合法性审查材料报送法制机构");
-    submitToLegalReview(db, CLOSED, findUserByUsername(db, "drafter")!);
+    (await submitToLegalReview(db, CLOSED, (await findUserByUsername(db, "drafter"))!));
     // … and publication waits until the legal office has finished its review.
     const waiting = unwrap(await post("drafter", { intent: "publish" }));
     expect(waiting.status).toBe(409);
     expect(JSON.stringify(waiting.body)).toContain("法制机构尚未审查完毕");
     expect((await get("drafter")).publishBlock).toContain("法制机构尚未审查完毕");
-    const legal = findUserByUsername(db, "legal")!;
-    markLegalReviewReceived(db, CLOSED, legal);
-    markLegalReviewFinished(db, CLOSED, legal, "经审查，同意公布。");
+    const legal = (await findUserByUsername(db, "legal"))!;
+    (await markLegalReviewReceived(db, CLOSED, legal));
+    (await markLegalReviewFinished(db, CLOSED, legal, "经审查，同意公布。"));
     expect((await get("drafter")).publishBlock).toBeNull();
     await post("drafter", { intent: "publish" });
-    expect(summary()).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
-    expect(status()).toBe("feedback_published");
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "consultation.feedback_publish")).all()).toHaveLength(1);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await summary())).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
+    expect((await status())).toBe("feedback_published");
+    expect((await db.select().from(auditLog).where(eq(auditLog.action, "consultation.feedback_publish")).all())).toHaveLength(1);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("shows the published summary, charts data and per-article answers, in redacted text only", async () => {
@@ -252,14 +252,14 @@ describe("review and publication", () => {
     if (!loaded.published) throw new Error("the feedback page should show the published summary");
     const page = loaded.feedback;
     const json = JSON.stringify(page);
-    expect(page.summary.body).toBe(summary()!.body);
+    expect(page.summary.body).toBe((await summary())!.body);
     expect(page.perDisposition).toEqual(expect.arrayContaining([{ decision: "adopted", count: expect.any(Number) }]));
     expect(page.perArticle.find((a) => a.label === "第八条")?.count).toBeGreaterThan(0);
     const eighth = page.answers.find((a) => a.label === "第八条")!;
     expect(eighth.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "answer", decision: "partly_adopted", changeMade: "第八条增加村级烈士纪念设施管护要求" })]));
     expect(json).not.toContain(PHONE);
     expect(json).not.toContain("186-4023-7519");
-    const leakyBody = db.select().from(comments).where(eq(comments.id, leaky)).get()!.body;
+    const leakyBody = (await db.select().from(comments).where(eq(comments.id, leaky)).get())!.body;
     expect(json).not.toContain(leakyBody);
   });
 
@@ -269,7 +269,7 @@ describe("review and publication", () => {
     const api = (await call(detailLoader, `/api/v1/consultations/${CLOSED}`, { params: { id: String(CLOSED) } })).json();
     expect(api.status).toBe("feedback_published");
     expect(api.feedback_url).toBe(`http://localhost:3000/consultations/${CLOSED}/feedback`);
-    expect(api.feedback).toMatchObject({ url: api.feedback_url, summary: summary()!.body });
+    expect(api.feedback).toMatchObject({ url: api.feedback_url, summary: (await summary())!.body });
     const openApi = (await call(detailLoader, `/api/v1/consultations/${OPEN}`, { params: { id: String(OPEN) } })).json();
     expect(openApi.feedback_url).toBeNull();
     expect(openApi.feedback).toBeNull();
@@ -286,7 +286,7 @@ describe("review and publication", () => {
 describe("a consultation without comments", () => {
   it("gets a correct, short summary", async () => {
     await post("drafter", { intent: "generate" }, EMPTY);
-    const body = summary(EMPTY)!.body;
+    const body = (await summary(EMPTY))!.body;
     expect(body).toContain("征求意见期间，未收到意见。");
     expect(body).not.toContain("二、");
     expect((await get("drafter", EMPTY)).undecided).toEqual([]);

@@ -18,7 +18,7 @@ beforeAll(async () => {
 const list = async (query = "") => call(listLoader, `/api/v1/consultations${query}`);
 const detail = (id: string) => call(detailLoader, `/api/v1/consultations/${id}`, { params: { id } });
 const titles = (body: { data: Array<{ title: string }> }) => body.data.map((c) => c.title);
-const publicCount = () => db.select().from(consultations).all().filter((c) => PUBLIC_STATUSES.includes(c.status)).length;
+const publicCount = async () => (await db.select().from(consultations).all()).filter((c) => PUBLIC_STATUSES.includes(c.status)).length;
 
 const ITEM_FIELDS = [
   "id", "url", "api_url", "title", "doc_type", "doc_type_label", "status", "status_label", "division", "summary",
@@ -32,7 +32,7 @@ describe("GET /api/v1/consultations", () => {
     const { response, json } = await list();
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     const body = json();
-    expect(body.meta).toEqual({ page: 1, per_page: 20, total: publicCount(), total_pages: 1 });
+    expect(body.meta).toEqual({ page: 1, per_page: 20, total: (await publicCount()), total_pages: 1 });
     expect(body.links).toEqual({ self: `${BASE_URL}/api/v1/consultations?page=1&per_page=20`, next: null, prev: null });
     for (const item of body.data) expect(Object.keys(item)).toEqual(ITEM_FIELDS);
     const open = body.data.find((c: { title: string }) => c.title === OPEN_TITLE);
@@ -44,7 +44,7 @@ describe("GET /api/v1/consultations", () => {
       status: "open",
       status_label: "征求中",
       division: { name: "就业创业处" },
-      comment_count: db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).all().length,
+      comment_count: (await db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).all()).length,
     });
     expect(open.opens_at).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
     expect(open.closes_at).toMatch(/T23:59:59\+08:00$/);
@@ -58,7 +58,7 @@ describe("GET /api/v1/consultations", () => {
   });
 
   it("pages with next and prev links that keep the filters", async () => {
-    const total = publicCount();
+    const total = (await publicCount());
     const first = (await list("?per_page=2&doc_type=normative")).json();
     expect(first.meta.total_pages).toBe(Math.ceil(first.meta.total / 2));
     const all = (await list("?per_page=100")).json();
@@ -77,10 +77,10 @@ describe("GET /api/v1/consultations", () => {
     const now = new Date();
     for (const status of SYNDICATED_PHASES) {
       const body = (await list(`?status=${status}&per_page=100`)).json();
-      const expected = db
+      const expected = (await db
         .select()
         .from(consultations)
-        .all()
+        .all())
         .filter((c) => PUBLIC_STATUSES.includes(c.status) && publicPhase(c, now) === status);
       expect(body.data.map((c: { id: number }) => c.id).sort(), status).toEqual(expected.map((c) => c.id).sort());
     }
@@ -89,7 +89,7 @@ describe("GET /api/v1/consultations", () => {
 
   it("filters by document type, division, text and update time", async () => {
     expect(titles((await list("?doc_type=major_decision")).json())).toContain(HOSTILE_TITLE);
-    const division = db.select().from(divisions).where(eq(divisions.name, "优抚褒扬处")).get()!;
+    const division = (await db.select().from(divisions).where(eq(divisions.name, "优抚褒扬处")).get())!;
     const byDivision = (await list(`?division=${division.id}`)).json();
     expect(byDivision.data.every((c: { division: { id: number } }) => c.division.id === division.id)).toBe(true);
     expect(byDivision.meta.total).toBe(2); // the hostile and the withdrawn one; never the draft
@@ -100,7 +100,7 @@ describe("GET /api/v1/consultations", () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await list(`?updated_since=${encodeURIComponent(future)}`)).json().meta.total).toBe(0);
     const recent = (await list(`?updated_since=${encodeURIComponent("2000-01-01T00:00:00+08:00")}`)).json();
-    expect(recent.meta.total).toBe(publicCount());
+    expect(recent.meta.total).toBe((await publicCount()));
   });
 
   it("reports as updated_at the latest public change, including the clock closing the period", async () => {
@@ -168,7 +168,7 @@ describe("GET /api/v1/consultations/:id", () => {
 
   it("exposes no personal data, staff names, contacts or comment text", async () => {
     const { text } = await detail(String(fx.open.id));
-    const comment = db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).get()!;
+    const comment = (await db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).get())!;
     for (const secret of ["王起草", "赵审核", "zhengqiu.localhost", "author", "receipt", comment.body, comment.receiptNo]) {
       expect(text).not.toContain(secret);
     }

@@ -21,7 +21,7 @@ const parser = new XMLParser({
   isArray: (name) => ["entry", "link", "category"].includes(name),
 });
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
-const publicRows = () => db.select().from(consultations).all().filter((c) => PUBLIC_STATUSES.includes(c.status));
+const publicRows = async () => (await db.select().from(consultations).all()).filter((c) => PUBLIC_STATUSES.includes(c.status));
 
 async function feed() {
   const result = await call(feedLoader, "/feeds/consultations.atom");
@@ -46,7 +46,7 @@ describe("GET /feeds/consultations.atom", () => {
   it("has one entry per public consultation, none for drafts or those awaiting review", async () => {
     const { doc, text } = await feed();
     const ids = doc.entry.map((e: { id: string }) => e.id).sort();
-    expect(ids).toEqual(publicRows().map((c) => `${BASE_URL}/consultations/${c.id}`).sort());
+    expect(ids).toEqual((await publicRows()).map((c) => `${BASE_URL}/consultations/${c.id}`).sort());
     expect(text).not.toContain("草稿：尚未公开的办法");
     expect(text).not.toContain("待审核：尚未公开的意见");
     expect(ids).not.toContain(`${BASE_URL}/consultations/${fx.draft.id}`);
@@ -145,7 +145,7 @@ describe("the feed's length", () => {
   it("holds the 50 most recently changed consultations", async () => {
     const { divisionId, authorId } = fx.hostile;
     for (let i = 0; i < 50; i++) {
-      db.insert(consultations).values({ title: `批量公开的办法 ${i}`, docType: "normative", divisionId, authorId, status: "processing" }).run();
+      (await db.insert(consultations).values({ title: `批量公开的办法 ${i}`, docType: "normative", divisionId, authorId, status: "processing" }).run());
     }
     const { doc } = await feed();
     expect(doc.entry).toHaveLength(50);

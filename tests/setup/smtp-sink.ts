@@ -50,9 +50,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", async () => {
+        stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
-          const parsed = await simpleParser(raw);
+          simpleParser(raw).then((parsed) => {
           // The header as sent (unfolded), not mailparser's structured reading of it.
           const header = (name: string) => {
             const line = parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line ?? "";
@@ -69,6 +69,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
             header,
           });
           callback();
+          }, callback);
         });
       },
     });

@@ -1,7 +1,7 @@
 // Tells a commenter who gave an email what became of their comment: published, not published
 // (with the reason), and the final answer when the feedback is published.
 import { and, eq, isNotNull } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { comments, consultations } from "~db/schema";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/models/comment-labels";
 import { answerForComment } from "~/models/comment-answers.server";
@@ -9,14 +9,13 @@ import { queueNotice } from "~/models/outbox.server";
 import { statusLink } from "./comment-notices";
 import { oneLine, renderNotice } from "./layout";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Comment = typeof comments.$inferSelect;
 
 /** The status page for a comment, with its number filled in; the check code is in the receipt. */
 const linkFor = (c: Comment): string => statusLink(c.receiptNo);
 
-const titleOf = (tx: Tx, consultationId: number) => {
-  const t = tx.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, consultationId)).get()?.title ?? "";
+const titleOf = async (tx: Tx, consultationId: number) => {
+  const t = (await tx.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, consultationId)).get())?.title ?? "";
   return `《${oneLine(t).replace(/^《|》$/g, "")}》`;
 };
 
@@ -28,9 +27,9 @@ function opening(c: Comment, title: string) {
  * Queued with each moderation decision. Each outcome is told once per comment: a comment
  * approved again after an edit does not mail twice, one rejected and then approved mails both.
  */
-export function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" | "rejected", reason: Comment["rejectReason"], now = new Date()): void {
+export async function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" | "rejected", reason: Comment["rejectReason"], now = new Date()): Promise<void> {
   if (!c.email) return;
-  const title = titleOf(tx, c.consultationId);
+  const title = (await titleOf(tx, c.consultationId));
   const notice =
     decision === "approved"
       ? renderNotice(`您的意见已通过审核 ${c.receiptNo}`, [
@@ -50,7 +49,7 @@ export function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" |
           { link: linkFor(c), label: "查询意见处理情况" },
         ]);
   const kind = decision === "approved" ? "comment_published" : "comment_not_published";
-  queueNotice(tx, { ...notice, to: c.email, kind, dedupeKey: `${kind}:${c.id}` }, now);
+  (await queueNotice(tx, { ...notice, to: c.email, kind, dedupeKey: `${kind}:${c.id}` }, now));
 }
 
 /**
@@ -58,12 +57,12 @@ export function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" |
  * the comment's, so a retried or repeated publication queues nothing more. Answers whether a notice
  * was queued (not for a comment without email or without an answer).
  */
-export function queueResultNotice(tx: Tx, commentId: number, now = new Date()): boolean {
-  const c = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+export async function queueResultNotice(tx: Tx, commentId: number, now = new Date()): Promise<boolean> {
+  const c = (await tx.select().from(comments).where(eq(comments.id, commentId)).get());
   if (!c?.email) return false;
-  const d = answerForComment(tx, commentId);
+  const d = (await answerForComment(tx, commentId));
   if (!d) return false;
-  const title = titleOf(tx, c.consultationId);
+  const title = (await titleOf(tx, c.consultationId));
   const notice = renderNotice(`您的意见处理结果：${DISPOSITION_LABELS[d.decision]} ${c.receiptNo}`, [
     "您好！",
     opening(c, title),
@@ -73,17 +72,19 @@ export function queueResultNotice(tx: Tx, commentId: number, now = new Date()): 
     "感谢您对本次征求意见的关注和参与！",
     { link: linkFor(c), label: "查询意见处理情况" },
   ]);
-  queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `result:${c.id}` }, now);
+  (await queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `result:${c.id}` }, now));
   return true;
 }
 
 /** Every commenter of the consultation who gave an email and follows the comment hears the final answer; answers how many were queued. */
-export function queueResultNotices(tx: Tx, consultationId: number, now = new Date()): number {
-  const ids = tx
+export async function queueResultNotices(tx: Tx, consultationId: number, now = new Date()): Promise<number> {
+  const ids = (await tx
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.consultationId, consultationId), isNotNull(comments.email), eq(comments.notifyResult, true)))
     .orderBy(comments.id)
-    .all();
-  return ids.filter((r) => queueResultNotice(tx, r.id, now)).length;
+    .all());
+  let queued = 0;
+  for (const r of ids) if (await queueResultNotice(tx, r.id, now)) queued++;
+  return queued;
 }

@@ -12,15 +12,15 @@ export interface StaffRecipient {
 }
 
 /** Active staff of a role (in a division, if given) who have an email address. */
-export function staffWithEmail(tx: Reader, role: Role, divisionId?: number): StaffRecipient[] {
+export async function staffWithEmail(tx: Reader, role: Role, divisionId?: number): Promise<StaffRecipient[]> {
   const conditions: SQL[] = [eq(users.role, role), eq(users.active, true), isNotNull(users.email), ne(users.email, "")];
   if (divisionId !== undefined) conditions.push(eq(users.divisionId, divisionId));
-  return tx
+  return (await tx
     .select({ id: users.id, displayName: users.displayName, email: users.email })
     .from(users)
     .where(and(...conditions))
     .orderBy(asc(users.id))
-    .all()
+    .all())
     .map((u) => ({ ...u, email: u.email! }));
 }
 
@@ -30,8 +30,8 @@ export type Subscription = typeof subscriptions.$inferSelect;
  * Active subscriptions that cover a consultation, one per address: someone subscribed to "all"
  * and to the division gets one mail, naming (and cancelling) the oldest of their subscriptions.
  */
-export function subscribersFor(tx: Reader, c: { divisionId: number; docType: DocType }): Subscription[] {
-  const rows = tx
+export async function subscribersFor(tx: Reader, c: { divisionId: number; docType: DocType }): Promise<Subscription[]> {
+  const rows = (await tx
     .select()
     .from(subscriptions)
     .where(
@@ -45,14 +45,14 @@ export function subscribersFor(tx: Reader, c: { divisionId: number; docType: Doc
       ),
     )
     .orderBy(asc(subscriptions.id))
-    .all();
+    .all());
   const byEmail = new Map<string, Subscription>();
   for (const s of rows) if (!byEmail.has(s.email)) byEmail.set(s.email, s);
   return [...byEmail.values()];
 }
 
 /** Active followers of one consultation (scope "consultation"), one per address. */
-export function followersOf(tx: Reader, consultationId: number): Subscription[] {
+export function followersOf(tx: Reader, consultationId: number): Promise<Subscription[]> {
   return tx
     .select()
     .from(subscriptions)

@@ -2,7 +2,7 @@
 // day's comments, the 08:30 deadline reminders to drafters, the 09:00 closing reminders to
 // subscribers and the notice that a followed consultation has closed. Each runs in the scheduler's transaction, with dedupe keys as a second guard.
 import { and, eq, gt, gte, lt, lte, sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { comments, consultations } from "~db/schema";
 import { queueNotice } from "~/models/outbox.server";
 import { addDays, shanghaiStartOfDay } from "~/utils/periods";
@@ -11,16 +11,15 @@ import { staffWithEmail } from "./recipients.server";
 import { commentDigestNotice, deadlineReminderNotice, type DigestLine } from "./staff-notices";
 import { CLOSING_REMINDER_MS, queueClosedNotices, queueClosingReminders } from "./subscriber-notices.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const pendingCount = sql<number>`sum(case when ${comments.moderationStatus} = 'pending' then 1 else 0 end)`;
 
 /** The digest sent on `period` (a YYYY-MM-DD) covers the comments received the day before it. */
-export function queueCommentDigests(tx: Tx, period: string, now = new Date()): number {
+export async function queueCommentDigests(tx: Tx, period: string, now = new Date()): Promise<number> {
   const day = addDays(period, -1);
   const from = shanghaiStartOfDay(day);
   const to = shanghaiStartOfDay(period);
-  const rows = tx
+  const rows = (await tx
     .select({
       consultationId: consultations.id,
       title: consultations.title,
@@ -31,15 +30,15 @@ export function queueCommentDigests(tx: Tx, period: string, now = new Date()): n
     .from(comments)
     .innerJoin(consultations, eq(consultations.id, comments.consultationId))
     .groupBy(consultations.id)
-    .all()
+    .all())
     .filter((r) => r.received > 0);
   const byDivision = new Map<number, DigestLine[]>();
   for (const r of rows) byDivision.set(r.divisionId, [...(byDivision.get(r.divisionId) ?? []), r]);
   let queued = 0;
   for (const [divisionId, lines] of byDivision) {
-    for (const u of staffWithEmail(tx, "drafter", divisionId)) {
+    for (const u of (await staffWithEmail(tx, "drafter", divisionId))) {
       const notice = commentDigestNotice({ name: u.displayName, day, lines });
-      queueNotice(tx, { ...notice, to: u.email, kind: "comment_digest", dedupeKey: `digest:${day}:${u.id}` }, now);
+      (await queueNotice(tx, { ...notice, to: u.email, kind: "comment_digest", dedupeKey: `digest:${day}:${u.id}` }, now));
       queued++;
     }
   }
@@ -51,8 +50,8 @@ export function queueCommentDigests(tx: Tx, period: string, now = new Date()): n
  * last day, while an extension is still possible. The deadline is in the key, so an extended
  * consultation is reminded again before its new deadline.
  */
-export function queueDeadlineReminders(tx: Tx, now = new Date()): number {
-  const closing = tx
+export async function queueDeadlineReminders(tx: Tx, now = new Date()): Promise<number> {
+  const closing = (await tx
     .select({
       id: consultations.id,
       title: consultations.title,
@@ -63,14 +62,14 @@ export function queueDeadlineReminders(tx: Tx, now = new Date()): number {
     })
     .from(consultations)
     .where(and(eq(consultations.status, "published"), gt(consultations.closesAt, now), lte(consultations.closesAt, new Date(now.getTime() + CLOSING_REMINDER_MS))))
-    .all();
+    .all());
   let queued = 0;
   for (const c of closing) {
     const closesAt = c.closesAt!;
     const stage = closesAt.getTime() - now.getTime() <= 86_400_000 ? "last-day" : "3-days";
-    for (const u of staffWithEmail(tx, "drafter", c.divisionId)) {
+    for (const u of (await staffWithEmail(tx, "drafter", c.divisionId))) {
       const notice = deadlineReminderNotice({ name: u.displayName, consultationId: c.id, title: c.title, closesAt, now, total: c.total, pending: c.pending });
-      queueNotice(tx, { ...notice, to: u.email, kind: "deadline_reminder", dedupeKey: `deadline-reminder:${c.id}:${closesAt.getTime()}:${stage}:${u.id}` }, now);
+      (await queueNotice(tx, { ...notice, to: u.email, kind: "deadline_reminder", dedupeKey: `deadline-reminder:${c.id}:${closesAt.getTime()}:${stage}:${u.id}` }, now));
       queued++;
     }
   }

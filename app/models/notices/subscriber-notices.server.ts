@@ -1,14 +1,13 @@
 // Queues notices to subscribers: a new consultation once, when it becomes public, and a reminder
 // three days before it closes. Each is written in the caller's transaction.
 import { and, eq, gt, inArray, lte } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import type { Db, Tx } from "~db/client.server";
 import { consultations, divisions, scheduledJobs } from "~db/schema";
 import { listHeaders, scopeLabel, unsubscribeLink } from "~/models/subscription.server";
 import { queueNotice } from "~/models/outbox.server";
 import { followersOf, subscribersFor } from "./recipients.server";
 import { closingReminderNotice, followNotice, newConsultationNotice, type FollowEvent } from "./subscription-notices";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const CLOSING_REMINDER_MS = 3 * 86_400_000;
 // Consultations published before subscriptions existed are not announced on a later change.
@@ -28,20 +27,20 @@ function facts(tx: Tx, id: number) {
  * notifyPublicChange, which also runs on extensions and withdrawals: a marker row in
  * scheduled_jobs ("announce:<id>") makes it once per consultation, whoever subscribes later.
  */
-export function queueNewConsultationNotices(tx: Tx, consultationId: number, now = new Date()): number {
-  const row = facts(tx, consultationId);
+export async function queueNewConsultationNotices(tx: Tx, consultationId: number, now = new Date()): Promise<number> {
+  const row = (await facts(tx, consultationId));
   if (!row || row.c.status !== "published" || !row.c.publishedAt) return 0;
   if (now.getTime() - row.c.publishedAt.getTime() > ANNOUNCE_WITHIN_MS) return 0;
-  const marked = tx
+  const marked = (await tx
     .insert(scheduledJobs)
     .values({ name: `announce:${consultationId}`, lastPeriod: "done", lastRunAt: now })
     .onConflictDoNothing()
-    .run();
-  if (marked.changes === 0) return 0;
-  const subscribers = subscribersFor(tx, row.c);
+    .returning({ name: scheduledJobs.name }));
+  if (marked.length === 0) return 0;
+  const subscribers = (await subscribersFor(tx, row.c));
   for (const s of subscribers) {
-    const notice = newConsultationNotice({ ...row.c, divisionName: row.divisionName }, { scopeLabel: scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
-    queueNotice(tx, { ...notice, to: s.email, kind: "new_consultation", dedupeKey: `new-consultation:${consultationId}:${s.email}`, headers: listHeaders(s.id) }, now);
+    const notice = newConsultationNotice({ ...row.c, divisionName: row.divisionName }, { scopeLabel: (await scopeLabel(tx, s)), unsubscribeLink: unsubscribeLink(s.id) });
+    (await queueNotice(tx, { ...notice, to: s.email, kind: "new_consultation", dedupeKey: `new-consultation:${consultationId}:${s.email}`, headers: listHeaders(s.id) }, now));
   }
   return subscribers.length;
 }
@@ -50,8 +49,8 @@ export function queueNewConsultationNotices(tx: Tx, consultationId: number, now 
  * Reminds subscribers of open consultations that close within three days. The deadline is in the
  * dedupe key: an extension earns a new reminder before the new deadline, a re-run does not.
  */
-export function queueClosingReminders(tx: Tx, now = new Date()): number {
-  const closing = tx
+export async function queueClosingReminders(tx: Tx, now = new Date()): Promise<number> {
+  const closing = (await tx
     .select({ c: consultations, divisionName: divisions.name })
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
@@ -63,13 +62,13 @@ export function queueClosingReminders(tx: Tx, now = new Date()): number {
         lte(consultations.closesAt, new Date(now.getTime() + CLOSING_REMINDER_MS)),
       ),
     )
-    .all();
+    .all());
   let queued = 0;
   for (const { c, divisionName } of closing) {
     const closesAt = c.closesAt!;
-    for (const s of subscribersFor(tx, c)) {
-      const notice = closingReminderNotice({ ...c, closesAt, divisionName }, { scopeLabel: scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
-      queueNotice(tx, { ...notice, to: s.email, kind: "closing_reminder", dedupeKey: `closing-reminder:${c.id}:${closesAt.getTime()}:${s.email}`, headers: listHeaders(s.id) }, now);
+    for (const s of (await subscribersFor(tx, c))) {
+      const notice = closingReminderNotice({ ...c, closesAt, divisionName }, { scopeLabel: (await scopeLabel(tx, s)), unsubscribeLink: unsubscribeLink(s.id) });
+      (await queueNotice(tx, { ...notice, to: s.email, kind: "closing_reminder", dedupeKey: `closing-reminder:${c.id}:${closesAt.getTime()}:${s.email}`, headers: listHeaders(s.id) }, now));
       queued++;
     }
   }
@@ -80,14 +79,14 @@ export function queueClosingReminders(tx: Tx, now = new Date()): number {
  * Tells the followers of a consultation of an event in its life: the period extended (once per new
  * deadline), the period over (once per deadline), the feedback published (once).
  */
-export function queueFollowNotices(tx: Tx, consultationId: number, event: FollowEvent, now = new Date()): number {
-  const c = tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+export async function queueFollowNotices(tx: Tx, consultationId: number, event: FollowEvent, now = new Date()): Promise<number> {
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get());
   if (!c) return 0;
-  const followers = followersOf(tx, consultationId);
+  const followers = (await followersOf(tx, consultationId));
   const occasion = event === "published" ? "" : String(c.closesAt?.getTime() ?? "");
   for (const s of followers) {
-    const notice = followNotice(event, c, { scopeLabel: scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
-    queueNotice(tx, { ...notice, to: s.email, kind: `follow_${event}`, dedupeKey: `follow-${event}:${consultationId}:${occasion}:${s.id}`, headers: listHeaders(s.id) }, now);
+    const notice = followNotice(event, c, { scopeLabel: (await scopeLabel(tx, s)), unsubscribeLink: unsubscribeLink(s.id) });
+    (await queueNotice(tx, { ...notice, to: s.email, kind: `follow_${event}`, dedupeKey: `follow-${event}:${consultationId}:${occasion}:${s.id}`, headers: listHeaders(s.id) }, now));
   }
   return followers.length;
 }
@@ -96,8 +95,8 @@ export function queueFollowNotices(tx: Tx, consultationId: number, event: Follow
 const CLOSED_WITHIN_MS = 7 * 86_400_000;
 
 /** For the scheduler: followers hear that a consultation's period is over (once per deadline). */
-export function queueClosedNotices(tx: Tx, now = new Date()): number {
-  const closed = tx
+export async function queueClosedNotices(tx: Tx, now = new Date()): Promise<number> {
+  const closed = (await tx
     .select({ id: consultations.id })
     .from(consultations)
     .where(
@@ -107,6 +106,8 @@ export function queueClosedNotices(tx: Tx, now = new Date()): number {
         gt(consultations.closesAt, new Date(now.getTime() - CLOSED_WITHIN_MS)),
       ),
     )
-    .all();
-  return closed.reduce((n, c) => n + queueFollowNotices(tx, c.id, "closed", now), 0);
+    .all());
+  let queued = 0;
+  for (const c of closed) queued += await queueFollowNotices(tx, c.id, "closed", now);
+  return queued;
 }

@@ -1,10 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { calendarDays } from "~db/schema";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { appendAudit } from "~/utils/audit.server";
+import { listCalendarDays, removeCalendarDay, setCalendarDay } from "~/models/calendar.server";
 import { getDb } from "~/utils/db.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { requireRole } from "~/utils/permissions.server";
@@ -25,7 +23,7 @@ const DaySchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { days: getDb().select().from(calendarDays).orderBy(asc(calendarDays.date)).all() };
+  return { days: await listCalendarDays(getDb()) };
 }
 
 /** Admins keep the calendar of public holidays and 调休 make-up days that statutory periods count by. */
@@ -36,12 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   if (form.get("intent") === "remove") {
     const date = String(form.get("date") ?? "");
-    db.transaction((tx) => {
-      const before = tx.select().from(calendarDays).where(eq(calendarDays.date, date)).get();
-      if (!before) return;
-      tx.delete(calendarDays).where(eq(calendarDays.date, date)).run();
-      appendAudit(tx, { actor, action: "calendar.remove", entityType: "calendar", entityId: date, before });
-    });
+    await removeCalendarDay(db, actor, date);
     return { errors: {} as Record<string, string>, values: {} as Record<string, string>, message: `已删除 ${date}。` };
   }
   const parsed = parseForm(DaySchema, form);
@@ -52,12 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (kind === "workday" && !weekend) {
     return data({ errors: { kind: "调休上班日应为周六或周日；周一至周五本来就是工作日。" }, values: formValues(form), message: null }, { status: 400 });
   }
-  db.transaction((tx) => {
-    const before = tx.select().from(calendarDays).where(eq(calendarDays.date, date)).get();
-    const after = { date, kind, note: note || null };
-    tx.insert(calendarDays).values(after).onConflictDoUpdate({ target: calendarDays.date, set: { kind, note: note || null } }).run();
-    appendAudit(tx, { actor, action: "calendar.set", entityType: "calendar", entityId: date, before: before ?? null, after });
-  });
+  await setCalendarDay(db, actor, { date, kind, note });
   return { errors: {} as Record<string, string>, values: {} as Record<string, string>, message: `已保存 ${date}。` };
 }
 

@@ -1,7 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { and, desc, eq } from "drizzle-orm";
-import { auditLog, reviews, users } from "~db/schema";
 import { AuditChanges } from "~/components/audit-changes";
 import { FormError, TextField } from "~/components/field";
 import { auditActionLabel, auditChanges } from "~/models/audit-display";
@@ -11,6 +9,7 @@ import { ExtendSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "~/mod
 import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/models/consultation-status";
 import {
   extendDeadline,
+  consultationReviews,
   readinessProblems,
   review,
   submitForReview,
@@ -23,6 +22,7 @@ import { periodAtPublication } from "~/utils/periods";
 import { listVersions } from "~/models/versions.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { recentAudit } from "~/utils/audit.server";
 import { chosenFile, FormReadError, readForm } from "~/utils/multipart.server";
 import { AttachmentError, listAttachments, removeAttachment, saveAttachment } from "~/models/attachment.server";
 import { parseForm } from "~/utils/forms";
@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 async function load(request: Request, rawId: string | undefined) {
   const user = await requireUser(request);
-  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
+  const c = (await getStaffConsultation(getDb(), idParam(rawId) ?? NaN));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -53,29 +53,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewer: user.role === "reviewer",
       legal: user.role === "legal",
     },
-    problems: c.status === "draft" ? readinessProblems(db, c, now) : [],
+    problems: c.status === "draft" ? (await readinessProblems(db, c, now)) : [],
     // What approving now would publish: the real start and whether the period is still long enough.
     approval:
       c.status === "pending_review" && c.opensAt && c.closesAt
-        ? periodAtPublication(c.docType, c.opensAt, c.closesAt, now, loadCalendar(db))
+        ? periodAtPublication(c.docType, c.opensAt, c.closesAt, now, (await loadCalendar(db)))
         : null,
-    versions: listVersions(db, c.id),
-    attachments: listAttachments(db, c.id),
-    reviews: db
-      .select({ decision: reviews.decision, comment: reviews.comment, createdAt: reviews.createdAt, reviewer: users.displayName })
-      .from(reviews)
-      .innerJoin(users, eq(users.id, reviews.reviewerId))
-      .where(and(eq(reviews.consultationId, c.id), eq(reviews.subject, "consultation")))
-      .orderBy(desc(reviews.id))
-      .all(),
-    audit: db
-      .select({ id: auditLog.id, at: auditLog.at, actor: auditLog.actorLabel, action: auditLog.action, before: auditLog.before, after: auditLog.after })
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, "consultation"), eq(auditLog.entityId, String(c.id))))
-      .orderBy(desc(auditLog.id))
-      .limit(50)
-      .all()
-      .map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: auditActionLabel(a.action), changes: auditChanges({ entityType: "consultation", ...a }) })),
+    versions: (await listVersions(db, c.id)),
+    attachments: (await listAttachments(db, c.id)),
+    reviews: await consultationReviews(db, c.id),
+    audit: (await recentAudit(db, { entityType: "consultation", entityId: String(c.id) }, 50))
+      .map((a) => ({ id: a.id, at: a.at, actor: a.actorLabel, action: auditActionLabel(a.action), changes: auditChanges({ entityType: a.entityType, before: a.before, after: a.after }) })),
   };
 }
 
@@ -94,22 +82,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors, values: Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string> }, { status });
   try {
     if (intent === "submit") {
-      submitForReview(db, c.id, user);
+      (await submitForReview(db, c.id, user));
     } else if (intent === "review") {
       const parsed = parseForm(ReviewSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      review(db, c.id, user, parsed.data.decision, parsed.data.comment, new Date(), parsed.data.shortPeriodReason);
+      (await review(db, c.id, user, parsed.data.decision, parsed.data.comment, new Date(), parsed.data.shortPeriodReason));
     } else if (intent === "extend") {
       const parsed = parseForm(ExtendSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      extendDeadline(db, c.id, user, parsed.data.closesAt, parsed.data.reason);
+      (await extendDeadline(db, c.id, user, parsed.data.closesAt, parsed.data.reason));
     } else if (intent === "withdraw") {
       const parsed = parseForm(ReasonSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      withdraw(db, c.id, user, parsed.data.reason);
+      (await withdraw(db, c.id, user, parsed.data.reason));
     } else if (intent === "attach" || intent === "detach") {
       if (!canDraft(user, c) || c.status !== "draft") return fail({ form: "只有本处室的起草人员可以在草稿阶段管理附件。" }, 403);
-      if (intent === "detach") removeAttachment(db, c.id, Number(form.get("attachmentId")), user);
+      if (intent === "detach") (await removeAttachment(db, c.id, Number(form.get("attachmentId")), user));
       else {
         const file = chosenFile(form, "file");
         if (!file) return fail({ file: "请选择要上传的文件。" });

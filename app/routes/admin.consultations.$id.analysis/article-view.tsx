@@ -4,7 +4,7 @@ import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/small-consultation";
 import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema";
 import { CommentItem } from "./comment-item";
 import type { Reply } from "./edit.server";
-import type { ViewData } from "./view-data.server";
+import type { ViewData } from "~/models/analysis-view.server";
 
 type ArticlesView = Extract<ViewData, { kind: "articles" }>;
 const SOURCES = ["commenter", "detected", "inferred", "staff"] as const;

@@ -1,6 +1,6 @@
 // Turns one POST of the analysis workspace into a model call: which form was sent (intent), its validation,
 // and where to go next. Refusals come back as a reply the page shows beside the field.
-import type { Db } from "~db/client.server";
+import type { Db } from "~/utils/db.server";
 import { MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/models/analysis-schema";
 import { AnalysisRunError, startAnalysisRun } from "~/models/analysis-runs.server";
 import { makeOwnTopic, mergeTopics, moveComment, renameTopic, splitTopic, TopicEditError } from "~/models/topic-edits.server";
@@ -18,7 +18,7 @@ export interface Reply {
 /** Done: the topic to show next (a new or merged one), or null to stay where the form was. */
 export type Outcome = { ok: true; done: string; topic: number | null } | { ok: false; status: number; reply: Reply };
 
-export function editFromForm(db: Db, consultationId: number, user: SessionUser, form: FormData): Outcome {
+export async function editFromForm(db: Db, consultationId: number, user: SessionUser, form: FormData): Promise<Outcome> {
   const intent = String(form.get("intent") ?? "");
   const perComment = intent === "move" || intent === "own-topic";
   const refuse = (errors: FieldErrors, status = 400): Outcome => ({
@@ -29,34 +29,34 @@ export function editFromForm(db: Db, consultationId: number, user: SessionUser, 
   try {
     switch (intent) {
       case "run":
-        startAnalysisRun(db, consultationId, user);
+        (await startAnalysisRun(db, consultationId, user));
         return { ok: true, done: intent, topic: null };
       case "rename": {
         const parsed = parseForm(RenameSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        renameTopic(db, consultationId, user, parsed.data);
+        (await renameTopic(db, consultationId, user, parsed.data));
         return { ok: true, done: intent, topic: null };
       }
       case "merge": {
         const parsed = parseForm(MergeSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, topic: mergeTopics(db, consultationId, user, parsed.data) };
+        return { ok: true, done: intent, topic: (await mergeTopics(db, consultationId, user, parsed.data)) };
       }
       case "split": {
         const parsed = parseForm(SplitSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, topic: splitTopic(db, consultationId, user, parsed.data) };
+        return { ok: true, done: intent, topic: (await splitTopic(db, consultationId, user, parsed.data)) };
       }
       case "move": {
         const parsed = parseForm(MoveSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        moveComment(db, consultationId, user, parsed.data);
+        (await moveComment(db, consultationId, user, parsed.data));
         return { ok: true, done: intent, topic: null };
       }
       case "own-topic": {
         const parsed = parseForm(OwnTopicSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, topic: makeOwnTopic(db, consultationId, user, parsed.data) };
+        return { ok: true, done: intent, topic: (await makeOwnTopic(db, consultationId, user, parsed.data)) };
       }
       default:
         return refuse({ form: "未知的操作。" });

@@ -12,7 +12,7 @@ import { requireUser } from "~/utils/permissions.server";
 import styles from "./analysis.css";
 import { editFromForm } from "./edit.server";
 import { RunPanel } from "./run-panel";
-import { viewData } from "./view-data.server";
+import { viewData } from "~/models/analysis-view.server";
 import { WorkspaceView } from "./workspace-view";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 /** Checked in the loader and in the action alike: the page offering a button proves nothing. */
 async function load(request: Request, rawId: string | undefined) {
   const user = await requireUser(request);
-  const c = getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
+  const c = (await getStaffConsultation(getDb(), idParam(rawId) ?? NaN));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canViewAnalysis(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -32,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const db = getDb();
   const filters = parseWorkspaceFilters(new URL(request.url).searchParams);
-  const run = runOverview(db, c.id);
+  const run = (await runOverview(db, c.id));
   const lock = analysisLockReason(c);
   const may = { work: canWorkOnAnalysis(user, c) && !lock };
-  const view = run.finished ? viewData(db, c.id, filters, may.work) : null;
+  const view = run.finished ? (await viewData(db, c.id, filters, may.work)) : null;
   if (view?.kind === "redirect") throw redirect(workspaceSearch(filters, { topic: view.topicId, page: 1 }));
   return { c: { id: c.id, title: c.title, divisionName: c.divisionName }, filters, run, lock: canWorkOnAnalysis(user, c) ? lock : null, may, view };
 }
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const lock = analysisLockReason(c);
   if (lock) return data({ intent: String(form.get("intent") ?? ""), commentId: null, errors: { form: lock }, values: {} as Record<string, string> }, { status: 409 });
-  const outcome = editFromForm(getDb(), c.id, user, form);
+  const outcome = (await editFromForm(getDb(), c.id, user, form));
   if (!outcome.ok) return data(outcome.reply, { status: outcome.status });
   // Back to the same filtered view, at the topic the edit made or kept.
   const url = new URL(request.url);

@@ -4,7 +4,7 @@ import { RUN_STAGE_LABELS, RUN_STATUS_LABELS } from "~/models/analysis-schema";
 import type { runOverview, RunView } from "~/models/analysis-workspace.server";
 import { formatDateTime, isoInstant } from "~/utils/dates";
 
-type Overview = ReturnType<typeof runOverview>;
+type Overview = Awaited<ReturnType<typeof runOverview>>;
 type Live = Pick<RunView, "status" | "progress" | "stage" | "error">;
 const POLL_MS = 1000;
 
@@ -24,7 +24,7 @@ function useRunProgress(consultationId: number, initial: Live | null): Live | nu
   useEffect(() => {
     if (!active) return;
     let stopped = false;
-    const timer = setInterval(async () => {
+    const poll = async () => {
       try {
         const response = await fetch(`/admin/consultations/${consultationId}/analysis/progress`, { headers: { Accept: "application/json" } });
         if (stopped || !response.ok || !response.headers.get("Content-Type")?.includes("json")) return;
@@ -38,7 +38,8 @@ function useRunProgress(consultationId: number, initial: Live | null): Live | nu
       } catch {
         // A missed poll is retried on the next tick; the refresh link is always there.
       }
-    }, POLL_MS);
+    };
+    const timer = setInterval(() => void poll(), POLL_MS);
     return () => {
       stopped = true;
       clearInterval(timer);

@@ -5,7 +5,7 @@ import { workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema
 import { CommentItem } from "./comment-item";
 import { Excerpt } from "./comment-text";
 import type { Reply } from "./edit.server";
-import type { ViewData } from "./view-data.server";
+import type { ViewData } from "~/models/analysis-view.server";
 
 type TopicView = Extract<ViewData, { kind: "topic" }>;
 

@@ -18,7 +18,7 @@ import type { Reply } from "./edit.server";
 import { ChartsView } from "./charts-view";
 import { TopicDetail } from "./topic-detail";
 import { TopicList } from "./topic-list";
-import type { ViewData } from "./view-data.server";
+import type { ViewData } from "~/models/analysis-view.server";
 
 /** The views as links, so each is an address of its own and works without JavaScript. */
 function ViewNav({ filters, topicOpen }: { filters: WorkspaceFilters; topicOpen: boolean }) {

@@ -27,15 +27,15 @@ const load = requireDrafterOf;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
   const db = getDb();
-  const version = latestVersion(db, c.id);
+  const version = (await latestVersion(db, c.id));
   const now = new Date();
   // Said before anyone types: after the hand-off (or before the start) the form is not offered.
   const problem = staffEntryProblem(c, { channel: "letter", receivedAt: now, postmarkedAt: null, lateReason: null }, now);
   return {
     closed: problem?.field === "form" ? problem.message : null,
     title: c.title,
-    articles: version ? articleNodes(db, version.id).map((a) => ({ number: a.number!, label: a.label ?? "" })) : [],
-    identities: activeIdentityCategories(db),
+    articles: version ? (await articleNodes(db, version.id)).map((a) => ({ number: a.number!, label: a.label ?? "" })) : [],
+    identities: (await activeIdentityCategories(db)),
     idempotencyKey: crypto.randomBytes(16).toString("base64url"),
     today: shanghaiDate(new Date()),
     period: c.opensAt && c.closesAt ? `${formatDate(c.opensAt)} 至 ${formatDate(new Date(c.closesAt.getTime() - 1))}` : "未设定",
@@ -59,12 +59,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!checked.ok) return data({ errors: { scan: checked.message } as Record<string, string>, values, receiptNo: null }, { status: 400 });
   const { channel, receivedOn, postmarkedOn, lateReason, department, ...input } = parsed.data;
   writeCommentFiles(checked.files);
-  const result = submitComment(getDb(), c.id, input, {
+  const result = (await submitComment(getDb(), c.id, input, {
     channel,
     receivedAt: receivedOn,
     staff: { actor: { id: user.id, label: user.displayName }, postmarkedAt: postmarkedOn, lateReason, department, ip: context.clientIp },
     files: checked.files,
-  });
+  }));
   if (!result.ok) {
     const kept = result.renewKey ? { ...values, idempotencyKey: crypto.randomBytes(16).toString("base64url") } : values;
     return data({ errors: { [result.field]: result.message } as Record<string, string>, values: kept, receiptNo: null }, { status: result.status });

@@ -6,7 +6,7 @@ import { WorkflowError } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { dispositionMatrix } from "~/models/disposition-matrix.server";
 import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/models/disposition-schema";
-import { approveTopicTitle, clearOverride, deleteOpinion, dispositionLock, recordDisposition, recordOpinion } from "~/models/dispositions.server";
+import { approveTopicTitle, clearOverride, deleteOpinion, dispositionLock, recordDisposition, recordOpinion, topicOfComment } from "~/models/dispositions.server";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 /** Drafters of the division record; reviewers, the legal office and admins may look. */
 async function load(request: Request, idParam: string | undefined) {
   const user = await requireUser(request);
-  const c = getStaffConsultation(getDb(), Number(idParam));
+  const c = (await getStaffConsultation(getDb(), Number(idParam)));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overrideId = positiveId(search.get("override"));
   // A comment picked for its own answer may lie past the first page of its topic: list the whole topic.
   const overrideTopic = overrideId
-    ? (db.$client.prepare(`SELECT topic_id AS t FROM comment_analysis WHERE comment_id = ?`).get(overrideId) as { t: number | null } | undefined)?.t
+    ? await topicOfComment(db, overrideId)
     : null;
   const expand = positiveId(search.get("expand")) ?? overrideTopic ?? null;
   const lock = dispositionLock(c);
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     c: { id: c.id, title: c.title, divisionName: c.divisionName },
     canRecord: canDraft(user, c) && !lock,
     lock,
-    matrix: dispositionMatrix(db, c.id, { expand }),
+    matrix: (await dispositionMatrix(db, c.id, { expand })),
     overrideId,
     expand,
   };
@@ -63,24 +63,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "record") {
       const parsed = parseForm(DispositionSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      recordDisposition(getDb(), c.id, user, parsed.data);
+      (await recordDisposition(getDb(), c.id, user, parsed.data));
     } else if (intent === "opinion") {
       const parsed = parseForm(OpinionSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      anchor = `opinion-${recordOpinion(getDb(), c.id, user, parsed.data).id}`;
+      anchor = `opinion-${(await recordOpinion(getDb(), c.id, user, parsed.data)).id}`;
     } else if (intent === "delete-opinion") {
       const parsed = parseForm(DeleteOpinionSchema, form);
       if (!parsed.ok) return fail({ form: "请指定一个意见要点。" });
-      deleteOpinion(getDb(), c.id, user, parsed.data.opinionId);
+      (await deleteOpinion(getDb(), c.id, user, parsed.data.opinionId));
       anchor = "";
     } else if (intent === "title") {
       const parsed = parseForm(TopicTitleSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      approveTopicTitle(getDb(), c.id, user, parsed.data);
+      (await approveTopicTitle(getDb(), c.id, user, parsed.data));
     } else if (intent === "clear") {
       const parsed = parseForm(ClearOverrideSchema, form);
       if (!parsed.ok) return fail({ form: "请指定一条意见。" });
-      clearOverride(getDb(), c.id, user, parsed.data.commentId);
+      (await clearOverride(getDb(), c.id, user, parsed.data.commentId));
     } else {
       return fail({ form: "未知的操作。" });
     }

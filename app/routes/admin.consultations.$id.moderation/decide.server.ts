@@ -1,6 +1,6 @@
 // Turns one POST of the moderation queue into a decision: which form was sent (intent), its
 // validation, and the model call. Refusals come back as a reply the page shows beside the field.
-import type { Db } from "~db/client.server";
+import type { Db } from "~/utils/db.server";
 import { ApproveSchema, BulkApproveSchema, BulkRejectSchema, RejectSchema } from "~/models/moderation-schema";
 import { approveComment, bulkApprove, ModerationError, rejectComments } from "~/models/moderation.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -20,7 +20,7 @@ export interface Reply {
 
 export type Outcome = { ok: true; done: string; count: number } | { ok: false; status: number; reply: Reply };
 
-export function decideFromForm(db: Db, consultationId: number, user: SessionUser, form: FormData): Outcome {
+export async function decideFromForm(db: Db, consultationId: number, user: SessionUser, form: FormData): Promise<Outcome> {
   const intent = String(form.get("intent") ?? "");
   const single = intent === "approve" || intent === "reject" || intent === "attachment-review";
   const refuse = (errors: FieldErrors, status = 400, ids = form.getAll("ids").map(String)): Outcome => ({
@@ -33,19 +33,19 @@ export function decideFromForm(db: Db, consultationId: number, user: SessionUser
       case "approve": {
         const parsed = parseForm(ApproveSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        approveComment(db, consultationId, user, parsed.data);
+        (await approveComment(db, consultationId, user, parsed.data));
         return { ok: true, done: intent, count: 1 };
       }
       case "reject": {
         const parsed = parseForm(RejectSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
         const { commentId, reason, note } = parsed.data;
-        return { ok: true, done: intent, count: rejectComments(db, consultationId, user, { ids: [commentId], reason, note }) };
+        return { ok: true, done: intent, count: (await rejectComments(db, consultationId, user, { ids: [commentId], reason, note })) };
       }
       case "bulk-approve": {
         const parsed = parseForm(BulkApproveSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        const { approved, skipped } = bulkApprove(db, consultationId, user, parsed.data.ids);
+        const { approved, skipped } = (await bulkApprove(db, consultationId, user, parsed.data.ids));
         if (!skipped.length) return { ok: true, done: intent, count: approved.length };
         // Partly done: say what was approved, and keep only the ones left for a person selected.
         const list = skipped.map((s) => `${s.receiptNo}（${s.found}）`).join("；");
@@ -60,12 +60,12 @@ export function decideFromForm(db: Db, consultationId: number, user: SessionUser
       case "bulk-reject": {
         const parsed = parseForm(BulkRejectSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, count: rejectComments(db, consultationId, user, parsed.data) };
+        return { ok: true, done: intent, count: (await rejectComments(db, consultationId, user, parsed.data)) };
       }
       case "attachment-review": {
         const parsed = parseForm(AttachmentReviewSchema, form);
         if (!parsed.ok) return refuse({ files: Object.values(parsed.errors)[0]! });
-        const found = setAttachmentPublic(db, consultationId, parsed.data.attachmentId, parsed.data.isPublic, { id: user.id, label: user.displayName });
+        const found = (await setAttachmentPublic(db, consultationId, parsed.data.attachmentId, parsed.data.isPublic, { id: user.id, label: user.displayName }));
         if (!found) return refuse({ files: "附件不存在。" }, 404);
         return { ok: true, done: parsed.data.isPublic ? "attachment-public" : "attachment-private", count: 1 };
       }

@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 /** Checked in the loader and in the action alike: the page offering a button proves nothing. */
 async function load(request: Request, idParam: string | undefined) {
   const user = await requireUser(request);
-  const c = getStaffConsultation(getDb(), Number(idParam));
+  const c = (await getStaffConsultation(getDb(), Number(idParam)));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canModerate(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -34,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
   const url = new URL(request.url);
   const filters = parseQueueFilters(url.searchParams);
-  const queue = moderationQueue(getDb(), c.id, filters);
-  const files = attachmentsByComment(getDb(), queue.items.map((i) => i.id));
+  const queue = (await moderationQueue(getDb(), c.id, filters));
+  const files = (await attachmentsByComment(getDb(), queue.items.map((i) => i.id)));
   // A bulk action by filter asked for (the GET step): its confirmation, or why it cannot be confirmed.
   let bulk: { preview: BulkConfirmationData | null; error: string | null; values: { bulk?: string; bulkReason?: string } } | null = null;
   if (url.searchParams.has("bulk")) {
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!asked.success) bulk = { preview: null, error: asked.error.issues[0]?.message ?? "请选择要执行的操作。", values };
     else {
       const request = { action: asked.data.bulk, reason: asked.data.bulkReason };
-      const p = previewBulk(getDb(), c.id, filters, request);
+      const p = (await previewBulk(getDb(), c.id, filters, request));
       const articleLabel = filters.article ? (queue.articles.find((a) => a.number === filters.article)?.label ?? null) : null;
       bulk = {
         preview: { action: request.action, reason: request.reason ?? null, count: p.count, token: p.token, unreviewed: p.unreviewed, filtersText: describeFilters(filters, articleLabel) },
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const form = await request.formData();
   if (form.get("intent") === "bulk-filter") return bulkByFilter(request, c.id, user, form);
-  const outcome = decideFromForm(getDb(), c.id, user, form);
+  const outcome = (await decideFromForm(getDb(), c.id, user, form));
   if (!outcome.ok) return data(outcome.reply, { status: outcome.status });
   // Back to the same filtered page, at the comment after the one just decided.
   const url = new URL(request.url);

@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 
 async function load(request: Request, idParam: string | undefined) {
   const user = await requireUser(request);
-  const c = getStaffConsultation(getDb(), Number(idParam));
+  const c = (await getStaffConsultation(getDb(), Number(idParam)));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -48,16 +48,16 @@ async function load(request: Request, idParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const db = getDb();
-  const { summary, author, history } = getSummary(db, c.id);
+  const { summary, author, history } = (await getSummary(db, c.id));
   const lock = summaryLock(c);
   const drafter = canDraft(user, c) && !lock;
   // What the publication screen holds back, said to staff before anyone submits or approves.
-  const facts = drafter || summary ? summaryData(db, c.id, env().DEPARTMENT_NAME) : undefined;
+  const facts = drafter || summary ? (await summaryData(db, c.id, env().DEPARTMENT_NAME)) : undefined;
   const screen = {
     withheldLabels: facts ? withheldLabels(facts).map((w) => ({ label: w.label, found: describeDetections(w.found) })) : [],
     inBody: summary ? describeDetections(screenText(summary.body)) : "",
     // Said before anyone submits: approval waits for approved topic titles (topic-titles.ts).
-    titles: summary && summary.status !== "published" ? titleRefusal(titleProblems(db, c.id, summary.body))?.replace(/^不能审核通过：/, "审核通过前须处理：") ?? "" : "",
+    titles: summary && summary.status !== "published" ? titleRefusal((await titleProblems(db, c.id, summary.body)))?.replace(/^不能审核通过：/, "审核通过前须处理：") ?? "" : "",
   };
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName, status: c.status },
@@ -71,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       review: user.role === "reviewer" && summary?.status === "pending_review" && summary.authorId !== user.id,
       selfAuthored: summary?.authorId === user.id,
     },
-    publishBlock: drafter && summary?.status === "approved" ? feedbackPublishBlock(db, c) : null,
-    undecided: drafter && (!summary || summary.status === "draft") ? undecidedTopics(db, c.id).map((t) => ({ id: t.id, label: t.label, size: t.size })) : [],
+    publishBlock: drafter && summary?.status === "approved" ? (await feedbackPublishBlock(db, c)) : null,
+    undecided: drafter && (!summary || summary.status === "draft") ? (await undecidedTopics(db, c.id)).map((t) => ({ id: t.id, label: t.label, size: t.size })) : [],
   };
 }
 
@@ -85,23 +85,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors, values: formValues(form), undecided }, { status });
   try {
     if (intent === "generate") {
-      const exists = getSummary(db, c.id).summary;
+      const exists = (await getSummary(db, c.id)).summary;
       if (exists && form.get("confirmOverwrite") !== "1") return fail({ confirmOverwrite: "重新生成会覆盖当前文本，请勾选确认。" });
-      const { redacted } = generateSummary(db, c.id, user, env().DEPARTMENT_NAME);
+      const { redacted } = (await generateSummary(db, c.id, user, env().DEPARTMENT_NAME));
       if (redacted.length) return redirect(`/admin/consultations/${c.id}/summary?done=generate&redacted=${redacted.length}`);
     } else if (intent === "save" || intent === "submit") {
       const parsed = parseForm(SummaryTextSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      if (intent === "save") saveSummary(db, c.id, user, parsed.data.body);
-      else submitSummary(db, c.id, user, parsed.data.body, parsed.data.confirmUndecided);
+      if (intent === "save") (await saveSummary(db, c.id, user, parsed.data.body));
+      else (await submitSummary(db, c.id, user, parsed.data.body, parsed.data.confirmUndecided));
     } else if (intent === "review") {
       const parsed = parseForm(ReviewSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      reviewSummary(db, c.id, user, parsed.data.decision, parsed.data.comment);
+      (await reviewSummary(db, c.id, user, parsed.data.decision, parsed.data.comment));
     } else if (intent === "reopen") {
-      reopenSummary(db, c.id, user);
+      (await reopenSummary(db, c.id, user));
     } else if (intent === "publish") {
-      publishSummary(db, c.id, user);
+      (await publishSummary(db, c.id, user));
     } else {
       return fail({ form: "未知的操作。" });
     }

@@ -17,7 +17,7 @@ const load = requireDrafterOf;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
-  const latest = latestVersion(getDb(), c.id);
+  const latest = (await latestVersion(getDb(), c.id));
   return { title: c.title, draftText: latest?.sourceText ?? "", nextNo: (latest?.versionNo ?? 0) + 1 };
 }
 
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(NewVersionSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   try {
-    createVersion(getDb(), c.id, user, { ...parsed.data, draftText: sanitizeUserText(parsed.data.draftText) });
+    (await createVersion(getDb(), c.id, user, { ...parsed.data, draftText: sanitizeUserText(parsed.data.draftText) }));
   } catch (error) {
     if (error instanceof WorkflowError) return data({ errors: { form: error.message } as Record<string, string>, values }, { status: error.status });
     throw error;

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "新建账号 - 征求意见�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { divisions: listDivisions(getDb()) };
+  return { divisions: (await listDivisions(getDb())) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(NewUserSchema, form, { omitFromValues: ["password"] });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const db = getDb();
-  if (findUserByUsername(db, parsed.data.username)) {
+  if ((await findUserByUsername(db, parsed.data.username))) {
     return data(
       { errors: { username: "该用户名已被使用，请换一个。" }, values: Object.fromEntries(form) as Record<string, string> },
       { status: 400 },

@@ -37,37 +37,37 @@ export const handle: KeepFormHandle = {
   keepForm: (data) => (data && typeof data === "object" && "commenting" in data && data.commenting ? "comment-form" : null),
 };
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = idParam(params.id) ?? NaN;
   const db = getDb();
   const now = new Date();
-  const consultation = Number.isSafeInteger(id) && id > 0 ? getPublicConsultation(db, id, now) : undefined;
+  const consultation = Number.isSafeInteger(id) && id > 0 ? (await getPublicConsultation(db, id, now)) : undefined;
   if (!consultation) throw new Response("Not Found", { status: 404 });
-  const version = latestVersion(db, consultation.id);
+  const version = (await latestVersion(db, consultation.id));
   const search = new URL(request.url).searchParams;
   const due = ["closed", "processing", "legal_review"].includes(consultation.phase)
-    ? pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now)
+    ? (await pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now))
     : undefined;
   return {
     consultation,
     version: version ? { label: version.label, changeNote: version.changeNote } : null,
-    draft: version ? loadDraftTree(db, version.id) : [],
-    versionCount: listVersions(db, consultation.id).length,
+    draft: version ? (await loadDraftTree(db, version.id)) : [],
+    versionCount: (await listVersions(db, consultation.id)).length,
     // Once the summary is published, the page points to the answers.
-    feedbackPublishedAt: publishedSummary(db, consultation.id)?.publishedAt ?? null,
+    feedbackPublishedAt: (await publishedSummary(db, consultation.id))?.publishedAt ?? null,
     // While open, how many took part; once closed, when the answers are due (as the feedback page says).
-    participation: consultation.phase === "open" ? participation(db, consultation.id) : null,
+    participation: consultation.phase === "open" ? (await participation(db, consultation.id)) : null,
     feedbackDue: due ? { expectedBy: due.expectedBy, overdue: due.overdue, dueWorkingDays: due.dueWorkingDays } : null,
-    extensions: listExtensions(db, consultation.id),
-    attachments: listAttachments(db, consultation.id),
+    extensions: (await listExtensions(db, consultation.id)),
+    attachments: (await listAttachments(db, consultation.id)),
     // Approved comments only, as published (redacted); none at all where the department chose so.
-    publicComments: consultation.showComments ? publicCommentsFor(consultation.id, (k) => search.get(k)) : null,
-    publicCounts: consultation.showComments ? Object.fromEntries(publicCountsByArticle(db, consultation.id)) : {},
+    publicComments: consultation.showComments ? (await publicCommentsFor(consultation.id, (k) => search.get(k))) : null,
+    publicCounts: consultation.showComments ? Object.fromEntries((await publicCountsByArticle(db, consultation.id))) : {},
     commenting:
       consultation.phase === "open" && version
         ? {
-            articles: articleNodes(db, version.id).map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
-            identities: activeIdentityCategories(db),
+            articles: (await articleNodes(db, version.id)).map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
+            identities: (await activeIdentityCategories(db)),
             // A fresh key per rendering: a double click or a resubmission reuses it and makes one comment.
             idempotencyKey: crypto.randomBytes(16).toString("base64url"),
             preselected: search.getAll("article").map(Number).filter(Number.isInteger),
@@ -86,16 +86,16 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const search = new URL(request.url).searchParams;
   if (!search.has(COMMENTS_SEARCH_FLAG) || !("data" in result)) return result;
   const { values } = result.data;
-  const consultation = getPublicConsultation(getDb(), id, new Date());
+  const consultation = (await getPublicConsultation(getDb(), id, new Date()));
   if (!consultation?.showComments) return result;
   // The address names the article and identity (the button posts there); the words are the box's.
-  return data({ ...result.data, publicComments: publicCommentsFor(id, (k) => (k === "cq" ? values.cq ?? null : search.get(k))) }, result.init ?? undefined);
+  return data({ ...result.data, publicComments: (await publicCommentsFor(id, (k) => (k === "cq" ? values.cq ?? null : search.get(k)))) }, result.init ?? undefined);
 }
 
 /** The published comments under the filters of a query string or a kept form. */
-function publicCommentsFor(consultationId: number, get: (key: string) => string | null) {
+async function publicCommentsFor(consultationId: number, get: (key: string) => string | null) {
   const { filter, typed, error } = readCommentsFilter(get);
-  return { ...listPublicComments(getDb(), consultationId, filter), typed, error };
+  return { ...(await listPublicComments(getDb(), consultationId, filter)), typed, error };
 }
 
 export default function ConsultationPage() {

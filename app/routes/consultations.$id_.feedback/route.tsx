@@ -26,13 +26,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The answers once the summary is published; before that, where things stand. Unknown ids: 404. */
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const db = getDb();
   const e = env();
-  const feedback = id ? publicFeedback(db, id, e.DEPARTMENT_NAME) : undefined;
+  const feedback = id ? (await publicFeedback(db, id, e.DEPARTMENT_NAME)) : undefined;
   if (feedback) return { published: true as const, feedback };
-  const pending = id ? pendingFeedback(db, id, e.FEEDBACK_DUE_WORKING_DAYS) : undefined;
+  const pending = id ? (await pendingFeedback(db, id, e.FEEDBACK_DUE_WORKING_DAYS)) : undefined;
   if (!pending) throw new Response("Not Found", { status: 404 });
   return { published: false as const, pending };
 }

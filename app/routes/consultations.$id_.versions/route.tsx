@@ -12,11 +12,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `版本
 
 const Query = z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() });
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb();
-  const c = getPublicConsultation(db, idParam(params.id) ?? NaN);
+  const c = (await getPublicConsultation(db, idParam(params.id) ?? NaN));
   if (!c) throw new Response("Not Found", { status: 404 });
-  const versions = listVersions(db, c.id);
+  const versions = (await listVersions(db, c.id));
   const q = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const fromNo = (q.success && q.data.from) || Math.max(1, versions.length - 1);
   const toNo = (q.success && q.data.to) || versions.length;
@@ -30,7 +30,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     fromNo,
     toNo,
     message: invalid ? "所选版本不存在，已显示最近两个版本的对照。" : null,
-    diff: from && to && from.id !== to.id ? diffVersions(db, from.id, to.id) : [],
+    diff: from && to && from.id !== to.id ? (await diffVersions(db, from.id, to.id)) : [],
   };
 }
 

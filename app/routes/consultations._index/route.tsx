@@ -19,33 +19,33 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "description", content: "全部公开征求意见：按文件类型、起草处室和状态筛选，搜索草案条文和起草说明。" },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const { params, errors } = parseListParams(new URL(request.url).searchParams);
-  const divisions = publicDivisions(db);
+  const divisions = (await publicDivisions(db));
   if (params.division !== undefined && !divisions.some((d) => d.id === params.division)) {
     errors.push("所选起草处室没有公开的征求意见，已显示全部处室。");
     params.division = undefined;
   }
   const terms = parseQuery(params.q);
-  const list = findPublicConsultations(
+  const list = (await findPublicConsultations(
     db,
     { terms, docType: params.type, divisionId: params.division, phase: params.status, page: params.page },
     now,
-  );
+  ));
   if (list.pageOutOfRange) errors.push(`没有第 ${params.page} 页，已显示第 1 页。`);
   const nothingFound = terms.length > 0 && list.total === 0;
   // 您是不是要找: the consultations' own words and headings that contain what was typed.
   const typed = new Set(terms.map((t) => t.text));
-  const didYouMean = [...new Set(terms.flatMap((t) => searchSuggestions(db, t.text, 8, false)))].filter((s) => !typed.has(s)).slice(0, 8);
+  const didYouMean = [...new Set((await Promise.all(terms.map((t) => searchSuggestions(db, t.text, 8, false)))).flat())].filter((s) => !typed.has(s)).slice(0, 8);
   return {
     params: { ...params, page: list.page },
     errors,
     divisions,
     list,
     // With results, the most used words of the drafts; without, words close to what was typed.
-    keywords: suggestedKeywords(db, nothingFound ? terms.map((t) => t.text) : [], nothingFound ? 8 : 10),
+    keywords: (await suggestedKeywords(db, nothingFound ? terms.map((t) => t.text) : [], nothingFound ? 8 : 10)),
     didYouMean,
     nothingFound,
     now,

@@ -35,24 +35,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = context.clientIp;
   const values = { username };
 
-  const wait = loginWait(username, ip, { knownBrowser: await isKnownLogin(request, username) });
+  const wait = (await loginWait(username, ip, { knownBrowser: await isKnownLogin(request, username) }));
   if (wait) {
-    if (wait.reason === "name") recordSlowedAttempt(ip);
+    if (wait.reason === "name") (await recordSlowedAttempt(ip));
     return data({ errors: { form: waitMessage(wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait.ms / 1000)) } });
   }
 
   const db = getDb();
-  const user = findUserByUsername(db, username);
+  const user = (await findUserByUsername(db, username));
   // Unknown users are checked against a dummy hash, so they are neither faster nor told apart.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid || !user.active) {
-    recordFailure(username, ip);
+    (await recordFailure(username, ip));
     return data({ errors: { form: BAD_CREDENTIALS }, values }, { status: 401 });
   }
 
-  clearFailures(username);
+  (await clearFailures(username));
   const cookie = await createUserSession(request, user.id, { ip });
-  db.transaction((tx) =>
+  (await db.transaction((tx) =>
     appendAudit(tx, {
       actor: { id: user.id, label: user.displayName },
       action: "user.login",
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       entityId: user.id,
       ip,
     }),
-  );
+  ));
   const headers = new Headers([
     ["Set-Cookie", cookie],
     ["Set-Cookie", await rememberLogin(request, username)],

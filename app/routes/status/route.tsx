@@ -29,24 +29,24 @@ const PROBLEMS = {
 type Problem = keyof typeof PROBLEMS;
 
 /** Checks a number and code; on success the Set-Cookie that shows the receipt on GET /status. */
-function check(receipt: string, code: string, clientIp: string): { cookie: string } | { problem: Problem; errors: Record<string, string>; status: number } {
+async function check(receipt: string, code: string, clientIp: string): Promise<{ cookie: string } | { problem: Problem; errors: Record<string, string>; status: number }> {
   const parsed = parseForm(ReceiptLookupSchema, new URLSearchParams({ receipt, code }));
   if (!parsed.ok) return { problem: "format", errors: parsed.errors, status: 400 };
   const wait = hit(`lookup:${clientHash(clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
   if (wait > 0) return { problem: "limited", errors: { form: `查询过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, status: 429 };
-  if (!lookupComment(getDb(), parsed.data.receipt, parsed.data.code)) return { problem: "notfound", errors: { form: PROBLEMS.notfound }, status: 404 };
+  if (!(await lookupComment(getDb(), parsed.data.receipt, parsed.data.code))) return { problem: "notfound", errors: { form: PROBLEMS.notfound }, status: 404 };
   return { cookie: receiptViewCookie({ receiptNo: parsed.data.receipt, code: parsed.data.code, fresh: false }) };
 }
 
 const toStatusPage = (setCookie: string) => redirect("/status", { status: 303, headers: { ...NO_STORE, "Set-Cookie": setCookie } });
 
-export function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // A link with the code in it (from a receipt mail sent before codes left URLs): the code moves
   // into the cookie at once, and the address the browser keeps is plain /status.
   if (params.has("code")) {
     const receipt = params.get("receipt") ?? "";
-    const result = check(receipt, params.get("code") ?? "", context.clientIp);
+    const result = (await check(receipt, params.get("code") ?? "", context.clientIp));
     if ("cookie" in result) return toStatusPage(result.cookie);
     const kept = /^ZQ\d{8}-[0-9A-Z]{6}$/i.test(receipt.trim()) ? `receipt=${encodeURIComponent(receipt.trim())}&` : "";
     return redirect(`/status?${kept}problem=${result.problem}`, { status: 303, headers: NO_STORE });
@@ -54,7 +54,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
   const view = readReceiptView(request.headers.get("Cookie"));
   // A mail's link for another receipt than the one on view asks for that receipt's code.
   const asked = params.get("receipt")?.trim().toUpperCase();
-  const status = view && (!asked || asked === view.receiptNo) ? lookupComment(getDb(), view.receiptNo, view.code) : null;
+  const status = view && (!asked || asked === view.receiptNo) ? (await lookupComment(getDb(), view.receiptNo, view.code)) : null;
   if (view && status) return { status, code: view.code, fresh: view.fresh, viewMinutes: RECEIPT_VIEW_SECONDS / 60, values: {}, errors: {} };
   const problem = params.get("problem");
   const errors = problem && problem in PROBLEMS ? { form: PROBLEMS[problem as Problem] } : {};
@@ -69,15 +69,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Only for the receipt this browser has open: the cookie carries its number and code.
     const view = readReceiptView(request.headers.get("Cookie"));
     const follow = form.get("follow");
-    if (!view || !lookupComment(getDb(), view.receiptNo, view.code)) {
+    if (!view || !(await lookupComment(getDb(), view.receiptNo, view.code))) {
       return data<Reply>({ values: {}, errors: { form: "查看已结束，请重新输入回执编号和查询码。" } }, { status: 403, headers: NO_STORE });
     }
     if (follow !== "on" && follow !== "off") return data<Reply>({ values: {}, errors: { form: "关注选项无效，请重试。" } }, { status: 400, headers: NO_STORE });
-    setNotifyResult(getDb(), view.receiptNo, follow === "on");
+    (await setNotifyResult(getDb(), view.receiptNo, follow === "on"));
     return redirect("/status", { status: 303, headers: NO_STORE });
   }
   const values = formValues(form, ["intent"]);
-  const result = check(values.receipt ?? "", values.code ?? "", context.clientIp);
+  const result = (await check(values.receipt ?? "", values.code ?? "", context.clientIp));
   if ("cookie" in result) return toStatusPage(result.cookie);
   return data<Reply>({ values, errors: result.errors }, { status: result.status, headers: NO_STORE });
 }

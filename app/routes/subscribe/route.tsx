@@ -14,12 +14,12 @@ import { SubscribeSchema } from "./subscribe-schema";
 
 export const meta: MetaFunction = () => [{ title: "订阅征求意见通知 - 征求意见平台" }];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   // /subscribe?consultation=<id>, linked from a consultation's page: follow that one consultation.
   const id = idParam(new URL(request.url).searchParams.get("consultation") ?? undefined);
-  const follow = id ? followableConsultation(db, id) : null;
-  return { divisions: subscribableDivisions(db), follow, followMissing: new URL(request.url).searchParams.has("consultation") && !follow };
+  const follow = id ? (await followableConsultation(db, id)) : null;
+  return { divisions: (await subscribableDivisions(db)), follow, followMissing: new URL(request.url).searchParams.has("consultation") && !follow };
 }
 
 type Reply = { errors: Record<string, string>; values: Record<string, string>; sentTo?: string };
@@ -31,10 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, subscription } = parsed.data;
   const values = formValues(form);
   const db = getDb();
-  if (subscription.scope === "division" && !subscribableDivisions(db).some((d) => String(d.id) === subscription.scopeValue)) {
+  if (subscription.scope === "division" && !(await subscribableDivisions(db)).some((d) => String(d.id) === subscription.scopeValue)) {
     return data<Reply>({ errors: { division: "请选择起草处室。" }, values }, { status: 400 });
   }
-  if (subscription.scope === FOLLOW_SCOPE && !followableConsultation(db, Number(subscription.scopeValue))) {
+  if (subscription.scope === FOLLOW_SCOPE && !(await followableConsultation(db, Number(subscription.scopeValue)))) {
     return data<Reply>({ errors: { form: "该征求意见不存在，或意见采纳情况已经公布，无需再关注。" }, values }, { status: 400 });
   }
   // Per sender, then per mailbox: the form must not become a way to flood someone's mailbox. A
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) {
     return data<Reply>({ errors: { form: `操作过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, values }, { status: 429 });
   }
-  subscribe(db, email, subscription);
+  (await subscribe(db, email, subscription));
   return { errors: {}, values: {}, sentTo: email } satisfies Reply;
 }
 

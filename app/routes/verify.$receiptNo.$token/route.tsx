@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { timingSafeEqual } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
-import { comments } from "~db/schema";
 import { verificationToken } from "~/models/receipt.server";
 import { getDb } from "~/utils/db.server";
+import { markEmailVerified } from "~/models/comment-status.server";
 
 export const meta: MetaFunction = () => [{ title: "确认电子邮箱 - 征求意见平台" }, { name: "robots", content: "noindex" }];
 
@@ -20,13 +19,9 @@ export function loader({ params }: LoaderFunctionArgs) {
   return { ok: valid(params.receiptNo, params.token), receiptNo: params.receiptNo ?? "" };
 }
 
-export function action({ params }: ActionFunctionArgs) {
+export async function action({ params }: ActionFunctionArgs) {
   if (!valid(params.receiptNo, params.token)) return data({ confirmed: false }, { status: 400 });
-  getDb()
-    .update(comments)
-    .set({ emailVerifiedAt: new Date() })
-    .where(and(eq(comments.receiptNo, params.receiptNo), isNull(comments.emailVerifiedAt)))
-    .run();
+  await markEmailVerified(getDb(), params.receiptNo);
   return { confirmed: true };
 }
 

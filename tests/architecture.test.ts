@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// The layering rules of docs/decisions/0034 and the architecture section of the README, checked on
+// the import statements of every source file. A rule broken anywhere names the file and import.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const EXTENSIONS = [".ts", ".tsx", ".js", ".mjs"];
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(rel));
+    else if (EXTENSIONS.includes(path.extname(entry.name)) && !entry.name.endsWith(".d.ts")) out.push(rel);
+  }
+  return out;
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
+/** What a file imports; `runtime` leaves out `import type`, which no cycle can break at run time. */
+function importsOf(file: string, which: "all" | "runtime" = "all"): string[] {
+  const text = fs.readFileSync(path.join(root, file), "utf8");
+  return [...text.matchAll(IMPORT)].filter((m) => which === "all" || !m[1]).map((m) => m[2] ?? m[3]);
+}
+
+/** The repository-relative file an import names, or null for a package. */
+function resolve(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("~db/")) base = path.join("db", spec.slice(4));
+  else if (spec.startsWith("~/")) base = path.join("app", spec.slice(2));
+  else if (spec.startsWith(".")) base = path.join(path.dirname(from), spec);
+  else return null;
+  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, "index" + e))]) {
+    if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile()) return candidate;
+  }
+  return base;
+}
+
+const appFiles = sourceFiles("app").filter((f) => !/\.test\.tsx?$/.test(f));
+
+describe("architecture", () => {
+  it("routes never reach the database: no drizzle, no schema, no driver, no raw SQL", () => {
+    const offences: string[] = [];
+    for (const file of appFiles.filter((f) => f.startsWith("app/routes/"))) {
+      for (const spec of importsOf(file)) {
+        if (/^(drizzle-orm|better-sqlite3|pg)(\/|$)/.test(spec) || /^~db\/(client\.server|schema)$/.test(spec)) offences.push(`${file} imports ${spec}`);
+      }
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      if (/\$client|\.prepare\(/.test(text)) offences.push(`${file} uses the raw connection`);
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it("the analysis engine is a pure library: it imports nothing of the app or the database", () => {
+    const offences: string[] = [];
+    for (const file of sourceFiles("app/analysis").filter((f) => !/\.test\.ts$/.test(f))) {
+      for (const spec of importsOf(file)) {
+        const target = resolve(file, spec);
+        if (target && !target.startsWith("app/analysis/")) offences.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it("only the database seam declares the transaction type", () => {
+    const offences = [...appFiles, ...sourceFiles("db"), ...sourceFiles("scripts")].filter(
+      (f) => f !== "db/client.server.ts" && /\btype Tx\s*=/.test(fs.readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it("has no import cycles in the application code (type-only imports aside)", () => {
+    const graph = new Map<string, string[]>();
+    for (const file of appFiles) {
+      graph.set(
+        file,
+        importsOf(file, "runtime")
+          .map((spec) => resolve(file, spec))
+          .filter((t): t is string => t !== null && t.startsWith("app/")),
+      );
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, "open");
+      stack.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].join(" → "));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, "done");
+    };
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+});
