@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findCampaigns } from "./campaigns";
+import { DEFAULT_CAMPAIGN_OPTIONS, findCampaigns } from "./campaigns";
+import { SIGNATURE_SIZE, shingleHashes, signatureAgreement, signatureInto } from "./minhash";
 import { duplicateKey, normalizeText } from "./normalize";
 
 const letter =
@@ -97,5 +98,49 @@ describe("slogans: exact copies too short for a letter", () => {
     const two = findCampaigns(keys(texts), texts.map((_, k) => (k < 3 ? "same@example.com" : "other@example.com"))).campaigns;
     expect(two).toHaveLength(1);
     expect(two[0].distinctSenders).toBe(2);
+  });
+});
+
+describe("a form letter whose slots each have several phrasings", () => {
+  // Every slot of the letter has two phrasings (A, B); copies mix them and drop slots. A copy that differs from
+  // the most sent wording in every slot it keeps is far from it, but a near duplicate of another copy.
+  const opening = "我们是青松街道的老年居民，";
+  const closing = "请听听老年人的声音！";
+  const A = ["反对征求意见稿第十条关于公园夜间关闭的规定：", "晚上九点关门以后我们就没有地方散步锻炼，", "要求把关闭时间推迟到晚上十一点，", "夏天的傍晚正是出门的好时候。"];
+  const B = ["对第十条公园晚上闭园的条款表示反对：", "九点闭园后老人无处健身散步，", "请把闭园时间延后到二十三点，", "暑期黄昏最适合外出活动。"];
+  const copy = (slots: string, addition = "") =>
+    opening + [...slots].map((slot, i) => (slot === "A" ? A[i] : slot === "B" ? B[i] : "")).join("") + addition + closing;
+  const agreement = (a: string, b: string) => {
+    const signatures = new Uint32Array(2 * SIGNATURE_SIZE);
+    signatureInto(shingleHashes(duplicateKey(normalizeText(a))), signatures, 0);
+    signatureInto(shingleHashes(duplicateKey(normalizeText(b))), signatures, SIGNATURE_SIZE);
+    return signatureAgreement(signatures, 0, 1);
+  };
+  const { threshold, memberThreshold } = DEFAULT_CAMPAIGN_OPTIONS;
+  const template = copy("AAAA");
+  const mixed = copy("BAAB");
+  const rephrased = copy("B--B");
+
+  it("keeps a copy that is a near duplicate of a copy close to the campaign's wording", () => {
+    expect(agreement(template, mixed)).toBeGreaterThanOrEqual(memberThreshold);
+    expect(agreement(mixed, rephrased)).toBeGreaterThanOrEqual(threshold);
+    expect(agreement(template, rephrased)).toBeLessThan(memberThreshold);
+    const texts = [template, template, template, mixed, rephrased, "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了，希望尽快落实。"];
+    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    expect(campaigns).toHaveLength(1);
+    expect(campaigns[0].members).toEqual([0, 1, 2, 3, 4]);
+    expect(campaigns[0].representative).toBe(0);
+    expect(campaignOf[5]).toBe(-1);
+  });
+
+  it("allows one hop only: a copy close to nothing but a copy kept through a hop stays out", () => {
+    const further = copy("B---", "另外公园的厕所也该翻修了。");
+    expect(agreement(further, rephrased)).toBeGreaterThanOrEqual(threshold);
+    expect(agreement(further, mixed)).toBeLessThan(threshold);
+    expect(agreement(further, template)).toBeLessThan(memberThreshold);
+    const texts = [template, template, template, mixed, rephrased, further];
+    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    expect(campaigns.map((c) => c.members)).toEqual([[0, 1, 2, 3, 4]]);
+    expect(campaignOf[5]).toBe(-1);
   });
 });

@@ -48,6 +48,8 @@ export function sloganLength(key: string): number {
 const BANDS = 21;
 const ROWS = 3;
 const REPRESENTATIVES_PER_BUCKET = 4;
+/** wordings kept directly that a detached wording is compared with (bounds the cost on a big varied campaign) */
+const MAX_ANCHORS = 64;
 
 export interface CampaignGrouping {
   campaignOf: Int32Array;
@@ -167,15 +169,28 @@ export function findCampaignsAndTopicUnits(
       const rep = uniqueIndex.get(representative) ?? 0;
       const kept: number[] = [];
       const detached = new Map<number, number[]>();
+      const close = (j: number) => j === rep || (signatureAgreement(signatures, rep, j) >= options.memberThreshold && sharesLetter(rep, j, minSharedLength));
       for (const i of members) {
-        const j = uniqueIndex.get(canonical[i]) ?? 0;
-        if (j === rep || (signatureAgreement(signatures, rep, j) >= options.memberThreshold && sharesLetter(rep, j, minSharedLength))) kept.push(i);
+        if (close(uniqueIndex.get(canonical[i]) ?? 0)) kept.push(i);
         else {
           let copies = detached.get(canonical[i]);
           if (!copies) detached.set(canonical[i], (copies = []));
           copies.push(i);
         }
       }
+      // A form letter's slots each have a few phrasings, so two copies can differ in every slot and fall below
+      // the member threshold although each is a near duplicate of a third copy. One hop is allowed: a wording
+      // detached from the representative returns when it is a near duplicate of a wording kept directly (and
+      // shares a letter with it); a wording returned this way does not bring others, so letters do not chain.
+      const direct = [...new Set(kept.map((i) => uniqueIndex.get(canonical[i]) ?? 0))].slice(0, MAX_ANCHORS);
+      for (const [wording, copies] of detached) {
+        const j = uniqueIndex.get(wording) ?? 0;
+        const anchor = direct.find((d) => signatureAgreement(signatures, d, j) >= options.threshold && sharesLetter(d, j, minSharedLength));
+        if (anchor === undefined) continue;
+        kept.push(...copies);
+        detached.delete(wording);
+      }
+      kept.sort((a, b) => a - b);
       if (kept.length >= 2) addCampaign(kept, representative);
       for (const [wording, copies] of detached) if (copies.length >= 2) addCampaign(copies, wording);
     }
