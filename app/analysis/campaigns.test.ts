@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CAMPAIGN_OPTIONS, findCampaigns } from "./campaigns";
+import { DEFAULT_CAMPAIGN_OPTIONS, campaignVocabulary, findCampaigns, madeOfVocabulary } from "./campaigns";
 import { SIGNATURE_SIZE, shingleHashes, signatureAgreement, signatureInto } from "./minhash";
 import { duplicateKey, normalizeText } from "./normalize";
+import { seededRandom } from "./prng";
 
 const letter =
   "我们是小区业主，强烈要求在办法中增加电动自行车集中充电设施的规定，由街道统一规划建设，物业负责日常管理，禁止飞线充电，保障居民生命财产安全。";
@@ -142,5 +143,56 @@ describe("a form letter whose slots each have several phrasings", () => {
     const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
     expect(campaigns.map((c) => c.members)).toEqual([[0, 1, 2, 3, 4]]);
     expect(campaignOf[5]).toBe(-1);
+  });
+});
+
+describe("a campaign whose copies mix the template's phrasings in every slot", () => {
+  // Generated: each slot takes the template's phrasing with probability one half, else another, and two copies
+  // in five drop a slot. Most copies are then far from the most sent wording and from each other.
+  const slots = [
+    ["我们是青松街道的老年居民，", "我们这些住在青松街道的老人，"],
+    ["反对征求意见稿第十条关于公园夜间关闭的规定：", "对第十条公园晚上闭园的条款表示反对：", "不同意办法第十条晚上关闭公园的做法："],
+    ["晚上九点关门以后我们就没有地方散步锻炼，", "九点闭园后老人无处健身散步，", "公园九点一关，老人们就没处遛弯了，"],
+    ["要求把关闭时间推迟到晚上十一点，", "请把闭园时间延后到二十三点，", "建议闭园时间改到夜里十一点，"],
+    ["夏天的傍晚正是出门的好时候。", "暑期黄昏最适合外出活动。"],
+    ["请听听老年人的声音！", "希望倾听我们老年人的意见！"],
+  ];
+  const ordinary = [
+    "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了，希望尽快落实。",
+    "建议小区增加充电桩，方便居民给电动车充电，避免飞线充电的安全隐患。",
+    "图书馆周末开放时间太短，希望延长到晚上九点，方便上班族借书。",
+    "第十条写得不清楚，夜间关闭具体指几点，请明确。",
+    "公园里的健身器材年久失修，建议尽快更换，保障老人安全。",
+  ];
+  const random = seededRandom(7);
+  const copies = Array.from({ length: 40 }, () => {
+    const drop = random() < 0.4 ? 1 + Math.floor(random() * 4) : -1;
+    return slots.map((alternatives, i) => (i === drop ? "" : random() < 0.5 ? alternatives[0] : alternatives[1 + Math.floor(random() * (alternatives.length - 1))])).join("");
+  });
+  const others = Array.from({ length: 60 }, (_, k) => `${ordinary[k % ordinary.length].replace("，", k % 2 ? "，我觉得" : "，")}（${k}号）`);
+
+  it("keeps nearly every copy and nothing else", () => {
+    const texts = [...copies, ...others];
+    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    const main = campaignOf[0];
+    expect(main).toBeGreaterThanOrEqual(0);
+    expect(copies.filter((_, i) => campaignOf[i] === main).length).toBeGreaterThanOrEqual(39);
+    expect(campaigns[main].members.every((i) => i < copies.length)).toBe(true);
+    expect(others.every((_, k) => campaignOf[copies.length + k] === -1)).toBe(true);
+  });
+
+  it("takes the template's phrasings as its vocabulary, not one letter's addition", () => {
+    const key = (t: string) => duplicateKey(normalizeText(t));
+    const template = slots.map((a) => a[0]).join("");
+    const other = slots.map((a) => a[a.length - 1]).join("");
+    const addition = "另外我家楼下的路灯坏了好几个月，晚上出门黑漆漆的，一直没有人来修，请有关部门重视一下。";
+    const anchors = [template, other, slots.map((a, i) => (i % 2 ? a[a.length - 1] : a[0])).join("") + addition, slots.map((a, i) => (i % 2 ? a[0] : a[a.length - 1])).join("")].map(key);
+    const vocabulary = campaignVocabulary(anchors, key(template));
+    const { vocabularyCoverage, minSharedLength } = DEFAULT_CAMPAIGN_OPTIONS;
+    // A copy mixing phrasings that two wordings use is made of the vocabulary; one with a paragraph of its own is not.
+    expect(madeOfVocabulary(key(other), vocabulary, vocabularyCoverage, minSharedLength)).toBe(true);
+    expect(madeOfVocabulary(key(other.slice(0, 40) + addition), vocabulary, vocabularyCoverage, minSharedLength)).toBe(false);
+    // Too little text is no letter, however much of it is the campaign's.
+    expect(madeOfVocabulary(key(slots[1][0]), vocabulary, vocabularyCoverage, minSharedLength)).toBe(false);
   });
 });

@@ -30,9 +30,21 @@ export interface CampaignOptions {
    * phrase, not a letter
    */
   minSharedLength: number;
+  /**
+   * a wording far from every member kept directly still belongs when at least this share of its shingles is
+   * the campaign's own phrasing (campaignVocabulary): a copy mixing the template's alternative phrasings
+   */
+  vocabularyCoverage: number;
 }
 
-export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = { threshold: 0.45, minChars: 20, memberThreshold: 0.3, minSloganLength: 4, minSharedLength: 35 };
+export const DEFAULT_CAMPAIGN_OPTIONS: CampaignOptions = {
+  threshold: 0.45,
+  minChars: 20,
+  memberThreshold: 0.3,
+  minSloganLength: 4,
+  minSharedLength: 35,
+  vocabularyCoverage: 0.7,
+};
 
 const LATIN = /[a-z0-9]/;
 
@@ -185,10 +197,15 @@ export function findCampaignsAndTopicUnits(
       // Topic units keep the grouping they had (0030): the hop is for campaigns only.
       if (minSharedLength > 0 && detached.size > 0) {
         const direct = anchorsOf(kept, canonical, uniqueIndex);
+        let vocabulary: Set<number> | null = null;
         let returned = false;
         for (const [wording, copies] of detached) {
           const j = uniqueIndex.get(wording) ?? 0;
-          if (!direct.some((d) => signatureAgreement(signatures, d, j) >= options.threshold && sharesLetter(d, j, minSharedLength))) continue;
+          const hop = direct.some((d) => signatureAgreement(signatures, d, j) >= options.threshold && sharesLetter(d, j, minSharedLength));
+          if (!hop) {
+            vocabulary ??= campaignVocabulary(direct.map((d) => keys[uniques[d]]), keys[representative]);
+            if (!madeOfVocabulary(keys[wording], vocabulary, options.vocabularyCoverage, minSharedLength)) continue;
+          }
           for (const i of copies) kept.push(i);
           detached.delete(wording);
           returned = true;
@@ -252,6 +269,28 @@ function anchorsOf(kept: number[], canonical: Int32Array, uniqueIndex: Map<numbe
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_ANCHORS)
     .map(([wording]) => uniqueIndex.get(wording) ?? 0);
+}
+
+/**
+ * The campaign's own phrasings: shingles of the representative, and shingles found in at least two of the
+ * wordings kept directly. A personal addition is in one letter only, so it is not part of the vocabulary.
+ */
+export function campaignVocabulary(anchors: string[], representative: string): Set<number> {
+  const seen = new Map<number, number>();
+  for (const key of anchors) for (const h of shingleHashes(key)) seen.set(h, (seen.get(h) ?? 0) + 1);
+  const vocabulary = new Set<number>(shingleHashes(representative));
+  for (const [h, count] of seen) if (count >= 2) vocabulary.add(h);
+  return vocabulary;
+}
+
+/** Whether a wording is written almost entirely in the campaign's phrasings, and shares a letter's worth of them. */
+export function madeOfVocabulary(key: string, vocabulary: Set<number>, coverage: number, minSharedLength: number): boolean {
+  const shingles = shingleHashes(key);
+  if (shingles.length === 0) return false;
+  let inside = 0;
+  for (const h of shingles) if (vocabulary.has(h)) inside++;
+  const unit = shingleLength(key) === 3 ? 1 : 0.5;
+  return inside / shingles.length >= coverage && inside * unit >= minSharedLength;
 }
 
 /** Senders without a name or address are each counted as a different person. */
