@@ -60,7 +60,7 @@ export function sloganLength(key: string): number {
 const BANDS = 21;
 const ROWS = 3;
 const REPRESENTATIVES_PER_BUCKET = 4;
-/** the most sent wordings kept directly that a detached wording is compared with: the template's main phrasings (16 finds as much as 64 on the labelled sets, and costs nothing measurable at 100,000 comments) */
+/** the most sent wordings kept directly, which a detached wording is compared with (16 finds what 64 find on the labelled sets, for a quarter of the cost) */
 const MAX_ANCHORS = 16;
 
 export interface CampaignGrouping {
@@ -193,8 +193,9 @@ export function findCampaignsAndTopicUnits(
       // A form letter's slots each have a few phrasings, so two copies can differ in every slot and fall below
       // the member threshold although each is a near duplicate of a third copy. One hop is allowed: a wording
       // detached from the representative returns when it is a near duplicate of a wording kept directly (and
-      // shares a letter with it); a wording returned this way does not bring others, so letters do not chain.
-      // Topic units keep the grouping they had (0030): the hop is for campaigns only.
+      // shares a letter with it), or when it is written almost entirely in the campaign's phrasings (its
+      // vocabulary). A wording returned either way brings no others and adds no vocabulary: no chains.
+      // Topic units keep the grouping they had (0030): this is for campaigns only (0032).
       if (minSharedLength > 0 && detached.size > 0) {
         const direct = anchorsOf(kept, canonical, uniqueIndex);
         let vocabulary: Set<number> | null = null;
