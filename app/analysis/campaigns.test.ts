@@ -196,3 +196,34 @@ describe("a campaign whose copies mix the template's phrasings in every slot", (
     expect(madeOfVocabulary(key(slots[1][0]), vocabulary, vocabularyCoverage, minSharedLength)).toBe(false);
   });
 });
+
+describe("the same in English", () => {
+  const slots = [
+    ["As a resident of the river district, ", "Living near the river district myself, "],
+    ["I oppose the plan to close the north park at night. ", "I object to closing the north park after dark. ", "I do not support shutting the north park in the evening. "],
+    ["Older residents have nowhere else to walk after nine. ", "After nine o'clock seniors lose their only place to exercise. ", "Once the gates shut at nine, we elderly cannot take our walks. "],
+    ["Please move the closing time to eleven. ", "Kindly extend opening hours until 11 pm. ", "I ask that the park stay open until eleven. "],
+    ["Summer evenings are the best time to be outside. ", "Warm evenings are when people most need fresh air. "],
+    ["Please listen to older residents.", "We hope you will hear the voice of the elderly."],
+  ];
+  const ordinary = [
+    "Bus shelters need benches and roofs, waiting in the rain is hard for older people.",
+    "Please add charging points in every housing estate so residents stop running cables from windows.",
+    "The library should open later on weekends so that working people can borrow books.",
+    "Section ten is unclear: what time exactly does night closing start?",
+    "The exercise machines in the park are broken and should be replaced soon.",
+  ];
+
+  it("keeps nearly every copy of a letter whose copies mix its phrasings, and nothing else", () => {
+    const random = seededRandom(7);
+    const copies = Array.from({ length: 40 }, () => {
+      const drop = random() < 0.4 ? 1 + Math.floor(random() * 4) : -1;
+      return slots.map((alternatives, i) => (i === drop ? "" : random() < 0.5 ? alternatives[0] : alternatives[1 + Math.floor(random() * (alternatives.length - 1))])).join("");
+    });
+    const texts = [...copies, ...ordinary];
+    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    expect(copies.filter((_, i) => campaignOf[i] === campaignOf[0]).length).toBeGreaterThanOrEqual(39);
+    expect(campaigns).toHaveLength(1);
+    expect(ordinary.every((_, k) => campaignOf[copies.length + k] === -1)).toBe(true);
+  });
+});
