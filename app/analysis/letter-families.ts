@@ -221,19 +221,41 @@ export function joinLetterFamilies(
   const familyOfUnit = new Int32Array(units.length).fill(-1);
   const postings = new Map<number, number[]>();
   const variantsOf: number[][] = [];
+  // Per template: how many of the current letter's sentences point to it, and the last sentence that counted
+  // (a sentence counts once however many of its keys point to the template). Arrays indexed by template, reset
+  // through the list of templates touched, instead of a map and a set per letter.
+  let hits = new Int32Array(1024);
+  let lastSentence = new Int32Array(1024).fill(-1);
+  const touched: number[] = [];
+  let sentenceStamp = 0;
   for (const k of order) {
     const unit = units[k];
-    const hits = new Map<number, number>();
+    if (templates.length > hits.length) {
+      const size = Math.max(templates.length, hits.length * 2);
+      hits = grown(hits, size, 0);
+      lastSentence = grown(lastSentence, size, -1);
+    }
+    touched.length = 0;
     const keysOf = unit.sentences.map((s) => sentenceKeys(s.words));
     for (const keys of keysOf) {
-      const seen = new Set<number>();
-      for (const key of keys) for (const f of postings.get(key) ?? []) seen.add(f);
-      for (const f of seen) hits.set(f, (hits.get(f) ?? 0) + 1);
+      const stamp = sentenceStamp++;
+      for (const key of keys) {
+        const list = postings.get(key);
+        if (list === undefined) continue;
+        for (const f of list) {
+          if (lastSentence[f] === stamp) continue;
+          lastSentence[f] = stamp;
+          if (hits[f]++ === 0) touched.push(f);
+        }
+      }
     }
-    const candidates = [...hits]
-      .filter(([, h]) => h >= options.minSentences)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES_VERIFIED);
+    const candidates: [number, number][] = [];
+    for (const f of touched) {
+      if (hits[f] >= options.minSentences) candidates.push([f, hits[f]]);
+      hits[f] = 0;
+    }
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    candidates.length = Math.min(candidates.length, CANDIDATES_VERIFIED);
     let best = -1;
     let bestScore = 0;
     for (const [f] of candidates) {
@@ -306,6 +328,12 @@ export function joinLetterFamilies(
   const campaignOf = new Int32Array(n).fill(-1);
   campaigns.forEach((c, id) => c.members.forEach((i) => (campaignOf[i] = id)));
   return { campaignOf, campaigns, additions };
+}
+
+function grown(a: Int32Array<ArrayBuffer>, size: number, fill: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(size).fill(fill);
+  out.set(a);
+  return out;
 }
 
 function countSenders(members: number[], senders: readonly (string | null)[]): number {
