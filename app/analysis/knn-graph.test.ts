@@ -24,8 +24,8 @@ function bruteForce(data: Float32Array, n: number, dims: number, k: number): Map
 }
 
 describe("knnGraph", () => {
-  // Sizes around the two-rows-by-four tiling: odd and even counts, and every remainder.
-  it.each([2, 3, 5, 6, 7, 8, 9, 13, 30])("finds each row's nearest rows exactly (%i rows)", (n) => {
+  // Sizes around the four-rows-by-four tiling: every remainder of the row blocks and of the column blocks.
+  it.each([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 30])("finds each row's nearest rows exactly (%i rows)", (n) => {
     const dims = 7;
     const random = seededRandom(n);
     const data = Float32Array.from({ length: n * dims }, () => random() - 0.3);
@@ -39,5 +39,22 @@ describe("knnGraph", () => {
     const expected = bruteForce(data, n, dims, k);
     expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [key, w] of expected) expect(found.get(key)).toBeCloseTo(w, 5);
+  });
+
+  it("keeps the earlier of two equally similar rows, as the definition does (duplicated comments)", () => {
+    // Seven distinct rows, each repeated three or four times: every row has ties at its list's boundary.
+    const dims = 5;
+    const random = seededRandom(11);
+    const distinct = Float32Array.from({ length: 7 * dims }, () => random() - 0.3);
+    normalizeRows(distinct, 7, dims);
+    const n = 23;
+    const data = new Float32Array(n * dims);
+    for (let i = 0; i < n; i++) data.set(distinct.subarray(((i * 3) % 7) * dims, ((i * 3) % 7) * dims + dims), i * dims);
+    for (const k of [2, 3, 5]) {
+      const graph = knnGraph({ n, dims, data }, k);
+      const found: string[] = [];
+      for (let i = 0; i < n; i++) for (let p = graph.indptr[i]; p < graph.indptr[i + 1]; p++) found.push(`${i}-${graph.neighbours[p]}`);
+      expect(found.sort()).toEqual([...bruteForce(data, n, dims, k).keys()].sort());
+    }
   });
 });
