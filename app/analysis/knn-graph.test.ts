@@ -57,4 +57,28 @@ describe("knnGraph", () => {
       expect(found.sort()).toEqual([...bruteForce(data, n, dims, k).keys()].sort());
     }
   });
+
+  it("skips far pairs by their leading dimensions and still finds each row's nearest rows exactly", () => {
+    // 200 dimensions whose scale falls off, as LSA and word-vector coordinates do: the head bound applies.
+    const n = 203;
+    const dims = 200;
+    const random = seededRandom(3);
+    const centres = Array.from({ length: 9 }, () => Array.from({ length: dims }, (_, d) => (random() - 0.5) / (1 + d / 6)));
+    const data = new Float32Array(n * dims);
+    for (let i = 0; i < n; i++) {
+      const c = centres[i % centres.length];
+      for (let d = 0; d < dims; d++) data[i * dims + d] = c[d] + ((random() - 0.5) * 0.6) / (1 + d / 6);
+      // a few exact duplicates, for ties
+      if (i % 17 === 5) data.copyWithin(i * dims, (i - 1) * dims, i * dims);
+    }
+    normalizeRows(data, n, dims);
+    for (const k of [1, 4, 15]) {
+      const graph = knnGraph({ n, dims, data }, k);
+      const found = new Map<string, number>();
+      for (let i = 0; i < n; i++) for (let p = graph.indptr[i]; p < graph.indptr[i + 1]; p++) found.set(`${i}-${graph.neighbours[p]}`, graph.weights[p]);
+      const expected = bruteForce(data, n, dims, k);
+      expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [key, w] of expected) expect(found.get(key)).toBe(w);
+    }
+  });
 });
