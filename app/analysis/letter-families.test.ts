@@ -109,4 +109,24 @@ describe("joinLetterFamilies", () => {
     expect(together(campaignOf, [3, 4])).toBe(true);
     expect([0, 1, 2].map((i) => campaignOf[i])).toEqual([-1, -1, -1]);
   });
+
+  it("gives the same families from the texts normalised by the caller (full-width, traditional characters)", () => {
+    const toTraditional: Record<string, string> = { 们: "們", 对: "對", 动: "動", 车: "車", 点: "點", 会: "會", 议: "議" };
+    const traditional = (t: string) => t.replace(/[们对动车点会议]/g, (c) => toTraditional[c]);
+    const fullWidth = (t: string) => t.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const texts = [
+      TEMPLATE_ZH.join(""),
+      traditional(PARAPHRASE_ZH.join("")),
+      traditional(TEMPLATE_ZH.join("")) + "我家就住在老城区。",
+      TEMPLATE_EN.join(" "),
+      fullWidth(PARAPHRASE_EN.join(" ")),
+      "一条与众不同的意见，关于别的事情，写得足够长，好让它成为一封信。",
+    ];
+    const senders = texts.map(() => null);
+    const found = findCampaigns(texts.map((t) => duplicateKey(normalizeText(t))), senders);
+    const plain = joinLetterFamilies(texts, senders, found, 20);
+    const given = joinLetterFamilies(texts, senders, found, 20, undefined, texts.map(normalizeText));
+    expect(given).toEqual(plain);
+    expect(plain.campaigns.length).toBeGreaterThanOrEqual(2);
+  });
 });

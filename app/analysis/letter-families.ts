@@ -98,9 +98,14 @@ export function splitSentences(text: string): string[] {
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
+/** For matching: the sentences of the normalised text (normalizeText of the comment). */
+function normalizedSentences(normalized: string, minWords: number): Sentence[] {
+  return splitSentences(normalized).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
+}
+
 function sentencesOf(text: string, minWords: number, forDisplay = false): Sentence[] {
   // For matching, the whole text is normalised once; for display each sentence keeps its own wording.
-  if (!forDisplay) return splitSentences(normalizeText(text)).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
+  if (!forDisplay) return normalizedSentences(normalizeText(text), minWords);
   return splitSentences(text)
     .map((t) => ({ text: t, words: sentenceWords(normalizeText(t)) }))
     .filter((s) => s.words.length >= minWords);
@@ -188,6 +193,7 @@ function isVariant(m: SentenceMatch, letterSize: number, templateSize: number, o
  * Joins campaigns and single letters into families. `texts` are the comments' texts, `found` the exact and
  * near-duplicate campaigns; returns the families as campaigns (a family of one wording group is that campaign)
  * and, per comment, its personal additions against its family's template (empty outside a family).
+ * `normalized`, when given, is normalizeText of each text, already worked out by the caller.
  */
 export function joinLetterFamilies(
   texts: readonly string[],
@@ -195,6 +201,7 @@ export function joinLetterFamilies(
   found: { campaignOf: Int32Array; campaigns: FoundCampaign[] },
   minChars: number,
   options: FamilyOptions = DEFAULT_FAMILY_OPTIONS,
+  normalized?: readonly string[],
 ): { campaignOf: Int32Array; campaigns: LetterFamily[]; additions: string[][] } {
   const n = texts.length;
   // Units: each campaign (by its representative wording) and each letter outside a campaign long enough to be one.
@@ -210,7 +217,10 @@ export function joinLetterFamilies(
     if (texts[i].replace(/[^\p{L}\p{N}]+/gu, "").length < minChars) continue;
     units.push({ representative: i, members: [i], sentences: [] });
   }
-  for (const u of units) u.sentences = sentencesOf(texts[u.representative], options.minSentenceWords);
+  for (const u of units) {
+    const i = u.representative;
+    u.sentences = normalized ? normalizedSentences(normalized[i], options.minSentenceWords) : sentencesOf(texts[i], options.minSentenceWords);
+  }
   // The most sent wording is the template; among equals the longer (it holds more of the letter), then the first.
   const order = units
     .map((_, k) => k)
