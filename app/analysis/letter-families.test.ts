@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findCampaigns } from "./campaigns";
-import { joinLetterFamilies } from "./letter-families";
+import { hashString, joinLetterFamilies, sentenceWords } from "./letter-families";
 import { duplicateKey, normalizeText } from "./normalize";
 
 const run = (texts: string[]) => {
@@ -128,5 +128,11 @@ describe("joinLetterFamilies", () => {
     const given = joinLetterFamilies(texts, senders, found, 20, undefined, texts.map(normalizeText));
     expect(given).toEqual(plain);
     expect(plain.campaigns.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("reads Han text as the hashes of its character pairs, and a lone character as itself", () => {
+    const pairs = (run: string) => Array.from({ length: run.length - 1 }, (_, i) => hashString(run.slice(i, i + 2)));
+    const expected = [...new Set([...pairs("老城区道路狭窄"), ...pairs("停放点占用通道"), hashString("车"), hashString("street")])].sort((a, b) => a - b);
+    expect(Array.from(sentenceWords("老城区道路狭窄，停放点占用通道。车 Street"))).toEqual(expected);
   });
 });
