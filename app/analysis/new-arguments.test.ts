@@ -47,6 +47,14 @@ describe("newArguments", () => {
     }
   });
 
+  it("copies the vectors it keeps, so vectorOf may hand out one buffer every time", () => {
+    const vectors = [unit(1, 0, 0), unit(0, 1, 0), unit(0.99, 0.1, 0), unit(0, 0, 1), unit(0.1, 0, 0.99), unit(0, 0.98, 0.2)];
+    const buffer = new Float32Array(3);
+    const shared = newArguments([0, 0, 0, 0, 0, 0], (i) => (buffer.set(vectors[i]), buffer));
+    expect(shared).toEqual(newArguments([0, 0, 0, 0, 0, 0], (i) => vectors[i]));
+    expect(shared).toEqual([true, true, false, true, false, false]);
+  });
+
   it("counts a campaign's first copy only, even where the model cannot place its words", () => {
     expect(newArguments([3, 3, 3], () => null, [0, 0, 0])).toEqual([true, false, false]);
   });

@@ -18,7 +18,8 @@ export const MAX_ARGUMENTS_PER_TOPIC = 256;
 
 /**
  * groupOf: each comment's topic in received order (negative: no topic, never new); vectorOf: the comment's unit
- * vector, null when the model cannot place it (asked once per comment, so vectors need not all be held at once);
+ * vector, null when the model cannot place it (asked once per comment, so vectors need not all be held at once;
+ * the vector is copied when kept, so vectorOf may hand out one buffer every time);
  * campaignOf: each comment's campaign (negative: none). A campaign's copies after its first are never new; its
  * first is new when the model cannot place it (a campaign in words nobody else uses is a topic of its own).
  * Returns whether each comment is new.
