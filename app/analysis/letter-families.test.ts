@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCampaigns } from "./campaigns";
-import { hashString, joinLetterFamilies, sentenceWords } from "./letter-families";
+import { hashString, joinLetterFamilies, mostSentences, sentenceWords, splitSentences } from "./letter-families";
+import { seededRandom } from "./prng";
 import { duplicateKey, normalizeText } from "./normalize";
 
 const run = (texts: string[]) => {
@@ -134,5 +135,16 @@ describe("joinLetterFamilies", () => {
     const pairs = (run: string) => Array.from({ length: run.length - 1 }, (_, i) => hashString(run.slice(i, i + 2)));
     const expected = [...new Set([...pairs("老城区道路狭窄"), ...pairs("停放点占用通道"), hashString("车"), hashString("street")])].sort((a, b) => a - b);
     expect(Array.from(sentenceWords("老城区道路狭窄，停放点占用通道。车 Street"))).toEqual(expected);
+  });
+
+  it("never finds more sentences than mostSentences allows, so letters with too few sentence ends need no split", () => {
+    const random = seededRandom(9);
+    const pieces = ["我们反对", "停放点", "Safer methods", "e.g", "ok", " ", "\n", "\n\n", "。", "！", "？", "!", "?", "；", ";", ".", ". ", ":", ": ", "．", "： ", "，", ",", "…", "1.5", "第3条"];
+    for (let t = 0; t < 2000; t++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+      expect(splitSentences(text).length).toBeLessThanOrEqual(mostSentences(text));
+    }
+    expect(mostSentences("一句话，没有句号")).toBe(1);
+    expect(splitSentences("第一句。第二句！第三句").length).toBe(mostSentences("第一句。第二句！第三句"));
   });
 });

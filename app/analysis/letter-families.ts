@@ -104,6 +104,14 @@ function normalizedSentences(normalized: string, minWords: number): Sentence[] {
   return splitSentences(normalized).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
 }
 
+/** At most how many sentences splitSentences can find: one more than the characters it may split after. */
+export function mostSentences(text: string): number {
+  let ends = 0;
+  for (let i = 0; i < text.length; i++) if (SPLITS_AFTER.has(text.charCodeAt(i))) ends++;
+  return ends + 1;
+}
+const SPLITS_AFTER = new Set([..."。！？!?；;\n\uff01\uff1f\uff1b.:\uff0e\uff1a"].map((c) => c.charCodeAt(0)));
+
 function sentencesOf(text: string, minWords: number, forDisplay = false): Sentence[] {
   // For matching, the whole text is normalised once; for display each sentence keeps its own wording.
   if (!forDisplay) return normalizedSentences(normalizeText(text), minWords);
@@ -219,8 +227,9 @@ export function joinLetterFamilies(
     units.push({ representative: i, members: [i], sentences: [] });
   }
   for (const u of units) {
-    const i = u.representative;
-    u.sentences = normalized ? normalizedSentences(normalized[i], options.minSentenceWords) : sentencesOf(texts[i], options.minSentenceWords);
+    const text = normalized ? normalized[u.representative] : normalizeText(texts[u.representative]);
+    // A text with too few sentence ends for minSentences sentences can be no template nor variant: not split.
+    u.sentences = mostSentences(text) < options.minSentences ? [] : normalizedSentences(text, options.minSentenceWords);
   }
   // The most sent wording is the template; among equals the longer (it holds more of the letter), then the first.
   const order = units
