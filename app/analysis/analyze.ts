@@ -48,11 +48,14 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   // Topics count each group of near-identical texts once, including texts that share only one short point
   // (too little to be a campaign, but one voice for a topic): the grouping topics had before 0030.
   const { campaigns: nearDuplicates, topicUnits } = findCampaignsAndTopicUnits(prep.keys, prep.senders);
+  const isText = input.comments.map((c) => typeof c.text === "string");
   const found = joinLetterFamilies(
-    input.comments.map((c) => (typeof c.text === "string" ? c.text : "")),
+    input.comments.map((c, i) => (isText[i] ? (c.text as string) : "")),
     prep.senders,
     nearDuplicates,
     DEFAULT_CAMPAIGN_OPTIONS.minChars,
+    undefined,
+    prep.normalized.map((t, i) => (isText[i] ? t : "")),
   );
   const campaigns: CampaignResult[] = found.campaigns.map((c, i) => ({
     id: `campaign-${i + 1}`,

@@ -32,38 +32,51 @@ export function withoutBoilerplate(
     if (docs.length < options.minComments) continue;
     const needed = Math.max(options.minComments, Math.ceil(options.minShare * docs.length));
     const counts = new Map<string, number>();
-    for (const d of docs) for (const key of new Set(shingles(corpus.doc(d), options.shingle))) counts.set(key, (counts.get(key) ?? 0) + 1);
-    for (const d of docs) {
+    const docShingles = docs.map((d) => shingles(corpus.doc(d), options.shingle));
+    for (const list of docShingles) for (const key of new Set(list)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    docs.forEach((d, k) => {
       const tokens = corpus.doc(d);
       const mask = new Uint8Array(tokens.length);
       let any = false;
-      shingles(tokens, options.shingle).forEach((key, p) => {
+      docShingles[k].forEach((key, p) => {
         if ((counts.get(key) ?? 0) < needed) return;
         mask.fill(1, p, p + options.shingle);
         any = true;
       });
-      if (!any) continue;
+      if (!any) return;
       const left = mask.reduce((n, m) => n + (m === 0 ? 1 : 0), 0);
       if (left >= options.minLeft) drop.set(d, mask);
-    }
+    });
   }
   if (drop.size === 0) return corpus;
   const offsets = new Int32Array(corpus.size + 1);
-  const kept: number[] = [];
+  let total = 0;
+  for (let d = 0; d < corpus.size; d++) total += corpus.doc(d).length;
+  const kept = new Int32Array(total);
+  let size = 0;
   for (let d = 0; d < corpus.size; d++) {
     const tokens = corpus.doc(d);
     const mask = drop.get(d);
-    for (let p = 0; p < tokens.length; p++) if (!mask || mask[p] === 0) kept.push(tokens[p]);
-    offsets[d + 1] = kept.length;
+    if (!mask) {
+      kept.set(tokens, size);
+      size += tokens.length;
+    } else for (let p = 0; p < tokens.length; p++) if (mask[p] === 0) kept[size++] = tokens[p];
+    offsets[d + 1] = size;
   }
   const out = new TokenCorpus();
   // Appending interns the words in their original order, so every word keeps its id.
-  out.append({ words: corpus.words.slice(), offsets, tokens: Int32Array.from(kept) });
+  out.append({ words: corpus.words.slice(), offsets, tokens: kept.slice(0, size) });
   return out;
 }
 
+/** Each run of `size` tokens as its ids joined by commas. */
 function shingles(tokens: Int32Array, size: number): string[] {
   const out: string[] = [];
+  if (size === 4) {
+    // The usual size, without a subarray per shingle.
+    for (let p = 0; p + 4 <= tokens.length; p++) out.push(`${tokens[p]},${tokens[p + 1]},${tokens[p + 2]},${tokens[p + 3]}`);
+    return out;
+  }
   for (let p = 0; p + size <= tokens.length; p++) out.push(tokens.subarray(p, p + size).join(","));
   return out;
 }

@@ -163,6 +163,7 @@ export function findCampaignsAndTopicUnits(
     if (!list) short.set(canonical[i], (list = []));
     list.push(i);
   }
+  const representatives = new Map<number[], number>();
   const assemble = (minSharedLength: number): CampaignGrouping => {
     const campaigns: FoundCampaign[] = [];
     for (const [wording, members] of short) {
@@ -175,7 +176,9 @@ export function findCampaignsAndTopicUnits(
       campaigns.push({ members, representative, distinctSenders: countSenders(members, senders) });
     for (const members of groups.values()) {
       if (members.length < 2) continue;
-      const representative = representativeOf(members, canonical, uniqueIndex, signatures);
+      // Both groupings (campaigns, topic units) ask for the same group's representative: worked out once.
+      let representative = representatives.get(members);
+      if (representative === undefined) representatives.set(members, (representative = representativeOf(members, canonical, uniqueIndex, signatures)));
       // Joining near-duplicate pairs transitively can chain letters that merely share a paragraph; a wording
       // far from the campaign's own text leaves it, taking only its exact copies along.
       const rep = uniqueIndex.get(representative) ?? 0;

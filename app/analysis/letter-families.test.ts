@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCampaigns } from "./campaigns";
-import { joinLetterFamilies } from "./letter-families";
+import { hashString, joinLetterFamilies, mostSentences, sentenceWords, splitSentences } from "./letter-families";
+import { seededRandom } from "./prng";
 import { duplicateKey, normalizeText } from "./normalize";
 
 const run = (texts: string[]) => {
@@ -108,5 +109,42 @@ describe("joinLetterFamilies", () => {
     expect(campaigns).toHaveLength(1);
     expect(together(campaignOf, [3, 4])).toBe(true);
     expect([0, 1, 2].map((i) => campaignOf[i])).toEqual([-1, -1, -1]);
+  });
+
+  it("gives the same families from the texts normalised by the caller (full-width, traditional characters)", () => {
+    const toTraditional: Record<string, string> = { 们: "們", 对: "對", 动: "動", 车: "車", 点: "點", 会: "會", 议: "議" };
+    const traditional = (t: string) => t.replace(/[们对动车点会议]/g, (c) => toTraditional[c]);
+    const fullWidth = (t: string) => t.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const texts = [
+      TEMPLATE_ZH.join(""),
+      traditional(PARAPHRASE_ZH.join("")),
+      traditional(TEMPLATE_ZH.join("")) + "我家就住在老城区。",
+      TEMPLATE_EN.join(" "),
+      fullWidth(PARAPHRASE_EN.join(" ")),
+      "一条与众不同的意见，关于别的事情，写得足够长，好让它成为一封信。",
+    ];
+    const senders = texts.map(() => null);
+    const found = findCampaigns(texts.map((t) => duplicateKey(normalizeText(t))), senders);
+    const plain = joinLetterFamilies(texts, senders, found, 20);
+    const given = joinLetterFamilies(texts, senders, found, 20, undefined, texts.map(normalizeText));
+    expect(given).toEqual(plain);
+    expect(plain.campaigns.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("reads Han text as the hashes of its character pairs, and a lone character as itself", () => {
+    const pairs = (run: string) => Array.from({ length: run.length - 1 }, (_, i) => hashString(run.slice(i, i + 2)));
+    const expected = [...new Set([...pairs("老城区道路狭窄"), ...pairs("停放点占用通道"), hashString("车"), hashString("street")])].sort((a, b) => a - b);
+    expect(Array.from(sentenceWords("老城区道路狭窄，停放点占用通道。车 Street"))).toEqual(expected);
+  });
+
+  it("never finds more sentences than mostSentences allows, so letters with too few sentence ends need no split", () => {
+    const random = seededRandom(9);
+    const pieces = ["我们反对", "停放点", "Safer methods", "e.g", "ok", " ", "\n", "\n\n", "。", "！", "？", "!", "?", "；", ";", ".", ". ", ":", ": ", "．", "： ", "，", ",", "…", "1.5", "第3条"];
+    for (let t = 0; t < 2000; t++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+      expect(splitSentences(text).length).toBeLessThanOrEqual(mostSentences(text));
+    }
+    expect(mostSentences("一句话，没有句号")).toBe(1);
+    expect(splitSentences("第一句。第二句！第三句").length).toBe(mostSentences("第一句。第二句！第三句"));
   });
 });

@@ -64,7 +64,7 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-function hashString(s: string): number {
+export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return mix(h);
@@ -82,7 +82,8 @@ export function sentenceWords(sentence: string): Uint32Array {
   for (const m of lower.matchAll(HAN_RUN)) {
     const run = m[0];
     if (run.length === 1) words.push(hashString(run));
-    for (let i = 0; i + 1 < run.length; i++) words.push(hashString(run.slice(i, i + 2)));
+    // hashString of each two-character slice, without making the slices.
+    for (let i = 0; i + 1 < run.length; i++) words.push(mix(Math.imul(Math.imul(0x811c9dc5 ^ run.charCodeAt(i), 0x01000193) ^ run.charCodeAt(i + 1), 0x01000193)));
   }
   const sorted = Uint32Array.from(words).sort();
   let unique = 0;
@@ -98,9 +99,22 @@ export function splitSentences(text: string): string[] {
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
+/** For matching: the sentences of the normalised text (normalizeText of the comment). */
+function normalizedSentences(normalized: string, minWords: number): Sentence[] {
+  return splitSentences(normalized).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
+}
+
+/** At most how many sentences splitSentences can find: one more than the characters it may split after. */
+export function mostSentences(text: string): number {
+  let ends = 0;
+  for (let i = 0; i < text.length; i++) if (SPLITS_AFTER.has(text.charCodeAt(i))) ends++;
+  return ends + 1;
+}
+const SPLITS_AFTER = new Set([..."。！？!?；;\n\uff01\uff1f\uff1b.:\uff0e\uff1a"].map((c) => c.charCodeAt(0)));
+
 function sentencesOf(text: string, minWords: number, forDisplay = false): Sentence[] {
   // For matching, the whole text is normalised once; for display each sentence keeps its own wording.
-  if (!forDisplay) return splitSentences(normalizeText(text)).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
+  if (!forDisplay) return normalizedSentences(normalizeText(text), minWords);
   return splitSentences(text)
     .map((t) => ({ text: t, words: sentenceWords(normalizeText(t)) }))
     .filter((s) => s.words.length >= minWords);
@@ -188,6 +202,7 @@ function isVariant(m: SentenceMatch, letterSize: number, templateSize: number, o
  * Joins campaigns and single letters into families. `texts` are the comments' texts, `found` the exact and
  * near-duplicate campaigns; returns the families as campaigns (a family of one wording group is that campaign)
  * and, per comment, its personal additions against its family's template (empty outside a family).
+ * `normalized`, when given, is normalizeText of each text, already worked out by the caller.
  */
 export function joinLetterFamilies(
   texts: readonly string[],
@@ -195,6 +210,7 @@ export function joinLetterFamilies(
   found: { campaignOf: Int32Array; campaigns: FoundCampaign[] },
   minChars: number,
   options: FamilyOptions = DEFAULT_FAMILY_OPTIONS,
+  normalized?: readonly string[],
 ): { campaignOf: Int32Array; campaigns: LetterFamily[]; additions: string[][] } {
   const n = texts.length;
   // Units: each campaign (by its representative wording) and each letter outside a campaign long enough to be one.
@@ -210,7 +226,11 @@ export function joinLetterFamilies(
     if (texts[i].replace(/[^\p{L}\p{N}]+/gu, "").length < minChars) continue;
     units.push({ representative: i, members: [i], sentences: [] });
   }
-  for (const u of units) u.sentences = sentencesOf(texts[u.representative], options.minSentenceWords);
+  for (const u of units) {
+    const text = normalized ? normalized[u.representative] : normalizeText(texts[u.representative]);
+    // A text with too few sentence ends for minSentences sentences can be no template nor variant: not split.
+    u.sentences = mostSentences(text) < options.minSentences ? [] : normalizedSentences(text, options.minSentenceWords);
+  }
   // The most sent wording is the template; among equals the longer (it holds more of the letter), then the first.
   const order = units
     .map((_, k) => k)
@@ -221,19 +241,41 @@ export function joinLetterFamilies(
   const familyOfUnit = new Int32Array(units.length).fill(-1);
   const postings = new Map<number, number[]>();
   const variantsOf: number[][] = [];
+  // Per template: how many of the current letter's sentences point to it, and the last sentence that counted
+  // (a sentence counts once however many of its keys point to the template). Arrays indexed by template, reset
+  // through the list of templates touched, instead of a map and a set per letter.
+  let hits = new Int32Array(1024);
+  let lastSentence = new Int32Array(1024).fill(-1);
+  const touched: number[] = [];
+  let sentenceStamp = 0;
   for (const k of order) {
     const unit = units[k];
-    const hits = new Map<number, number>();
+    if (templates.length > hits.length) {
+      const size = Math.max(templates.length, hits.length * 2);
+      hits = grown(hits, size, 0);
+      lastSentence = grown(lastSentence, size, -1);
+    }
+    touched.length = 0;
     const keysOf = unit.sentences.map((s) => sentenceKeys(s.words));
     for (const keys of keysOf) {
-      const seen = new Set<number>();
-      for (const key of keys) for (const f of postings.get(key) ?? []) seen.add(f);
-      for (const f of seen) hits.set(f, (hits.get(f) ?? 0) + 1);
+      const stamp = sentenceStamp++;
+      for (const key of keys) {
+        const list = postings.get(key);
+        if (list === undefined) continue;
+        for (const f of list) {
+          if (lastSentence[f] === stamp) continue;
+          lastSentence[f] = stamp;
+          if (hits[f]++ === 0) touched.push(f);
+        }
+      }
     }
-    const candidates = [...hits]
-      .filter(([, h]) => h >= options.minSentences)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES_VERIFIED);
+    const candidates: [number, number][] = [];
+    for (const f of touched) {
+      if (hits[f] >= options.minSentences) candidates.push([f, hits[f]]);
+      hits[f] = 0;
+    }
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    candidates.length = Math.min(candidates.length, CANDIDATES_VERIFIED);
     let best = -1;
     let bestScore = 0;
     for (const [f] of candidates) {
@@ -306,6 +348,12 @@ export function joinLetterFamilies(
   const campaignOf = new Int32Array(n).fill(-1);
   campaigns.forEach((c, id) => c.members.forEach((i) => (campaignOf[i] = id)));
   return { campaignOf, campaigns, additions };
+}
+
+function grown(a: Int32Array<ArrayBuffer>, size: number, fill: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(size).fill(fill);
+  out.set(a);
+  return out;
 }
 
 function countSenders(members: number[], senders: readonly (string | null)[]): number {

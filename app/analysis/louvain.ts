@@ -28,46 +28,54 @@ export function louvain(graph: WeightedGraph, random: Random, resolution = 1): I
 }
 
 function localMoving(g: WeightedGraph, random: Random, resolution: number) {
-  const community = Int32Array.from({ length: g.n }, (_, i) => i);
-  const degree = new Float64Array(g.n);
+  const n = g.n;
+  const { indptr, neighbours, weights } = g;
+  const community = Int32Array.from({ length: n }, (_, i) => i);
+  const degree = new Float64Array(n);
   let total = 0;
-  for (let i = 0; i < g.n; i++) {
-    for (let p = g.indptr[i]; p < g.indptr[i + 1]; p++) degree[i] += g.weights[p];
+  for (let i = 0; i < n; i++) {
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) degree[i] += weights[p];
     total += degree[i];
   }
   if (total === 0) return { communities: community, moved: false };
   const communityDegree = Float64Array.from(degree);
-  const order = Int32Array.from({ length: g.n }, (_, i) => i);
-  for (let i = g.n - 1; i > 0; i--) {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const linkTo = new Float64Array(g.n);
-  const touched: number[] = [];
+  const linkTo = new Float64Array(n);
+  // The communities next to the node being moved, in the order first met (a plain stack, reset per node).
+  const touched = new Int32Array(n);
   let moved = false;
   for (let pass = 0; pass < 50; pass++) {
     let changes = 0;
-    for (const node of order) {
+    for (let o = 0; o < n; o++) {
+      const node = order[o];
       const own = community[node];
-      touched.length = 0;
-      for (let p = g.indptr[node]; p < g.indptr[node + 1]; p++) {
-        const c = community[g.neighbours[p]];
-        if (g.neighbours[p] === node) continue;
-        if (linkTo[c] === 0) touched.push(c);
-        linkTo[c] += g.weights[p];
+      let count = 0;
+      const end = indptr[node + 1];
+      for (let p = indptr[node]; p < end; p++) {
+        const neighbour = neighbours[p];
+        if (neighbour === node) continue;
+        const c = community[neighbour];
+        if (linkTo[c] === 0) touched[count++] = c;
+        linkTo[c] += weights[p];
       }
-      communityDegree[own] -= degree[node];
+      const nodeDegree = degree[node];
+      communityDegree[own] -= nodeDegree;
       let best = own;
-      let bestGain = linkTo[own] - (resolution * communityDegree[own] * degree[node]) / total;
-      for (const c of touched) {
-        const gain = linkTo[c] - (resolution * communityDegree[c] * degree[node]) / total;
+      let bestGain = linkTo[own] - (resolution * communityDegree[own] * nodeDegree) / total;
+      for (let t = 0; t < count; t++) {
+        const c = touched[t];
+        const gain = linkTo[c] - (resolution * communityDegree[c] * nodeDegree) / total;
         if (gain > bestGain + 1e-12 || (Math.abs(gain - bestGain) <= 1e-12 && c < best)) {
           bestGain = gain;
           best = c;
         }
       }
-      communityDegree[best] += degree[node];
-      for (const c of touched) linkTo[c] = 0;
+      communityDegree[best] += nodeDegree;
+      for (let t = 0; t < count; t++) linkTo[touched[t]] = 0;
       linkTo[own] = 0;
       if (best !== own) {
         community[node] = best;
@@ -94,16 +102,48 @@ function renumber(labels: Int32Array): { renumbered: Int32Array; count: number }
   return { renumbered, count: map.size };
 }
 
+/**
+ * The graph of communities: one node per community, edge weights summed. Each community's members are visited in
+ * increasing order, so every weight is summed in the same order as node by node over the whole graph.
+ */
 function aggregate(g: WeightedGraph, community: Int32Array, count: number): WeightedGraph {
-  const edges: Map<number, number>[] = Array.from({ length: count }, () => new Map());
-  for (let i = 0; i < g.n; i++) {
-    const ci = community[i];
-    for (let p = g.indptr[i]; p < g.indptr[i + 1]; p++) {
-      const cj = community[g.neighbours[p]];
-      edges[ci].set(cj, (edges[ci].get(cj) ?? 0) + g.weights[p]);
+  const { indptr, neighbours, weights } = g;
+  // Members of each community, in increasing order (counting sort).
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < g.n; i++) start[community[i] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const members = new Int32Array(g.n);
+  const next = start.slice(0, count);
+  for (let i = 0; i < g.n; i++) members[next[community[i]]++] = i;
+  const sum = new Float64Array(count);
+  const seen = new Uint8Array(count);
+  const touched: number[] = [];
+  const outPtr = new Int32Array(count + 1);
+  const outNeighbours: number[] = [];
+  const outWeights: number[] = [];
+  for (let ci = 0; ci < count; ci++) {
+    touched.length = 0;
+    for (let m = start[ci]; m < start[ci + 1]; m++) {
+      const i = members[m];
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+        const cj = community[neighbours[p]];
+        if (!seen[cj]) {
+          seen[cj] = 1;
+          touched.push(cj);
+        }
+        sum[cj] += weights[p];
+      }
     }
+    touched.sort((a, b) => a - b);
+    for (const cj of touched) {
+      outNeighbours.push(cj);
+      outWeights.push(sum[cj]);
+      sum[cj] = 0;
+      seen[cj] = 0;
+    }
+    outPtr[ci + 1] = outNeighbours.length;
   }
-  return fromAdjacency(edges);
+  return { n: count, indptr: outPtr, neighbours: Int32Array.from(outNeighbours), weights: Float64Array.from(outWeights) };
 }
 
 export function fromAdjacency(edges: Map<number, number>[]): WeightedGraph {

@@ -18,6 +18,8 @@ export interface PreparedComments {
   ids: string[];
   senders: (string | null)[];
   keys: string[];
+  /** each comment's text after normalizeText (what every stage reads) */
+  normalized: string[];
   /** document i is comment i: its content tokens followed by article pseudo-terms (see pseudo-terms.ts) */
   corpus: TokenCorpus;
   articles: number[][];
@@ -31,6 +33,7 @@ export interface PreparedComments {
 /** The per-comment results of a run of consecutive comments, in a form that can cross threads. */
 export interface PreparedPart {
   keys: string[];
+  normalized: string[];
   articles: number[][];
   inferred: number[][];
   pii: PiiSpan[][];
@@ -79,6 +82,7 @@ export function preparePart(
   const n = texts.length;
   const part: PreparedPart = {
     keys: new Array(n),
+    normalized: new Array(n),
     articles: new Array(n),
     inferred: new Array(n),
     pii: new Array(n),
@@ -102,6 +106,7 @@ export function preparePart(
     }
     firstSeen.set(raw, i);
     const text = normalizeText(raw);
+    part.normalized[i] = text;
     part.keys[i] = duplicateKey(text);
     const tokens = pretokenized ? text.split(/\s+/).flatMap((w) => segmenter.contentToken(w) ?? []) : segmenter.tokenize(text);
     const articles = draft ? extractArticleRefs(text, draft.articles, { title: draft.title }) : extractArticleRefs(text);
@@ -124,6 +129,7 @@ export function preparePart(
 
 function repeatComment(part: PreparedPart, i: number, first: number): void {
   part.keys[i] = part.keys[first];
+  part.normalized[i] = part.normalized[first];
   part.articles[i] = part.articles[first].slice();
   part.inferred[i] = part.inferred[first].slice();
   part.pii[i] = part.pii[first].map((span) => ({ ...span }));
@@ -138,6 +144,7 @@ export function assemble(input: AnalysisInput, parts: PreparedPart[], corpus: To
     ids: input.comments.map((c) => String(c.id)),
     senders: input.comments.map((c) => c.sender ?? null),
     keys: flat((p) => p.keys),
+    normalized: flat((p) => p.normalized),
     corpus,
     articles: flat((p) => p.articles),
     inferred: flat((p) => p.inferred),

@@ -1,4 +1,5 @@
 import { findArticleRefSpans } from "./article-refs";
+import { firstChars } from "./regex-first-chars";
 import {
   CONCESSION,
   NOT_AGAINST,
@@ -43,6 +44,16 @@ const ENDS_AS_QUESTION = /(?:[？?]|[吗呢嘛么][\s。.…！!]*)\s*$/;
 const LATIN = /[A-Za-z]/;
 const TERMINATORS = /[。！!？?；;\n]+/g;
 const LISTS = [NOT_AGAINST, OPPOSE, SUPPORT, SUGGEST, QUESTION];
+/** Every cue in matching order, with a bit per cue in the table of the characters its matches can start with. */
+const CUES = LISTS.flat();
+const MASK_WORDS = Math.ceil(CUES.length / 32);
+const ALWAYS_TRY = new Uint8Array(CUES.length);
+const STARTS = new Int32Array(0x10000 * MASK_WORDS);
+CUES.forEach((cue, index) => {
+  const chars = firstChars(cue.pattern);
+  if (chars === null) ALWAYS_TRY[index] = 1;
+  else for (const c of chars) if (c < 0x10000) STARTS[c * MASK_WORDS + (index >> 5)] |= 1 << (index & 31);
+});
 
 interface Match {
   at: number;
@@ -67,8 +78,16 @@ function read(text: string): Reading {
   const taken = new Uint8Array(rest.length);
   const matches: Match[] = [];
   const latin = LATIN.test(rest);
-  for (const list of LISTS) {
-    for (const { cls, weight, pattern } of list) {
+  // One pass over the text finds the cues that could match at all: most cannot, and are not tried.
+  const possible = new Int32Array(MASK_WORDS);
+  for (let i = 0; i < rest.length; i++) {
+    const base = rest.charCodeAt(i) * MASK_WORDS;
+    for (let w = 0; w < MASK_WORDS; w++) possible[w] |= STARTS[base + w];
+  }
+  for (let index = 0; index < CUES.length; index++) {
+    {
+      const { cls, weight, pattern } = CUES[index];
+      if (!ALWAYS_TRY[index] && (possible[index >> 5] & (1 << (index & 31))) === 0) continue;
       if (!latin && pattern.flags.includes("i")) continue;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(rest); m !== null; m = pattern.exec(rest)) {

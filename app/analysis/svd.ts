@@ -120,18 +120,41 @@ function columnToRowMajor(m: Float64Array, rows: number, cols: number): Float64A
   return out;
 }
 
-/** Modified Gram–Schmidt on the columns of a column-major matrix, in place. */
-function orthonormalize(m: Float64Array, rows: number, cols: number): Float64Array {
+/**
+ * Modified Gram–Schmidt on the columns of a column-major matrix, in place. Each pass over column j takes out one
+ * earlier column and, from the values just updated, sums the product with the next one (or, last, the squared
+ * length): the same operations in the same order as one pass per step, in half the passes.
+ */
+export function orthonormalize(m: Float64Array, rows: number, cols: number): Float64Array {
   for (let j = 0; j < cols; j++) {
     const cj = j * rows;
-    for (let i = 0; i < j; i++) {
-      const ci = i * rows;
-      let dot = 0;
-      for (let r = 0; r < rows; r++) dot += m[ci + r] * m[cj + r];
-      for (let r = 0; r < rows; r++) m[cj + r] -= dot * m[ci + r];
-    }
     let norm = 0;
-    for (let r = 0; r < rows; r++) norm += m[cj + r] * m[cj + r];
+    if (j === 0) {
+      for (let r = 0; r < rows; r++) norm += m[cj + r] * m[cj + r];
+    } else {
+      let dot = 0;
+      for (let r = 0; r < rows; r++) dot += m[r] * m[cj + r];
+      for (let i = 0; i < j; i++) {
+        const ci = i * rows;
+        let next = 0;
+        if (i + 1 < j) {
+          const cn = ci + rows;
+          for (let r = 0; r < rows; r++) {
+            const v = m[cj + r] - dot * m[ci + r];
+            m[cj + r] = v;
+            next += m[cn + r] * v;
+          }
+        } else {
+          for (let r = 0; r < rows; r++) {
+            const v = m[cj + r] - dot * m[ci + r];
+            m[cj + r] = v;
+            next += v * v;
+          }
+        }
+        if (i + 1 < j) dot = next;
+        else norm = next;
+      }
+    }
     norm = Math.sqrt(norm);
     const scale = norm > 1e-12 ? 1 / norm : 0;
     for (let r = 0; r < rows; r++) m[cj + r] *= scale;

@@ -76,9 +76,15 @@ export class DocumentScorer {
 
   /** The document's unit vector in the latent space, or null when it shares no term with the model. */
   vector(doc: number): Float32Array | null {
-    const n = this.row(doc);
     const v = new Float32Array(this.model.embedding.dims);
-    return n > 0 && embedRow(this.model.embedding, this.columns, this.weights, 0, n, v) ? v : null;
+    return this.vectorInto(doc, v) ? v : null;
+  }
+
+  /** The document's unit vector written into `out` (zeros when it shares no term with the model: returns false). */
+  vectorInto(doc: number, out: Float32Array): boolean {
+    out.fill(0);
+    const n = this.row(doc);
+    return n > 0 && embedRow(this.model.embedding, this.columns, this.weights, 0, n, out);
   }
 }
 

@@ -125,7 +125,9 @@ export function buildTopics(
     (t >= 0 ? groups[t] : t === UNCLUSTERED ? unclustered : empty).members.push(i);
   }
   const all = [...groups, unclustered, empty].filter((g) => g.members.length > 0);
-  const newArgument = newArguments(topicIndexOf, (i) => scorer.vector(i), campaigns.campaignOf);
+  // newArguments copies what it keeps, so one buffer serves every comment (no garbage per comment).
+  const buffer = new Float32Array(model.embedding.dims);
+  const newArgument = newArguments(topicIndexOf, (i) => (scorer.vectorInto(i, buffer) ? buffer : null), campaigns.campaignOf);
   return { ...describe(prep, all, scorer, model.embedding.dims), newArgument };
 }
 
