@@ -17,5 +17,5 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": ["error", { ignoreVoid: true }],
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: true, attributes: false } }],
     },
-  },
+  }
 );

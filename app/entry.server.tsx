@@ -49,7 +49,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  loadContext: AppLoadContext,
+  loadContext: AppLoadContext
 ) {
   const nonce = loadContext.nonce;
   // What the matched routes' `headers` exports asked for, before the security headers are applied.
@@ -70,12 +70,12 @@ export default async function handleRequest(
         responseStatusCode = 500;
         if (shellRendered) console.error(error);
       },
-    },
+    }
   );
   shellRendered = true;
   body.allReady.then(
     () => clearTimeout(timer),
-    () => clearTimeout(timer),
+    () => clearTimeout(timer)
   );
   if (waitForAll) await body.allReady;
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

@@ -36,11 +36,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the committed migrations are, from the source tree or from the Remix build. */
 export function migrationsFolder(): string {
-  const candidates = [
-    path.join(here, "migrations"),
-    path.join(here, "..", "db", "migrations"),
-    path.join(process.cwd(), "db", "migrations"),
-  ];
+  const candidates = [path.join(here, "migrations"), path.join(here, "..", "db", "migrations"), path.join(process.cwd(), "db", "migrations")];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta", "_journal.json")));
   if (!found) throw new Error(`No migrations found (looked in ${candidates.join(", ")})`);
   return found;
@@ -150,10 +146,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const gate = new Gate(sqlite);
   const statements = new Map<string, Database.Statement>();
-  const db = drizzle(
-    (sql, params, method) => gate.statement(() => execute(sqlite, statements, sql, params, method)),
-    { schema },
-  ) as Db;
+  const db = drizzle((sql, params, method) => gate.statement(() => execute(sqlite, statements, sql, params, method)), { schema }) as Db;
   db.$client = sqlite;
 
   // drizzle's proxy driver issues BEGIN/COMMIT/ROLLBACK itself around an async callback; the gate
@@ -175,9 +168,9 @@ export function openDatabase(file: string): Db {
                 open.tx = tx;
                 return body(tx);
               },
-              { behavior: "immediate", ...config },
-            ),
-          ),
+              { behavior: "immediate", ...config }
+            )
+          )
         );
       } catch (error) {
         // Another process holds the write lock: wait between tries, with the gate open, as long
@@ -221,9 +214,27 @@ export function raw(q: Queryable): RawStatements {
   return {
     all: (sql, ...params) => gate.statement(() => prepare(sql).all(...params) as never),
     get: (sql, ...params) => gate.statement(() => prepare(sql).get(...params) as never),
-    value: (sql, ...params) => gate.statement(() => prepare(sql).pluck().get(...params) as never),
-    column: (sql, ...params) => gate.statement(() => prepare(sql).pluck().all(...params) as never),
-    arrays: (sql, ...params) => gate.statement(() => prepare(sql).raw(true).all(...params) as unknown[][]),
+    value: (sql, ...params) =>
+      gate.statement(
+        () =>
+          prepare(sql)
+            .pluck()
+            .get(...params) as never
+      ),
+    column: (sql, ...params) =>
+      gate.statement(
+        () =>
+          prepare(sql)
+            .pluck()
+            .all(...params) as never
+      ),
+    arrays: (sql, ...params) =>
+      gate.statement(
+        () =>
+          prepare(sql)
+            .raw(true)
+            .all(...params) as unknown[][]
+      ),
     run: (sql, ...params) => gate.statement(() => prepare(sql).run(...params)),
     sync: (block) => gate.statement(() => block(gate.sqlite)),
   };

@@ -1,16 +1,7 @@
 // The whole product's data model in one place. Times are UTC instants stored as integer
 // milliseconds (`timestamp_ms`); they are shown in Asia/Shanghai by app/utils/dates.ts.
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  blob,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, blob, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -56,7 +47,7 @@ export const users = sqliteTable(
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_username_unique").on(sql`lower(${t.username})`)],
+  (t) => [uniqueIndex("users_username_unique").on(sql`lower(${t.username})`)]
 );
 
 /** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
@@ -72,7 +63,7 @@ export const sessions = sqliteTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId)]
 );
 
 /** Failed-login counters keyed by normalised username or by client IP, whether or not the account exists. */
@@ -106,19 +97,14 @@ export const consultations = sqliteTable(
     contactAddress: text("contact_address"),
     contactEmail: text("contact_email"),
     showComments: integer("show_comments", { mode: "boolean" }).notNull().default(true),
-    requireEmailVerification: integer("require_email_verification", { mode: "boolean" })
-      .notNull()
-      .default(false),
+    requireEmailVerification: integer("require_email_verification", { mode: "boolean" }).notNull().default(false),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     withdrawnReason: text("withdrawn_reason"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
-  (t) => [
-    index("consultations_status_idx").on(t.status, t.closesAt),
-    index("consultations_division_idx").on(t.divisionId),
-  ],
+  (t) => [index("consultations_status_idx").on(t.status, t.closesAt), index("consultations_division_idx").on(t.divisionId)]
 );
 
 /** Each decision a reviewer takes on a consultation or a feedback summary (审核记录). */
@@ -137,7 +123,7 @@ export const reviews = sqliteTable(
     comment: text("comment"),
     createdAt: createdAt(),
   },
-  (t) => [index("reviews_consultation_idx").on(t.consultationId)],
+  (t) => [index("reviews_consultation_idx").on(t.consultationId)]
 );
 
 export const deadlineExtensions = sqliteTable("deadline_extensions", {
@@ -170,7 +156,7 @@ export const draftVersions = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("draft_versions_no_unique").on(t.consultationId, t.versionNo)],
+  (t) => [uniqueIndex("draft_versions_no_unique").on(t.consultationId, t.versionNo)]
 );
 
 /** An article's identity across versions: comments on 第X条 attach here, not to one version's node. */
@@ -199,10 +185,7 @@ export const draftNodes = sqliteTable(
     text: text("text").notNull().default(""),
     articleIdentityId: integer("article_identity_id").references(() => articleIdentities.id),
   },
-  (t) => [
-    index("draft_nodes_version_idx").on(t.versionId, t.kind, t.number),
-    index("draft_nodes_identity_idx").on(t.articleIdentityId),
-  ],
+  (t) => [index("draft_nodes_version_idx").on(t.versionId, t.kind, t.number), index("draft_nodes_identity_idx").on(t.articleIdentityId)]
 );
 
 /**
@@ -221,7 +204,7 @@ export const draftDownloads = sqliteTable(
     body: blob("body", { mode: "buffer" }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.versionId, t.format] })],
+  (t) => [primaryKey({ columns: [t.versionId, t.format] })]
 );
 
 export const attachments = sqliteTable("attachments", {
@@ -261,15 +244,11 @@ export const comments = sqliteTable(
     email: text("email"),
     /** The commenter follows the comment: the email hears its answer when the feedback is published. */
     notifyResult: integer("notify_result", { mode: "boolean" }).notNull().default(true),
-    publishPreference: text("publish_preference", { enum: PUBLISH_PREFERENCES })
-      .notNull()
-      .default("anonymous"),
+    publishPreference: text("publish_preference", { enum: PUBLISH_PREFERENCES }).notNull().default("anonymous"),
     channel: text("channel", { enum: CHANNELS }).notNull().default("web"),
     enteredBy: integer("entered_by").references(() => users.id),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
-    moderationStatus: text("moderation_status", { enum: MODERATION_STATUSES })
-      .notNull()
-      .default("pending"),
+    moderationStatus: text("moderation_status", { enum: MODERATION_STATUSES }).notNull().default("pending"),
     rejectReason: text("reject_reason", { enum: REJECT_REASONS }),
     moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
     hasPii: integer("has_pii", { mode: "boolean" }).notNull().default(false),
@@ -281,7 +260,7 @@ export const comments = sqliteTable(
   (t) => [
     // Also orders the public comment list (newest first, ties by id) without a sort over every row.
     index("comments_consultation_idx").on(t.consultationId, t.moderationStatus, t.receivedAt, t.id),
-  ],
+  ]
 );
 
 export const commentArticles = sqliteTable(
@@ -297,10 +276,7 @@ export const commentArticles = sqliteTable(
       .notNull()
       .default("commenter"),
   },
-  (t) => [
-    primaryKey({ columns: [t.commentId, t.articleIdentityId] }),
-    index("comment_articles_article_idx").on(t.articleIdentityId),
-  ],
+  (t) => [primaryKey({ columns: [t.commentId, t.articleIdentityId] }), index("comment_articles_article_idx").on(t.articleIdentityId)]
 );
 
 /**
@@ -325,7 +301,7 @@ export const commentAttachments = sqliteTable(
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("comment_attachments_comment_idx").on(t.commentId)],
+  (t) => [index("comment_attachments_comment_idx").on(t.commentId)]
 );
 
 /** Moderation history: every approve/reject, with who and why. The comment row keeps the latest. */
@@ -357,12 +333,14 @@ export const redactions = sqliteTable(
     status: text("status", { enum: ["proposed", "accepted", "dismissed"] })
       .notNull()
       .default("proposed"),
-    source: text("source", { enum: ["detector", "staff"] }).notNull().default("detector"),
+    source: text("source", { enum: ["detector", "staff"] })
+      .notNull()
+      .default("detector"),
     // Which of the comment's published fields the span is in: start/end are offsets into that field.
     field: text("field", { enum: SCREENED_FIELDS }).notNull().default("body"),
     createdAt: createdAt(),
   },
-  (t) => [index("redactions_comment_idx").on(t.commentId)],
+  (t) => [index("redactions_comment_idx").on(t.commentId)]
 );
 
 /**
@@ -385,7 +363,7 @@ export const commentFlags = sqliteTable(
     duplicateKind: text("duplicate_kind", { enum: ["same_sender", "similar"] }),
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("comment_flags_duplicate_idx").on(t.duplicateOf)],
+  (t) => [index("comment_flags_duplicate_idx").on(t.duplicateOf)]
 );
 
 /** A moderator's marker on a comment (标记), set and cleared in bulk or one by one; filterable in the queue. */
@@ -426,10 +404,7 @@ export const topics = sqliteTable("topics", {
   runId: integer("run_id").references(() => analysisRuns.id),
   label: text("label").notNull(),
   keywords: text("keywords", { mode: "json" }).$type<string[]>().notNull().default([]),
-  representativeIds: text("representative_ids", { mode: "json" })
-    .$type<number[]>()
-    .notNull()
-    .default([]),
+  representativeIds: text("representative_ids", { mode: "json" }).$type<number[]>().notNull().default([]),
   noSubstance: integer("no_substance", { mode: "boolean" }).notNull().default(false),
   staffEdited: integer("staff_edited", { mode: "boolean" }).notNull().default(false),
   /**
@@ -463,14 +438,16 @@ export const commentAnalysis = sqliteTable(
       .references(() => comments.id, { onDelete: "cascade" }),
     runId: integer("run_id").references(() => analysisRuns.id),
     topicId: integer("topic_id").references(() => topics.id),
-    topicSource: text("topic_source", { enum: ["auto", "staff"] }).notNull().default("auto"),
+    topicSource: text("topic_source", { enum: ["auto", "staff"] })
+      .notNull()
+      .default("auto"),
     campaignId: integer("campaign_id").references(() => campaigns.id),
     stance: text("stance", { enum: STANCES }),
     keywords: text("keywords", { mode: "json" }).$type<string[]>(),
     /** 个人补充内容: sentences of a campaign letter that are not in its template (admin only, never published) */
     campaignAdditions: text("campaign_additions", { mode: "json" }).$type<string[]>(),
   },
-  (t) => [index("comment_analysis_topic_idx").on(t.topicId)],
+  (t) => [index("comment_analysis_topic_idx").on(t.topicId)]
 );
 
 /** Staff edits to topics, kept as an input that later runs replay (rename, merge, split, move...). */
@@ -515,10 +492,7 @@ export const dispositions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
-  (t) => [
-    index("dispositions_topic_idx").on(t.topicId),
-    uniqueIndex("dispositions_comment_unique").on(t.commentId),
-  ],
+  (t) => [index("dispositions_topic_idx").on(t.topicId), uniqueIndex("dispositions_comment_unique").on(t.commentId)]
 );
 
 /** The comments an opinion answers, listed explicitly: a comment belongs to at most one opinion. */
@@ -532,7 +506,7 @@ export const opinionComments = sqliteTable(
       .notNull()
       .references(() => dispositions.id, { onDelete: "cascade" }),
   },
-  (t) => [index("opinion_comments_disposition_idx").on(t.dispositionId)],
+  (t) => [index("opinion_comments_disposition_idx").on(t.dispositionId)]
 );
 
 export const feedbackSummaries = sqliteTable("feedback_summaries", {
@@ -599,7 +573,7 @@ export const legalOpinions = sqliteTable(
     answeredBy: integer("answered_by").references(() => users.id),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("legal_opinions_round_idx").on(t.consultationId, t.round)],
+  (t) => [index("legal_opinions_round_idx").on(t.consultationId, t.round)]
 );
 
 /**
@@ -623,7 +597,7 @@ export const packetBuilds = sqliteTable(
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
     durationMs: integer("duration_ms"),
   },
-  (t) => [uniqueIndex("packet_builds_input_unique").on(t.consultationId, t.inputHash)],
+  (t) => [uniqueIndex("packet_builds_input_unique").on(t.consultationId, t.inputHash)]
 );
 
 // ---------------------------------------------------------------- notices
@@ -651,7 +625,7 @@ export const emailOutbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)]
 );
 
 export const subscriptions = sqliteTable(
@@ -659,7 +633,9 @@ export const subscriptions = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
-    scope: text("scope", { enum: ["all", "division", "doc_type", "consultation"] }).notNull().default("all"),
+    scope: text("scope", { enum: ["all", "division", "doc_type", "consultation"] })
+      .notNull()
+      .default("all"),
     scopeValue: text("scope_value"),
     status: text("status", { enum: ["pending", "active", "unsubscribed"] })
       .notNull()
@@ -669,7 +645,7 @@ export const subscriptions = sqliteTable(
     unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("subscriptions_unique").on(t.email, t.scope, t.scopeValue)],
+  (t) => [uniqueIndex("subscriptions_unique").on(t.email, t.scope, t.scopeValue)]
 );
 
 /** Restart-safe scheduler bookkeeping: the last period each job completed. */
@@ -697,7 +673,7 @@ export const auditLog = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)],
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)]
 );
 
 /** Exceptions to the Monday–Friday working week: public holidays and 调休 make-up working days. */

@@ -5,8 +5,7 @@ import { fail, parseCliOptions, readRecords, toAnalysisInput } from "./analysis-
  * npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md] [--seed N]
  * Prints one JSON object: topics, campaigns and per-comment results (contract in docs/analysis.md).
  */
-const USAGE =
-  "usage: npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md] [--seed N]";
+const USAGE = "usage: npm run -s analyze -- --input FILE.jsonl [--text-field text] [--tokens] [--draft draft.md] [--seed N]";
 
 async function main() {
   const options = parseCliOptions(process.argv.slice(2), USAGE);

@@ -5,7 +5,7 @@ import { env } from "~/utils/env.server";
 
 const file = process.argv[2] ?? env().DATABASE_PATH;
 const db = openDatabase(file);
-const result = (await verifyAuditChain(db));
+const result = await verifyAuditChain(db);
 db.$client.close();
 if (result.ok) {
   console.log(`Audit log intact: ${result.checked} entries verified in ${file}.`);

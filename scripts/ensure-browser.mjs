@@ -21,6 +21,6 @@ if (isRoot && hasApt) {
 }
 console.error(
   "No Chromium found for the browser tests. Install it (Debian/Ubuntu: `sudo apt-get install chromium`),\n" +
-    "set CHROMIUM_PATH to a Chromium or Chrome binary, or set CHROMIUM_PATH= (empty) after `npx playwright install chromium`.",
+    "set CHROMIUM_PATH to a Chromium or Chrome binary, or set CHROMIUM_PATH= (empty) after `npx playwright install chromium`."
 );
 process.exit(1);

@@ -20,7 +20,7 @@ export function recordStance(dataset: string, records: readonly JsonRecord[], re
   const figures = evaluateStance(
     records,
     result.comments.map((c) => c.stance),
-    result.comments.map((c) => c.article_stances),
+    result.comments.map((c) => c.article_stances)
   );
   runs.set(dataset, [...(runs.get(dataset) ?? []), figures]);
 }

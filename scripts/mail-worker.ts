@@ -13,7 +13,9 @@ migrateDatabase(db); // harmless when the server already did; lets the worker st
 const mailer = createMailer();
 const sender = startOutboxSender(db, mailer, { keepAlive: true });
 console.log(
-  `[mail-worker] Delivering the outbox of ${e.DATABASE_PATH} ${mailer.mode === "smtp" ? `through ${e.SMTP_HOST}:${e.SMTP_PORT}` : "to .eml files (no SMTP_HOST)"}, every ${e.MAIL_POLL_MS} ms.`,
+  `[mail-worker] Delivering the outbox of ${e.DATABASE_PATH} ${
+    mailer.mode === "smtp" ? `through ${e.SMTP_HOST}:${e.SMTP_PORT}` : "to .eml files (no SMTP_HOST)"
+  }, every ${e.MAIL_POLL_MS} ms.`
 );
 
 let stopping = false;

@@ -50,7 +50,7 @@ app.use(
     if (req.method !== "POST" || !COMMENT_PATH.test(req.path)) return sendTooLarge(req, res);
     res.locals.commentOutcome = TOO_LARGE_COMMENT;
     remixHandler(req, res, () => sendTooLarge(req, res));
-  }),
+  })
 );
 
 // Fast path for the public comment form (url-encoded, as every browser sends it): processed here,
@@ -76,15 +76,12 @@ app.post(
     } catch (error) {
       next(error);
     }
-  },
+  }
 );
 
 app.use(compression());
 
-app.use(
-  "/build",
-  express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", index: false }),
-);
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
 const remixHandler = createRequestHandler({

@@ -55,7 +55,7 @@ if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
   process.exit(1);
 }
-if ((await findUserByUsername(db, parsed.data.username))) {
+if (await findUserByUsername(db, parsed.data.username)) {
   console.error(`用户名 ${parsed.data.username} 已存在。`);
   process.exit(1);
 }

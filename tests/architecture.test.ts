@@ -68,7 +68,7 @@ describe("architecture", () => {
 
   it("only the database seam declares the transaction type", () => {
     const offences = [...appFiles, ...sourceFiles("db"), ...sourceFiles("scripts")].filter(
-      (f) => f !== "db/client.server.ts" && /\btype Tx\s*=/.test(fs.readFileSync(path.join(root, f), "utf8")),
+      (f) => f !== "db/client.server.ts" && /\btype Tx\s*=/.test(fs.readFileSync(path.join(root, f), "utf8"))
     );
     expect(offences).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe("architecture", () => {
         file,
         importsOf(file, "runtime")
           .map((spec) => resolve(file, spec))
-          .filter((t): t is string => t !== null && t.startsWith("app/")),
+          .filter((t): t is string => t !== null && t.startsWith("app/"))
       );
     }
     const cycles: string[] = [];

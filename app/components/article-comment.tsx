@@ -69,7 +69,13 @@ export function ArticleComment({
   return (
     <details className="article-comment" id={id} ref={details} open={replied || undefined}>
       <summary>对{article.label}提意见</summary>
-      <Form method="post" action={`/consultations/${consultationId}#${id}-errors`} className="form compact-comment-form" id={`${id}-form`} aria-label={`对${article.label}的意见`}>
+      <Form
+        method="post"
+        action={`/consultations/${consultationId}#${id}-errors`}
+        className="form compact-comment-form"
+        id={`${id}-form`}
+        aria-label={`对${article.label}的意见`}
+      >
         {failed ? (
           <ErrorSummary
             id={`${id}-errors`}
@@ -97,23 +103,56 @@ export function ArticleComment({
           error={errors.identityCategory}
         />
         {requireEmail ? (
-          <TextField id={`${p}-email`} label="电子邮箱（必填，用于确认和接收回执）" name="email" type="email" maxLength={254} autoComplete="email" required defaultValue={values.email} error={errors.email} />
+          <TextField
+            id={`${p}-email`}
+            label="电子邮箱（必填，用于确认和接收回执）"
+            name="email"
+            type="email"
+            maxLength={254}
+            autoComplete="email"
+            required
+            defaultValue={values.email}
+            error={errors.email}
+          />
         ) : null}
         <fieldset className="field" aria-describedby={errors.publishPreference ? `${p}-publish-error` : undefined}>
           <legend>是否公开</legend>
           {COMPACT_PUBLISH.map(([pref, label]) => (
             <label key={pref} className="radio-line">
-              <input type="radio" name="publishPreference" id={`${p}-publish-${pref}`} value={pref} defaultChecked={(values.publishPreference ?? "anonymous") === pref} /> {label}
+              <input
+                type="radio"
+                name="publishPreference"
+                id={`${p}-publish-${pref}`}
+                value={pref}
+                defaultChecked={(values.publishPreference ?? "anonymous") === pref}
+              />{" "}
+              {label}
             </label>
           ))}
-          {errors.publishPreference ? <p className="field-error" id={`${p}-publish-error`}>{errors.publishPreference}</p> : null}
+          {errors.publishPreference ? (
+            <p className="field-error" id={`${p}-publish-error`}>
+              {errors.publishPreference}
+            </p>
+          ) : null}
         </fieldset>
         <div className="field">
           <label className="consent">
-            <input type="checkbox" name="consent" id={`${p}-consent`} required defaultChecked={values.consent === "on"} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? `${p}-consent-error` : undefined} />{" "}
+            <input
+              type="checkbox"
+              name="consent"
+              id={`${p}-consent`}
+              required
+              defaultChecked={values.consent === "on"}
+              aria-invalid={errors.consent ? true : undefined}
+              aria-describedby={errors.consent ? `${p}-consent-error` : undefined}
+            />{" "}
             同意：意见经审核后按我的选择公开，个人信息依法保护、公开时隐去；意见及处理情况将作为起草部门研究和合法性审查的依据。
           </label>
-          {errors.consent ? <p className="field-error" id={`${p}-consent-error`}>{errors.consent}</p> : null}
+          {errors.consent ? (
+            <p className="field-error" id={`${p}-consent-error`}>
+              {errors.consent}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="button">
           提交对{article.label}的意见

@@ -1,5 +1,11 @@
 import { Field } from "./field";
-import { COMMENT_FILE_ACCEPT, COMMENT_FILE_MAX_BYTES, COMMENT_FILES_MAX, COMMENT_FILES_TOTAL_BYTES, COMMENT_FILE_TYPES_TEXT } from "~/models/comment-attachment-rules";
+import {
+  COMMENT_FILE_ACCEPT,
+  COMMENT_FILE_MAX_BYTES,
+  COMMENT_FILES_MAX,
+  COMMENT_FILES_TOTAL_BYTES,
+  COMMENT_FILE_TYPES_TEXT,
+} from "~/models/comment-attachment-rules";
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -13,9 +19,13 @@ export function AttachmentField({ id, error, onCount }: { id: string; error?: st
     <Field
       id={id}
       label="附件（选填）"
-      hint={`最多 ${COMMENT_FILES_MAX} 个文件，每个不超过 ${mb(COMMENT_FILE_MAX_BYTES)}，合计不超过 ${mb(COMMENT_FILES_TOTAL_BYTES)}；支持 ${COMMENT_FILE_TYPES_TEXT}。附件经审核后才可能公开，含个人信息的附件不会公开。`}
+      hint={`最多 ${COMMENT_FILES_MAX} 个文件，每个不超过 ${mb(COMMENT_FILE_MAX_BYTES)}，合计不超过 ${mb(
+        COMMENT_FILES_TOTAL_BYTES
+      )}；支持 ${COMMENT_FILE_TYPES_TEXT}。附件经审核后才可能公开，含个人信息的附件不会公开。`}
       error={error}
-      control={(aria) => <input {...aria} type="file" name="files" multiple accept={COMMENT_FILE_ACCEPT} onChange={(e) => onCount?.(e.currentTarget.files?.length ?? 0)} />}
+      control={(aria) => (
+        <input {...aria} type="file" name="files" multiple accept={COMMENT_FILE_ACCEPT} onChange={(e) => onCount?.(e.currentTarget.files?.length ?? 0)} />
+      )}
     />
   );
 }

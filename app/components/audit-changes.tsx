@@ -8,9 +8,7 @@ export function AuditChanges({ changes }: { changes: AuditChange[] }) {
       {changes.map((c, i) => (
         <div key={i}>
           <dt>{c.field}：</dt>
-          <dd>
-            {c.before !== null && c.after !== null ? `${c.before} → ${c.after}` : (c.after ?? `原为 ${c.before}`)}
-          </dd>
+          <dd>{c.before !== null && c.after !== null ? `${c.before} → ${c.after}` : c.after ?? `原为 ${c.before}`}</dd>
         </div>
       ))}
     </dl>

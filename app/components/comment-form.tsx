@@ -55,12 +55,19 @@ export function CommentForm({
   const fieldErrors = targets.flatMap(([field, target]) => (errors[field] ? [{ message: errors[field]!, href: `#${target}` }] : []));
   // Errors no field shows (an expired form, the bot trap) are listed without a link.
   const otherErrors = Object.entries(errors).flatMap(([field, message]) =>
-    message && field !== "form" && !targets.some(([f]) => f === field) ? [{ message }] : [],
+    message && field !== "form" && !targets.some(([f]) => f === field) ? [{ message }] : []
   );
   const failed = Boolean(errors.form) || fieldErrors.length + otherErrors.length > 0;
   const draft = useSavedDraft({ formId: "comment-form", storageKey: draftStorageKey(consultationId), tag: null, restore: values.body === undefined });
   return (
-    <Form method="post" encType={multipart ? "multipart/form-data" : "application/x-www-form-urlencoded"} action={`/consultations/${consultationId}#comment-form-errors`} className="form comment-form" id="comment-form" aria-labelledby="comment-form-title">
+    <Form
+      method="post"
+      encType={multipart ? "multipart/form-data" : "application/x-www-form-urlencoded"}
+      action={`/consultations/${consultationId}#comment-form-errors`}
+      className="form comment-form"
+      id="comment-form"
+      aria-labelledby="comment-form-title"
+    >
       <h2 id="comment-form-title" tabIndex={-1}>
         提出意见
       </h2>
@@ -81,7 +88,11 @@ export function CommentForm({
 
       <fieldset className="field" id="comment-articles" aria-describedby={errors.articles ? "comment-articles-error" : undefined}>
         <legend>针对的条款（不选即为对整个草案的意见，可多选）</legend>
-        {errors.articles ? <p className="field-error" id="comment-articles-error">{errors.articles}</p> : null}
+        {errors.articles ? (
+          <p className="field-error" id="comment-articles-error">
+            {errors.articles}
+          </p>
+        ) : null}
         <div className="article-choices">
           {articles.map((a) => (
             <label key={a.number} className="article-choice">
@@ -113,7 +124,15 @@ export function CommentForm({
         error={errors.identityCategory}
       />
       <TextField id="comment-name" label="姓名（选填）" name="name" maxLength={50} autoComplete="name" defaultValue={values.name} error={errors.name} />
-      <TextField id="comment-organisation" label="单位（选填）" name="organisation" maxLength={100} autoComplete="organization" defaultValue={values.organisation} error={errors.organisation} />
+      <TextField
+        id="comment-organisation"
+        label="单位（选填）"
+        name="organisation"
+        maxLength={100}
+        autoComplete="organization"
+        defaultValue={values.organisation}
+        error={errors.organisation}
+      />
       <TextField
         id="comment-email"
         label={requireEmail ? "电子邮箱（必填，用于确认和接收回执）" : "电子邮箱（选填，用于接收回执和处理结果）"}
@@ -127,7 +146,12 @@ export function CommentForm({
       />
       <div className="field">
         <label className="consent">
-          <input type="checkbox" name="notifyResult" id="comment-notify-result" defaultChecked={values.notifyResult === undefined ? !values.body : values.notifyResult === "on"} />{" "}
+          <input
+            type="checkbox"
+            name="notifyResult"
+            id="comment-notify-result"
+            defaultChecked={values.notifyResult === undefined ? !values.body : values.notifyResult === "on"}
+          />{" "}
           关注本条意见：公布意见采纳情况时，把处理结果发到上面填写的邮箱
         </label>
       </div>
@@ -136,18 +160,41 @@ export function CommentForm({
         <legend>是否公开</legend>
         {PUBLISH_PREFERENCES.map((p) => (
           <label key={p} className="radio-line">
-            <input type="radio" name="publishPreference" id={`comment-publish-${p}`} value={p} defaultChecked={(values.publishPreference ?? "anonymous") === p} /> {PUBLISH_LABELS[p]}
+            <input
+              type="radio"
+              name="publishPreference"
+              id={`comment-publish-${p}`}
+              value={p}
+              defaultChecked={(values.publishPreference ?? "anonymous") === p}
+            />{" "}
+            {PUBLISH_LABELS[p]}
           </label>
         ))}
-        {errors.publishPreference ? <p className="field-error" id="comment-publish-error">{errors.publishPreference}</p> : null}
+        {errors.publishPreference ? (
+          <p className="field-error" id="comment-publish-error">
+            {errors.publishPreference}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="field">
         <label className="consent">
-          <input type="checkbox" name="consent" id="comment-consent" required defaultChecked={values.consent === "on"} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? "consent-error" : undefined} />{" "}
+          <input
+            type="checkbox"
+            name="consent"
+            id="comment-consent"
+            required
+            defaultChecked={values.consent === "on"}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? "consent-error" : undefined}
+          />{" "}
           我已阅读并同意：意见经审核后按我的选择公开，个人信息依法保护、公开时隐去；意见及处理情况将作为起草部门研究和合法性审查的依据。
         </label>
-        {errors.consent ? <p className="field-error" id="consent-error">{errors.consent}</p> : null}
+        {errors.consent ? (
+          <p className="field-error" id="consent-error">
+            {errors.consent}
+          </p>
+        ) : null}
       </div>
       <button type="submit" className="button">
         提交意见

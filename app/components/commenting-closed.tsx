@@ -75,7 +75,11 @@ export function CommentingClosed({
               </p>
             ) : (
               <p>
-                {divisionName}正在研究收到的意见，意见采纳情况预计于 <strong><When at={feedback.expectedBy} date /></strong> 前公布（截止后 {feedback.dueWorkingDays} 个工作日内），届时可在<Link to={feedbackLink}>意见采纳情况页面</Link>查看。
+                {divisionName}正在研究收到的意见，意见采纳情况预计于{" "}
+                <strong>
+                  <When at={feedback.expectedBy} date />
+                </strong>{" "}
+                前公布（截止后 {feedback.dueWorkingDays} 个工作日内），届时可在<Link to={feedbackLink}>意见采纳情况页面</Link>查看。
               </p>
             )
           ) : null}

@@ -12,7 +12,15 @@ export function DisplayControls({ size, contrast }: { size: string; contrast: st
   const keepForm = useKeepFormId();
   const button = (field: "size" | "contrast", value: string) =>
     keepForm
-      ? { type: "submit" as const, form: keepForm, formAction: `/preferences?keep=${encodeURIComponent(back)}`, formMethod: "post", formNoValidate: true, name: "intent", value: `display:${field}:${value}` }
+      ? {
+          type: "submit" as const,
+          form: keepForm,
+          formAction: `/preferences?keep=${encodeURIComponent(back)}`,
+          formMethod: "post",
+          formNoValidate: true,
+          name: "intent",
+          value: `display:${field}:${value}`,
+        }
       : { type: "submit" as const, name: field, value };
   return (
     <Form method="post" action="/preferences" className="display-controls" aria-label="显示设置">

@@ -11,10 +11,22 @@ type CommentControl = ((article: { number: number; label: string }) => React.Rea
 // Approved public comments per article number; a context, so the recursion need not carry it.
 const PublicCounts = createContext<Record<number, number>>({});
 
-export function DraftView({ nodes, commentControl, publicCounts = {} }: { nodes: StoredNode[]; commentControl?: CommentControl; publicCounts?: Record<number, number> }) {
+export function DraftView({
+  nodes,
+  commentControl,
+  publicCounts = {},
+}: {
+  nodes: StoredNode[];
+  commentControl?: CommentControl;
+  publicCounts?: Record<number, number>;
+}) {
   return (
     <PublicCounts.Provider value={publicCounts}>
-      <div className="draft">{nodes.map((n) => <DraftNodeView key={n.id} node={n} commentControl={commentControl} />)}</div>
+      <div className="draft">
+        {nodes.map((n) => (
+          <DraftNodeView key={n.id} node={n} commentControl={commentControl} />
+        ))}
+      </div>
     </PublicCounts.Provider>
   );
 }
@@ -45,7 +57,9 @@ function DraftNodeView({ node, commentControl }: { node: StoredNode; commentCont
             {"\u3000"}
             {node.heading}
           </h3>
-          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentControl={commentControl} />)}
+          {node.children.map((c) => (
+            <DraftNodeView key={c.id} node={c} commentControl={commentControl} />
+          ))}
         </section>
       );
     case "section":
@@ -56,7 +70,9 @@ function DraftNodeView({ node, commentControl }: { node: StoredNode; commentCont
             {"\u3000"}
             {node.heading}
           </h4>
-          {node.children.map((c) => <DraftNodeView key={c.id} node={c} commentControl={commentControl} />)}
+          {node.children.map((c) => (
+            <DraftNodeView key={c.id} node={c} commentControl={commentControl} />
+          ))}
         </section>
       );
     case "article":
@@ -64,7 +80,9 @@ function DraftNodeView({ node, commentControl }: { node: StoredNode; commentCont
         <article className="draft-article" id={`article-${node.number}`} aria-label={node.label ?? undefined}>
           {node.children.length === 0 ? (
             <p>
-              <a href={`#article-${node.number}`} className="article-label">{node.label}</a>
+              <a href={`#article-${node.number}`} className="article-label">
+                {node.label}
+              </a>
               {"\u3000"}
               {node.text}
             </p>
@@ -74,7 +92,9 @@ function DraftNodeView({ node, commentControl }: { node: StoredNode; commentCont
                 <p>
                   {i === 0 ? (
                     <>
-                      <a href={`#article-${node.number}`} className="article-label">{node.label}</a>
+                      <a href={`#article-${node.number}`} className="article-label">
+                        {node.label}
+                      </a>
                       {"\u3000"}
                     </>
                   ) : null}

@@ -42,14 +42,7 @@ export function Field({
 }
 
 /** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
-export function TextField({
-  id,
-  label,
-  name,
-  error,
-  hint,
-  ...input
-}: { label: string; name: string; error?: string; hint?: string } & InputProps) {
+export function TextField({ id, label, name, error, hint, ...input }: { label: string; name: string; error?: string; hint?: string } & InputProps) {
   return <Field id={id} label={label} hint={hint} error={error} control={(aria) => <input {...aria} name={name} type="text" {...input} />} />;
 }
 

@@ -66,7 +66,17 @@ export function KeepLink({
   }
   const { rel: _rel, ...buttonAria } = aria;
   return (
-    <button type="submit" form={formId} formAction={to} formMethod="post" name="intent" value={KEEP_INTENT} formNoValidate className={`link-button keep-link${className ? ` ${className}` : ""}`} {...buttonAria}>
+    <button
+      type="submit"
+      form={formId}
+      formAction={to}
+      formMethod="post"
+      name="intent"
+      value={KEEP_INTENT}
+      formNoValidate
+      className={`link-button keep-link${className ? ` ${className}` : ""}`}
+      {...buttonAria}
+    >
       {children}
     </button>
   );

@@ -5,18 +5,8 @@ import { KeepLink } from "./keep-form";
  * is a link too, marked aria-current, so a screen reader hears where it is in the sequence. On a
  * page with a form, paging without JavaScript carries the form's text (see KeepLink).
  */
-export function Pagination({
-  page,
-  pageCount,
-  href,
-}: {
-  page: number;
-  pageCount: number;
-  href: (page: number) => string;
-}) {
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
-    .filter((p) => p >= 1 && p <= pageCount)
-    .sort((a, b) => a - b);
+export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   return (
     <nav aria-label="分页" className="pagination">
       <p>
@@ -34,11 +24,7 @@ export function Pagination({
           {shown.map((p, i) => (
             <li key={p}>
               {i > 0 && p - shown[i - 1] > 1 ? <span aria-hidden="true">…</span> : null}
-              <KeepLink
-                to={href(p)}
-                aria-current={p === page ? "page" : undefined}
-                aria-label={`第 ${p} 页`}
-              >
+              <KeepLink to={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`第 ${p} 页`}>
                 {p}
               </KeepLink>
             </li>

@@ -20,10 +20,7 @@ export function PeriodHint({
   calendar: { holidays: string[]; workdays: string[] };
   id: string;
 }) {
-  const cal = useMemo(
-    () => ({ holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) }),
-    [calendar],
-  );
+  const cal = useMemo(() => ({ holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) }), [calendar]);
   if (!(docType in MINIMUM_PERIODS)) return null;
   const type = docType as DocumentType;
   const min = MINIMUM_PERIODS[type];
@@ -31,9 +28,7 @@ export function PeriodHint({
   return (
     <p className="hint" id={id} aria-live="polite">
       {DOC_TYPE_LABELS[type]}的法定最短征求意见期为 {periodUnitText(min)}
-      {start && !Number.isNaN(start.getTime())
-        ? `，按所填开始时间，最早可于 ${formatDateTime(earliestEnd(type, start, cal))} 截止`
-        : ""}
+      {start && !Number.isNaN(start.getTime()) ? `，按所填开始时间，最早可于 ${formatDateTime(earliestEnd(type, start, cal))} 截止` : ""}
       。开始时间不早于发布时间：审核通过时开始时间已过的，以通过之时为实际开始时间，并重新计算最短期限。短于该期限须填写理由，理由将向社会公开。
     </p>
   );

@@ -73,7 +73,16 @@ function CommentFilters({ data, typed, error }: { data: PublicCommentsPage; type
           {article && !keepFormId ? <input type="hidden" name={COMMENTS_ARTICLE_PARAM} value={article} /> : null}
           {identity && !keepFormId ? <input type="hidden" name={COMMENTS_IDENTITY_PARAM} value={identity} /> : null}
           {keepFormId ? (
-            <button type="submit" form={keepFormId} formAction={publicCommentsHref(1, { article, identity }, true)} formMethod="post" name="intent" value={KEEP_INTENT} formNoValidate className="button secondary">
+            <button
+              type="submit"
+              form={keepFormId}
+              formAction={publicCommentsHref(1, { article, identity }, true)}
+              formMethod="post"
+              name="intent"
+              value={KEEP_INTENT}
+              formNoValidate
+              className="button secondary"
+            >
               搜索意见
             </button>
           ) : (
@@ -117,8 +126,7 @@ export function PublicComments({ data, typed, error = null }: { data: PublicComm
             </>
           ) : null}
           {identity ? `身份为“${identity}”` : ""}
-          {q ? `包含“${q}”` : ""}的公开意见 {matching} 条。{" "}
-          <KeepLink to={publicCommentsHref(1, {})}>查看全部公开意见</KeepLink>
+          {q ? `包含“${q}”` : ""}的公开意见 {matching} 条。 <KeepLink to={publicCommentsHref(1, {})}>查看全部公开意见</KeepLink>
         </p>
       ) : null}
       {comments.length === 0 ? (
@@ -168,9 +176,7 @@ export function PublicComments({ data, typed, error = null }: { data: PublicComm
           ))}
         </ol>
       )}
-      {matching > comments.length || page > 1 ? (
-        <Pagination page={page} pageCount={pageCount} href={(p) => publicCommentsHref(p, filter)} />
-      ) : null}
+      {matching > comments.length || page > 1 ? <Pagination page={page} pageCount={pageCount} href={(p) => publicCommentsHref(p, filter)} /> : null}
     </section>
   );
 }

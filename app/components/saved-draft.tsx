@@ -88,7 +88,9 @@ export function useSavedDraft({
         setState("none");
         return;
       }
-      const articles = articleBoxes(form).filter((b) => b.checked).map((b) => Number(b.value));
+      const articles = articleBoxes(form)
+        .filter((b) => b.checked)
+        .map((b) => Number(b.value));
       writeDraft(storageKey, { body: body.value, articles, savedAt: Date.now() });
       setState((s) => (s === "restored" ? s : "saved"));
     };
@@ -133,7 +135,9 @@ export function SavedDraftNote({ state, onClear }: { state: DraftState; onClear:
       <p role="status" className="hint">
         {state === "none"
           ? null
-          : `${state === "restored" ? "已恢复您上次在本设备填写的草稿。" : "已在本设备保存草稿。"}刷新或关闭页面后再打开，可继续填写（只保存意见内容和所选条款，不保存姓名和联系方式；提交后自动清除）。`}
+          : `${
+              state === "restored" ? "已恢复您上次在本设备填写的草稿。" : "已在本设备保存草稿。"
+            }刷新或关闭页面后再打开，可继续填写（只保存意见内容和所选条款，不保存姓名和联系方式；提交后自动清除）。`}
       </p>
       {state === "none" ? null : (
         <button type="button" className="link-button" onClick={onClear}>

@@ -20,7 +20,7 @@ function useSuggestions(initial: string[]) {
     if (!value) return;
     timer.current = setTimeout(() => fetcher.load(`/consultations/suggest?${new URLSearchParams({ q: value })}`), SUGGEST_DELAY_MS);
   };
-  const suggestions = typed ? (fetcher.data?.suggestions ?? []) : initial;
+  const suggestions = typed ? fetcher.data?.suggestions ?? [] : initial;
   return { suggestions, onInput };
 }
 

@@ -7,26 +7,14 @@ import type { Segment } from "~/models/search-text";
 
 /** Text with the searched terms in <mark>. Segments are plain strings: React escapes them. */
 export function Highlighted({ segments }: { segments: Segment[] }) {
-  return (
-    <>
-      {segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}
-    </>
-  );
+  return <>{segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}</>;
 }
 
 /**
  * One search result: the consultation card's heading and facts, then where the terms were found,
  * with article hits linking straight to the article on the consultation's page.
  */
-export function SearchResultCard({
-  consultation: c,
-  title,
-  match,
-}: {
-  consultation: ConsultationListItem;
-  title: Segment[];
-  match: SearchMatch;
-}) {
+export function SearchResultCard({ consultation: c, title, match }: { consultation: ConsultationListItem; title: Segment[]; match: SearchMatch }) {
   const href = `/consultations/${c.id}`;
   return (
     <article className="consultation-card search-result">

@@ -1,10 +1,6 @@
 import { Link } from "@remix-run/react";
 
-export function SiteFooter({
-  department,
-}: {
-  department: { name: string; address: string; phone: string; hours: string };
-}) {
+export function SiteFooter({ department }: { department: { name: string; address: string; phone: string; hours: string } }) {
   return (
     <footer className="site-footer">
       <div className="container">

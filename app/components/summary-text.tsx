@@ -14,8 +14,18 @@ export function SummaryText({ body, level = 3 }: { body: string; level?: 3 | 4 }
     <div className="summary-text">
       <p className="summary-title">{title}</p>
       {paragraphs.map((p, i) => {
-        if (p.length <= HEADING_MAX && SECTION.test(p)) return <Section key={i} className="summary-section">{p}</Section>;
-        if (p.length <= HEADING_MAX && SUBSECTION.test(p)) return <Subsection key={i} className="summary-subsection">{p}</Subsection>;
+        if (p.length <= HEADING_MAX && SECTION.test(p))
+          return (
+            <Section key={i} className="summary-section">
+              {p}
+            </Section>
+          );
+        if (p.length <= HEADING_MAX && SUBSECTION.test(p))
+          return (
+            <Subsection key={i} className="summary-subsection">
+              {p}
+            </Subsection>
+          );
         return <p key={i}>{p}</p>;
       })}
     </div>

@@ -17,14 +17,7 @@ export function UserProfileFields({
   return (
     <>
       <TextField label="姓名" name="displayName" required maxLength={60} defaultValue={values.displayName} error={errors.displayName} />
-      <TextField
-        label="邮箱（选填，用于接收审核请求等通知）"
-        name="email"
-        type="email"
-        maxLength={254}
-        defaultValue={values.email}
-        error={errors.email}
-      />
+      <TextField label="邮箱（选填，用于接收审核请求等通知）" name="email" type="email" maxLength={254} defaultValue={values.email} error={errors.email} />
       <SelectField label="角色" name="role" options={ROLE_OPTIONS} defaultValue={values.role ?? "drafter"} error={errors.role} />
       <SelectField
         label="所属处室"

@@ -74,7 +74,9 @@ const TEXT_WIDTH_TWIPS = 11906 - 1587 - 1474;
 
 /** Text cells of a weighted table (the 修改对照表) read left-aligned, line by line; counts stay centred. */
 const textCell = (text: string, centred: boolean) =>
-  text.split("\n").map((l) => new Paragraph({ style: REGISTER_CELL_STYLE, alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun(l)] }));
+  text
+    .split("\n")
+    .map((l) => new Paragraph({ style: REGISTER_CELL_STYLE, alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun(l)] }));
 
 function smallTable(headers: string[], rows: string[][], weights?: number[]): Table {
   const shading = { type: ShadingType.CLEAR, color: "auto", fill: "E7EEF7" };
@@ -85,13 +87,17 @@ function smallTable(headers: string[], rows: string[][], weights?: number[]): Ta
     width: { size: 100, type: WidthType.PERCENTAGE },
     ...(widths ? { columnWidths: widths } : {}),
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => new TableCell({ shading, ...width(i), children: [cellParagraph(h, true)] })) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => new TableCell({ shading, ...width(i), children: [cellParagraph(h, true)] })),
+      }),
       ...rows.map(
         (r) =>
           new TableRow({
             cantSplit: !widths,
             children: r.map((v, i) => new TableCell({ ...width(i), children: widths ? textCell(v, i === 0 || v.length <= 4) : [cellParagraph(v, false)] })),
-          }),
+          })
       ),
     ],
   });
@@ -142,7 +148,10 @@ export function packetDocument(outline: PacketOutline, title: string, marker: st
       },
       {
         properties: {
-          page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417, header: 709, footer: 709 } },
+          page: {
+            size: { ...A4, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 1417, bottom: 1417, left: 1417, right: 1417, header: 709, footer: 709 },
+          },
         },
         headers: { default: header },
         footers: { default: footer },

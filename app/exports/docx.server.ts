@@ -28,7 +28,9 @@ const FALLBACKS: Record<string, string> = {
 
 export function fontTable(original: string): string {
   const fonts = Object.entries(FALLBACKS)
-    .map(([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+    .map(
+      ([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`
+    )
     .join("");
   return /<w:fonts[^>]*\/>/.test(original)
     ? original.replace(/<w:fonts([^>]*?)\/>/, `<w:fonts$1>${fonts}</w:fonts>`)

@@ -27,7 +27,11 @@ const CONTENT_TYPES: Record<PacketFormat, string> = {
 
 /** A file name the legal office can recognise, without characters file systems refuse. */
 export function exportFilename(title: string, what: string, ext: string): string {
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "").trim().slice(0, 80) || "征求意见";
+  const safe =
+    title
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "")
+      .trim()
+      .slice(0, 80) || "征求意见";
   return `${safe}-${what}.${ext}`;
 }
 
@@ -46,7 +50,7 @@ function streamed(filename: string, asciiName: string, format: PacketFormat, wri
       if (out.destroyed) return; // the reader went away: nothing failed
       console.error(`Export of ${asciiName} failed:`, error);
       out.destroy(error instanceof Error ? error : new Error(String(error)));
-    },
+    }
   );
   return new Response(createReadableStreamFromReadable(out), { headers: fileHeaders(filename, asciiName, format) });
 }
@@ -79,22 +83,29 @@ const plain = (status: number, message: string, extra: Record<string, string> = 
  * nothing is laid out here. The register alone is streamed as it is read.
  */
 export async function packetDownload(db: Db, consultationId: number, format: PacketFormat): Promise<Response> {
-  const c = (await getStaffConsultation(db, consultationId));
+  const c = await getStaffConsultation(db, consultationId);
   if (!c) throw new Response("Not Found", { status: 404 });
   const ascii = `consultation-${consultationId}`;
   const rows = () => registerRows(db, consultationId, "internal");
   const register = exportFilename(c.title, "意见登记表（内部资料）", format);
-  if (format === "xlsx") return streamed(register, `${ascii}-register-internal.xlsx`, format, (out) => writeRegisterXlsx(out, rows(), { title: c.title, internal: true }));
+  if (format === "xlsx")
+    return streamed(register, `${ascii}-register-internal.xlsx`, format, (out) => writeRegisterXlsx(out, rows(), { title: c.title, internal: true }));
   if (format === "csv") return streamed(register, `${ascii}-register-internal.csv`, format, (out) => writeCsv(out, registerCsvChunks(rows())));
-  if (format === "zip") return streamed(exportFilename(c.title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, async (out) => writeAttachmentsZip(out, (await packetFiles(db, consultationId))));
+  if (format === "zip")
+    return streamed(exportFilename(c.title, "意见附件（内部资料）", "zip"), `${ascii}-attachments.zip`, format, async (out) =>
+      writeAttachmentsZip(out, await packetFiles(db, consultationId))
+    );
 
-  const build = (await ensurePacketBuild(db, consultationId));
+  const build = await ensurePacketBuild(db, consultationId);
   if (build.status === "building") return plain(503, "材料正在生成，请稍后在合法性审查材料页面刷新后下载。", { "Retry-After": "5" });
   if (build.status === "failed") return plain(503, build.error ?? "材料生成失败，请稍后重试。", { "Retry-After": "60" });
   if (format === "pdf" && build.pdfError) return plain(503, build.pdfError);
   const file = packetFilePath(build, format);
   return new Response(createReadableStreamFromReadable(fs.createReadStream(file)), {
-    headers: { ...fileHeaders(exportFilename(c.title, "合法性审查材料", format), `${ascii}-packet.${format}`, format), "Content-Length": String(fs.statSync(file).size) },
+    headers: {
+      ...fileHeaders(exportFilename(c.title, "合法性审查材料", format), `${ascii}-packet.${format}`, format),
+      "Content-Length": String(fs.statSync(file).size),
+    },
   });
 }
 
@@ -102,7 +113,7 @@ export async function packetDownload(db: Db, consultationId: number, format: Pac
 export function publicRegisterDownload(
   db: Db,
   c: { id: number; title: string; feedbackPublished: boolean },
-  format: Extract<PacketFormat, "xlsx" | "csv">,
+  format: Extract<PacketFormat, "xlsx" | "csv">
 ): Response {
   const variant: RegisterVariant = "public";
   // Answers are public once the feedback is: before that the column would show drafts.

@@ -36,7 +36,9 @@ export async function draftDocx(blocks: DraftBlock[], title: string): Promise<Bu
     creator: "征求意见平台",
     title,
     styles: {
-      default: { document: { run: { font: { eastAsia: FONTS.body, ascii: "Times New Roman", hAnsi: "Times New Roman" }, size: 32, language: { eastAsia: "zh-CN" } } } },
+      default: {
+        document: { run: { font: { eastAsia: FONTS.body, ascii: "Times New Roman", hAnsi: "Times New Roman" }, size: 32, language: { eastAsia: "zh-CN" } } },
+      },
       paragraphStyles: STYLES,
     },
     sections: [{ properties: { page: { size: A4, margin: TEXT_MARGINS } }, footers: { default: footer }, children: blocks.map(paragraph) }],

@@ -23,13 +23,14 @@ const CONTENT_TYPES: Record<DraftFormat, string> = {
 /** The file as made for this version and tag, made (and kept) now when there is none. */
 async function madeOnce(db: Db, versionId: number, format: DraftFormat, etag: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const where = and(eq(draftDownloads.versionId, versionId), eq(draftDownloads.format, format));
-  const kept = (await db.select({ etag: draftDownloads.etag, body: draftDownloads.body }).from(draftDownloads).where(where).get());
+  const kept = await db.select({ etag: draftDownloads.etag, body: draftDownloads.body }).from(draftDownloads).where(where).get();
   if (kept?.etag === etag) return kept.body;
   const body = await make();
-  (await db.insert(draftDownloads)
+  await db
+    .insert(draftDownloads)
     .values({ versionId, format, etag, body })
     .onConflictDoUpdate({ target: [draftDownloads.versionId, draftDownloads.format], set: { etag, body, createdAt: new Date() } })
-    .run());
+    .run();
   return body;
 }
 
@@ -39,13 +40,17 @@ const LAYOUT = 1;
 const plain = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function draftDownload(db: Db, request: Request, consultationId: number | null, format: DraftFormat): Promise<Response> {
-  const c = consultationId ? (await getPublicConsultation(db, consultationId)) : undefined;
-  const version = c ? (await latestVersion(db, c.id)) : undefined;
+  const c = consultationId ? await getPublicConsultation(db, consultationId) : undefined;
+  const version = c ? await latestVersion(db, c.id) : undefined;
   if (!c || !version) throw new Response("Not Found", { status: 404 });
 
   const period = c.opensAt && c.closesAt ? `${formatDateTime(c.opensAt)} 至 ${formatDateTime(c.closesAt)}（北京时间）` : null;
   const meta = { title: c.title, versionLabel: version.label, period };
-  const tag = crypto.createHash("sha256").update(JSON.stringify({ LAYOUT, format, version: version.id, meta })).digest("base64url").slice(0, 27);
+  const tag = crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ LAYOUT, format, version: version.id, meta }))
+    .digest("base64url")
+    .slice(0, 27);
   const etag = `"draft-${version.id}-${tag}"`;
   const cacheHeaders = {
     ETag: etag,
@@ -66,7 +71,7 @@ export async function draftDownload(db: Db, request: Request, consultationId: nu
     }
   }
   const body = await madeOnce(db, version.id, format, etag, async () => {
-    const blocks = draftOutline(meta, (await loadDraftTree(db, version.id)));
+    const blocks = draftOutline(meta, await loadDraftTree(db, version.id));
     const docTitle = `${c.title}（${version.label}）`;
     return format === "docx" ? draftDocx(blocks, docTitle) : draftPdf(blocks, docTitle);
   });
@@ -75,7 +80,10 @@ export async function draftDownload(db: Db, request: Request, consultationId: nu
       ...cacheHeaders,
       "Content-Type": CONTENT_TYPES[format],
       "Content-Length": String(body.byteLength),
-      "Content-Disposition": contentDisposition(exportFilename(c.title, c.title.includes(version.label) ? "全文" : version.label, format), `consultation-${c.id}-draft-v${version.versionNo}.${format}`),
+      "Content-Disposition": contentDisposition(
+        exportFilename(c.title, c.title.includes(version.label) ? "全文" : version.label, format),
+        `consultation-${c.id}-draft-v${version.versionNo}.${format}`
+      ),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },

@@ -18,15 +18,27 @@ const node = (kind: StoredNode["kind"], label: string | null, text: string, chil
 describe("draftOutline", () => {
   it("gives chapters, sections, each article's 款 with the label on the first, and its 项, in order", () => {
     const tree = [
-      node("chapter", "第一章", "总则", [
-        node("section", "第一节", "一般规定", [
-          node("article", "第一条", "为了规范服务，制定本办法。"),
-          node("article", "第二条", "服务站应当：\n（一）公布开放时间；\n本条另有规定。", [
-            node("paragraph", null, "服务站应当：", [node("item", "（一）", "公布开放时间；")]),
-            node("paragraph", null, "本条另有规定。"),
-          ]),
-        ], "一般规定"),
-      ], "总则"),
+      node(
+        "chapter",
+        "第一章",
+        "总则",
+        [
+          node(
+            "section",
+            "第一节",
+            "一般规定",
+            [
+              node("article", "第一条", "为了规范服务，制定本办法。"),
+              node("article", "第二条", "服务站应当：\n（一）公布开放时间；\n本条另有规定。", [
+                node("paragraph", null, "服务站应当：", [node("item", "（一）", "公布开放时间；")]),
+                node("paragraph", null, "本条另有规定。"),
+              ]),
+            ],
+            "一般规定"
+          ),
+        ],
+        "总则"
+      ),
     ];
     const blocks = draftOutline({ title: "某办法（征求意见稿）", versionLabel: "征求意见稿", period: "2026年1月1日 至 2026年1月31日" }, tree);
     expect(blocks.map(blockText)).toEqual([

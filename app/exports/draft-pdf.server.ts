@@ -5,7 +5,6 @@ import PDFDocument from "pdfkit";
 import type { DraftBlock } from "./draft-outline";
 import { decoratePages, PORTRAIT, registerFont } from "./pdf.server";
 
-
 const STYLE: Record<DraftBlock["kind"], { size: number; align: "center" | "justify"; indent: number; gap: number }> = {
   title: { size: 20, align: "center", indent: 0, gap: 0.4 },
   subtitle: { size: 14, align: "center", indent: 0, gap: 0.4 },

@@ -29,10 +29,10 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
   fs.mkdirSync(scratch, { recursive: true });
   try {
     // One read transaction: both files describe the same moment, whatever is written meanwhile.
-    (await raw(db).run("BEGIN"));
+    await raw(db).run("BEGIN");
     let pdfError: string | null = null;
     try {
-      const packet = (await loadPacket(db, consultationId, now));
+      const packet = await loadPacket(db, consultationId, now);
       if (!packet) throw new Error(`Consultation ${consultationId} not found`);
       const rows = () => registerRows(db, consultationId, "internal");
       const file = (name: string) => path.join(scratch, name);
@@ -45,7 +45,7 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
         pdfError = error.message;
       }
     } finally {
-      (await raw(db).run("COMMIT"));
+      await raw(db).run("COMMIT");
     }
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(scratch, dir);

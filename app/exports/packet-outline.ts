@@ -50,15 +50,22 @@ function period(p: Packet): string {
 function summaryBlocks(p: Packet, n: number): Block[] {
   const heading = part(n, `意见采纳情况说明（${p.summary.note}）`);
   if (!p.summary.text) return [heading, { kind: "note", text: "起草处室尚未起草意见采纳情况说明。" }];
-  const lines = p.summary.text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = p.summary.text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   // The 落款 closes the text: the department above a date, both right-aligned.
   const signed = lines.length >= 3 && DATE_LINE.test(lines.at(-1)!) && lines.at(-2)!.length <= 40 ? 2 : 0;
   const body = lines.slice(0, lines.length - signed);
-  const drafted: Block[] = p.summary.source === "drafted" ? [{ kind: "note", text: "起草处室尚未保存意见采纳情况说明，以下为平台根据意见处理情况生成的初稿" }] : [];
+  const drafted: Block[] =
+    p.summary.source === "drafted" ? [{ kind: "note", text: "起草处室尚未保存意见采纳情况说明，以下为平台根据意见处理情况生成的初稿" }] : [];
   return [
     heading,
     ...drafted,
-    ...body.map((text): Block => (SUMMARY_TITLE.test(text) ? { kind: "subtitle", text } : SUMMARY_HEADING.test(text) ? { kind: "subheading", text } : { kind: "paragraph", text })),
+    ...body.map(
+      (text): Block =>
+        SUMMARY_TITLE.test(text) ? { kind: "subtitle", text } : SUMMARY_HEADING.test(text) ? { kind: "subheading", text } : { kind: "paragraph", text }
+    ),
     ...lines.slice(lines.length - signed).map((text): Block => ({ kind: "signature", text })),
   ];
 }
@@ -68,7 +75,10 @@ function finalDraftBlocks(p: Packet, n: number): Block[] {
   const { final, consulted } = p.draft;
   if (!final) return [part(n, "送审稿"), { kind: "note", text: "尚无草案文本。" }];
   const same = consulted?.versionNo === final.versionNo;
-  const lines = final.text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = final.text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return [
     part(n, "送审稿"),
     { kind: "note", text: same ? `征求意见后未形成新版本，送审稿即${final.label}` : `${final.label}（第${final.versionNo}版）` },
@@ -77,8 +87,14 @@ function finalDraftBlocks(p: Packet, n: number): Block[] {
 }
 
 function basisBlocks(p: Packet, n: number): Block[] {
-  const lines = p.draft.basis.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
-  return [part(n, "起草说明"), ...(lines.length ? lines.map((text): Block => ({ kind: "paragraph", text })) : [{ kind: "note", text: "起草处室未填写起草说明。" } as Block])];
+  const lines = p.draft.basis
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return [
+    part(n, "起草说明"),
+    ...(lines.length ? lines.map((text): Block => ({ kind: "paragraph", text })) : [{ kind: "note", text: "起草处室未填写起草说明。" } as Block]),
+  ];
 }
 
 /** 修改对照表: each changed article, its old and new text, and the opinions that led to the change. */
@@ -109,7 +125,12 @@ function indexBlocks(p: Packet, n: number): Block[] {
   return [
     heading,
     { kind: "paragraph", text: "按条款列出意见登记表中相应意见的序号；一条意见涉及多个条款的，在每个条款下各列一次。" },
-    { kind: "table", headers: ["条款", "条数", "意见登记表序号"], weights: [15, 10, 75], rows: p.draft.index.map((e) => [e.label, String(e.count), e.numbers]) },
+    {
+      kind: "table",
+      headers: ["条款", "条数", "意见登记表序号"],
+      weights: [15, 10, 75],
+      rows: p.draft.index.map((e) => [e.label, String(e.count), e.numbers]),
+    },
   ];
 }
 
@@ -118,7 +139,10 @@ function statisticsBlocks(p: Packet, n: number): Block[] {
   if (stats.received === 0) return [part(n, "意见统计"), { kind: "paragraph", text: "本次征求意见未收到意见。" }];
   return [
     part(n, "意见统计"),
-    { kind: "paragraph", text: `本次征求意见共收到意见 ${stats.received} 条，来自 ${stats.commenters} 位提出人（同一邮箱或同一姓名和单位计为一位，未署名的意见各计一位）。` },
+    {
+      kind: "paragraph",
+      text: `本次征求意见共收到意见 ${stats.received} 条，来自 ${stats.commenters} 位提出人（同一邮箱或同一姓名和单位计为一位，未署名的意见各计一位）。`,
+    },
     { kind: "subheading", text: "一、按提交渠道" },
     countTable("渠道", stats.byChannel, stats.received),
     { kind: "subheading", text: "二、按提出人身份" },
@@ -126,7 +150,10 @@ function statisticsBlocks(p: Packet, n: number): Block[] {
     { kind: "subheading", text: "三、按采纳情况" },
     countTable("采纳情况", stats.byDisposition, stats.received),
     { kind: "subheading", text: "四、按条款" },
-    { kind: "paragraph", text: "按提出人所选、工作人员标注和意见中明确提及的条款统计；一条意见涉及多个条款的，在每个条款下各计一次；未涉及具体条款的计入总体意见。" },
+    {
+      kind: "paragraph",
+      text: "按提出人所选、工作人员标注和意见中明确提及的条款统计；一条意见涉及多个条款的，在每个条款下各计一次；未涉及具体条款的计入总体意见。",
+    },
     { kind: "table", headers: ["条款", "条数"], rows: stats.byArticle.map((a) => [a.label, String(a.count)]) },
   ];
 }
@@ -160,7 +187,10 @@ export function packetOutline(p: Packet): PacketOutline {
     { kind: "paragraph", text: `起草单位：${p.meta.department}${p.meta.divisionName}` },
     { kind: "paragraph", text: `文件类型：${p.meta.docType}；当前状态：${p.meta.phase}` },
     { kind: "paragraph", text: `征求意见期：${period(p)}` },
-    { kind: "paragraph", text: lr ? `报送法制审核：${formatDateTime(lr.submittedAt)}（${lr.submittedBy}）${lr.round > 1 ? `，第 ${lr.round} 轮` : ""}` : "报送法制审核：尚未报送" },
+    {
+      kind: "paragraph",
+      text: lr ? `报送法制审核：${formatDateTime(lr.submittedAt)}（${lr.submittedBy}）${lr.round > 1 ? `，第 ${lr.round} 轮` : ""}` : "报送法制审核：尚未报送",
+    },
     { kind: "paragraph", text: `材料生成时间：${formatDateTime(p.generatedAt)}` },
     ...summaryBlocks(p, 1),
     ...finalDraftBlocks(p, 2),

@@ -23,7 +23,11 @@ async function run(): Promise<void> {
     const { pdfError } = await writePacketFiles(db, input.consultationId, input.dir, new Date(input.now));
     parentPort?.postMessage({ type: "done", pdfError } satisfies PacketWorkerMessage);
   } catch (error) {
-    parentPort?.postMessage({ type: "error", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies PacketWorkerMessage);
+    parentPort?.postMessage({
+      type: "error",
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    } satisfies PacketWorkerMessage);
   } finally {
     db.$client.close();
   }

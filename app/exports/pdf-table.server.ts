@@ -92,7 +92,13 @@ export async function drawTable(doc: Doc, spec: PdfTableSpec, rows: Iterable<str
       }
       const available = bottom(doc) - y - 2 * PAD;
       const cut = cells.map((t, i) => fittingPrefix(doc, t, spec.widths[i], available));
-      drawRow(doc, spec, cells.map((t, i) => t.slice(0, cut[i])), y, available + 2 * PAD);
+      drawRow(
+        doc,
+        spec,
+        cells.map((t, i) => t.slice(0, cut[i])),
+        y,
+        available + 2 * PAD
+      );
       cells = cells.map((t, i) => t.slice(cut[i]));
       newPage();
     }

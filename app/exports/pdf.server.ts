@@ -23,7 +23,11 @@ const FONT = "cjk";
 export const PDF_REGISTER_LIMIT = 3000;
 const MM = 72 / 25.4;
 // GB/T 9704 margins (37/35/28/26 mm) for the text; 20 mm around the landscape register.
-export const PORTRAIT: PDFKit.PDFDocumentOptions = { size: "A4", layout: "portrait", margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } };
+export const PORTRAIT: PDFKit.PDFDocumentOptions = {
+  size: "A4",
+  layout: "portrait",
+  margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+};
 const LANDSCAPE: PDFKit.PDFDocumentOptions = { size: "A4", layout: "landscape", margins: { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM } };
 
 /** Throws a PdfFontError unless the configured CJK font is there. Cheap: call it before answering. */
@@ -31,7 +35,7 @@ export function checkPdfFont(path = pdfFont().path): void {
   if (!fs.existsSync(path)) {
     throw new PdfFontError(
       `无法生成 PDF：找不到中文字体文件 ${path}。请安装 fonts-noto-cjk（Debian/Ubuntu：apt-get install fonts-noto-cjk），` +
-        "或将环境变量 PDF_FONT_PATH 设为一个 .ttf、.otf 或 .ttc 中文字体文件。DOCX、XLSX 和 CSV 格式不受影响。",
+        "或将环境变量 PDF_FONT_PATH 设为一个 .ttf、.otf 或 .ttc 中文字体文件。DOCX、XLSX 和 CSV 格式不受影响。"
     );
   }
 }
@@ -126,14 +130,24 @@ export async function writePacketPdf(out: Writable, packet: Packet, rows: Regist
   } else {
     await render(doc, outline.registerIntro, LANDSCAPE);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-    const spec = { headers: REGISTER_COLUMNS.map((c) => c.header), widths: scaledWidths(width), centred: REGISTER_COLUMNS.map((c) => c.centred === true), fontSize: 9, page: LANDSCAPE };
-    await drawTable(doc, spec, (async function* () {
-      for await (const row of rows) {
-        // A reader who went away stops the work, not just the sending.
-        if (out.destroyed) throw new Error("The download was abandoned");
-        yield registerCells(row);
-      }
-    })());
+    const spec = {
+      headers: REGISTER_COLUMNS.map((c) => c.header),
+      widths: scaledWidths(width),
+      centred: REGISTER_COLUMNS.map((c) => c.centred === true),
+      fontSize: 9,
+      page: LANDSCAPE,
+    };
+    await drawTable(
+      doc,
+      spec,
+      (async function* () {
+        for await (const row of rows) {
+          // A reader who went away stops the work, not just the sending.
+          if (out.destroyed) throw new Error("The download was abandoned");
+          yield registerCells(row);
+        }
+      })()
+    );
     await render(doc, outline.registerEnd, LANDSCAPE);
   }
   doc.end();

@@ -51,7 +51,7 @@ export async function writeRegisterXlsx(out: Writable, rows: RegisterRows, meta:
     views: [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2", activeCell: "A2" }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
     headerFooter: {
-      oddHeader: meta.internal ? "&L&\"黑体\"内部资料&R&P / &N" : "&R&P / &N",
+      oddHeader: meta.internal ? '&L&"黑体"内部资料&R&P / &N' : "&R&P / &N",
       oddFooter: `&C${meta.title.replace(/&/g, "&&")}`,
     },
   });

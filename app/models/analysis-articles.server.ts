@@ -15,16 +15,17 @@ export interface ArticleRank {
 
 /** Articles with at least one comment, most commented first, and how many comments concern none. */
 export async function articleRanking(db: Db, where: SQL[], articles: ArticleNumber[]) {
-  const rows = (await db
+  const rows = await db
     .select({ identityId: commentArticles.articleIdentityId, source: commentArticles.source, n: sql<number>`count(*)` })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
     .where(and(...where))
     .groupBy(commentArticles.articleIdentityId, commentArticles.source)
-    .all());
+    .all();
   const ranks = new Map<number, ArticleRank>();
-  for (const a of articles) ranks.set(a.identityId, { number: a.number, label: a.label, total: 0, bySource: { commenter: 0, staff: 0, detected: 0, inferred: 0 } });
+  for (const a of articles)
+    ranks.set(a.identityId, { number: a.number, label: a.label, total: 0, bySource: { commenter: 0, staff: 0, detected: 0, inferred: 0 } });
   for (const r of rows) {
     const rank = ranks.get(r.identityId);
     if (!rank) continue; // an article the latest version no longer has

@@ -11,24 +11,24 @@ const MEMBERS_SHOWN = 100;
 
 export async function campaignCards(db: Db, consultationId: number, where: SQL[]) {
   const matching = new Map(
-    (await db
-      .select({ campaignId: commentAnalysis.campaignId, n: sql<number>`count(*)` })
-      .from(commentAnalysis)
-      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-      .where(and(...where, sql`${commentAnalysis.campaignId} is not null`))
-      .groupBy(commentAnalysis.campaignId)
-      .all())
-      .map((r) => [r.campaignId!, r.n]),
+    (
+      await db
+        .select({ campaignId: commentAnalysis.campaignId, n: sql<number>`count(*)` })
+        .from(commentAnalysis)
+        .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+        .where(and(...where, sql`${commentAnalysis.campaignId} is not null`))
+        .groupBy(commentAnalysis.campaignId)
+        .all()
+    ).map((r) => [r.campaignId!, r.n])
   );
-  const rows = (await db
-    .select()
-    .from(campaigns)
-    .where(eq(campaigns.consultationId, consultationId))
-    .orderBy(desc(campaigns.size), asc(campaigns.id))
-    .all())
-    .filter((c) => matching.has(c.id) && c.distinctSenders > 1);
+  const rows = (
+    await db.select().from(campaigns).where(eq(campaigns.consultationId, consultationId)).orderBy(desc(campaigns.size), asc(campaigns.id)).all()
+  ).filter((c) => matching.has(c.id) && c.distinctSenders > 1);
   if (rows.length === 0) return [];
-  const representatives = (await commentsById(db, rows.flatMap((c) => (c.representativeCommentId ? [c.representativeCommentId] : []))));
+  const representatives = await commentsById(
+    db,
+    rows.flatMap((c) => (c.representativeCommentId ? [c.representativeCommentId] : []))
+  );
   // At most MEMBERS_SHOWN per campaign, counted in SQL: a campaign may have tens of thousands of members.
   const numbered = db
     .select({
@@ -44,9 +44,17 @@ export async function campaignCards(db: Db, consultationId: number, where: SQL[]
     })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(and(...where, inArray(commentAnalysis.campaignId, rows.map((c) => c.id))))
+    .where(
+      and(
+        ...where,
+        inArray(
+          commentAnalysis.campaignId,
+          rows.map((c) => c.id)
+        )
+      )
+    )
     .as("numbered");
-  const members = (await db.select().from(numbered).where(lte(numbered.position, MEMBERS_SHOWN)).orderBy(asc(numbered.position)).all());
+  const members = await db.select().from(numbered).where(lte(numbered.position, MEMBERS_SHOWN)).orderBy(asc(numbered.position)).all();
   return rows.map((c) => {
     const own = members.filter((m) => m.campaignId === c.id);
     const matched = matching.get(c.id) ?? 0;
@@ -55,7 +63,7 @@ export async function campaignCards(db: Db, consultationId: number, where: SQL[]
       size: c.size,
       distinctSenders: c.distinctSenders,
       matching: matched,
-      representative: c.representativeCommentId ? (representatives.get(c.representativeCommentId) ?? null) : null,
+      representative: c.representativeCommentId ? representatives.get(c.representativeCommentId) ?? null : null,
       members: own,
       more: Math.max(0, matched - own.length),
     };

@@ -29,19 +29,19 @@ export async function chartSeries(db: Db, consultationId: number, where: SQL[], 
       .groupBy(key)
       .all();
 
-  const perDay = (await grouped(day))
-    .map((r) => ({ label: String(r.key), value: r.n }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const perDay = (await grouped(day)).map((r) => ({ label: String(r.key), value: r.n })).sort((a, b) => a.label.localeCompare(b.label));
 
   const numberOf = new Map(articles.map((a) => [a.identityId, a]));
-  const perArticle = (await db
-    .select({ identityId: commentArticles.articleIdentityId, n: sql<number>`count(distinct ${comments.id})` })
-    .from(commentAnalysis)
-    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
-    .where(and(...where))
-    .groupBy(commentArticles.articleIdentityId)
-    .all())
+  const perArticle = (
+    await db
+      .select({ identityId: commentArticles.articleIdentityId, n: sql<number>`count(distinct ${comments.id})` })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
+      .where(and(...where))
+      .groupBy(commentArticles.articleIdentityId)
+      .all()
+  )
     .flatMap((r) => {
       const a = numberOf.get(r.identityId);
       return a ? [{ number: a.number, label: a.label, value: r.n }] : [];
@@ -50,15 +50,20 @@ export async function chartSeries(db: Db, consultationId: number, where: SQL[], 
     .map(({ label, value }) => ({ label, value }));
 
   const labels = new Map(
-    (await db.select({ id: topics.id, label: topics.label }).from(topics).where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto))).orderBy(asc(topics.id)).all()).map((t) => [t.id, t.label]),
+    (
+      await db
+        .select({ id: topics.id, label: topics.label })
+        .from(topics)
+        .where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
+        .orderBy(asc(topics.id))
+        .all()
+    ).map((t) => [t.id, t.label])
   );
   const perTopic = (await grouped(commentAnalysis.topicId))
     .map((r) => ({ label: (r.key !== null ? labels.get(Number(r.key)) : undefined) ?? "未归入话题", value: r.n }))
     .sort((a, b) => b.value - a.value);
 
-  const perIdentity = (await grouped(comments.identityCategory))
-    .map((r) => ({ label: String(r.key), value: r.n }))
-    .sort((a, b) => b.value - a.value);
+  const perIdentity = (await grouped(comments.identityCategory)).map((r) => ({ label: String(r.key), value: r.n })).sort((a, b) => b.value - a.value);
 
   const stanceCounts = new Map((await grouped(commentAnalysis.stance)).map((r) => [r.key, r.n]));
   const perStance = STANCES.map((s) => ({ label: STANCE_LABELS[s], value: stanceCounts.get(s) ?? 0 }));

@@ -11,7 +11,9 @@ export function workspaceConditions(consultationId: number, f: WorkspaceFilters,
   const where: SQL[] = [eq(comments.consultationId, consultationId)];
   if (f.article) {
     const identity = articles.find((a) => a.number === f.article)?.identityId ?? -1;
-    where.push(sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${identity})`);
+    where.push(
+      sql`exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id} and ${commentArticles.articleIdentityId} = ${identity})`
+    );
   }
   if (f.identity) where.push(eq(comments.identityCategory, f.identity));
   if (f.channel) where.push(eq(comments.channel, f.channel));
@@ -56,7 +58,7 @@ export async function commentPage(db: Db, where: SQL[], page: number, articles: 
     .get())!.n;
   const pageCount = Math.max(1, Math.ceil(total / WORKSPACE_PAGE_SIZE));
   const current = Math.min(page, pageCount);
-  const rows = (await db
+  const rows = await db
     .select({
       id: comments.id,
       receiptNo: comments.receiptNo,
@@ -79,9 +81,18 @@ export async function commentPage(db: Db, where: SQL[], page: number, articles: 
     .orderBy(asc(comments.receivedAt), asc(comments.id))
     .limit(WORKSPACE_PAGE_SIZE)
     .offset((current - 1) * WORKSPACE_PAGE_SIZE)
-    .all());
+    .all();
   const links = rows.length
-    ? (await db.select().from(commentArticles).where(inArray(commentArticles.commentId, rows.map((r) => r.id))).all())
+    ? await db
+        .select()
+        .from(commentArticles)
+        .where(
+          inArray(
+            commentArticles.commentId,
+            rows.map((r) => r.id)
+          )
+        )
+        .all()
     : [];
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
   const items = rows.map((r) => ({
@@ -97,10 +108,10 @@ export async function commentPage(db: Db, where: SQL[], page: number, articles: 
 /** Short originals of a few comments, by id, for a topic's or campaign's representatives. */
 export async function commentsById(db: Db, ids: number[]) {
   if (ids.length === 0) return new Map<number, { id: number; receiptNo: string; body: string; hasPii: boolean }>();
-  const rows = (await db
+  const rows = await db
     .select({ id: comments.id, receiptNo: comments.receiptNo, body: comments.body, hasPii: comments.hasPii })
     .from(comments)
     .where(inArray(comments.id, ids))
-    .all());
+    .all();
   return new Map(rows.map((r) => [r.id, r]));
 }

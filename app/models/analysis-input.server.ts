@@ -12,11 +12,7 @@ type Reader = Pick<Db, "select">;
 export function analysableComments(consultationId: number): SQL {
   return and(
     eq(comments.consultationId, consultationId),
-    or(
-      sql`${comments.moderationStatus} <> 'rejected'`,
-      isNull(comments.rejectReason),
-      notInArray(comments.rejectReason, [...EXCLUDED_REJECT_REASONS]),
-    ),
+    or(sql`${comments.moderationStatus} <> 'rejected'`, isNull(comments.rejectReason), notInArray(comments.rejectReason, [...EXCLUDED_REJECT_REASONS]))
   )!;
 }
 
@@ -28,18 +24,19 @@ export const staffKey = (topicId: number) => `staff-${topicId}`;
  * written for those comments, and dispositions.topic_id points at the row). Merged-away topics are history.
  */
 export async function settledTopicIds(db: Reader, consultationId: number): Promise<number[]> {
-  return (await db
-    .select({ id: topics.id })
-    .from(topics)
-    .where(
-      and(
-        eq(topics.consultationId, consultationId),
-        isNull(topics.mergedInto),
-        or(eq(topics.staffEdited, true), sql`exists (select 1 from ${dispositions} where ${dispositions.topicId} = ${topics.id})`),
-      ),
-    )
-    .all())
-    .map((t) => t.id);
+  return (
+    await db
+      .select({ id: topics.id })
+      .from(topics)
+      .where(
+        and(
+          eq(topics.consultationId, consultationId),
+          isNull(topics.mergedInto),
+          or(eq(topics.staffEdited, true), sql`exists (select 1 from ${dispositions} where ${dispositions.topicId} = ${topics.id})`)
+        )
+      )
+      .all()
+  ).map((t) => t.id);
 }
 
 /**
@@ -48,16 +45,16 @@ export async function settledTopicIds(db: Reader, consultationId: number): Promi
  * runs added to those topics, so a re-run only places comments that are new.
  */
 export async function staffTopics(db: Reader, consultationId: number): Promise<StaffTopic[]> {
-  const settled = (await settledTopicIds(db, consultationId));
+  const settled = await settledTopicIds(db, consultationId);
   if (settled.length === 0) return [];
-  const rows = (await db.select({ id: topics.id, label: topics.label }).from(topics).where(inArray(topics.id, settled)).orderBy(asc(topics.id)).all());
-  const members = (await db
+  const rows = await db.select({ id: topics.id, label: topics.label }).from(topics).where(inArray(topics.id, settled)).orderBy(asc(topics.id)).all();
+  const members = await db
     .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(analysableComments(consultationId), inArray(commentAnalysis.topicId, settled)))
     .orderBy(asc(commentAnalysis.commentId))
-    .all());
+    .all();
   const byTopic = new Map<number, string[]>(rows.map((r) => [r.id, []]));
   for (const m of members) byTopic.get(m.topicId!)?.push(String(m.commentId));
   return rows.map((r) => ({ key: staffKey(r.id), label: r.label, comment_ids: byTopic.get(r.id) ?? [] }));
@@ -77,13 +74,20 @@ export interface GatheredInput {
 }
 
 export async function gatherAnalysisInput(db: Reader, consultationId: number): Promise<GatheredInput> {
-  const rows = (await db
-    .select({ id: comments.id, body: comments.body, email: comments.email, name: comments.name, organisation: comments.organisation, clientHash: comments.clientHash })
+  const rows = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      email: comments.email,
+      name: comments.name,
+      organisation: comments.organisation,
+      clientHash: comments.clientHash,
+    })
     .from(comments)
     .where(analysableComments(consultationId))
     .orderBy(asc(comments.id))
-    .all());
-  const staff = (await staffTopics(db, consultationId));
+    .all();
+  const staff = await staffTopics(db, consultationId);
   return {
     input: {
       comments: rows.map((c) => ({ id: String(c.id), text: c.body, sender: senderOf(c) })),

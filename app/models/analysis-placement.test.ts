@@ -13,9 +13,13 @@ describe("settlePlacements", () => {
         { commentId: 3, topicId: STAFF, previous: { topicId: STAFF } },
       ],
       settled,
-      new Set(),
+      new Set()
     );
-    expect([...placed]).toEqual([[1, STAFF], [2, 7], [3, STAFF]]);
+    expect([...placed]).toEqual([
+      [1, STAFF],
+      [2, 7],
+      [3, STAFF],
+    ]);
   });
 
   it("sends an older comment the engine moved into a settled topic where most of its former topic-mates went", () => {
@@ -28,7 +32,7 @@ describe("settlePlacements", () => {
         { commentId: 5, topicId: STAFF, previous: { topicId: 4 } },
       ],
       settled,
-      new Set(),
+      new Set()
     );
     expect(placed.get(4)).toBe(8);
     // Nobody from its former topic went anywhere else: the engine's choice stands.

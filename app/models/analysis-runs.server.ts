@@ -10,10 +10,7 @@ import { gatherAnalysisInput } from "./analysis-input.server";
 import { storeAnalysisResult } from "./analysis-store.server";
 
 export class AnalysisRunError extends Error {
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
+  constructor(message: string, readonly status = 409) {
     super(message);
   }
 }
@@ -35,32 +32,43 @@ const inProcess = (globalRuns.__zhengqiuAnalysisRuns ??= new Map());
 
 /** Marks failed the runs of a consultation that nothing is carrying out any more, or that ran too long. */
 export async function failAbandonedRuns(db: Db, consultationId: number, now = new Date()): Promise<void> {
-  const open = (await db
+  const open = await db
     .select()
     .from(analysisRuns)
     .where(and(eq(analysisRuns.consultationId, consultationId), inArray(analysisRuns.status, [...ACTIVE])))
-    .all());
+    .all();
   for (const run of open) {
     const mine = inProcess.get(run.id);
     const since = (run.startedAt ?? run.createdAt).getTime();
     if (mine && now.getTime() - since < MAX_RUN_MS) continue;
     mine?.abort.abort();
-    (await markFailed(db, run.id, mine ? "分析超时，已停止。请重新运行。" : "分析因服务重启而中断。请重新运行。", now));
+    await markFailed(db, run.id, mine ? "分析超时，已停止。请重新运行。" : "分析因服务重启而中断。请重新运行。", now);
   }
 }
 
 /** At start-up nothing is being carried out yet: every run still marked open was interrupted. */
 export async function failInterruptedRuns(db: Db, now = new Date()): Promise<void> {
-  const open = (await db.select({ id: analysisRuns.id }).from(analysisRuns).where(inArray(analysisRuns.status, [...ACTIVE])).all());
-  for (const run of open) if (!inProcess.has(run.id)) (await markFailed(db, run.id, "分析因服务重启而中断。请重新运行。", now));
+  const open = await db
+    .select({ id: analysisRuns.id })
+    .from(analysisRuns)
+    .where(inArray(analysisRuns.status, [...ACTIVE]))
+    .all();
+  for (const run of open) if (!inProcess.has(run.id)) await markFailed(db, run.id, "分析因服务重启而中断。请重新运行。", now);
 }
 
 async function markFailed(db: Db, runId: number, message: string, now = new Date()) {
-  (await db.transaction(async (tx) => {
-    (await tx.update(analysisRuns).set({ status: "failed", error: message, finishedAt: now }).where(eq(analysisRuns.id, runId)).run());
-    const run = (await tx.select().from(analysisRuns).where(eq(analysisRuns.id, runId)).get());
-    (await appendAudit(tx, { actor: null, action: "analysis.fail", entityType: "consultation", entityId: run?.consultationId, after: { runId, error: message }, at: now }));
-  }));
+  await db.transaction(async (tx) => {
+    await tx.update(analysisRuns).set({ status: "failed", error: message, finishedAt: now }).where(eq(analysisRuns.id, runId)).run();
+    const run = await tx.select().from(analysisRuns).where(eq(analysisRuns.id, runId)).get();
+    await appendAudit(tx, {
+      actor: null,
+      action: "analysis.fail",
+      entityType: "consultation",
+      entityId: run?.consultationId,
+      after: { runId, error: message },
+      at: now,
+    });
+  });
 }
 
 export function latestRun(db: Pick<Db, "select">, consultationId: number): Promise<Run | undefined> {
@@ -79,8 +87,8 @@ export function lastFinishedRun(db: Pick<Db, "select">, consultationId: number):
 }
 
 export async function hasActiveRun(db: Db, consultationId: number): Promise<boolean> {
-  (await failAbandonedRuns(db, consultationId));
-  const run = (await latestRun(db, consultationId));
+  await failAbandonedRuns(db, consultationId);
+  const run = await latestRun(db, consultationId);
   return run !== undefined && (run.status === "queued" || run.status === "running");
 }
 
@@ -89,14 +97,29 @@ export async function hasActiveRun(db: Db, consultationId: number): Promise<bool
  * Checked and inserted in one transaction, so two clicks cannot start two runs.
  */
 export async function startAnalysisRun(db: Db, consultationId: number, actor: Staff, now = new Date()): Promise<number> {
-  (await failAbandonedRuns(db, consultationId, now));
-  const runId = (await db.transaction(async (tx) => {
-    const busy = (await tx.select({ id: analysisRuns.id }).from(analysisRuns).where(and(eq(analysisRuns.consultationId, consultationId), inArray(analysisRuns.status, [...ACTIVE]))).get());
+  await failAbandonedRuns(db, consultationId, now);
+  const runId = await db.transaction(async (tx) => {
+    const busy = await tx
+      .select({ id: analysisRuns.id })
+      .from(analysisRuns)
+      .where(and(eq(analysisRuns.consultationId, consultationId), inArray(analysisRuns.status, [...ACTIVE])))
+      .get();
     if (busy) throw new AnalysisRunError("意见分析正在进行，请等待本次分析完成。");
-    const run = (await tx.insert(analysisRuns).values({ consultationId, status: "queued", stage: "queued", triggeredBy: actor.id, createdAt: now }).returning().get());
-    (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "analysis.start", entityType: "consultation", entityId: consultationId, after: { runId: run.id }, at: now }));
+    const run = await tx
+      .insert(analysisRuns)
+      .values({ consultationId, status: "queued", stage: "queued", triggeredBy: actor.id, createdAt: now })
+      .returning()
+      .get();
+    await appendAudit(tx, {
+      actor: { id: actor.id, label: actor.displayName },
+      action: "analysis.start",
+      entityType: "consultation",
+      entityId: consultationId,
+      after: { runId: run.id },
+      at: now,
+    });
     return run.id;
-  }));
+  });
   const abort = new AbortController();
   const done = carryOut(db, runId, consultationId, abort.signal).finally(() => inProcess.delete(runId));
   inProcess.set(runId, { done, abort });
@@ -127,11 +150,12 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
   // Let the request that started the run be answered before reading every comment.
   await new Promise((resolve) => setImmediate(resolve));
   try {
-    const { input, settled } = (await gatherAnalysisInput(db, consultationId));
-    (await db.update(analysisRuns)
+    const { input, settled } = await gatherAnalysisInput(db, consultationId);
+    await db
+      .update(analysisRuns)
       .set({ status: "running", stage: "prepare", progress: 0, startedAt: new Date(), commentCount: input.comments.length })
       .where(eq(analysisRuns.id, runId))
-      .run());
+      .run();
     let lastWrite = 0;
     const result = await runAnalysisInWorker(input, {
       signal,
@@ -140,14 +164,18 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
         if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
         lastWrite = now;
         // Progress is a hint for the page: a write that fails (database busy) is skipped.
-        db.update(analysisRuns).set({ stage: p.stage, progress: overallProgress(p) }).where(eq(analysisRuns.id, runId)).run().catch(() => undefined);
+        db.update(analysisRuns)
+          .set({ stage: p.stage, progress: overallProgress(p) })
+          .where(eq(analysisRuns.id, runId))
+          .run()
+          .catch(() => undefined);
       },
     });
-    (await db.update(analysisRuns).set({ stage: "store", progress: 0.95 }).where(eq(analysisRuns.id, runId)).run());
-    (await storeAnalysisResult(db, { runId, consultationId, result, settled, now: new Date() }));
+    await db.update(analysisRuns).set({ stage: "store", progress: 0.95 }).where(eq(analysisRuns.id, runId)).run();
+    await storeAnalysisResult(db, { runId, consultationId, result, settled, now: new Date() });
   } catch (error) {
     if (signal.aborted) return; // already marked failed by whoever aborted it
     console.error(`[analysis] run ${runId} failed:`, error);
-    (await markFailed(db, runId, "分析未能完成，请稍后重新运行；如再次失败，请联系系统管理员。"));
+    await markFailed(db, runId, "分析未能完成，请稍后重新运行；如再次失败，请联系系统管理员。");
   }
 }

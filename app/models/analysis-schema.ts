@@ -115,16 +115,22 @@ export function workspaceSearch(f: WorkspaceFilters, overrides: Partial<Workspac
 }
 
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(Number.MAX_SAFE_INTEGER, message);
-const label = z
-  .string({ error: "请填写话题名称。" })
-  .trim()
-  .min(1, "请填写话题名称。")
-  .max(40, "话题名称不能超过 40 字。");
+const label = z.string({ error: "请填写话题名称。" }).trim().min(1, "请填写话题名称。").max(40, "话题名称不能超过 40 字。");
 const ids = (message: string) =>
   z
     .union([z.string(), z.array(z.string())], { error: message })
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().regex(/^\d{1,15}$/, message).transform(Number)).min(1, message).max(500, "一次最多处理 500 项。"));
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^\d{1,15}$/, message)
+            .transform(Number)
+        )
+        .min(1, message)
+        .max(500, "一次最多处理 500 项。")
+    );
 
 export const RenameSchema = z.object({ topicId: id("未指定话题。"), label });
 

@@ -11,17 +11,23 @@ import type { ArticleNumber } from "./article-numbers.server";
 
 /** The latest run (maybe still going), the last finished one, and how many comments came in since. */
 export async function runOverview(db: Db, consultationId: number) {
-  (await failAbandonedRuns(db, consultationId));
-  const latest = (await latestRun(db, consultationId));
-  const finished = (await lastFinishedRun(db, consultationId));
-  const by = finished?.triggeredBy ? (await db.select({ name: users.displayName }).from(users).where(eq(users.id, finished.triggeredBy)).get())?.name : undefined;
+  await failAbandonedRuns(db, consultationId);
+  const latest = await latestRun(db, consultationId);
+  const finished = await lastFinishedRun(db, consultationId);
+  const by = finished?.triggeredBy
+    ? (await db.select({ name: users.displayName }).from(users).where(eq(users.id, finished.triggeredBy)).get())?.name
+    : undefined;
   const analysed = (await db
     .select({ n: sql<number>`count(*)` })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(eq(comments.consultationId, consultationId))
     .get())!.n;
-  const analysable = (await db.select({ n: sql<number>`count(*)` }).from(comments).where(analysableComments(consultationId)).get())!.n;
+  const analysable = (await db
+    .select({ n: sql<number>`count(*)` })
+    .from(comments)
+    .where(analysableComments(consultationId))
+    .get())!.n;
   return {
     latest: latest ? runView(latest) : null,
     finished: finished ? { ...runView(finished), by: by ?? null } : null,
@@ -47,23 +53,27 @@ export type RunView = Awaited<ReturnType<typeof runView>>;
 /** Live topics: every topic not merged into another, with its size under the filters (largest first). */
 export async function topicOverview(db: Db, consultationId: number, where: SQL[]) {
   const sizes = new Map(
-    (await db
-      .select({ topicId: commentAnalysis.topicId, n: sql<number>`count(*)` })
-      .from(commentAnalysis)
-      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-      .where(and(...where))
-      .groupBy(commentAnalysis.topicId)
-      .all())
-      .map((r) => [r.topicId, r.n]),
+    (
+      await db
+        .select({ topicId: commentAnalysis.topicId, n: sql<number>`count(*)` })
+        .from(commentAnalysis)
+        .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+        .where(and(...where))
+        .groupBy(commentAnalysis.topicId)
+        .all()
+    ).map((r) => [r.topicId, r.n])
   );
-  const rows = (await db
+  const rows = await db
     .select()
     .from(topics)
     .where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
     .orderBy(asc(topics.id))
-    .all());
-  const representatives = (await commentsById(db, rows.flatMap((t) => t.representativeIds.slice(0, 3))));
-  const senders = (await topicSenders(db, where));
+    .all();
+  const representatives = await commentsById(
+    db,
+    rows.flatMap((t) => t.representativeIds.slice(0, 3))
+  );
+  const senders = await topicSenders(db, where);
   const list = rows.map((t) => ({
     id: t.id,
     label: t.label,
@@ -84,12 +94,18 @@ export type TopicSummary = Awaited<ReturnType<typeof topicOverview>>[number];
  * wrote most of a topic (sender-share.ts). Read from the comments as they are now, so it holds after staff edits.
  */
 async function topicSenders(db: Db, where: SQL[]): Promise<Map<number | null, (string | null)[]>> {
-  const rows = (await db
-    .select({ topicId: commentAnalysis.topicId, email: comments.email, name: comments.name, organisation: comments.organisation, clientHash: comments.clientHash })
+  const rows = await db
+    .select({
+      topicId: commentAnalysis.topicId,
+      email: comments.email,
+      name: comments.name,
+      organisation: comments.organisation,
+      clientHash: comments.clientHash,
+    })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(...where))
-    .all());
+    .all();
   const out = new Map<number | null, (string | null)[]>();
   for (const r of rows) out.get(r.topicId)?.push(senderOf(r)) ?? out.set(r.topicId, [senderOf(r)]);
   return out;
@@ -97,11 +113,15 @@ async function topicSenders(db: Db, where: SQL[]): Promise<Map<number | null, (s
 
 /** One topic and a page of its comments under the filters; undefined for a topic not in this consultation. */
 export async function topicDetail(db: Db, consultationId: number, topicId: number, where: SQL[], page: number, articles: ArticleNumber[]) {
-  const topic = (await db.select().from(topics).where(and(eq(topics.id, topicId), eq(topics.consultationId, consultationId))).get());
+  const topic = await db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.id, topicId), eq(topics.consultationId, consultationId)))
+    .get();
   if (!topic) return undefined;
   // A merged topic's old link leads to the topic it became part of.
   if (topic.mergedInto) return { redirectTo: topic.mergedInto } as const;
-  const representatives = (await commentsById(db, topic.representativeIds));
+  const representatives = await commentsById(db, topic.representativeIds);
   return {
     topic: {
       id: topic.id,
@@ -111,7 +131,7 @@ export async function topicDetail(db: Db, consultationId: number, topicId: numbe
       staffEdited: topic.staffEdited,
       representatives: topic.representativeIds.flatMap((id) => representatives.get(id) ?? []),
     },
-    comments: (await commentPage(db, [...where, eq(commentAnalysis.topicId, topic.id)], page, articles)),
+    comments: await commentPage(db, [...where, eq(commentAnalysis.topicId, topic.id)], page, articles),
   };
 }
 

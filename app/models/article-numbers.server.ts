@@ -14,13 +14,14 @@ export interface ArticleNumber {
  * outlive renumbering; people (and the `article` filters) speak of the latest version's numbers.
  */
 export async function latestArticles(db: Db, consultationId: number): Promise<ArticleNumber[]> {
-  const version = (await latestVersion(db, consultationId));
+  const version = await latestVersion(db, consultationId);
   if (!version) return [];
-  return (await db
-    .select({ number: draftNodes.number, label: draftNodes.label, identityId: draftNodes.articleIdentityId })
-    .from(draftNodes)
-    .where(and(eq(draftNodes.versionId, version.id), eq(draftNodes.kind, "article")))
-    .orderBy(asc(draftNodes.number))
-    .all())
-    .flatMap((a) => (a.number !== null && a.identityId !== null ? [{ number: a.number, label: a.label ?? `第${a.number}条`, identityId: a.identityId }] : []));
+  return (
+    await db
+      .select({ number: draftNodes.number, label: draftNodes.label, identityId: draftNodes.articleIdentityId })
+      .from(draftNodes)
+      .where(and(eq(draftNodes.versionId, version.id), eq(draftNodes.kind, "article")))
+      .orderBy(asc(draftNodes.number))
+      .all()
+  ).flatMap((a) => (a.number !== null && a.identityId !== null ? [{ number: a.number, label: a.label ?? `第${a.number}条`, identityId: a.identityId }] : []));
 }

@@ -54,7 +54,7 @@ function entry(row: SyndicationRow, baseUrl: string): XmlNode {
     el("category", { scheme: `${baseUrl}/api/v1/consultations?doc_type=`, term: row.docType, label: DOC_TYPE_LABELS[row.docType] }),
     el("category", { scheme: `${baseUrl}/api/v1/consultations?status=`, term: row.phase, label: PHASE_LABELS[row.phase] }),
     ...(row.summary.trim() ? [el("summary", { type: "text" }, row.summary)] : []),
-    el("content", { type: "html" }, entryHtml(row, url)),
+    el("content", { type: "html" }, entryHtml(row, url))
   );
 }
 
@@ -83,7 +83,7 @@ export function renderConsultationsFeed({
       el("link", { rel: "alternate", type: "text/html", href: `${baseUrl}/` }),
       el("author", {}, el("name", {}, departmentName), el("uri", {}, `${baseUrl}/`)),
       el("generator", {}, "征求 Zhengqiu"),
-      ...rows.map((row) => entry(row, baseUrl)),
-    ),
+      ...rows.map((row) => entry(row, baseUrl))
+    )
   );
 }

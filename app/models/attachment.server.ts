@@ -44,27 +44,55 @@ export async function saveAttachment(db: Db, consultationId: number, file: File,
     fs.renameSync(`${target}.part`, target);
   }
   return db.transaction(async (tx) => {
-    const row = (await tx
+    const row = await tx
       .insert(attachments)
-      .values({ consultationId, filename: safeFilename(file.name, type.ext), mimeType: type.mime, size: bytes.length, sha256, storagePath, uploadedBy: actor.id })
+      .values({
+        consultationId,
+        filename: safeFilename(file.name, type.ext),
+        mimeType: type.mime,
+        size: bytes.length,
+        sha256,
+        storagePath,
+        uploadedBy: actor.id,
+      })
       .returning()
-      .get());
-    (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "attachment.add", entityType: "consultation", entityId: consultationId, after: { filename: row.filename, sha256 } }));
+      .get();
+    await appendAudit(tx, {
+      actor: { id: actor.id, label: actor.displayName },
+      action: "attachment.add",
+      entityType: "consultation",
+      entityId: consultationId,
+      after: { filename: row.filename, sha256 },
+    });
     return row;
   });
 }
 
 export async function removeAttachment(db: Db, consultationId: number, attachmentId: number, actor: { id: number; displayName: string }) {
-  (await db.transaction(async (tx) => {
-    const row = (await tx.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId))).get());
+  await db.transaction(async (tx) => {
+    const row = await tx
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
+      .get();
     if (!row) throw new AttachmentError("附件不存在。");
-    (await tx.delete(attachments).where(eq(attachments.id, attachmentId)).run());
-    (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "attachment.remove", entityType: "consultation", entityId: consultationId, before: { filename: row.filename, sha256: row.sha256 } }));
-  }));
+    await tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();
+    await appendAudit(tx, {
+      actor: { id: actor.id, label: actor.displayName },
+      action: "attachment.remove",
+      entityType: "consultation",
+      entityId: consultationId,
+      before: { filename: row.filename, sha256: row.sha256 },
+    });
+  });
 }
 
 export async function getAttachmentFile(db: Db, consultationId: number, attachmentId: number) {
-  const row = (await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId))).get());
+  const row = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
+    .get();
   if (!row) return undefined;
   const file = path.join(storageRoot(), path.basename(row.storagePath));
   return fs.existsSync(file) ? { row, file } : undefined;

@@ -11,8 +11,22 @@ describe("audit entries in words", () => {
   });
 
   test("shows only what changed, with labels and times in Asia/Shanghai", () => {
-    const before = JSON.stringify({ title: "办法", docType: "rule", status: "pending_review", opensAt: "2026-11-01T00:00:00.000Z", closesAt: "2026-12-04T15:59:59.000Z", shortPeriodReason: null });
-    const after = JSON.stringify({ title: "办法", docType: "rule", status: "published", opensAt: "2026-12-04T13:00:00.000Z", closesAt: "2026-12-04T15:59:59.000Z", shortPeriodReason: "汛期安全" });
+    const before = JSON.stringify({
+      title: "办法",
+      docType: "rule",
+      status: "pending_review",
+      opensAt: "2026-11-01T00:00:00.000Z",
+      closesAt: "2026-12-04T15:59:59.000Z",
+      shortPeriodReason: null,
+    });
+    const after = JSON.stringify({
+      title: "办法",
+      docType: "rule",
+      status: "published",
+      opensAt: "2026-12-04T13:00:00.000Z",
+      closesAt: "2026-12-04T15:59:59.000Z",
+      shortPeriodReason: "汛期安全",
+    });
     expect(auditChanges({ entityType: "consultation", before, after })).toEqual([
       { field: "状态", before: "待审核", after: "已发布" },
       { field: "开始时间", before: "2026年11月1日 08:00", after: "2026年12月4日 21:00" },

@@ -6,7 +6,7 @@ import { appendAudit, type AuditEntry } from "~/utils/audit.server";
 
 /** The admins' working-day calendar: public holidays and 调休 make-up working days. */
 export async function loadCalendar(db: Db): Promise<CalendarOverrides> {
-  const rows = (await db.select().from(calendarDays).orderBy(asc(calendarDays.date)).all());
+  const rows = await db.select().from(calendarDays).orderBy(asc(calendarDays.date)).all();
   return {
     holidays: new Set(rows.filter((r) => r.kind === "holiday").map((r) => r.date)),
     workdays: new Set(rows.filter((r) => r.kind === "workday").map((r) => r.date)),
@@ -15,7 +15,7 @@ export async function loadCalendar(db: Db): Promise<CalendarOverrides> {
 
 /** The same calendar as plain arrays, for the browser (Sets do not cross the wire as such). */
 export async function calendarForClient(db: Db): Promise<{ holidays: string[]; workdays: string[] }> {
-  const cal = (await loadCalendar(db));
+  const cal = await loadCalendar(db);
   return { holidays: [...cal.holidays], workdays: [...cal.workdays] };
 }
 
@@ -39,7 +39,11 @@ export async function setCalendarDay(db: Db, actor: AuditEntry["actor"], day: { 
   await db.transaction(async (tx) => {
     const before = await tx.select().from(calendarDays).where(eq(calendarDays.date, day.date)).get();
     const after = { date: day.date, kind: day.kind, note: day.note || null };
-    await tx.insert(calendarDays).values(after).onConflictDoUpdate({ target: calendarDays.date, set: { kind: day.kind, note: day.note || null } }).run();
+    await tx
+      .insert(calendarDays)
+      .values(after)
+      .onConflictDoUpdate({ target: calendarDays.date, set: { kind: day.kind, note: day.note || null } })
+      .run();
     await appendAudit(tx, { actor, action: "calendar.set", entityType: "calendar", entityId: day.date, before: before ?? null, after });
   });
 }

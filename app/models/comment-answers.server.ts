@@ -57,7 +57,7 @@ const toAnswer = (r: Row, duplicate: number | null = null): CommentAnswer => ({
 export async function answersByComment(db: Db, consultationId: number): Promise<Map<number, CommentAnswer>> {
   const rows = (await raw(db).all(`${SELECT} WHERE c.consultation_id = ? AND ans.id IS NOT NULL`, consultationId)) as Row[];
   const out = new Map(rows.map((r) => [r.commentId, toAnswer(r)]));
-  for (const [copy, first] of (await duplicateOf(db, consultationId))) {
+  for (const [copy, first] of await duplicateOf(db, consultationId)) {
     const answer = out.get(first);
     if (!out.has(copy) && answer) out.set(copy, { ...answer, source: "duplicate", duplicateOf: first });
   }
@@ -66,24 +66,26 @@ export async function answersByComment(db: Db, consultationId: number): Promise<
 
 /** The answer one comment carries, or null (尚未答复). Works inside a transaction too. */
 export async function answerForComment(db: Pick<Db, "select">, commentId: number): Promise<CommentAnswer | null> {
-  const direct = (await directAnswer(db, commentId));
+  const direct = await directAnswer(db, commentId);
   if (direct) return direct;
-  const first = (await firstCopyOf(db, commentId));
-  const original = first === null ? null : (await directAnswer(db, first));
+  const first = await firstCopyOf(db, commentId);
+  const original = first === null ? null : await directAnswer(db, first);
   return original && first !== null ? { ...original, source: "duplicate", duplicateOf: first } : null;
 }
 
 /** The answer made for the comment itself or its opinion; a first copy's answer is this one. */
 export async function directAnswer(db: Pick<Db, "select">, commentId: number): Promise<CommentAnswer | null> {
-  const own = (await db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get());
+  const own = await db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
   const d =
     own ??
-    (await db
-      .select({ d: dispositions })
-      .from(opinionComments)
-      .innerJoin(dispositions, eq(dispositions.id, opinionComments.dispositionId))
-      .where(eq(opinionComments.commentId, commentId))
-      .get())?.d;
+    (
+      await db
+        .select({ d: dispositions })
+        .from(opinionComments)
+        .innerJoin(dispositions, eq(dispositions.id, opinionComments.dispositionId))
+        .where(eq(opinionComments.commentId, commentId))
+        .get()
+    )?.d;
   if (!d) return null;
   const { id: dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId } = d;
   return toAnswer({ commentId, dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId, own: own ? 1 : 0 });

@@ -10,7 +10,8 @@ export const COMMENT_FILES_TOTAL_BYTES = 20 * 1024 * 1024;
 export const COMMENT_FILE_TYPES_TEXT = "PDF、Word（.docx）、PNG 或 JPEG 图片";
 export const SCAN_TYPES_TEXT = "PDF、PNG 或 JPEG 图片";
 // A hint for the file picker only; the server decides by content.
-export const COMMENT_FILE_ACCEPT = ".pdf,.docx,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg";
+export const COMMENT_FILE_ACCEPT =
+  ".pdf,.docx,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/png,image/jpeg";
 export const SCAN_ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
 
 /** A moderator's decision on one file of a comment. */

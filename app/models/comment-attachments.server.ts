@@ -38,7 +38,8 @@ export async function checkCommentFiles(files: File[], options: { scan?: boolean
   const prepared: PreparedFile[] = [];
   for (const file of files) {
     const shown = safeFilename(file.name, "").replace(/\.$/, "");
-    if (file.size > COMMENT_FILE_MAX_BYTES) return { ok: false, message: `“${shown}”超过 ${mb(COMMENT_FILE_MAX_BYTES)}，每个附件不能超过 ${mb(COMMENT_FILE_MAX_BYTES)}。${AGAIN}` };
+    if (file.size > COMMENT_FILE_MAX_BYTES)
+      return { ok: false, message: `“${shown}”超过 ${mb(COMMENT_FILE_MAX_BYTES)}，每个附件不能超过 ${mb(COMMENT_FILE_MAX_BYTES)}。${AGAIN}` };
     const bytes = Buffer.from(await file.arrayBuffer());
     const type = sniffType(bytes);
     const allowed = options.scan ? ["pdf", "png", "jpg"] : ["pdf", "docx", "png", "jpg"];
@@ -51,10 +52,22 @@ export async function checkCommentFiles(files: File[], options: { scan?: boolean
       }
     }
     if (!ok || !type) {
-      return { ok: false, message: `“${shown}”不是可接受的文件类型（系统按文件内容判断，而非扩展名）。请上传 ${options.scan ? SCAN_TYPES_TEXT : COMMENT_FILE_TYPES_TEXT}。${AGAIN}` };
+      return {
+        ok: false,
+        message: `“${shown}”不是可接受的文件类型（系统按文件内容判断，而非扩展名）。请上传 ${
+          options.scan ? SCAN_TYPES_TEXT : COMMENT_FILE_TYPES_TEXT
+        }。${AGAIN}`,
+      };
     }
     const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
-    prepared.push({ filename: safeFilename(file.name, type.ext), mimeType: type.mime, size: bytes.length, sha256, storagePath: `${sha256}.${type.ext}`, bytes });
+    prepared.push({
+      filename: safeFilename(file.name, type.ext),
+      mimeType: type.mime,
+      size: bytes.length,
+      sha256,
+      storagePath: `${sha256}.${type.ext}`,
+      bytes,
+    });
   }
   return { ok: true, files: prepared };
 }
@@ -117,12 +130,12 @@ const listColumns = {
 export async function attachmentsByComment(db: Db, commentIds: number[]): Promise<Map<number, CommentAttachmentRow[]>> {
   const out = new Map<number, CommentAttachmentRow[]>();
   for (let i = 0; i < commentIds.length; i += 500) {
-    const rows = (await db
+    const rows = await db
       .select(listColumns)
       .from(commentAttachments)
       .where(inArray(commentAttachments.commentId, commentIds.slice(i, i + 500)))
       .orderBy(asc(commentAttachments.id))
-      .all());
+      .all();
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
   }
   return out;
@@ -132,7 +145,7 @@ export async function attachmentsByComment(db: Db, commentIds: number[]): Promis
 export async function publicAttachmentsByComment(db: Db, commentIds: number[]): Promise<Map<number, CommentAttachmentRow[]>> {
   const out = new Map<number, CommentAttachmentRow[]>();
   for (let i = 0; i < commentIds.length; i += 500) {
-    const rows = (await db
+    const rows = await db
       .select(listColumns)
       .from(commentAttachments)
       .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
@@ -141,28 +154,40 @@ export async function publicAttachmentsByComment(db: Db, commentIds: number[]): 
           inArray(commentAttachments.commentId, commentIds.slice(i, i + 500)),
           eq(commentAttachments.isPublic, true),
           eq(comments.moderationStatus, "approved"),
-          ne(comments.publishPreference, "private"),
-        ),
+          ne(comments.publishPreference, "private")
+        )
       )
       .orderBy(asc(commentAttachments.id))
-      .all());
+      .all();
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
   }
   return out;
 }
 
 /** A moderator's decision on one file; audited. The comment's own approval is decided apart. */
-export function setAttachmentPublic(db: Db, consultationId: number, attachmentId: number, isPublic: boolean, actor: { id: number; label: string }, now = new Date()) {
+export function setAttachmentPublic(
+  db: Db,
+  consultationId: number,
+  attachmentId: number,
+  isPublic: boolean,
+  actor: { id: number; label: string },
+  now = new Date()
+) {
   return db.transaction(async (tx) => {
-    const row = (await tx
-      .select({ id: commentAttachments.id, commentId: commentAttachments.commentId, filename: commentAttachments.filename, isPublic: commentAttachments.isPublic })
+    const row = await tx
+      .select({
+        id: commentAttachments.id,
+        commentId: commentAttachments.commentId,
+        filename: commentAttachments.filename,
+        isPublic: commentAttachments.isPublic,
+      })
       .from(commentAttachments)
       .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
       .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
-      .get());
+      .get();
     if (!row) return false;
-    (await tx.update(commentAttachments).set({ isPublic, reviewedBy: actor.id, reviewedAt: now }).where(eq(commentAttachments.id, attachmentId)).run());
-    (await appendAudit(tx, {
+    await tx.update(commentAttachments).set({ isPublic, reviewedBy: actor.id, reviewedAt: now }).where(eq(commentAttachments.id, attachmentId)).run();
+    await appendAudit(tx, {
       actor,
       action: "comment.attachment_review",
       entityType: "comment",
@@ -170,7 +195,7 @@ export function setAttachmentPublic(db: Db, consultationId: number, attachmentId
       before: { attachment: row.filename, isPublic: row.isPublic },
       after: { attachment: row.filename, isPublic },
       at: now,
-    }));
+    });
     return true;
   });
 }
@@ -181,19 +206,26 @@ export function setAttachmentPublic(db: Db, consultationId: number, attachmentId
  */
 export async function getCommentAttachmentFile(db: Db, consultationId: number, attachmentId: number, publicOnly: boolean) {
   if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return undefined;
-  const row = (await db
-    .select({ ...listColumns, sha256: commentAttachments.sha256, storagePath: commentAttachments.storagePath, status: comments.moderationStatus, preference: comments.publishPreference })
+  const row = await db
+    .select({
+      ...listColumns,
+      sha256: commentAttachments.sha256,
+      storagePath: commentAttachments.storagePath,
+      status: comments.moderationStatus,
+      preference: comments.publishPreference,
+    })
     .from(commentAttachments)
     .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
     .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
-    .get());
+    .get();
   if (!row) return undefined;
   if (publicOnly && !(row.isPublic && row.status === "approved" && row.preference !== "private")) return undefined;
   const file = path.join(storageRoot(), path.basename(row.storagePath));
   return fs.existsSync(file) ? { row, file } : undefined;
 }
 
-export const attachmentSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+export const attachmentSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const NOT_FOUND = () => new Response("未找到该附件。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
@@ -218,10 +250,13 @@ export interface PacketFile {
 
 /** Every file of every comment of a consultation, numbered as the internal register numbers comments. */
 export async function packetFiles(db: Db, consultationId: number): Promise<PacketFile[]> {
-  const rows = (await raw(db).all(`SELECT r.no, r.receipt_no AS receiptNo, f.filename, f.size, f.is_public AS isPublic, f.storage_path AS storagePath
+  const rows = (await raw(db).all(
+    `SELECT r.no, r.receipt_no AS receiptNo, f.filename, f.size, f.is_public AS isPublic, f.storage_path AS storagePath
        FROM (SELECT c.id, c.receipt_no, ROW_NUMBER() OVER (ORDER BY c.received_at, c.id) AS no FROM comments c WHERE c.consultation_id = ?) r
        JOIN comment_attachments f ON f.comment_id = r.id
-       ORDER BY r.no, f.id`, consultationId)) as Array<{ no: number; receiptNo: string; filename: string; size: number; isPublic: number; storagePath: string }>;
+       ORDER BY r.no, f.id`,
+    consultationId
+  )) as Array<{ no: number; receiptNo: string; filename: string; size: number; isPublic: number; storagePath: string }>;
   return rows.map((r) => {
     const file = path.join(storageRoot(), path.basename(r.storagePath));
     return { no: r.no, receiptNo: r.receiptNo, filename: r.filename, size: r.size, isPublic: r.isPublic === 1, file: fs.existsSync(file) ? file : null };

@@ -33,7 +33,11 @@ const bySubmitter = (c: { email: string | null; name: string | null; organisatio
   const email = c.email?.trim().toLowerCase();
   if (email) return sql`lower(trim(${comments.email})) = ${email}`;
   return c.name?.trim()
-    ? and(sql`trim(${comments.name}) = ${c.name.trim()}`, sql`coalesce(trim(${comments.organisation}), '') = ${c.organisation?.trim() ?? ""}`, isNull(comments.email))
+    ? and(
+        sql`trim(${comments.name}) = ${c.name.trim()}`,
+        sql`coalesce(trim(${comments.organisation}), '') = ${c.organisation?.trim() ?? ""}`,
+        isNull(comments.email)
+      )
     : undefined;
 };
 
@@ -43,28 +47,35 @@ const columns = { id: comments.id, email: comments.email, name: comments.name, o
 export async function duplicateGroups(db: Db, consultationId: number): Promise<DuplicateGroup[]> {
   // Iterated unsorted (sorting 100,000 bodies costs more than the rest): each group is put in order afterwards.
   const groups = await raw(db).sync((c) => {
-  const rows = c
-    .prepare(
-      // Only submitters with more than one comment can have a 重复提交: their texts alone are read.
-      `WITH s AS (
+    const rows = c
+      .prepare(
+        // Only submitters with more than one comment can have a 重复提交: their texts alone are read.
+        `WITH s AS (
          SELECT id, CASE WHEN trim(coalesce(email, '')) <> '' THEN 'e:' || lower(trim(email))
                          ELSE 'n:' || trim(name) || '|' || coalesce(trim(organisation), '') END AS who
          FROM comments WHERE consultation_id = ? AND (email IS NOT NULL OR name IS NOT NULL))
        SELECT c.id, c.email, c.name, c.organisation, c.body_normalized AS text, c.received_at AS receivedAt
        FROM s JOIN comments c ON c.id = s.id
-       WHERE s.who IN (SELECT who FROM s GROUP BY who HAVING count(*) > 1)`,
-    )
-    .iterate(consultationId) as IterableIterator<{ id: number; email: string | null; name: string | null; organisation: string | null; text: string; receivedAt: number }>;
-  const byKey = new Map<string, Array<[number, number]>>();
-  for (const r of rows) {
-    const who = submitterKey(r);
-    if (!who || !r.text.trim()) continue;
-    const key = `${who}\u0000${textKey(r.text)}`;
-    const members = byKey.get(key);
-    if (members) members.push([r.receivedAt, r.id]);
-    else byKey.set(key, [[r.receivedAt, r.id]]);
-  }
-  return byKey;
+       WHERE s.who IN (SELECT who FROM s GROUP BY who HAVING count(*) > 1)`
+      )
+      .iterate(consultationId) as IterableIterator<{
+      id: number;
+      email: string | null;
+      name: string | null;
+      organisation: string | null;
+      text: string;
+      receivedAt: number;
+    }>;
+    const byKey = new Map<string, Array<[number, number]>>();
+    for (const r of rows) {
+      const who = submitterKey(r);
+      if (!who || !r.text.trim()) continue;
+      const key = `${who}\u0000${textKey(r.text)}`;
+      const members = byKey.get(key);
+      if (members) members.push([r.receivedAt, r.id]);
+      else byKey.set(key, [[r.receivedAt, r.id]]);
+    }
+    return byKey;
   });
   return [...groups.values()]
     .filter((m) => m.length > 1)
@@ -80,17 +91,22 @@ export async function duplicateOf(db: Db, consultationId: number): Promise<Map<n
 
 /** The first copy that this comment repeats, or null when it is no 重复提交 (or is the first). */
 export async function firstCopyOf(db: Reader, commentId: number): Promise<number | null> {
-  const c = (await db.select({ ...columns, consultationId: comments.consultationId }).from(comments).where(eq(comments.id, commentId)).get());
+  const c = await db
+    .select({ ...columns, consultationId: comments.consultationId })
+    .from(comments)
+    .where(eq(comments.id, commentId))
+    .get();
   const who = c && bySubmitter(c);
   if (!c || !who || !c.text.trim()) return null;
   const key = textKey(c.text);
-  const first = (await db
-    .select(columns)
-    .from(comments)
-    .where(and(eq(comments.consultationId, c.consultationId), who))
-    .orderBy(asc(comments.receivedAt), asc(comments.id))
-    .all())
-    .find((r) => textKey(r.text) === key);
+  const first = (
+    await db
+      .select(columns)
+      .from(comments)
+      .where(and(eq(comments.consultationId, c.consultationId), who))
+      .orderBy(asc(comments.receivedAt), asc(comments.id))
+      .all()
+  ).find((r) => textKey(r.text) === key);
   return first && first.id !== c.id ? first.id : null;
 }
 
@@ -104,14 +120,25 @@ export interface DuplicateCard {
 
 /** 重复提交 for the analysis workspace, apart from campaigns: one card per person and text. */
 export async function duplicateCards(db: Db, consultationId: number): Promise<DuplicateCard[]> {
-  const groups = (await duplicateGroups(db, consultationId));
+  const groups = await duplicateGroups(db, consultationId);
   if (groups.length === 0) return [];
   const ids = groups.flatMap((g) => [g.firstId, ...g.duplicateIds]);
   const rows = new Map(
     (
-      (await raw(db).all(`SELECT id, receipt_no AS receiptNo, received_at AS receivedAt, name, organisation, published_body AS publishedBody, body
-           FROM comments WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))) as Array<{ id: number; receiptNo: string; receivedAt: number; name: string | null; organisation: string | null; publishedBody: string | null; body: string }>
-    ).map((r) => [r.id, r]),
+      (await raw(db).all(
+        `SELECT id, receipt_no AS receiptNo, received_at AS receivedAt, name, organisation, published_body AS publishedBody, body
+           FROM comments WHERE id IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(ids)
+      )) as Array<{
+        id: number;
+        receiptNo: string;
+        receivedAt: number;
+        name: string | null;
+        organisation: string | null;
+        publishedBody: string | null;
+        body: string;
+      }>
+    ).map((r) => [r.id, r])
   );
   const brief = (id: number) => ({ id, receiptNo: rows.get(id)!.receiptNo, receivedAt: new Date(rows.get(id)!.receivedAt) });
   return groups.map((g) => {

@@ -17,9 +17,7 @@ const ATTEMPTS_PER_COMMENT = 5;
 
 export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
 
-export type CommentFormOutcome =
-  | { kind: "receipt"; location: string; setCookie: string }
-  | { kind: "reply"; status: number; reply: CommentFormReply };
+export type CommentFormOutcome = { kind: "receipt"; location: string; setCookie: string } | { kind: "reply"; status: number; reply: CommentFormReply };
 
 const fail = (status: number, errors: Record<string, string>, values: Record<string, string>): CommentFormOutcome => ({
   kind: "reply",
@@ -47,7 +45,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   const accepted = { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES };
   const wait = Math.max(
     hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
-    wouldExceed(`comment:accepted:${ipKey}`, accepted),
+    wouldExceed(`comment:accepted:${ipKey}`, accepted)
   );
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));

@@ -20,7 +20,16 @@ const articleNumbers = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.string().regex(/^\d{1,4}$/, "所选条款无效。").transform(Number)).max(200, "所选条款过多。"));
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^\d{1,4}$/, "所选条款无效。")
+          .transform(Number)
+      )
+      .max(200, "所选条款过多。")
+  );
 
 /** The public comment form; the same fields, plus channel and date, for comments staff enter. */
 export const CommentSchema = z.object({

@@ -37,12 +37,12 @@ export function intakeStatements(db: Db): IntakeStatements {
        FROM comments WHERE idempotency_key = ?`),
     consultation: c.prepare(
       `SELECT id, title, status, opens_at AS opensAt, closes_at AS closesAt, require_email_verification AS requireEmailVerification
-       FROM consultations WHERE id = ?`,
+       FROM consultations WHERE id = ?`
     ),
     latestVersionId: c.prepare(`SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`),
     articles: c.prepare(
       `SELECT number, article_identity_id AS identityId FROM draft_nodes
-       WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`,
+       WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`
     ),
     insertComment: c.prepare(
       `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name,
@@ -51,7 +51,7 @@ export function intakeStatements(db: Db): IntakeStatements {
        VALUES (@consultationId, @versionId, @receiptNo, @checkCodeHash, @body, @bodyNormalized, @name,
          @organisation, @identityCategory, @email, @notifyResult, @publishPreference, @channel, @enteredBy, @receivedAt, @hasPii,
          @idempotencyKey, @clientHash, @createdAt)
-       RETURNING id`,
+       RETURNING id`
     ),
     insertArticle: c.prepare(`INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, ?)`),
     insertRedaction: c.prepare(`INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, ?)`),

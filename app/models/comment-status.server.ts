@@ -44,7 +44,7 @@ function loadByReceipt(db: Db, receiptNo: string) {
  * the same null whether the receipt exists or not, so nothing can be learnt by guessing.
  */
 export async function lookupComment(db: Db, receiptNo: string, checkCode: string): Promise<CommentStatus | null> {
-  const row = (await loadByReceipt(db, receiptNo));
+  const row = await loadByReceipt(db, receiptNo);
   const expected = Buffer.from(row?.c.checkCodeHash ?? "0".repeat(64));
   const given = Buffer.from(hashCheckCode(receiptNo, checkCode));
   if (!row || !timingSafeEqual(expected, given)) return null;
@@ -57,21 +57,25 @@ export async function commentStatusByToken(db: Db, receiptNo: string, token: str
   const expected = Buffer.from(statusToken(receiptNo));
   const given = Buffer.from(token);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  const row = (await loadByReceipt(db, receiptNo));
+  const row = await loadByReceipt(db, receiptNo);
   return row ? statusOf(db, row) : null;
 }
 
 async function statusOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof loadByReceipt>>>): Promise<CommentStatus> {
   const c = row.c;
   // The answer may still change until the feedback is published: the commenter sees it then.
-  const disposition = row.status === "feedback_published" ? (await dispositionFor(db, c.id)) : undefined;
+  const disposition = row.status === "feedback_published" ? await dispositionFor(db, c.id) : undefined;
   const moderated = c.moderationStatus !== "pending";
   const steps: CommentStatus["steps"] = [
     { label: "已收到", state: "done" },
     { label: "审核中", state: moderated ? "done" : "current" },
   ];
   if (c.moderationStatus === "rejected") {
-    steps.push({ label: "不予公开", state: disposition ? "done" : "current", detail: c.rejectReason ? `理由：${REJECT_REASON_LABELS[c.rejectReason]}。意见仍计入征求意见记录。` : undefined });
+    steps.push({
+      label: "不予公开",
+      state: disposition ? "done" : "current",
+      detail: c.rejectReason ? `理由：${REJECT_REASON_LABELS[c.rejectReason]}。意见仍计入征求意见记录。` : undefined,
+    });
   } else {
     steps.push({
       label: "已公开",
@@ -89,7 +93,7 @@ async function statusOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof loadB
     consultationId: c.consultationId,
     consultationTitle: row.title,
     receivedAt: c.receivedAt,
-    redactedBody: (await redactedBody(db, c)),
+    redactedBody: await redactedBody(db, c),
     steps,
     emailVerified: row.requireVerification ? c.emailVerifiedAt !== null : null,
     follow: { email: c.email !== null, on: c.notifyResult, open: row.status !== "feedback_published" && row.status !== "withdrawn" },
@@ -98,12 +102,14 @@ async function statusOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof loadB
 
 /** The commenter starts or stops following the comment; only from a status view the receipt opened. */
 export async function setNotifyResult(db: Db, receiptNo: string, on: boolean): Promise<void> {
-  (await db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run());
+  await db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run();
 }
 
 /** The comment's own answer in one line; a 重复提交 says whose answer it is. */
 function answerDetail(a: CommentAnswer): string {
-  const text = `处理结果：${DISPOSITION_LABELS[a.decision]}${a.reason ? `。${a.reason}` : ""}${a.changeMade?.trim() ? `。修改情况：${a.changeMade.trim()}` : ""}`;
+  const text = `处理结果：${DISPOSITION_LABELS[a.decision]}${a.reason ? `。${a.reason}` : ""}${
+    a.changeMade?.trim() ? `。修改情况：${a.changeMade.trim()}` : ""
+  }`;
   return a.source === "duplicate" ? `${text}（您重复提交了相同内容的意见，适用对您首次提交意见的答复。）` : text;
 }
 

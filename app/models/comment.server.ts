@@ -55,7 +55,7 @@ export function submitComment(
   db: Db,
   consultationId: number,
   input: CommentInput,
-  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] } = {},
+  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] } = {}
 ): Promise<IntakeResult> {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
@@ -64,7 +64,8 @@ export function submitComment(
     async (tx) => {
       const existing = q.byIdempotencyKey.get(input.idempotencyKey);
       if (existing) {
-        if (existing.consultationId !== consultationId) return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
+        if (existing.consultationId !== consultationId)
+          return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
         const sameSubmission =
           existing.body === sanitizeUserText(input.body).trim() &&
           existing.name === (input.name ? sanitizeLine(input.name) : null) &&
@@ -84,15 +85,34 @@ export function submitComment(
       };
       if (channel === "web") {
         const phase = publicPhase(c, now);
-        if (phase === "upcoming") return { ok: false, field: "form", message: `本次征求意见尚未开始，将于 ${formatDateTime(c.opensAt!)} 开始接收意见。您填写的内容已保留在下方。`, status: 409 };
-        if (phase !== "open") return { ok: false, field: "form", message: `本次征求意见已于 ${c.closesAt ? formatDateTime(c.closesAt) : "此前"} 截止，网上意见未能提交。您填写的内容已保留在下方，可复制保存。`, status: 409 };
-        if (row.requireEmailVerification && !input.email) return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
+        if (phase === "upcoming")
+          return {
+            ok: false,
+            field: "form",
+            message: `本次征求意见尚未开始，将于 ${formatDateTime(c.opensAt!)} 开始接收意见。您填写的内容已保留在下方。`,
+            status: 409,
+          };
+        if (phase !== "open")
+          return {
+            ok: false,
+            field: "form",
+            message: `本次征求意见已于 ${c.closesAt ? formatDateTime(c.closesAt) : "此前"} 截止，网上意见未能提交。您填写的内容已保留在下方，可复制保存。`,
+            status: 409,
+          };
+        if (row.requireEmailVerification && !input.email)
+          return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
       } else {
         if (!meta.staff) return { ok: false, field: "form", message: "非网上提交的意见须由工作人员录入。", status: 403 };
         const problem = staffEntryProblem(
           c,
-          { channel, receivedAt: meta.receivedAt ?? now, postmarkedAt: meta.staff.postmarkedAt ?? null, lateReason: meta.staff.lateReason ?? null, department: meta.staff.department ?? null },
-          now,
+          {
+            channel,
+            receivedAt: meta.receivedAt ?? now,
+            postmarkedAt: meta.staff.postmarkedAt ?? null,
+            lateReason: meta.staff.lateReason ?? null,
+            department: meta.staff.department ?? null,
+          },
+          now
         );
         if (problem) return { ok: false, ...problem };
       }
@@ -147,10 +167,13 @@ export function submitComment(
       for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end, m.field);
       // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
       for (const f of meta.files ?? []) {
-        (await tx.insert(commentAttachments).values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now }).run());
+        await tx
+          .insert(commentAttachments)
+          .values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now })
+          .run();
       }
       if (meta.staff) {
-        (await appendAudit(tx, {
+        await appendAudit(tx, {
           actor: meta.staff.actor,
           action: "comment.staff_entry",
           entityType: "comment",
@@ -167,14 +190,23 @@ export function submitComment(
           },
           ip: meta.staff.ip ?? null,
           at: now,
-        }));
+        });
       }
       if (input.email) {
         const verifyLink = row.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
-        (await queueNotice(tx, { ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }), to: input.email, kind: "receipt", dedupeKey: `receipt:${receiptNo}` }, now));
+        await queueNotice(
+          tx,
+          {
+            ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }),
+            to: input.email,
+            kind: "receipt",
+            dedupeKey: `receipt:${receiptNo}`,
+          },
+          now
+        );
       }
       return { ok: true, receiptNo, checkCode, duplicate: false };
     },
-    { behavior: "immediate" },
+    { behavior: "immediate" }
   );
 }

@@ -17,15 +17,7 @@ import type { SearchTerm } from "./search-terms";
 export const PAGE_SIZE = 20;
 
 // Where the list starts: what can be commented on now, then what comes next, then the record.
-const PHASE_ORDER: PublicPhase[] = [
-  "open",
-  "upcoming",
-  "closed",
-  "processing",
-  "legal_review",
-  "feedback_published",
-  "withdrawn",
-];
+const PHASE_ORDER: PublicPhase[] = ["open", "upcoming", "closed", "processing", "legal_review", "feedback_published", "withdrawn"];
 
 export interface ListQuery {
   terms: SearchTerm[];
@@ -54,28 +46,25 @@ export interface ListPage {
 }
 
 export async function findPublicConsultations(db: Db, query: ListQuery, now = new Date()): Promise<ListPage> {
-  const divisionName =
-    query.divisionId === undefined ? undefined : (await publicDivisions(db)).find((d) => d.id === query.divisionId)?.name;
+  const divisionName = query.divisionId === undefined ? undefined : (await publicDivisions(db)).find((d) => d.id === query.divisionId)?.name;
   const filtered = (await listPublicConsultations(db, now)).filter(
     (c) =>
       (!query.docType || c.docType === query.docType) &&
       (query.divisionId === undefined || c.divisionName === divisionName) &&
-      (!query.phase || c.phase === query.phase),
+      (!query.phase || c.phase === query.phase)
   );
 
   let outcome: SearchOutcome | undefined;
   let ordered: Array<{ consultation: ConsultationListItem; hit?: SearchHit }>;
   if (query.terms.length > 0) {
-    const { hits } = (outcome = (await searchConsultations(db, query.terms)));
+    const { hits } = (outcome = await searchConsultations(db, query.terms));
     // Highest score first; among equals the most recent period (the list is already newest first).
     ordered = filtered
       .filter((c) => hits.has(c.id))
       .map((c) => ({ consultation: c, hit: hits.get(c.id)! }))
       .sort((a, b) => b.hit.score - a.hit.score);
   } else {
-    ordered = filtered
-      .map((c) => ({ consultation: c }))
-      .sort((a, b) => PHASE_ORDER.indexOf(a.consultation.phase) - PHASE_ORDER.indexOf(b.consultation.phase));
+    ordered = filtered.map((c) => ({ consultation: c })).sort((a, b) => PHASE_ORDER.indexOf(a.consultation.phase) - PHASE_ORDER.indexOf(b.consultation.phase));
   }
 
   const pageCount = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE));
@@ -83,11 +72,13 @@ export async function findPublicConsultations(db: Db, query: ListQuery, now = ne
   const page = pageOutOfRange ? 1 : query.page;
   const words = outcome?.words ?? [];
   return {
-    items: (await Promise.all(ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(async ({ consultation, hit }) => ({
-      consultation,
-      title: hit ? highlight(consultation.title, words) : null,
-      match: hit ? (await describeHit(db, hit, words, outcome?.articles)) : null,
-    })))),
+    items: await Promise.all(
+      ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(async ({ consultation, hit }) => ({
+        consultation,
+        title: hit ? highlight(consultation.title, words) : null,
+        match: hit ? await describeHit(db, hit, words, outcome?.articles) : null,
+      }))
+    ),
     total: ordered.length,
     page,
     pageCount,

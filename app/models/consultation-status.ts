@@ -8,16 +8,7 @@ export const DOC_TYPE_LABELS: Record<DocType, string> = {
 };
 
 /** What the public sees: the stored status, refined by the clock while published. */
-export type PublicPhase =
-  | "draft"
-  | "pending_review"
-  | "upcoming"
-  | "open"
-  | "closed"
-  | "processing"
-  | "legal_review"
-  | "feedback_published"
-  | "withdrawn";
+export type PublicPhase = "draft" | "pending_review" | "upcoming" | "open" | "closed" | "processing" | "legal_review" | "feedback_published" | "withdrawn";
 
 export const PHASE_LABELS: Record<PublicPhase, string> = {
   draft: "草稿",
@@ -31,10 +22,7 @@ export const PHASE_LABELS: Record<PublicPhase, string> = {
   withdrawn: "已撤回",
 };
 
-export function publicPhase(
-  c: { status: ConsultationStatus; opensAt: Date | null; closesAt: Date | null },
-  now: Date = new Date(),
-): PublicPhase {
+export function publicPhase(c: { status: ConsultationStatus; opensAt: Date | null; closesAt: Date | null }, now: Date = new Date()): PublicPhase {
   if (c.status !== "published") return c.status;
   if (c.opensAt && now < c.opensAt) return "upcoming";
   if (c.closesAt && now > c.closesAt) return "closed";
@@ -42,10 +30,4 @@ export function publicPhase(
 }
 
 /** Statuses in which the public may see a consultation at all. */
-export const PUBLIC_STATUSES: ConsultationStatus[] = [
-  "published",
-  "processing",
-  "legal_review",
-  "feedback_published",
-  "withdrawn",
-];
+export const PUBLIC_STATUSES: ConsultationStatus[] = ["published", "processing", "legal_review", "feedback_published", "withdrawn"];

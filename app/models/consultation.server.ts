@@ -17,7 +17,7 @@ export interface ConsultationListItem {
 
 /** Everything the public may see, newest period first, with the phase the clock gives it. */
 export async function listPublicConsultations(db: Db, now = new Date()): Promise<ConsultationListItem[]> {
-  const rows = (await db
+  const rows = await db
     .select({
       id: consultations.id,
       title: consultations.title,
@@ -33,7 +33,7 @@ export async function listPublicConsultations(db: Db, now = new Date()): Promise
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(inArray(consultations.status, PUBLIC_STATUSES))
     .orderBy(desc(consultations.opensAt))
-    .all());
+    .all();
   return rows.map(({ status, ...r }) => ({ ...r, phase: publicPhase({ status, ...r }, now) }));
 }
 
@@ -50,19 +50,18 @@ export function listStaffConsultations(db: Db, user: { role: string; divisionId:
     })
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId));
-  const scoped =
-    user.role === "drafter" ? base.where(eq(consultations.divisionId, user.divisionId ?? -1)) : base;
+  const scoped = user.role === "drafter" ? base.where(eq(consultations.divisionId, user.divisionId ?? -1)) : base;
   return scoped.orderBy(desc(consultations.createdAt)).all();
 }
 
 /** One consultation as the public sees it, or undefined when it does not exist or is not public. */
 export async function getPublicConsultation(db: Db, id: number, now = new Date()) {
-  const row = (await db
+  const row = await db
     .select({ consultation: consultations, divisionName: divisions.name })
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(eq(consultations.id, id))
-    .get());
+    .get();
   if (!row || !PUBLIC_STATUSES.includes(row.consultation.status)) return undefined;
   const c = row.consultation;
   return { ...c, divisionName: row.divisionName, phase: publicPhase(c, now) };
@@ -71,19 +70,24 @@ export async function getPublicConsultation(db: Db, id: number, now = new Date()
 /** Any consultation, whatever its status, for staff pages (which check access themselves). */
 export async function getStaffConsultation(db: Db, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  const row = (await db
+  const row = await db
     .select({ consultation: consultations, divisionName: divisions.name })
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(eq(consultations.id, id))
-    .get());
+    .get();
   return row ? { ...row.consultation, divisionName: row.divisionName } : undefined;
 }
 
 /** Deadline extensions, newest first: each reason is public. */
 export function listExtensions(db: Db, consultationId: number) {
   return db
-    .select({ previousClosesAt: deadlineExtensions.previousClosesAt, newClosesAt: deadlineExtensions.newClosesAt, reason: deadlineExtensions.reason, createdAt: deadlineExtensions.createdAt })
+    .select({
+      previousClosesAt: deadlineExtensions.previousClosesAt,
+      newClosesAt: deadlineExtensions.newClosesAt,
+      reason: deadlineExtensions.reason,
+      createdAt: deadlineExtensions.createdAt,
+    })
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.consultationId, consultationId))
     .orderBy(desc(deadlineExtensions.id))

@@ -75,7 +75,7 @@ type CommentRow = { id: number; receiptNo: string; publishedBody: string | null;
 const receiptOf = async (db: Db, id: number) => ((await raw(db).value(`SELECT receipt_no FROM comments WHERE id = ?`, id)) as string | undefined) ?? null;
 
 export async function dispositionMatrix(db: Db, consultationId: number, options: { expand?: number | null } = {}) {
-  const articles = (await latestArticles(db, consultationId));
+  const articles = await latestArticles(db, consultationId);
   const labelOf = new Map(articles.map((a) => [a.identityId, a.label]));
   const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).all()).map((u) => [u.id, u.name]));
   const view = (d: DispositionRow | undefined): DispositionView | null =>
@@ -91,17 +91,23 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
         }
       : null;
 
-  const rows = (await dispositionsOf(db, consultationId));
+  const rows = await dispositionsOf(db, consultationId);
   const opinionsOf = new Map<number, DispositionRow[]>();
   for (const d of rows) if (d.topicId) opinionsOf.set(d.topicId, [...(opinionsOf.get(d.topicId) ?? []), d]);
   const byComment = new Map(rows.flatMap((d) => (d.commentId ? [[d.commentId, d] as const] : [])));
   const memberCounts = new Map(
-    ((await raw(db).all(`SELECT oc.disposition_id AS id, count(*) AS n FROM opinion_comments oc JOIN dispositions d ON d.id = oc.disposition_id
-         WHERE d.consultation_id = ? GROUP BY oc.disposition_id`, consultationId)) as Array<{ id: number; n: number }>).map((r) => [r.id, r.n]),
+    (
+      (await raw(db).all(
+        `SELECT oc.disposition_id AS id, count(*) AS n FROM opinion_comments oc JOIN dispositions d ON d.id = oc.disposition_id
+         WHERE d.consultation_id = ? GROUP BY oc.disposition_id`,
+        consultationId
+      )) as Array<{ id: number; n: number }>
+    ).map((r) => [r.id, r.n])
   );
-  const answers = (await answersByComment(db, consultationId));
+  const answers = await answersByComment(db, consultationId);
 
-  const listed = (await raw(db).all(`SELECT id, receiptNo, publishedBody, body, topicId, opinionId FROM (
+  const listed = (await raw(db).all(
+    `SELECT id, receiptNo, publishedBody, body, topicId, opinionId FROM (
          SELECT c.id, c.receipt_no AS receiptNo, c.published_body AS publishedBody, c.body, ca.topic_id AS topicId,
                 oc.disposition_id AS opinionId,
                 row_number() OVER (PARTITION BY ca.topic_id ORDER BY (d.id IS NULL), c.received_at, c.id) AS rn
@@ -109,9 +115,22 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
          LEFT JOIN dispositions d ON d.comment_id = c.id
          LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
          WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL)
-       WHERE rn <= ? OR topicId = ? ORDER BY topicId, rn`, consultationId, COMMENTS_PER_TOPIC, options.expand ?? -1)) as CommentRow[];
+       WHERE rn <= ? OR topicId = ? ORDER BY topicId, rn`,
+    consultationId,
+    COMMENTS_PER_TOPIC,
+    options.expand ?? -1
+  )) as CommentRow[];
   const links = listed.length
-    ? (await db.select().from(commentArticles).where(inArray(commentArticles.commentId, listed.map((c) => c.id))).all())
+    ? await db
+        .select()
+        .from(commentArticles)
+        .where(
+          inArray(
+            commentArticles.commentId,
+            listed.map((c) => c.id)
+          )
+        )
+        .all()
     : [];
   const articlesOf = new Map<number, string[]>();
   for (const l of links) {
@@ -128,19 +147,27 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
       articles: articlesOf.get(c.id) ?? [],
       own: view(byComment.get(c.id)),
       opinionId: c.opinionId,
-      duplicateOf: answer?.duplicateOf ? (await receiptOf(db, answer.duplicateOf)) : null,
+      duplicateOf: answer?.duplicateOf ? await receiptOf(db, answer.duplicateOf) : null,
       answered: answer !== undefined,
     };
     commentsOf.set(c.topicId, [...(commentsOf.get(c.topicId) ?? []), item]);
   }
 
-  const overrideCounts = (await overridesPerTopic(db, consultationId));
-  const answeredCounts = (await answeredPerTopic(db, consultationId, answers));
-  const current = (await currentTopics(db, consultationId));
+  const overrideCounts = await overridesPerTopic(db, consultationId);
+  const answeredCounts = await answeredPerTopic(db, consultationId, answers);
+  const current = await currentTopics(db, consultationId);
   const titles = new Map(
-    ((await raw(db).all(`SELECT id, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{ id: number; publicTitle: string | null }>).map((r) => [r.id, r.publicTitle]),
+    (
+      (await raw(db).all(`SELECT id, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{
+        id: number;
+        publicTitle: string | null;
+      }>
+    ).map((r) => [r.id, r.publicTitle])
   );
-  const quoteRows = (await quotesFor(db, current.flatMap((t) => t.representativeIds.slice(0, 2))));
+  const quoteRows = await quotesFor(
+    db,
+    current.flatMap((t) => t.representativeIds.slice(0, 2))
+  );
   const topics: MatrixTopic[] = current.map((t) => {
     const answeredCount = answeredCounts.get(t.id) ?? 0;
     return {
@@ -159,7 +186,9 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
       decided: answeredCount >= t.size,
     };
   });
-  const lastRun = (await raw(db).get(`SELECT max(finished_at) AS at FROM analysis_runs WHERE consultation_id = ? AND status = 'done'`, consultationId)) as { at: number | null };
+  const lastRun = (await raw(db).get(`SELECT max(finished_at) AS at FROM analysis_runs WHERE consultation_id = ? AND status = 'done'`, consultationId)) as {
+    at: number | null;
+  };
   return {
     topics,
     articles: articles.map((a) => ({ identityId: a.identityId, label: a.label })),
@@ -171,6 +200,9 @@ export type Matrix = Awaited<ReturnType<typeof dispositionMatrix>>;
 
 async function quotesFor(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = (await raw(db).all(`SELECT id, published_body AS publishedBody, body FROM comments WHERE id IN (${ids.map(() => "?").join(",")})`, ...ids)) as Array<{ id: number; publishedBody: string | null; body: string }>;
+  const rows = (await raw(db).all(
+    `SELECT id, published_body AS publishedBody, body FROM comments WHERE id IN (${ids.map(() => "?").join(",")})`,
+    ...ids
+  )) as Array<{ id: number; publishedBody: string | null; body: string }>;
   return new Map(rows.map((r) => [r.id, excerpt(redactedText(r), 160)]));
 }

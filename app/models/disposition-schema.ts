@@ -14,21 +14,13 @@ const id = z.coerce.number().int().positive();
 
 const answerFields = {
   decision: z.enum(DISPOSITIONS, { error: "请选择处理结果。" }),
-  reason: z
-    .string()
-    .trim()
-    .max(DISPOSITION_LIMITS.reason, `理由不能超过 ${DISPOSITION_LIMITS.reason} 个字符。`)
-    .default(""),
+  reason: z.string().trim().max(DISPOSITION_LIMITS.reason, `理由不能超过 ${DISPOSITION_LIMITS.reason} 个字符。`).default(""),
   // The select's first option is empty: 不涉及具体条款.
   articleIdentityId: z
     .union([z.literal(""), id])
     .optional()
     .transform((v) => (typeof v === "number" ? v : null)),
-  changeMade: z
-    .string()
-    .trim()
-    .max(DISPOSITION_LIMITS.changeMade, `修改情况不能超过 ${DISPOSITION_LIMITS.changeMade} 个字符。`)
-    .default(""),
+  changeMade: z.string().trim().max(DISPOSITION_LIMITS.changeMade, `修改情况不能超过 ${DISPOSITION_LIMITS.changeMade} 个字符。`).default(""),
 };
 
 function answerRules(v: { decision: Disposition; reason: string; changeMade: string }, ctx: z.RefinementCtx) {
@@ -41,12 +33,10 @@ function answerRules(v: { decision: Disposition; reason: string; changeMade: str
 }
 
 /** A single comment's own answer. */
-export const DispositionSchema = z
-  .object({ commentId: id.optional(), topicId: id.optional(), ...answerFields })
-  .superRefine((v, ctx) => {
-    if (v.commentId === undefined) ctx.addIssue({ code: "custom", path: ["form"], message: "请指定一条意见。" });
-    answerRules(v, ctx);
-  });
+export const DispositionSchema = z.object({ commentId: id.optional(), topicId: id.optional(), ...answerFields }).superRefine((v, ctx) => {
+  if (v.commentId === undefined) ctx.addIssue({ code: "custom", path: ["form"], message: "请指定一条意见。" });
+  answerRules(v, ctx);
+});
 
 const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(id, { error: "所选意见无效。" }));
 

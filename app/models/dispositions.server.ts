@@ -58,16 +58,22 @@ export function dispositionsOf(db: Pick<Db, "select">, consultationId: number): 
 
 /** How many comments of each topic are answered on their own. */
 export async function overridesPerTopic(db: Db, consultationId: number): Promise<Map<number, number>> {
-  const rows = (await raw(db).all(`SELECT ca.topic_id AS topicId, count(*) AS n FROM dispositions d
+  const rows = (await raw(db).all(
+    `SELECT ca.topic_id AS topicId, count(*) AS n FROM dispositions d
        JOIN comment_analysis ca ON ca.comment_id = d.comment_id
-       WHERE d.consultation_id = ? AND ca.topic_id IS NOT NULL GROUP BY ca.topic_id`, consultationId)) as Array<{ topicId: number; n: number }>;
+       WHERE d.consultation_id = ? AND ca.topic_id IS NOT NULL GROUP BY ca.topic_id`,
+    consultationId
+  )) as Array<{ topicId: number; n: number }>;
   return new Map(rows.map((r) => [r.topicId, r.n]));
 }
 
 /** How many comments of each topic carry an answer (their own, their opinion's or their first copy's). */
 export async function answeredPerTopic(db: Db, consultationId: number, answers?: Awaited<ReturnType<typeof answersByComment>>): Promise<Map<number, number>> {
   answers ??= await answersByComment(db, consultationId);
-  const placed = (await raw(db).all(`SELECT ca.comment_id AS commentId, ca.topic_id AS topicId FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL`, consultationId)) as Array<{ commentId: number; topicId: number }>;
+  const placed = (await raw(db).all(
+    `SELECT ca.comment_id AS commentId, ca.topic_id AS topicId FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL`,
+    consultationId
+  )) as Array<{ commentId: number; topicId: number }>;
   const out = new Map<number, number>();
   for (const p of placed) if (answers.has(p.commentId)) out.set(p.topicId, (out.get(p.topicId) ?? 0) + 1);
   return out;
@@ -75,7 +81,7 @@ export async function answeredPerTopic(db: Db, consultationId: number, answers?:
 
 /** Topics with a comment that carries no answer yet. */
 export async function undecidedTopics(db: Db, consultationId: number): Promise<CurrentTopic[]> {
-  const answered = (await answeredPerTopic(db, consultationId));
+  const answered = await answeredPerTopic(db, consultationId);
   return (await currentTopics(db, consultationId)).filter((t) => (answered.get(t.id) ?? 0) < t.size);
 }
 
@@ -91,19 +97,19 @@ export function dispositionLock(c: Consultation, now = new Date()): string | nul
 /** Once the period has closed, the first work on the answers moves the consultation to 意见处理中. */
 export async function beginProcessing(tx: Tx, c: Consultation, actor: Staff, now = new Date()): Promise<void> {
   if (c.status !== "published" || publicPhase(c, now) !== "closed") return;
-  const after = (await tx.update(consultations).set({ status: "processing", updatedAt: now }).where(eq(consultations.id, c.id)).returning().get());
-  (await appendAudit(tx, {
+  const after = await tx.update(consultations).set({ status: "processing", updatedAt: now }).where(eq(consultations.id, c.id)).returning().get();
+  await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: "consultation.processing",
     entityType: "consultation",
     entityId: c.id,
     before: auditView(c),
     after: auditView(after),
-  }));
+  });
 }
 
 async function loadForChange(tx: Tx, consultationId: number, actor: Staff): Promise<Consultation> {
-  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get());
+  const c = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
   if (!c) throw new WorkflowError("未找到该征求意见。", 404);
   if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以处理意见。", 403);
   const locked = dispositionLock(c);
@@ -112,7 +118,15 @@ async function loadForChange(tx: Tx, consultationId: number, actor: Staff): Prom
 }
 
 const auditShape = (d: DispositionRow | undefined) =>
-  d && { topicId: d.topicId, commentId: d.commentId, title: d.title, decision: d.decision, reason: d.reason, articleIdentityId: d.articleIdentityId, changeMade: d.changeMade };
+  d && {
+    topicId: d.topicId,
+    commentId: d.commentId,
+    title: d.title,
+    decision: d.decision,
+    reason: d.reason,
+    articleIdentityId: d.articleIdentityId,
+    changeMade: d.changeMade,
+  };
 
 type AnswerFields = Pick<DispositionInput, "decision" | "reason" | "articleIdentityId" | "changeMade">;
 
@@ -130,33 +144,54 @@ function answerValues(input: AnswerFields, articles: Awaited<ReturnType<typeof l
   };
 }
 
-async function audit(tx: Tx, actor: Staff, action: string, before: DispositionRow | undefined, after: DispositionRow | undefined, extra: Record<string, unknown>, now: Date) {
-  (await appendAudit(tx, {
+async function audit(
+  tx: Tx,
+  actor: Staff,
+  action: string,
+  before: DispositionRow | undefined,
+  after: DispositionRow | undefined,
+  extra: Record<string, unknown>,
+  now: Date
+) {
+  await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action,
     entityType: "disposition",
     entityId: (after ?? before)!.id,
-    before: before && { ...auditShape(before), ...extra.before as object },
-    after: after && { ...auditShape(after), ...extra.after as object },
+    before: before && { ...auditShape(before), ...(extra.before as object) },
+    after: after && { ...auditShape(after), ...(extra.after as object) },
     at: now,
-  }));
+  });
 }
 
 /** A single comment's own answer: it wins over the answer of any opinion that lists the comment. */
 export async function recordDisposition(db: Db, consultationId: number, actor: Staff, input: DispositionInput, now = new Date()): Promise<DispositionRow> {
   // The draft's articles only change with a new version, which does not happen while answering.
-  const articles = (await latestArticles(db, consultationId));
+  const articles = await latestArticles(db, consultationId);
   return db.transaction(async (tx) => {
-    const c = (await loadForChange(tx, consultationId, actor));
-    const cm = (await tx.select({ consultationId: comments.consultationId }).from(comments).where(eq(comments.id, input.commentId!)).get());
+    const c = await loadForChange(tx, consultationId, actor);
+    const cm = await tx.select({ consultationId: comments.consultationId }).from(comments).where(eq(comments.id, input.commentId!)).get();
     if (cm?.consultationId !== consultationId) throw new WorkflowError("未找到该意见。", 404);
     const values = answerValues(input, articles, actor);
-    const before = (await tx.select().from(dispositions).where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, input.commentId!))).get());
+    const before = await tx
+      .select()
+      .from(dispositions)
+      .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, input.commentId!)))
+      .get();
     const row = before
-      ? (await tx.update(dispositions).set({ ...values, updatedAt: now }).where(eq(dispositions.id, before.id)).returning().get())
-      : (await tx.insert(dispositions).values({ ...values, consultationId, commentId: input.commentId! }).returning().get());
-    (await audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, {}, now));
-    (await beginProcessing(tx, c, actor, now));
+      ? await tx
+          .update(dispositions)
+          .set({ ...values, updatedAt: now })
+          .where(eq(dispositions.id, before.id))
+          .returning()
+          .get()
+      : await tx
+          .insert(dispositions)
+          .values({ ...values, consultationId, commentId: input.commentId! })
+          .returning()
+          .get();
+    await audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, {}, now);
+    await beginProcessing(tx, c, actor, now);
     return row;
   });
 }
@@ -170,98 +205,134 @@ const membersOf = async (tx: Tx, opinionId: number) =>
  * form did not show keep their place, so a topic too large to list is never emptied by accident.
  */
 export async function recordOpinion(db: Db, consultationId: number, actor: Staff, input: OpinionInput, now = new Date()): Promise<DispositionRow> {
-  const articles = (await latestArticles(db, consultationId));
+  const articles = await latestArticles(db, consultationId);
   return db.transaction(async (tx) => {
-    const c = (await loadForChange(tx, consultationId, actor));
-    const t = (await tx.select({ consultationId: topics.consultationId }).from(topics).where(eq(topics.id, input.topicId)).get());
+    const c = await loadForChange(tx, consultationId, actor);
+    const t = await tx.select({ consultationId: topics.consultationId }).from(topics).where(eq(topics.id, input.topicId)).get();
     if (t?.consultationId !== consultationId) throw new WorkflowError("未找到该主题。", 404);
     const values = { ...answerValues(input, articles, actor), title: input.title };
     const before =
       input.opinionId === undefined
         ? undefined
-        : (await tx.select().from(dispositions).where(and(eq(dispositions.id, input.opinionId), eq(dispositions.topicId, input.topicId))).get());
+        : await tx
+            .select()
+            .from(dispositions)
+            .where(and(eq(dispositions.id, input.opinionId), eq(dispositions.topicId, input.topicId)))
+            .get();
     if (input.opinionId !== undefined && !before) throw new WorkflowError("未找到该意见要点，可能已被删除。请刷新页面。", 404);
 
     const inTopic = new Set(
-      (await tx.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, input.topicId)).all()).map((r) => r.id),
+      (await tx.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, input.topicId)).all()).map((r) => r.id)
     );
     if (input.commentIds.some((id) => !inTopic.has(id)) || input.listedIds.some((id) => !inTopic.has(id))) {
       throw new WorkflowError("所选意见不在本主题中，可能已被移动。请刷新页面后重试。", 400);
     }
-    const previous = before ? (await membersOf(tx, before.id)) : [];
+    const previous = before ? await membersOf(tx, before.id) : [];
     const listed = new Set(input.listedIds);
     const members = new Set([...previous.filter((id) => !listed.has(id)), ...input.commentIds]);
     if (input.includeUnanswered) {
-      const unanswered = (await tx
+      const unanswered = await tx
         .select({ id: commentAnalysis.commentId })
         .from(commentAnalysis)
         .where(
           and(
             eq(commentAnalysis.topicId, input.topicId),
             sql`not exists (select 1 from ${dispositions} o where o.comment_id = ${commentAnalysis.commentId})`,
-            sql`not exists (select 1 from ${opinionComments} m where m.comment_id = ${commentAnalysis.commentId})`,
-          ),
+            sql`not exists (select 1 from ${opinionComments} m where m.comment_id = ${commentAnalysis.commentId})`
+          )
         )
-        .all());
+        .all();
       for (const r of unanswered) members.add(r.id);
     }
     if (members.size === 0) throw new WorkflowError("意见要点至少要答复一条意见；不再需要时，请删除该意见要点。", 400);
 
     const row = before
-      ? (await tx.update(dispositions).set({ ...values, updatedAt: now }).where(eq(dispositions.id, before.id)).returning().get())
-      : (await tx.insert(dispositions).values({ ...values, consultationId, topicId: input.topicId }).returning().get());
-    (await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, row.id)).run());
+      ? await tx
+          .update(dispositions)
+          .set({ ...values, updatedAt: now })
+          .where(eq(dispositions.id, before.id))
+          .returning()
+          .get()
+      : await tx
+          .insert(dispositions)
+          .values({ ...values, consultationId, topicId: input.topicId })
+          .returning()
+          .get();
+    await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, row.id)).run();
     const ids = [...members].sort((a, b) => a - b);
     for (const commentId of ids) {
-      (await tx.insert(opinionComments)
+      await tx
+        .insert(opinionComments)
         .values({ commentId, dispositionId: row.id })
         .onConflictDoUpdate({ target: opinionComments.commentId, set: { dispositionId: row.id } })
-        .run());
+        .run();
     }
-    (await audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, { before: { commentIds: previous }, after: { commentIds: ids } }, now));
-    (await beginProcessing(tx, c, actor, now));
+    await audit(
+      tx,
+      actor,
+      before ? "disposition.update" : "disposition.record",
+      before,
+      row,
+      { before: { commentIds: previous }, after: { commentIds: ids } },
+      now
+    );
+    await beginProcessing(tx, c, actor, now);
     return row;
   });
 }
 
 /** Deletes an opinion: the comments it answered carry no answer until staff answer them again. */
 export async function deleteOpinion(db: Db, consultationId: number, actor: Staff, opinionId: number, now = new Date()): Promise<void> {
-  (await db.transaction(async (tx) => {
-    (await loadForChange(tx, consultationId, actor));
-    const before = (await tx.select().from(dispositions).where(and(eq(dispositions.id, opinionId), eq(dispositions.consultationId, consultationId))).get());
+  await db.transaction(async (tx) => {
+    await loadForChange(tx, consultationId, actor);
+    const before = await tx
+      .select()
+      .from(dispositions)
+      .where(and(eq(dispositions.id, opinionId), eq(dispositions.consultationId, consultationId)))
+      .get();
     if (!before?.topicId) throw new WorkflowError("未找到该意见要点，可能已被删除。请刷新页面。", 404);
-    const previous = (await membersOf(tx, before.id));
-    (await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, before.id)).run());
-    (await tx.delete(dispositions).where(eq(dispositions.id, before.id)).run());
-    (await audit(tx, actor, "disposition.delete", before, undefined, { before: { commentIds: previous } }, now));
-  }));
+    const previous = await membersOf(tx, before.id);
+    await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, before.id)).run();
+    await tx.delete(dispositions).where(eq(dispositions.id, before.id)).run();
+    await audit(tx, actor, "disposition.delete", before, undefined, { before: { commentIds: previous } }, now);
+  });
 }
 
 /** Removes a comment's own answer: the answer of the opinion that lists it applies again, if any. */
 export async function clearOverride(db: Db, consultationId: number, actor: Staff, commentId: number, now = new Date()): Promise<void> {
-  (await db.transaction(async (tx) => {
-    (await loadForChange(tx, consultationId, actor));
-    const before = (await tx
+  await db.transaction(async (tx) => {
+    await loadForChange(tx, consultationId, actor);
+    const before = await tx
       .select()
       .from(dispositions)
       .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, commentId)))
-      .get());
+      .get();
     if (!before) throw new WorkflowError("该意见没有单独的处理结果。", 404);
-    (await tx.delete(dispositions).where(eq(dispositions.id, before.id)).run());
-    (await audit(tx, actor, "disposition.clear", before, undefined, {}, now));
-  }));
+    await tx.delete(dispositions).where(eq(dispositions.id, before.id)).run();
+    await audit(tx, actor, "disposition.clear", before, undefined, {}, now);
+  });
 }
 
 /** Staff approve the title a topic is published under (topic-titles.ts); audited. */
-export async function approveTopicTitle(db: Db, consultationId: number, actor: Staff, input: { topicId: number; publicTitle: string }, now = new Date()): Promise<void> {
-  (await db.transaction(async (tx) => {
-    (await loadForChange(tx, consultationId, actor));
-    const t = (await tx.select().from(topics).where(and(eq(topics.id, input.topicId), eq(topics.consultationId, consultationId))).get());
+export async function approveTopicTitle(
+  db: Db,
+  consultationId: number,
+  actor: Staff,
+  input: { topicId: number; publicTitle: string },
+  now = new Date()
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await loadForChange(tx, consultationId, actor);
+    const t = await tx
+      .select()
+      .from(topics)
+      .where(and(eq(topics.id, input.topicId), eq(topics.consultationId, consultationId)))
+      .get();
     if (!t) throw new WorkflowError("未找到该主题。", 404);
     const refused = refusalFor(input.publicTitle, "公开标题");
     if (refused) throw new WorkflowError(refused, 400);
-    (await tx.update(topics).set({ publicTitle: input.publicTitle }).where(eq(topics.id, t.id)).run());
-    (await appendAudit(tx, {
+    await tx.update(topics).set({ publicTitle: input.publicTitle }).where(eq(topics.id, t.id)).run();
+    await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "topic.public_title",
       entityType: "topic",
@@ -269,8 +340,8 @@ export async function approveTopicTitle(db: Db, consultationId: number, actor: S
       before: { publicTitle: t.publicTitle },
       after: { publicTitle: input.publicTitle },
       at: now,
-    }));
-  }));
+    });
+  });
 }
 
 /** The topic a comment is placed in, or null. */

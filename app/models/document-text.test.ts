@@ -63,7 +63,15 @@ describe("parseDocumentText", () => {
   });
 
   it("reads Q:/A: and 问题一： the same way, and a heading ends the list", () => {
-    const text = ["一、常见问题", "Q: Who may apply?", "A: Any veteran.", "问题二：需要哪些材料？", "身份证和退役证。", "二、其他", "本解读自发布之日起施行。"].join("\n");
+    const text = [
+      "一、常见问题",
+      "Q: Who may apply?",
+      "A: Any veteran.",
+      "问题二：需要哪些材料？",
+      "身份证和退役证。",
+      "二、其他",
+      "本解读自发布之日起施行。",
+    ].join("\n");
     expect(parseDocumentText(text)).toEqual([
       { kind: "heading", depth: 1, text: "一、常见问题" },
       {

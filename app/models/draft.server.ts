@@ -3,7 +3,6 @@ import type { Db, Tx } from "~db/client.server";
 import { articleIdentities, draftNodes, draftVersions } from "~db/schema";
 import type { DraftNode, ParsedDraft } from "~/analysis/draft-parser";
 
-
 export interface NewVersion {
   consultationId: number;
   label: string;
@@ -21,20 +20,21 @@ export async function insertDraftVersion(
   tx: Tx,
   version: NewVersion,
   parsed: ParsedDraft,
-  identityFor?: (articleNumber: number, text: string) => number | undefined,
+  identityFor?: (articleNumber: number, text: string) => number | undefined
 ): Promise<{ versionId: number; articleIdentities: Map<number, number> }> {
-  const last = (await tx
-    .select({ versionNo: draftVersions.versionNo })
-    .from(draftVersions)
-    .where(eq(draftVersions.consultationId, version.consultationId))
-    .orderBy(asc(draftVersions.versionNo))
-    .all())
-    .at(-1);
-  const { id: versionId } = (await tx
+  const last = (
+    await tx
+      .select({ versionNo: draftVersions.versionNo })
+      .from(draftVersions)
+      .where(eq(draftVersions.consultationId, version.consultationId))
+      .orderBy(asc(draftVersions.versionNo))
+      .all()
+  ).at(-1);
+  const { id: versionId } = await tx
     .insert(draftVersions)
     .values({ ...version, versionNo: (last?.versionNo ?? 0) + 1 })
     .returning({ id: draftVersions.id })
-    .get());
+    .get();
 
   const identities = new Map<number, number>();
   const insertNode = async (n: DraftNode, parentId: number | null, position: number) => {
@@ -42,14 +42,10 @@ export async function insertDraftVersion(
     if (n.kind === "article" && n.number !== null) {
       articleIdentityId =
         identityFor?.(n.number, n.text) ??
-        (await tx
-          .insert(articleIdentities)
-          .values({ consultationId: version.consultationId })
-          .returning({ id: articleIdentities.id })
-          .get()).id;
+        (await tx.insert(articleIdentities).values({ consultationId: version.consultationId }).returning({ id: articleIdentities.id }).get()).id;
       identities.set(n.number, articleIdentityId);
     }
-    const { id } = (await tx
+    const { id } = await tx
       .insert(draftNodes)
       .values({
         versionId,
@@ -63,7 +59,7 @@ export async function insertDraftVersion(
         articleIdentityId,
       })
       .returning({ id: draftNodes.id })
-      .get());
+      .get();
     for (const [i, child] of n.children.entries()) await insertNode(child, id, i);
   };
   for (const [i, n] of parsed.nodes.entries()) await insertNode(n, null, i);
@@ -84,12 +80,7 @@ export interface StoredNode {
 
 /** A version's nodes as a tree, in document order. */
 export async function loadDraftTree(db: Db, versionId: number): Promise<StoredNode[]> {
-  const rows = (await db
-    .select()
-    .from(draftNodes)
-    .where(eq(draftNodes.versionId, versionId))
-    .orderBy(asc(draftNodes.position), asc(draftNodes.id))
-    .all());
+  const rows = await db.select().from(draftNodes).where(eq(draftNodes.versionId, versionId)).orderBy(asc(draftNodes.position), asc(draftNodes.id)).all();
   const byId = new Map<number, StoredNode>();
   for (const r of rows) byId.set(r.id, { ...r, children: [] });
   const roots: StoredNode[] = [];
@@ -102,13 +93,7 @@ export async function loadDraftTree(db: Db, versionId: number): Promise<StoredNo
 }
 
 export async function latestVersion(db: Pick<Db, "select">, consultationId: number) {
-  return (await db
-    .select()
-    .from(draftVersions)
-    .where(eq(draftVersions.consultationId, consultationId))
-    .orderBy(asc(draftVersions.versionNo))
-    .all())
-    .at(-1);
+  return (await db.select().from(draftVersions).where(eq(draftVersions.consultationId, consultationId)).orderBy(asc(draftVersions.versionNo)).all()).at(-1);
 }
 
 export function articleNodes(db: Db, versionId: number) {

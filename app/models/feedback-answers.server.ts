@@ -76,21 +76,24 @@ interface Block {
 }
 
 export async function articleAnswers(db: Db, consultationId: number): Promise<{ articles: ArticleAnswers[]; totals: FeedbackTotals }> {
-  const articles = (await latestArticles(db, consultationId));
+  const articles = await latestArticles(db, consultationId);
   const known = new Set(articles.map((a) => a.identityId));
-  const answers = (await answersByComment(db, consultationId));
+  const answers = await answersByComment(db, consultationId);
   const titles = new Map(
-    ((await raw(db).all(`SELECT id, label, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{ id: number; label: string; publicTitle: string | null }>).map((t) => [
-      t.id,
-      publishedTopicTitle(t),
-    ]),
+    (
+      (await raw(db).all(`SELECT id, label, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{
+        id: number;
+        label: string;
+        publicTitle: string | null;
+      }>
+    ).map((t) => [t.id, publishedTopicTitle(t)])
   );
   // What the commenter or staff said a comment concerns; the engine's inferred guesses are not published as fact.
   const links = new Map<number, number[]>();
   const linkRows = await raw(db).all<{ commentId: number; identityId: number }>(
     `SELECT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
        JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`,
-    consultationId,
+    consultationId
   );
   for (const l of linkRows) if (known.has(l.identityId)) links.set(l.commentId, [...(links.get(l.commentId) ?? []), l.identityId]);
 
@@ -103,7 +106,20 @@ export async function articleAnswers(db: Db, consultationId: number): Promise<{ 
     if (!block) {
       const topicTitle = a.topicId !== null ? titles.get(a.topicId) ?? null : null;
       const subject = a.topicId === null ? "个别意见" : a.title?.trim() || topicTitle || "相关意见";
-      block = { key, anchor: `answer-${blocks.size + 1}`, home, topicTitle, subject, decision: a.decision, reason: a.reason, changeMade: a.changeMade, total: 0, duplicates: 0, named: home !== null, tally: new Map() };
+      block = {
+        key,
+        anchor: `answer-${blocks.size + 1}`,
+        home,
+        topicTitle,
+        subject,
+        decision: a.decision,
+        reason: a.reason,
+        changeMade: a.changeMade,
+        total: 0,
+        duplicates: 0,
+        named: home !== null,
+        tally: new Map(),
+      };
       blocks.set(key, block);
     }
     return block;
@@ -147,7 +163,10 @@ export async function articleAnswers(db: Db, consultationId: number): Promise<{ 
     if (top && top[1] * 2 >= b.total) b.home = top[0];
   }
 
-  const entries: Array<{ id: number | null; number: number | null; label: string }> = [...articles.map((a) => ({ id: a.identityId, number: a.number, label: a.label })), { id: null, number: null, label: GENERAL }];
+  const entries: Array<{ id: number | null; number: number | null; label: string }> = [
+    ...articles.map((a) => ({ id: a.identityId, number: a.number, label: a.label })),
+    { id: null, number: null, label: GENERAL },
+  ];
   const labelOf = new Map(entries.map((e) => [e.id, e.label]));
   const publish = (b: Block, count: number): PublishedAnswer => ({
     kind: "answer",
@@ -168,7 +187,14 @@ export async function articleAnswers(db: Db, consultationId: number): Promise<{ 
       .map(([key, count]) => ({ b: blocks.get(key)!, count }))
       .filter(({ b }) => b.home !== e.id)
       .map(({ b, count }): AnswerLink => ({ kind: "link", anchor: b.anchor, subject: screen(b.subject), homeLabel: labelOf.get(b.home) ?? GENERAL, count }));
-    return { id: e.number !== null ? `answer-article-${e.number}` : "answer-general", number: e.number, label: e.label, commentCount: s.count, items: [...homed, ...linked], unanswered: s.unanswered };
+    return {
+      id: e.number !== null ? `answer-article-${e.number}` : "answer-general",
+      number: e.number,
+      label: e.label,
+      commentCount: s.count,
+      items: [...homed, ...linked],
+      unanswered: s.unanswered,
+    };
   });
   return { articles: out, totals };
 }

@@ -19,21 +19,21 @@ import { summaryData } from "./summary.server";
  * is redacted rather than served.
  */
 export async function publishedSummary(db: Db, consultationId: number) {
-  const row = (await db
+  const row = await db
     .select({ body: feedbackSummaries.body, publishedAt: feedbackSummaries.publishedAt })
     .from(feedbackSummaries)
     .where(and(eq(feedbackSummaries.consultationId, consultationId), eq(feedbackSummaries.status, "published")))
-    .get());
+    .get();
   return row && { ...row, body: screenGenerated(row.body).text };
 }
 
 export async function publicFeedback(db: Db, consultationId: number, department: string, now = new Date()) {
-  const c = (await getPublicConsultation(db, consultationId, now));
-  const summary = c ? (await publishedSummary(db, consultationId)) : undefined;
+  const c = await getPublicConsultation(db, consultationId, now);
+  const summary = c ? await publishedSummary(db, consultationId) : undefined;
   if (!c || !summary) return undefined;
   const data = (await summaryData(db, consultationId, department))!;
 
-  const { articles, totals } = (await articleAnswers(db, consultationId));
+  const { articles, totals } = await articleAnswers(db, consultationId);
   return {
     consultation: { id: c.id, title: c.title, divisionName: c.divisionName },
     summary,
@@ -53,12 +53,20 @@ export type PublicFeedback = NonNullable<Awaited<ReturnType<typeof publicFeedbac
  * admins' calendar). A withdrawn consultation gets no answers, so no day.
  */
 export async function pendingFeedback(db: Db, consultationId: number, dueWorkingDays: number, now = new Date()) {
-  const c = (await getPublicConsultation(db, consultationId, now));
+  const c = await getPublicConsultation(db, consultationId, now);
   if (!c) return undefined;
   const expectedBy =
-    c.closesAt && c.phase !== "withdrawn" ? shanghaiEndOfDay(lastCountedDay(c.closesAt, dueWorkingDays, "working", (await loadCalendar(db)))) : null;
+    c.closesAt && c.phase !== "withdrawn" ? shanghaiEndOfDay(lastCountedDay(c.closesAt, dueWorkingDays, "working", await loadCalendar(db))) : null;
   return {
-    consultation: { id: c.id, title: c.title, divisionName: c.divisionName, phase: c.phase, opensAt: c.opensAt, closesAt: c.closesAt, withdrawnReason: c.withdrawnReason },
+    consultation: {
+      id: c.id,
+      title: c.title,
+      divisionName: c.divisionName,
+      phase: c.phase,
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+      withdrawnReason: c.withdrawnReason,
+    },
     expectedBy,
     overdue: expectedBy !== null && now > expectedBy,
     dueWorkingDays,

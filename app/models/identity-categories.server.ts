@@ -13,12 +13,12 @@ export const FALLBACK_IDENTITY_CATEGORIES: string[] = [...DEFAULT_IDENTITY_CATEG
 
 /** The comment form's identity categories, as admins configured them. */
 export async function activeIdentityCategories(db: Db): Promise<string[]> {
-  const rows = (await db
+  const rows = await db
     .select({ label: identityCategories.label })
     .from(identityCategories)
     .where(eq(identityCategories.active, true))
     .orderBy(asc(identityCategories.position))
-    .all());
+    .all();
   return rows.length ? rows.map((r) => r.label) : [...DEFAULT_IDENTITY_CATEGORIES];
 }
 
@@ -31,11 +31,11 @@ export async function activeIdentityCategories(db: Db): Promise<string[]> {
  */
 export function ensureDefaultIdentityCategories(db: Db): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const rows = (await tx
+    const rows = await tx
       .select({ id: identityCategories.id, label: identityCategories.label })
       .from(identityCategories)
       .orderBy(asc(identityCategories.position), asc(identityCategories.id))
-      .all());
+      .all();
     const have = new Set(rows.map((r) => r.label));
     const missing = DEFAULT_IDENTITY_CATEGORIES.filter((label) => !have.has(label));
     if (!missing.length) return [];
@@ -47,8 +47,8 @@ export function ensureDefaultIdentityCategories(db: Db): Promise<string[]> {
       order.splice(before === -1 ? order.length : before, 0, { id: null, label });
     }
     for (const [position, entry] of order.entries()) {
-      if (entry.id === null) (await tx.insert(identityCategories).values({ label: entry.label, position }).run());
-      else (await tx.update(identityCategories).set({ position }).where(eq(identityCategories.id, entry.id)).run());
+      if (entry.id === null) await tx.insert(identityCategories).values({ label: entry.label, position }).run();
+      else await tx.update(identityCategories).set({ position }).where(eq(identityCategories.id, entry.id)).run();
     }
     return missing;
   });

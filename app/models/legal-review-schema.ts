@@ -17,11 +17,7 @@ export const LEGAL_STAGE_LABELS: Record<LegalStage, string> = {
 
 /** 审查完毕: the legal office's conclusion, kept with the review. */
 export const LegalFinishSchema = z.object({
-  note: z
-    .string({ error: "请填写审查结论。" })
-    .trim()
-    .min(1, "请填写审查结论。")
-    .max(LEGAL_NOTE_MAX, `审查结论不能超过 ${LEGAL_NOTE_MAX} 个字。`),
+  note: z.string({ error: "请填写审查结论。" }).trim().min(1, "请填写审查结论。").max(LEGAL_NOTE_MAX, `审查结论不能超过 ${LEGAL_NOTE_MAX} 个字。`),
 });
 
 /** One opinion of the legal office: on an article (its identity id) or general (empty). */
@@ -32,16 +28,15 @@ export const LegalOpinionSchema = z.object({
     .regex(/^(\d{1,9})?$/, "请选择条款或“总体意见”。")
     .optional()
     .transform((v) => (v ? Number(v) : null)),
-  body: z
-    .string({ error: "请填写审查意见。" })
-    .trim()
-    .min(1, "请填写审查意见。")
-    .max(LEGAL_OPINION_MAX, `审查意见不能超过 ${LEGAL_OPINION_MAX} 个字。`),
+  body: z.string({ error: "请填写审查意见。" }).trim().min(1, "请填写审查意见。").max(LEGAL_OPINION_MAX, `审查意见不能超过 ${LEGAL_OPINION_MAX} 个字。`),
 });
 
 /** The drafter's answer to one opinion. */
 export const LegalAnswerSchema = z.object({
-  opinionId: z.string({ error: "未找到该审查意见。" }).regex(/^\d{1,9}$/, "未找到该审查意见。").transform(Number),
+  opinionId: z
+    .string({ error: "未找到该审查意见。" })
+    .regex(/^\d{1,9}$/, "未找到该审查意见。")
+    .transform(Number),
   answer: z
     .string({ error: "请填写对审查意见的答复。" })
     .trim()

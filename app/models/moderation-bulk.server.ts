@@ -40,14 +40,15 @@ export interface BulkPreview {
 const filterKey = (f: QueueFilters) => queueSearch({ ...f, page: 1 });
 
 async function matchingIds(db: Db, consultationId: number, f: QueueFilters): Promise<number[]> {
-  (await refreshModerationFlags(db, consultationId));
-  return (await db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(...(await queueWhere(db, consultationId, f))))
-    .orderBy(asc(comments.id))
-    .all())
-    .map((r) => r.id);
+  await refreshModerationFlags(db, consultationId);
+  return (
+    await db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(...(await queueWhere(db, consultationId, f))))
+      .orderBy(asc(comments.id))
+      .all()
+  ).map((r) => r.id);
 }
 
 function tokenFor(request: BulkRequest, f: QueueFilters, ids: number[]): string {
@@ -58,24 +59,26 @@ function tokenFor(request: BulkRequest, f: QueueFilters, ids: number[]): string 
 }
 
 export async function previewBulk(db: Db, consultationId: number, f: QueueFilters, request: BulkRequest): Promise<BulkPreview> {
-  const ids = (await matchingIds(db, consultationId, f));
+  const ids = await matchingIds(db, consultationId, f);
   const unreviewed =
     request.action === "approve" && ids.length
-      ? (await db
-          .select({ id: comments.id })
-          .from(comments)
-          .where(
-            and(
-              ...(await queueWhere(db, consultationId, f)),
-              exists(
-                db
-                  .select({ one: redactions.id })
-                  .from(redactions)
-                  .where(and(eq(redactions.commentId, comments.id), eq(redactions.status, "proposed")))
+      ? (
+          await db
+            .select({ id: comments.id })
+            .from(comments)
+            .where(
+              and(
+                ...(await queueWhere(db, consultationId, f)),
+                exists(
+                  db
+                    .select({ one: redactions.id })
+                    .from(redactions)
+                    .where(and(eq(redactions.commentId, comments.id), eq(redactions.status, "proposed")))
+                )
               )
             )
-          )
-          .all()).length
+            .all()
+        ).length
       : 0;
   return { count: ids.length, token: tokenFor(request, f, ids), unreviewed };
 }
@@ -104,18 +107,19 @@ export async function runBulkByFilter(
   request: BulkRequest & { token: string },
   now = new Date()
 ): Promise<BulkOutcome> {
-  const ids = (await matchingIds(db, consultationId, f));
-  if (tokenFor(request, f, ids) !== request.token) return { ok: false, changed: (await previewBulk(db, consultationId, f, request)) };
+  const ids = await matchingIds(db, consultationId, f);
+  if (tokenFor(request, f, ids) !== request.token) return { ok: false, changed: await previewBulk(db, consultationId, f, request) };
   const statusAtConfirmation = new Map(
     ids.length
-      ? (await Promise.all(chunks(ids).map(async (part) =>
-          (await db
-            .select({ id: comments.id, status: comments.moderationStatus })
-            .from(comments)
-            .where(inArray(comments.id, part))
-            .all())
-            .map((r) => [r.id, r.status] as const)
-        ))).flat()
+      ? (
+          await Promise.all(
+            chunks(ids).map(async (part) =>
+              (
+                await db.select({ id: comments.id, status: comments.moderationStatus }).from(comments).where(inArray(comments.id, part)).all()
+              ).map((r) => [r.id, r.status] as const)
+            )
+          )
+        ).flat()
       : []
   );
   const held: HeldBack[] = [];
@@ -125,60 +129,56 @@ export async function runBulkByFilter(
   let completed = false;
   try {
     for (const part of chunks(ids)) {
-      (await db.transaction(
+      await db.transaction(
         async (tx) => {
-          const rows = (await tx
+          const rows = await tx
             .select()
             .from(comments)
             .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, part)))
-            .all());
+            .all();
           const marked = new Set(
-            (await tx
-              .select({ id: commentMarks.commentId })
-              .from(commentMarks)
-              .where(inArray(commentMarks.commentId, part))
-              .all())
-              .map((r) => r.id)
+            (await tx.select({ id: commentMarks.commentId }).from(commentMarks).where(inArray(commentMarks.commentId, part)).all()).map((r) => r.id)
           );
           for (const c of rows) {
             const moved = statusAtConfirmation.get(c.id) !== c.moderationStatus;
             if (request.action === "approve") {
               if (moved || c.moderationStatus === "approved") unchanged++;
               else {
-                const hold = (await approveAsProposed(tx, c, actor, now, {
+                const hold = await approveAsProposed(tx, c, actor, now, {
                   audit: false,
                   note,
-                }));
+                });
                 if (hold) held.push(hold);
                 else acted.push(c.id);
               }
             } else if (request.action === "reject") {
               if (moved || c.moderationStatus === "rejected") unchanged++;
               else {
-                (await decide(tx, c, actor, now, { decision: "rejected", reason: request.reason!, note }, { audit: false }));
+                await decide(tx, c, actor, now, { decision: "rejected", reason: request.reason!, note }, { audit: false });
                 acted.push(c.id);
               }
             } else if (request.action === "mark") {
               if (marked.has(c.id)) unchanged++;
               else {
-                (await tx.insert(commentMarks)
+                await tx
+                  .insert(commentMarks)
                   .values({
                     commentId: c.id,
                     markedBy: actor.id,
                     markedAt: now,
                   })
-                  .run());
+                  .run();
                 acted.push(c.id);
               }
             } else if (!marked.has(c.id)) unchanged++;
             else {
-              (await tx.delete(commentMarks).where(eq(commentMarks.commentId, c.id)).run());
+              await tx.delete(commentMarks).where(eq(commentMarks.commentId, c.id)).run();
               acted.push(c.id);
             }
           }
         },
         { behavior: "immediate" }
-      ));
+      );
       // Other requests are served between chunks: 3,000 comments never hold the server for long.
       await nextTick();
     }
@@ -186,7 +186,7 @@ export async function runBulkByFilter(
   } finally {
     forget(`public-comments:${consultationId}:`);
     // Written even when a chunk failed: the chunks already committed are on record.
-    (await db.transaction(
+    await db.transaction(
       (tx) =>
         appendAudit(tx, {
           actor: { id: actor.id, label: actor.displayName },
@@ -207,7 +207,7 @@ export async function runBulkByFilter(
           at: now,
         }),
       { behavior: "immediate" }
-    ));
+    );
   }
   return { ok: true, count: ids.length, done: acted.length, held, unchanged };
 }

@@ -134,9 +134,14 @@ const selectedIds = z
   .transform((v) => (Array.isArray(v) ? v : [v]))
   .pipe(
     z
-      .array(z.string().regex(/^\d{1,12}$/, "所选意见无效。").transform(Number))
+      .array(
+        z
+          .string()
+          .regex(/^\d{1,12}$/, "所选意见无效。")
+          .transform(Number)
+      )
       .min(1, "请先勾选要处理的意见。")
-      .max(200, "一次最多处理 200 条意见。"),
+      .max(200, "一次最多处理 200 条意见。")
   );
 
 export const BulkApproveSchema = z.object({ ids: selectedIds });

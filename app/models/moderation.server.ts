@@ -20,7 +20,7 @@ export class ModerationError extends Error {
     readonly status = 400,
     readonly field: ModerationField = "form",
     /** One message per field, where more than one field is refused at once. */
-    readonly errors: Partial<Record<ModerationField, string>> = { [field]: message },
+    readonly errors: Partial<Record<ModerationField, string>> = { [field]: message }
   ) {
     super(message);
   }
@@ -66,7 +66,11 @@ export function spanText(c: Pick<Comment, "body" | "name" | "organisation">, s: 
 
 async function loadComments(tx: Tx, consultationId: number, ids: number[]): Promise<Comment[]> {
   const unique = [...new Set(ids)];
-  const rows = (await tx.select().from(comments).where(and(eq(comments.consultationId, consultationId), inArray(comments.id, unique))).all());
+  const rows = await tx
+    .select()
+    .from(comments)
+    .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, unique)))
+    .all();
   if (rows.length !== unique.length) throw new ModerationError("未找到所选意见，或所选意见不属于本征求意见。", 404, "ids");
   return rows;
 }
@@ -79,14 +83,18 @@ const spansOf = (tx: Tx, commentId: number) => tx.select().from(redactions).wher
  * field that is not published (no name given for publication) accepts its spans.
  */
 async function settleRedactions(tx: Tx, c: Comment, published: PublishedFields) {
-  const spans = (await spansOf(tx, c.id));
+  const spans = await spansOf(tx, c.id);
   let accepted = 0;
   let dismissed = 0;
   for (const s of spans) {
     const kept = published[s.field]?.includes(spanText(c, s)) ?? false;
     if (kept) dismissed++;
     else accepted++;
-    (await tx.update(redactions).set({ status: kept ? "dismissed" : "accepted" }).where(eq(redactions.id, s.id)).run());
+    await tx
+      .update(redactions)
+      .set({ status: kept ? "dismissed" : "accepted" })
+      .where(eq(redactions.id, s.id))
+      .run();
   }
   return { accepted, dismissed };
 }
@@ -96,23 +104,33 @@ export async function decide(
   c: Comment,
   actor: Staff,
   now: Date,
-  d: { decision: "approved"; published: PublishedFields; note: string | null; after: Record<string, unknown> } | { decision: "rejected"; reason: RejectReason; note: string | null },
+  d:
+    | { decision: "approved"; published: PublishedFields; note: string | null; after: Record<string, unknown> }
+    | { decision: "rejected"; reason: RejectReason; note: string | null },
   /** A bulk action by filter writes one audit entry for the whole set instead (moderation-bulk.server.ts). */
-  options: { audit: boolean } = { audit: true },
+  options: { audit: boolean } = { audit: true }
 ) {
   // The public page's counts are memoised for a few seconds; a decision changes them now.
   forget(`public-comments:${c.consultationId}:`);
   const reason = d.decision === "rejected" ? d.reason : null;
-  (await tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now }).run());
+  await tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now }).run();
   // A rejection keeps published_body: the public listing requires approval, and a moderator's
   // edited text is still there if the comment is approved again.
-  (await tx.update(comments)
-    .set({ moderationStatus: d.decision, rejectReason: reason, moderatedAt: now, ...(d.decision === "approved" ? { publishedBody: d.published.body, publishedName: d.published.name, publishedOrganisation: d.published.organisation } : {}) })
+  await tx
+    .update(comments)
+    .set({
+      moderationStatus: d.decision,
+      rejectReason: reason,
+      moderatedAt: now,
+      ...(d.decision === "approved"
+        ? { publishedBody: d.published.body, publishedName: d.published.name, publishedOrganisation: d.published.organisation }
+        : {}),
+    })
     .where(eq(comments.id, c.id))
-    .run());
-  (await queueModerationNotice(tx, c, d.decision, reason, now));
+    .run();
+  await queueModerationNotice(tx, c, d.decision, reason, now);
   if (!options.audit) return;
-  (await appendAudit(tx, {
+  await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: d.decision === "approved" ? "comment.approve" : "comment.reject",
     entityType: "comment",
@@ -121,7 +139,7 @@ export async function decide(
     before: { status: c.moderationStatus, rejectReason: c.rejectReason },
     after: { status: d.decision, rejectReason: reason, note: d.note, ...(d.decision === "approved" ? d.after : {}) },
     at: now,
-  }));
+  });
 }
 
 const PUBLISHED_LABELS = { body: "公开文本", name: "公开的姓名", organisation: "公开的单位" } as const;
@@ -132,12 +150,12 @@ export async function approveComment(
   consultationId: number,
   actor: Staff,
   input: { commentId: number; publishedBody: string; publishedName?: string | null; publishedOrganisation?: string | null; confirmNoPii: boolean },
-  now = new Date(),
+  now = new Date()
 ): Promise<void> {
-  (await db.transaction(
+  await db.transaction(
     async (tx) => {
-      const [c] = (await loadComments(tx, consultationId, [input.commentId]));
-      const spans = (await spansOf(tx, c.id));
+      const [c] = await loadComments(tx, consultationId, [input.commentId]);
+      const spans = await spansOf(tx, c.id);
       const proposed = proposedFields(c, spans);
       // A name or organisation not sent (a caller that edits only the text) is the detector's proposal.
       const published: PublishedFields = {
@@ -151,19 +169,28 @@ export async function approveComment(
         for (const field of ["body", "name", "organisation"] as const) {
           const own = found.filter((m) => m.field === field);
           if (own.length) {
-            errors[FIELD_INPUTS[field]] = `${PUBLISHED_LABELS[field]}中仍有疑似个人信息：${describeDetections(own)}。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`;
+            errors[FIELD_INPUTS[field]] = `${PUBLISHED_LABELS[field]}中仍有疑似个人信息：${describeDetections(
+              own
+            )}。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`;
           }
         }
         const first = FIELD_INPUTS[found[0].field];
         throw new ModerationError(errors[first]!, 400, first, errors);
       }
-      const settled = (await settleRedactions(tx, c, published));
-      const note = found.length ? `已核对，确认无个人信息（系统检出：${[...new Set(found.map((m) => `${FIELD_LABELS[m.field]}${kindLabel(m.kind)}`))].join("、")}）` : null;
+      const settled = await settleRedactions(tx, c, published);
+      const note = found.length
+        ? `已核对，确认无个人信息（系统检出：${[...new Set(found.map((m) => `${FIELD_LABELS[m.field]}${kindLabel(m.kind)}`))].join("、")}）`
+        : null;
       const edited = (["body", "name", "organisation"] as const).filter((f) => published[f] !== proposed[f]);
-      (await decide(tx, c, actor, now, { decision: "approved", published, note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited } }));
+      await decide(tx, c, actor, now, {
+        decision: "approved",
+        published,
+        note,
+        after: { redactions: settled, edited: edited.length > 0, editedFields: edited },
+      });
     },
-    { behavior: "immediate" },
-  ));
+    { behavior: "immediate" }
+  );
 }
 
 export function rejectComments(
@@ -171,15 +198,15 @@ export function rejectComments(
   consultationId: number,
   actor: Staff,
   input: { ids: number[]; reason: RejectReason; note?: string | null },
-  now = new Date(),
+  now = new Date()
 ): Promise<number> {
   return db.transaction(
     async (tx) => {
-      const rows = (await loadComments(tx, consultationId, input.ids));
-      for (const c of rows) (await decide(tx, c, actor, now, { decision: "rejected", reason: input.reason, note: input.note ?? null }));
+      const rows = await loadComments(tx, consultationId, input.ids);
+      for (const c of rows) await decide(tx, c, actor, now, { decision: "rejected", reason: input.reason, note: input.note ?? null });
       return rows.length;
     },
-    { behavior: "immediate" },
+    { behavior: "immediate" }
   );
 }
 
@@ -209,16 +236,29 @@ export function holdReason(c: Comment, spans: SpanLike[], published: PublishedFi
  * organisation where there are some), unless a person must look at it first: then nothing changes and the
  * reason comes back.
  */
-export async function approveAsProposed(tx: Tx, c: Comment, actor: Staff, now: Date, options: { audit: boolean; note: string | null }): Promise<HeldBack | null> {
-  const spans = (await spansOf(tx, c.id));
+export async function approveAsProposed(
+  tx: Tx,
+  c: Comment,
+  actor: Staff,
+  now: Date,
+  options: { audit: boolean; note: string | null }
+): Promise<HeldBack | null> {
+  const spans = await spansOf(tx, c.id);
   const proposed = proposedFields(c, spans);
   // A moderator's earlier edit stands on re-approval, as the queue shows it: the text, the name and the organisation.
   const published = c.publishedBody !== null ? { body: c.publishedBody, name: c.publishedName, organisation: c.publishedOrganisation } : proposed;
   const held = holdReason(c, spans, published);
   if (held) return { id: c.id, receiptNo: c.receiptNo, found: held };
-  const settled = (await settleRedactions(tx, c, published));
+  const settled = await settleRedactions(tx, c, published);
   const edited = (["body", "name", "organisation"] as const).filter((f) => published[f] !== proposed[f]);
-  (await decide(tx, c, actor, now, { decision: "approved", published, note: options.note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited, bulk: true } }, options));
+  await decide(
+    tx,
+    c,
+    actor,
+    now,
+    { decision: "approved", published, note: options.note, after: { redactions: settled, edited: edited.length > 0, editedFields: edited, bulk: true } },
+    options
+  );
   return null;
 }
 
@@ -232,13 +272,13 @@ export function bulkApprove(db: Db, consultationId: number, actor: Staff, ids: n
     async (tx) => {
       const approved: number[] = [];
       const skipped: HeldBack[] = [];
-      for (const c of (await loadComments(tx, consultationId, ids))) {
-        const held = (await approveAsProposed(tx, c, actor, now, { audit: true, note: null }));
+      for (const c of await loadComments(tx, consultationId, ids)) {
+        const held = await approveAsProposed(tx, c, actor, now, { audit: true, note: null });
         if (held) skipped.push(held);
         else approved.push(c.id);
       }
       return { approved, skipped };
     },
-    { behavior: "immediate" },
+    { behavior: "immediate" }
   );
 }

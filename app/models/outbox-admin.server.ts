@@ -13,7 +13,7 @@ void sameStatuses;
 
 export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>> {
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
-  for (const r of (await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status).all())) counts[r.status] = r.n;
+  for (const r of await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status).all()) counts[r.status] = r.n;
   return counts;
 }
 
@@ -49,16 +49,23 @@ export function getOutboxRow(db: Db, id: number) {
 export function retryOutboxRow(db: Db, id: number, actor: { id: number; displayName: string }, now = new Date()): Promise<boolean> {
   return db.transaction(
     async (tx) => {
-      const row = (await tx
+      const row = await tx
         .update(emailOutbox)
         .set({ status: "pending", nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
         .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, ["failed", "held"])))
         .returning({ status: emailOutbox.status, toAddress: emailOutbox.toAddress, kind: emailOutbox.kind })
-        .get());
+        .get();
       if (!row) return false;
-      (await appendAudit(tx, { actor: { id: actor.id, label: actor.displayName }, action: "outbox.retry", entityType: "email_outbox", entityId: id, after: { kind: row.kind }, at: now }));
+      await appendAudit(tx, {
+        actor: { id: actor.id, label: actor.displayName },
+        action: "outbox.retry",
+        entityType: "email_outbox",
+        entityId: id,
+        after: { kind: row.kind },
+        at: now,
+      });
       return true;
     },
-    { behavior: "immediate" },
+    { behavior: "immediate" }
   );
 }

@@ -42,29 +42,44 @@ export function claimNext(db: Db, owner: string, now: Date): Promise<ClaimedRow 
   const t = now.getTime();
   return db.transaction(
     async () =>
-      (await raw(db).get(`UPDATE email_outbox
+      (await raw(db).get(
+        `UPDATE email_outbox
              SET status = 'sending', lease_owner = @owner, lease_until = @until, attempts = attempts + 1,
                  message_id = COALESCE(message_id, '<zq.' || id || '.' || lower(hex(randomblob(8))) || '@' || @domain || '>')
            WHERE id = (SELECT id FROM email_outbox
                         WHERE (status = 'pending' AND next_attempt_at <= @now)
                            OR (status = 'sending' AND lease_until <= @now)
                         ORDER BY next_attempt_at, id LIMIT 1)
-           RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts, message_id, created_at`, { owner, until: t + LEASE_MS, now: t, domain: mailDomain() })) as ClaimedRow | undefined,
-    { behavior: "immediate" },
+           RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts, message_id, created_at`,
+        { owner, until: t + LEASE_MS, now: t, domain: mailDomain() }
+      )) as ClaimedRow | undefined,
+    { behavior: "immediate" }
   );
 }
 
 /** Recorded right after the server's 250, whoever holds the lease now: a confirmed send is never repeated. */
 export async function markDelivered(db: Db, id: number, outcome: "sent" | "held", now: Date): Promise<void> {
-  (await raw(db).run(`UPDATE email_outbox SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL
-        WHERE id = ? AND status NOT IN ('sent', 'held')`, outcome, now.getTime(), id));
+  await raw(db).run(
+    `UPDATE email_outbox SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL
+        WHERE id = ? AND status NOT IN ('sent', 'held')`,
+    outcome,
+    now.getTime(),
+    id
+  );
 }
 
 /** Only the lease holder records a failure, and never over a confirmed send. */
 export async function markFailed(db: Db, row: ClaimedRow, owner: string, error: string, retryAt: Date | null): Promise<void> {
-  (await raw(db).run(`UPDATE email_outbox SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
+  await raw(db).run(
+    `UPDATE email_outbox SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
               lease_owner = NULL, lease_until = NULL
-        WHERE id = ? AND status = 'sending' AND lease_owner = ?`, retryAt ? "pending" : "failed", retryAt?.getTime() ?? null, error, row.id, owner));
+        WHERE id = ? AND status = 'sending' AND lease_owner = ?`,
+    retryAt ? "pending" : "failed",
+    retryAt?.getTime() ?? null,
+    error,
+    row.id,
+    owner
+  );
 }
 
 /** Exponential backoff with ±20 % jitter, so that a recovered server is not hit by every row at once. */
@@ -94,12 +109,12 @@ async function deliverOne(db: Db, mailer: Mailer, row: ClaimedRow, owner: string
     const expired = now.getTime() - row.created_at >= o.giveUpMs;
     const retryAt = failure.permanent || expired ? null : new Date(now.getTime() + retryDelay(row.attempts, o.retryBaseMs));
     const note = failure.permanent ? failure.message : expired ? `${failure.message}（已超过重试期限，不再重试）` : failure.message;
-    (await markFailed(db, row, owner, note, retryAt));
+    await markFailed(db, row, owner, note, retryAt);
     return `#${row.id} ${failure.permanent ? "refused" : retryAt ? "will retry" : "gave up"}: ${failure.message}`;
   }
   // Outside the try: a database error here must not be taken for a failed send. The row stays
   // "sending" and is re-sent when its lease runs out — the window docs/decisions/0007 describes.
-  (await markDelivered(db, row.id, outcome, o.clock()));
+  await markDelivered(db, row.id, outcome, o.clock());
   return null;
 }
 
@@ -126,7 +141,7 @@ export async function sendDue(db: Db, mailer: Mailer, options: SenderOptions = {
   const o = withDefaults(options);
   let count = 0;
   while (!shouldStop()) {
-    const row = (await claimNext(db, o.owner, o.clock()));
+    const row = await claimNext(db, o.owner, o.clock());
     if (!row) break;
     count++;
     const problem = await deliverOne(db, mailer, row, o.owner, o);

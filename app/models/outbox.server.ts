@@ -12,9 +12,10 @@ type Writer = Pick<Db, "insert">;
 export async function queueNotice(
   tx: Writer,
   notice: Notice & { to: string; kind: string; dedupeKey?: string; headers?: Record<string, string> },
-  now = new Date(),
+  now = new Date()
 ): Promise<void> {
-  (await tx.insert(emailOutbox)
+  await tx
+    .insert(emailOutbox)
     .values({
       kind: notice.kind,
       dedupeKey: notice.dedupeKey ?? null,
@@ -26,5 +27,5 @@ export async function queueNotice(
       nextAttemptAt: now,
     })
     .onConflictDoNothing({ target: emailOutbox.dedupeKey })
-    .run());
+    .run();
 }

@@ -39,32 +39,38 @@ export async function packetInputHash(db: Db, consultationId: number, now = new 
     for (const row of await raw(db).arrays(sql, consultationId)) hash.update(JSON.stringify(row)).update("\n");
     hash.update("\u0000");
   };
-  const c = (await getStaffConsultation(db, consultationId));
+  const c = await getStaffConsultation(db, consultationId);
   const e = env();
   const font = pdfFont();
   hash.update(JSON.stringify([PACKET_LAYOUT_VERSION, e.DEPARTMENT_NAME, font.path, font.name, c ? PHASE_LABELS[publicPhase(c, now)] : null]));
-  (await feed(`SELECT title, doc_type, status, opens_at, closes_at, basis, division_id, updated_at FROM consultations WHERE id = ?`));
-  (await feed(`SELECT id, version_no, label, length(source_text) FROM draft_versions WHERE consultation_id = ? ORDER BY id`));
-  (await feed(
+  await feed(`SELECT title, doc_type, status, opens_at, closes_at, basis, division_id, updated_at FROM consultations WHERE id = ?`);
+  await feed(`SELECT id, version_no, label, length(source_text) FROM draft_versions WHERE consultation_id = ? ORDER BY id`);
+  await feed(
     `SELECT id, receipt_no, received_at, channel, identity_category, name, organisation, email, publish_preference,
             moderation_status, reject_reason, has_pii, published_body, length(body)
-     FROM comments WHERE consultation_id = ? ORDER BY id`,
-  ));
-  (await feed(`SELECT l.comment_id, l.article_identity_id, l.source FROM comment_articles l JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? ORDER BY 1, 2, 3`));
-  (await feed(`SELECT a.comment_id, a.topic_id, a.campaign_id FROM comment_analysis a JOIN comments c ON c.id = a.comment_id WHERE c.consultation_id = ? ORDER BY 1`));
-  (await feed(`SELECT r.comment_id, r.kind, r.status FROM redactions r JOIN comments c ON c.id = r.comment_id WHERE c.consultation_id = ? ORDER BY r.id`));
-  (await feed(`SELECT id, label, public_title, representative_ids FROM topics WHERE consultation_id = ? ORDER BY id`));
-  (await feed(`SELECT id, size, distinct_senders, representative_comment_id FROM campaigns WHERE consultation_id = ? ORDER BY id`));
-  (await feed(`SELECT id, topic_id, comment_id, title, decision, reason, article_identity_id, change_made FROM dispositions WHERE consultation_id = ? ORDER BY id`));
-  (await feed(`SELECT o.comment_id, o.disposition_id FROM opinion_comments o JOIN comments c ON c.id = o.comment_id WHERE c.consultation_id = ? ORDER BY 1`));
-  (await feed(
+     FROM comments WHERE consultation_id = ? ORDER BY id`
+  );
+  await feed(
+    `SELECT l.comment_id, l.article_identity_id, l.source FROM comment_articles l JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? ORDER BY 1, 2, 3`
+  );
+  await feed(
+    `SELECT a.comment_id, a.topic_id, a.campaign_id FROM comment_analysis a JOIN comments c ON c.id = a.comment_id WHERE c.consultation_id = ? ORDER BY 1`
+  );
+  await feed(`SELECT r.comment_id, r.kind, r.status FROM redactions r JOIN comments c ON c.id = r.comment_id WHERE c.consultation_id = ? ORDER BY r.id`);
+  await feed(`SELECT id, label, public_title, representative_ids FROM topics WHERE consultation_id = ? ORDER BY id`);
+  await feed(`SELECT id, size, distinct_senders, representative_comment_id FROM campaigns WHERE consultation_id = ? ORDER BY id`);
+  await feed(
+    `SELECT id, topic_id, comment_id, title, decision, reason, article_identity_id, change_made FROM dispositions WHERE consultation_id = ? ORDER BY id`
+  );
+  await feed(`SELECT o.comment_id, o.disposition_id FROM opinion_comments o JOIN comments c ON c.id = o.comment_id WHERE c.consultation_id = ? ORDER BY 1`);
+  await feed(
     `SELECT f.id, f.comment_id, f.filename, f.size, f.sha256, f.is_public FROM comment_attachments f JOIN comments c ON c.id = f.comment_id
-     WHERE c.consultation_id = ? ORDER BY f.id`,
-  ));
-  (await feed(`SELECT status, body FROM feedback_summaries WHERE consultation_id = ?`));
-  (await feed(`SELECT submitted_by, submitted_at FROM legal_reviews WHERE consultation_id = ?`));
+     WHERE c.consultation_id = ? ORDER BY f.id`
+  );
+  await feed(`SELECT status, body FROM feedback_summaries WHERE consultation_id = ?`);
+  await feed(`SELECT submitted_by, submitted_at FROM legal_reviews WHERE consultation_id = ?`);
   // Without a saved summary the packet carries a draft dated today.
-  const saved = (await raw(db).get(`SELECT 1 FROM feedback_summaries WHERE consultation_id = ? AND trim(body) <> ''`, consultationId));
+  const saved = await raw(db).get(`SELECT 1 FROM feedback_summaries WHERE consultation_id = ? AND trim(body) <> ''`, consultationId);
   if (!saved) hash.update(formatDate(now));
   return hash.digest("hex");
 }
@@ -104,25 +110,40 @@ function carryOut(db: Db, build: PacketBuild, now: Date): void {
       // A version asked for since this one was queued makes it moot: it is dropped unbuilt.
       const newest = (await raw(db).value(`SELECT max(id) FROM packet_builds WHERE consultation_id = ?`, build.consultationId)) as number;
       if (newest !== build.id) return null;
-      return runInWorker({ databasePath: db.$client.name, consultationId: build.consultationId, dir: packetDir(build.consultationId, build.inputHash), now: now.getTime() });
+      return runInWorker({
+        databasePath: db.$client.name,
+        consultationId: build.consultationId,
+        dir: packetDir(build.consultationId, build.inputHash),
+        now: now.getTime(),
+      });
     })
     .then(
       async (result) => {
         if (!result) {
-          (await db.delete(packetBuilds).where(eq(packetBuilds.id, build.id)).run());
+          await db.delete(packetBuilds).where(eq(packetBuilds.id, build.id)).run();
           return;
         }
         const { pdfError } = result;
-        (await db.update(packetBuilds).set({ status: "ready", pdfError, finishedAt: new Date(), durationMs: Date.now() - started }).where(eq(packetBuilds.id, build.id)).run());
-        (await removeOlderBuilds(db, build));
+        await db
+          .update(packetBuilds)
+          .set({ status: "ready", pdfError, finishedAt: new Date(), durationMs: Date.now() - started })
+          .where(eq(packetBuilds.id, build.id))
+          .run();
+        await removeOlderBuilds(db, build);
       },
       async (error: unknown) => {
         console.error(`[packet] build ${build.id} of consultation ${build.consultationId} failed:`, error);
-        (await db.update(packetBuilds)
-          .set({ status: "failed", error: "材料生成失败，请稍后刷新重试；如再次失败，请联系系统管理员。", finishedAt: new Date(), durationMs: Date.now() - started })
+        await db
+          .update(packetBuilds)
+          .set({
+            status: "failed",
+            error: "材料生成失败，请稍后刷新重试；如再次失败，请联系系统管理员。",
+            finishedAt: new Date(),
+            durationMs: Date.now() - started,
+          })
           .where(eq(packetBuilds.id, build.id))
-          .run());
-      },
+          .run();
+      }
     )
     .finally(() => state.running.delete(build.id));
   state.queue = done;
@@ -131,14 +152,14 @@ function carryOut(db: Db, build: PacketBuild, now: Date): void {
 
 /** Older versions' files go once a newer one is ready: only the current packet is kept. */
 async function removeOlderBuilds(db: Db, current: PacketBuild): Promise<void> {
-  const older = (await db
+  const older = await db
     .select()
     .from(packetBuilds)
     .where(and(eq(packetBuilds.consultationId, current.consultationId), ne(packetBuilds.id, current.id), ne(packetBuilds.status, "building")))
-    .all());
+    .all();
   for (const b of older) {
     fs.rmSync(packetDir(b.consultationId, b.inputHash), { recursive: true, force: true });
-    (await db.delete(packetBuilds).where(eq(packetBuilds.id, b.id)).run());
+    await db.delete(packetBuilds).where(eq(packetBuilds.id, b.id)).run();
   }
 }
 
@@ -151,27 +172,27 @@ function filesPresent(build: PacketBuild): boolean {
  * more than a minute old, or one left behind by a stopped process). Never waits for the build.
  */
 export async function ensurePacketBuild(db: Db, consultationId: number, now = new Date()): Promise<PacketBuild> {
-  const inputHash = (await packetInputHash(db, consultationId, now));
-  const existing = (await db
+  const inputHash = await packetInputHash(db, consultationId, now);
+  const existing = await db
     .select()
     .from(packetBuilds)
     .where(and(eq(packetBuilds.consultationId, consultationId), eq(packetBuilds.inputHash, inputHash)))
-    .get());
+    .get();
   if (existing) {
     const abandoned = existing.status === "building" && (!state.running.has(existing.id) || now.getTime() - existing.startedAt.getTime() > STALE_MS);
     const retry = existing.status === "failed" && now.getTime() - (existing.finishedAt ?? existing.startedAt).getTime() > 60_000;
     const lost = existing.status === "ready" && !filesPresent(existing);
     if (!abandoned && !retry && !lost) return existing;
-    const restarted = (await db
+    const restarted = await db
       .update(packetBuilds)
       .set({ status: "building", error: null, pdfError: null, startedAt: now, finishedAt: null, durationMs: null })
       .where(eq(packetBuilds.id, existing.id))
       .returning()
-      .get());
+      .get();
     carryOut(db, restarted, now);
     return restarted;
   }
-  const build = (await db.insert(packetBuilds).values({ consultationId, inputHash, status: "building", startedAt: now }).returning().get());
+  const build = await db.insert(packetBuilds).values({ consultationId, inputHash, status: "building", startedAt: now }).returning().get();
   carryOut(db, build, now);
   return build;
 }

@@ -52,12 +52,18 @@ export function numberRuns(numbers: number[]): string {
 }
 
 async function articleLabelsOf(db: Db, versionId: number): Promise<Map<number, string>> {
-  const rows = (await raw(db).all(`SELECT article_identity_id AS id, number, label FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`, versionId)) as Array<{ id: number; number: number | null; label: string | null }>;
+  const rows = (await raw(db).all(
+    `SELECT article_identity_id AS id, number, label FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`,
+    versionId
+  )) as Array<{ id: number; number: number | null; label: string | null }>;
   return new Map(rows.map((r) => [r.id, r.label ?? `第${r.number}条`]));
 }
 
 async function articleTexts(db: Db, versionId: number): Promise<Map<number, string>> {
-  const rows = (await raw(db).all(`SELECT article_identity_id AS id, text FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`, versionId)) as Array<{ id: number; text: string }>;
+  const rows = (await raw(db).all(
+    `SELECT article_identity_id AS id, text FROM draft_nodes WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`,
+    versionId
+  )) as Array<{ id: number; text: string }>;
   return new Map(rows.map((r) => [r.id, r.text]));
 }
 
@@ -81,11 +87,14 @@ function groundsByArticle(data: SummaryData | undefined): Map<string, string[]> 
 
 /** The register's 序号 per article: the same order (received, id) and links (not inferred) as register.server.ts. */
 async function registerIndex(db: Db, consultationId: number): Promise<PacketIndexEntry[]> {
-  const labels = (await articleLabels(db, consultationId));
+  const labels = await articleLabels(db, consultationId);
   const ids = (await raw(db).column(`SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id`, consultationId)) as number[];
   const no = new Map(ids.map((id, i) => [id, i + 1]));
-  const links = (await raw(db).all(`SELECT DISTINCT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
-       JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`, consultationId)) as Array<{ commentId: number; identityId: number }>;
+  const links = (await raw(db).all(
+    `SELECT DISTINCT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
+       JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`,
+    consultationId
+  )) as Array<{ commentId: number; identityId: number }>;
   const byArticle = new Map<number, number[]>();
   const linked = new Set<number>();
   for (const l of links) {
@@ -105,20 +114,20 @@ async function registerIndex(db: Db, consultationId: number): Promise<PacketInde
 
 export async function packetDraft(db: Db, consultationId: number, data: SummaryData | undefined): Promise<PacketDraft> {
   const basis = ((await raw(db).value(`SELECT basis FROM consultations WHERE id = ?`, consultationId)) as string | undefined) ?? "";
-  const versions = (await listVersions(db, consultationId));
+  const versions = await listVersions(db, consultationId);
   const first = versions[0];
   const last = versions.at(-1);
   if (!first || !last) return { consulted: null, final: null, basis, changes: [], unchanged: 0, index: [] };
   const text = (await raw(db).value(`SELECT source_text FROM draft_versions WHERE id = ?`, last.id)) as string;
-  const newLabels = (await articleLabelsOf(db, last.id));
-  const oldLabels = (await articleLabelsOf(db, first.id));
+  const newLabels = await articleLabelsOf(db, last.id);
+  const oldLabels = await articleLabelsOf(db, first.id);
   const grounds = groundsByArticle(data);
   const changes: PacketChange[] = [];
   let unchanged = 0;
   if (first.id !== last.id) {
-    const oldTexts = (await articleTexts(db, first.id));
-    const newTexts = (await articleTexts(db, last.id));
-    for (const d of (await diffVersions(db, first.id, last.id))) {
+    const oldTexts = await articleTexts(db, first.id);
+    const newTexts = await articleTexts(db, last.id);
+    for (const d of await diffVersions(db, first.id, last.id)) {
       if (d.change === "unchanged") {
         unchanged++;
         continue;
@@ -139,6 +148,6 @@ export async function packetDraft(db: Db, consultationId: number, data: SummaryD
     basis,
     changes,
     unchanged,
-    index: (await registerIndex(db, consultationId)),
+    index: await registerIndex(db, consultationId),
   };
 }

@@ -43,16 +43,23 @@ function inOrder<K extends string>(rows: Array<{ key: K | null; count: number }>
 
 export async function packetStats(db: Db, consultationId: number): Promise<PacketStats> {
   const count = async (sql: string) => (await raw(db).value(sql, consultationId)) as number;
-  const received = (await count(`SELECT count(*) FROM comments WHERE consultation_id = ?`));
-  const identitiesOfCommenters = await raw(db).all<CommenterIdentity>(`SELECT email, name, organisation FROM comments WHERE consultation_id = ?`, consultationId);
-  const channels = (await grouped<Channel>(db, `SELECT channel AS key, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY channel`, consultationId));
-  const identities = (await grouped<string>(
+  const received = await count(`SELECT count(*) FROM comments WHERE consultation_id = ?`);
+  const identitiesOfCommenters = await raw(db).all<CommenterIdentity>(
+    `SELECT email, name, organisation FROM comments WHERE consultation_id = ?`,
+    consultationId
+  );
+  const channels = await grouped<Channel>(
+    db,
+    `SELECT channel AS key, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY channel`,
+    consultationId
+  );
+  const identities = await grouped<string>(
     db,
     `SELECT identity_category AS key, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY identity_category ORDER BY count DESC, key`,
-    consultationId,
-  ));
+    consultationId
+  );
   // The answer each comment carries, by the one rule (comment-answers.server.ts), 重复提交 included.
-  const answers = (await answersByComment(db, consultationId));
+  const answers = await answersByComment(db, consultationId);
   const tally = new Map<Disposition | null, number>();
   for (const id of await raw(db).column<number>(`SELECT id FROM comments WHERE consultation_id = ?`, consultationId)) {
     const key = answers.get(id)?.decision ?? null;
@@ -60,18 +67,18 @@ export async function packetStats(db: Db, consultationId: number): Promise<Packe
   }
   const decisions = [...tally].map(([key, count]) => ({ key, count }));
   const undecided = decisions.find((d) => d.key === null)?.count ?? 0;
-  const perArticle = (await grouped<string>(
+  const perArticle = await grouped<string>(
     db,
     `SELECT l.article_identity_id AS key, count(DISTINCT l.comment_id) AS count FROM comment_articles l
      JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'
      GROUP BY l.article_identity_id`,
-    consultationId,
-  ));
-  const whole = (await count(
+    consultationId
+  );
+  const whole = await count(
     `SELECT count(*) FROM comments c WHERE c.consultation_id = ? AND NOT EXISTS
-       (SELECT 1 FROM comment_articles l WHERE l.comment_id = c.id AND l.source <> 'inferred')`,
-  ));
-  const labels = (await articleLabels(db, consultationId));
+       (SELECT 1 FROM comment_articles l WHERE l.comment_id = c.id AND l.source <> 'inferred')`
+  );
+  const labels = await articleLabels(db, consultationId);
   const articles = perArticle
     .flatMap((r) => {
       const a = labels.get(Number(r.key));
@@ -90,29 +97,29 @@ export async function packetStats(db: Db, consultationId: number): Promise<Packe
 
 export async function moderationRecord(db: Db, consultationId: number): Promise<ModerationRecord> {
   const count = async (sql: string) => (await raw(db).value(sql, consultationId)) as number;
-  const statuses = (await grouped<ModerationStatus>(
+  const statuses = await grouped<ModerationStatus>(
     db,
     `SELECT moderation_status AS key, count(*) AS count FROM comments WHERE consultation_id = ? GROUP BY moderation_status`,
-    consultationId,
-  ));
-  const reasons = (await grouped<RejectReason>(
+    consultationId
+  );
+  const reasons = await grouped<RejectReason>(
     db,
     `SELECT reject_reason AS key, count(*) AS count FROM comments
      WHERE consultation_id = ? AND moderation_status = 'rejected' GROUP BY reject_reason`,
-    consultationId,
-  ));
-  const kinds = (await grouped<PiiKind | "other">(
+    consultationId
+  );
+  const kinds = await grouped<PiiKind | "other">(
     db,
     `SELECT r.kind AS key, count(*) AS count FROM redactions r JOIN comments c ON c.id = r.comment_id
      WHERE c.consultation_id = ? AND r.status = 'accepted' GROUP BY r.kind`,
-    consultationId,
-  ));
+    consultationId
+  );
   const { pending, approved, rejected } = QUEUE_STATUS_LABELS;
   return {
     byStatus: inOrder(statuses, { pending, approved, rejected }),
     byRejectReason: inOrder(reasons, REJECT_REASON_LABELS),
-    withPersonalData: (await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND has_pii = 1`)),
+    withPersonalData: await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND has_pii = 1`),
     redactionsByKind: inOrder(kinds, PII_KIND_LABELS),
-    keptPrivate: (await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND publish_preference = 'private'`)),
+    keptPrivate: await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND publish_preference = 'private'`),
   };
 }

@@ -26,18 +26,18 @@ export interface PacketSummary {
 
 /** The platform's own draft, for a consultation whose drafter has not saved one yet. */
 async function draftFromData(db: Db, consultationId: number): Promise<string | null> {
-  const data = (await summaryData(db, consultationId, env().DEPARTMENT_NAME));
+  const data = await summaryData(db, consultationId, env().DEPARTMENT_NAME);
   return data ? draftSummary(data) : null;
 }
 
 export async function packetSummary(db: Db, consultationId: number): Promise<PacketSummary> {
-  const saved = (await db
+  const saved = await db
     .select({ body: feedbackSummaries.body, status: feedbackSummaries.status })
     .from(feedbackSummaries)
     .where(eq(feedbackSummaries.consultationId, consultationId))
-    .get());
+    .get();
   if (saved?.body.trim()) return { text: saved.body, source: "saved", note: SUMMARY_STATE_LABELS[saved.status] };
-  const drafted = (await draftFromData(db, consultationId));
+  const drafted = await draftFromData(db, consultationId);
   if (drafted?.trim()) return { text: drafted, source: "drafted", note: "平台初稿" };
   return { text: null, source: "none", note: "未起草" };
 }

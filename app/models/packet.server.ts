@@ -52,7 +52,7 @@ export interface Packet {
 }
 
 export async function loadPacket(db: Db, consultationId: number, now = new Date()): Promise<Packet | undefined> {
-  const c = (await getStaffConsultation(db, consultationId));
+  const c = await getStaffConsultation(db, consultationId);
   if (!c) return undefined;
   return {
     meta: {
@@ -65,12 +65,12 @@ export async function loadPacket(db: Db, consultationId: number, now = new Date(
       opensAt: c.opensAt,
       closesAt: c.closesAt,
     },
-    summary: (await packetSummary(db, c.id)),
-    draft: (await packetDraft(db, c.id, (await summaryData(db, c.id, env().DEPARTMENT_NAME, now)))),
-    stats: (await packetStats(db, c.id)),
-    moderation: (await moderationRecord(db, c.id)),
-    legalReview: (await getLegalReview(db, c.id)),
-    registerCount: (await registerCount(db, c.id, "internal")),
+    summary: await packetSummary(db, c.id),
+    draft: await packetDraft(db, c.id, await summaryData(db, c.id, env().DEPARTMENT_NAME, now)),
+    stats: await packetStats(db, c.id),
+    moderation: await moderationRecord(db, c.id),
+    legalReview: await getLegalReview(db, c.id),
+    registerCount: await registerCount(db, c.id, "internal"),
     generatedAt: now,
   };
 }

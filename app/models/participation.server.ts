@@ -18,8 +18,11 @@ END`;
 
 /** Counted now, from every comment of the consultation. */
 export async function countParticipation(db: Db, consultationId: number): Promise<Participation> {
-  const row = (await raw(db).get(`SELECT count(*) AS comments, coalesce(count(DISTINCT key) + sum(key IS NULL), 0) AS participants
-       FROM (SELECT ${KEY} AS key FROM comments WHERE consultation_id = ?)`, consultationId)) as Participation;
+  const row = (await raw(db).get(
+    `SELECT count(*) AS comments, coalesce(count(DISTINCT key) + sum(key IS NULL), 0) AS participants
+       FROM (SELECT ${KEY} AS key FROM comments WHERE consultation_id = ?)`,
+    consultationId
+  )) as Participation;
   return row;
 }
 
@@ -36,7 +39,7 @@ export async function participation(db: Db, consultationId: number, now = Date.n
   if (!byConsultation) memo.set(db.$client, (byConsultation = new Map()));
   const kept = byConsultation.get(consultationId);
   if (kept && (kept.newestId === newestId || now - kept.at < REUSE_MS)) return kept.value;
-  const value = (await countParticipation(db, consultationId));
+  const value = await countParticipation(db, consultationId);
   byConsultation.set(consultationId, { at: now, newestId, value });
   return value;
 }

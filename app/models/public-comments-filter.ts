@@ -26,7 +26,10 @@ const QUERY_TOO_LONG = `搜索词过长：最多 ${MAX_COMMENTS_QUERY_LENGTH} �
 export const PublicCommentsFilterSchema = z.object({
   [COMMENTS_ARTICLE_PARAM]: z.coerce.number().int().positive().max(9999).catch(0),
   [COMMENTS_IDENTITY_PARAM]: z.string().trim().max(40).catch(""),
-  [COMMENTS_QUERY_PARAM]: z.string().overwrite((s) => s.replace(/\s+/g, " ").trim()).max(MAX_COMMENTS_QUERY_LENGTH, QUERY_TOO_LONG),
+  [COMMENTS_QUERY_PARAM]: z
+    .string()
+    .overwrite((s) => s.replace(/\s+/g, " ").trim())
+    .max(MAX_COMMENTS_QUERY_LENGTH, QUERY_TOO_LONG),
   [COMMENTS_PAGE_PARAM]: z.coerce.number().int().positive().max(100_000).catch(1),
 });
 

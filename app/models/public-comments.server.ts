@@ -20,7 +20,7 @@ const isPublic = (consultationId: number) =>
     eq(comments.consultationId, consultationId),
     eq(comments.moderationStatus, "approved"),
     ne(comments.publishPreference, "private"),
-    isNotNull(comments.publishedBody),
+    isNotNull(comments.publishedBody)
   );
 
 export interface PublicComment {
@@ -79,18 +79,23 @@ function wordsWhere(q: string, articles: Array<{ number: number; identityId: num
 export async function listPublicComments(
   db: Db,
   consultationId: number,
-  options: Partial<PublicCommentsFilter> & { pageSize?: number } = {},
+  options: Partial<PublicCommentsFilter> & { pageSize?: number } = {}
 ): Promise<PublicCommentsPage> {
   const pageSize = options.pageSize ?? PUBLIC_COMMENTS_PAGE_SIZE;
-  const articles = (await latestArticles(db, consultationId));
+  const articles = await latestArticles(db, consultationId);
   const article = options.article && articles.some((a) => a.number === options.article) ? options.article : null;
   const identityId = article ? articles.find((a) => a.number === article)!.identityId : null;
-  const count = async (where: SQL | undefined) => (await db.select({ n: sql<number>`count(*)` }).from(comments).where(where).get())!.n;
+  const count = async (where: SQL | undefined) =>
+    (await db
+      .select({ n: sql<number>`count(*)` })
+      .from(comments)
+      .where(where)
+      .get())!.n;
 
   const key = `public-comments:${consultationId}:`;
-  const received = (await memo(`${key}received`, COUNTS_TTL_MS, () => count(eq(comments.consultationId, consultationId))));
-  const shown = (await memo(`${key}shown`, COUNTS_TTL_MS, () => count(isPublic(consultationId))));
-  const identities = (await memo(`${key}identities`, COUNTS_TTL_MS, () => identityCounts(db, consultationId)));
+  const received = await memo(`${key}received`, COUNTS_TTL_MS, () => count(eq(comments.consultationId, consultationId)));
+  const shown = await memo(`${key}shown`, COUNTS_TTL_MS, () => count(isPublic(consultationId)));
+  const identities = await memo(`${key}identities`, COUNTS_TTL_MS, () => identityCounts(db, consultationId));
   const identity = options.identity && identities.some((i) => i.label === options.identity) ? options.identity : null;
   const q = options.q?.trim() ?? "";
   const words = q ? wordsWhere(q, articles) : [];
@@ -99,18 +104,18 @@ export async function listPublicComments(
     isPublic(consultationId),
     identityId ? linkedTo(identityId) : undefined,
     identity ? eq(comments.identityCategory, identity) : undefined,
-    ...words,
+    ...words
   );
   const matching =
     identityId && !identity && !words.length
-      ? (await memo(`${key}article:${identityId}`, COUNTS_TTL_MS, () => count(where)))
+      ? await memo(`${key}article:${identityId}`, COUNTS_TTL_MS, () => count(where))
       : filtered
-        ? (await count(where))
-        : shown;
+      ? await count(where)
+      : shown;
   const pageCount = Math.max(1, Math.ceil(matching / pageSize));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
 
-  const rows = (await db
+  const rows = await db
     .select({
       id: comments.id,
       text: comments.publishedBody,
@@ -125,14 +130,26 @@ export async function listPublicComments(
     .orderBy(desc(comments.receivedAt), desc(comments.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .all());
+    .all();
 
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
   const links = rows.length
-    ? (await db.select().from(commentArticles).where(inArray(commentArticles.commentId, rows.map((r) => r.id))).all())
+    ? await db
+        .select()
+        .from(commentArticles)
+        .where(
+          inArray(
+            commentArticles.commentId,
+            rows.map((r) => r.id)
+          )
+        )
+        .all()
     : [];
 
-  const files = (await publicAttachmentsByComment(db, rows.map((r) => r.id)));
+  const files = await publicAttachmentsByComment(
+    db,
+    rows.map((r) => r.id)
+  );
   return {
     comments: rows.map((r) => ({
       id: r.id,
@@ -148,7 +165,12 @@ export async function listPublicComments(
         .filter((l) => l.commentId === r.id)
         .flatMap((l) => numberOf.get(l.articleIdentityId) ?? [])
         .sort((a, b) => a - b),
-      attachments: (files.get(r.id) ?? []).map((f) => ({ id: f.id, filename: f.filename, size: attachmentSize(f.size), href: `/consultations/${consultationId}/comment-files/${f.id}` })),
+      attachments: (files.get(r.id) ?? []).map((f) => ({
+        id: f.id,
+        filename: f.filename,
+        size: attachmentSize(f.size),
+        href: `/consultations/${consultationId}/comment-files/${f.id}`,
+      })),
     })),
     received,
     shown,
@@ -164,17 +186,18 @@ export async function listPublicComments(
 
 /** The categories shown beside public comments, in the order of their counts; a screened-out value is left out. */
 async function identityCounts(db: Db, consultationId: number): Promise<Array<{ label: string; count: number }>> {
-  return (await db
-    .select({ label: comments.identityCategory, count: sql<number>`count(*)` })
-    .from(comments)
-    .where(isPublic(consultationId))
-    .groupBy(comments.identityCategory)
-    .orderBy(desc(sql`count(*)`), comments.identityCategory)
-    .all())
-    .flatMap((r) => {
-      const label = publicIdentity(r.label);
-      return label ? [{ label, count: r.count }] : [];
-    });
+  return (
+    await db
+      .select({ label: comments.identityCategory, count: sql<number>`count(*)` })
+      .from(comments)
+      .where(isPublic(consultationId))
+      .groupBy(comments.identityCategory)
+      .orderBy(desc(sql`count(*)`), comments.identityCategory)
+      .all()
+  ).flatMap((r) => {
+    const label = publicIdentity(r.label);
+    return label ? [{ label, count: r.count }] : [];
+  });
 }
 
 /** Approved public comments per article number of the latest version, for the draft's margins. */
@@ -184,13 +207,13 @@ export function publicCountsByArticle(db: Db, consultationId: number): Promise<M
 
 async function countByArticle(db: Db, consultationId: number): Promise<Map<number, number>> {
   const numberOf = new Map((await latestArticles(db, consultationId)).map((a) => [a.identityId, a.number]));
-  const rows = (await db
+  const rows = await db
     .select({ identityId: commentArticles.articleIdentityId, n: sql<number>`count(*)` })
     .from(commentArticles)
     .innerJoin(comments, eq(comments.id, commentArticles.commentId))
     .where(isPublic(consultationId))
     .groupBy(commentArticles.articleIdentityId)
-    .all());
+    .all();
   const counts = new Map<number, number>();
   for (const r of rows) {
     const number = numberOf.get(r.identityId);

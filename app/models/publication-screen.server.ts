@@ -43,7 +43,12 @@ export function describeDetections(found: Array<{ kind: string; text: string }>)
 
 /** The text with every detection replaced by its label ([手机号已隐去]). */
 export function redactDetections(text: string, found: Detection[]): string {
-  return found.length ? redact(text, found.map((m) => ({ start: m.start, end: m.end, kind: normaliseKind(m.kind) }))) : text;
+  return found.length
+    ? redact(
+        text,
+        found.map((m) => ({ start: m.start, end: m.end, kind: normaliseKind(m.kind) }))
+      )
+    : text;
 }
 
 function normaliseKind(kind: string) {
@@ -66,9 +71,7 @@ export function refusalFor(text: string, what: string): string | null {
 export function screenComment(c: Partial<Record<ScreenedField, string | null>>): Array<Detection & { field: ScreenedField }> {
   // The name and organisation fields hold what the commenter chose to publish as their own: they
   // are screened for contact details and identifiers, not for being a person's or a body's name.
-  return (["body", "name", "organisation"] as const).flatMap((field) =>
-    screenText(c[field], { names: field === "body" }).map((m) => ({ ...m, field })),
-  );
+  return (["body", "name", "organisation"] as const).flatMap((field) => screenText(c[field], { names: field === "body" }).map((m) => ({ ...m, field })));
 }
 
 /** "姓名：手机号“13912345678”；意见内容：…" for a list of detections across fields. */

@@ -17,8 +17,7 @@ export interface ReceiptView {
   fresh: boolean;
 }
 
-const sign = (payload: string) =>
-  crypto.createHmac("sha256", env().SESSION_SECRET).update(`receipt-view:${payload}`).digest("base64url").slice(0, 32);
+const sign = (payload: string) => crypto.createHmac("sha256", env().SESSION_SECRET).update(`receipt-view:${payload}`).digest("base64url").slice(0, 32);
 
 function attributes(maxAge: number): string {
   const secure = env().PUBLIC_URL.startsWith("https://") ? "; Secure" : "";

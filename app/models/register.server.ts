@@ -58,7 +58,15 @@ interface RawRow {
 }
 
 // 2026-03-01 09:30 in Asia/Shanghai: short enough for a register column on one line.
-const receivedFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
+const receivedFmt = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
@@ -72,7 +80,11 @@ export const APPLYING_DISPOSITION_JOINS = DIRECT_ANSWER_JOINS;
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
   return `
-    SELECT c.id, c.received_at AS receivedAt, ${variant === "internal" ? "c.receipt_no AS receiptNo, c.body AS text, c.name, c.organisation" : "NULL AS receiptNo, c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"},
+    SELECT c.id, c.received_at AS receivedAt, ${
+      variant === "internal"
+        ? "c.receipt_no AS receiptNo, c.body AS text, c.name, c.organisation"
+        : "NULL AS receiptNo, c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"
+    },
       c.identity_category AS identity, c.publish_preference AS preference,
       c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
       (SELECT group_concat(l.article_identity_id) FROM comment_articles l
@@ -91,15 +103,21 @@ function idsSql(variant: RegisterVariant): string {
 
 /** How many rows the register of this variant has. */
 export async function registerCount(db: Db, consultationId: number, variant: RegisterVariant): Promise<number> {
-  return (await raw(db).value(`SELECT count(*) FROM comments c WHERE c.consultation_id = ? ${variant === "public" ? PUBLIC_WHERE : ""}`, consultationId)) as number;
+  return (await raw(db).value(
+    `SELECT count(*) FROM comments c WHERE c.consultation_id = ? ${variant === "public" ? PUBLIC_WHERE : ""}`,
+    consultationId
+  )) as number;
 }
 
 /** Article identity → its label (第五条), the latest version's label winning for renumbered articles. */
 export async function articleLabels(db: Db, consultationId: number): Promise<Map<number, { number: number; label: string }>> {
-  const rows = (await raw(db).all(`SELECT n.article_identity_id AS id, n.number, n.label FROM draft_nodes n
+  const rows = (await raw(db).all(
+    `SELECT n.article_identity_id AS id, n.number, n.label FROM draft_nodes n
        JOIN draft_versions v ON v.id = n.version_id
        WHERE v.consultation_id = ? AND n.kind = 'article' AND n.article_identity_id IS NOT NULL
-       ORDER BY v.version_no`, consultationId)) as Array<{ id: number; number: number | null; label: string | null }>;
+       ORDER BY v.version_no`,
+    consultationId
+  )) as Array<{ id: number; number: number | null; label: string | null }>;
   const labels = new Map<number, { number: number; label: string }>();
   for (const r of rows) labels.set(r.id, { number: r.number ?? 0, label: r.label ?? `第${r.number}条` });
   return labels;
@@ -158,25 +176,20 @@ export type RegisterRows = Iterable<RegisterRow> | AsyncIterable<RegisterRow>;
  * a time. No statement stays open between chunks, so a slow download never holds the connection
  * that every other request writes through.
  */
-export async function* registerRows(
-  db: Db,
-  consultationId: number,
-  variant: RegisterVariant,
-  options: RegisterOptions = {},
-): AsyncGenerator<RegisterRow> {
+export async function* registerRows(db: Db, consultationId: number, variant: RegisterVariant, options: RegisterOptions = {}): AsyncGenerator<RegisterRow> {
   const withDispositions = options.withDispositions ?? true;
   const chunkSize = options.chunkSize ?? 2000;
   const ids = Int32Array.from(await raw(db).column<number>(idsSql(variant), consultationId));
-  const labels = (await articleLabels(db, consultationId));
+  const labels = await articleLabels(db, consultationId);
   const select = rowsSql(variant);
   const screenAnswer = answerScreen();
-  const firstCopies = withDispositions ? (await duplicateOf(db, consultationId)) : new Map<number, number>();
+  const firstCopies = withDispositions ? await duplicateOf(db, consultationId) : new Map<number, number>();
   const firstAnswers = new Map<number, CommentAnswer | null>();
   const duplicateAnswer = async (id: number) => {
     const first = firstCopies.get(id);
     if (first === undefined) return undefined;
     // A first copy repeats nothing: its answer is its direct one (no search for earlier copies).
-    if (!firstAnswers.has(first)) firstAnswers.set(first, (await directAnswer(db, first)));
+    if (!firstAnswers.has(first)) firstAnswers.set(first, await directAnswer(db, first));
     return firstAnswers.get(first) ?? undefined;
   };
   let no = 0;
@@ -201,7 +214,9 @@ export async function* registerRows(
         identity: variant === "internal" ? r.identity : publicIdentity(r.identity) ?? "",
         channel: CHANNEL_LABELS[r.channel],
         files: filesOf(r, variant),
-        ...(variant === "public" ? screenAnswer(answerOf(r, withDispositions, (await duplicateAnswer(id)))) : answerOf(r, withDispositions, (await duplicateAnswer(id)))),
+        ...(variant === "public"
+          ? screenAnswer(answerOf(r, withDispositions, await duplicateAnswer(id)))
+          : answerOf(r, withDispositions, await duplicateAnswer(id))),
       };
     }
   }

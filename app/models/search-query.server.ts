@@ -51,12 +51,20 @@ async function rowsContaining(db: Db, term: string): Promise<IndexRow[]> {
   }
   // lower() folds ASCII only, like foldCase(); a term without Latin letters can skip it.
   const body = /[a-z]/i.test(term) ? "lower(body)" : "body";
-  return (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE instr(${body}, ?) > 0 AND ${PUBLIC_ONLY}`, foldCase(term), ...PUBLIC_STATUSES)) as IndexRow[];
+  return (await raw(db).all(
+    `SELECT ${COLUMNS} FROM search_index WHERE instr(${body}, ?) > 0 AND ${PUBLIC_ONLY}`,
+    foldCase(term),
+    ...PUBLIC_STATUSES
+  )) as IndexRow[];
 }
 
 /** The rows an article reference names: that article of the latest draft, and text citing it by its label. */
 async function rowsForArticle(db: Db, number: number, label: string): Promise<IndexRow[]> {
-  const own = (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE field = 'article' AND article_number = ? AND ${PUBLIC_ONLY}`, number, ...PUBLIC_STATUSES)) as IndexRow[];
+  const own = (await raw(db).all(
+    `SELECT ${COLUMNS} FROM search_index WHERE field = 'article' AND article_number = ? AND ${PUBLIC_ONLY}`,
+    number,
+    ...PUBLIC_STATUSES
+  )) as IndexRow[];
   const ids = new Set(own.map((r) => r.rowid));
   return [...own, ...(await rowsContaining(db, label)).filter((r) => !ids.has(r.rowid))];
 }
@@ -87,25 +95,27 @@ export async function searchConsultations(db: Db, query: ReadonlyArray<string | 
   const rowsOf: IndexRow[][] = [];
   const split: SearchOutcome["split"] = [];
   const articles: number[] = [];
-  const perTerm = (await Promise.all(query.map(async (q) => {
-    const t: SearchTerm = typeof q === "string" ? { kind: "word", text: q } : q;
-    const term = t.text;
-    let group = [term];
-    let rows = [t.kind === "article" ? (await rowsForArticle(db, t.number, t.text)) : (await rowsContaining(db, term))];
-    if (t.kind === "article") articles.push(t.number);
-    // A quoted phrase means exactly these characters: it is never looked for as its words.
-    const parts = rows[0].length === 0 && t.kind === "word" ? compoundParts(term) : [];
-    if (parts.length > 0) {
-      group = parts;
-      rows = await Promise.all(parts.map((p) => rowsContaining(db, p)));
-      split.push({ term, parts });
-    }
-    words.push(...group);
-    rowsOf.push(...rows);
-    const sets = rows.map((r) => new Set(r.map((row) => row.consultationId)));
-    // A phrase is offered again in quotes, so searching it alone still means the exact phrase.
-    return { term: termLabel(t), count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
-  })));
+  const perTerm = await Promise.all(
+    query.map(async (q) => {
+      const t: SearchTerm = typeof q === "string" ? { kind: "word", text: q } : q;
+      const term = t.text;
+      let group = [term];
+      let rows = [t.kind === "article" ? await rowsForArticle(db, t.number, t.text) : await rowsContaining(db, term)];
+      if (t.kind === "article") articles.push(t.number);
+      // A quoted phrase means exactly these characters: it is never looked for as its words.
+      const parts = rows[0].length === 0 && t.kind === "word" ? compoundParts(term) : [];
+      if (parts.length > 0) {
+        group = parts;
+        rows = await Promise.all(parts.map((p) => rowsContaining(db, p)));
+        split.push({ term, parts });
+      }
+      words.push(...group);
+      rowsOf.push(...rows);
+      const sets = rows.map((r) => new Set(r.map((row) => row.consultationId)));
+      // A phrase is offered again in quotes, so searching it alone still means the exact phrase.
+      return { term: termLabel(t), count: [...sets[0]].filter((id) => sets.every((s) => s.has(id))).length };
+    })
+  );
 
   const found = new Map<number, Map<number, HitRow>>();
   rowsOf.forEach((rows, w) => {
@@ -121,9 +131,7 @@ export async function searchConsultations(db: Db, query: ReadonlyArray<string | 
   const hits = new Map<number, SearchHit>();
   for (const [id, byRow] of found) {
     const rows = [...byRow.values()];
-    const best = words.map((_, w) =>
-      Math.max(0, ...rows.filter((r) => r.words.has(w)).map((r) => FIELD_WEIGHT[r.field])),
-    );
+    const best = words.map((_, w) => Math.max(0, ...rows.filter((r) => r.words.has(w)).map((r) => FIELD_WEIGHT[r.field])));
     // Every word must be found somewhere in the consultation, not necessarily in one place.
     if (best.every((weight) => weight > 0)) hits.set(id, { score: best.reduce((a, b) => a + b, 0), rows });
   }
@@ -139,7 +147,10 @@ export async function describeHit(db: Db, hit: SearchHit, words: readonly string
     .filter((r) => r.field === "article" && r.articleNumber !== null)
     .sort((a, b) => isNamed(b) - isNamed(a) || b.words.size - a.words.size || a.articleNumber! - b.articleNumber!);
   const shown = articles.slice(0, ARTICLES_SHOWN);
-  const texts = (await bodies(db, [summary, basis, ...shown].flatMap((r) => (r ? [r.rowid] : []))));
+  const texts = await bodies(
+    db,
+    [summary, basis, ...shown].flatMap((r) => (r ? [r.rowid] : []))
+  );
   const text = (r: HitRow) => texts.get(r.rowid) ?? "";
   return {
     score: hit.score,
@@ -156,7 +167,10 @@ export async function describeHit(db: Db, hit: SearchHit, words: readonly string
 
 async function bodies(db: Db, rowids: number[]): Promise<Map<number, string>> {
   if (rowids.length === 0) return new Map();
-  const rows = (await raw(db).all(`SELECT rowid, body FROM search_index WHERE rowid IN (${rowids.map(() => "?").join(",")})`, ...rowids)) as Array<{ rowid: number; body: string }>;
+  const rows = (await raw(db).all(`SELECT rowid, body FROM search_index WHERE rowid IN (${rowids.map(() => "?").join(",")})`, ...rowids)) as Array<{
+    rowid: number;
+    body: string;
+  }>;
   return new Map(rows.map((r) => [r.rowid, r.body]));
 }
 
@@ -166,12 +180,14 @@ async function bodies(db: Db, rowids: number[]): Promise<Map<number, string>> {
  * character with one, so a search for 贷 offers 贷款. Each keyword occurs in a public consultation.
  */
 export async function suggestedKeywords(db: Db, near: readonly string[] = [], limit = 8): Promise<string[]> {
-  const ranked = (await raw(db).column(`SELECT term FROM search_keywords WHERE ${PUBLIC_ONLY}
-       GROUP BY term ORDER BY sum(weight) DESC, term LIMIT 300`, ...PUBLIC_STATUSES)) as string[];
+  const ranked = (await raw(db).column(
+    `SELECT term FROM search_keywords WHERE ${PUBLIC_ONLY}
+       GROUP BY term ORDER BY sum(weight) DESC, term LIMIT 300`,
+    ...PUBLIC_STATUSES
+  )) as string[];
   const searched = near.map(foldCase);
   const chars = new Set(searched.flatMap((t) => [...t]));
-  const closeness = (term: string) =>
-    searched.some((t) => term.includes(t)) ? 2 : [...term].some((c) => chars.has(c)) ? 1 : 0;
+  const closeness = (term: string) => (searched.some((t) => term.includes(t)) ? 2 : [...term].some((c) => chars.has(c)) ? 1 : 0);
   return ranked
     .filter((term) => !searched.includes(term))
     .map((term, rank) => ({ term, rank, close: closeness(term) }))

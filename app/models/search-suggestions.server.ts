@@ -20,14 +20,30 @@ export async function searchSuggestions(db: Db, typed: string, limit = MAX_SUGGE
   const text = foldCase(typed.replace(/\s+/g, " ").trim()).slice(0, MAX_TYPED);
   if (!text) return [];
   // instr() takes the typed text as a value: %, _ and quotes are plain characters.
-  const keywords = (await raw(db).column(`SELECT term FROM search_keywords WHERE instr(term, ?) > 0 AND consultation_id IN (${PUBLIC_IDS})
-       GROUP BY term ORDER BY instr(term, ?) = 1 DESC, sum(weight) DESC, term LIMIT ?`, text, ...PUBLIC_STATUSES, text, limit)) as string[];
-  const headings = (await raw(db).column(`SELECT DISTINCT n.heading FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+  const keywords = (await raw(db).column(
+    `SELECT term FROM search_keywords WHERE instr(term, ?) > 0 AND consultation_id IN (${PUBLIC_IDS})
+       GROUP BY term ORDER BY instr(term, ?) = 1 DESC, sum(weight) DESC, term LIMIT ?`,
+    text,
+    ...PUBLIC_STATUSES,
+    text,
+    limit
+  )) as string[];
+  const headings = (await raw(db).column(
+    `SELECT DISTINCT n.heading FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
        WHERE n.heading IS NOT NULL AND instr(n.heading, ?) > 0 AND v.consultation_id IN (${PUBLIC_IDS})
          AND v.version_no = (SELECT max(version_no) FROM draft_versions w WHERE w.consultation_id = v.consultation_id)
-       ORDER BY length(n.heading), n.heading LIMIT ?`, text, ...PUBLIC_STATUSES, limit)) as string[];
+       ORDER BY length(n.heading), n.heading LIMIT ?`,
+    text,
+    ...PUBLIC_STATUSES,
+    limit
+  )) as string[];
   const titles = withTitles
-    ? ((await raw(db).column(`SELECT title FROM consultations WHERE instr(lower(title), ?) > 0 AND id IN (${PUBLIC_IDS}) ORDER BY id DESC LIMIT ?`, text, ...PUBLIC_STATUSES, limit)) as string[])
+    ? ((await raw(db).column(
+        `SELECT title FROM consultations WHERE instr(lower(title), ?) > 0 AND id IN (${PUBLIC_IDS}) ORDER BY id DESC LIMIT ?`,
+        text,
+        ...PUBLIC_STATUSES,
+        limit
+      )) as string[])
     : [];
 
   const out: string[] = [];

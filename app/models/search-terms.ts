@@ -8,10 +8,7 @@ import { foldCase } from "./search-text";
  * - `phrase`: typed in quotes ("…", “…”, 「…」, 『…』): found exactly as written, never split.
  * - `article`: 第十五条, 第15条, 15条: the article with that number, and text that cites it.
  */
-export type SearchTerm =
-  | { kind: "word"; text: string }
-  | { kind: "phrase"; text: string }
-  | { kind: "article"; number: number; text: string };
+export type SearchTerm = { kind: "word"; text: string } | { kind: "phrase"; text: string } | { kind: "article"; number: number; text: string };
 
 // Opening quote → its closing quote. ASCII " closes itself; Chinese IMEs type “ ” in pairs.
 const QUOTES: Record<string, string> = { '"': '"', "“": "”", "”": "“", "「": "」", "『": "』", "＂": "＂" };
@@ -61,7 +58,12 @@ export function parseQuery(query: string): SearchTerm[] {
     }
     words(rest);
     rest = "";
-    const phrase = foldCase(text.slice(at + 1, end).replace(/\s+/g, " ").trim());
+    const phrase = foldCase(
+      text
+        .slice(at + 1, end)
+        .replace(/\s+/g, " ")
+        .trim()
+    );
     if (phrase) terms.push({ kind: "phrase", text: phrase });
     at = end + 1;
   }

@@ -25,10 +25,11 @@ export function compoundParts(term: string): string[] {
 
 // Words every administrative draft repeats: true keywords of none of them.
 const BOILERPLATE = new Set(
-  ("应当 规定 办法 意见 条例 工作 部门 有关 相关 按照 依照 依法 实施 加强 推进 坚持 建立 健全 完善 开展 " +
+  (
+    "应当 规定 办法 意见 条例 工作 部门 有关 相关 按照 依照 依法 实施 加强 推进 坚持 建立 健全 完善 开展 " +
     "负责 组织 管理 机制 制定 情况 给予 全省 本省 本办法 事务 主管部门 人民政府 征求意见 征求意见稿 单位 " +
-    "个人 进行 提供 做好 落实 支持 鼓励 促进 规范 保障 实行 执行 参照 予以 办理 部署 职责 以上 县级")
-    .split(" "),
+    "个人 进行 提供 做好 落实 支持 鼓励 促进 规范 保障 实行 执行 参照 予以 办理 部署 职责 以上 县级"
+  ).split(" ")
 );
 const KEYWORD = /^[\u4e00-\u9fff]{2,8}$/;
 const CONTENT_TAGS = ["n", "nz", "nt", "ns", "vn", "v", "l", "j"];

@@ -27,7 +27,7 @@ export async function reindexConsultation(tx: Executor, consultationId: number):
   await tx.run(sql`DELETE FROM search_index WHERE rowid >= ${first} AND rowid < ${first + ROWS_PER_CONSULTATION}`);
   await tx.run(sql`DELETE FROM search_keywords WHERE consultation_id = ${consultationId}`);
 
-  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get());
+  const c = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
   if (!c || !PUBLIC_STATUSES.includes(c.status)) return;
 
   const rows: Array<{ field: SearchField; body: string; number?: number; label?: string }> = [
@@ -51,13 +51,13 @@ export async function reindexConsultation(tx: Executor, consultationId: number):
 
 /** Re-creates the whole index, e.g. after the seed, a restore or a change in how text is indexed. */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
-  (await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx.run(sql`DELETE FROM search_index`);
     await tx.run(sql`DELETE FROM search_keywords`);
-    for (const { id } of (await tx.select({ id: consultations.id }).from(consultations).all())) {
-      (await reindexConsultation(tx, id));
+    for (const { id } of await tx.select({ id: consultations.id }).from(consultations).all()) {
+      await reindexConsultation(tx, id);
     }
-  }));
+  });
 }
 
 /**
@@ -65,28 +65,23 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
  * it empty): rebuilds once when the index is empty but something public is not. Cheap otherwise.
  */
 export async function ensureSearchIndex(db: Db): Promise<void> {
-  const indexed = (await raw(db).get("SELECT 1 FROM search_index LIMIT 1"));
+  const indexed = await raw(db).get("SELECT 1 FROM search_index LIMIT 1");
   if (indexed) return;
   const statuses = PUBLIC_STATUSES.map(() => "?").join(",");
   const visible = await raw(db).get(`SELECT 1 FROM consultations WHERE status IN (${statuses}) LIMIT 1`, ...PUBLIC_STATUSES);
-  if (visible) (await rebuildSearchIndex(db));
+  if (visible) await rebuildSearchIndex(db);
 }
 
 /** Each article of the latest draft version as one text: its own words, paragraphs and items. */
 async function latestArticles(tx: Executor, consultationId: number) {
-  const version = (await tx
+  const version = await tx
     .select({ id: draftVersions.id })
     .from(draftVersions)
     .where(eq(draftVersions.consultationId, consultationId))
     .orderBy(desc(draftVersions.versionNo))
-    .get());
+    .get();
   if (!version) return [];
-  const nodes = (await tx
-    .select()
-    .from(draftNodes)
-    .where(eq(draftNodes.versionId, version.id))
-    .orderBy(asc(draftNodes.position), asc(draftNodes.id))
-    .all());
+  const nodes = await tx.select().from(draftNodes).where(eq(draftNodes.versionId, version.id)).orderBy(asc(draftNodes.position), asc(draftNodes.id)).all();
   const children = new Map<number | null, typeof nodes>();
   for (const n of nodes) {
     const siblings = children.get(n.parentId);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { detectPii } from "~/analysis/pii";
 import { toChineseNumeral } from "~/analysis/chinese-numerals";
-import { campaignStatement, countsPhrase, draftSummary, isChineseText, NO_COMMENTS, publicLabel, publishableQuote, SUMMARY_BOUND, TITLE_PENDING, tidyPunctuation, type SummaryData } from "./summary-draft";
+import {
+  campaignStatement,
+  countsPhrase,
+  draftSummary,
+  isChineseText,
+  NO_COMMENTS,
+  publicLabel,
+  publishableQuote,
+  SUMMARY_BOUND,
+  TITLE_PENDING,
+  tidyPunctuation,
+  type SummaryData,
+} from "./summary-draft";
 
 // 2026-03-01 00:00 and 2026-03-31 23:59 in Asia/Shanghai.
 const OPENS = new Date("2026-02-28T16:00:00Z");
@@ -32,7 +44,19 @@ function facts(overrides: Partial<SummaryData> = {}): SummaryData {
         label: null,
         number: null,
         commentCount: 8,
-        topics: [{ id: 1, label: "支持 出台", publicTitle: "总体支持出台办法", size: 8, quotes: ["支持出台本办法。"], decision: "already_provided", reason: "办法已作规定", changeMade: null, overrides: {} }],
+        topics: [
+          {
+            id: 1,
+            label: "支持 出台",
+            publicTitle: "总体支持出台办法",
+            size: 8,
+            quotes: ["支持出台本办法。"],
+            decision: "already_provided",
+            reason: "办法已作规定",
+            changeMade: null,
+            overrides: {},
+          },
+        ],
         individual: [],
       },
       {
@@ -51,7 +75,17 @@ function facts(overrides: Partial<SummaryData> = {}): SummaryData {
             changeMade: "第十条增加“年龄可放宽至40周岁。”",
             overrides: { not_adopted: 2 },
           },
-          { id: 3, label: "加分 考试", publicTitle: "关于考试加分的意见", size: 5, quotes: [], decision: "not_adopted", reason: "加分政策由国家统一规定。", changeMade: null, overrides: {} },
+          {
+            id: 3,
+            label: "加分 考试",
+            publicTitle: "关于考试加分的意见",
+            size: 5,
+            quotes: [],
+            decision: "not_adopted",
+            reason: "加分政策由国家统一规定。",
+            changeMade: null,
+            overrides: {},
+          },
         ],
         individual: [{ decision: "not_adopted", reason: "已在第十条中统筹考虑。", changeMade: null, count: 2 }],
       },
@@ -119,7 +153,9 @@ describe("draftSummary", () => {
   });
 
   it("states the period, the channels, comments, commenters and counts by identity, and the overall answer", () => {
-    expect(text).toContain("2026年3月1日至2026年3月31日，辽宁省退役军人事务厅通过征求意见平台向社会公开征求对《辽宁省退役军人就业创业促进办法（征求意见稿）》的意见。");
+    expect(text).toContain(
+      "2026年3月1日至2026年3月31日，辽宁省退役军人事务厅通过征求意见平台向社会公开征求对《辽宁省退役军人就业创业促进办法（征求意见稿）》的意见。"
+    );
     expect(text).toContain("共收到意见43条，其中网上提交40条、电子邮件2条、信函1条，来自31位提出人。按提出人身份分，退役军人30条、企业8条、其他群众5条。");
     expect(text).toContain("有3条意见因含有个人信息、与征求内容无关等原因未在网上公开，仍计入意见总数");
     expect(text).toContain("经逐条研究，43条意见中，部分采纳13条，不采纳7条，已有规定8条。另有3条经审核未公开的意见未逐条答复。另有12条意见尚未作出处理。");
@@ -130,12 +166,16 @@ describe("draftSummary", () => {
   });
 
   it("states campaigns transparently, without a stop doubled after the quote", () => {
-    expect(text).toContain("其中内容基本相同的意见12条（来自11位提出人），主要内容为“建议将年龄放宽至40周岁、学历放宽至高中（中专）”。这些意见均逐条计入意见总数");
+    expect(text).toContain(
+      "其中内容基本相同的意见12条（来自11位提出人），主要内容为“建议将年龄放宽至40周岁、学历放宽至高中（中专）”。这些意见均逐条计入意见总数"
+    );
     const two = campaignStatement([
       { size: 12, distinctSenders: 11, quote: null },
       { size: 5, distinctSenders: 5, quote: "同意。" },
     ]);
-    expect(two).toBe("其中内容基本相同的意见17条，分为2组：第一组12条（来自11位提出人）；第二组5条（来自5位提出人），主要内容为“同意”。这些意见均逐条计入意见总数，按其内容一并研究。");
+    expect(two).toBe(
+      "其中内容基本相同的意见17条，分为2组：第一组12条（来自11位提出人）；第二组5条（来自5位提出人），主要内容为“同意”。这些意见均逐条计入意见总数，按其内容一并研究。"
+    );
     expect(campaignStatement([])).toBe("");
   });
 
@@ -143,7 +183,9 @@ describe("draftSummary", () => {
     expect(text).toContain("（一）关于第十条");
     expect(text).toContain("共收到涉及本条的意见20条。");
     expect(text).toContain("1. 关于放宽年龄和学历条件的意见（15条）。");
-    expect(text).toContain("采纳情况：部分采纳。理由：学历条件按国家规定执行，年龄条件予以明确。修改情况：第十条增加“年龄可放宽至40周岁。”其中个别意见另行答复（不采纳2条）。");
+    expect(text).toContain(
+      "采纳情况：部分采纳。理由：学历条件按国家规定执行，年龄条件予以明确。修改情况：第十条增加“年龄可放宽至40周岁。”其中个别意见另行答复（不采纳2条）。"
+    );
     expect(text).toContain("2. 关于考试加分的意见（5条）。采纳情况：不采纳。理由：加分政策由国家统一规定。");
     expect(text).toContain("此外，部分意见逐条作了答复：对2条个别意见，采纳情况：不采纳。理由：已在第十条中统筹考虑。");
     expect(text).toContain("1. 关于总体支持出台办法的意见（8条）。主要意见如：“支持出台本办法”。采纳情况：已有规定。说明：办法已作规定。");
@@ -199,7 +241,17 @@ describe("draftSummary", () => {
 
   it("gives a short, correct summary when no comment was received", () => {
     const none = draftSummary(
-      facts({ channels: [], commentCount: 0, commenterCount: 0, identities: [], notPublishedCount: 0, campaigns: [], groups: [], dispositionCounts: {}, undecided: { notPublished: 0, other: 0 } }),
+      facts({
+        channels: [],
+        commentCount: 0,
+        commenterCount: 0,
+        identities: [],
+        notPublishedCount: 0,
+        campaigns: [],
+        groups: [],
+        dispositionCounts: {},
+        undecided: { notPublished: 0, other: 0 },
+      })
     );
     expect(none).toBe(
       [
@@ -208,7 +260,7 @@ describe("draftSummary", () => {
         `2026年3月1日至2026年3月31日，辽宁省退役军人事务厅通过征求意见平台向社会公开征求对《辽宁省退役军人就业创业促进办法（征求意见稿）》的意见。${NO_COMMENTS}`,
         "辽宁省退役军人事务厅",
         "2026年4月10日",
-      ].join("\n\n"),
+      ].join("\n\n")
     );
   });
 

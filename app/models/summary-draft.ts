@@ -118,7 +118,10 @@ export function withheldLabels(data: Pick<SummaryData, "groups">): Array<{ label
 export function topicSubject(t: Pick<SummaryTopic, "id" | "label" | "publicTitle">): string {
   const title = publishedTopicTitle(t);
   if (!title) return `关于${TITLE_PENDING}（主题${t.id}）】的意见`;
-  const bare = title.replace(/^关于/, "").replace(/的(意见|建议)$/, "").replace(/^[“"《]|[”"》]$/g, "");
+  const bare = title
+    .replace(/^关于/, "")
+    .replace(/的(意见|建议)$/, "")
+    .replace(/^[“"《]|[”"》]$/g, "");
   return `关于${publicLabel(bare)}的意见`;
 }
 
@@ -174,7 +177,9 @@ function overview(data: SummaryData): string[] {
   const opening = `${period(data)}，${data.department || "起草部门"}通过征求意见平台向社会公开征求对${bookTitle(data.title)}的意见。`;
   if (data.commentCount === 0) return [`${opening}${NO_COMMENTS}`];
   const paragraphs = [
-    `${opening}征求意见期间，共收到意见${data.commentCount}条${channelsPhrase(data)}，来自${data.commenterCount}位提出人。${identitiesPhrase(data)}${campaignStatement(data.campaigns)}`,
+    `${opening}征求意见期间，共收到意见${data.commentCount}条${channelsPhrase(data)}，来自${data.commenterCount}位提出人。${identitiesPhrase(
+      data
+    )}${campaignStatement(data.campaigns)}`,
   ];
   if (data.notPublishedCount > 0) {
     paragraphs.push(`经审核，有${data.notPublishedCount}条意见因含有个人信息、与征求内容无关等原因未在网上公开，仍计入意见总数，一并研究。`);
@@ -265,7 +270,10 @@ function articleSection(groups: SummaryArticleGroup[], d: Detail): string[] {
   const hidden = groups.filter((g) => !chosen.has(g));
   const lines = shown.flatMap((g, i) => groupBlock(g, i, d));
   if (hidden.length) {
-    const names = hidden.slice(0, 3).map((g) => g.label).join("、");
+    const names = hidden
+      .slice(0, 3)
+      .map((g) => g.label)
+      .join("、");
     const size = hidden.reduce((n, g) => n + g.commentCount, 0);
     lines.push(`此外，${names}${hidden.length > 3 ? "等" : ""}${hidden.length}个条款共收到意见${size}条，均已逐条研究，处理情况及理由详见意见登记表。`);
   }

@@ -12,7 +12,7 @@ export const SummaryTextSchema = z.object({
       z
         .string()
         .min(1, "请填写说明正文。")
-        .max(SUMMARY_MAX, `说明正文不能超过 ${SUMMARY_MAX.toLocaleString("zh-CN")} 个字符。`),
+        .max(SUMMARY_MAX, `说明正文不能超过 ${SUMMARY_MAX.toLocaleString("zh-CN")} 个字符。`)
     ),
   confirmUndecided: z
     .string()

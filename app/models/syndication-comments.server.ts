@@ -41,13 +41,13 @@ export const CommentListParamsSchema = z.object({
 type CommentListParams = z.infer<typeof CommentListParamsSchema>;
 
 export function parseCommentListParams(
-  searchParams: URLSearchParams,
+  searchParams: URLSearchParams
 ): { ok: true; params: CommentListParams } | { ok: false; message: string; details: ParameterProblem[] } {
   const raw = Object.fromEntries(
     Object.keys(CommentListParamsSchema.shape).flatMap((key) => {
       const value = searchParams.get(key);
       return value === null || value === "" ? [] : [[key, value]];
-    }),
+    })
   );
   const result = CommentListParamsSchema.safeParse(raw);
   if (result.success) return { ok: true, params: result.data };
@@ -65,12 +65,18 @@ export type CommentsBody =
 
 /** One page of a public consultation's published comments, as the consultation's page shows them. */
 export async function commentListBody(db: Db, id: number, params: CommentListParams, baseUrl: string, now = new Date()): Promise<CommentsBody> {
-  const record = (await getPublicConsultationRecord(db, id, now));
+  const record = await getPublicConsultationRecord(db, id, now);
   if (!record) return { ok: false, status: 404, code: "not_found", message: "未找到该征求意见。" };
-  const shows = (await raw(db).value("SELECT show_comments FROM consultations WHERE id = ?", id));
+  const shows = await raw(db).value("SELECT show_comments FROM consultations WHERE id = ?", id);
   if (!shows) return { ok: false, status: 404, code: "comments_not_public", message: "该征求意见不公开意见内容；意见的数量见 comment_count。" };
 
-  const list = (await listPublicComments(db, id, { article: params.article, identity: params.identity, q: params.q, page: params.page, pageSize: params.per_page }));
+  const list = await listPublicComments(db, id, {
+    article: params.article,
+    identity: params.identity,
+    q: params.q,
+    page: params.page,
+    pageSize: params.per_page,
+  });
   const meta: PageMeta = { page: params.page, per_page: params.per_page, total: list.matching, total_pages: Math.ceil(list.matching / params.per_page) };
   // listPublicComments shows its last page for one past the end; the API answers an empty page.
   const comments = params.page > list.pageCount ? [] : list.comments;
@@ -96,7 +102,13 @@ export async function commentListBody(db: Db, id: number, params: CommentListPar
       articles: c.articles.map((n) => ({ number: n, label: articleLabel(n) })),
       attachments: c.attachments.map((f) => ({ filename: f.filename, size: f.size, url: `${baseUrl}${f.href}` })),
     })),
-    meta: { ...meta, received: list.received, shown: list.shown, filters: { article: list.article, identity: list.identity, q: list.q || null }, identities: list.identities },
+    meta: {
+      ...meta,
+      received: list.received,
+      shown: list.shown,
+      filters: { article: list.article, identity: list.identity, q: list.q || null },
+      identities: list.identities,
+    },
     links: {
       self: href(params.page),
       next: params.page < meta.total_pages ? href(params.page + 1) : null,
@@ -110,9 +122,9 @@ export async function commentListBody(db: Db, id: number, params: CommentListPar
 
 /** The published feedback (意见采纳情况说明 and 逐条答复), or why there is none. */
 export async function feedbackBody(db: Db, id: number, department: string, baseUrl: string, now = new Date()): Promise<CommentsBody> {
-  const record = (await getPublicConsultationRecord(db, id, now));
+  const record = await getPublicConsultationRecord(db, id, now);
   if (!record) return { ok: false, status: 404, code: "not_found", message: "未找到该征求意见。" };
-  const f = (await publicFeedback(db, id, department, now));
+  const f = await publicFeedback(db, id, department, now);
   if (!f) return { ok: false, status: 404, code: "not_found", message: "该征求意见的意见采纳情况尚未公布。" };
   const body = {
     data: {
@@ -132,8 +144,20 @@ export async function feedbackBody(db: Db, id: number, department: string, baseU
         unanswered: a.unanswered,
         answers: a.items.flatMap((i) =>
           i.kind === "answer"
-            ? [{ topic_title: i.topicTitle, subject: i.subject, decision: i.decision, decision_label: DISPOSITION_LABELS[i.decision], reason: i.reason, change_made: i.changeMade, count: i.count, total: i.total, duplicates: i.duplicates }]
-            : [],
+            ? [
+                {
+                  topic_title: i.topicTitle,
+                  subject: i.subject,
+                  decision: i.decision,
+                  decision_label: DISPOSITION_LABELS[i.decision],
+                  reason: i.reason,
+                  change_made: i.changeMade,
+                  count: i.count,
+                  total: i.total,
+                  duplicates: i.duplicates,
+                },
+              ]
+            : []
         ),
         answered_elsewhere: a.items.flatMap((i) => (i.kind === "link" ? [{ subject: i.subject, answered_under: i.homeLabel, count: i.count }] : [])),
       })),

@@ -73,7 +73,7 @@ export function parseConsultationListParams(searchParams: URLSearchParams): List
     Object.keys(ConsultationListParamsSchema.shape).flatMap((key) => {
       const value = searchParams.get(key);
       return value === null || value === "" ? [] : [[key, value]];
-    }),
+    })
   );
   const result = ConsultationListParamsSchema.safeParse(raw);
   if (!result.success) {
@@ -82,8 +82,7 @@ export function parseConsultationListParams(searchParams: URLSearchParams): List
       parameter,
       message: parameter in MESSAGES ? MESSAGES[parameter as Parameter] : "参数无效。",
     }));
-    const message =
-      details.length === 1 ? `请求参数有误：${details[0].message}` : `请求参数有误（共 ${details.length} 项），详见 details。`;
+    const message = details.length === 1 ? `请求参数有误：${details[0].message}` : `请求参数有误（共 ${details.length} 项），详见 details。`;
     return { ok: false, message, details };
   }
   const p = result.data;

@@ -79,7 +79,7 @@ function whereClause(filters: ConsultationFilters, now: Date): SQL | undefined {
     filters.docType ? eq(consultations.docType, filters.docType) : undefined,
     filters.divisionId !== undefined ? eq(consultations.divisionId, filters.divisionId) : undefined,
     filters.q ? consultationTextFilter(filters.q) : undefined,
-    filters.updatedSince ? gte(lastChangedAtSql(now), filters.updatedSince.getTime()) : undefined,
+    filters.updatedSince ? gte(lastChangedAtSql(now), filters.updatedSince.getTime()) : undefined
   );
 }
 
@@ -93,38 +93,39 @@ export async function queryPublicConsultations(
   db: Db,
   filters: ConsultationFilters,
   { order, limit, offset = 0 }: { order: "published" | "changed"; limit: number; offset?: number },
-  now: Date = new Date(),
+  now: Date = new Date()
 ) {
   const where = whereClause(filters, now);
   const changedAt = lastChangedAtSql(now);
   const publishedAt = sql`coalesce(${consultations.publishedAt}, ${consultations.createdAt})`;
-  const rows = (await db
-    .select({
-      id: consultations.id,
-      title: consultations.title,
-      docType: consultations.docType,
-      summary: consultations.summary,
-      status: consultations.status,
-      divisionId: consultations.divisionId,
-      divisionName: divisions.name,
-      opensAt: consultations.opensAt,
-      closesAt: consultations.closesAt,
-      shortPeriodReason: consultations.shortPeriodReason,
-      publishedAt: consultations.publishedAt,
-      createdAt: consultations.createdAt,
-      withdrawnReason: consultations.withdrawnReason,
-      changedAtMs: changedAt,
-      // 已收到意见 N 条, as the public pages count them: every comment received, not their text.
-      commentCount: sql<number>`(select count(*) from ${comments} where ${comments.consultationId} = ${consultations.id})`,
-    })
-    .from(consultations)
-    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
-    .where(where)
-    .orderBy(...(order === "changed" ? [desc(changedAt)] : [desc(publishedAt)]), desc(consultations.id))
-    .limit(limit)
-    .offset(offset)
-    .all())
-    .map(({ changedAtMs, ...r }) => ({ ...r, changedAt: new Date(changedAtMs), phase: publicPhase(r, now) }));
+  const rows = (
+    await db
+      .select({
+        id: consultations.id,
+        title: consultations.title,
+        docType: consultations.docType,
+        summary: consultations.summary,
+        status: consultations.status,
+        divisionId: consultations.divisionId,
+        divisionName: divisions.name,
+        opensAt: consultations.opensAt,
+        closesAt: consultations.closesAt,
+        shortPeriodReason: consultations.shortPeriodReason,
+        publishedAt: consultations.publishedAt,
+        createdAt: consultations.createdAt,
+        withdrawnReason: consultations.withdrawnReason,
+        changedAtMs: changedAt,
+        // 已收到意见 N 条, as the public pages count them: every comment received, not their text.
+        commentCount: sql<number>`(select count(*) from ${comments} where ${comments.consultationId} = ${consultations.id})`,
+      })
+      .from(consultations)
+      .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+      .where(where)
+      .orderBy(...(order === "changed" ? [desc(changedAt)] : [desc(publishedAt)]), desc(consultations.id))
+      .limit(limit)
+      .offset(offset)
+      .all()
+  ).map(({ changedAtMs, ...r }) => ({ ...r, changedAt: new Date(changedAtMs), phase: publicPhase(r, now) }));
   const total = (await db.select({ n: count() }).from(consultations).where(where).get())?.n ?? 0;
   return { rows, total };
 }
@@ -134,11 +135,11 @@ export async function queryPublicConsultations(
  * filters, because a change can also move a consultation out of a filtered list.
  */
 export async function lastPublicChange(db: Db, now: Date = new Date()): Promise<Date> {
-  const row = (await db
+  const row = await db
     .select({ ms: sql<number | null>`max(${lastChangedAtSql(now)})` })
     .from(consultations)
     .where(inArray(consultations.status, PUBLIC_STATUSES))
-    .get());
+    .get();
   return new Date(row?.ms ?? 0);
 }
 
@@ -151,7 +152,7 @@ export async function getPublicConsultationRecord(db: Db, id: number, now: Date 
     .from(consultations)
     .where(eq(consultations.id, id))
     .get())!;
-  const extensions = (await db
+  const extensions = await db
     .select({
       previousClosesAt: deadlineExtensions.previousClosesAt,
       newClosesAt: deadlineExtensions.newClosesAt,
@@ -161,8 +162,8 @@ export async function getPublicConsultationRecord(db: Db, id: number, now: Date 
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.consultationId, id))
     .orderBy(asc(deadlineExtensions.createdAt), asc(deadlineExtensions.id))
-    .all());
-  return { ...item, ...text, extensions, versions: (await listVersions(db, id)) };
+    .all();
+  return { ...item, ...text, extensions, versions: await listVersions(db, id) };
 }
 
 /**
@@ -170,16 +171,11 @@ export async function getPublicConsultationRecord(db: Db, id: number, now: Date 
  * moves with it while no updated_at does, so the API's Last-Modified takes it into account.
  */
 export async function lastCommentReceived(db: Db, consultationId?: number): Promise<Date> {
-  const row = (await db
+  const row = await db
     .select({ ms: sql<number | null>`max(${comments.receivedAt})` })
     .from(comments)
     .innerJoin(consultations, eq(consultations.id, comments.consultationId))
-    .where(
-      and(
-        inArray(consultations.status, PUBLIC_STATUSES),
-        consultationId === undefined ? undefined : eq(consultations.id, consultationId),
-      ),
-    )
-    .get());
+    .where(and(inArray(consultations.status, PUBLIC_STATUSES), consultationId === undefined ? undefined : eq(consultations.id, consultationId)))
+    .get();
   return new Date(row?.ms ?? 0);
 }

@@ -5,13 +5,7 @@ import { DOC_TYPE_LABELS, PHASE_LABELS } from "./consultation-status";
 import { loadDraftTree, type StoredNode } from "./draft.server";
 import { publishedSummary } from "./feedback-page.server";
 import type { ListParams } from "./syndication-params";
-import {
-  getPublicConsultationRecord,
-  lastCommentReceived,
-  lastPublicChange,
-  queryPublicConsultations,
-  type SyndicationRow,
-} from "./syndication-query.server";
+import { getPublicConsultationRecord, lastCommentReceived, lastPublicChange, queryPublicConsultations, type SyndicationRow } from "./syndication-query.server";
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
@@ -69,8 +63,7 @@ export interface ApiDraftNode {
 
 /** Database ids and article identities are internal: the tree carries what the page shows. */
 export function toApiDraftNode(node: StoredNode): ApiDraftNode {
-  const anchor =
-    node.number === null ? null : node.kind === "article" ? `article-${node.number}` : node.kind === "chapter" ? `chapter-${node.number}` : null;
+  const anchor = node.number === null ? null : node.kind === "article" ? `article-${node.number}` : node.kind === "chapter" ? `chapter-${node.number}` : null;
   return {
     kind: node.kind,
     number: node.number,
@@ -84,12 +77,7 @@ export function toApiDraftNode(node: StoredNode): ApiDraftNode {
 
 type PublicRecord = NonNullable<Awaited<ReturnType<typeof getPublicConsultationRecord>>>;
 
-export function toApiDetail(
-  record: PublicRecord,
-  draftTree: StoredNode[],
-  baseUrl: string,
-  feedback?: { body: string; publishedAt: Date | null } | null,
-) {
+export function toApiDetail(record: PublicRecord, draftTree: StoredNode[], baseUrl: string, feedback?: { body: string; publishedAt: Date | null } | null) {
   const latest = record.versions.at(-1);
   return {
     ...toApiItem(record, baseUrl),
@@ -111,9 +99,7 @@ export function toApiDetail(
     })),
     draft: latest ? { version_no: latest.versionNo, label: latest.label, nodes: draftTree.map(toApiDraftNode) } : null,
     // 意见采纳情况说明 once published: the approved text as the feedback page shows it.
-    feedback: feedback
-      ? { url: feedbackUrl(baseUrl, record.id), published_at: isoShanghai(feedback.publishedAt), summary: feedback.body }
-      : null,
+    feedback: feedback ? { url: feedbackUrl(baseUrl, record.id), published_at: isoShanghai(feedback.publishedAt), summary: feedback.body } : null,
   };
 }
 
@@ -146,32 +132,27 @@ export function pageLinks(baseUrl: string, query: Record<string, string | undefi
 const latest = (...dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
 
 /** GET /api/v1/consultations: one page, and when anything on it may last have changed. */
-export async function consultationListBody(
-  db: Db,
-  params: Extract<ListParams, { ok: true }>,
-  baseUrl: string,
-  now: Date = new Date(),
-) {
-  const { rows, total } = (await queryPublicConsultations(
+export async function consultationListBody(db: Db, params: Extract<ListParams, { ok: true }>, baseUrl: string, now: Date = new Date()) {
+  const { rows, total } = await queryPublicConsultations(
     db,
     params.filters,
     { order: "published", limit: params.perPage, offset: (params.page - 1) * params.perPage },
-    now,
-  ));
+    now
+  );
   const meta: PageMeta = { page: params.page, per_page: params.perPage, total, total_pages: Math.ceil(total / params.perPage) };
   return {
     body: { data: rows.map((row) => toApiItem(row, baseUrl)), meta, links: pageLinks(baseUrl, params.query, meta) },
-    lastModified: latest((await lastPublicChange(db, now)), (await lastCommentReceived(db))),
+    lastModified: latest(await lastPublicChange(db, now), await lastCommentReceived(db)),
   };
 }
 
 /** GET /api/v1/consultations/:id, or undefined when there is no public consultation with that id. */
 export async function consultationDetailBody(db: Db, id: number, baseUrl: string, now: Date = new Date()) {
-  const record = (await getPublicConsultationRecord(db, id, now));
+  const record = await getPublicConsultationRecord(db, id, now);
   if (!record) return undefined;
   const latestVersion = record.versions.at(-1);
   return {
-    body: toApiDetail(record, latestVersion ? (await loadDraftTree(db, latestVersion.id)) : [], baseUrl, (await publishedSummary(db, id))),
-    lastModified: latest(record.changedAt, (await lastCommentReceived(db, id))),
+    body: toApiDetail(record, latestVersion ? await loadDraftTree(db, latestVersion.id) : [], baseUrl, await publishedSummary(db, id)),
+    lastModified: latest(record.changedAt, await lastCommentReceived(db, id)),
   };
 }

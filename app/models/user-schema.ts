@@ -25,8 +25,7 @@ const profile = {
   divisionId: optionalDivision,
 };
 
-const requireDivisionForDrafter = (v: { role?: unknown; divisionId?: unknown }) =>
-  v.role !== "drafter" || typeof v.divisionId === "number";
+const requireDivisionForDrafter = (v: { role?: unknown; divisionId?: unknown }) => v.role !== "drafter" || typeof v.divisionId === "number";
 // `when` runs the check even when other fields failed, so every problem is reported at once.
 const divisionIssue = { message: "起草处室人员必须选择所属处室。", path: ["divisionId"], when: () => true };
 

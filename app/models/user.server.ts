@@ -63,7 +63,7 @@ const snapshot = (u: Pick<User, "username" | "displayName" | "email" | "role" | 
 export async function createUser(db: Db, input: NewUser, actor: Actor): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const user = (await tx
+    const user = await tx
       .insert(users)
       .values({
         username: input.username.trim(),
@@ -75,8 +75,8 @@ export async function createUser(db: Db, input: NewUser, actor: Actor): Promise<
         passwordChangedAt: new Date(),
       })
       .returning()
-      .get());
-    (await appendAudit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, after: snapshot(user) }));
+      .get();
+    await appendAudit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, after: snapshot(user) });
     return user;
   });
 }
@@ -85,28 +85,28 @@ export function updateUser(
   db: Db,
   id: number,
   changes: Partial<Pick<User, "displayName" | "email" | "role" | "divisionId" | "active">>,
-  actor: Actor,
+  actor: Actor
 ): Promise<User> {
   return db.transaction(async (tx) => {
-    const before = (await tx.select().from(users).where(eq(users.id, id)).get());
+    const before = await tx.select().from(users).where(eq(users.id, id)).get();
     if (!before) throw new Error(`user ${id} not found`);
-    const after = (await tx.update(users).set(changes).where(eq(users.id, id)).returning().get());
-    (await appendAudit(tx, {
+    const after = await tx.update(users).set(changes).where(eq(users.id, id)).returning().get();
+    await appendAudit(tx, {
       actor,
       action: "user.update",
       entityType: "user",
       entityId: id,
       before: snapshot(before),
       after: snapshot(after),
-    }));
+    });
     return after;
   });
 }
 
 export async function setPassword(db: Db, id: number, password: string, actor: Actor): Promise<void> {
   const passwordHash = await hashPassword(password);
-  (await db.transaction(async (tx) => {
-    (await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id)).run());
-    (await appendAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: id }));
-  }));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id)).run();
+    await appendAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: id });
+  });
 }

@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader() {
   const now = new Date();
-  return { consultations: (await listPublicConsultations(getDb(), now)), now };
+  return { consultations: await listPublicConsultations(getDb(), now), now };
 }
 
 const SECTIONS: Array<{ title: string; phases: PublicPhase[]; empty: string }> = [

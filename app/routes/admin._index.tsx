@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
     user: { displayName: user.displayName, role: user.role },
-    consultations: user.role === "admin" ? [] : (await listStaffConsultations(getDb(), user)),
+    consultations: user.role === "admin" ? [] : await listStaffConsultations(getDb(), user),
   };
 }
 

@@ -13,18 +13,17 @@ export const meta: MetaFunction = () => [{ title: "审计日志 - 征求意见�
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const db = getDb();
-  const entries = (await recentAudit(db, null, 200))
-    .map((e) => ({
-      id: e.id,
-      at: e.at,
-      actor: e.actorLabel,
-      action: auditActionLabel(e.action),
-      code: e.action,
-      entity: auditEntityLabel(e.entityType, e.entityId),
-      ip: e.ip,
-      changes: auditChanges(e),
-    }));
-  return { entries, verification: (await verifyAuditChain(db)) };
+  const entries = (await recentAudit(db, null, 200)).map((e) => ({
+    id: e.id,
+    at: e.at,
+    actor: e.actorLabel,
+    action: auditActionLabel(e.action),
+    code: e.action,
+    entity: auditEntityLabel(e.entityType, e.entityId),
+    ip: e.ip,
+    changes: auditChanges(e),
+  }));
+  return { entries, verification: await verifyAuditChain(db) };
 }
 
 export default function Audit() {

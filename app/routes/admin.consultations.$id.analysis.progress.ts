@@ -13,11 +13,11 @@ import { requireUser } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const c = (await getStaffConsultation(db, idParam(params.id) ?? NaN));
+  const c = await getStaffConsultation(db, idParam(params.id) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canViewAnalysis(user, c)) throw new Response("Forbidden", { status: 403 });
-  (await failAbandonedRuns(db, c.id));
-  const run = (await latestRun(db, c.id));
+  await failAbandonedRuns(db, c.id);
+  const run = await latestRun(db, c.id);
   const body = run
     ? { id: run.id, status: run.status, progress: run.progress, stage: run.stage, error: run.error, finishedAt: run.finishedAt?.toISOString() ?? null }
     : { id: null, status: null, progress: 0, stage: null, error: null, finishedAt: null };

@@ -10,7 +10,7 @@ import { requireUser } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const c = (await getStaffConsultation(db, idParam(params.id) ?? NaN));
+  const c = await getStaffConsultation(db, idParam(params.id) ?? NaN);
   if (!c || !canView(user, c)) throw attachmentNotFound();
-  return attachmentDownload((await getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, false)), "private, no-store");
+  return attachmentDownload(await getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, false), "private, no-store");
 }

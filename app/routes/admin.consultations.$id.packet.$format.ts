@@ -14,7 +14,7 @@ import { requireUser } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const c = (await getStaffConsultation(db, idParam(params.id) ?? NaN));
+  const c = await getStaffConsultation(db, idParam(params.id) ?? NaN);
   if (!c || !isPacketFormat(params.format)) throw new Response("Not Found", { status: 404 });
   if (!canOpenPacket(user, c, (await getLegalReview(db, c.id)) !== undefined)) {
     throw new Response("您没有下载该材料的权限。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });

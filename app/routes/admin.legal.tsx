@@ -11,9 +11,8 @@ export const meta: MetaFunction = () => [{ title: "合法性审查 - 工作台" 
 /** The legal office's in-tray: every packet sent to it, newest first, with where each stands. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "legal");
-  return { reviews: (await listLegalReviews(getDb())) };
+  return { reviews: await listLegalReviews(getDb()) };
 }
-
 
 export default function LegalInTray() {
   const { reviews } = useLoaderData<typeof loader>();
@@ -45,10 +44,14 @@ export default function LegalInTray() {
                     <Link to={`/admin/consultations/${r.consultationId}/packet`}>{r.title}</Link>
                   </td>
                   <td>{r.divisionName}</td>
-                  <td>{formatDateTime(r.submittedAt)}（{r.submittedBy}）</td>
+                  <td>
+                    {formatDateTime(r.submittedAt)}（{r.submittedBy}）
+                  </td>
                   <td>{r.receivedAt ? `${formatDateTime(r.receivedAt)}（${r.receivedBy}）` : "—"}</td>
                   <td>{r.finishedAt ? `${formatDateTime(r.finishedAt)}（${r.finishedBy}）` : "—"}</td>
-                  <td>第 {r.round} 轮：{LEGAL_STAGE_LABELS[r.stage]}</td>
+                  <td>
+                    第 {r.round} 轮：{LEGAL_STAGE_LABELS[r.stage]}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { requireRole } from "~/utils/permissions.server";
 /** The message as the transport would send it, for an admin to open in a mail program. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const row = (await getOutboxRow(getDb(), Number(params.id)));
+  const row = await getOutboxRow(getDb(), Number(params.id));
   if (!row) throw new Response("未找到该邮件。", { status: 404 });
   try {
     const raw = await rawMessage({

@@ -11,14 +11,14 @@ export const meta: MetaFunction = () => [{ title: "邮件详情 - 征求意见�
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const row = (await getOutboxRow(getDb(), Number(params.id)));
+  const row = await getOutboxRow(getDb(), Number(params.id));
   if (!row) throw new Response("未找到该邮件。", { status: 404 });
   return { row };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const ok = (await retryOutboxRow(getDb(), Number(params.id), user));
+  const ok = await retryOutboxRow(getDb(), Number(params.id), user);
   if (!ok) return data({ message: "只有发送失败或已保留的邮件可以重新发送。", ok: false }, { status: 409 });
   return { message: "已重新放入发送队列，将在数秒内发送。", ok: true };
 }

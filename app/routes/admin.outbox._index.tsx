@@ -17,8 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const e = env();
   return {
     status,
-    counts: (await outboxCounts(db)),
-    rows: (await listOutbox(db, status)),
+    counts: await outboxCounts(db),
+    rows: await listOutbox(db, status),
     smtp: e.SMTP_HOST ? `${e.SMTP_HOST}:${e.SMTP_PORT}` : null,
     sender: e.MAIL_SENDER,
   };
@@ -55,7 +55,9 @@ export default function Outbox() {
       </nav>
       <div className="table-wrap">
         <table>
-          <caption>最近 {rows.length} 封邮件{status ? `（${OUTBOX_STATUS_LABELS[status]}）` : ""}</caption>
+          <caption>
+            最近 {rows.length} 封邮件{status ? `（${OUTBOX_STATUS_LABELS[status]}）` : ""}
+          </caption>
           <thead>
             <tr>
               <th scope="col">编号</th>
@@ -83,7 +85,11 @@ export default function Outbox() {
                 <td>{r.attempts}</td>
                 <td>
                   <div>创建：{formatDateTime(r.createdAt)}</div>
-                  {r.sentAt ? <div>{r.status === "held" ? "保存" : "发送"}：{formatDateTime(r.sentAt)}</div> : null}
+                  {r.sentAt ? (
+                    <div>
+                      {r.status === "held" ? "保存" : "发送"}：{formatDateTime(r.sentAt)}
+                    </div>
+                  ) : null}
                   {r.status === "pending" && r.attempts > 0 ? <div>下次重试：{formatDateTime(r.nextAttemptAt)}</div> : null}
                 </td>
               </tr>

@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "账号管理 - 征求意见�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { users: (await listUsers(getDb())) };
+  return { users: await listUsers(getDb()) };
 }
 
 export default function Users() {

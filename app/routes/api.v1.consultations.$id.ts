@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // Drafts, pending and unknown consultations answer alike, so the API does not reveal which ids exist.
   const id = /^[1-9]\d{0,15}$/.test(params.id ?? "") ? Number(params.id) : NaN;
-  const found = Number.isSafeInteger(id) ? (await consultationDetailBody(getDb(), id, env().PUBLIC_URL, now)) : undefined;
+  const found = Number.isSafeInteger(id) ? await consultationDetailBody(getDb(), id, env().PUBLIC_URL, now) : undefined;
   if (!found) return apiError(404, { code: "not_found", message: "未找到该征求意见。" });
   return cacheableResponse(request, JSON.stringify(found.body), {
     contentType: JSON_CONTENT_TYPE,

@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!Number.isSafeInteger(id)) return apiError(404, { code: "not_found", message: "未找到该征求意见。" });
   const parsed = parseCommentListParams(new URL(request.url).searchParams);
   if (!parsed.ok) return apiError(400, { code: "invalid_parameter", message: parsed.message, details: parsed.details });
-  const found = (await commentListBody(getDb(), id, parsed.params, env().PUBLIC_URL, now));
+  const found = await commentListBody(getDb(), id, parsed.params, env().PUBLIC_URL, now);
   if (!found.ok) return apiError(found.status, { code: found.code, message: found.message });
   return cacheableResponse(request, JSON.stringify(found.body), { contentType: JSON_CONTENT_TYPE, lastModified: found.lastModified, now });
 }

@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = /^[1-9]\d{0,15}$/.test(params.id ?? "") ? Number(params.id) : NaN;
   if (!Number.isSafeInteger(id)) return apiError(404, { code: "not_found", message: "未找到该征求意见。" });
   const e = env();
-  const found = (await feedbackBody(getDb(), id, e.DEPARTMENT_NAME, e.PUBLIC_URL, now));
+  const found = await feedbackBody(getDb(), id, e.DEPARTMENT_NAME, e.PUBLIC_URL, now);
   if (!found.ok) return apiError(found.status, { code: found.code, message: found.message });
   return cacheableResponse(request, JSON.stringify(found.body), { contentType: JSON_CONTENT_TYPE, lastModified: found.lastModified, now });
 }

@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return apiError(400, { code: "invalid_parameter", message: params.message, details: params.details });
   }
   const now = new Date();
-  const { body, lastModified } = (await consultationListBody(getDb(), params, env().PUBLIC_URL, now));
+  const { body, lastModified } = await consultationListBody(getDb(), params, env().PUBLIC_URL, now);
   return cacheableResponse(request, JSON.stringify(body), { contentType: JSON_CONTENT_TYPE, lastModified, now });
 }
 

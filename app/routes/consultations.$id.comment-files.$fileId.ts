@@ -7,8 +7,8 @@ import { idParam } from "~/utils/params";
 /** A commenter's file, for anyone: only one a moderator marked public, on an approved, shown comment. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
-  const c = (await getPublicConsultation(db, idParam(params.id) ?? NaN));
+  const c = await getPublicConsultation(db, idParam(params.id) ?? NaN);
   if (!c || !c.showComments) throw attachmentNotFound();
   // Not cached by shared caches: a moderator may take the file back.
-  return attachmentDownload((await getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, true)), "no-cache");
+  return attachmentDownload(await getCommentAttachmentFile(db, c.id, idParam(params.fileId) ?? NaN, true), "no-cache");
 }

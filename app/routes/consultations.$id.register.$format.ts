@@ -12,7 +12,7 @@ import { idParam } from "~/utils/params";
 export async function loader({ params }: LoaderFunctionArgs) {
   const db = getDb();
   const id = idParam(params.id);
-  const c = id ? (await getPublicConsultation(db, id)) : undefined;
+  const c = id ? await getPublicConsultation(db, id) : undefined;
   const format = params.format;
   if (!c || !c.showComments || (format !== "csv" && format !== "xlsx")) throw new Response("Not Found", { status: 404 });
   return publicRegisterDownload(db, { id: c.id, title: c.title, feedbackPublished: c.status === "feedback_published" }, format);

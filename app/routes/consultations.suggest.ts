@@ -17,8 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("q") ?? undefined;
   const parsed = SuggestParamsSchema.safeParse({ q });
   if (!parsed.success) {
-    return Response.json({ error: { code: "invalid_parameter", message: parsed.error.issues[0].message } }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { error: { code: "invalid_parameter", message: parsed.error.issues[0].message } },
+      { status: 400, headers: { "Cache-Control": "no-store" } }
+    );
   }
-  const suggestions = (await searchSuggestions(getDb(), parsed.data.q));
+  const suggestions = await searchSuggestions(getDb(), parsed.data.q);
   return Response.json({ q: parsed.data.q, suggestions }, { headers: { "Cache-Control": "public, max-age=60" } });
 }

@@ -11,8 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const { PUBLIC_URL, DEPARTMENT_NAME } = env();
-  const { rows } = (await queryPublicConsultations(db, {}, { order: "changed", limit: FEED_LIMIT }, now));
-  const updated = (await lastPublicChange(db, now));
+  const { rows } = await queryPublicConsultations(db, {}, { order: "changed", limit: FEED_LIMIT }, now);
+  const updated = await lastPublicChange(db, now);
   const body = renderConsultationsFeed({ rows, baseUrl: PUBLIC_URL, departmentName: DEPARTMENT_NAME, updated });
   return cacheableResponse(request, body, { contentType: ATOM_CONTENT_TYPE, lastModified: updated, now });
 }

@@ -14,12 +14,12 @@ const view = (found: ConfirmLookup): View =>
 
 // Opening the link only shows a button: mail scanners that prefetch links must not subscribe anyone.
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = view((await findByConfirmToken(getDb(), params.token)));
+  const found = view(await findByConfirmToken(getDb(), params.token));
   return data(found, { status: found.state === "invalid" ? 404 : found.state === "expired" ? 410 : 200 });
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-  const done = view((await confirmSubscription(getDb(), params.token)));
+  const done = view(await confirmSubscription(getDb(), params.token));
   return data(done, { status: done.state === "active" ? 200 : 400 });
 }
 

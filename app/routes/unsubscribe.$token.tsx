@@ -10,13 +10,13 @@ type View = { valid: false } | { valid: true; email: string; label: string; unsu
 // GET only shows a button (a link scanner must not unsubscribe anyone); any POST unsubscribes,
 // including the RFC 8058 one-click POST ("List-Unsubscribe=One-Click") that mail clients send.
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = (await findForUnsubscribe(getDb(), params.token));
+  const found = await findForUnsubscribe(getDb(), params.token);
   if (!found) return data<View>({ valid: false }, { status: 400 });
   return data<View>({ valid: true, email: found.sub.email, label: found.label, unsubscribed: found.sub.status === "unsubscribed" });
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-  const done = (await unsubscribe(getDb(), params.token));
+  const done = await unsubscribe(getDb(), params.token);
   if (!done) return data<View>({ valid: false }, { status: 400 });
   return data<View>({ valid: true, email: done.sub.email, label: done.label, unsubscribed: true });
 }

@@ -22,17 +22,7 @@ type Writer = Pick<Db, "select" | "insert">;
 type HashedFields = Omit<AuditRow, "id" | "hash" | "prevHash" | "at"> & { at: number };
 
 function rowHash(prevHash: string, r: HashedFields): string {
-  const canonical = JSON.stringify([
-    r.at,
-    r.actorId,
-    r.actorLabel,
-    r.action,
-    r.entityType,
-    r.entityId,
-    r.before,
-    r.after,
-    r.ip,
-  ]);
+  const canonical = JSON.stringify([r.at, r.actorId, r.actorLabel, r.action, r.entityType, r.entityId, r.before, r.after, r.ip]);
   return sha256Hex(prevHash + canonical);
 }
 
@@ -40,7 +30,7 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Appends one entry to the hash chain. Call it inside the transaction that makes the change. */
 export async function appendAudit(tx: Writer, entry: AuditEntry): Promise<void> {
-  const last = (await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get());
+  const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     at: entry.at ?? new Date(),
@@ -54,7 +44,10 @@ export async function appendAudit(tx: Writer, entry: AuditEntry): Promise<void> 
     ip: entry.ip ?? null,
   };
   const hash = rowHash(prevHash, { ...row, at: row.at.getTime() });
-  (await tx.insert(auditLog).values({ ...row, prevHash, hash }).run());
+  await tx
+    .insert(auditLog)
+    .values({ ...row, prevHash, hash })
+    .run();
 }
 
 export interface AuditVerification {
@@ -74,7 +67,7 @@ async function* auditRows(db: Db, pageSize = 5000): AsyncGenerator<StoredAuditRo
               entity_id AS entityId, before, after, ip, prev_hash AS prevHash, hash
        FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
       after,
-      pageSize,
+      pageSize
     );
     yield* page;
     if (page.length < pageSize) return;

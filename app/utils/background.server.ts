@@ -22,10 +22,11 @@ export async function startBackground(db: Db): Promise<void> {
   if (e.MAIL_SENDER === "inline") {
     const mailer = createMailer();
     sender = startOutboxSender(db, mailer);
-    const where = mailer.mode === "smtp" ? `SMTP ${e.SMTP_HOST}:${e.SMTP_PORT}` : "no SMTP configured: mail is kept in the outbox (/admin/outbox) and as .eml files";
+    const where =
+      mailer.mode === "smtp" ? `SMTP ${e.SMTP_HOST}:${e.SMTP_PORT}` : "no SMTP configured: mail is kept in the outbox (/admin/outbox) and as .eml files";
     console.log(`[zhengqiu] Mail sender running (${where}).`);
   }
-  g.__zhengqiuBackground = { sender, scheduler: (await startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS])) };
+  g.__zhengqiuBackground = { sender, scheduler: await startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS]) };
 }
 
 /** Stops the scheduler and waits for the message in flight, so that its answer is recorded. */

@@ -20,16 +20,16 @@ async function start(): Promise<void> {
   const e = env();
   const db = getDb();
   migrateDatabase(db);
-  (await ensureSearchIndex(db));
-  (await failInterruptedRuns(db)); // analyses a stopped process left "running"
+  await ensureSearchIndex(db);
+  await failInterruptedRuns(db); // analyses a stopped process left "running"
   if (e.SEED_DEMO && (await isDatabaseEmpty(db))) {
     await seedDemo(db);
     console.log("[zhengqiu] Demo data seeded. Demo accounts (username / password):");
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(9)} ${a.password.padEnd(20)} ${a.displayName}`);
   }
   // After the seed, which writes the same defaults: databases from before a default existed get it.
-  const added = (await ensureDefaultIdentityCategories(db));
+  const added = await ensureDefaultIdentityCategories(db);
   if (added.length) console.log(`[zhengqiu] Identity categories added to the comment form: ${added.join("、")}`);
   // The outbox sender and the scheduler (docs/decisions/0007). Tests never call boot().
-  (await startBackground(db));
+  await startBackground(db);
 }

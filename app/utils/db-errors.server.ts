@@ -21,8 +21,7 @@ export const STORAGE_MESSAGES: Record<"full" | "busy" | "broken", string> = {
 };
 
 /** For an error nobody foresaw: still a message, still the text kept. */
-export const UNEXPECTED_STORAGE_MESSAGE =
-  "系统出现错误，您的意见未能保存。您填写的内容已保留在下方，请稍后再提交，或复制保存后通过信函、电子邮件提交。";
+export const UNEXPECTED_STORAGE_MESSAGE = "系统出现错误，您的意见未能保存。您填写的内容已保留在下方，请稍后再提交，或复制保存后通过信函、电子邮件提交。";
 
 /** How long a person's write waits in all for another process's lock before being told 503. */
 export const WRITE_WAIT_MS = 3000;

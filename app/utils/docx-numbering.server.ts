@@ -30,7 +30,8 @@ const parser = new XMLParser({
 
 const list = <T>(v: T[] | undefined): T[] => v ?? [];
 // Word writes <w:isLgl/> with no value, and w:val="0"/"false" to turn a flag off.
-const flag = (v: unknown) => v !== undefined && !(typeof v === "object" && v && ["0", "false", "off"].includes(String((v as Record<string, unknown>)["@w:val"])));
+const flag = (v: unknown) =>
+  v !== undefined && !(typeof v === "object" && v && ["0", "false", "off"].includes(String((v as Record<string, unknown>)["@w:val"])));
 const val = (v: unknown): string | undefined => (v && typeof v === "object" ? ((v as Record<string, unknown>)["@w:val"] as string | undefined) : undefined);
 
 type Node = Record<string, unknown>;
@@ -103,7 +104,21 @@ function letters(n: number, base: string): string {
 }
 
 function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: Array<[number, string]> = [
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let out = "";
   for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
   return out;
@@ -121,7 +136,11 @@ export function formatNumber(n: number, format: string): string {
     case "koreanCounting":
       return chinese();
     case "chineseLegalSimplified":
-      return chinese().replace(/[零一二三四五六七八九]/g, (d) => LEGAL_DIGITS["零一二三四五六七八九".indexOf(d)]).replace(/十/g, "拾").replace(/百/g, "佰").replace(/千/g, "仟");
+      return chinese()
+        .replace(/[零一二三四五六七八九]/g, (d) => LEGAL_DIGITS["零一二三四五六七八九".indexOf(d)])
+        .replace(/十/g, "拾")
+        .replace(/百/g, "佰")
+        .replace(/千/g, "仟");
     case "ideographDigital":
     case "taiwaneseDigital":
       return String(n).replace(/\d/g, (d) => "〇一二三四五六七八九"[Number(d)]);
@@ -193,7 +212,7 @@ export function numberParagraphs(documentXml: string, numbering: Numbering): str
       const i = Number(d) - 1;
       const l = instance.levels.get(i);
       const n = counts.get(i) ?? l?.start ?? 1;
-      return formatNumber(n, level.legal && i !== at.ilvl ? "decimal" : (l?.format ?? "decimal"));
+      return formatNumber(n, level.legal && i !== at.ilvl ? "decimal" : l?.format ?? "decimal");
     });
     if (!label) return open;
     // Word's default separator is a tab; an ideographic space reads the same to the draft parser.

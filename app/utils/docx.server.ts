@@ -17,7 +17,9 @@ export async function extractDocxText(file: File): Promise<string> {
   } catch (error) {
     if (!(error instanceof ZipBoundsError) || error.reason === "corrupt") throw new DocxError(CORRUPT);
     const mb = ZIP_LIMITS.totalBytes / 1024 / 1024;
-    throw new DocxError(`该 .docx 文件解压后过大（超过 ${mb} MB 或 ${ZIP_LIMITS.entries} 个部件），无法导入。请删除其中的图片等内容后重新保存，或直接粘贴正文。`);
+    throw new DocxError(
+      `该 .docx 文件解压后过大（超过 ${mb} MB 或 ${ZIP_LIMITS.entries} 个部件），无法导入。请删除其中的图片等内容后重新保存，或直接粘贴正文。`
+    );
   }
   try {
     const { value } = await mammoth.extractRawText({ buffer: await expandWordNumbering(unpacked) });

@@ -5,9 +5,7 @@ import { TrustProxySchema } from "./trust-proxy.server";
 
 const DEV_SESSION_SECRET = "zhengqiu-demo-session-secret-not-for-production";
 
-const booleanish = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanish = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const EnvSchema = z
   .object({

@@ -16,7 +16,9 @@ export function fileDownloadResponse(found: StoredFile, cacheControl: string): R
     headers: {
       "Content-Type": found.row.mimeType,
       "Content-Length": String(body.length),
-      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(found.row.filename)}`,
+      "Content-Disposition": `attachment; filename="attachment.${found.row.storagePath.split(".").pop()}"; filename*=UTF-8''${encodeURIComponent(
+        found.row.filename
+      )}`,
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": cacheControl,

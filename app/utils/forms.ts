@@ -2,9 +2,7 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Text values of a form, for re-filling it after a failed submission (never files or passwords). */
 export function formValues(form: FormData | URLSearchParams, omit: string[] = []): Record<string, string> {
@@ -21,7 +19,7 @@ export function formValues(form: FormData | URLSearchParams, omit: string[] = []
 export function parseForm<S extends z.ZodType>(
   schema: S,
   form: FormData | URLSearchParams,
-  options: { omitFromValues?: string[] } = {},
+  options: { omitFromValues?: string[] } = {}
 ): FormResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {

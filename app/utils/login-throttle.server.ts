@@ -33,20 +33,30 @@ export async function loginWait(username: string, ip: string, options: { knownBr
   const now = options.now ?? Date.now();
   const db = getDb();
   const until = async (key: string) => (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get())?.lockedUntil?.getTime() ?? 0;
-  const address = (await until(addressKey(ip)));
+  const address = await until(addressKey(ip));
   if (address > now) return { reason: "address", ms: address - now };
   if (options.knownBrowser) return null;
-  const name = (await until(nameKey(username)));
+  const name = await until(nameKey(username));
   return name > now ? { reason: "name", ms: name - now } : null;
 }
 
-async function bump(tx: Pick<Awaited<ReturnType<typeof getDb>>, "select" | "insert">, key: string, windowMs: number, lockAfter: (failures: number) => number, now: number) {
-  const row = (await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get());
+async function bump(
+  tx: Pick<Awaited<ReturnType<typeof getDb>>, "select" | "insert">,
+  key: string,
+  windowMs: number,
+  lockAfter: (failures: number) => number,
+  now: number
+) {
+  const row = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
   const fresh = !row || now - row.windowStartedAt.getTime() > windowMs;
   const failures = fresh ? 1 : row.failures + 1;
   const lockMs = lockAfter(failures);
   const values = { failures, windowStartedAt: fresh ? new Date(now) : row.windowStartedAt, lockedUntil: lockMs > 0 ? new Date(now + lockMs) : null };
-  (await tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run());
+  await tx
+    .insert(loginThrottle)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
+    .run();
 }
 
 const bumpAddress = (tx: Parameters<typeof bump>[0], ip: string, now: number) =>
@@ -54,10 +64,10 @@ const bumpAddress = (tx: Parameters<typeof bump>[0], ip: string, now: number) =>
 
 /** A wrong password (or unknown name): counts against the address and slows the name. */
 export async function recordFailure(username: string, ip: string, now = Date.now()): Promise<void> {
-  (await getDb().transaction(async (tx) => {
-    (await bumpAddress(tx, ip, now));
-    (await bump(tx, nameKey(username), NAME.windowMs, nameDelayMs, now));
-  }));
+  await getDb().transaction(async (tx) => {
+    await bumpAddress(tx, ip, now);
+    await bump(tx, nameKey(username), NAME.windowMs, nameDelayMs, now);
+  });
 }
 
 /**
@@ -65,10 +75,13 @@ export async function recordFailure(username: string, ip: string, now = Date.now
  * hammering a slowed name from one address locks that address, and adds nothing to the name's wait.
  */
 export async function recordSlowedAttempt(ip: string, now = Date.now()): Promise<void> {
-  (await getDb().transaction((tx) => bumpAddress(tx, ip, now)));
+  await getDb().transaction((tx) => bumpAddress(tx, ip, now));
 }
 
 /** A successful login forgets the name's failures (the address's stay: they were someone's guesses). */
 export async function clearFailures(username: string): Promise<void> {
-  (await getDb().delete(loginThrottle).where(eq(loginThrottle.key, nameKey(username))).run());
+  await getDb()
+    .delete(loginThrottle)
+    .where(eq(loginThrottle.key, nameKey(username)))
+    .run();
 }

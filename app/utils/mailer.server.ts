@@ -24,7 +24,7 @@ export class DeliveryError extends Error {
   constructor(
     message: string,
     /** A refusal that will not change on retry (5xx to the envelope or the message, a malformed address). */
-    readonly permanent: boolean,
+    readonly permanent: boolean
   ) {
     super(message);
   }
@@ -50,7 +50,11 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\
 
 export const isDeliverableAddress = (to: string) => to.length <= 254 && ADDRESS.test(to);
 
-const singleLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+const singleLine = (s: string) =>
+  s
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
 
 export function smtpConfigFromEnv(): SmtpConfig | null {
   const e = env();

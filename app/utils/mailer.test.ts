@@ -39,6 +39,10 @@ describe("addresses and headers", () => {
     });
     expect(mail.subject).toBe("标题 第二行");
     expect(mail.envelope).toMatchObject({ to: ["a@example.com"] });
-    expect(mail.headers).toEqual({ "Auto-Submitted": "auto-generated", "X-Zhengqiu-Kind": "receipt X-Evil: 1", "List-Unsubscribe": "<https://x/u> Bcc: b@example.com" });
+    expect(mail.headers).toEqual({
+      "Auto-Submitted": "auto-generated",
+      "X-Zhengqiu-Kind": "receipt X-Evil: 1",
+      "List-Unsubscribe": "<https://x/u> Bcc: b@example.com",
+    });
   });
 });

@@ -11,10 +11,7 @@ const MAX_REQUEST_BYTES = MAX_FILE_BYTES + MAX_FIELD_BYTES + 1024 * 1024;
 
 /** A form that cannot be read: too large (413), or malformed (400). The message is for people. */
 export class FormReadError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 413,
-  ) {
+  constructor(message: string, readonly status: 400 | 413) {
     super(message);
   }
 }
@@ -31,9 +28,7 @@ export async function readForm(request: Request): Promise<FormData> {
   if (length > MAX_REQUEST_BYTES) throw new FormReadError(TOO_LARGE, 413);
   try {
     if (!type.startsWith("multipart/form-data")) return await request.formData();
-    return await parseMultipartFormData(request, (part) =>
-      typeof part.filename === "string" ? fileHandler(part) : fieldHandler(part),
-    );
+    return await parseMultipartFormData(request, (part) => (typeof part.filename === "string" ? fileHandler(part) : fieldHandler(part)));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new FormReadError(TOO_LARGE, 413);
     // The parser rejects what browsers should never send (e.g. unbalanced quotes in a file name).

@@ -45,7 +45,7 @@ export function isNotModified(request: Request, etag: string, lastModified: Date
 export function cacheableResponse(
   request: Request,
   body: string,
-  { contentType, lastModified, now = new Date() }: { contentType: string; lastModified: Date; now?: Date },
+  { contentType, lastModified, now = new Date() }: { contentType: string; lastModified: Date; now?: Date }
 ): Response {
   const etag = strongEtag(body);
   const modified = new Date(Math.min(lastModified.getTime(), now.getTime()));
@@ -89,9 +89,5 @@ export function preflightResponse(): Response {
 
 /** Remix hands OPTIONS to the loader and every other method to the action: only reads are served. */
 export function methodNotAllowed(): Response {
-  return apiError(
-    405,
-    { code: "method_not_allowed", message: "该接口只读，仅支持 GET 请求。" },
-    { Allow: "GET, HEAD, OPTIONS" },
-  );
+  return apiError(405, { code: "method_not_allowed", message: "该接口只读，仅支持 GET 请求。" }, { Allow: "GET, HEAD, OPTIONS" });
 }

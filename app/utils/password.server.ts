@@ -5,7 +5,7 @@ const scrypt = promisify(crypto.scrypt) as (
   password: crypto.BinaryLike,
   salt: crypto.BinaryLike,
   keylen: number,
-  options: crypto.ScryptOptions,
+  options: crypto.ScryptOptions
 ) => Promise<Buffer>;
 
 // N=2^15, r=8, p=1: OWASP's scrypt minimum; about 50 ms here, acceptable for logins.

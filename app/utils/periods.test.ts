@@ -113,9 +113,7 @@ describe("earliestEnd", () => {
   test("a calendar without working days is reported, not looped over", () => {
     const holidays = new Set<string>();
     for (let d = "2026-01-01"; d < "2028-01-01"; d = addDays(d, 1)) holidays.add(d);
-    expect(() => earliestEnd("normative", at("2026-01-05T10:00:00+08:00"), { holidays, workdays: new Set() })).toThrow(
-      /no working days/,
-    );
+    expect(() => earliestEnd("normative", at("2026-01-05T10:00:00+08:00"), { holidays, workdays: new Set() })).toThrow(/no working days/);
   });
 });
 

@@ -127,13 +127,7 @@ export interface PublishedPeriod {
  * comment before publication, so a start already past moves to the publication instant and the
  * statutory minimum is counted again from there (民法典第二百零一条: from the next day).
  */
-export function periodAtPublication(
-  docType: DocumentType,
-  opensAt: Date,
-  closesAt: Date,
-  publishedAt: Date,
-  cal: CalendarOverrides,
-): PublishedPeriod {
+export function periodAtPublication(docType: DocumentType, opensAt: Date, closesAt: Date, publishedAt: Date, cal: CalendarOverrides): PublishedPeriod {
   const startMoved = opensAt.getTime() < publishedAt.getTime();
   const start = startMoved ? publishedAt : opensAt;
   const earliest = earliestEnd(docType, start, cal);

@@ -6,7 +6,6 @@ import type { Db, Tx } from "~db/client.server";
 import { scheduledJobs } from "~db/schema";
 import { addDays, shanghaiDate } from "./periods";
 
-
 export interface DailyJob {
   name: string;
   /** HH:MM in Asia/Shanghai. */
@@ -44,20 +43,21 @@ export async function runDueJobs(db: Db, jobs: DailyJob[], now = new Date()): Pr
   for (const job of jobs) {
     const last = (await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get())?.lastPeriod ?? null;
     for (const period of duePeriods(last, job.at, now)) {
-      const done = (await db.transaction(
+      const done = await db.transaction(
         async (tx) => {
           // Re-read under the write lock: another process may have run this period meanwhile.
           const current = (await tx.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get())?.lastPeriod ?? null;
           if (current !== null && current >= period) return false;
-          (await job.run(tx, { period, now }));
-          (await tx.insert(scheduledJobs)
+          await job.run(tx, { period, now });
+          await tx
+            .insert(scheduledJobs)
             .values({ name: job.name, lastPeriod: period, lastRunAt: now })
             .onConflictDoUpdate({ target: scheduledJobs.name, set: { lastPeriod: period, lastRunAt: now } })
-            .run());
+            .run();
           return true;
         },
-        { behavior: "immediate" },
-      ));
+        { behavior: "immediate" }
+      );
       if (done) ran.push({ job: job.name, period });
     }
   }
@@ -73,13 +73,13 @@ export async function startScheduler(db: Db, jobs: DailyJob[], options: { interv
   const clock = options.clock ?? (() => new Date());
   const tick = async () => {
     try {
-      (await runDueJobs(db, jobs, clock()));
+      await runDueJobs(db, jobs, clock());
     } catch (error) {
       // A busy database or a failing job is retried on the next tick; its transaction rolled back.
       console.warn(`[scheduler] ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  (await tick());
+  await tick();
   const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
   timer.unref();
   return { stop: () => clearInterval(timer) };

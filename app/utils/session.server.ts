@@ -32,29 +32,30 @@ export type SessionUser = typeof users.$inferSelect;
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = (await getDb()
+  const row = await getDb()
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sha256Hex(token)), gt(sessions.expiresAt, new Date())))
-    .get());
+    .get();
   return row && row.user.active ? row.user : null;
 }
 
 /** Starts a fresh session (rotating away any session the browser already had) and returns its Set-Cookie. */
-export async function createUserSession(
-  request: Request,
-  userId: number,
-  meta: { ip?: string } = {},
-): Promise<string> {
+export async function createUserSession(request: Request, userId: number, meta: { ip?: string } = {}): Promise<string> {
   const db = getDb();
   const previous = await readToken(request);
   const token = randomToken(32);
   const now = new Date();
-  (await db.transaction(async (tx) => {
-    if (previous) (await tx.delete(sessions).where(eq(sessions.id, sha256Hex(previous))).run());
-    (await tx.delete(sessions).where(lt(sessions.expiresAt, now)).run());
-    (await tx.insert(sessions)
+  await db.transaction(async (tx) => {
+    if (previous)
+      await tx
+        .delete(sessions)
+        .where(eq(sessions.id, sha256Hex(previous)))
+        .run();
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+    await tx
+      .insert(sessions)
       .values({
         id: sha256Hex(token),
         userId,
@@ -62,18 +63,22 @@ export async function createUserSession(
         ip: meta.ip ?? null,
         userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
       })
-      .run());
-  }));
+      .run();
+  });
   return sessionCookie().serialize(token);
 }
 
 export async function destroyUserSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) (await getDb().delete(sessions).where(eq(sessions.id, sha256Hex(token))).run());
+  if (token)
+    await getDb()
+      .delete(sessions)
+      .where(eq(sessions.id, sha256Hex(token)))
+      .run();
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 /** Ends every session of a user, e.g. when an admin deactivates the account or resets its password. */
 export async function destroySessionsOfUser(userId: number): Promise<void> {
-  (await getDb().delete(sessions).where(eq(sessions.userId, userId)).run());
+  await getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
 }

@@ -7,9 +7,7 @@ const parse = (xml: string) =>
 
 describe("escapeXml", () => {
   it("escapes the five markup characters", () => {
-    expect(escapeXml(`<script>alert("x") & 'y'</script>`)).toBe(
-      "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
-    );
+    expect(escapeXml(`<script>alert("x") & 'y'</script>`)).toBe("&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
   });
 
   it("escapes an ampersand that already looks like an entity, so text round-trips", () => {
@@ -39,9 +37,7 @@ describe("escapeXml", () => {
 describe("renderXml", () => {
   it("writes a well-formed document whose text and attributes parse back exactly", () => {
     const hostile = `A & B <b>"引号"</b> 'x' ]]> \r\n end\u0001`;
-    const xml = renderXml(
-      el("feed", { xmlns: "http://www.w3.org/2005/Atom" }, el("title", { type: "text" }, hostile), el("link", { href: hostile })),
-    );
+    const xml = renderXml(el("feed", { xmlns: "http://www.w3.org/2005/Atom" }, el("title", { type: "text" }, hostile), el("link", { href: hostile })));
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = parse(xml);
     expect(doc.feed.title["#text"]).toBe(hostile.replace("\u0001", ""));

@@ -24,31 +24,30 @@ import { addDays, shanghaiDate, shanghaiEndOfDay, shanghaiStartOfDay } from "~/u
 import { hashPassword } from "~/utils/password.server";
 import { DEFAULT_IDENTITY_CATEGORIES } from "~/models/identity-categories.server";
 import { CALENDAR_2026, DEMO_ACCOUNTS, DEMO_DIVISIONS } from "./accounts";
-import {
-  closedConsultation,
-  openConsultation,
-  upcomingConsultation,
-  type DemoComment,
-  type DemoConsultation,
-} from "./demo-content";
+import { closedConsultation, openConsultation, upcomingConsultation, type DemoComment, type DemoConsultation } from "./demo-content";
 
 const DAY = 86_400_000;
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  return (await db.select({ n: sql<number>`count(*)` }).from(users).get())!.n === 0;
+  return (
+    (await db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get())!.n === 0
+  );
 }
 
 /** Fills an empty database with the demo: divisions, one account per role, three consultations. */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
-  (await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const divisionIds = new Map<string, number>();
     for (const name of DEMO_DIVISIONS) {
       divisionIds.set(name, (await tx.insert(divisions).values({ name }).returning().get()).id);
     }
     const userIds = new Map<string, number>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      const row = (await tx
+      const row = await tx
         .insert(users)
         .values({
           username: a.username,
@@ -59,11 +58,11 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           email: `${a.username}@zhengqiu.localhost`,
         })
         .returning()
-        .get());
+        .get();
       userIds.set(a.username, row.id);
     }
     for (const [position, label] of DEFAULT_IDENTITY_CATEGORIES.entries()) await tx.insert(identityCategories).values({ label, position }).run();
-    (await tx.insert(calendarDays).values(CALENDAR_2026).run());
+    await tx.insert(calendarDays).values(CALENDAR_2026).run();
 
     const drafter = userIds.get("drafter")!;
     const reviewer = userIds.get("reviewer")!;
@@ -75,7 +74,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       [closedConsultation, startOfShanghaiDay(now, -38), endOfShanghaiDay(now, -8)],
     ];
     for (const [content, opensAt, closesAt] of periods) {
-      const consultation = (await tx
+      const consultation = await tx
         .insert(consultations)
         .values({
           title: content.title,
@@ -95,21 +94,21 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           publishedAt: new Date(Math.min(opensAt.getTime() - 2 * DAY, now.getTime() - DAY)),
         })
         .returning()
-        .get());
+        .get();
       const parsed = parseDraft(content.draft);
-      const { versionId, articleIdentities } = (await insertDraftVersion(
+      const { versionId, articleIdentities } = await insertDraftVersion(
         tx,
         { consultationId: consultation.id, label: "征求意见稿", sourceText: content.draft, createdBy: drafter },
-        parsed,
-      ));
-      (await appendAudit(tx, {
+        parsed
+      );
+      await appendAudit(tx, {
         actor: { id: reviewer, label: "赵审核（办公室）" },
         action: "consultation.approve",
         entityType: "consultation",
         entityId: consultation.id,
         after: { status: "published", opensAt, closesAt },
         at: consultation.publishedAt!,
-      }));
+      });
       const elapsed = Math.min(now.getTime(), closesAt.getTime()) - opensAt.getTime();
       for (const [i, c] of content.comments.entries())
         await seedComment(tx, c, {
@@ -122,10 +121,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
           pending: i >= content.comments.length * 0.9 && closesAt > now,
         });
     }
-  }));
-  (await rebuildSearchIndex(db));
+  });
+  await rebuildSearchIndex(db);
 }
-
 
 const REJECTIONS: Partial<Record<NonNullable<DemoComment["note"]>, RejectReason>> = {
   spam: "spam",
@@ -143,7 +141,7 @@ async function seedComment(
     receivedAt: Date;
     moderatorId: number;
     pending: boolean;
-  },
+  }
 ) {
   const receiptNo = newReceiptNo(ctx.receivedAt);
   const pii = detectPii(c.text);
@@ -151,7 +149,7 @@ async function seedComment(
   const organisationFound = screenText(c.organisation, { names: false });
   const rejectReason = c.note ? REJECTIONS[c.note] : undefined;
   const status = ctx.pending ? "pending" : rejectReason ? "rejected" : "approved";
-  const row = (await tx
+  const row = await tx
     .insert(comments)
     .values({
       consultationId: ctx.consultationId,
@@ -177,10 +175,10 @@ async function seedComment(
       hasPii: pii.length + nameFound.length + organisationFound.length > 0,
     })
     .returning({ id: comments.id })
-    .get());
+    .get();
   for (const n of new Set(c.articles)) {
     const articleIdentityId = ctx.articleIdentities.get(n);
-    if (articleIdentityId) (await tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run());
+    if (articleIdentityId) await tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run();
   }
   const spans = [
     ...pii.map((m) => ({ ...m, field: "body" as const })),
@@ -188,14 +186,23 @@ async function seedComment(
     ...organisationFound.map((m) => ({ ...m, field: "organisation" as const })),
   ];
   for (const m of spans) {
-    (await tx.insert(redactions)
-      .values({ commentId: row.id, kind: m.kind as PiiKind, start: m.start, end: m.end, field: m.field, status: status === "pending" ? "proposed" : "accepted" })
-      .run());
+    await tx
+      .insert(redactions)
+      .values({
+        commentId: row.id,
+        kind: m.kind as PiiKind,
+        start: m.start,
+        end: m.end,
+        field: m.field,
+        status: status === "pending" ? "proposed" : "accepted",
+      })
+      .run();
   }
   if (status !== "pending") {
-    (await tx.insert(moderationDecisions)
+    await tx
+      .insert(moderationDecisions)
       .values({ commentId: row.id, moderatorId: ctx.moderatorId, decision: status, reason: rejectReason ?? null })
-      .run());
+      .run();
   }
 }
 

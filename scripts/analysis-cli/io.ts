@@ -87,7 +87,10 @@ export function toAnalysisInput(records: JsonRecord[], options: CliOptions): Ana
   for (const w of warnings.slice(0, MAX_LISTED_WARNINGS)) process.stderr.write(`${options.input}:${w.line}: warning: ${w.message}\n`);
   if (warnings.length > 0) process.stderr.write(`${options.input}: ${warnings.length} warning(s): ${summariseWarnings(warnings)}\n`);
   const lines = records.map((record, i) => (typeof record.__line === "number" ? record.__line : i + 1));
-  const comments = uniqueIds(records.map((record, i) => toComment(record, options.textField, lines[i])), lines);
+  const comments = uniqueIds(
+    records.map((record, i) => toComment(record, options.textField, lines[i])),
+    lines
+  );
   const draft = options.draft ? readDraft(options.draft) : null;
   return { comments, draft, pretokenized: options.tokens, ...(options.seed === null ? {} : { seed: options.seed }) };
 }

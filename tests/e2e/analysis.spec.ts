@@ -29,8 +29,14 @@ test("a drafter runs the analysis, merges two topics and reads the per-article v
   const second = (await cards.nth(1).locator("h3").innerText()).trim();
   const size = async (i: number) => Number((await cards.nth(i).locator(".topic-size").innerText()).replace(/\D/g, ""));
   const total = (await size(0)) + (await size(1));
-  await cards.nth(0).getByLabel(/选择合并/).check();
-  await cards.nth(1).getByLabel(/选择合并/).check();
+  await cards
+    .nth(0)
+    .getByLabel(/选择合并/)
+    .check();
+  await cards
+    .nth(1)
+    .getByLabel(/选择合并/)
+    .check();
   await page.getByLabel("合并后保留的话题").selectOption({ label: first });
   await page.getByLabel("合并后的名称（可选）").fill(MERGED);
   await page.getByRole("button", { name: "合并所选话题" }).click();

@@ -3,7 +3,10 @@ import { expectAccessible, login } from "./fixtures";
 
 const OPEN = "/consultations/1";
 const MAX = 20_000;
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "latin1"
+);
 // What a long submission looks like: the limit's worth of text, then five characters over.
 const LONG = "律".repeat(MAX) + "超出的五字";
 
@@ -84,14 +87,18 @@ test.describe("without JavaScript", () => {
     await body(page).fill(LONG);
     await fillRest(page);
     await page.getByRole("button", { name: "提交意见" }).click();
-    await expect(page.locator("#comment-body-error")).toHaveText(`意见内容超出 5 字（共 ${MAX + 5} 字，上限 ${MAX} 字）。请精简，或将较长的材料作为附件上传；您填写的内容已全部保留。`);
+    await expect(page.locator("#comment-body-error")).toHaveText(
+      `意见内容超出 5 字（共 ${MAX + 5} 字，上限 ${MAX} 字）。请精简，或将较长的材料作为附件上传；您填写的内容已全部保留。`
+    );
     await expectOverLimitAtField(page);
   });
 
   test("a comment with a PDF attachment gets a receipt; a disguised file is refused with the text kept", async ({ page }) => {
     await page.goto(OPEN);
     await body(page).fill("附件是伪装成 PDF 的程序。");
-    await page.getByLabel("附件（选填）").setInputFiles({ name: "意见.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 not a pdf", "latin1") });
+    await page
+      .getByLabel("附件（选填）")
+      .setInputFiles({ name: "意见.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 not a pdf", "latin1") });
     await fillRest(page);
     await page.getByRole("button", { name: "提交意见" }).click();
     await expect(page.getByLabel("附件（选填）")).toHaveAccessibleDescription(/“意见”不是可接受的文件类型.*请重新选择要上传的文件/);
@@ -127,7 +134,10 @@ test.describe("without JavaScript", () => {
     await page.goto(OPEN);
     await expect(page.getByRole("link", { name: "人社厅来函.pdf" })).toHaveCount(0);
     await page.goto("/admin/consultations/1/moderation?status=pending");
-    await page.locator("article.moderation-card", { hasText: "来函意见：建议第五条与人社部门的安置政策衔接。" }).getByRole("button", { name: /通过并公开/ }).click();
+    await page
+      .locator("article.moderation-card", { hasText: "来函意见：建议第五条与人社部门的安置政策衔接。" })
+      .getByRole("button", { name: /通过并公开/ })
+      .click();
     await expect(page.getByRole("status")).toContainText("已通过");
     await page.goto(OPEN);
     const link = page.locator("#comments").getByRole("link", { name: "人社厅来函.pdf" });

@@ -16,7 +16,13 @@ type Who = (typeof WHO)[number];
 type Outcome = number | "L";
 const all = (o: Outcome): Record<Who, Outcome> => ({ anon: o, drafter2: o, drafter: o, reviewer: o, legal: o, admin: o });
 const staff = (o: Partial<Record<Exclude<Who, "anon">, Outcome>>, rest: Outcome = 403): Record<Who, Outcome> => ({
-  anon: "L", drafter2: rest, drafter: rest, reviewer: rest, legal: rest, admin: rest, ...o,
+  anon: "L",
+  drafter2: rest,
+  drafter: rest,
+  reviewer: rest,
+  legal: rest,
+  admin: rest,
+  ...o,
 });
 const ADMIN_ONLY = staff({ admin: 200 });
 
@@ -76,7 +82,11 @@ const GET: Array<{ route: string; url: string; expect: Record<Who, Outcome> }> =
   { route: "admin.consultations.$id.comments.new", url: "/admin/consultations/1/comments/new", expect: staff({ drafter: 200 }) },
   { route: "admin.consultations.$id.moderation", url: "/admin/consultations/1/moderation", expect: staff({ drafter: 200, reviewer: 200 }) },
   { route: "admin.consultations.$id.analysis", url: "/admin/consultations/1/analysis", expect: staff({ drafter: 200, reviewer: 200, legal: 200 }) },
-  { route: "admin.consultations.$id.analysis.progress", url: "/admin/consultations/1/analysis/progress", expect: staff({ drafter: 200, reviewer: 200, legal: 200 }) },
+  {
+    route: "admin.consultations.$id.analysis.progress",
+    url: "/admin/consultations/1/analysis/progress",
+    expect: staff({ drafter: 200, reviewer: 200, legal: 200 }),
+  },
   { route: "admin.consultations.$id.dispositions", url: "/admin/consultations/3/dispositions", expect: staff({ drafter: 200, reviewer: 200, legal: 200 }) },
   { route: "admin.consultations.$id.summary", url: "/admin/consultations/3/summary", expect: staff({ drafter: 200, reviewer: 200, legal: 200 }) },
   // Before the hand-off the legal office has no business with the packet.
@@ -94,7 +104,11 @@ const POST: Array<{ url: string; body: string; expect: Record<Who, Outcome> }> =
   { url: "/admin/outbox/999", body: "intent=resend", expect: staff({ admin: 409 }) },
   { url: "/admin/consultations/new", body: "intent=save", expect: staff({ drafter: 400, drafter2: 400 }) },
   { url: "/admin/consultations/1", body: "intent=review&decision=approved", expect: staff({ drafter: 403, reviewer: 400 }) },
-  { url: "/admin/consultations/1", body: "intent=extend&closesAt=2020-01-01T00:00&reason=%E6%B5%8B%E8%AF%95%E5%BB%B6%E6%9C%9F", expect: staff({ drafter: 400 }) },
+  {
+    url: "/admin/consultations/1",
+    body: "intent=extend&closesAt=2020-01-01T00:00&reason=%E6%B5%8B%E8%AF%95%E5%BB%B6%E6%9C%9F",
+    expect: staff({ drafter: 400 }),
+  },
   { url: "/admin/consultations/1/versions/new", body: "label=", expect: staff({ drafter: 400 }) },
   { url: "/admin/consultations/1/comments/new", body: "body=", expect: staff({ drafter: 400 }) },
   { url: "/admin/consultations/1/moderation", body: "intent=reject&id=1", expect: staff({ drafter: 400, reviewer: 400 }) },
@@ -123,7 +137,14 @@ test.beforeAll(async ({ playwright }) => {
   // A mail in the outbox, so that its pages exist for the admin.
   await contexts.get("anon")!.post("/consultations/1", {
     headers: form,
-    data: new URLSearchParams({ body: "权限测试", identityCategory: "军属", publishPreference: "anonymous", consent: "on", email: "authz@example.com", idempotencyKey: "authorization-matrix-key" }).toString(),
+    data: new URLSearchParams({
+      body: "权限测试",
+      identityCategory: "军属",
+      publishPreference: "anonymous",
+      consent: "on",
+      email: "authz@example.com",
+      idempotencyKey: "authorization-matrix-key",
+    }).toString(),
   });
 });
 test.afterAll(() => server?.stop());

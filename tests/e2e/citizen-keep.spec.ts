@@ -18,7 +18,7 @@ function articlesOf(receipt: string): number[] {
     const rows = db
       .prepare(
         `SELECT DISTINCT d.number AS number FROM comments c JOIN comment_articles ca ON ca.comment_id = c.id
-         JOIN draft_nodes d ON d.article_identity_id = ca.article_identity_id WHERE c.receipt_no = ? ORDER BY d.number`,
+         JOIN draft_nodes d ON d.article_identity_id = ca.article_identity_id WHERE c.receipt_no = ? ORDER BY d.number`
       )
       .all(receipt) as Array<{ number: number }>;
     return rows.map((r) => r.number);
@@ -150,7 +150,10 @@ test.describe("a draft kept on this device", () => {
     await tab.goto(OPEN);
     await expect(mainBox(tab)).toHaveValue(TEXT);
     await tab.locator("#comment-form").getByLabel("您的身份").selectOption("退役军人");
-    await tab.locator("#comment-form").getByLabel(/我已阅读并同意/).check();
+    await tab
+      .locator("#comment-form")
+      .getByLabel(/我已阅读并同意/)
+      .check();
     await tab.getByRole("button", { name: "提交意见" }).click();
     expect(articlesOf(await receiptNo(tab))).toEqual([8]);
     await tab.goto(OPEN);
@@ -203,7 +206,9 @@ test("the form is where the reader is: a 提出意见 entry at the top, a contro
     firstArticle: Math.round(document.querySelector("#article-1 summary")!.getBoundingClientRect().top + window.scrollY),
     screen: window.innerHeight,
   }));
-  console.log(`[measure] Tabs from the skip link: to 提出意见 ${toEntry} (+Enter → text box), to 第一条's control ${toArticle}; on 360 px: 提出意见 at ${top.entry}px, 第一条's control at ${top.firstArticle}px (screen ${top.screen}px)`);
+  console.log(
+    `[measure] Tabs from the skip link: to 提出意见 ${toEntry} (+Enter → text box), to 第一条's control ${toArticle}; on 360 px: 提出意见 at ${top.entry}px, 第一条's control at ${top.firstArticle}px (screen ${top.screen}px)`
+  );
   expect(toEntry).toBeLessThanOrEqual(3);
   // The entry link, 第一条's comment-count link and 关注此征求意见 come before it.
   expect(toArticle).toBeLessThanOrEqual(7);

@@ -62,7 +62,15 @@ for (const javaScriptEnabled of [true, false]) {
 test("printing gives the title, period, draft, basis and interpretation, not the toolbar, navigation or form", async ({ page }) => {
   await page.goto("/consultations/1");
   await page.emulateMedia({ media: "print" });
-  for (const hidden of [".toolbar", ".main-nav", "form.comment-form, .comment-form", ".site-footer", ".draft-downloads", ".article-comment", ".comment-entry"]) {
+  for (const hidden of [
+    ".toolbar",
+    ".main-nav",
+    "form.comment-form, .comment-form",
+    ".site-footer",
+    ".draft-downloads",
+    ".article-comment",
+    ".comment-entry",
+  ]) {
     const all = page.locator(hidden);
     expect(await all.count(), hidden).toBeGreaterThan(0);
     for (const el of await all.all()) await expect(el, hidden).toBeHidden();

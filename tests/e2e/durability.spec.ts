@@ -85,7 +85,7 @@ test("SIGKILL during a burst of submissions loses nothing that was acknowledged"
     await waitUntilUp();
     const db = new Database(path.join(dataDir, "zhengqiu.db"), { readonly: true });
     const stored = new Set(
-      (db.prepare("SELECT receipt_no FROM comments WHERE body LIKE '压力测试意见%'").all() as Array<{ receipt_no: string }>).map((r) => r.receipt_no),
+      (db.prepare("SELECT receipt_no FROM comments WHERE body LIKE '压力测试意见%'").all() as Array<{ receipt_no: string }>).map((r) => r.receipt_no)
     );
     db.close();
     const lost = acknowledged.filter((r) => !stored.has(r));

@@ -50,7 +50,11 @@ async function answerNext(page: Page, decision: "不采纳" | "已有规定" | "
     card,
     decision === "采纳"
       ? { point: "加强零散烈士纪念设施管护", decision, article: "第八条", change: ADOPTED_CHANGE }
-      : { point: "关于规划实施安排的意见", decision, reason: decision === "已有规定" ? "规划第九条已作相应规定。" : "该项内容将在年度工作计划中研究落实，规划中不作具体规定。" },
+      : {
+          point: "关于规划实施安排的意见",
+          decision,
+          reason: decision === "已有规定" ? "规划第九条已作相应规定。" : "该项内容将在年度工作计划中研究落实，规划中不作具体规定。",
+        }
   );
   await expect(page.getByText("意见要点已保存。")).toBeVisible();
   await expect(page.locator("section.topic-card", { has: page.getByRole("heading", { level: 2, name: `${title} 已处理` }) })).toBeVisible();

@@ -26,13 +26,9 @@ export async function logout(page: Page) {
 
 /** No serious or critical violation of WCAG 2.0/2.1/2.2 A and AA rules on the current page. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 /**
@@ -41,7 +37,14 @@ export async function expectAccessible(page: Page) {
  */
 export async function answerTopicCard(
   card: Locator,
-  answer: { point: string; decision: "采纳" | "部分采纳" | "不采纳" | "已有规定" | "不属于征求范围"; reason?: string; article?: string; change?: string; submit?: boolean },
+  answer: {
+    point: string;
+    decision: "采纳" | "部分采纳" | "不采纳" | "已有规定" | "不属于征求范围";
+    reason?: string;
+    article?: string;
+    change?: string;
+    submit?: boolean;
+  }
 ) {
   const form = card.locator("details.disposition-editor[id$='-new'] form");
   await form.getByLabel("意见要点", { exact: true }).fill(answer.point);

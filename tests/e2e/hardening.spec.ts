@@ -9,9 +9,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
 test("no secret, server module or environment variable reaches the browser bundle", () => {
   const dir = path.join(root, "public", "build");
-  const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".js"));
+  const files = fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".js"));
   expect(files.length).toBeGreaterThan(5);
-  const forbidden = ["zhengqiu-demo-session-secret", "SESSION_SECRET", "SMTP_PASSWORD", "better-sqlite3", "password_hash", "demo-admin-2026", "node:crypto", "process.env"];
+  const forbidden = [
+    "zhengqiu-demo-session-secret",
+    "SESSION_SECRET",
+    "SMTP_PASSWORD",
+    "better-sqlite3",
+    "password_hash",
+    "demo-admin-2026",
+    "node:crypto",
+    "process.env",
+  ];
   const found: string[] = [];
   for (const f of files) {
     const js = fs.readFileSync(path.join(dir, f), "utf8");
@@ -45,7 +57,13 @@ test("the comment rate limits hold under a burst from one address", async () => 
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ body: `限流测试 ${i}`, identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `rate-limit-${i}-abcdefghijkl` }),
+        body: new URLSearchParams({
+          body: `限流测试 ${i}`,
+          identityCategory: "军属",
+          publishPreference: "anonymous",
+          consent: "on",
+          idempotencyKey: `rate-limit-${i}-abcdefghijkl`,
+        }),
       }).then((r) => r.status);
     const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => post(i)));
     expect(statuses.filter((s) => s === 303)).toHaveLength(20);

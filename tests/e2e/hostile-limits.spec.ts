@@ -198,7 +198,13 @@ test("a database locked by another process: pages answer, a comment waits a boun
       method: "POST",
       redirect: "manual",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ body, identityCategory: "退役军人", publishPreference: "anonymous", consent: "on", idempotencyKey: "locked-database-abcdefgh" }),
+      body: new URLSearchParams({
+        body,
+        identityCategory: "退役军人",
+        publishPreference: "anonymous",
+        consent: "on",
+        idempotencyKey: "locked-database-abcdefgh",
+      }),
     });
     const started = performance.now();
     const { result, slowest } = await healthzDuring(post);

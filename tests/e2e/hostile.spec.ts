@@ -31,7 +31,9 @@ async function check(what: string, response: APIResponse, allowed: number[]) {
   if (type.includes("html")) {
     const html = await response.text();
     for (const marker of SCRIPT_MARKERS) {
-      expect(html.includes(`<script>${marker}`) || html.includes(`<img src=x ${marker}`) || html.includes(`<svg ${marker}`), `${what}: unescaped script`).toBe(false);
+      expect(html.includes(`<script>${marker}`) || html.includes(`<img src=x ${marker}`) || html.includes(`<svg ${marker}`), `${what}: unescaped script`).toBe(
+        false
+      );
     }
   }
 }
@@ -39,10 +41,20 @@ async function check(what: string, response: APIResponse, allowed: number[]) {
 /** encodeURIComponent throws on a lone surrogate; a browser would send U+FFFD instead. */
 const enc = (s: string) => encodeURIComponent(s.toWellFormed());
 
-const form = (fields: Record<string, string>) => ({ headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: new URLSearchParams(fields).toString() });
+const form = (fields: Record<string, string>) => ({
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  data: new URLSearchParams(fields).toString(),
+});
 
 const comment = (body: string, extra: Record<string, string> = {}) =>
-  form({ body, identityCategory: "退役军人", publishPreference: "anonymous", consent: "on", idempotencyKey: `hostile-${Math.random().toString(36).slice(2)}-key`, ...extra });
+  form({
+    body,
+    identityCategory: "退役军人",
+    publishPreference: "anonymous",
+    consent: "on",
+    idempotencyKey: `hostile-${Math.random().toString(36).slice(2)}-key`,
+    ...extra,
+  });
 
 test("the public comment form", async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: server.base, maxRedirects: 0 });
@@ -51,7 +63,11 @@ test("the public comment form", async ({ playwright }) => {
     const res = await api.post("/consultations/1", comment(input));
     await check(`comment body ${JSON.stringify(input.slice(0, 40))}`, res, [303, 400, 413]);
     if (res.status() === 303) receipts.push(res.headers()["location"]);
-    await check(`comment name ${JSON.stringify(input.slice(0, 40))}`, await api.post("/consultations/1", comment("第五条很好", { name: input, organisation: input, email: input })), [303, 400, 413]);
+    await check(
+      `comment name ${JSON.stringify(input.slice(0, 40))}`,
+      await api.post("/consultations/1", comment("第五条很好", { name: input, organisation: input, email: input })),
+      [303, 400, 413]
+    );
   }
   for (const id of ID_INPUTS) {
     await check(`comment articles=${id}`, await api.post("/consultations/1", comment("第五条很好", { articles: id })), [303, 400]);
@@ -63,11 +79,25 @@ test("the public comment form", async ({ playwright }) => {
   for (const [i, name] of FILE_NAMES.entries()) {
     const type = FORGED_TYPES[i % FORGED_TYPES.length];
     const buffer = Buffer.from(i % 2 ? "<html><script>alert('zq')</script></html>" : "MZ\u0090\u0000 not a document");
-    const fields = { body: "见附件", identityCategory: "退役军人", publishPreference: "anonymous", consent: "on", idempotencyKey: `hostile-file-${i}-key-abcdef` };
-    await check(`comment file ${name.slice(0, 30)} as ${type}`, await api.post("/consultations/1", { multipart: { ...fields, files: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
+    const fields = {
+      body: "见附件",
+      identityCategory: "退役军人",
+      publishPreference: "anonymous",
+      consent: "on",
+      idempotencyKey: `hostile-file-${i}-key-abcdef`,
+    };
+    await check(
+      `comment file ${name.slice(0, 30)} as ${type}`,
+      await api.post("/consultations/1", { multipart: { ...fields, files: { name, mimeType: type || "application/octet-stream", buffer } } }),
+      [400]
+    );
   }
   for (const raw of RAW_BODIES) {
-    await check(`raw body ${raw.slice(0, 30)}`, await api.post("/consultations/1", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: Buffer.from(raw, "latin1") }), [400]);
+    await check(
+      `raw body ${raw.slice(0, 30)}`,
+      await api.post("/consultations/1", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: Buffer.from(raw, "latin1") }),
+      [400]
+    );
   }
   await api.dispose();
 });
@@ -89,7 +119,11 @@ test("look-ups, search, pages and the API", async ({ playwright }) => {
     const v = enc(id);
     await check(`page ${id}`, await api.get(`/consultations/${v}`), [200, 404]);
     await check(`api item ${id}`, await api.get(`/api/v1/consultations/${v}`), [200, 404]);
-    await check(`api paging ${id}`, await api.get(`/api/v1/consultations?page=${v}&per_page=${v}&division=${v}&status=${v}&doc_type=${v}&updated_since=${v}`), [200, 400]);
+    await check(
+      `api paging ${id}`,
+      await api.get(`/api/v1/consultations?page=${v}&per_page=${v}&division=${v}&status=${v}&doc_type=${v}&updated_since=${v}`),
+      [200, 400]
+    );
     await check(`list paging ${id}`, await api.get(`/consultations?page=${v}&type=${v}&status=${v}&division=${v}`), [200, 400]);
     await check(`attachment ${id}`, await api.get(`/consultations/1/attachments/${v}`), [404]);
     await check(`comment file ${id}`, await api.get(`/consultations/1/comment-files/${v}`), [404]);
@@ -108,11 +142,28 @@ async function staff(playwright: { request: { newContext: (o: object) => Promise
 test("staff forms: the consultation editor, attachments and uploads with forged types", async ({ playwright }) => {
   const api = await staff(playwright, "drafter");
   for (const input of TEXT_INPUTS.slice(0, 100)) {
-    const multipart = { title: input, docType: input.slice(0, 20), summary: input, draftText: `第一条 ${input}`, basis: input, opensAt: input.slice(0, 20), closesAt: "2030-01-01T00:00", intent: "save" };
+    const multipart = {
+      title: input,
+      docType: input.slice(0, 20),
+      summary: input,
+      draftText: `第一条 ${input}`,
+      basis: input,
+      opensAt: input.slice(0, 20),
+      closesAt: "2030-01-01T00:00",
+      intent: "save",
+    };
     await check(`editor ${input.slice(0, 30)}`, await api.post("/admin/consultations/new", { multipart }), [302, 400, 413]);
   }
   const created = await api.post("/admin/consultations/new", {
-    multipart: { title: "附件测试", docType: "rule", draftText: "第一条 测试。", basis: "测试", opensAt: "2030-01-01T00:00", closesAt: "2030-03-01T00:00", intent: "save" },
+    multipart: {
+      title: "附件测试",
+      docType: "rule",
+      draftText: "第一条 测试。",
+      basis: "测试",
+      opensAt: "2030-01-01T00:00",
+      closesAt: "2030-03-01T00:00",
+      intent: "save",
+    },
   });
   const location = created.headers()["location"] ?? "";
   const id = /consultations\/(\d+)/.exec(location)?.[1];
@@ -127,9 +178,34 @@ test("staff forms: the consultation editor, attachments and uploads with forged 
   for (const [i, name] of FILE_NAMES.entries()) {
     const type = FORGED_TYPES[i % FORGED_TYPES.length];
     const buffer = Buffer.from(i % 2 ? "<html><script>alert('zq')</script></html>" : "MZ\u0090\u0000 not a document");
-    await check(`upload ${name.slice(0, 30)} as ${type}`, await api.post(`/admin/consultations/${id}`, { multipart: { intent: "attach", file: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
-    await check(`letter scan ${name.slice(0, 30)} as ${type}`, await api.post("/admin/consultations/1/comments/new", { multipart: { channel: "department_letter", department: "某某局", receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), body: "来函", identityCategory: "退役军人", publishPreference: "anonymous", idempotencyKey: `hostile-scan-${i}-key-abcdef`, scan: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
-    await check(`draft import ${name.slice(0, 30)}`, await api.post("/admin/consultations/new", { multipart: { intent: "preview", title: "导入", draftFile: { name, mimeType: type || "application/octet-stream", buffer } } }), [400]);
+    await check(
+      `upload ${name.slice(0, 30)} as ${type}`,
+      await api.post(`/admin/consultations/${id}`, { multipart: { intent: "attach", file: { name, mimeType: type || "application/octet-stream", buffer } } }),
+      [400]
+    );
+    await check(
+      `letter scan ${name.slice(0, 30)} as ${type}`,
+      await api.post("/admin/consultations/1/comments/new", {
+        multipart: {
+          channel: "department_letter",
+          department: "某某局",
+          receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+          body: "来函",
+          identityCategory: "退役军人",
+          publishPreference: "anonymous",
+          idempotencyKey: `hostile-scan-${i}-key-abcdef`,
+          scan: { name, mimeType: type || "application/octet-stream", buffer },
+        },
+      }),
+      [400]
+    );
+    await check(
+      `draft import ${name.slice(0, 30)}`,
+      await api.post("/admin/consultations/new", {
+        multipart: { intent: "preview", title: "导入", draftFile: { name, mimeType: type || "application/octet-stream", buffer } },
+      }),
+      [400]
+    );
   }
   await api.dispose();
 });
@@ -137,17 +213,50 @@ test("staff forms: the consultation editor, attachments and uploads with forged 
 test("the subscription form", async ({ playwright }) => {
   const api = await playwright.request.newContext({ baseURL: server.base, maxRedirects: 0 });
   for (const input of TEXT_INPUTS.slice(0, 150)) {
-    await check(`subscribe ${input.slice(0, 30)}`, await api.post("/subscribe", form({ email: input, scope: input.slice(0, 30), division: input.slice(0, 30), docType: input.slice(0, 30) })), [200, 400, 413, 429]);
+    await check(
+      `subscribe ${input.slice(0, 30)}`,
+      await api.post("/subscribe", form({ email: input, scope: input.slice(0, 30), division: input.slice(0, 30), docType: input.slice(0, 30) })),
+      [200, 400, 413, 429]
+    );
   }
   await api.dispose();
 });
 
 // Every field of the staff forms that handle comments, as the staff who may use them.
 const STAFF_FORMS: Array<{ url: string; intents: string[]; fields: string[] }> = [
-  { url: "/admin/consultations/1/moderation", intents: ["approve", "reject", "bulk-approve", "bulk-reject"], fields: ["commentId", "ids", "publishedBody", "publishedName", "publishedOrganisation", "reason", "note", "confirmNoPii", "next"] },
-  { url: "/admin/consultations/1/analysis", intents: ["rename", "merge", "split", "move", "own-topic", "run"], fields: ["topicId", "targetId", "topicIds", "label", "commentId", "commentIds", "toTopicId"] },
-  { url: "/admin/consultations/3/dispositions", intents: ["record", "opinion", "delete-opinion", "title", "clear"], fields: ["topicId", "commentId", "opinionId", "title", "commentIds", "listedIds", "includeUnanswered", "publicTitle", "decision", "reason", "articleIdentityId", "changeMade"] },
-  { url: "/admin/consultations/3/summary", intents: ["generate", "save", "submit", "review", "publish"], fields: ["body", "decision", "comment", "confirmOverwrite", "confirmUndecided"] },
+  {
+    url: "/admin/consultations/1/moderation",
+    intents: ["approve", "reject", "bulk-approve", "bulk-reject"],
+    fields: ["commentId", "ids", "publishedBody", "publishedName", "publishedOrganisation", "reason", "note", "confirmNoPii", "next"],
+  },
+  {
+    url: "/admin/consultations/1/analysis",
+    intents: ["rename", "merge", "split", "move", "own-topic", "run"],
+    fields: ["topicId", "targetId", "topicIds", "label", "commentId", "commentIds", "toTopicId"],
+  },
+  {
+    url: "/admin/consultations/3/dispositions",
+    intents: ["record", "opinion", "delete-opinion", "title", "clear"],
+    fields: [
+      "topicId",
+      "commentId",
+      "opinionId",
+      "title",
+      "commentIds",
+      "listedIds",
+      "includeUnanswered",
+      "publicTitle",
+      "decision",
+      "reason",
+      "articleIdentityId",
+      "changeMade",
+    ],
+  },
+  {
+    url: "/admin/consultations/3/summary",
+    intents: ["generate", "save", "submit", "review", "publish"],
+    fields: ["body", "decision", "comment", "confirmOverwrite", "confirmUndecided"],
+  },
   { url: "/admin/consultations/1", intents: ["extend", "withdraw", "review", "submit"], fields: ["closesAt", "reason", "decision", "comment"] },
   { url: "/admin/calendar", intents: ["add", "remove"], fields: ["date", "kind", "note"] },
   { url: "/admin/users/new", intents: [""], fields: ["username", "password", "displayName", "email", "role", "divisionId"] },

@@ -36,7 +36,7 @@ async function answerAll(page: Page) {
       card,
       i === 0
         ? { point: "建议放宽招录年龄", decision: "采纳", article: "第十条", change: "第十条增加“年龄放宽至四十周岁”" }
-        : { point: "关于招录安排的意见", decision: "已有规定", reason: "第十条及有关招录规定已作相应安排。" },
+        : { point: "关于招录安排的意见", decision: "已有规定", reason: "第十条及有关招录规定已作相应安排。" }
     );
     // Wait for this topic's new state, not just the message (which the previous save also showed).
     await expect(page.getByRole("heading", { level: 2, name: `${title} 已处理` })).toBeVisible();
@@ -106,7 +106,10 @@ test("a comment's life, from the public form to the published answer", async ({ 
   await logout(page);
   await login(page, "legal");
   await page.goto("/admin/legal");
-  await page.getByRole("link", { name: /辽宁省退役军人就业创业促进办法/ }).first().click();
+  await page
+    .getByRole("link", { name: /辽宁省退役军人就业创业促进办法/ })
+    .first()
+    .click();
   const [docx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Word 文档/ }).click()]);
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   await page.getByRole("button", { name: "登记接收" }).click();

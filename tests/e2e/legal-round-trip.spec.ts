@@ -40,14 +40,16 @@ test.beforeAll(async () => {
   const user = (name: string) => (db.prepare("SELECT id FROM users WHERE username = ?").get(name) as { id: number }).id;
   // One opinion (意见要点) of the topic answers every comment in it.
   const opinion = db
-    .prepare("INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '综合意见', 'not_adopted', '将在年度工作计划中研究落实。', ?)")
+    .prepare(
+      "INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '综合意见', 'not_adopted', '将在年度工作计划中研究落实。', ?)"
+    )
     .run(ID, topicIds[0], user("drafter")).lastInsertRowid;
   for (const id of ids) db.prepare("INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)").run(id, opinion);
   db.prepare("UPDATE comments SET email = ?, notify_result = 1 WHERE id = ?").run(EMAIL, ids[0]);
   receiptNo = (db.prepare("SELECT receipt_no AS r FROM comments WHERE id = ?").get(ids[0]) as { r: string }).r;
   const now = Date.now();
   db.prepare(
-    "INSERT INTO feedback_summaries (consultation_id, status, body, author_id, submitted_at, approved_by, approved_at) VALUES (?, 'approved', ?, ?, ?, ?, ?)",
+    "INSERT INTO feedback_summaries (consultation_id, status, body, author_id, submitted_at, approved_by, approved_at) VALUES (?, 'approved', ?, ?, ?, ?, ?)"
   ).run(ID, "关于规划公开征求意见采纳情况的说明：经研究，相关意见将在年度工作计划中研究落实。", user("drafter"), now, user("reviewer"), now);
   db.close();
 });
@@ -62,7 +64,10 @@ async function as(page: Page, who: "drafter" | "legal", path: string) {
   await page.goto(path);
 }
 
-test("the legal office returns the packet with an article opinion, the drafter answers and resubmits, and only the finished review lets the feedback out", async ({ page, browser }) => {
+test("the legal office returns the packet with an article opinion, the drafter answers and resubmits, and only the finished review lets the feedback out", async ({
+  page,
+  browser,
+}) => {
   await login(page, "drafter");
   await page.goto(`${STAFF}/packet`);
   await page.getByRole("button", { name: "报送法制审核" }).click();

@@ -24,7 +24,10 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("bulk approval of everything a filter matches asks for confirmation with the count, and holds what has unreviewed personal data", async ({ page, browser }) => {
+    test("bulk approval of everything a filter matches asks for confirmation with the count, and holds what has unreviewed personal data", async ({
+      page,
+      browser,
+    }) => {
       const marker = `按筛选批量通过${javaScriptEnabled ? "甲" : "乙"}${Date.now()}`;
       const phone = javaScriptEnabled ? "13912340001" : "13912340002";
       const { visitor, context } = await threeComments(browser, marker, phone);

@@ -30,13 +30,15 @@ test.beforeAll(async () => {
        JOIN comment_articles l ON l.comment_id = c.id AND l.source <> 'inferred'
        JOIN draft_nodes n ON n.article_identity_id = l.article_identity_id AND n.kind = 'article'
        WHERE c.consultation_id = ? AND c.moderation_status = 'approved'
-       GROUP BY c.id HAVING count(DISTINCT l.article_identity_id) = 1 ORDER BY c.id`,
+       GROUP BY c.id HAVING count(DISTINCT l.article_identity_id) = 1 ORDER BY c.id`
     )
     .all(ID) as typeof picked;
   picked = [];
   for (const r of rows) if (!picked.some((p) => p.number === r.number) && picked.length < 3) picked.push(r);
   articleCount = db
-    .prepare(`SELECT count(*) FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id WHERE v.consultation_id = ? AND n.kind = 'article' AND v.version_no = (SELECT max(version_no) FROM draft_versions WHERE consultation_id = ?)`)
+    .prepare(
+      `SELECT count(*) FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id WHERE v.consultation_id = ? AND n.kind = 'article' AND v.version_no = (SELECT max(version_no) FROM draft_versions WHERE consultation_id = ?)`
+    )
     .pluck()
     .get(ID, ID) as number;
   seedAnalysis(db, ID, [
@@ -57,22 +59,30 @@ test("two opinions in a topic, an approved title, and a feedback page that answe
 
   // Opinion 1: partly adopted, for the first comment only.
   await newOpinion().getByLabel("意见要点", { exact: true }).fill("建议完善烈士纪念设施管护");
-  await newOpinion().getByRole("checkbox", { name: new RegExp(first.receiptNo) }).check();
+  await newOpinion()
+    .getByRole("checkbox", { name: new RegExp(first.receiptNo) })
+    .check();
   await newOpinion().getByRole("radio", { name: "部分采纳", exact: true }).check();
   await newOpinion().getByLabel("理由").fill("管护责任由乡镇落实。");
   await newOpinion().getByLabel("涉及条款").selectOption({ label: first.label });
   await newOpinion().getByLabel("修改情况").fill(`在${first.label}中增加一款`);
-  await newOpinion().getByRole("button", { name: /的新意见要点$/ }).click();
+  await newOpinion()
+    .getByRole("button", { name: /的新意见要点$/ })
+    .click();
   await expect(page.getByText("意见要点已保存。")).toBeVisible();
 
   // Opinion 2: not adopted, for the second comment, answered under the first comment's article.
   await card.locator("summary", { hasText: "新增意见要点" }).click();
   await newOpinion().getByLabel("意见要点", { exact: true }).fill("建议另行规定相关事项");
-  await newOpinion().getByRole("checkbox", { name: new RegExp(second.receiptNo) }).check();
+  await newOpinion()
+    .getByRole("checkbox", { name: new RegExp(second.receiptNo) })
+    .check();
   await newOpinion().getByRole("radio", { name: "不采纳", exact: true }).check();
   await newOpinion().getByLabel("理由").fill("相关事项已由其他规定调整。");
   await newOpinion().getByLabel("涉及条款").selectOption({ label: first.label });
-  await newOpinion().getByRole("button", { name: /的新意见要点$/ }).click();
+  await newOpinion()
+    .getByRole("button", { name: /的新意见要点$/ })
+    .click();
   await expect(card.getByRole("heading", { level: 2, name: `${SHORTHAND} 已处理` })).toBeVisible();
   await expect(card.getByRole("heading", { level: 4 })).toHaveText(["意见要点：建议完善烈士纪念设施管护", "意见要点：建议另行规定相关事项"]);
 
@@ -91,7 +101,10 @@ test("two opinions in a topic, an approved title, and a feedback page that answe
   await other.locator("details[id$='-new'] form").getByRole("checkbox", { name: "本主题中尚未答复的全部意见" }).check();
   await other.locator("details[id$='-new'] form").getByRole("radio", { name: "已有规定", exact: true }).check();
   await other.locator("details[id$='-new'] form").getByLabel("理由").fill("办法已作相应规定。");
-  await other.locator("details[id$='-new'] form").getByRole("button", { name: /的新意见要点$/ }).click();
+  await other
+    .locator("details[id$='-new'] form")
+    .getByRole("button", { name: /的新意见要点$/ })
+    .click();
   await expect(other.getByRole("heading", { level: 2, name: "其他（未归类） 已处理" })).toBeVisible();
   await expectAccessible(page);
 
@@ -99,7 +112,9 @@ test("two opinions in a topic, an approved title, and a feedback page that answe
   const db = new Database(path.join(server.dataDir, "zhengqiu.db"));
   const author = db.prepare(`SELECT id FROM users WHERE username = 'drafter'`).pluck().get();
   db.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(ID);
-  db.prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '意见采纳情况说明正文。', ?, 'published', ?)`).run(ID, author, Date.now());
+  db.prepare(
+    `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '意见采纳情况说明正文。', ?, 'published', ?)`
+  ).run(ID, author, Date.now());
   db.close();
 
   await page.goto(`/consultations/${ID}/feedback`);

@@ -80,7 +80,8 @@ test("the drafter submits the packet, and the legal office downloads it in four 
   expect(documentXml).toContain(TITLE);
   expect(documentXml).toContain(PRIVATE_PHONE);
   expect(documentXml).toContain("第八部分　意见登记表");
-  for (const part of ["第二部分　送审稿", "第三部分　起草说明", "第四部分　修改对照表", "第七部分　意见登记表索引（按条款）"]) expect(documentXml).toContain(part);
+  for (const part of ["第二部分　送审稿", "第三部分　起草说明", "第四部分　修改对照表", "第七部分　意见登记表索引（按条款）"])
+    expect(documentXml).toContain(part);
   const header = (await Promise.all(zip.file(/word\/header\d*\.xml/).map((f) => f.async("string")))).join("");
   expect(header).toContain("内部资料");
 

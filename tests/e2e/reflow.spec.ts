@@ -23,7 +23,7 @@ const lines = (page: Page, selector: string) =>
       const range = document.createRange();
       range.selectNodeContents(el);
       return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    }),
+    })
   );
 
 for (const javaScriptEnabled of [true, false]) {
@@ -53,7 +53,10 @@ for (const javaScriptEnabled of [true, false]) {
       expect(await lines(page, ".receipt-no")).toEqual([1, 1]);
       expect(await sideways(page)).toBeLessThanOrEqual(0);
       // Still a readable size, not shrunk to nothing.
-      const size = await page.locator(".receipt-no").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      const size = await page
+        .locator(".receipt-no")
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(size).toBeGreaterThanOrEqual(18);
     });
   });

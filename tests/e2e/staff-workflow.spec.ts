@@ -37,7 +37,10 @@ test("the admin's pages, the outbox included, run in a real browser without erro
   }
   await visit(page, "/admin/outbox", errors);
   // Client-side navigation works once hydrated: a status filter and back.
-  await page.getByRole("navigation", { name: "按状态筛选" }).getByRole("link", { name: /^待发送/ }).click();
+  await page
+    .getByRole("navigation", { name: "按状态筛选" })
+    .getByRole("link", { name: /^待发送/ })
+    .click();
   await expect(page.locator("caption")).toContainText("（待发送）");
   await page.getByRole("navigation", { name: "按状态筛选" }).getByRole("link", { name: /^全部/ }).click();
   await expect(page.locator("caption")).not.toContainText("（");
@@ -93,7 +96,10 @@ test("a late approval publishes the real period: it starts at approval and the a
 
   await login(page, "admin");
   await visit(page, "/admin/audit", errors);
-  const row = page.getByRole("row").filter({ hasText: `征求意见（编号 ${id}）` }).filter({ hasText: "审核通过并发布" });
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: `征求意见（编号 ${id}）` })
+    .filter({ hasText: "审核通过并发布" });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("状态：待审核 → 已发布");
   await expect(row).toContainText(`开始时间：${chosenDay}`);
@@ -105,8 +111,19 @@ test("a late approval publishes the real period: it starts at approval and the a
 test("a draft numbered by Word (第%1条 in numbering.xml) imports with its articles", async ({ page }) => {
   const article = (text: string) => new Paragraph({ text, numbering: { reference: "articles", level: 0 } });
   const doc = new Document({
-    numbering: { config: [{ reference: "articles", levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: "第%1条", alignment: AlignmentType.START }] }] },
-    sections: [{ children: [new Paragraph("自动编号办法（征求意见稿）"), article("为了测试，制定本办法。"), article("本办法适用于本省。"), article("本办法自发布之日起施行。")] }],
+    numbering: {
+      config: [{ reference: "articles", levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: "第%1条", alignment: AlignmentType.START }] }],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph("自动编号办法（征求意见稿）"),
+          article("为了测试，制定本办法。"),
+          article("本办法适用于本省。"),
+          article("本办法自发布之日起施行。"),
+        ],
+      },
+    ],
   });
   await login(page, "drafter");
   await page.getByRole("link", { name: "新建征求意见" }).click();

@@ -16,7 +16,13 @@ const comment = (base: string, forwardedFor: string) =>
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": forwardedFor },
-    body: new URLSearchParams({ body: `代理测试 ${++n}`, identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `trust-proxy-${n}-abcdefghijkl` }),
+    body: new URLSearchParams({
+      body: `代理测试 ${++n}`,
+      identityCategory: "军属",
+      publishPreference: "anonymous",
+      consent: "on",
+      idempotencyKey: `trust-proxy-${n}-abcdefghijkl`,
+    }),
   }).then((r) => r.status);
 
 test("without TRUST_PROXY a forged X-Forwarded-For changes nothing", async () => {
@@ -47,7 +53,15 @@ test("with TRUST_PROXY=1 only the proxy's own entry names the client", async () 
 test("TRUST_PROXY=true refuses to start, saying what to set instead", async () => {
   const child = spawn(process.execPath, ["scripts/server.js"], {
     cwd: root,
-    env: { ...process.env, PORT: String(freePortSync()), HOST: "127.0.0.1", NODE_ENV: "test", SEED_DEMO: "false", DATA_DIR: path.join(root, "tests", ".tmp-e2e", "trust-proxy-true"), TRUST_PROXY: "true" },
+    env: {
+      ...process.env,
+      PORT: String(freePortSync()),
+      HOST: "127.0.0.1",
+      NODE_ENV: "test",
+      SEED_DEMO: "false",
+      DATA_DIR: path.join(root, "tests", ".tmp-e2e", "trust-proxy-true"),
+      TRUST_PROXY: "true",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

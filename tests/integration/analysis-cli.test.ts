@@ -95,7 +95,20 @@ describe("npm run eval:analysis", () => {
     expect(status).toBe(0);
     const figures = JSON.parse(stdout);
     expect(Object.keys(figures).sort()).toEqual(
-      ["ari", "article_accuracy", "article_link_precision", "inferred_link_precision", "campaign_precision", "campaign_recall", "n", "nmi", "pii_false_positive_rate", "pii_recall", "seconds", "topics"].sort(),
+      [
+        "ari",
+        "article_accuracy",
+        "article_link_precision",
+        "inferred_link_precision",
+        "campaign_precision",
+        "campaign_recall",
+        "n",
+        "nmi",
+        "pii_false_positive_rate",
+        "pii_recall",
+        "seconds",
+        "topics",
+      ].sort()
     );
     expect(figures.n).toBe(7);
     expect(figures.nmi).toBeGreaterThanOrEqual(0);

@@ -28,7 +28,11 @@ const overview = async () => {
 describe("a topic one sender dominates", () => {
   it("is flagged on its card with how many of its comments that sender wrote", async () => {
     const res = (await action({
-      request: new Request(url, { method: "POST", body: new URLSearchParams([["intent", "run"]]), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }),
+      request: new Request(url, {
+        method: "POST",
+        body: new URLSearchParams([["intent", "run"]]),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      }),
       params: { id: String(OPEN) },
       context: context(),
     })) as Response;
@@ -43,7 +47,7 @@ describe("a topic one sender dominates", () => {
     // One person turns out to have sent more than half of that topic's comments.
     const ids = (await db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topic.id)).all()).map((r) => r.id);
     const theirs = ids.slice(0, Math.ceil(ids.length / 2) + 1);
-    (await db.update(comments).set({ email: "Same.Person@example.cn", name: null }).where(inArray(comments.id, theirs)).run());
+    await db.update(comments).set({ email: "Same.Person@example.cn", name: null }).where(inArray(comments.id, theirs)).run();
 
     const after = await overview();
     const card = after.find((t) => t.id === topic.id)!;

@@ -36,9 +36,19 @@ beforeAll(async () => {
   cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
   const receivedAt = new Date();
   for (const [i, body] of TEXTS.entries()) {
-    (await db.insert(comments)
-      .values({ consultationId: SMALL, receiptNo: `${newReceiptNo(receivedAt)}S${i}`, checkCodeHash: "x".repeat(64), body, bodyNormalized: body, identityCategory: "其他群众", name: `提出人${i}`, receivedAt })
-      .run());
+    await db
+      .insert(comments)
+      .values({
+        consultationId: SMALL,
+        receiptNo: `${newReceiptNo(receivedAt)}S${i}`,
+        checkCodeHash: "x".repeat(64),
+        body,
+        bodyNormalized: body,
+        identityCategory: "其他群众",
+        name: `提出人${i}`,
+        receivedAt,
+      })
+      .run();
   }
 });
 
@@ -48,7 +58,11 @@ const get = (search = "") => loader({ request: new Request(url(search), { header
 describe("the workspace of a small consultation", () => {
   it("lists the comments by article and text, with the reason, instead of topics", async () => {
     const res = (await action({
-      request: new Request(url(), { method: "POST", body: new URLSearchParams([["intent", "run"]]), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }),
+      request: new Request(url(), {
+        method: "POST",
+        body: new URLSearchParams([["intent", "run"]]),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      }),
       params: { id: String(SMALL) },
       context: context(),
     })) as Response;

@@ -44,11 +44,22 @@ async function runAnalysis(who = "drafter", id = OPEN) {
   await analysisRunSettled(run.id);
   return (await db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).get())!;
 }
-const liveTopics = () => db.select().from(topics).where(and(eq(topics.consultationId, OPEN), isNull(topics.mergedInto))).all();
+const liveTopics = () =>
+  db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.consultationId, OPEN), isNull(topics.mergedInto)))
+    .all();
 const membersOf = async (topicId: number) =>
-  (await db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topicId)).all()).map((r) => r.id).sort((a, b) => a - b);
+  (await db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topicId)).all())
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
 const analysisOf = (commentId: number) => db.select().from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).get();
-const count = async (table: typeof topics | typeof campaigns | typeof commentAnalysis) => (await db.select({ n: sql<number>`count(*)` }).from(table).get())!.n;
+const count = async (table: typeof topics | typeof campaigns | typeof commentAnalysis) =>
+  (await db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get())!.n;
 
 describe("who may see and run the analysis", () => {
   it("lets the division's drafters, reviewers and the legal office in, and nobody else", async () => {
@@ -67,28 +78,39 @@ describe("who may see and run the analysis", () => {
   it("checks again in the action: another division and the legal office cannot run or edit", async () => {
     expect((await thrown(post("drafter2", [["intent", "run"]]))).status).toBe(403);
     expect((await thrown(post("legal", [["intent", "run"]]))).status).toBe(403);
-    expect((await thrown(post("legal", [["intent", "rename"], ["topicId", "1"], ["label", "改名"]]))).status).toBe(403);
-    expect((await latestRun(db, OPEN))).toBeUndefined();
+    expect(
+      (
+        await thrown(
+          post("legal", [
+            ["intent", "rename"],
+            ["topicId", "1"],
+            ["label", "改名"],
+          ])
+        )
+      ).status
+    ).toBe(403);
+    expect(await latestRun(db, OPEN)).toBeUndefined();
   });
 });
 
 describe("a run", () => {
   it("returns at once, then stores topics, campaigns and each comment's analysis", async () => {
-    const before = (await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter")).all());
+    const before = await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter")).all();
     const run = await runAnalysis();
     expect(run).toMatchObject({ status: "done", progress: 1, stage: "done", error: null });
     expect(run.startedAt).toBeInstanceOf(Date);
     expect(run.finishedAt!.getTime()).toBeGreaterThanOrEqual(run.startedAt!.getTime());
 
     // Spam, abuse and repeated submissions are left out; everything else is analysed, pending or not.
-    const analysable = (await db
-      .select({ id: comments.id, status: comments.moderationStatus, reason: comments.rejectReason })
-      .from(comments)
-      .where(eq(comments.consultationId, OPEN))
-      .all())
-      .filter((c) => !(c.status === "rejected" && ["spam", "abuse", "duplicate"].includes(c.reason ?? "")));
+    const analysable = (
+      await db
+        .select({ id: comments.id, status: comments.moderationStatus, reason: comments.rejectReason })
+        .from(comments)
+        .where(eq(comments.consultationId, OPEN))
+        .all()
+    ).filter((c) => !(c.status === "rejected" && ["spam", "abuse", "duplicate"].includes(c.reason ?? "")));
     expect(run.commentCount).toBe(analysable.length);
-    expect((await count(commentAnalysis))).toBe(analysable.length);
+    expect(await count(commentAnalysis)).toBe(analysable.length);
     expect((await liveTopics()).length).toBeGreaterThan(4);
     expect((await liveTopics()).some((t) => t.noSubstance)).toBe(true);
 
@@ -96,15 +118,19 @@ describe("a run", () => {
     const campaign = (await db.select().from(campaigns).where(eq(campaigns.consultationId, OPEN)).all()).find((c) => c.size >= 10)!;
     expect(campaign).toBeDefined();
     expect(campaign.distinctSenders).toBeGreaterThan(1);
-    expect((await db.select().from(commentAnalysis).where(eq(commentAnalysis.campaignId, campaign.id)).all())).toHaveLength(campaign.size);
+    expect(await db.select().from(commentAnalysis).where(eq(commentAnalysis.campaignId, campaign.id)).all()).toHaveLength(campaign.size);
 
     // Articles found in the text are added beside the commenter's choices, which are all still there.
-    const links = (await db.select().from(commentArticles).all());
+    const links = await db.select().from(commentArticles).all();
     expect(links.filter((l) => l.source === "detected").length).toBeGreaterThan(0);
     expect(links.filter((l) => l.source === "inferred").length).toBeGreaterThan(0);
-    expect((await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter")).all())).toEqual(before);
+    expect(await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter")).all()).toEqual(before);
 
-    const audit = (await db.select().from(auditLog).where(inArray(auditLog.action, ["analysis.start", "analysis.finish"])).all());
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.action, ["analysis.start", "analysis.finish"]))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["analysis.start", "analysis.finish"]);
   });
 
@@ -130,16 +156,35 @@ describe("a run", () => {
     const charts = (await get("drafter", "?view=charts&channel=web")).view!;
     if (charts.kind !== "charts") throw new Error("expected the charts");
     expect(charts.charts.map((c) => c.id)).toEqual(["per-day", "per-article", "per-topic", "per-identity", "per-stance"]);
-    const webCount = (await db.select({ n: sql<number>`count(*)` }).from(commentAnalysis).innerJoin(comments, eq(comments.id, commentAnalysis.commentId)).where(eq(comments.channel, "web")).get())!.n;
+    const webCount = (await db
+      .select({ n: sql<number>`count(*)` })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .where(eq(comments.channel, "web"))
+      .get())!.n;
     expect(charts.charts[0].rows.reduce((s, r) => s + r.value, 0)).toBe(webCount);
     expect(charts.charts[4].rows.reduce((s, r) => s + r.value, 0)).toBe(webCount);
   });
 
   it("reports progress as JSON for the page to poll", async () => {
-    const res = (await progressLoader({ request: new Request(url("/progress"), { headers: { Cookie: cookies.legal } }), params: { id: String(OPEN) }, context: context() })) as Response;
+    const res = (await progressLoader({
+      request: new Request(url("/progress"), { headers: { Cookie: cookies.legal } }),
+      params: { id: String(OPEN) },
+      context: context(),
+    })) as Response;
     expect(res.headers.get("Content-Type")).toMatch(/json/);
     expect(await res.json()).toMatchObject({ status: "done", progress: 1 });
-    expect((await thrown(progressLoader({ request: new Request(url("/progress"), { headers: { Cookie: cookies.drafter2 } }), params: { id: String(OPEN) }, context: context() }))).status).toBe(403);
+    expect(
+      (
+        await thrown(
+          progressLoader({
+            request: new Request(url("/progress"), { headers: { Cookie: cookies.drafter2 } }),
+            params: { id: String(OPEN) },
+            context: context(),
+          })
+        )
+      ).status
+    ).toBe(403);
   });
 
   it("analyses a consultation without comments into an empty, finished result", async () => {
@@ -151,22 +196,28 @@ describe("a run", () => {
 describe("one run at a time", () => {
   it("refuses a second run, and edits, while one is going", async () => {
     const drafter = (await findUserByUsername(db, "drafter"))!;
-    const runId = (await startAnalysisRun(db, OPEN, drafter));
+    const runId = await startAnalysisRun(db, OPEN, drafter);
     const second = unwrap(await post("reviewer", [["intent", "run"]]));
     expect(second.status).toBe(409);
     expect(second.body.errors.form).toContain("正在进行");
-    const edit = unwrap(await post("drafter", [["intent", "rename"], ["topicId", String((await liveTopics())[0].id)], ["label", "改名"]]));
+    const edit = unwrap(
+      await post("drafter", [
+        ["intent", "rename"],
+        ["topicId", String((await liveTopics())[0].id)],
+        ["label", "改名"],
+      ])
+    );
     expect(edit.status).toBe(409);
     await analysisRunSettled(runId);
     expect((await latestRun(db, OPEN))!.status).toBe("done");
   });
 
   it("marks failed a run that a stopped process left running", async () => {
-    const stale = (await db
+    const stale = await db
       .insert(analysisRuns)
       .values({ consultationId: OPEN, status: "running", stage: "topics", progress: 0.6, startedAt: new Date(Date.now() - 3 * 3600_000) })
       .returning()
-      .get());
+      .get();
     const page = await get("drafter");
     expect(page.run.latest).toMatchObject({ id: stale.id, status: "failed" });
     expect((await db.select().from(analysisRuns).where(eq(analysisRuns.id, stale.id)).get())!.error).toContain("中断");
@@ -178,17 +229,43 @@ describe("one run at a time", () => {
 
 describe("staff edits", () => {
   it("validates each form and keeps what was typed", async () => {
-    const [a] = (await liveTopics());
-    const rename = unwrap(await post("drafter", [["intent", "rename"], ["topicId", String(a.id)], ["label", "  "]]));
+    const [a] = await liveTopics();
+    const rename = unwrap(
+      await post("drafter", [
+        ["intent", "rename"],
+        ["topicId", String(a.id)],
+        ["label", "  "],
+      ])
+    );
     expect(rename.status).toBe(400);
     expect(rename.body.errors.label).toBe("请填写话题名称。");
-    const merge = unwrap(await post("drafter", [["intent", "merge"], ["targetId", String(a.id)], ["topicIds", String(a.id)], ["label", "新名"]]));
+    const merge = unwrap(
+      await post("drafter", [
+        ["intent", "merge"],
+        ["targetId", String(a.id)],
+        ["topicIds", String(a.id)],
+        ["label", "新名"],
+      ])
+    );
     expect(merge.status).toBe(400);
     expect(merge.body.errors.topicIds).toContain("至少勾选一个");
     expect(merge.body.values.label).toBe("新名");
-    const move = unwrap(await post("drafter", [["intent", "move"], ["commentId", "999999"], ["toTopicId", String(a.id)]]));
+    const move = unwrap(
+      await post("drafter", [
+        ["intent", "move"],
+        ["commentId", "999999"],
+        ["toTopicId", String(a.id)],
+      ])
+    );
     expect(move.status).toBe(404);
-    const split = unwrap(await post("drafter", [["intent", "split"], ["topicId", String(a.id)], ["label", "全部"], ...(await membersOf(a.id)).map((id): [string, string] => ["commentIds", String(id)])]));
+    const split = unwrap(
+      await post("drafter", [
+        ["intent", "split"],
+        ["topicId", String(a.id)],
+        ["label", "全部"],
+        ...(await membersOf(a.id)).map((id): [string, string] => ["commentIds", String(id)]),
+      ])
+    );
     expect(split.body.errors.commentIds).toContain("不能把全部意见");
   });
 
@@ -198,35 +275,72 @@ describe("staff edits", () => {
     const moved = (await membersOf(d.id))[0];
     const reviewer = (await findUserByUsername(db, "reviewer"))!;
 
-    expect(((await post("drafter", [["intent", "rename"], ["topicId", String(a.id)], ["label", "就业帮扶的落实"]])) as Response).status).toBe(302);
-    const merged = (await post("reviewer", [["intent", "merge"], ["targetId", String(b.id)], ["topicIds", String(b.id)], ["topicIds", String(c.id)], ["label", "岗位与招录"]])) as Response;
+    expect(
+      (
+        (await post("drafter", [
+          ["intent", "rename"],
+          ["topicId", String(a.id)],
+          ["label", "就业帮扶的落实"],
+        ])) as Response
+      ).status
+    ).toBe(302);
+    const merged = (await post("reviewer", [
+      ["intent", "merge"],
+      ["targetId", String(b.id)],
+      ["topicIds", String(b.id)],
+      ["topicIds", String(c.id)],
+      ["label", "岗位与招录"],
+    ])) as Response;
     expect(merged.headers.get("Location")).toBe(`/admin/consultations/${OPEN}/analysis?topic=${b.id}&done=merge`);
-    expect(((await post("drafter", [["intent", "move"], ["commentId", String(moved)], ["toTopicId", String(a.id)]])) as Response).status).toBe(302);
+    expect(
+      (
+        (await post("drafter", [
+          ["intent", "move"],
+          ["commentId", String(moved)],
+          ["toTopicId", String(a.id)],
+        ])) as Response
+      ).status
+    ).toBe(302);
 
     // The stored topics show the edits at once.
-    const aMembers = (await membersOf(a.id));
-    const bMembers = (await membersOf(b.id));
+    const aMembers = await membersOf(a.id);
+    const bMembers = await membersOf(b.id);
     expect(aMembers).toContain(moved);
     expect((await analysisOf(moved))!.topicSource).toBe("staff");
     expect((await db.select().from(topics).where(eq(topics.id, c.id)).get())!.mergedInto).toBe(b.id);
-    expect((await membersOf(c.id))).toEqual([]);
-    expect((await get("drafter", `?topic=${c.id}`).catch((r: Response) => r.headers.get("Location")))).toBe(`?topic=${b.id}`);
+    expect(await membersOf(c.id)).toEqual([]);
+    expect(await get("drafter", `?topic=${c.id}`).catch((r: Response) => r.headers.get("Location"))).toBe(`?topic=${b.id}`);
     expect((await db.select().from(topicEdits).all()).map((e) => e.kind)).toEqual(["rename", "merge", "move"]);
-    expect((await db.select().from(auditLog).where(eq(auditLog.entityType, "topic")).orderBy(auditLog.id).all()).map((e) => e.action)).toEqual(["topic.rename", "topic.merge", "topic.move"]);
+    expect((await db.select().from(auditLog).where(eq(auditLog.entityType, "topic")).orderBy(auditLog.id).all()).map((e) => e.action)).toEqual([
+      "topic.rename",
+      "topic.merge",
+      "topic.move",
+    ]);
 
     // A disposition on the merged topic must still apply after the re-run.
-    (await db.insert(dispositions).values({ consultationId: OPEN, topicId: b.id, decision: "partly_adopted", reason: "部分采纳", decidedBy: reviewer.id }).run());
-    const fresh = (await Promise.all([
-      "建议明确公益性岗位和定向招录岗位的名额，县乡也要有岗位，年龄可以适当放宽。",
-      "希望就业帮扶政策真正落实到位，服务站要有专人负责就业帮扶。",
-    ].map(async (body, i) => {
-      const receivedAt = new Date();
-      return (await db
-        .insert(comments)
-        .values({ consultationId: OPEN, receiptNo: newReceiptNo(receivedAt) + i, checkCodeHash: "x".repeat(64), body, bodyNormalized: body, identityCategory: "退役军人", receivedAt })
-        .returning()
-        .get()).id;
-    })));
+    await db.insert(dispositions).values({ consultationId: OPEN, topicId: b.id, decision: "partly_adopted", reason: "部分采纳", decidedBy: reviewer.id }).run();
+    const fresh = await Promise.all(
+      ["建议明确公益性岗位和定向招录岗位的名额，县乡也要有岗位，年龄可以适当放宽。", "希望就业帮扶政策真正落实到位，服务站要有专人负责就业帮扶。"].map(
+        async (body, i) => {
+          const receivedAt = new Date();
+          return (
+            await db
+              .insert(comments)
+              .values({
+                consultationId: OPEN,
+                receiptNo: newReceiptNo(receivedAt) + i,
+                checkCodeHash: "x".repeat(64),
+                body,
+                bodyNormalized: body,
+                identityCategory: "退役军人",
+                receivedAt,
+              })
+              .returning()
+              .get()
+          ).id;
+        }
+      )
+    );
     expect((await get("drafter")).run.notYetAnalysed).toBe(2);
 
     expect((await runAnalysis("reviewer")).status).toBe("done");
@@ -235,42 +349,63 @@ describe("staff edits", () => {
     expect(a2).toMatchObject({ label: "就业帮扶的落实", staffEdited: true, mergedInto: null });
     expect(b2).toMatchObject({ label: "岗位与招录", staffEdited: true, mergedInto: null });
     // Every comment staff placed or grouped is where they left it; only the new ones were placed afresh.
-    expect((await membersOf(a.id))).toEqual(expect.arrayContaining(aMembers));
-    expect((await membersOf(b.id))).toEqual(expect.arrayContaining(bMembers));
-    expect((await analysisOf(moved))).toMatchObject({ topicId: a.id, topicSource: "staff" });
+    expect(await membersOf(a.id)).toEqual(expect.arrayContaining(aMembers));
+    expect(await membersOf(b.id)).toEqual(expect.arrayContaining(bMembers));
+    expect(await analysisOf(moved)).toMatchObject({ topicId: a.id, topicSource: "staff" });
     const placedNew = [...(await membersOf(a.id)), ...(await membersOf(b.id))].filter((id) => !aMembers.includes(id) && !bMembers.includes(id));
     expect(placedNew.every((id) => fresh.includes(id))).toBe(true);
     for (const id of fresh) expect((await analysisOf(id))?.topicId).toBeTruthy();
     // The merged-away topic is gone; the disposition still points at a live topic.
-    expect((await db.select().from(topics).where(eq(topics.id, c.id)).get())).toBeUndefined();
-    expect((await db.select().from(dispositions).where(eq(dispositions.topicId, b.id)).get())).toBeDefined();
+    expect(await db.select().from(topics).where(eq(topics.id, c.id)).get()).toBeUndefined();
+    expect(await db.select().from(dispositions).where(eq(dispositions.topicId, b.id)).get()).toBeDefined();
     expect((await get("drafter")).run.notYetAnalysed).toBe(0);
   });
 
   it("splits a topic and makes a comment its own topic", async () => {
     const topic = (await liveTopics()).find((t) => t.label === "就业帮扶的落实")!;
-    const [first, second, third] = (await membersOf(topic.id));
-    const split = (await post("drafter", [["intent", "split"], ["topicId", String(topic.id)], ["label", "服务站"], ["commentIds", String(first)], ["commentIds", String(second)]])) as Response;
+    const [first, second, third] = await membersOf(topic.id);
+    const split = (await post("drafter", [
+      ["intent", "split"],
+      ["topicId", String(topic.id)],
+      ["label", "服务站"],
+      ["commentIds", String(first)],
+      ["commentIds", String(second)],
+    ])) as Response;
     const newId = Number(new URL(split.headers.get("Location")!, "http://x").searchParams.get("topic"));
-    expect((await membersOf(newId))).toEqual([first, second]);
-    expect((await db.select().from(topics).where(eq(topics.id, newId)).get())).toMatchObject({ label: "服务站", staffEdited: true });
-    const own = (await post("drafter", [["intent", "own-topic"], ["commentId", String(third)], ["label", "单列"]])) as Response;
+    expect(await membersOf(newId)).toEqual([first, second]);
+    expect(await db.select().from(topics).where(eq(topics.id, newId)).get()).toMatchObject({ label: "服务站", staffEdited: true });
+    const own = (await post("drafter", [
+      ["intent", "own-topic"],
+      ["commentId", String(third)],
+      ["label", "单列"],
+    ])) as Response;
     const ownId = Number(new URL(own.headers.get("Location")!, "http://x").searchParams.get("topic"));
-    expect((await membersOf(ownId))).toEqual([third]);
+    expect(await membersOf(ownId)).toEqual([third]);
     // A merge may not swallow a topic that has its own disposition.
     const decided = (await liveTopics()).find((t) => t.label === "岗位与招录")!;
-    const refused = unwrap(await post("drafter", [["intent", "merge"], ["targetId", String(ownId)], ["topicIds", String(decided.id)]]));
+    const refused = unwrap(
+      await post("drafter", [
+        ["intent", "merge"],
+        ["targetId", String(ownId)],
+        ["topicIds", String(decided.id)],
+      ])
+    );
     expect(refused.body.errors.topicIds).toContain("已记录处理意见");
     expect((await runAnalysis()).status).toBe("done");
-    expect((await membersOf(newId))).toEqual(expect.arrayContaining([first, second]));
-    expect((await membersOf(ownId))).toEqual(expect.arrayContaining([third]));
+    expect(await membersOf(newId)).toEqual(expect.arrayContaining([first, second]));
+    expect(await membersOf(ownId)).toEqual(expect.arrayContaining([third]));
 
     // A staff topic that staff emptied is gone after the next run.
-    for (const id of (await membersOf(ownId))) await post("drafter", [["intent", "move"], ["commentId", String(id)], ["toTopicId", String(newId)]]);
-    expect((await membersOf(ownId))).toEqual([]);
+    for (const id of await membersOf(ownId))
+      await post("drafter", [
+        ["intent", "move"],
+        ["commentId", String(id)],
+        ["toTopicId", String(newId)],
+      ]);
+    expect(await membersOf(ownId)).toEqual([]);
     expect((await runAnalysis()).status).toBe("done");
-    expect((await db.select().from(topics).where(eq(topics.id, ownId)).get())).toBeUndefined();
-    expect((await membersOf(newId))).toEqual(expect.arrayContaining([first, second, third]));
+    expect(await db.select().from(topics).where(eq(topics.id, ownId)).get()).toBeUndefined();
+    expect(await membersOf(newId)).toEqual(expect.arrayContaining([first, second, third]));
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });
@@ -285,16 +420,28 @@ describe("letter families", () => {
     ];
     const addition = "我爱人已经等了十四个月，孩子上学的费用全靠我一个人打零工。";
     const bodies = [template.join(""), template.join(""), [template[0], addition, ...template.slice(1)].join("")];
-    const ids = (await Promise.all(bodies.map(async (body, i) => {
-      const receivedAt = new Date();
-      return (await db
-        .insert(comments)
-        .values({ consultationId: OPEN, receiptNo: newReceiptNo(receivedAt) + `f${i}`, checkCodeHash: "x".repeat(64), body, bodyNormalized: body, identityCategory: "退役军人", receivedAt })
-        .returning()
-        .get()).id;
-    })));
+    const ids = await Promise.all(
+      bodies.map(async (body, i) => {
+        const receivedAt = new Date();
+        return (
+          await db
+            .insert(comments)
+            .values({
+              consultationId: OPEN,
+              receiptNo: newReceiptNo(receivedAt) + `f${i}`,
+              checkCodeHash: "x".repeat(64),
+              body,
+              bodyNormalized: body,
+              identityCategory: "退役军人",
+              receivedAt,
+            })
+            .returning()
+            .get()
+        ).id;
+      })
+    );
     expect((await runAnalysis()).status).toBe("done");
-    const [first, second, variant] = (await Promise.all(ids.map(async (id) => (await analysisOf(id))!)));
+    const [first, second, variant] = await Promise.all(ids.map(async (id) => (await analysisOf(id))!));
     expect(first.campaignId).not.toBeNull();
     expect(new Set([first.campaignId, second.campaignId, variant.campaignId]).size).toBe(1);
     expect(variant.campaignAdditions).toEqual([addition]);

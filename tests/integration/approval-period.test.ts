@@ -36,8 +36,8 @@ async function pending(docType: string, opensAt: Date, closesAt: Date, shortPeri
     closesAt: wall(closesAt),
     shortPeriodReason,
   });
-  const id = (await createConsultation(db, input, drafter));
-  (await db.update(consultations).set({ status: "pending_review" }).where(eq(consultations.id, id)).run());
+  const id = await createConsultation(db, input, drafter);
+  await db.update(consultations).set({ status: "pending_review" }).where(eq(consultations.id, id)).run();
   return { id, reviewer };
 }
 
@@ -48,8 +48,8 @@ describe("approval after the chosen start", () => {
     const now = new Date();
     const { id, reviewer } = await pending("rule", new Date(now.getTime() - 33 * day), new Date(now.getTime() + 3 * 3600_000));
     await expect(review(db, id, reviewer, "approved", undefined, now)).rejects.toThrow(/所填开始时间已过.*最早可于.*请填写缩短期限的理由/);
-    expect((await row(id))).toMatchObject({ status: "pending_review", publishedAt: null });
-    expect((await db.select().from(reviews).where(eq(reviews.consultationId, id)).all())).toEqual([]);
+    expect(await row(id)).toMatchObject({ status: "pending_review", publishedAt: null });
+    expect(await db.select().from(reviews).where(eq(reviews.consultationId, id)).all()).toEqual([]);
   });
 
   it("starts the period at approval, and the public page, summary, packet and API say so", async () => {
@@ -57,8 +57,8 @@ describe("approval after the chosen start", () => {
     const chosen = new Date(now.getTime() - 33 * day);
     const closes = new Date(now.getTime() + 40 * day);
     const { id, reviewer } = await pending("rule", chosen, closes);
-    (await review(db, id, reviewer, "approved", undefined, now));
-    const c = (await row(id));
+    await review(db, id, reviewer, "approved", undefined, now);
+    const c = await row(id);
     expect(c).toMatchObject({ status: "published", shortPeriodReason: null });
     expect(c.opensAt!.getTime()).toBe(now.getTime());
     expect(c.publishedAt!.getTime()).toBe(now.getTime());
@@ -84,12 +84,12 @@ describe("approval after the chosen start", () => {
   it("publishes a shortened period only with a public reason, given by the reviewer or already by the drafter", async () => {
     const now = new Date();
     const a = await pending("rule", new Date(now.getTime() - 10 * day), new Date(now.getTime() + 20 * day));
-    (await review(db, a.id, a.reviewer, "approved", undefined, now, "  涉及汛期安全，须尽快出台。 "));
-    expect((await row(a.id))).toMatchObject({ status: "published", shortPeriodReason: "涉及汛期安全，须尽快出台。" });
+    await review(db, a.id, a.reviewer, "approved", undefined, now, "  涉及汛期安全，须尽快出台。 ");
+    expect(await row(a.id)).toMatchObject({ status: "published", shortPeriodReason: "涉及汛期安全，须尽快出台。" });
 
     const b = await pending("rule", new Date(now.getTime() - 10 * day), new Date(now.getTime() + 20 * day), "上级要求限期出台。");
-    (await review(db, b.id, b.reviewer, "approved", undefined, now));
-    expect((await row(b.id))).toMatchObject({ status: "published", shortPeriodReason: "上级要求限期出台。" });
+    await review(db, b.id, b.reviewer, "approved", undefined, now);
+    expect(await row(b.id)).toMatchObject({ status: "published", shortPeriodReason: "上级要求限期出台。" });
   });
 
   it("recounts working days from the real start with the admins' calendar", async () => {
@@ -98,15 +98,15 @@ describe("approval after the chosen start", () => {
     const now = new Date("2026-12-04T21:00:00+08:00");
     const closes = new Date("2026-12-16T00:00:00+08:00");
     const ok = await pending("normative", new Date("2026-12-01T09:00:00+08:00"), closes);
-    (await review(db, ok.id, ok.reviewer, "approved", undefined, now));
+    await review(db, ok.id, ok.reviewer, "approved", undefined, now);
     expect((await row(ok.id)).opensAt!.getTime()).toBe(now.getTime());
 
-    (await db.insert(calendarDays).values({ date: "2026-12-14", kind: "holiday", note: "测试假日" }).run());
+    await db.insert(calendarDays).values({ date: "2026-12-14", kind: "holiday", note: "测试假日" }).run();
     try {
       const late = await pending("normative", new Date("2026-12-01T09:00:00+08:00"), closes);
       await expect(review(db, late.id, late.reviewer, "approved", undefined, now)).rejects.toThrow("最早可于 2026年12月16日 23:59 截止");
     } finally {
-      (await db.delete(calendarDays).where(eq(calendarDays.date, "2026-12-14")).run());
+      await db.delete(calendarDays).where(eq(calendarDays.date, "2026-12-14")).run();
     }
   });
 
@@ -114,14 +114,14 @@ describe("approval after the chosen start", () => {
     const now = new Date();
     const opens = new Date(now.getTime() + 2 * day);
     const { id, reviewer } = await pending("rule", opens, new Date(now.getTime() + 40 * day));
-    (await review(db, id, reviewer, "approved", undefined, now));
+    await review(db, id, reviewer, "approved", undefined, now);
     expect(Math.abs((await row(id)).opensAt!.getTime() - opens.getTime())).toBeLessThan(60_000);
   });
 
   it("tells the drafter before submission that a past start will be counted from now", async () => {
     const now = new Date();
     const { id } = await pending("rule", new Date(now.getTime() - 33 * day), new Date(now.getTime() + 3 * day));
-    expect((await readinessProblems(db, (await row(id)), now)).join("")).toContain("开始时间已过，按现在开始计算");
+    expect((await readinessProblems(db, await row(id), now)).join("")).toContain("开始时间已过，按现在开始计算");
   });
 });
 
@@ -131,7 +131,11 @@ describe("the review form", () => {
     const { id, reviewer } = await pending("rule", new Date(now - 33 * day), new Date(now + 10 * day));
     const cookie = (await createUserSession(new Request("http://localhost/login"), reviewer.id)).split(";")[0];
     const post = (fields: Record<string, string>) =>
-      action({ request: formRequest(`/admin/consultations/${id}`, { intent: "review", ...fields }, { Cookie: cookie }), params: { id: String(id) }, context: context() });
+      action({
+        request: formRequest(`/admin/consultations/${id}`, { intent: "review", ...fields }, { Cookie: cookie }),
+        params: { id: String(id) },
+        context: context(),
+      });
 
     const refused = unwrap(await post({ decision: "approved", comment: "同意。" }));
     expect(refused.status).toBe(400);
@@ -145,6 +149,6 @@ describe("the review form", () => {
 
     const approved = unwrap(await post({ decision: "approved", shortPeriodReason: "年底前须出台，经主要负责人同意缩短。" }));
     expect(approved.status).toBe(302);
-    expect((await row(id))).toMatchObject({ status: "published", shortPeriodReason: "年底前须出台，经主要负责人同意缩短。" });
+    expect(await row(id)).toMatchObject({ status: "published", shortPeriodReason: "年底前须出台，经主要负责人同意缩短。" });
   });
 });

@@ -5,11 +5,7 @@ import { Document, Packer, Paragraph } from "docx";
 export const pdfBytes = () =>
   Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
 
-export const pngBytes = () =>
-  Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-    "base64",
-  );
+export const pngBytes = () => Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 export const docxBytes = async () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("关于第五条的书面意见")] }] }));
 
@@ -27,4 +23,3 @@ export function multipartPost(consultationId: number, values: Record<string, str
   const request = new Request(`http://localhost/consultations/${consultationId}`, { method: "POST", body: form });
   return handleCommentPost(request, { clientIp: ip }, consultationId);
 }
-

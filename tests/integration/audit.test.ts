@@ -7,11 +7,9 @@ describe("audit log", () => {
 
   it("chains entries and verifies them", async () => {
     for (let i = 0; i < 5; i++) {
-      (await db.transaction((tx) =>
-        appendAudit(tx, { actor: null, action: "test.step", entityType: "test", entityId: i, before: { i }, after: { i: i + 1 } }),
-      ));
+      await db.transaction((tx) => appendAudit(tx, { actor: null, action: "test.step", entityType: "test", entityId: i, before: { i }, after: { i: i + 1 } }));
     }
-    expect((await verifyAuditChain(db))).toMatchObject({ ok: true, checked: 5 });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 5 });
   });
 
   it("refuses updates and deletes", () => {
@@ -22,6 +20,6 @@ describe("audit log", () => {
   it("detects a row edited behind the triggers' back", async () => {
     db.$client.exec("DROP TRIGGER audit_log_no_update");
     db.$client.prepare("UPDATE audit_log SET after = '{\"i\":99}' WHERE id = 3").run();
-    expect((await verifyAuditChain(db))).toMatchObject({ ok: false, firstBadId: 3 });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
   });
 });

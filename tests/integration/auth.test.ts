@@ -15,9 +15,7 @@ describe("sessions", () => {
     const { user } = await makeUser("drafter");
     const first = cookieOf(await createUserSession(new Request("http://localhost/login"), user.id));
     expect((await getSessionUser(withCookie(first)))?.id).toBe(user.id);
-    const second = cookieOf(
-      await createUserSession(new Request("http://localhost/login", { headers: { Cookie: first } }), user.id),
-    );
+    const second = cookieOf(await createUserSession(new Request("http://localhost/login", { headers: { Cookie: first } }), user.id));
     expect(second).not.toBe(first);
     expect(await getSessionUser(withCookie(first))).toBeNull();
     expect((await getSessionUser(withCookie(second)))?.id).toBe(user.id);
@@ -65,10 +63,10 @@ describe("login", () => {
   it("answers wrong passwords and unknown users with the same message and keeps the username", async () => {
     const { user } = await makeUser("reviewer");
     const wrong = unwrap(
-      await loginAction({ request: formRequest("/login", { username: user.username, password: "nope" }), context: context("10.0.0.1"), params: {} }),
+      await loginAction({ request: formRequest("/login", { username: user.username, password: "nope" }), context: context("10.0.0.1"), params: {} })
     );
     const unknown = unwrap(
-      await loginAction({ request: formRequest("/login", { username: "ghost", password: "nope" }), context: context("10.0.0.1"), params: {} }),
+      await loginAction({ request: formRequest("/login", { username: "ghost", password: "nope" }), context: context("10.0.0.1"), params: {} })
     );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -102,10 +100,10 @@ describe("login", () => {
       await loginAction({ request: formRequest("/login", { username: user.username, password: "bad" }), context: context(`10.3.0.${i}`), params: {} });
       await loginAction({ request: formRequest("/login", { username: "phantom", password: "bad" }), context: context(`10.4.0.${i}`), params: {} });
     }
-    expect((await loginWait(user.username, "10.9.9.9"))).toMatchObject({ reason: "name" });
-    expect((await loginWait("phantom", "10.9.9.9"))).toMatchObject({ reason: "name" });
+    expect(await loginWait(user.username, "10.9.9.9")).toMatchObject({ reason: "name" });
+    expect(await loginWait("phantom", "10.9.9.9")).toMatchObject({ reason: "name" });
     const slowed = unwrap(
-      await loginAction({ request: formRequest("/login", { username: user.username, password }), context: context("10.5.0.1"), params: {} }),
+      await loginAction({ request: formRequest("/login", { username: user.username, password }), context: context("10.5.0.1"), params: {} })
     );
     expect(slowed.status).toBe(429);
     expect(slowed.body.errors.form).toMatch(/秒后再试/);

@@ -18,12 +18,12 @@ describe("the working-day calendar", () => {
     const post = (fields: Record<string, string>) =>
       action({ request: formRequest("/admin/calendar", fields, { Cookie: cookie }), context: context(), params: {} });
     const start = new Date("2027-09-29T00:00:00+08:00"); // a Wednesday before a National Day week
-    const before = earliestEnd("normative", start, (await loadCalendar(db)));
+    const before = earliestEnd("normative", start, await loadCalendar(db));
     for (let d = 1; d <= 7; d++) {
       expect(unwrap(await post({ intent: "add", date: `2027-10-0${d}`, kind: "holiday", note: "国庆节" })).status).toBe(200);
     }
     expect(unwrap(await post({ intent: "add", date: "2027-10-09", kind: "workday", note: "国庆节调休上班" })).status).toBe(200);
-    const after = earliestEnd("normative", start, (await loadCalendar(db)));
+    const after = earliestEnd("normative", start, await loadCalendar(db));
     expect(shanghaiDate(after) > shanghaiDate(before)).toBe(true);
   });
 
@@ -45,6 +45,12 @@ describe("the working-day calendar", () => {
   it("is for admins only", async () => {
     const { user } = await makeUser("drafter");
     const cookie = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
-    await expect(action({ request: formRequest("/admin/calendar", { intent: "add", date: "2027-01-01", kind: "holiday" }, { Cookie: cookie }), context: context(), params: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      action({
+        request: formRequest("/admin/calendar", { intent: "add", date: "2027-01-01", kind: "holiday" }, { Cookie: cookie }),
+        context: context(),
+        params: {},
+      })
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

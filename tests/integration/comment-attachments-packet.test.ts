@@ -23,17 +23,28 @@ beforeAll(async () => {
   await seedDemo(db, new Date());
   const drafter = (await findUserByUsername(db, "drafter"))!;
   cookie = (await createUserSession(new Request("http://localhost/login"), drafter.id)).split(";")[0];
-  const form = { body: "我们的完整意见见附件。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: "packet-attach-key-0123456789", website: "" };
+  const form = {
+    body: "我们的完整意见见附件。",
+    identityCategory: "军属",
+    publishPreference: "anonymous",
+    consent: "on",
+    idempotencyKey: "packet-attach-key-0123456789",
+    website: "",
+  };
   const res = (await multipartPost(OPEN, form, [file(pdfBytes(), "意见书.pdf", "application/pdf"), file(pngBytes(), "签名页.png", "image/png")])) as Response;
   receiptNo = res.headers.get("Set-Cookie")!.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
   const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
-  const [pdf] = (await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all());
-  (await approveComment(db, OPEN, { ...drafter, label: drafter.displayName } as never, { commentId: c.id, publishedBody: c.body, confirmNoPii: true }));
-  (await setAttachmentPublic(db, OPEN, pdf.id, true, { id: drafter.id, label: drafter.displayName }));
+  const [pdf] = await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
+  await approveComment(db, OPEN, { ...drafter, label: drafter.displayName } as never, { commentId: c.id, publishedBody: c.body, confirmNoPii: true });
+  await setAttachmentPublic(db, OPEN, pdf.id, true, { id: drafter.id, label: drafter.displayName });
 });
 
 const ask = async (format: string) =>
-  (await download({ request: new Request(`http://localhost/admin/consultations/${OPEN}/packet/${format}`, { headers: { Cookie: cookie } }), params: { id: String(OPEN), format }, context: context() })) as Response;
+  (await download({
+    request: new Request(`http://localhost/admin/consultations/${OPEN}/packet/${format}`, { headers: { Cookie: cookie } }),
+    params: { id: String(OPEN), format },
+    context: context(),
+  })) as Response;
 
 // The DOCX and PDF are built off the request path: the first ask starts the build (503), the next is served.
 const fetchFile = async (format: string) => {

@@ -55,7 +55,7 @@ describe("comment attachments at intake", () => {
       file(pngBytes(), "截图.PNG", "image/png"),
     ])) as Response;
     expect(res.status).toBe(303);
-    const rows = (await storedFor(res.headers.get("Set-Cookie")!));
+    const rows = await storedFor(res.headers.get("Set-Cookie")!);
     expect(rows.map((r) => [r.filename, r.mimeType, r.isPublic])).toEqual([
       ["意见书.pdf", "application/pdf", false],
       ["意见.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false],
@@ -66,7 +66,7 @@ describe("comment attachments at intake", () => {
   it("accepts a text-only multipart comment (a form without JavaScript)", async () => {
     const res = (await multipartPost(open.id, fields(), [])) as Response;
     expect(res.status).toBe(303);
-    expect((await storedFor(res.headers.get("Set-Cookie")!))).toEqual([]);
+    expect(await storedFor(res.headers.get("Set-Cookie")!)).toEqual([]);
   });
 
   it("refuses an executable renamed .pdf, keeping the text and asking for the files again", async () => {
@@ -124,12 +124,21 @@ describe("moderation of attachments and what the public sees", () => {
   const shown = async (commentId: number) => (await listPublicComments(db, open.id, { page: 1 })).comments.find((c) => c.id === commentId);
 
   it("keeps files private until a moderator marks each one public on an approved comment", async () => {
-    const res = (await multipartPost(open.id, fields("第五条的意见，详见附件。"), [file(pdfBytes(), "意见书.pdf", "application/pdf"), file(pngBytes(), "身份证.png", "image/png")], "192.0.2.90")) as Response;
-    const [pdf, png] = (await storedFor(res.headers.get("Set-Cookie")!));
+    const res = (await multipartPost(
+      open.id,
+      fields("第五条的意见，详见附件。"),
+      [file(pdfBytes(), "意见书.pdf", "application/pdf"), file(pngBytes(), "身份证.png", "image/png")],
+      "192.0.2.90"
+    )) as Response;
+    const [pdf, png] = await storedFor(res.headers.get("Set-Cookie")!);
     const commentId = pdf.commentId;
 
     // The moderation card lists both, not public, and staff can download them.
-    const page = await moderationPage({ request: new Request(`http://localhost/admin/consultations/${open.id}/moderation?status=all`, { headers: { Cookie: cookies.reviewer } }), params: { id: String(open.id) }, context: context() });
+    const page = await moderationPage({
+      request: new Request(`http://localhost/admin/consultations/${open.id}/moderation?status=all`, { headers: { Cookie: cookies.reviewer } }),
+      params: { id: String(open.id) },
+      context: context(),
+    });
     expect(page.files[commentId]).toEqual([
       { id: pdf.id, filename: "意见书.pdf", size: "1 KB", isPublic: false },
       { id: png.id, filename: "身份证.png", size: "1 KB", isPublic: false },
@@ -138,13 +147,28 @@ describe("moderation of attachments and what the public sees", () => {
     expect((await thrown(download(png.id))).status).toBe(404);
 
     // Marked public before the comment is approved: still nothing public.
-    expect(((await staffPost([["intent", "attachment-review"], ["commentId", String(commentId)], ["attachmentId", String(pdf.id)], ["isPublic", "1"]])) as Response).status).toBe(302);
-    expect((await shown(commentId))).toBeUndefined();
+    expect(
+      (
+        (await staffPost([
+          ["intent", "attachment-review"],
+          ["commentId", String(commentId)],
+          ["attachmentId", String(pdf.id)],
+          ["isPublic", "1"],
+        ])) as Response
+      ).status
+    ).toBe(302);
+    expect(await shown(commentId)).toBeUndefined();
     expect((await thrown(download(pdf.id))).status).toBe(404);
 
     // Approved: only the file marked public is listed and served; the other stays staff-only.
-    await staffPost([["intent", "approve"], ["commentId", String(commentId)], ["publishedBody", "第五条的意见，详见附件。"]]);
-    expect((await shown(commentId))!.attachments).toEqual([{ id: pdf.id, filename: "意见书.pdf", size: "1 KB", href: `/consultations/${open.id}/comment-files/${pdf.id}` }]);
+    await staffPost([
+      ["intent", "approve"],
+      ["commentId", String(commentId)],
+      ["publishedBody", "第五条的意见，详见附件。"],
+    ]);
+    expect((await shown(commentId))!.attachments).toEqual([
+      { id: pdf.id, filename: "意见书.pdf", size: "1 KB", href: `/consultations/${open.id}/comment-files/${pdf.id}` },
+    ]);
     const served = await download(pdf.id);
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Disposition")).toContain("attachment;");
@@ -152,16 +176,35 @@ describe("moderation of attachments and what the public sees", () => {
     expect((await thrown(download(png.id))).status).toBe(404);
 
     // Taken back: gone from the page and the download.
-    await staffPost([["intent", "attachment-review"], ["commentId", String(commentId)], ["attachmentId", String(pdf.id)], ["isPublic", "0"]]);
+    await staffPost([
+      ["intent", "attachment-review"],
+      ["commentId", String(commentId)],
+      ["attachmentId", String(pdf.id)],
+      ["isPublic", "0"],
+    ]);
     expect((await shown(commentId))!.attachments).toEqual([]);
     expect((await thrown(download(pdf.id))).status).toBe(404);
   });
 
   it("answers a bad review request with a message, not a 500", async () => {
-    const r = unwrap(await staffPost([["intent", "attachment-review"], ["commentId", "1"], ["attachmentId", "999999"], ["isPublic", "1"]]));
+    const r = unwrap(
+      await staffPost([
+        ["intent", "attachment-review"],
+        ["commentId", "1"],
+        ["attachmentId", "999999"],
+        ["isPublic", "1"],
+      ])
+    );
     expect(r.status).toBe(404);
     expect(r.body.errors.files).toBe("附件不存在。");
-    const bad = unwrap(await staffPost([["intent", "attachment-review"], ["commentId", "1"], ["attachmentId", "x"], ["isPublic", "maybe"]]));
+    const bad = unwrap(
+      await staffPost([
+        ["intent", "attachment-review"],
+        ["commentId", "1"],
+        ["attachmentId", "x"],
+        ["isPublic", "maybe"],
+      ])
+    );
     expect(bad.status).toBe(400);
   });
 });
@@ -169,7 +212,7 @@ describe("moderation of attachments and what the public sees", () => {
 describe("files of comments that were never stored", () => {
   it("are removed by the nightly sweep once a day old; referenced files and fresh ones stay", async () => {
     const res = (await multipartPost(open.id, fields("附件是补充材料。"), [file(pdfBytes(), "补充.pdf", "application/pdf")])) as Response;
-    const [kept] = (await storedFor(res.headers.get("Set-Cookie")!));
+    const [kept] = await storedFor(res.headers.get("Set-Cookie")!);
     const root = path.resolve(env().DATA_DIR, "comment-attachments");
     const orphan = path.join(root, `${"a".repeat(64)}.pdf`);
     const fresh = path.join(root, `${"b".repeat(64)}.png`);
@@ -179,7 +222,7 @@ describe("files of comments that were never stored", () => {
     const old = new Date(now.getTime() - UNREFERENCED_FILE_GRACE_MS - 60_000);
     for (const f of [orphan, crashed, path.join(root, kept.storagePath)]) fs.utimesSync(f, old, old);
 
-    expect((await sweepUnreferencedCommentFiles(db, now))).toBe(2);
+    expect(await sweepUnreferencedCommentFiles(db, now)).toBe(2);
     expect(fs.existsSync(orphan)).toBe(false);
     expect(fs.existsSync(crashed)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);

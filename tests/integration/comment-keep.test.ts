@@ -35,8 +35,15 @@ describe("reading an article's comments is not choosing to comment on it", () =>
 describe("a link that carries the comment form's text (no JavaScript)", () => {
   it("stores nothing, counts no attempt and gives every field back", async () => {
     resetRateLimits();
-    const before = (await stored());
-    const fields = { body: "写到一半的意见，还没有提交。", articles: "8", identityCategory: "", idempotencyKey: "keep-key-abcdefghijklmnop", website: "", intent: "keep" };
+    const before = await stored();
+    const fields = {
+      body: "写到一半的意见，还没有提交。",
+      articles: "8",
+      identityCategory: "",
+      idempotencyKey: "keep-key-abcdefghijklmnop",
+      website: "",
+      intent: "keep",
+    };
     for (let i = 0; i < 200; i++) {
       const outcome = await processCommentForm(new URLSearchParams(fields), "203.0.113.77", OPEN);
       expect(outcome).toEqual({
@@ -45,12 +52,19 @@ describe("a link that carries the comment form's text (no JavaScript)", () => {
         reply: { errors: {}, values: { body: fields.body, articles: "8", identityCategory: "", idempotencyKey: fields.idempotencyKey } },
       });
     }
-    expect((await stored())).toBe(before);
+    expect(await stored()).toBe(before);
     // 200 carried forms later, the same address may still submit.
     const submitted = await processCommentForm(
-      new URLSearchParams({ body: "正式提交。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: "keep-key-submitted-abcdefgh", website: "" }),
+      new URLSearchParams({
+        body: "正式提交。",
+        identityCategory: "军属",
+        publishPreference: "anonymous",
+        consent: "on",
+        idempotencyKey: "keep-key-submitted-abcdefgh",
+        website: "",
+      }),
       "203.0.113.77",
-      OPEN,
+      OPEN
     );
     expect(submitted.kind).toBe("receipt");
   });

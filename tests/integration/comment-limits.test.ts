@@ -14,7 +14,14 @@ await seedDemo(db, NOW);
 const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "open")!;
 
 let n = 0;
-const valid = () => ({ body: "支持第三条。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `limits-key-${++n}-abcdefghijk`, website: "" });
+const valid = () => ({
+  body: "支持第三条。",
+  identityCategory: "军属",
+  publishPreference: "anonymous",
+  consent: "on",
+  idempotencyKey: `limits-key-${++n}-abcdefghijk`,
+  website: "",
+});
 const junk = (i: number) =>
   [
     { ...valid(), body: "   " }, // validation

@@ -37,52 +37,61 @@ describe("comment intake", () => {
   it("accepts exactly within the period, checked at the instant of receipt", async () => {
     const before = new Date(open.closesAt!.getTime() - 1000);
     const after = new Date(open.closesAt!.getTime() + 1000);
-    expect((await submitComment(db, open.id, input(), { now: before }))).toMatchObject({ ok: true });
-    const late = (await submitComment(db, open.id, input(), { now: after }));
+    expect(await submitComment(db, open.id, input(), { now: before })).toMatchObject({ ok: true });
+    const late = await submitComment(db, open.id, input(), { now: after });
     expect(late).toMatchObject({ ok: false, status: 409 });
     expect(!late.ok && late.message).toMatch(/已于 .* 截止/);
-    const early = (await submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() - 1000) }));
+    const early = await submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() - 1000) });
     expect(!early.ok && early.message).toMatch(/尚未开始/);
     expect((await submitComment(db, open.id, input(), { now: new Date(open.opensAt!.getTime() + 1000) })).ok).toBe(true);
   });
 
   it("makes one comment from a double submission and returns the same receipt and code", async () => {
     const key = "double-click-key-0123456789";
-    const first = (await submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW }));
-    const second = (await submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW }));
+    const first = await submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW });
+    const second = await submitComment(db, open.id, input({ idempotencyKey: key }), { now: NOW });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(second).toMatchObject({ receiptNo: first.receiptNo, checkCode: first.checkCode, duplicate: true });
-    expect((await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all())).toHaveLength(1);
+    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
   });
 
   it("never hands a reused key's receipt to anyone but the first sender with the same text", async () => {
     const key = "shared-computer-key-0123456789";
-    const first = (await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" }));
+    const first = await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" });
     if (!first.ok) throw new Error(first.message);
-    const stranger = (await submitComment(db, open.id, input({ idempotencyKey: key, body: "第二个人的意见。" }), { now: NOW, ip: "192.0.2.1" }));
-    const elsewhere = (await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.2" }));
+    const stranger = await submitComment(db, open.id, input({ idempotencyKey: key, body: "第二个人的意见。" }), { now: NOW, ip: "192.0.2.1" });
+    const elsewhere = await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), {
+      now: NOW,
+      ip: "192.0.2.2",
+    });
     for (const r of [stranger, elsewhere]) {
       expect(r).toMatchObject({ ok: false, field: "form", status: 409, renewKey: true });
       expect(JSON.stringify(r)).not.toContain(first.receiptNo);
     }
-    expect((await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" }))).toMatchObject({
+    expect(
+      await submitComment(db, open.id, input({ idempotencyKey: key, body: "第一个人的意见，电话13912345678。" }), { now: NOW, ip: "192.0.2.1" })
+    ).toMatchObject({
       ok: true,
       receiptNo: first.receiptNo,
       duplicate: true,
     });
-    expect((await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all())).toHaveLength(1);
+    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
   });
 
   it("stores the comment, its article, its proposed redactions and its receipt mail together", async () => {
-    const r = (await submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW }));
+    const r = await submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
     const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get())!;
     expect(c.body).toBe("我的电话 139 1234 5678，请联系。evil");
     expect(c.hasPii).toBe(true);
     expect(c.moderationStatus).toBe("pending");
     expect((await db.select().from(redactions).where(eq(redactions.commentId, c.id)).all())[0]).toMatchObject({ kind: "phone", status: "proposed" });
-    const mail = (await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`)).get())!;
+    const mail = (await db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`))
+      .get())!;
     expect(mail.toAddress).toBe("vet@example.com");
     expect(mail.textBody).toContain(r.receiptNo);
     expect(mail.textBody).toContain(`查询码：${r.checkCode}`);
@@ -91,13 +100,13 @@ describe("comment intake", () => {
   });
 
   it("refuses articles that do not exist and a closed consultation, with messages", async () => {
-    expect((await submitComment(db, open.id, input({ articles: [999] }), { now: NOW }))).toMatchObject({ ok: false, field: "articles" });
-    expect((await submitComment(db, closed.id, input(), { now: NOW }))).toMatchObject({ ok: false, status: 409 });
-    expect((await submitComment(db, 424242, input(), { now: NOW }))).toMatchObject({ ok: false, status: 404 });
+    expect(await submitComment(db, open.id, input({ articles: [999] }), { now: NOW })).toMatchObject({ ok: false, field: "articles" });
+    expect(await submitComment(db, closed.id, input(), { now: NOW })).toMatchObject({ ok: false, status: 409 });
+    expect(await submitComment(db, 424242, input(), { now: NOW })).toMatchObject({ ok: false, status: 404 });
   });
 
   it("keeps script tags as plain text", async () => {
-    const r = (await submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW }));
+    const r = await submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
     expect((await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get())!.body).toBe("<script>alert('x')</script> 第五条很好");
   });
@@ -106,11 +115,22 @@ describe("comment intake", () => {
 function post(fields: Record<string, string | string[]>, ip = "192.0.2.10") {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  const request = new Request(`http://localhost/consultations/${open.id}`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  const request = new Request(`http://localhost/consultations/${open.id}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
   return handleCommentPost(request, { clientIp: ip }, open.id);
 }
 
-const valid = () => ({ body: "支持第三条。", identityCategory: "军属", publishPreference: "anonymous", consent: "on", idempotencyKey: `form-key-${++n}-abcdefghijk`, website: "" });
+const valid = () => ({
+  body: "支持第三条。",
+  identityCategory: "军属",
+  publishPreference: "anonymous",
+  consent: "on",
+  idempotencyKey: `form-key-${++n}-abcdefghijk`,
+  website: "",
+});
 
 describe("the comment form's POST", () => {
   it("redirects to the receipt page on success, the code in a short-lived cookie and not in the address", async () => {
@@ -120,7 +140,9 @@ describe("the comment form's POST", () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const setCookie = res.headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/^zq_receipt=ZQ\d{8}-[0-9A-Z]{6}\.[0-9A-Z]{10}\.1\.\d+\.[\w-]{32}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax/);
-    const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: setCookie.split(";")[0] } }), params: {}, context: context() }));
+    const page = unwrap(
+      await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: setCookie.split(";")[0] } }), params: {}, context: context() })
+    );
     expect(page.body).toMatchObject({ fresh: true, status: { steps: [{ label: "已收到" }, { label: "审核中" }, { label: "已公开" }, { label: "已研究" }] } });
   });
 
@@ -168,7 +190,11 @@ describe("the comment form's POST", () => {
 
 const lookup = (fields: Record<string, string>, ip = "203.0.113.9") =>
   statusAction({
-    request: new Request("http://localhost/status", { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+    request: new Request("http://localhost/status", {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    }),
     params: {},
     context: context(ip),
   });
@@ -177,7 +203,7 @@ const viewWith = (cookie: string, search = "") =>
 
 describe("the status page", () => {
   it("shows the status for the right code and the same answer for a wrong code or an unknown receipt", async () => {
-    const r = (await submitComment(db, open.id, input(), { now: NOW }));
+    const r = await submitComment(db, open.id, input(), { now: NOW });
     if (!r.ok) throw new Error(r.message);
     expect((await lookupComment(db, r.receiptNo, r.checkCode))?.steps.map((s) => `${s.label}:${s.state}`)).toEqual([
       "已收到:done",
@@ -196,7 +222,7 @@ describe("the status page", () => {
   });
 
   it("answers a look-up with a redirect to plain /status and a cookie, and shows the text redacted", async () => {
-    const r = (await submitComment(db, open.id, input({ body: "请联系我 13912345678，身份证 11010519491231002X。" }), { now: NOW }));
+    const r = await submitComment(db, open.id, input({ body: "请联系我 13912345678，身份证 11010519491231002X。" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
     const res = (await lookup({ receipt: r.receiptNo.toLowerCase(), code: r.checkCode.toLowerCase() })) as Response;
     expect(res.status).toBe(303);
@@ -212,14 +238,17 @@ describe("the status page", () => {
     expect(unwrap(await viewWith(cookie, "?receipt=ZQ20200101-AAAAAA")).body).toMatchObject({ status: null, values: { receipt: "ZQ20200101-AAAAAA" } });
     // A cookie altered by hand, or one from before its ten minutes ran out, shows nothing.
     expect(unwrap(await viewWith(cookie.replace(/\.([\w-])/, ".X"))).body.status).toBeNull();
-    expect(unwrap(await viewWith(receiptViewCookie({ receiptNo: r.receiptNo, code: r.checkCode, fresh: false }, new Date(Date.now() - 11 * 60_000)).split(";")[0])).body.status).toBeNull();
+    expect(
+      unwrap(await viewWith(receiptViewCookie({ receiptNo: r.receiptNo, code: r.checkCode, fresh: false }, new Date(Date.now() - 11 * 60_000)).split(";")[0]))
+        .body.status
+    ).toBeNull();
     // 结束查看 clears it.
     const forget = (await lookup({ intent: "forget" })) as Response;
     expect(forget.headers.get("Set-Cookie")).toMatch(/^zq_receipt=; Path=\/; Max-Age=0/);
   });
 
   it("moves a code that arrives in a link out of the address at once", async () => {
-    const r = (await submitComment(db, open.id, input(), { now: NOW }));
+    const r = await submitComment(db, open.id, input(), { now: NOW });
     if (!r.ok) throw new Error(r.message);
     const res = (await viewWith("", `?receipt=${r.receiptNo}&code=${r.checkCode}`)) as Response;
     expect(res.status).toBe(303);

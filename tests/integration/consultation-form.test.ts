@@ -42,7 +42,18 @@ describe("the consultation form", () => {
 
   it("imports a real .docx into the text and shows the parsed structure", async () => {
     const doc = new Document({
-      sections: [{ children: ["某某办法（征求意见稿）", "第一章 总则", "第一条 为了测试 docx 导入，制定本办法。", "第二条 本办法适用于测试。", "第二章 附则", "第三条 本办法自发布之日起施行。"].map((t) => new Paragraph(t)) }],
+      sections: [
+        {
+          children: [
+            "某某办法（征求意见稿）",
+            "第一章 总则",
+            "第一条 为了测试 docx 导入，制定本办法。",
+            "第二条 本办法适用于测试。",
+            "第二章 附则",
+            "第三条 本办法自发布之日起施行。",
+          ].map((t) => new Paragraph(t)),
+        },
+      ],
     });
     const bytes = await Packer.toBuffer(doc);
     const { status, body } = unwrap(await post(await drafterCookie(), { ...fields, intent: "preview", draftText: "" }, { name: "草案.docx", bytes }));
@@ -64,7 +75,7 @@ describe("the consultation form", () => {
   });
 
   it("refuses a 5 MB paste with a message and sends the text back", async () => {
-    const huge = "第一条 " + "很长的正文。".repeat(5 * 1024 * 1024 / 18);
+    const huge = "第一条 " + "很长的正文。".repeat((5 * 1024 * 1024) / 18);
     const { status, body } = unwrap(await post(await drafterCookie(), { ...fields, draftText: huge }));
     expect(status).toBe(400);
     expect(body.errors.draftText).toMatch(/不能超过 300,000 个字符/);
@@ -131,7 +142,7 @@ describe("the consultation form", () => {
     const cookie = await drafterCookie();
     for (const id of ["999999", "abc", "-1", "1e9"]) {
       await expect(
-        staffLoader({ request: new Request(`http://localhost/admin/consultations/${id}`, { headers: { Cookie: cookie } }), params: { id }, context: context() }),
+        staffLoader({ request: new Request(`http://localhost/admin/consultations/${id}`, { headers: { Cookie: cookie } }), params: { id }, context: context() })
       ).rejects.toMatchObject({ status: 404 });
       await expect(publicLoader({ request: new Request(`http://localhost/consultations/${id}`), params: { id }, context: context() })).rejects.toThrow();
     }

@@ -53,7 +53,7 @@ describe("the list at /consultations", () => {
   });
 
   it("pages 20 at a time, with the page out of range answered by the first page", async () => {
-    for (let n = 1; n <= 45; n++) (await addConsultation({ title: `分页测试第${n}号通知`, status: "published" }));
+    for (let n = 1; n <= 45; n++) await addConsultation({ title: `分页测试第${n}号通知`, status: "published" });
     const first = await list("?q=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95"); // 分页测试
     expect(first.list).toMatchObject({ total: 45, page: 1, pageCount: 3 });
     expect(first.list.items).toHaveLength(PAGE_SIZE);

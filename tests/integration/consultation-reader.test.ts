@@ -43,7 +43,7 @@ describe("the draft's downloads", () => {
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
     const xml = await zip.file("word/document.xml")!.async("string");
     const text = xml.replace(/<w:tab\/>/g, " ").replace(/<[^>]+>/g, "");
-    const articles = (await articlesOf(OPEN));
+    const articles = await articlesOf(OPEN);
     expect(articles).toHaveLength(22);
     for (const a of articles) {
       expect(text).toContain(a.label!);
@@ -69,7 +69,7 @@ describe("the draft's downloads", () => {
     const pdf = await getDocumentProxy(new Uint8Array(body));
     expect(pdf.numPages).toBeGreaterThan(0);
     const text = squeeze((await extractText(pdf, { mergePages: true })).text);
-    const articles = (await articlesOf(CLOSED));
+    const articles = await articlesOf(CLOSED);
     expect(articles).toHaveLength(12);
     for (const a of articles) {
       expect(text).toContain(a.label!);
@@ -84,7 +84,9 @@ describe("the draft's downloads", () => {
     expect(etag).toMatch(/^"draft-\d+-[\w-]+"$/);
     expect(first.headers.get("Cache-Control")).toBe("public, max-age=3600");
     const bytes = Buffer.from(await first.arrayBuffer());
-    const kept = db.$client.prepare(`SELECT etag, length(body) AS size FROM draft_downloads WHERE version_id = ? AND format = 'docx'`).get((await latestVersion(db, CLOSED))!.id);
+    const kept = db.$client
+      .prepare(`SELECT etag, length(body) AS size FROM draft_downloads WHERE version_id = ? AND format = 'docx'`)
+      .get((await latestVersion(db, CLOSED))!.id);
     expect(kept).toEqual({ etag, size: bytes.length });
 
     const again = await download("docx", CLOSED);
@@ -94,10 +96,10 @@ describe("the draft's downloads", () => {
     expect(notModified.headers.get("ETag")).toBe(etag);
 
     // A new version of the draft: a new tag, a new file with the new article.
-    (await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       const source = "第一条 新版本的第一条。\n第二条 新增加的第二条。";
-      (await insertDraftVersion(tx, { consultationId: CLOSED, label: "第二次征求意见稿", sourceText: source }, parseDraft(source)));
-    }));
+      await insertDraftVersion(tx, { consultationId: CLOSED, label: "第二次征求意见稿", sourceText: source }, parseDraft(source));
+    });
     const next = await download("docx", CLOSED, { "If-None-Match": etag });
     expect(next.status).toBe(200);
     expect(next.headers.get("ETag")).not.toBe(etag);
@@ -109,9 +111,9 @@ describe("the draft's downloads", () => {
   it("only for a published consultation; a bad id or an unpublished one is a 404", async () => {
     const draft = closedConsultationWithoutComments(db.$client, OPEN, "尚未发布的办法");
     db.$client.prepare(`UPDATE consultations SET status = 'draft' WHERE id = ?`).run(draft);
-    (await db.transaction(async (tx) => {
-      (await insertDraftVersion(tx, { consultationId: draft, label: "征求意见稿", sourceText: "第一条 内容。" }, parseDraft("第一条 内容。")));
-    }));
+    await db.transaction(async (tx) => {
+      await insertDraftVersion(tx, { consultationId: draft, label: "征求意见稿", sourceText: "第一条 内容。" }, parseDraft("第一条 内容。"));
+    });
     for (const id of [String(draft), "9999", "1e0", "abc"]) {
       expect((await thrown(download("docx", id))).status).toBe(404);
       expect((await thrown(download("pdf", id))).status).toBe(404);
@@ -139,26 +141,27 @@ describe("participation while open", () => {
       db.$client.prepare(`UPDATE comments SET email = ? WHERE id = ?`).run(p.email ?? null, c);
     }
     const rows = db.$client.prepare(`SELECT email, name, organisation FROM comments WHERE consultation_id = ?`).all(id) as CommenterIdentity[];
-    expect((await countParticipation(db, id))).toEqual({ comments: 10, participants: countDistinctCommenters(rows) });
+    expect(await countParticipation(db, id)).toEqual({ comments: 10, participants: countDistinctCommenters(rows) });
     expect((await countParticipation(db, id)).participants).toBe(7);
-    expect((await countParticipation(db, closedConsultationWithoutComments(db.$client, OPEN, "无意见")))).toEqual({ comments: 0, participants: 0 });
+    expect(await countParticipation(db, closedConsultationWithoutComments(db.$client, OPEN, "无意见"))).toEqual({ comments: 0, participants: 0 });
   });
 
   it("reuses a count while nothing arrived, and counts again within 30 s of a new comment", async () => {
     const id = closedConsultationWithoutComments(db.$client, OPEN, "计数缓存测试");
     addComment(db.$client, id, { body: "一。", name: "甲" });
     const t = Date.now();
-    expect((await participation(db, id, t))).toEqual({ comments: 1, participants: 1 });
+    expect(await participation(db, id, t)).toEqual({ comments: 1, participants: 1 });
     addComment(db.$client, id, { body: "二。", name: "乙" });
-    expect((await participation(db, id, t + 1_000))).toEqual({ comments: 1, participants: 1 }); // at most 30 s old
-    expect((await participation(db, id, t + 31_000))).toEqual({ comments: 2, participants: 2 });
-    expect((await participation(db, id, t + 200_000))).toEqual({ comments: 2, participants: 2 }); // nothing new: kept
+    expect(await participation(db, id, t + 1_000)).toEqual({ comments: 1, participants: 1 }); // at most 30 s old
+    expect(await participation(db, id, t + 31_000)).toEqual({ comments: 2, participants: 2 });
+    expect(await participation(db, id, t + 200_000)).toEqual({ comments: 2, participants: 2 }); // nothing new: kept
   });
 
   it("the page gives the counts while open and, once closed, the day the answers are due instead", async () => {
-    const page = async (id: number) => pageLoader({ request: new Request(`http://localhost/consultations/${id}`), params: { id: String(id) }, context: context() });
+    const page = async (id: number) =>
+      pageLoader({ request: new Request(`http://localhost/consultations/${id}`), params: { id: String(id) }, context: context() });
     const open = await page(OPEN);
-    expect(open.participation).toEqual((await countParticipation(db, OPEN)));
+    expect(open.participation).toEqual(await countParticipation(db, OPEN));
     expect(open.participation!.comments).toBeGreaterThan(100);
     expect(open.feedbackDue).toBeNull();
     const closed = await page(CLOSED);

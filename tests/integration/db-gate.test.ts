@@ -36,9 +36,13 @@ describe("transactions on the one connection", () => {
         db.transaction(async (tx) => {
           const seen = await counter(tx);
           await tick(); // every other body gets the chance to run here, and must not
-          await tx.update(scheduledJobs).set({ lastPeriod: String(seen + 1) }).where(eq(scheduledJobs.name, "counter")).run();
-        }),
-      ),
+          await tx
+            .update(scheduledJobs)
+            .set({ lastPeriod: String(seen + 1) })
+            .where(eq(scheduledJobs.name, "counter"))
+            .run();
+        })
+      )
     );
     expect(await counter()).toBe(20);
   });
@@ -79,7 +83,7 @@ describe("transactions on the one connection", () => {
         await tx.insert(scheduledJobs).values({ name: "rolled-back", lastPeriod: "x", lastRunAt: new Date() }).run();
         await tick();
         throw new Error("refused half-way");
-      }),
+      })
     ).rejects.toThrow("refused half-way");
     expect(await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, "rolled-back")).all()).toHaveLength(0);
   });
@@ -94,7 +98,7 @@ describe("transactions on the one connection", () => {
         });
         await raw(db).run("INSERT INTO scheduled_jobs (name, last_period, last_run_at) VALUES ('raw', 'x', 0)");
         throw new Error("undo all");
-      }),
+      })
     ).rejects.toThrow("undo all");
     const names = (await db.select({ name: scheduledJobs.name }).from(scheduledJobs).all()).map((r) => r.name);
     expect(names).not.toContain("joined");

@@ -42,7 +42,7 @@ const enter = async (f: Record<string, string>, files: File[] = []) => {
       request: new Request(`http://localhost/admin/consultations/${open.id}/comments/new`, { method: "POST", body: form, headers: { Cookie: cookie } }),
       params: { id: String(open.id) },
       context: context("198.51.100.45"),
-    }),
+    })
   );
 };
 
@@ -52,9 +52,13 @@ describe("部门来函 entered by staff", () => {
     expect(r.status).toBe(200);
     const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.body.receiptNo)).get())!;
     expect(c).toMatchObject({ channel: "department_letter", organisation: "辽宁省财政厅", identityCategory: "政府部门" });
-    const files = (await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all());
+    const files = await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
     expect(files.map((f) => [f.filename, f.mimeType, f.isPublic])).toEqual([["来函扫描件.pdf", "application/pdf", false]]);
-    const page = await moderationPage({ request: new Request(`http://localhost/admin/consultations/${open.id}/moderation?status=all`, { headers: { Cookie: cookie } }), params: { id: String(open.id) }, context: context() });
+    const page = await moderationPage({
+      request: new Request(`http://localhost/admin/consultations/${open.id}/moderation?status=all`, { headers: { Cookie: cookie } }),
+      params: { id: String(open.id) },
+      context: context(),
+    });
     expect(page.files[c.id]).toEqual([{ id: files[0].id, filename: "来函扫描件.pdf", size: "1 KB", isPublic: false }]);
     expect(page.queue.items.find((i) => i.id === c.id)?.channel).toBe("department_letter");
   });

@@ -56,7 +56,13 @@ const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
 const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId)).all();
 const membersOfTopic = (topicId: number) => db.$client.prepare(`SELECT comment_id FROM comment_analysis WHERE topic_id = ?`).pluck().all(topicId) as number[];
 /** A new opinion of the topic answering all its comments still unanswered. */
-const opinion = (topicId: number, fields: Record<string, string>) => ({ intent: "opinion", topicId: String(topicId), title: "测试意见要点", includeUnanswered: "on", ...fields });
+const opinion = (topicId: number, fields: Record<string, string>) => ({
+  intent: "opinion",
+  topicId: String(topicId),
+  title: "测试意见要点",
+  includeUnanswered: "on",
+  ...fields,
+});
 const article = async (n: number, id = CLOSED) => (await latestArticles(db, id)).find((a) => a.number === n)!.identityId;
 
 describe("who may see and record dispositions", () => {
@@ -79,7 +85,7 @@ describe("who may see and record dispositions", () => {
     expect((await thrown(post("legal", fields))).status).toBe(403);
     expect((await thrown(post("admin", fields))).status).toBe(403);
     expect((await thrown(post("drafter2", fields))).status).toBe(403);
-    expect((await topicRow(fx.topicIds[0]))).toHaveLength(0);
+    expect(await topicRow(fx.topicIds[0])).toHaveLength(0);
   });
 });
 
@@ -102,11 +108,13 @@ describe("validation", () => {
     expect(untitled.body.errors.title).toMatch(/请填写意见要点/);
     const nothingChosen = unwrap(await post("drafter", { ...opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x" }), includeUnanswered: "" }));
     expect(nothingChosen.body.errors.commentIds).toMatch(/请勾选本意见要点答复的意见/);
-    expect((await topicRow(fx.topicIds[0]))).toHaveLength(0);
+    expect(await topicRow(fx.topicIds[0])).toHaveLength(0);
   });
 
   it("refuses an article of another consultation and a topic of another consultation", async () => {
-    const foreign = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x", articleIdentityId: String((await article(3, OPEN))) })));
+    const foreign = unwrap(
+      await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x", articleIdentityId: String(await article(3, OPEN)) }))
+    );
     expect(foreign.body.errors.form).toBe("所选条款不在征求意见稿中。");
     const elsewhere = unwrap(await post("drafter", opinion(fx.topicIds[0], { decision: "not_adopted", reason: "x" }), OPEN));
     expect(elsewhere.status).toBe(404);
@@ -117,15 +125,44 @@ describe("validation", () => {
 describe("recording", () => {
   it("records an opinion once and updates it in place, audited, and the consultation moves to 意见处理中", async () => {
     expect((await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!.status).toBe("published");
-    const first = await post("drafter", opinion(fx.topicIds[0], { decision: "partly_adopted", reason: "集中保护分步实施", articleIdentityId: String((await article(8))), changeMade: "第八条增加“分批推进零散烈士纪念设施集中保护”" }));
+    const first = await post(
+      "drafter",
+      opinion(fx.topicIds[0], {
+        decision: "partly_adopted",
+        reason: "集中保护分步实施",
+        articleIdentityId: String(await article(8)),
+        changeMade: "第八条增加“分批推进零散烈士纪念设施集中保护”",
+      })
+    );
     expect(first).toBeInstanceOf(Response);
     const opinionId = (await topicRow(fx.topicIds[0]))[0].id;
     expect((first as Response).headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/dispositions?done=opinion#opinion-${opinionId}`);
-    await post("drafter", { intent: "opinion", topicId: String(fx.topicIds[0]), opinionId: String(opinionId), title: "集中保护零散烈士纪念设施", decision: "not_adopted", reason: "已纳入年度计划", articleIdentityId: String((await article(8))), changeMade: "不应保留" });
-    const rows = (await topicRow(fx.topicIds[0]));
+    await post("drafter", {
+      intent: "opinion",
+      topicId: String(fx.topicIds[0]),
+      opinionId: String(opinionId),
+      title: "集中保护零散烈士纪念设施",
+      decision: "not_adopted",
+      reason: "已纳入年度计划",
+      articleIdentityId: String(await article(8)),
+      changeMade: "不应保留",
+    });
+    const rows = await topicRow(fx.topicIds[0]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ title: "集中保护零散烈士纪念设施", decision: "not_adopted", reason: "已纳入年度计划", changeMade: null, articleIdentityId: (await article(8)) });
-    const actions = (await db.select().from(auditLog).where(and(eq(auditLog.entityType, "disposition"), eq(auditLog.entityId, String(rows[0].id)))).all()).map((a) => a.action);
+    expect(rows[0]).toMatchObject({
+      title: "集中保护零散烈士纪念设施",
+      decision: "not_adopted",
+      reason: "已纳入年度计划",
+      changeMade: null,
+      articleIdentityId: await article(8),
+    });
+    const actions = (
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, "disposition"), eq(auditLog.entityId, String(rows[0].id))))
+        .all()
+    ).map((a) => a.action);
     expect(actions).toEqual(["disposition.record", "disposition.update"]);
     expect((await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!.status).toBe("processing");
     expect((await verifyAuditChain(db)).ok).toBe(true);
@@ -133,73 +170,83 @@ describe("recording", () => {
     const matrix = (await get("reviewer")).matrix;
     expect(matrix.decided).toBe(1);
     const topic = matrix.topics.find((t) => t.id === fx.topicIds[0])!;
-    expect(topic.opinions).toEqual([expect.objectContaining({ decision: "not_adopted", articleLabel: "第八条", decidedBy: expect.any(String), memberCount: memorial.length })]);
+    expect(topic.opinions).toEqual([
+      expect.objectContaining({ decision: "not_adopted", articleLabel: "第八条", decidedBy: expect.any(String), memberCount: memorial.length }),
+    ]);
   });
 
   it("lets a comment be answered on its own, and its opinion's answer apply again once that is undone", async () => {
     const id = memorial[0];
     await post("drafter", { intent: "record", commentId: String(id), decision: "adopted", changeMade: "第八条增加“为烈士寻亲”" });
-    expect((await dispositionFor(db, id))).toMatchObject({ decision: "adopted", source: "own" });
-    expect((await dispositionFor(db, memorial[1]))).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
+    expect(await dispositionFor(db, id)).toMatchObject({ decision: "adopted", source: "own" });
+    expect(await dispositionFor(db, memorial[1])).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
     const topic = (await get("drafter")).matrix.topics.find((t) => t.id === fx.topicIds[0])!;
     expect(topic.overrideCount).toBe(1);
     expect(topic.comments[0]).toMatchObject({ id, own: { decision: "adopted" } });
 
     await post("drafter", { intent: "clear", commentId: String(id) });
-    expect((await dispositionFor(db, id))).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
-    expect((await db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear")).all())).toHaveLength(1);
+    expect(await dispositionFor(db, id)).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear")).all()).toHaveLength(1);
   });
 
   it("keeps the answer off the commenter's status page until the feedback is published", async () => {
     const c = (await db.select().from(comments).where(eq(comments.id, memorial[1])).get())!;
     const code = newCheckCode();
-    (await db.update(comments).set({ checkCodeHash: hashCheckCode(c.receiptNo, code) }).where(eq(comments.id, c.id)).run());
+    await db
+      .update(comments)
+      .set({ checkCodeHash: hashCheckCode(c.receiptNo, code) })
+      .where(eq(comments.id, c.id))
+      .run();
     const cookie = receiptViewCookie({ receiptNo: c.receiptNo, code, fresh: false }).split(";")[0];
     const studied = async () => {
-      const page = unwrap(await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: cookie } }), params: {}, context: context("203.0.113.77") }));
+      const page = unwrap(
+        await statusLoader({ request: new Request("http://localhost/status", { headers: { Cookie: cookie } }), params: {}, context: context("203.0.113.77") })
+      );
       return page.body.status.steps.find((s: { label: string }) => s.label === "已研究");
     };
     // An answer may still change in review and legal review: the commenter is told the final one.
     expect(await studied()).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
     const before = (await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!.status;
-    (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run());
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
     try {
       expect(await studied()).toMatchObject({ state: "current", detail: "处理结果：不采纳。已纳入年度计划" });
     } finally {
-      (await db.update(consultations).set({ status: before }).where(eq(consultations.id, CLOSED)).run());
+      await db.update(consultations).set({ status: before }).where(eq(consultations.id, CLOSED)).run();
     }
   });
 
   it("queues no result notice when an answer is recorded or changed: commenters hear the final one at publication", async () => {
-    const volunteerTopic = fx.topicIds.find((t) => (db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)))!;
+    const volunteerTopic = fx.topicIds.find((t) =>
+      db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)
+    )!;
     const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all();
-    expect((await mails())).toHaveLength(0);
+    expect(await mails()).toHaveLength(0);
     await post("drafter", opinion(volunteerTopic, { decision: "already_provided", reason: "第九条已规定" }));
     const opinionId = (await topicRow(volunteerTopic))[0].id;
     await post("drafter", { ...opinion(volunteerTopic, { decision: "adopted", reason: "", changeMade: "第九条增加志愿服务" }), opinionId: String(opinionId) });
     await post("drafter", { intent: "record", commentId: String(volunteerId), decision: "not_adopted", reason: "另行研究" });
-    expect((await dispositionFor(db, volunteerId))).toMatchObject({ decision: "not_adopted" });
-    expect((await mails())).toHaveLength(0);
-    expect((await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "volunteer@example.org")).all())).toHaveLength(0);
+    expect(await dispositionFor(db, volunteerId)).toMatchObject({ decision: "not_adopted" });
+    expect(await mails()).toHaveLength(0);
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "volunteer@example.org")).all()).toHaveLength(0);
   });
 
   it("may answer while a consultation is still open, without changing its status", async () => {
     const ids = commentIdsOf(db.$client, OPEN).slice(0, 3);
     const { topicIds } = seedAnalysis(db.$client, OPEN, [{ label: "早期意见", commentIds: ids }]);
     await post("drafter", opinion(topicIds[0], { decision: "out_of_scope", reason: "不属于本办法调整范围" }), OPEN);
-    expect((await topicRow(topicIds[0]))).toHaveLength(1);
+    expect(await topicRow(topicIds[0])).toHaveLength(1);
     expect((await db.select().from(consultations).where(eq(consultations.id, OPEN)).get())!.status).toBe("published");
   });
 
   it("refuses changes once the feedback is published", async () => {
-    (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run());
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
     try {
       const locked = unwrap(await post("drafter", opinion(fx.topicIds[1], { decision: "not_adopted", reason: "x" })));
       expect(locked.status).toBe(409);
       expect(locked.body.errors.form).toBe("意见采纳情况说明已公布，处理结果不能再修改。");
       expect((await get("drafter")).canRecord).toBe(false);
     } finally {
-      (await db.update(consultations).set({ status: "processing" }).where(eq(consultations.id, CLOSED)).run());
+      await db.update(consultations).set({ status: "processing" }).where(eq(consultations.id, CLOSED)).run();
     }
   });
 });

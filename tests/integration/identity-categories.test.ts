@@ -2,11 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { identityCategories } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import {
-  activeIdentityCategories,
-  DEFAULT_IDENTITY_CATEGORIES,
-  ensureDefaultIdentityCategories,
-} from "~/models/identity-categories.server";
+import { activeIdentityCategories, DEFAULT_IDENTITY_CATEGORIES, ensureDefaultIdentityCategories } from "~/models/identity-categories.server";
 import { testDb } from "./helpers";
 
 const labels = async (db: Awaited<ReturnType<typeof testDb>>) =>
@@ -19,26 +15,29 @@ describe("default identity categories", () => {
     expect(DEFAULT_IDENTITY_CATEGORIES).toEqual(expect.arrayContaining(["律师", "专家学者", "媒体"]));
     expect(DEFAULT_IDENTITY_CATEGORIES.at(-1)).toBe("其他群众");
     // A database whose list is empty offers the defaults.
-    expect((await activeIdentityCategories(db))).toEqual([...DEFAULT_IDENTITY_CATEGORIES]);
+    expect(await activeIdentityCategories(db)).toEqual([...DEFAULT_IDENTITY_CATEGORIES]);
   });
 
   it("are added to a database made before them, keeping what admins switched off and added", async () => {
     // The list as the earlier seed wrote it, with one category switched off and one of the admins' own.
     for (const [position, label] of ["退役军人", "军属", "企业", "社会组织", "其他群众", "村（社区）干部"].entries())
-      await db.insert(identityCategories).values({ label, position, active: label !== "军属" }).run();
-    expect((await ensureDefaultIdentityCategories(db))).toEqual(["律师", "专家学者", "媒体"]);
-    expect((await labels(db))).toEqual(["退役军人", "军属", "企业", "社会组织", "律师", "专家学者", "媒体", "其他群众", "村（社区）干部"]);
-    expect((await activeIdentityCategories(db))).toEqual(["退役军人", "企业", "社会组织", "律师", "专家学者", "媒体", "其他群众", "村（社区）干部"]);
+      await db
+        .insert(identityCategories)
+        .values({ label, position, active: label !== "军属" })
+        .run();
+    expect(await ensureDefaultIdentityCategories(db)).toEqual(["律师", "专家学者", "媒体"]);
+    expect(await labels(db)).toEqual(["退役军人", "军属", "企业", "社会组织", "律师", "专家学者", "媒体", "其他群众", "村（社区）干部"]);
+    expect(await activeIdentityCategories(db)).toEqual(["退役军人", "企业", "社会组织", "律师", "专家学者", "媒体", "其他群众", "村（社区）干部"]);
     // Once is enough: a second start adds nothing and moves nothing.
-    expect((await ensureDefaultIdentityCategories(db))).toEqual([]);
-    expect((await labels(db))).toHaveLength(9);
+    expect(await ensureDefaultIdentityCategories(db)).toEqual([]);
+    expect(await labels(db)).toHaveLength(9);
   });
 
   it("are what the demo seed writes, so that the start-up check finds nothing to add", async () => {
-    (await db.delete(identityCategories).run());
+    await db.delete(identityCategories).run();
     await seedDemo(db, new Date("2026-11-26T04:00:00Z"));
-    expect((await labels(db))).toEqual([...DEFAULT_IDENTITY_CATEGORIES]);
-    expect((await ensureDefaultIdentityCategories(db))).toEqual([]);
-    expect((await db.select().from(identityCategories).where(eq(identityCategories.active, false)).all())).toEqual([]);
+    expect(await labels(db)).toEqual([...DEFAULT_IDENTITY_CATEGORIES]);
+    expect(await ensureDefaultIdentityCategories(db)).toEqual([]);
+    expect(await db.select().from(identityCategories).where(eq(identityCategories.active, false)).all()).toEqual([]);
   });
 });

@@ -28,9 +28,17 @@ beforeAll(async () => {
 
 const headers = (who: string | null): HeadersInit => (who ? { Cookie: cookies[who] } : {});
 const page = (who: string | null, id = CLOSED) =>
-  loader({ request: new Request(`http://localhost/admin/consultations/${id}/packet`, { headers: headers(who) }), params: { id: String(id) }, context: context() });
+  loader({
+    request: new Request(`http://localhost/admin/consultations/${id}/packet`, { headers: headers(who) }),
+    params: { id: String(id) },
+    context: context(),
+  });
 const file = (who: string | null, format = "docx", id = CLOSED) =>
-  download({ request: new Request(`http://localhost/admin/consultations/${id}/packet/${format}`, { headers: headers(who) }), params: { id: String(id), format }, context: context() });
+  download({
+    request: new Request(`http://localhost/admin/consultations/${id}/packet/${format}`, { headers: headers(who) }),
+    params: { id: String(id), format },
+    context: context(),
+  });
 const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
   action({
     request: new Request(`http://localhost/admin/consultations/${id}/packet`, {
@@ -78,10 +86,13 @@ describe("who may open and download the packet", () => {
 
 describe("submitting to the legal office and its review", () => {
   it("refuses while the period is open, and to anyone but the division's drafters", async () => {
-    expect(unwrap(await post("drafter", { intent: "submit" }, OPEN))).toMatchObject({ status: 400, body: { errors: { form: "征求意见期结束后才能报送法制审核。" } } });
+    expect(unwrap(await post("drafter", { intent: "submit" }, OPEN))).toMatchObject({
+      status: 400,
+      body: { errors: { form: "征求意见期结束后才能报送法制审核。" } },
+    });
     expect(await status(post("drafter2", { intent: "submit" }))).toBe(403);
     expect(unwrap(await post("reviewer", { intent: "submit" }))).toMatchObject({ status: 403 });
-    expect((await review())).toBeUndefined();
+    expect(await review()).toBeUndefined();
   });
 
   it("sets 已报送法制审核, records who and when, audits it and tells every legal-office account", async () => {
@@ -89,10 +100,14 @@ describe("submitting to the legal office and its review", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/packet?done=submit`);
     expect((await consultation()).status).toBe("legal_review");
-    expect((await review())).toMatchObject({ submittedBy: (await findUserByUsername(db, "drafter"))!.id, receivedAt: null, finishedAt: null });
-    const entry = (await db.select().from(auditLog).where(and(eq(auditLog.entityId, String(CLOSED)), eq(auditLog.action, "consultation.legal_submit"))).get())!;
+    expect(await review()).toMatchObject({ submittedBy: (await findUserByUsername(db, "drafter"))!.id, receivedAt: null, finishedAt: null });
+    const entry = (await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, String(CLOSED)), eq(auditLog.action, "consultation.legal_submit")))
+      .get())!;
     expect(JSON.parse(entry.after!)).toMatchObject({ status: "legal_review" });
-    const mail = (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "packet_arrival")).all());
+    const mail = await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "packet_arrival")).all();
     expect(mail.map((m) => m.toAddress).sort()).toEqual(["legal2@zhengqiu.localhost", "legal@zhengqiu.localhost"]);
     expect(unwrap(await post("drafter", { intent: "submit" }))).toMatchObject({ status: 400, body: { errors: { form: "该征求意见已报送法制审核。" } } });
   });
@@ -107,11 +122,16 @@ describe("submitting to the legal office and its review", () => {
     expect(await status(file("drafter2", "xlsx"))).toBe(403);
     const tray = await legalLoader({ request: new Request("http://localhost/admin/legal", { headers: headers("legal") }), params: {}, context: context() });
     expect(tray.reviews.map((r) => r.consultationId)).toEqual([CLOSED]);
-    expect(await status(legalLoader({ request: new Request("http://localhost/admin/legal", { headers: headers("drafter") }), params: {}, context: context() }))).toBe(403);
+    expect(
+      await status(legalLoader({ request: new Request("http://localhost/admin/legal", { headers: headers("drafter") }), params: {}, context: context() }))
+    ).toBe(403);
   }, 60_000);
 
   it("lets only the legal office mark it received, then finished with a note, in that order", async () => {
-    expect(unwrap(await post("legal", { intent: "finish", note: "结论" }))).toMatchObject({ status: 409, body: { errors: { form: "请先登记接收，再登记审查完毕。" } } });
+    expect(unwrap(await post("legal", { intent: "finish", note: "结论" }))).toMatchObject({
+      status: 409,
+      body: { errors: { form: "请先登记接收，再登记审查完毕。" } },
+    });
     expect(unwrap(await post("drafter", { intent: "receive" }))).toMatchObject({ status: 403 });
     expect(((await post("legal", { intent: "receive" })) as Response).status).toBe(302);
     expect((await review())!.receivedAt).toBeInstanceOf(Date);
@@ -119,10 +139,16 @@ describe("submitting to the legal office and its review", () => {
     expect(tooLong).toMatchObject({ status: 400, body: { errors: { note: "审查结论不能超过 1000 个字。" }, values: { note: "意".repeat(1001) } } });
     expect(unwrap(await post("legal", { intent: "finish", note: "  " }))).toMatchObject({ status: 400, body: { errors: { note: "请填写审查结论。" } } });
     expect(((await post("legal", { intent: "finish", note: "经审查，未发现合法性问题。" })) as Response).status).toBe(302);
-    expect((await review())).toMatchObject({ note: "经审查，未发现合法性问题。", finishedBy: (await findUserByUsername(db, "legal"))!.id });
+    expect(await review()).toMatchObject({ note: "经审查，未发现合法性问题。", finishedBy: (await findUserByUsername(db, "legal"))!.id });
     const shown = await page("drafter");
     expect(shown.review).toMatchObject({ receivedBy: "陈法制（政策法规处）", finishedBy: "陈法制（政策法规处）", stage: "finished", round: 1 });
-    const actions = (await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(CLOSED))).all()).map((a) => a.action);
+    const actions = (
+      await db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.entityId, String(CLOSED)))
+        .all()
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["consultation.legal_submit", "legal_review.receive", "legal_review.finish"]));
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -131,10 +157,22 @@ describe("submitting to the legal office and its review", () => {
 describe("the round trip's forms", () => {
   it("answers bad input with Chinese messages, keeping what was typed, and each side only its own steps", async () => {
     const long = "意".repeat(2001);
-    expect(unwrap(await post("legal", { intent: "opinion", article: "", body: "  " }))).toMatchObject({ status: 400, body: { errors: { body: "请填写审查意见。" } } });
-    expect(unwrap(await post("legal", { intent: "opinion", article: "第八条", body: "意见" }))).toMatchObject({ status: 400, body: { errors: { article: "请选择条款或“总体意见”。" }, values: { body: "意见" } } });
-    expect(unwrap(await post("legal", { intent: "opinion", body: long }))).toMatchObject({ status: 400, body: { errors: { body: "审查意见不能超过 2000 个字。" }, values: { body: long } } });
-    expect(unwrap(await post("drafter", { intent: "answer", opinionId: "x", answer: "" }))).toMatchObject({ status: 400, body: { errors: { opinionId: "未找到该审查意见。", answer: "请填写对审查意见的答复。" } } });
+    expect(unwrap(await post("legal", { intent: "opinion", article: "", body: "  " }))).toMatchObject({
+      status: 400,
+      body: { errors: { body: "请填写审查意见。" } },
+    });
+    expect(unwrap(await post("legal", { intent: "opinion", article: "第八条", body: "意见" }))).toMatchObject({
+      status: 400,
+      body: { errors: { article: "请选择条款或“总体意见”。" }, values: { body: "意见" } },
+    });
+    expect(unwrap(await post("legal", { intent: "opinion", body: long }))).toMatchObject({
+      status: 400,
+      body: { errors: { body: "审查意见不能超过 2000 个字。" }, values: { body: long } },
+    });
+    expect(unwrap(await post("drafter", { intent: "answer", opinionId: "x", answer: "" }))).toMatchObject({
+      status: 400,
+      body: { errors: { opinionId: "未找到该审查意见。", answer: "请填写对审查意见的答复。" } },
+    });
     // The review is finished: nothing more to add, answer or resubmit, and never by the other side.
     expect(unwrap(await post("legal", { intent: "opinion", body: "再提一条" }))).toMatchObject({ status: 409, body: { errors: { form: "已登记审查完毕。" } } });
     expect(unwrap(await post("drafter", { intent: "opinion", body: "起草人员的意见" }))).toMatchObject({ status: 403 });

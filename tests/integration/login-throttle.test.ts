@@ -64,9 +64,12 @@ describe("staff login under a wrong-password flood", () => {
     const { user, password } = await makeUser("reviewer");
     const ok = await login(user.username, password, "203.0.113.30");
     expect(ok.status).toBe(302);
-    const known = ok.res!.headers.getSetCookie().find((c) => c.startsWith("zq_known_login="))!.split(";")[0];
-    for (let i = 0; i < 8; i++) (await recordFailure(user.username, `192.0.2.${i}`));
-    expect((await loginWait(user.username, "203.0.113.31"))).toMatchObject({ reason: "name" });
+    const known = ok
+      .res!.headers.getSetCookie()
+      .find((c) => c.startsWith("zq_known_login="))!
+      .split(";")[0];
+    for (let i = 0; i < 8; i++) await recordFailure(user.username, `192.0.2.${i}`);
+    expect(await loginWait(user.username, "203.0.113.31")).toMatchObject({ reason: "name" });
     expect((await login(user.username, password, "203.0.113.31")).status).toBe(429);
     expect((await login(user.username, password, "203.0.113.31", "zq_known_login=WyJldmlsIl0%3D")).status).toBe(429);
     expect((await login(user.username, password, "203.0.113.31", known)).status).toBe(302);
@@ -77,9 +80,9 @@ describe("staff login under a wrong-password flood", () => {
     let checked = 0;
     for (let s = 0; s < 3600; s++) {
       const ip = `10.${s >> 8}.${s & 255}.1`;
-      if ((await loginWait("target", ip, { now: NOW + s * 1000 }))) continue;
+      if (await loginWait("target", ip, { now: NOW + s * 1000 })) continue;
       checked++;
-      (await recordFailure("target", ip, NOW + s * 1000));
+      await recordFailure("target", ip, NOW + s * 1000);
     }
     // Five free guesses, a few while the wait doubles up to a minute, then one a minute.
     expect(checked).toBeGreaterThan(55);

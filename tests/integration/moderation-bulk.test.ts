@@ -28,7 +28,7 @@ function insertComments(texts: string[], extra: Partial<{ email: string; name: s
   const version = c.prepare(`SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`).get(OPEN) as { id: number };
   const insert = c.prepare(
     `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name, email, identity_category, received_at, has_pii, created_at)
-     VALUES (?, ?, ?, 'x', ?, ?, ?, ?, '其他群众', ?, ?, ?) RETURNING id`,
+     VALUES (?, ?, ?, 'x', ?, ?, ?, ?, '其他群众', ?, ?, ?) RETURNING id`
   );
   const span = c.prepare(`INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, 'body')`);
   const base = Date.now() - 86_400_000;
@@ -36,10 +36,21 @@ function insertComments(texts: string[], extra: Partial<{ email: string; name: s
     texts.map((body) => {
       const found = detectPii(body);
       seq++;
-      const { id } = insert.get(OPEN, version.id, `T${String(seq).padStart(8, "0")}`, body, body.normalize("NFKC"), extra.name ?? null, extra.email ?? null, base + seq * 1000, found.length ? 1 : 0, base) as { id: number };
+      const { id } = insert.get(
+        OPEN,
+        version.id,
+        `T${String(seq).padStart(8, "0")}`,
+        body,
+        body.normalize("NFKC"),
+        extra.name ?? null,
+        extra.email ?? null,
+        base + seq * 1000,
+        found.length ? 1 : 0,
+        base
+      ) as { id: number };
       for (const m of found) span.run(id, m.kind, m.start, m.end);
       return id;
-    }),
+    })
   )();
 }
 
@@ -58,10 +69,15 @@ beforeAll(async () => {
 }, 120_000);
 
 const url = (search: string) => `http://localhost/admin/consultations/${OPEN}/moderation${search}`;
-const get = (search: string) => loader({ request: new Request(url(search), { headers: { Cookie: cookie } }), params: { id: String(OPEN) }, context: context() });
+const get = (search: string) =>
+  loader({ request: new Request(url(search), { headers: { Cookie: cookie } }), params: { id: String(OPEN) }, context: context() });
 const post = (fields: Array<[string, string]>, search = "") =>
   action({
-    request: new Request(url(search), { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }),
+    request: new Request(url(search), {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+    }),
     params: { id: String(OPEN) },
     context: context(),
   });
@@ -91,22 +107,48 @@ describe("bulk approval by filter on 3,000 comments", () => {
 
   it("acts only after the confirmation, and refuses a set that changed since the count was shown", async () => {
     const { preview } = (await get(`${search}&bulk=approve`)).bulk!;
-    const refused = unwrap(await post([["intent", "bulk-filter"], ["q", MARK], ["bulk", "approve"], ["count", String(SIZE)]]));
+    const refused = unwrap(
+      await post([
+        ["intent", "bulk-filter"],
+        ["q", MARK],
+        ["bulk", "approve"],
+        ["count", String(SIZE)],
+      ])
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.errors.form).toBe("确认信息无效，请重新确认。");
 
     // A new matching comment arrives between the count and the confirmation.
     const late = insertComments([`${MARK}迟到的一条：建议简化贴息申请材料，网上就能办。`]);
-    const changed = unwrap(await post([["intent", "bulk-filter"], ["q", MARK], ["bulk", "approve"], ["count", String(SIZE)], ["token", preview!.token]], `${search}&bulk=approve`));
+    const changed = unwrap(
+      await post(
+        [
+          ["intent", "bulk-filter"],
+          ["q", MARK],
+          ["bulk", "approve"],
+          ["count", String(SIZE)],
+          ["token", preview!.token],
+        ],
+        `${search}&bulk=approve`
+      )
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.errors.form).toBe(`筛选结果已变化：确认时为 ${SIZE} 条，现在为 ${SIZE + 1} 条。未执行任何操作，请核对后重新确认。`);
     expect((await statusOf([...sampleIds, ...late])).every((r) => r.s === "pending")).toBe(true);
-    expect((await bulkAudits())).toHaveLength(0);
+    expect(await bulkAudits()).toHaveLength(0);
     sampleIds.push(...late);
   });
 
   it("approves exactly the matching set in chunks, holds the ones with unreviewed detections, and audits once", async () => {
-    const others = (await db.select({ id: comments.id }).from(comments).where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending"))).all()).map((r) => r.id).filter((id) => !sampleIds.includes(id));
+    const others = (
+      await db
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending")))
+        .all()
+    )
+      .map((r) => r.id)
+      .filter((id) => !sampleIds.includes(id));
     expect(others.length).toBeGreaterThan(0);
     const { preview } = (await get(`${search}&bulk=approve`)).bulk!;
     expect(preview!.count).toBe(SIZE + 1);
@@ -120,15 +162,26 @@ describe("bulk approval by filter on 3,000 comments", () => {
       last = now;
     }, 10);
     const started = performance.now();
-    const res = (await post([["intent", "bulk-filter"], ["q", MARK], ["bulk", "approve"], ["count", String(preview!.count)], ["token", preview!.token]], `${search}&bulk=approve`)) as Response;
+    const res = (await post(
+      [
+        ["intent", "bulk-filter"],
+        ["q", MARK],
+        ["bulk", "approve"],
+        ["count", String(preview!.count)],
+        ["token", preview!.token],
+      ],
+      `${search}&bulk=approve`
+    )) as Response;
     const took = performance.now() - started;
     clearInterval(timer);
     console.info(`bulk approval by filter of ${SIZE + 1} comments: ${Math.round(took)} ms; longest event-loop pause ${Math.round(longest)} ms`);
 
     expect(res.status).toBe(302);
     const held = SIZE / 10;
-    expect(res.headers.get("Location")).toBe(`/admin/consultations/${OPEN}/moderation?q=${encodeURIComponent(MARK)}&done=filter-approve&n=${SIZE + 1 - held}&held=${held}`);
-    const after = (await statusOf(sampleIds));
+    expect(res.headers.get("Location")).toBe(
+      `/admin/consultations/${OPEN}/moderation?q=${encodeURIComponent(MARK)}&done=filter-approve&n=${SIZE + 1 - held}&held=${held}`
+    );
+    const after = await statusOf(sampleIds);
     expect(after.filter((r) => r.s === "approved")).toHaveLength(SIZE + 1 - held);
     // Held: every comment with a phone number nobody confirmed stays pending, its detection still to review.
     const pending = after.filter((r) => r.s === "pending").map((r) => r.id);
@@ -138,11 +191,23 @@ describe("bulk approval by filter on 3,000 comments", () => {
     // Nothing outside the filter moved.
     expect((await statusOf(others)).every((r) => r.s === "pending")).toBe(true);
     // One audit entry for the whole action, with the count and the filter; each comment keeps its decision row.
-    const audits = (await bulkAudits());
+    const audits = await bulkAudits();
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0].after!)).toMatchObject({ action: "approve", filters: `?q=${encodeURIComponent(MARK)}`, count: SIZE + 1, done: SIZE + 1 - held, completed: true });
-    expect((await db.select().from(auditLog).where(and(eq(auditLog.action, "comment.approve"), inArray(auditLog.entityId, sampleIds.map(String)))).all())).toHaveLength(0);
-    expect((await db.select().from(moderationDecisions).where(inArray(moderationDecisions.commentId, sampleIds)).all())).toHaveLength(SIZE + 1 - held);
+    expect(JSON.parse(audits[0].after!)).toMatchObject({
+      action: "approve",
+      filters: `?q=${encodeURIComponent(MARK)}`,
+      count: SIZE + 1,
+      done: SIZE + 1 - held,
+      completed: true,
+    });
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "comment.approve"), inArray(auditLog.entityId, sampleIds.map(String))))
+        .all()
+    ).toHaveLength(0);
+    expect(await db.select().from(moderationDecisions).where(inArray(moderationDecisions.commentId, sampleIds)).all()).toHaveLength(SIZE + 1 - held);
     expect(longest).toBeLessThan(2000);
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
@@ -157,19 +222,47 @@ describe("bulk approval by filter on 3,000 comments", () => {
     expect((await get(`${heldSearch}&bulk=reject`)).bulk).toMatchObject({ preview: null, error: "请选择不予公开的理由。" });
     const { preview } = (await get(`${heldSearch}&bulk=reject&bulkReason=personal_data`)).bulk!;
     const res = (await post(
-      [["intent", "bulk-filter"], ["q", MARK], ["unreviewed", "1"], ["bulk", "reject"], ["bulkReason", "personal_data"], ["count", String(preview!.count)], ["token", preview!.token]],
-      `${heldSearch}&bulk=reject&bulkReason=personal_data`,
+      [
+        ["intent", "bulk-filter"],
+        ["q", MARK],
+        ["unreviewed", "1"],
+        ["bulk", "reject"],
+        ["bulkReason", "personal_data"],
+        ["count", String(preview!.count)],
+        ["token", preview!.token],
+      ],
+      `${heldSearch}&bulk=reject&bulkReason=personal_data`
     )) as Response;
     expect(res.status).toBe(302);
-    expect((await db.select().from(comments).where(and(like(comments.body, `${MARK}%`), eq(comments.moderationStatus, "rejected"))).all())).toHaveLength(SIZE / 10);
+    expect(
+      await db
+        .select()
+        .from(comments)
+        .where(and(like(comments.body, `${MARK}%`), eq(comments.moderationStatus, "rejected")))
+        .all()
+    ).toHaveLength(SIZE / 10);
 
     const toMark = (await get(`?status=rejected&q=${encodeURIComponent(MARK)}&bulk=mark`)).bulk!.preview!;
-    await post([["intent", "bulk-filter"], ["status", "rejected"], ["q", MARK], ["bulk", "mark"], ["count", String(toMark.count)], ["token", toMark.token]]);
-    expect((await db.select().from(commentMarks).all())).toHaveLength(SIZE / 10);
+    await post([
+      ["intent", "bulk-filter"],
+      ["status", "rejected"],
+      ["q", MARK],
+      ["bulk", "mark"],
+      ["count", String(toMark.count)],
+      ["token", toMark.token],
+    ]);
+    expect(await db.select().from(commentMarks).all()).toHaveLength(SIZE / 10);
     expect((await get(`?status=all&marked=1`)).queue.total).toBe(SIZE / 10);
     const toUnmark = (await get(`?status=all&marked=1&bulk=unmark`)).bulk!.preview!;
-    await post([["intent", "bulk-filter"], ["status", "all"], ["marked", "1"], ["bulk", "unmark"], ["count", String(toUnmark.count)], ["token", toUnmark.token]]);
-    expect((await db.select().from(commentMarks).all())).toHaveLength(0);
+    await post([
+      ["intent", "bulk-filter"],
+      ["status", "all"],
+      ["marked", "1"],
+      ["bulk", "unmark"],
+      ["count", String(toUnmark.count)],
+      ["token", toUnmark.token],
+    ]);
+    expect(await db.select().from(commentMarks).all()).toHaveLength(0);
     expect((await bulkAudits()).map((a) => JSON.parse(a.after!).action)).toEqual(["approve", "reject", "mark", "unmark"]);
   });
 });
@@ -180,9 +273,9 @@ describe("redaction safety in bulk approval", () => {
     // The detector misses a neighbour's name; the moderator takes it out by hand.
     const [id] = insertComments(["隔壁老邻居周桂兰家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。"]);
     const edited = "有位邻居家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。";
-    (await approveComment(db, OPEN, drafter, { commentId: id, publishedBody: edited, confirmNoPii: true }));
-    (await rejectComments(db, OPEN, drafter, { ids: [id], reason: "personal_data" }));
-    (await bulkApprove(db, OPEN, drafter, [id]));
+    await approveComment(db, OPEN, drafter, { commentId: id, publishedBody: edited, confirmNoPii: true });
+    await rejectComments(db, OPEN, drafter, { ids: [id], reason: "personal_data" });
+    await bulkApprove(db, OPEN, drafter, [id]);
     const row = (await db.select().from(comments).where(eq(comments.id, id)).get())!;
     expect(row.moderationStatus).toBe("approved");
     expect(row.publishedBody).toBe(edited);
@@ -190,9 +283,9 @@ describe("redaction safety in bulk approval", () => {
 
   it("holds a comment with a low-confidence name detection until a person confirms it", async () => {
     const [id] = insertComments(["王建军说第十二条的贴息期限太短，应当延长到五年，建议采纳。"]);
-    const spans = (await db.select().from(redactions).where(eq(redactions.commentId, id)).all());
+    const spans = await db.select().from(redactions).where(eq(redactions.commentId, id)).all();
     expect(spans.map((s) => [s.kind, s.status])).toEqual([["name", "proposed"]]);
-    const result = (await bulkApprove(db, OPEN, (await findUserByUsername(db, "drafter"))!, [id]));
+    const result = await bulkApprove(db, OPEN, (await findUserByUsername(db, "drafter"))!, [id]);
     expect(result.approved).toEqual([]);
     expect(result.skipped[0].found).toContain("王建军");
   });
@@ -205,15 +298,15 @@ describe("flags: off-topic and likely duplicates", () => {
     const [first] = insertComments([letter], { name: "甲" });
     const [similar] = insertComments([letter.replace("每周", "每天")], { name: "乙" });
     const [own] = insertComments([letter], { name: "甲" });
-    (await refreshModerationFlags(db, OPEN));
+    await refreshModerationFlags(db, OPEN);
     const q = (search: string) => moderationQueue(db, OPEN, parseQueueFilters(new URLSearchParams(search)));
 
-    const off = (await q("status=all&offTopic=1"));
+    const off = await q("status=all&offTopic=1");
     expect(off.items.map((i) => i.id)).toContain(offTopic);
     expect(off.items.find((i) => i.id === offTopic)!.offTopicReason).toMatch(/没有共同的实词/);
     expect(off.items.map((i) => i.id)).not.toContain(first);
 
-    const dup = (await q("status=all&duplicate=1"));
+    const dup = await q("status=all&duplicate=1");
     const byId = new Map(dup.items.map((i) => [i.id, i.duplicate]));
     const receipt = (await db.select().from(comments).where(eq(comments.id, first)).get())!.receiptNo;
     expect(byId.get(similar)).toEqual({ id: first, receiptNo: receipt, sameSender: false });
@@ -222,6 +315,12 @@ describe("flags: off-topic and likely duplicates", () => {
     expect(byId.has(first)).toBe(false);
 
     expect((await statusOf([offTopic, similar, own])).every((r) => r.s === "pending")).toBe(true);
-    expect((await db.select().from(commentFlags).where(inArray(commentFlags.commentId, [offTopic, first, similar, own])).all())).toHaveLength(4);
+    expect(
+      await db
+        .select()
+        .from(commentFlags)
+        .where(inArray(commentFlags.commentId, [offTopic, first, similar, own]))
+        .all()
+    ).toHaveLength(4);
   });
 });

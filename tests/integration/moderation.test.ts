@@ -40,10 +40,21 @@ function post(who: string, fields: Array<[string, string]>, search = "") {
   });
 }
 const comment = async (id: number) => (await db.select().from(comments).where(eq(comments.id, id)).get())!;
-const byText = async (text: string) => (await db.select().from(comments).where(like(comments.body, `%${text}%`)).get())!;
+const byText = async (text: string) =>
+  (await db
+    .select()
+    .from(comments)
+    .where(like(comments.body, `%${text}%`))
+    .get())!;
 const decisions = (id: number) => db.select().from(moderationDecisions).where(eq(moderationDecisions.commentId, id)).all();
 const pendingIds = async () =>
-  (await db.select({ id: comments.id }).from(comments).where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending"))).all()).map((r) => r.id);
+  (
+    await db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending")))
+      .all()
+  ).map((r) => r.id);
 
 describe("who may moderate", () => {
   it("lets the consultation's drafters and reviewers in, and nobody else", async () => {
@@ -59,9 +70,24 @@ describe("who may moderate", () => {
 
   it("checks again in the action: another division cannot decide", async () => {
     const id = (await pendingIds())[0];
-    const refused = await thrown(post("drafter2", [["intent", "reject"], ["commentId", String(id)], ["reason", "spam"]]));
+    const refused = await thrown(
+      post("drafter2", [
+        ["intent", "reject"],
+        ["commentId", String(id)],
+        ["reason", "spam"],
+      ])
+    );
     expect(refused.status).toBe(403);
-    expect((await thrown(post("legal", [["intent", "bulk-approve"], ["ids", String(id)]]))).status).toBe(403);
+    expect(
+      (
+        await thrown(
+          post("legal", [
+            ["intent", "bulk-approve"],
+            ["ids", String(id)],
+          ])
+        )
+      ).status
+    ).toBe(403);
     expect((await comment(id)).moderationStatus).toBe("pending");
   });
 });
@@ -77,7 +103,7 @@ describe("the queue", () => {
 
   it("filters by personal data, article, text and campaign", async () => {
     const q = (search: string) => moderationQueue(db, OPEN, parseQueueFilters(new URLSearchParams(search)));
-    const pii = (await q("status=all&pii=1"));
+    const pii = await q("status=all&pii=1");
     expect(pii.items.length).toBeGreaterThanOrEqual(4);
     expect(pii.items.every((i) => i.hasPii)).toBe(true);
     expect((await q("status=all&article=15")).items.every((i) => i.articles.includes(15))).toBe(true);
@@ -89,10 +115,13 @@ describe("the queue", () => {
   });
 
   it("proposes the text with the detector's spans redacted", async () => {
-    const he = (await byText("15840236619"));
+    const he = await byText("15840236619");
     const item = (await moderationQueue(db, OPEN, parseQueueFilters(new URLSearchParams("pii=1")))).items.find((i) => i.id === he.id)!;
     // "我叫何永强": a name after 我叫 is redacted as surely as the number.
-    expect(item.redactions.map((r) => [r.kind, r.status])).toEqual([["name", "proposed"], ["phone", "proposed"]]);
+    expect(item.redactions.map((r) => [r.kind, r.status])).toEqual([
+      ["name", "proposed"],
+      ["phone", "proposed"],
+    ]);
     expect(item.proposedText).toContain("[手机号已隐去]");
     expect(item.proposedText).toContain("我叫[姓名已隐去]");
     expect(item.proposedText).not.toContain("15840236619");
@@ -102,21 +131,34 @@ describe("the queue", () => {
 
 describe("decisions", () => {
   it("approves with the redaction: the public text has no number, the original is untouched", async () => {
-    const he = (await byText("15840236619"));
+    const he = await byText("15840236619");
     const { queue } = await get("drafter", "?pii=1");
     const item = queue.items.find((i) => i.id === he.id)!;
-    const res = (await post("drafter", [["intent", "approve"], ["commentId", String(he.id)], ["publishedBody", item.proposedText], ["next", "7"]], "?pii=1")) as Response;
+    const res = (await post(
+      "drafter",
+      [
+        ["intent", "approve"],
+        ["commentId", String(he.id)],
+        ["publishedBody", item.proposedText],
+        ["next", "7"],
+      ],
+      "?pii=1"
+    )) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/admin/consultations/${OPEN}/moderation?pii=1&done=approve&n=1#comment-7`);
-    const after = (await comment(he.id));
+    const after = await comment(he.id);
     expect(after.moderationStatus).toBe("approved");
     expect(after.publishedBody).toContain("[手机号已隐去]");
     expect(after.publishedBody).not.toMatch(/15840236619/);
     expect(after.body).toBe(he.body);
     expect(after.moderatedAt).not.toBeNull();
     expect((await db.select().from(redactions).where(eq(redactions.commentId, he.id)).all()).map((r) => r.status)).toEqual(["accepted", "accepted"]);
-    expect((await decisions(he.id))).toMatchObject([{ decision: "approved", moderatorId: (await staff("drafter")).id }]);
-    const audit = (await db.select().from(auditLog).where(and(eq(auditLog.entityType, "comment"), eq(auditLog.entityId, String(he.id)))).all());
+    expect(await decisions(he.id)).toMatchObject([{ decision: "approved", moderatorId: (await staff("drafter")).id }]);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "comment"), eq(auditLog.entityId, String(he.id))))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["comment.approve"]);
     expect(audit[0].after).not.toContain("15840236619");
   });
@@ -124,15 +166,26 @@ describe("decisions", () => {
   it("refuses a public text that still holds a phone number, unless the moderator confirms", async () => {
     const id = (await pendingIds())[0];
     const typed = "请联系我，电话 13912345678。";
-    const { status, body } = unwrap(await post("drafter", [["intent", "approve"], ["commentId", String(id)], ["publishedBody", typed]]));
+    const { status, body } = unwrap(
+      await post("drafter", [
+        ["intent", "approve"],
+        ["commentId", String(id)],
+        ["publishedBody", typed],
+      ])
+    );
     expect(status).toBe(400);
     expect(body.commentId).toBe(id);
     expect(body.errors.publishedBody).toContain("手机号“13912345678”");
     expect(body.values.publishedBody).toBe(typed);
     expect((await comment(id)).moderationStatus).toBe("pending");
-    expect((await decisions(id))).toHaveLength(0);
+    expect(await decisions(id)).toHaveLength(0);
 
-    const res = (await post("reviewer", [["intent", "approve"], ["commentId", String(id)], ["publishedBody", typed], ["confirmNoPii", "on"]])) as Response;
+    const res = (await post("reviewer", [
+      ["intent", "approve"],
+      ["commentId", String(id)],
+      ["publishedBody", typed],
+      ["confirmNoPii", "on"],
+    ])) as Response;
     expect(res.status).toBe(302);
     expect((await comment(id)).publishedBody).toBe(typed);
     expect((await decisions(id))[0].note).toMatch(/^已核对，确认无个人信息/);
@@ -140,33 +193,71 @@ describe("decisions", () => {
 
   it("rejects with a reason, and a rejected comment keeps its place in the record", async () => {
     const id = (await pendingIds())[0];
-    expect(unwrap(await post("drafter", [["intent", "reject"], ["commentId", String(id)], ["note", "广告"]])).body.errors.reason).toBe("请选择不予公开的理由。");
-    const res = (await post("drafter", [["intent", "reject"], ["commentId", String(id)], ["reason", "off_topic"], ["note", "与本办法无关"]])) as Response;
+    expect(
+      unwrap(
+        await post("drafter", [
+          ["intent", "reject"],
+          ["commentId", String(id)],
+          ["note", "广告"],
+        ])
+      ).body.errors.reason
+    ).toBe("请选择不予公开的理由。");
+    const res = (await post("drafter", [
+      ["intent", "reject"],
+      ["commentId", String(id)],
+      ["reason", "off_topic"],
+      ["note", "与本办法无关"],
+    ])) as Response;
     expect(res.status).toBe(302);
-    expect((await comment(id))).toMatchObject({ moderationStatus: "rejected", rejectReason: "off_topic" });
-    expect((await decisions(id))).toMatchObject([{ decision: "rejected", reason: "off_topic", note: "与本办法无关" }]);
-    expect((await db.select().from(comments).where(eq(comments.id, id)).all())).toHaveLength(1);
+    expect(await comment(id)).toMatchObject({ moderationStatus: "rejected", rejectReason: "off_topic" });
+    expect(await decisions(id)).toMatchObject([{ decision: "rejected", reason: "off_topic", note: "与本办法无关" }]);
+    expect(await db.select().from(comments).where(eq(comments.id, id)).all()).toHaveLength(1);
   });
 
   it("approves and rejects in bulk, each with its own decision and audit entry", async () => {
-    const [a, b, c] = (await pendingIds());
+    const [a, b, c] = await pendingIds();
     expect(unwrap(await post("drafter", [["intent", "bulk-approve"]])).body.errors.ids).toBe("请先勾选要处理的意见。");
-    expect((await post("drafter", [["intent", "bulk-approve"], ["ids", String(a)], ["ids", String(b)]])) as Response).toMatchObject({ status: 302 });
+    expect(
+      (await post("drafter", [
+        ["intent", "bulk-approve"],
+        ["ids", String(a)],
+        ["ids", String(b)],
+      ])) as Response
+    ).toMatchObject({ status: 302 });
     expect([(await comment(a)).moderationStatus, (await comment(b)).moderationStatus]).toEqual(["approved", "approved"]);
     expect((await comment(a)).publishedBody).toBe(redact((await comment(a)).body, detectPii((await comment(a)).body)));
 
-    const noReason = unwrap(await post("drafter", [["intent", "bulk-reject"], ["ids", String(c)]]));
+    const noReason = unwrap(
+      await post("drafter", [
+        ["intent", "bulk-reject"],
+        ["ids", String(c)],
+      ])
+    );
     expect(noReason.status).toBe(400);
     expect(noReason.body.ids).toEqual([String(c)]);
-    expect((await post("drafter", [["intent", "bulk-reject"], ["ids", String(c)], ["reason", "duplicate"]])) as Response).toMatchObject({ status: 302 });
-    expect((await comment(c))).toMatchObject({ moderationStatus: "rejected", rejectReason: "duplicate" });
-    const actions = (await db.select().from(auditLog).where(eq(auditLog.entityType, "comment")).all()).filter((x) => [a, b, c].map(String).includes(x.entityId!));
+    expect(
+      (await post("drafter", [
+        ["intent", "bulk-reject"],
+        ["ids", String(c)],
+        ["reason", "duplicate"],
+      ])) as Response
+    ).toMatchObject({ status: 302 });
+    expect(await comment(c)).toMatchObject({ moderationStatus: "rejected", rejectReason: "duplicate" });
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.entityType, "comment")).all()).filter((x) =>
+      [a, b, c].map(String).includes(x.entityId!)
+    );
     expect(actions.map((x) => x.action).sort()).toEqual(["comment.approve", "comment.approve", "comment.reject"]);
   });
 
   it("refuses ids of another consultation", async () => {
     const other = (await db.select().from(comments).where(eq(comments.consultationId, 3)).get())!;
-    const { status, body } = unwrap(await post("drafter", [["intent", "bulk-reject"], ["ids", String(other.id)], ["reason", "spam"]]));
+    const { status, body } = unwrap(
+      await post("drafter", [
+        ["intent", "bulk-reject"],
+        ["ids", String(other.id)],
+        ["reason", "spam"],
+      ])
+    );
     expect(status).toBe(404);
     expect(body.errors.ids).toMatch(/不属于本征求意见/);
     expect((await comment(other.id)).moderationStatus).toBe(other.moderationStatus);
@@ -175,24 +266,24 @@ describe("decisions", () => {
   it("leaves a comment whose redacted text still trips the detector to a person in bulk", async () => {
     const id = (await pendingIds())[0];
     // As if the detector had missed this number at intake and learnt it since.
-    (await db.update(comments).set({ body: "我的电话是 13812345678，请回电。" }).where(eq(comments.id, id)).run());
-    const result = (await bulkApprove(db, OPEN, (await staff("drafter")), [id]));
+    await db.update(comments).set({ body: "我的电话是 13812345678，请回电。" }).where(eq(comments.id, id)).run();
+    const result = await bulkApprove(db, OPEN, await staff("drafter"), [id]);
     expect(result.approved).toEqual([]);
     expect(result.skipped[0].found).toContain("13812345678");
     expect((await comment(id)).moderationStatus).toBe("pending");
   });
 
   it("allows deciding again, and keeps every earlier decision", async () => {
-    const ma = (await byText("汽修店"));
+    const ma = await byText("汽修店");
     expect(ma.moderationStatus).toBe("approved");
-    (await rejectComments(db, OPEN, (await staff("drafter")), { ids: [ma.id], reason: "personal_data" }));
+    await rejectComments(db, OPEN, await staff("drafter"), { ids: [ma.id], reason: "personal_data" });
     expect((await comment(ma.id)).moderationStatus).toBe("rejected");
-    (await approveComment(db, OPEN, (await staff("reviewer")), { commentId: ma.id, publishedBody: (await comment(ma.id)).publishedBody!, confirmNoPii: false }));
-    expect((await comment(ma.id))).toMatchObject({ moderationStatus: "approved", rejectReason: null });
+    await approveComment(db, OPEN, await staff("reviewer"), { commentId: ma.id, publishedBody: (await comment(ma.id)).publishedBody!, confirmNoPii: false });
+    expect(await comment(ma.id)).toMatchObject({ moderationStatus: "approved", rejectReason: null });
     expect((await decisions(ma.id)).map((d) => d.decision)).toEqual(["approved", "rejected", "approved"]);
   });
 
   it("keeps the audit chain intact", async () => {
-    expect((await verifyAuditChain(db))).toMatchObject({ ok: true, problem: null });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, problem: null });
   });
 });

@@ -16,7 +16,7 @@ export async function division(db: Db, name: string) {
 
 /** A staff account; the password hash is a placeholder, these accounts never log in. */
 export async function staff(db: Db, role: Role, divisionName: string, email: string | null = `${role}-${unique()}@example.gov.cn`, active = true) {
-  const d = (await division(db, divisionName));
+  const d = await division(db, divisionName);
   const u = unique();
   return db
     .insert(users)
@@ -28,7 +28,7 @@ export async function staff(db: Db, role: Role, divisionName: string, email: str
 export function consultationAt(
   db: Db,
   author: { id: number; divisionId: number | null },
-  at: { opensAt: Date; closesAt: Date; status?: "published" | "draft"; docType?: DocType; publishedAt?: Date | null; title?: string },
+  at: { opensAt: Date; closesAt: Date; status?: "published" | "draft"; docType?: DocType; publishedAt?: Date | null; title?: string }
 ) {
   return db
     .insert(consultations)
@@ -55,7 +55,13 @@ export function commentAt(db: Db, consultationId: number, receivedAt: Date, extr
     .get();
 }
 
-export function subscription(db: Db, email: string, scope: "all" | "division" | "doc_type" | "consultation", scopeValue: string | null, status: "pending" | "active" | "unsubscribed" = "active") {
+export function subscription(
+  db: Db,
+  email: string,
+  scope: "all" | "division" | "doc_type" | "consultation",
+  scopeValue: string | null,
+  status: "pending" | "active" | "unsubscribed" = "active"
+) {
   return db
     .insert(subscriptions)
     .values({ email, scope, scopeValue, status, tokenHash: sha256Hex(crypto.randomUUID()), confirmedAt: status === "active" ? new Date() : null })

@@ -18,32 +18,36 @@ const db = testDb();
 const day = 86_400_000;
 const smtp = useSmtpSink();
 beforeEach(async () => {
-  (await db.delete(emailOutbox).run());
+  await db.delete(emailOutbox).run();
   smtp.sink.received.length = 0;
 });
 
 async function deliver() {
   await sendDue(db, smtp.mailer, { log: () => undefined });
-  const rows = (await db.select().from(emailOutbox).all());
+  const rows = await db.select().from(emailOutbox).all();
   await smtp.sink.waitFor(() => true, { count: rows.length });
   expect(rows.every((r) => r.status === "sent")).toBe(true);
   return smtp.sink.received;
 }
 
-const drafter = (await staff(db, "drafter", "通知测试处", "drafter@example.gov.cn"));
-const reviewer = (await staff(db, "reviewer", "办公室", "reviewer@example.gov.cn"));
-const quietReviewer = (await staff(db, "reviewer", "办公室", null)); // no address: nothing to send
-(await staff(db, "reviewer", "办公室", "retired@example.gov.cn", false)); // inactive: never told
-const legal = (await staff(db, "legal", "政策法规处", "legal@example.gov.cn"));
+const drafter = await staff(db, "drafter", "通知测试处", "drafter@example.gov.cn");
+const reviewer = await staff(db, "reviewer", "办公室", "reviewer@example.gov.cn");
+const quietReviewer = await staff(db, "reviewer", "办公室", null); // no address: nothing to send
+await staff(db, "reviewer", "办公室", "retired@example.gov.cn", false); // inactive: never told
+const legal = await staff(db, "legal", "政策法规处", "legal@example.gov.cn");
 
 describe("status changes of a comment", async () => {
-  const c = (await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 5 * day), closesAt: new Date(Date.now() + 20 * day), title: "关于《就业办法》\n的意见" }));
+  const c = await consultationAt(db, drafter, {
+    opensAt: new Date(Date.now() - 5 * day),
+    closesAt: new Date(Date.now() + 20 * day),
+    title: "关于《就业办法》\n的意见",
+  });
   const webKey = "notice-web-key-0123456789";
 
   it("tells the commenter that the comment was published, once, with a working status link", async () => {
-    const m = (await commentAt(db, c.id, new Date(), { email: "pub@example.com", idempotencyKey: webKey, publishPreference: "named" }));
-    (await approveComment(db, c.id, drafter, { commentId: m.id, publishedBody: "意见", confirmNoPii: false }));
-    (await approveComment(db, c.id, drafter, { commentId: m.id, publishedBody: "意见（修改）", confirmNoPii: false }));
+    const m = await commentAt(db, c.id, new Date(), { email: "pub@example.com", idempotencyKey: webKey, publishPreference: "named" });
+    await approveComment(db, c.id, drafter, { commentId: m.id, publishedBody: "意见", confirmNoPii: false });
+    await approveComment(db, c.id, drafter, { commentId: m.id, publishedBody: "意见（修改）", confirmNoPii: false });
     const [mail, ...more] = await deliver();
     expect(more).toHaveLength(0);
     expect(mail.envelopeTo).toEqual(["pub@example.com"]);
@@ -57,9 +61,9 @@ describe("status changes of a comment", async () => {
   });
 
   it("tells the commenter a comment was not published, and why; a comment without email is not mailed", async () => {
-    const m = (await commentAt(db, c.id, new Date(), { email: "rej@example.com", channel: "letter" }));
-    const silent = (await commentAt(db, c.id, new Date()));
-    (await rejectComments(db, c.id, drafter, { ids: [m.id, silent.id], reason: "off_topic" }));
+    const m = await commentAt(db, c.id, new Date(), { email: "rej@example.com", channel: "letter" });
+    const silent = await commentAt(db, c.id, new Date());
+    await rejectComments(db, c.id, drafter, { ids: [m.id, silent.id], reason: "off_topic" });
     const [mail, ...more] = await deliver();
     expect(more).toHaveLength(0);
     expect(mail.subject).toBe(`您的意见未予公开 ${m.receiptNo}`);
@@ -70,12 +74,15 @@ describe("status changes of a comment", async () => {
   });
 
   it("tells the answer once, for the feedback's publication to trigger", async () => {
-    const m = (await commentAt(db, c.id, new Date(), { email: "disp@example.com", idempotencyKey: "notice-disp-key-0123456789" }));
-    (await db.insert(dispositions).values({ consultationId: c.id, commentId: m.id, decision: "partly_adopted", reason: "已在第五条中增加相关内容。", decidedBy: drafter.id }).run());
-    (await db.transaction(async (tx) => {
-      expect((await queueResultNotice(tx, m.id))).toBe(true);
-      (await queueResultNotice(tx, m.id));
-    }));
+    const m = await commentAt(db, c.id, new Date(), { email: "disp@example.com", idempotencyKey: "notice-disp-key-0123456789" });
+    await db
+      .insert(dispositions)
+      .values({ consultationId: c.id, commentId: m.id, decision: "partly_adopted", reason: "已在第五条中增加相关内容。", decidedBy: drafter.id })
+      .run();
+    await db.transaction(async (tx) => {
+      expect(await queueResultNotice(tx, m.id)).toBe(true);
+      await queueResultNotice(tx, m.id);
+    });
     const [mail, ...more] = await deliver();
     expect(more).toHaveLength(0);
     expect(mail.subject).toBe(`您的意见处理结果：部分采纳 ${m.receiptNo}`);
@@ -85,24 +92,24 @@ describe("status changes of a comment", async () => {
 
 describe("hand-offs between staff", () => {
   it("asks every active reviewer with an email, but not the author, and again after a return", async () => {
-    const id = (await readyDraft(db, drafter, "待审核的办法（征求意见稿）"));
-    (await submitForReview(db, id, drafter));
+    const id = await readyDraft(db, drafter, "待审核的办法（征求意见稿）");
+    await submitForReview(db, id, drafter);
     const [mail, ...more] = await deliver();
     expect(more).toHaveLength(0);
     expect(mail.envelopeTo).toEqual([reviewer.email]);
     expect(mail.subject).toBe("待审核：《待审核的办法（征求意见稿）》");
     expect(mail.text).toContain(`${drafter.displayName}提交了《待审核的办法（征求意见稿）》`);
     expect(mail.text).toContain(`http://localhost:3000/admin/consultations/${id}`);
-    (await review(db, id, reviewer, "returned", "请补充依据。"));
-    (await submitForReview(db, id, drafter));
+    await review(db, id, reviewer, "returned", "请补充依据。");
+    await submitForReview(db, id, drafter);
     expect(await deliver()).toHaveLength(2);
     expect(quietReviewer.email).toBeNull();
   });
 
   it("tells the legal office a packet has arrived", async () => {
-    const c = (await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) }));
-    (await db.insert(legalReviews).values({ consultationId: c.id, submittedBy: drafter.id, submittedAt: new Date() }).run());
-    (await db.transaction((tx) => queuePacketArrivalNotice(tx, c.id)));
+    const c = await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) });
+    await db.insert(legalReviews).values({ consultationId: c.id, submittedBy: drafter.id, submittedAt: new Date() }).run();
+    await db.transaction((tx) => queuePacketArrivalNotice(tx, c.id));
     const [mail] = await deliver();
     expect(mail.envelopeTo).toEqual([legal.email]);
     expect(mail.subject).toBe(`意见处理材料已送达：《${c.title}》`);
@@ -112,17 +119,17 @@ describe("hand-offs between staff", () => {
 
 describe("new consultations for subscribers", () => {
   it("announces a consultation once, when it becomes public, with one-click unsubscribe headers", async () => {
-    const both = (await subscription(db, "both@example.com", "all", null));
-    (await subscription(db, "both@example.com", "division", String(drafter.divisionId)));
-    (await subscription(db, "rules@example.com", "doc_type", "rule"));
-    (await subscription(db, "other@example.com", "doc_type", "normative"));
-    (await subscription(db, "pending@example.com", "all", null, "pending"));
-    (await subscription(db, "gone@example.com", "all", null, "unsubscribed"));
-    const id = (await readyDraft(db, drafter, "新发布的办法（征求意见稿）"));
-    (await submitForReview(db, id, drafter));
-    (await db.delete(emailOutbox).run()); // the review request is tested above
-    (await review(db, id, reviewer, "approved", undefined));
-    (await extendDeadline(db, id, drafter, new Date(Date.now() + 50 * day), "延长以充分听取意见。"));
+    const both = await subscription(db, "both@example.com", "all", null);
+    await subscription(db, "both@example.com", "division", String(drafter.divisionId));
+    await subscription(db, "rules@example.com", "doc_type", "rule");
+    await subscription(db, "other@example.com", "doc_type", "normative");
+    await subscription(db, "pending@example.com", "all", null, "pending");
+    await subscription(db, "gone@example.com", "all", null, "unsubscribed");
+    const id = await readyDraft(db, drafter, "新发布的办法（征求意见稿）");
+    await submitForReview(db, id, drafter);
+    await db.delete(emailOutbox).run(); // the review request is tested above
+    await review(db, id, reviewer, "approved", undefined);
+    await extendDeadline(db, id, drafter, new Date(Date.now() + 50 * day), "延长以充分听取意见。");
     const mails = await deliver();
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(["both@example.com", "rules@example.com"]);
     const mail = mails.find((m) => m.envelopeTo[0] === "both@example.com")!;
@@ -137,9 +144,9 @@ describe("new consultations for subscribers", () => {
   });
 
   it("does not announce an old consultation on a later public change", async () => {
-    (await subscription(db, "late@example.com", "all", null));
-    const c = (await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 10 * day), closesAt: new Date(Date.now() + 10 * day) }));
-    (await extendDeadline(db, c.id, drafter, new Date(Date.now() + 30 * day), "延长。"));
-    expect((await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "new_consultation")).all())).toHaveLength(0);
+    await subscription(db, "late@example.com", "all", null);
+    const c = await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 10 * day), closesAt: new Date(Date.now() + 10 * day) });
+    await extendDeadline(db, c.id, drafter, new Date(Date.now() + 30 * day), "延长。");
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "new_consultation")).all()).toHaveLength(0);
   });
 });

@@ -19,24 +19,33 @@ let key = 0;
 const ids: Record<string, number> = {};
 
 async function comment(body: string, publishPreference: "named" | "anonymous" | "private", name: string | null, organisation: string | null) {
-  const result = (await submitComment(db, OPEN, { body, articles: [15], name, organisation, identityCategory: "退役军人", email: null, publishPreference, idempotencyKey: `api-test-${++key}-xxxxxxxxxxxxxx` }));
+  const result = await submitComment(db, OPEN, {
+    body,
+    articles: [15],
+    name,
+    organisation,
+    identityCategory: "退役军人",
+    email: null,
+    publishPreference,
+    idempotencyKey: `api-test-${++key}-xxxxxxxxxxxxxx`,
+  });
   if (!result.ok) throw new Error(result.message);
   return (await db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).get())!.id;
 }
 const drafter = async () => (await findUserByUsername(db, "drafter"))!;
-const approve = async (id: number, publishedBody: string) => approveComment(db, OPEN, (await drafter()), { commentId: id, publishedBody, confirmNoPii: false });
+const approve = async (id: number, publishedBody: string) => approveComment(db, OPEN, await drafter(), { commentId: id, publishedBody, confirmNoPii: false });
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  ids.named = (await comment("实名意见：雎鸠贴息期限应延长。", "named", "欧阳修文", "锦州市雎鸠物流公司"));
-  (await approve(ids.named, "实名意见：雎鸠贴息期限应延长。"));
-  ids.anonymous = (await comment("匿名意见：雎鸠贴息，电话13512345678。", "anonymous", "司马光明", "不该出现的单位"));
-  (await approve(ids.anonymous, "匿名意见：雎鸠贴息，电话[手机号已隐去]。"));
-  ids.private = (await comment("不公开：雎鸠贴息。", "private", "诸葛亮亮", null));
-  (await approve(ids.private, "不公开：雎鸠贴息。"));
-  ids.pending = (await comment("未审核：雎鸠贴息。", "anonymous", null, null));
-  ids.rejected = (await comment("已驳回：雎鸠贴息代办。", "anonymous", null, null));
-  (await rejectComments(db, OPEN, (await drafter()), { ids: [ids.rejected], reason: "spam" }));
+  ids.named = await comment("实名意见：雎鸠贴息期限应延长。", "named", "欧阳修文", "锦州市雎鸠物流公司");
+  await approve(ids.named, "实名意见：雎鸠贴息期限应延长。");
+  ids.anonymous = await comment("匿名意见：雎鸠贴息，电话13512345678。", "anonymous", "司马光明", "不该出现的单位");
+  await approve(ids.anonymous, "匿名意见：雎鸠贴息，电话[手机号已隐去]。");
+  ids.private = await comment("不公开：雎鸠贴息。", "private", "诸葛亮亮", null);
+  await approve(ids.private, "不公开：雎鸠贴息。");
+  ids.pending = await comment("未审核：雎鸠贴息。", "anonymous", null, null);
+  ids.rejected = await comment("已驳回：雎鸠贴息代办。", "anonymous", null, null);
+  await rejectComments(db, OPEN, await drafter(), { ids: [ids.rejected], reason: "spam" });
 });
 
 const list = (id: string | number, query = "") => call(commentsLoader, `/api/v1/consultations/${id}/comments${query}`, { params: { id: String(id) } });
@@ -61,7 +70,13 @@ describe("GET /api/v1/consultations/:id/comments", () => {
   it("names only those who chose to be named", async () => {
     const { json, text } = await list(OPEN, `?q=${encodeURIComponent("雎鸠")}`);
     const byId = new Map(json().data.map((c: { id: number }) => [c.id, c]));
-    expect(byId.get(ids.named)).toMatchObject({ display_name: "欧阳修文", published_name: "欧阳修文", published_organisation: "锦州市雎鸠物流公司", identity_category: null, articles: [{ number: 15, label: "第十五条" }] });
+    expect(byId.get(ids.named)).toMatchObject({
+      display_name: "欧阳修文",
+      published_name: "欧阳修文",
+      published_organisation: "锦州市雎鸠物流公司",
+      identity_category: null,
+      articles: [{ number: 15, label: "第十五条" }],
+    });
     expect(byId.get(ids.anonymous)).toMatchObject({ display_name: "网友", published_name: null, published_organisation: null, identity_category: "退役军人" });
     expect(text).not.toContain("司马光明");
     expect(text).not.toContain("不该出现的单位");
@@ -84,7 +99,13 @@ describe("GET /api/v1/consultations/:id/comments", () => {
   });
 
   it("answers bad parameters with 400 and a Chinese message naming each", async () => {
-    for (const [query, parameter] of [["?per_page=0", "per_page"], ["?per_page=101", "per_page"], ["?page=abc", "page"], ["?article=-1", "article"], [`?q=${"字".repeat(51)}`, "q"]] as const) {
+    for (const [query, parameter] of [
+      ["?per_page=0", "per_page"],
+      ["?per_page=101", "per_page"],
+      ["?page=abc", "page"],
+      ["?article=-1", "article"],
+      [`?q=${"字".repeat(51)}`, "q"],
+    ] as const) {
       const { response, json } = await list(OPEN, query);
       expect(response.status, query).toBe(400);
       expect(response.headers.get("Cache-Control")).toBe("no-store");
@@ -98,18 +119,18 @@ describe("GET /api/v1/consultations/:id/comments", () => {
   it("answers 404 for unknown ids, drafts, and consultations that keep comments private", async () => {
     for (const id of ["999999", "abc", "0"]) expect((await list(id)).response.status, id).toBe(404);
     const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
-    const draft = (await consultationAt(db, author, { opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000 * 30), status: "draft" }));
-    (await commentAt(db, draft.id, new Date(), { moderationStatus: "approved", publishedBody: "草稿的意见", publishPreference: "anonymous" }));
+    const draft = await consultationAt(db, author, { opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000 * 30), status: "draft" });
+    await commentAt(db, draft.id, new Date(), { moderationStatus: "approved", publishedBody: "草稿的意见", publishPreference: "anonymous" });
     const { response, text } = await list(draft.id);
     expect(response.status).toBe(404);
     expect(text).not.toContain("草稿的意见");
-    (await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN)).run());
+    await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN)).run();
     try {
       const hidden = await list(OPEN);
       expect(hidden.response.status).toBe(404);
       expect(hidden.json().error.code).toBe("comments_not_public");
     } finally {
-      (await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN)).run());
+      await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN)).run();
     }
   });
 });
@@ -125,17 +146,29 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
   it("gives the published summary and answers, with approved topic titles only, never a working label", async () => {
     const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
     const day = 86_400_000;
-    const c = (await consultationAt(db, author, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) }));
-    const one = (await commentAt(db, c.id, new Date(Date.now() - 20 * day), { moderationStatus: "approved", publishedBody: "建议延长贴息。", publishPreference: "anonymous" }));
+    const c = await consultationAt(db, author, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) });
+    const one = await commentAt(db, c.id, new Date(Date.now() - 20 * day), {
+      moderationStatus: "approved",
+      publishedBody: "建议延长贴息。",
+      publishPreference: "anonymous",
+    });
     const sqlite = db.$client;
-    const topic = Number(sqlite.prepare(`INSERT INTO topics (consultation_id, label, keywords) VALUES (?, '内部工作标签甲乙', '[]')`).run(c.id).lastInsertRowid);
+    const topic = Number(
+      sqlite.prepare(`INSERT INTO topics (consultation_id, label, keywords) VALUES (?, '内部工作标签甲乙', '[]')`).run(c.id).lastInsertRowid
+    );
     sqlite.prepare(`INSERT INTO comment_analysis (comment_id, topic_id) VALUES (?, ?)`).run(one.id, topic);
     const opinion = sqlite
-      .prepare(`INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, change_made, decided_by) VALUES (?, ?, '关于贴息期限的意见', 'adopted', '已延长贴息期限。', '第十五条增加一款', ?)`)
+      .prepare(
+        `INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, change_made, decided_by) VALUES (?, ?, '关于贴息期限的意见', 'adopted', '已延长贴息期限。', '第十五条增加一款', ?)`
+      )
       .run(c.id, topic, author.id).lastInsertRowid;
     sqlite.prepare(`INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`).run(one.id, opinion);
-    sqlite.prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '经研究，采纳了延长贴息期限的意见。', ?, 'published', ?)`).run(c.id, author.id, Date.now() - day);
-    (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id)).run());
+    sqlite
+      .prepare(
+        `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '经研究，采纳了延长贴息期限的意见。', ?, 'published', ?)`
+      )
+      .run(c.id, author.id, Date.now() - day);
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id)).run();
 
     const before = await feedback(c.id);
     expect(before.response.status).toBe(200);
@@ -148,7 +181,16 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
       consultation: { id: c.id, api_url: `${BASE_URL}/api/v1/consultations/${c.id}` },
     });
     const answers = body.articles.flatMap((a: { answers: unknown[] }) => a.answers);
-    expect(answers).toEqual([expect.objectContaining({ topic_title: null, subject: "关于贴息期限的意见", decision: "adopted", decision_label: "采纳", reason: "已延长贴息期限。", change_made: "第十五条增加一款" })]);
+    expect(answers).toEqual([
+      expect.objectContaining({
+        topic_title: null,
+        subject: "关于贴息期限的意见",
+        decision: "adopted",
+        decision_label: "采纳",
+        reason: "已延长贴息期限。",
+        change_made: "第十五条增加一款",
+      }),
+    ]);
 
     sqlite.prepare(`UPDATE topics SET public_title = '贴息期限' WHERE id = ?`).run(topic);
     const after = await feedback(c.id);

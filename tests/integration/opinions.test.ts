@@ -31,7 +31,9 @@ const DAY = 86_400_000;
 /** A closed consultation with a draft of five articles, owned like the demo's closed one. */
 function consultationWithDraft(): number {
   const id = closedConsultationWithoutComments(sqlite, 3, "《答复测试办法（征求意见稿）》");
-  const version = Number(sqlite.prepare(`INSERT INTO draft_versions (consultation_id, version_no, label, source_text) VALUES (?, 1, '征求意见稿', '')`).run(id).lastInsertRowid);
+  const version = Number(
+    sqlite.prepare(`INSERT INTO draft_versions (consultation_id, version_no, label, source_text) VALUES (?, 1, '征求意见稿', '')`).run(id).lastInsertRowid
+  );
   const numerals = ["一", "二", "三", "四", "五"];
   numerals.forEach((n, i) => {
     const identity = Number(sqlite.prepare(`INSERT INTO article_identities (consultation_id) VALUES (?)`).run(id).lastInsertRowid);
@@ -46,7 +48,8 @@ function consultationWithDraft(): number {
 function comment(body: string, articles: number[], extra: { email?: string; name?: string; at?: number } = {}): number {
   const id = addComment(sqlite, C, { body, name: extra.name ?? null, receivedAt: new Date(Date.now() - 5 * DAY + (extra.at ?? 0)) });
   if (extra.email) sqlite.prepare(`UPDATE comments SET email = ? WHERE id = ?`).run(extra.email, id);
-  for (const n of articles) sqlite.prepare(`INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, 'commenter')`).run(id, article.get(n));
+  for (const n of articles)
+    sqlite.prepare(`INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, 'commenter')`).run(id, article.get(n));
   return id;
 }
 
@@ -61,7 +64,14 @@ const postMany = async (fields: Array<[string, string]>) =>
     context: context(),
   });
 const post = (fields: Record<string, string>) => postMany(Object.entries(fields));
-const matrix = async () => (await loader({ request: new Request(`http://localhost/admin/consultations/${C}/dispositions`, { headers: { Cookie: cookie } }), params: { id: String(C) }, context: context() })).matrix;
+const matrix = async () =>
+  (
+    await loader({
+      request: new Request(`http://localhost/admin/consultations/${C}/dispositions`, { headers: { Cookie: cookie } }),
+      params: { id: String(C) },
+      context: context(),
+    })
+  ).matrix;
 const opinionIdOf = (title: string) => sqlite.prepare(`SELECT id FROM dispositions WHERE consultation_id = ? AND title = ?`).pluck().get(C, title) as number;
 
 let onThird: number, onFourth: number, onBoth: number, unlisted: number, general: number, mover: number;
@@ -89,24 +99,49 @@ beforeAll(async () => {
       { label: "其他（未归类）", commentIds: [general] },
     ],
     // One sender's copies are found by the engine as a "campaign" with one distinct sender.
-    [{ commentIds: [firstCopy, secondCopy], distinctSenders: 1 }],
+    [{ commentIds: [firstCopy, secondCopy], distinctSenders: 1 }]
   );
   [topicA, topicB, topicOther] = fx.topicIds;
 });
 
 describe("a topic with two opinions", () => {
   it("gives each comment only the answer of the opinion that lists it; an unlisted comment carries none", async () => {
-    expect(await post({ intent: "opinion", topicId: String(topicA), title: "关于贴息期限的意见", commentIds: String(onThird), decision: "partly_adopted", reason: "贴息期限由省财政统一规定。", changeMade: "在第三条中增加一款", articleIdentityId: String(article.get(3)) })).toBeInstanceOf(Response);
-    expect(await postMany([["intent", "opinion"], ["topicId", String(topicA)], ["title", "关于年龄限制的意见"], ["commentIds", String(onFourth)], ["commentIds", String(onBoth)], ["decision", "not_adopted"], ["reason", "年龄条件与国家规定一致。"], ["articleIdentityId", String(article.get(4))]])).toBeInstanceOf(Response);
+    expect(
+      await post({
+        intent: "opinion",
+        topicId: String(topicA),
+        title: "关于贴息期限的意见",
+        commentIds: String(onThird),
+        decision: "partly_adopted",
+        reason: "贴息期限由省财政统一规定。",
+        changeMade: "在第三条中增加一款",
+        articleIdentityId: String(article.get(3)),
+      })
+    ).toBeInstanceOf(Response);
+    expect(
+      await postMany([
+        ["intent", "opinion"],
+        ["topicId", String(topicA)],
+        ["title", "关于年龄限制的意见"],
+        ["commentIds", String(onFourth)],
+        ["commentIds", String(onBoth)],
+        ["decision", "not_adopted"],
+        ["reason", "年龄条件与国家规定一致。"],
+        ["articleIdentityId", String(article.get(4))],
+      ])
+    ).toBeInstanceOf(Response);
 
-    expect((await answerForComment(db, onThird))).toMatchObject({ decision: "partly_adopted", changeMade: "在第三条中增加一款", source: "opinion" });
+    expect(await answerForComment(db, onThird)).toMatchObject({ decision: "partly_adopted", changeMade: "在第三条中增加一款", source: "opinion" });
     // The 第四条 example: never stamped with the change made for 第三条.
-    expect((await answerForComment(db, onFourth))).toMatchObject({ decision: "not_adopted", changeMade: null, title: "关于年龄限制的意见" });
-    expect((await answerForComment(db, onBoth))).toMatchObject({ decision: "not_adopted" });
-    expect((await answerForComment(db, unlisted))).toBeNull();
+    expect(await answerForComment(db, onFourth)).toMatchObject({ decision: "not_adopted", changeMade: null, title: "关于年龄限制的意见" });
+    expect(await answerForComment(db, onBoth)).toMatchObject({ decision: "not_adopted" });
+    expect(await answerForComment(db, unlisted)).toBeNull();
 
     const topic = (await matrix()).topics.find((t) => t.id === topicA)!;
-    expect(topic.opinions.map((o) => [o.title, o.memberCount])).toEqual([["关于贴息期限的意见", 1], ["关于年龄限制的意见", 2]]);
+    expect(topic.opinions.map((o) => [o.title, o.memberCount])).toEqual([
+      ["关于贴息期限的意见", 1],
+      ["关于年龄限制的意见", 2],
+    ]);
     expect(topic).toMatchObject({ answeredCount: 3, decided: false });
     expect(topic.comments.find((c) => c.id === unlisted)).toMatchObject({ answered: false, opinionId: null });
   });
@@ -114,17 +149,41 @@ describe("a topic with two opinions", () => {
   it("moves a comment from one opinion to another when it is ticked there, and keeps unlisted members on revision", async () => {
     const age = opinionIdOf("关于年龄限制的意见");
     // The form listed only onBoth and unlisted: onFourth (not shown) keeps its place; onBoth unticked leaves; unlisted joins.
-    await postMany([["intent", "opinion"], ["topicId", String(topicA)], ["opinionId", String(age)], ["title", "关于年龄限制的意见"], ["listedIds", String(onBoth)], ["listedIds", String(unlisted)], ["commentIds", String(unlisted)], ["decision", "not_adopted"], ["reason", "年龄条件与国家规定一致。"], ["articleIdentityId", String(article.get(4))]]);
+    await postMany([
+      ["intent", "opinion"],
+      ["topicId", String(topicA)],
+      ["opinionId", String(age)],
+      ["title", "关于年龄限制的意见"],
+      ["listedIds", String(onBoth)],
+      ["listedIds", String(unlisted)],
+      ["commentIds", String(unlisted)],
+      ["decision", "not_adopted"],
+      ["reason", "年龄条件与国家规定一致。"],
+      ["articleIdentityId", String(article.get(4))],
+    ]);
     expect((await answerForComment(db, onFourth))?.dispositionId).toBe(age);
     expect((await answerForComment(db, unlisted))?.dispositionId).toBe(age);
-    expect((await answerForComment(db, onBoth))).toBeNull();
-    await post({ intent: "opinion", topicId: String(topicA), opinionId: String(opinionIdOf("关于贴息期限的意见")), title: "关于贴息期限的意见", listedIds: String(onBoth), commentIds: String(onBoth), decision: "partly_adopted", reason: "贴息期限由省财政统一规定。", changeMade: "在第三条中增加一款", articleIdentityId: String(article.get(3)) });
-    expect((await answerForComment(db, onBoth))).toMatchObject({ title: "关于贴息期限的意见" });
-    expect((await answerForComment(db, onThird))).toMatchObject({ title: "关于贴息期限的意见" });
+    expect(await answerForComment(db, onBoth)).toBeNull();
+    await post({
+      intent: "opinion",
+      topicId: String(topicA),
+      opinionId: String(opinionIdOf("关于贴息期限的意见")),
+      title: "关于贴息期限的意见",
+      listedIds: String(onBoth),
+      commentIds: String(onBoth),
+      decision: "partly_adopted",
+      reason: "贴息期限由省财政统一规定。",
+      changeMade: "在第三条中增加一款",
+      articleIdentityId: String(article.get(3)),
+    });
+    expect(await answerForComment(db, onBoth)).toMatchObject({ title: "关于贴息期限的意见" });
+    expect(await answerForComment(db, onThird)).toMatchObject({ title: "关于贴息期限的意见" });
   });
 
   it("refuses a comment of another topic, keeping what was typed", async () => {
-    const reply = unwrap(await post({ intent: "opinion", topicId: String(topicA), title: "越界", commentIds: String(general), decision: "not_adopted", reason: "x" }));
+    const reply = unwrap(
+      await post({ intent: "opinion", topicId: String(topicA), title: "越界", commentIds: String(general), decision: "not_adopted", reason: "x" })
+    );
     expect(reply.status).toBe(400);
     expect(reply.body.errors.form).toMatch(/不在本主题中/);
     expect(reply.body.values.title).toBe("越界");
@@ -133,28 +192,47 @@ describe("a topic with two opinions", () => {
 
 describe("a comment moved or answered on its own", () => {
   it("a comment staff move leaves its opinion and carries no answer until answered again; its own answer wins and stays", async () => {
-    await post({ intent: "opinion", topicId: String(topicA), title: "关于培训补贴的意见", commentIds: String(mover), decision: "already_provided", reason: "第五条已作规定。" });
-    expect((await answerForComment(db, mover))).toMatchObject({ decision: "already_provided" });
-    (await moveComment(db, C, { id: (await findUserByUsername(db, "drafter"))!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicOther }));
-    expect((await answerForComment(db, mover))).toBeNull();
+    await post({
+      intent: "opinion",
+      topicId: String(topicA),
+      title: "关于培训补贴的意见",
+      commentIds: String(mover),
+      decision: "already_provided",
+      reason: "第五条已作规定。",
+    });
+    expect(await answerForComment(db, mover)).toMatchObject({ decision: "already_provided" });
+    await moveComment(db, C, { id: (await findUserByUsername(db, "drafter"))!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicOther });
+    expect(await answerForComment(db, mover)).toBeNull();
 
     await post({ intent: "record", commentId: String(mover), decision: "adopted", changeMade: "第五条提高培训补贴标准" });
-    expect((await answerForComment(db, mover))).toMatchObject({ decision: "adopted", source: "own" });
-    (await moveComment(db, C, { id: (await findUserByUsername(db, "drafter"))!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicA }));
-    expect((await answerForComment(db, mover))).toMatchObject({ decision: "adopted", source: "own" });
+    expect(await answerForComment(db, mover)).toMatchObject({ decision: "adopted", source: "own" });
+    await moveComment(db, C, { id: (await findUserByUsername(db, "drafter"))!.id, displayName: "drafter" }, { commentId: mover, toTopicId: topicA });
+    expect(await answerForComment(db, mover)).toMatchObject({ decision: "adopted", source: "own" });
   });
 });
 
 describe("重复提交 and campaigns", () => {
   it("groups one person's copies of one text as 重复提交, not as a campaign, and gives the copy the first one's answer, saying so", async () => {
-    expect((await duplicateGroups(db, C))).toEqual([{ firstId: firstCopy, duplicateIds: [secondCopy] }]);
-    expect((await duplicateCards(db, C))).toEqual([expect.objectContaining({ first: expect.objectContaining({ id: firstCopy }), copies: [expect.objectContaining({ id: secondCopy })] })]);
-    expect((await campaignCards(db, C, []))).toEqual([]);
+    expect(await duplicateGroups(db, C)).toEqual([{ firstId: firstCopy, duplicateIds: [secondCopy] }]);
+    expect(await duplicateCards(db, C)).toEqual([
+      expect.objectContaining({ first: expect.objectContaining({ id: firstCopy }), copies: [expect.objectContaining({ id: secondCopy })] }),
+    ]);
+    expect(await campaignCards(db, C, [])).toEqual([]);
 
-    await post({ intent: "opinion", topicId: String(topicB), title: "关于军属就业帮扶的意见", commentIds: String(firstCopy), decision: "adopted", changeMade: "第二条增加军属就业帮扶" });
-    expect((await answerForComment(db, secondCopy))).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
+    await post({
+      intent: "opinion",
+      topicId: String(topicB),
+      title: "关于军属就业帮扶的意见",
+      commentIds: String(firstCopy),
+      decision: "adopted",
+      changeMade: "第二条增加军属就业帮扶",
+    });
+    expect(await answerForComment(db, secondCopy)).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
     // Nobody is mailed while answering: both copies' sender hears the final answer at publication.
-    const told = sqlite.prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`).pluck().all(`result:${firstCopy}`, `result:${secondCopy}`);
+    const told = sqlite
+      .prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`)
+      .pluck()
+      .all(`result:${firstCopy}`, `result:${secondCopy}`);
     expect(told).toHaveLength(0);
     expect((await answersByComment(db, C)).get(secondCopy)).toMatchObject({ source: "duplicate", duplicateOf: firstCopy });
     const copyRow = (await collect(registerRows(db, C, "internal"))).find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
@@ -178,7 +256,7 @@ describe("the register and the status page", () => {
   it("show the comment's own answer, and 尚未答复 / 尚未处理 for a comment no opinion lists", async () => {
     const general2 = comment("第一条立法目的表述可以更简洁。", [1]);
     seedAnalysis(sqlite, C, [{ label: "张主任交办：创业贷款", commentIds: [general2] }]);
-    const rows = (await collect(registerRows(db, C, "internal")));
+    const rows = await collect(registerRows(db, C, "internal"));
     const row = (fragment: string) => rows.find((r) => r.text.includes(fragment))!;
     expect(row("年龄限制过严")).toMatchObject({ disposition: "不采纳", reason: "年龄条件与国家规定一致。" });
     expect(row("贴息期限")).toMatchObject({ disposition: "部分采纳", reason: "贴息期限由省财政统一规定。\n修改情况：在第三条中增加一款" });
@@ -194,12 +272,12 @@ describe("the register and the status page", () => {
       return (await lookupComment(db, receipt, code))!.steps.find((s) => s.label === "已研究")!;
     };
     // The answer reaches the status page once the feedback is published.
-    expect((await studied(onFourth))).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
+    expect(await studied(onFourth)).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
     const before = sqlite.prepare(`SELECT status FROM consultations WHERE id = ?`).pluck().get(C);
     sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
     try {
-      expect((await studied(onFourth))).toMatchObject({ label: "已研究", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
-      expect((await studied(general2))).toMatchObject({ label: "已研究", detail: "尚未答复" });
+      expect(await studied(onFourth)).toMatchObject({ label: "已研究", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
+      expect(await studied(general2)).toMatchObject({ label: "已研究", detail: "尚未答复" });
     } finally {
       sqlite.prepare(`UPDATE consultations SET status = ? WHERE id = ?`).run(before, C);
     }
@@ -210,7 +288,9 @@ describe("public titles and the feedback page", () => {
   const publish = async () => {
     sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
     const author = (await findUserByUsername(db, "drafter"))!.id;
-    sqlite.prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '说明正文。', ?, 'published', ?)`).run(C, author, Date.now());
+    sqlite
+      .prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '说明正文。', ?, 'published', ?)`)
+      .run(C, author, Date.now());
   };
 
   it("proposes a title from the label without working markers or names, and refuses the working label as a title", async () => {
@@ -226,7 +306,7 @@ describe("public titles and the feedback page", () => {
   });
 
   it("never shows a working label or an unapproved title; an approved title appears once confirmed", async () => {
-    (await publish());
+    await publish();
     const page = (await publicFeedback(db, C, "测试厅"))!;
     const json = JSON.stringify(page);
     for (const label of ["张主任交办", "其他（未归类）", "军属帮扶"]) expect(json).not.toContain(label);

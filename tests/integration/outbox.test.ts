@@ -24,7 +24,7 @@ const logs: string[] = [];
 const quiet = { log: (line: string) => void logs.push(line) };
 const smtp = useSmtpSink();
 beforeEach(async () => {
-  (await db.delete(emailOutbox).run());
+  await db.delete(emailOutbox).run();
   smtp.sink.received.length = 0;
   logs.length = 0;
   resetRateLimits();
@@ -42,7 +42,7 @@ const comment = async (email: string) => {
     publishPreference: "anonymous",
     idempotencyKey: `outbox-test-${++n}-abcdefghijkl`,
   };
-  const r = (await submitComment(db, open.id, input, { now: NOW }));
+  const r = await submitComment(db, open.id, input, { now: NOW });
   if (!r.ok) throw new Error(r.message);
   return r;
 };
@@ -53,7 +53,7 @@ const queue = (to: string, extra: Partial<Parameters<typeof queueNotice>[1]> = {
 
 describe("delivery through SMTP", () => {
   it("delivers a receipt with its subject, body, status link and a stable Message-ID", async () => {
-    const r = (await comment("vet@example.com"));
+    const r = await comment("vet@example.com");
     expect(await sendDue(db, smtp.mailer, quiet)).toBe(1);
     const [mail] = await smtp.sink.waitFor((m) => m.envelopeTo.includes("vet@example.com"));
     expect(mail.envelopeTo).toEqual(["vet@example.com"]);
@@ -66,19 +66,19 @@ describe("delivery through SMTP", () => {
     expect(mail.text).not.toContain("code=");
     expect(mail.text).toContain("辽宁省退役军人事务厅");
     expect(mail.header("auto-submitted")).toBe("auto-generated");
-    const stored = (await only());
+    const stored = await only();
     expect(stored).toMatchObject({ status: "sent", attempts: 1, lastError: null });
     expect(mail.messageId).toBe(stored.messageId);
     expect(stored.messageId).toMatch(/^<zq\.\d+\.[0-9a-f]{16}@zhengqiu\.localhost>$/);
   });
 
   it("lets no line break in a subject or header add a header or a recipient", async () => {
-    (await queue("a@example.com", {
+    await queue("a@example.com", {
       subject: "关于《办法》\r\nBcc: evil@example.com",
       headers: { "List-Unsubscribe": "<http://x/u>\r\nBcc: evil@example.com", Bcc: "evil@example.com" },
-    }));
-    (await queue("a@example.com\r\nBcc: evil@example.com", { dedupeKey: "crlf-to" }));
-    (await queue("a@example.com, evil@example.com", { dedupeKey: "comma-to" }));
+    });
+    await queue("a@example.com\r\nBcc: evil@example.com", { dedupeKey: "crlf-to" });
+    await queue("a@example.com, evil@example.com", { dedupeKey: "comma-to" });
     await sendDue(db, smtp.mailer, quiet);
     const [mail] = await smtp.sink.waitFor(() => true);
     expect(smtp.sink.received).toHaveLength(1);
@@ -87,7 +87,7 @@ describe("delivery through SMTP", () => {
     const head = mail.raw.slice(0, mail.raw.indexOf("\r\n\r\n"));
     expect(head).not.toMatch(/^Bcc:/im);
     expect(mail.header("list-unsubscribe")).toContain("http://x/u");
-    const refused = (await db.select().from(emailOutbox).where(eq(emailOutbox.status, "failed")).all());
+    const refused = await db.select().from(emailOutbox).where(eq(emailOutbox.status, "failed")).all();
     expect(refused).toHaveLength(2);
     for (const r of refused) expect(r.lastError).toMatch(/收件地址无效/);
   });
@@ -95,9 +95,9 @@ describe("delivery through SMTP", () => {
 
 describe("failures", () => {
   it("records a permanent refusal with the server's answer and never retries it", async () => {
-    (await queue("bounce@example.com"));
+    await queue("bounce@example.com");
     await sendDue(db, smtp.mailer, quiet);
-    const stored = (await only());
+    const stored = await only();
     expect(stored.status).toBe("failed");
     expect(stored.lastError).toMatch(/550.*No such user/);
     expect(await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + 7 * 86_400_000) })).toBe(0);
@@ -106,11 +106,11 @@ describe("failures", () => {
   });
 
   it("retries a temporary refusal with exponential backoff, then gives up after the limit", async () => {
-    (await queue("busy@example.com"));
+    await queue("busy@example.com");
     const t0 = Date.now();
     const at = (ms: number) => ({ ...quiet, retryBaseMs: 60_000, giveUpMs: 3_600_000, clock: () => new Date(t0 + ms) });
     await sendDue(db, smtp.mailer, at(0));
-    const first = (await only());
+    const first = await only();
     expect(first).toMatchObject({ status: "pending", attempts: 1 });
     expect(first.lastError).toMatch(/451/);
     const wait1 = first.nextAttemptAt.getTime() - t0;
@@ -122,7 +122,7 @@ describe("failures", () => {
     expect(wait2).toBeGreaterThanOrEqual(96_000);
     expect(wait2).toBeLessThanOrEqual(144_000);
     await sendDue(db, smtp.mailer, at(2 * 3_600_000));
-    expect((await row(first.id))).toMatchObject({ status: "failed", attempts: 3 });
+    expect(await row(first.id)).toMatchObject({ status: "failed", attempts: 3 });
     expect((await row(first.id)).lastError).toMatch(/不再重试/);
     expect(logs.some((l) => l.includes("451"))).toBe(true);
   });
@@ -134,35 +134,35 @@ describe("failures", () => {
 
 describe("crashes", () => {
   it("re-sends a row whose sender died before the answer only once its lease ran out, under the same Message-ID", async () => {
-    (await queue("crash@example.com"));
+    await queue("crash@example.com");
     const claimed = (await claimNext(db, "dead-sender", new Date()))!;
-    expect((await row(claimed.id))).toMatchObject({ status: "sending", leaseOwner: "dead-sender" });
+    expect(await row(claimed.id)).toMatchObject({ status: "sending", leaseOwner: "dead-sender" });
     expect(await sendDue(db, smtp.mailer, quiet)).toBe(0); // the lease still holds
     expect(await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + LEASE_MS + 1000) })).toBe(1);
     const [mail] = await smtp.sink.waitFor(() => true);
     expect(mail.messageId).toBe(claimed.message_id);
-    expect((await row(claimed.id))).toMatchObject({ status: "sent", attempts: 2, messageId: claimed.message_id });
+    expect(await row(claimed.id)).toMatchObject({ status: "sent", attempts: 2, messageId: claimed.message_id });
   });
 
   it("keeps the one remaining window (250 received, crash before the commit) to a duplicate a receiver can drop", async () => {
-    (await queue("window@example.com"));
+    await queue("window@example.com");
     const claimed = (await claimNext(db, "dead-sender", new Date()))!;
     await smtp.mailer.deliver(toOutgoing(claimed)); // the server said 250; the process dies here
     await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + LEASE_MS + 1000) });
     const copies = await smtp.sink.waitFor(() => true, { count: 2 });
     expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
     // Once recorded, a row is never sent again, whatever happens to leases afterwards.
-    (await markDelivered(db, claimed.id, "sent", new Date()));
+    await markDelivered(db, claimed.id, "sent", new Date());
     expect(await sendDue(db, smtp.mailer, { ...quiet, clock: () => new Date(Date.now() + 10 * LEASE_MS) })).toBe(0);
   });
 });
 
 describe("without SMTP", () => {
   it("keeps every message in the outbox and as an .eml file under the data folder", async () => {
-    const r = (await comment("demo@example.com"));
+    const r = await comment("demo@example.com");
     const files = createMailer(null);
     await sendDue(db, files, quiet);
-    const stored = (await only());
+    const stored = await only();
     expect(stored.status).toBe("held");
     const file = path.join(process.env.DATA_DIR!, "outbox", `${String(stored.id).padStart(6, "0")}-receipt.eml`);
     const parsed = await simpleParser(fs.readFileSync(file));
@@ -181,15 +181,15 @@ describe("an SMTP outage", () => {
       for (let i = 0; i < count; i++) receipts.push((await comment(`burst${receipts.length}@example.com`)).receiptNo);
     };
     try {
-      (await submit(10));
+      await submit(10);
       await smtp.sink.waitFor(() => true, { count: 3 });
       await smtp.sink.stop();
       const started = Date.now();
-      (await submit(20));
+      await submit(20);
       expect(Date.now() - started).toBeLessThan(2000); // intake never waits for mail
       await new Promise((r) => setTimeout(r, 400)); // retries fail meanwhile
       await smtp.sink.start();
-      (await submit(10));
+      await submit(10);
       await smtp.sink.waitFor((m) => m.envelopeTo[0].startsWith("burst"), { count: 40, timeoutMs: 15_000 });
       await new Promise((r) => setTimeout(r, 300)); // room for a stray duplicate to show up
     } finally {

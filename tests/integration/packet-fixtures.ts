@@ -32,7 +32,7 @@ export function addComment(sqlite: Sqlite, consultationId: number, c: FixtureCom
         `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, name,
            organisation, identity_category, publish_preference, channel, received_at, moderation_status, moderated_at,
            published_name, published_organisation)
-         VALUES (?, ?, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         consultationId,
@@ -50,8 +50,8 @@ export function addComment(sqlite: Sqlite, consultationId: number, c: FixtureCom
         status === "pending" ? null : received.getTime(),
         // As a moderator approved them: the fixture's names are the reviewed ones unless said otherwise.
         c.publishedName === undefined ? (status === "approved" ? c.name ?? null : null) : c.publishedName,
-        c.publishedOrganisation === undefined ? (status === "approved" ? c.organisation ?? null : null) : c.publishedOrganisation,
-      ).lastInsertRowid,
+        c.publishedOrganisation === undefined ? (status === "approved" ? c.organisation ?? null : null) : c.publishedOrganisation
+      ).lastInsertRowid
   );
 }
 
@@ -60,10 +60,10 @@ export function answerTopic(
   sqlite: Sqlite,
   consultationId: number,
   commentIds: number[],
-  answer: { decision: Disposition; reason: string; changeMade?: string; decidedBy: number; label?: string },
+  answer: { decision: Disposition; reason: string; changeMade?: string; decidedBy: number; label?: string }
 ): number {
   const topicId = Number(
-    sqlite.prepare(`INSERT INTO topics (consultation_id, label, keywords) VALUES (?, ?, '[]')`).run(consultationId, answer.label ?? "测试主题").lastInsertRowid,
+    sqlite.prepare(`INSERT INTO topics (consultation_id, label, keywords) VALUES (?, ?, '[]')`).run(consultationId, answer.label ?? "测试主题").lastInsertRowid
   );
   const place = sqlite.prepare(`INSERT OR REPLACE INTO comment_analysis (comment_id, topic_id) VALUES (?, ?)`);
   for (const id of commentIds) place.run(id, topicId);
@@ -94,16 +94,16 @@ export function closedConsultationWithoutComments(sqlite: Sqlite, like: number, 
     sqlite
       .prepare(
         `INSERT INTO consultations (title, doc_type, division_id, author_id, status, basis, opens_at, closes_at, published_at, show_comments)
-         SELECT ?, doc_type, division_id, author_id, 'published', basis, ?, ?, ?, 1 FROM consultations WHERE id = ?`,
+         SELECT ?, doc_type, division_id, author_id, 'published', basis, ?, ?, ?, 1 FROM consultations WHERE id = ?`
       )
-      .run(title, now - 31 * DAY, now - DAY, now - 32 * DAY, like).lastInsertRowid,
+      .run(title, now - 31 * DAY, now - DAY, now - 32 * DAY, like).lastInsertRowid
   );
 }
 
 export function commentIdByText(sqlite: Sqlite, consultationId: number, fragment: string): number {
-  const row = sqlite
-    .prepare(`SELECT id FROM comments WHERE consultation_id = ? AND instr(body, ?) > 0`)
-    .get(consultationId, fragment) as { id: number } | undefined;
+  const row = sqlite.prepare(`SELECT id FROM comments WHERE consultation_id = ? AND instr(body, ?) > 0`).get(consultationId, fragment) as
+    | { id: number }
+    | undefined;
   if (!row) throw new Error(`No comment containing ${fragment}`);
   return row.id;
 }

@@ -40,17 +40,26 @@ beforeAll(async () => {
   addComment(sqlite, CLOSED, { body: "+1 同意", status: "pending" });
   const loans = commentIdByText(sqlite, CLOSED, "阳光安置");
   const portal = commentIdByText(sqlite, CLOSED, "一网通办");
-  sunshineTopic = answerTopic(sqlite, CLOSED, [loans, portal, formulaId], { decision: "partly_adopted", reason: "已在第五条中补充公开要求。", changeMade: "第五条增加“安置岗位、分数和排名向社会公开”", decidedBy: drafter.id });
+  sunshineTopic = answerTopic(sqlite, CLOSED, [loans, portal, formulaId], {
+    decision: "partly_adopted",
+    reason: "已在第五条中补充公开要求。",
+    changeMade: "第五条增加“安置岗位、分数和排名向社会公开”",
+    decidedBy: drafter.id,
+  });
   answerComment(sqlite, CLOSED, portal, { decision: "already_provided", reason: "第十条已规定保留线下窗口。", decidedBy: drafter.id });
   saveSummary(sqlite, CLOSED, "一、基本情况\n本次征求意见共收到意见三十余条。", drafter.id);
   empty = closedConsultationWithoutComments(sqlite, CLOSED, "辽宁省退役军人服务站管理办法（无意见测试）");
 });
 
-const rows = async (id: number, variant: "internal" | "public", chunkSize?: number) => (await collect(registerRows(db, id, variant, { chunkSize })));
+const rows = async (id: number, variant: "internal" | "public", chunkSize?: number) => await collect(registerRows(db, id, variant, { chunkSize }));
 const cellsOf = (r: RegisterRow) => Object.values(r).join("\t");
 
 const ask = async (format: string, id: number) =>
-  (await download({ request: new Request(`http://localhost/admin/consultations/${id}/packet/${format}`, { headers: { Cookie: cookie } }), params: { id: String(id), format }, context: context() })) as Response;
+  (await download({
+    request: new Request(`http://localhost/admin/consultations/${id}/packet/${format}`, { headers: { Cookie: cookie } }),
+    params: { id: String(id), format },
+    context: context(),
+  })) as Response;
 
 /** A download of the packet's current version: the first asks for the build, which runs in a worker; then the stored file. */
 async function fetchFile(format: string, id = CLOSED): Promise<{ res: Response; body: Buffer }> {
@@ -64,15 +73,27 @@ async function fetchFile(format: string, id = CLOSED): Promise<{ res: Response; 
 
 describe("the register (意见登记表)", () => {
   it("lists every comment once, in the order received, numbered, with its articles, author, channel and answer", async () => {
-    const all = (await rows(CLOSED, "internal"));
+    const all = await rows(CLOSED, "internal");
     const count = db.$client.prepare("SELECT count(*) FROM comments WHERE consultation_id = ?").pluck().get(CLOSED);
     expect(all).toHaveLength(count as number);
     expect(all.map((r) => r.no)).toEqual(all.map((_, i) => i + 1));
-    expect(Object.keys(all[0])).toEqual(["no", "receiptNo", "receivedAt", "articles", "text", "author", "identity", "channel", "files", "disposition", "reason"]);
+    expect(Object.keys(all[0])).toEqual([
+      "no",
+      "receiptNo",
+      "receivedAt",
+      "articles",
+      "text",
+      "author",
+      "identity",
+      "channel",
+      "files",
+      "disposition",
+      "reason",
+    ]);
     expect(all[0].receiptNo).toMatch(/^ZQ\d{8}-/);
     expect(all[0].receivedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // A smaller chunk gives the same register: the chunk edges lose and repeat nothing.
-    expect((await rows(CLOSED, "internal", 7))).toEqual(all);
+    expect(await rows(CLOSED, "internal", 7)).toEqual(all);
     const two = all.find((r) => r.text.includes("建议第四条的主要目标"))!;
     expect(two).toMatchObject({ articles: "第四条、第十二条", author: "蒋文涛，大连市退役军人事业研究会", identity: "社会组织", channel: "网上提交" });
     expect(all.find((r) => r.text.includes("烧烤店"))).toMatchObject({ articles: "总体意见", disposition: "不予公开", reason: "与本次征求意见内容无关" });
@@ -91,9 +112,9 @@ describe("the register (意见登记表)", () => {
     expect(sunshine.disposition).toBe("部分采纳");
     expect(sunshine.reason).toBe("已在第五条中补充公开要求。\n修改情况：第五条增加“安置岗位、分数和排名向社会公开”");
     const ids = db.$client.prepare("SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id").pluck().all(CLOSED) as number[];
-    const internal = (await rows(CLOSED, "internal"));
+    const internal = await rows(CLOSED, "internal");
     for (const [i, id] of ids.entries()) {
-      const expected = (await dispositionFor(db, id));
+      const expected = await dispositionFor(db, id);
       if (expected) expect(internal[i].disposition).toBe(DISPOSITION_LABELS[expected.decision]);
       else expect(internal[i].disposition).toMatch(/^(不予公开|尚未处理)$/);
     }
@@ -105,7 +126,7 @@ describe("the register (意见登记表)", () => {
     expect(internal).toContain("186-4023-7519");
     expect(internal).toContain("魏东升\t退役军人");
     for (const id of [OPEN, CLOSED]) {
-      const pub = (await rows(id, "public"));
+      const pub = await rows(id, "public");
       const text = pub.map(cellsOf).join("\n");
       expect(text).not.toMatch(PHONE);
       expect(text).not.toMatch(ID_CARD);
@@ -114,7 +135,7 @@ describe("the register (意见登记表)", () => {
       expect(text).not.toContain("未署名");
       expect(pub.every((r) => r.receiptNo === "")).toBe(true);
     }
-    const open = (await rows(OPEN, "public"));
+    const open = await rows(OPEN, "public");
     expect(open.map(cellsOf).join("\n")).not.toMatch(/刘成志|何永强/); // kept private by their authors
     expect(open.find((r) => r.text.includes("汽修店"))!.author).toBe("郑宏伟"); // named by choice
     expect(open.find((r) => r.text.startsWith("坚决支持"))!.author).toBe("网友（退役军人）");
@@ -181,7 +202,20 @@ describe("the packet's files", () => {
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe("意见登记表（内部资料）");
-    expect(sheet.getRow(1).values).toEqual([undefined, "序号", "回执编号", "收到时间", "条款", "意见内容", "提出人/单位", "身份", "渠道", "附件", "采纳情况", "理由"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "序号",
+      "回执编号",
+      "收到时间",
+      "条款",
+      "意见内容",
+      "提出人/单位",
+      "身份",
+      "渠道",
+      "附件",
+      "采纳情况",
+      "理由",
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(1).width!);
     expect(sheet.getCell("E2").alignment).toMatchObject({ wrapText: true });
@@ -210,7 +244,7 @@ describe("the packet's files", () => {
   });
 
   it("exports a consultation without comments in every format, saying so", async () => {
-    expect((await rows(empty, "internal"))).toEqual([]);
+    expect(await rows(empty, "internal")).toEqual([]);
     const docx = await JSZip.loadAsync((await fetchFile("docx", empty)).body);
     const xml = await docx.file("word/document.xml")!.async("string");
     expect(xml).toContain("本次征求意见未收到意见。");
@@ -231,7 +265,11 @@ describe("the packet's files", () => {
   });
 
   it("offers the public a register of published comments only, without answers before the feedback is out", async () => {
-    const res = (await publicDownload({ request: new Request(`http://localhost/consultations/${OPEN}/register/csv`), params: { id: String(OPEN), format: "csv" }, context: context() })) as Response;
+    const res = (await publicDownload({
+      request: new Request(`http://localhost/consultations/${OPEN}/register/csv`),
+      params: { id: String(OPEN), format: "csv" },
+      context: context(),
+    })) as Response;
     const text = Buffer.from(await res.arrayBuffer()).toString("utf8");
     expect(res.headers.get("Content-Disposition")).toContain("attachment;");
     expect(text).not.toMatch(PHONE);
@@ -248,7 +286,7 @@ describe("the packet's contents and its stored files", () => {
     const v1 = db.$client.prepare("SELECT source_text FROM draft_versions WHERE consultation_id = ? ORDER BY version_no").pluck().get(CLOSED) as string;
     const v2 = v1.replace(/^(第五条 .*?)。$/m, "$1，安置岗位、分数和排名向社会公开。");
     expect(v2).not.toBe(v1);
-    (await createVersion(db, CLOSED, drafter, { label: "送审稿", changeNote: "根据征求意见修改第五条", draftText: v2 }));
+    await createVersion(db, CLOSED, drafter, { label: "送审稿", changeNote: "根据征求意见修改第五条", draftText: v2 });
     const fifth = (await latestArticles(db, CLOSED)).find((a) => a.number === 5)!.identityId;
     db.$client.prepare("UPDATE dispositions SET article_identity_id = ? WHERE topic_id = ?").run(fifth, sunshineTopic);
     db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?").run("阳光安置信息公开", sunshineTopic);
@@ -258,7 +296,16 @@ describe("the packet's contents and its stored files", () => {
     const zip = await JSZip.loadAsync((await fetchFile("docx")).body);
     const xml = await zip.file("word/document.xml")!.async("string");
     const text = xml.replace(/<[^>]+>/g, "");
-    const parts = ["第一部分　意见采纳情况说明", "第二部分　送审稿", "第三部分　起草说明", "第四部分　修改对照表", "第五部分　意见统计", "第六部分　意见审核记录", "第七部分　意见登记表索引（按条款）", "第八部分　意见登记表"];
+    const parts = [
+      "第一部分　意见采纳情况说明",
+      "第二部分　送审稿",
+      "第三部分　起草说明",
+      "第四部分　修改对照表",
+      "第五部分　意见统计",
+      "第六部分　意见审核记录",
+      "第七部分　意见登记表索引（按条款）",
+      "第八部分　意见登记表",
+    ];
     const at = parts.map((p) => text.indexOf(p));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -280,15 +327,15 @@ describe("the packet's contents and its stored files", () => {
   it("is built once per version of its inputs, off the request path, and served from the stored file", async () => {
     await fetchFile("pdf");
     const builds = () => db.select().from(packetBuilds).where(eq(packetBuilds.consultationId, CLOSED)).all();
-    const [built] = (await builds());
-    expect((await builds())).toHaveLength(1);
+    const [built] = await builds();
+    expect(await builds()).toHaveLength(1);
     expect(built.status).toBe("ready");
     const pdf = packetFilePath(built, "pdf");
     const written = fs.statSync(pdf).mtimeMs;
     const again = await ask("pdf", CLOSED);
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer()).equals(fs.readFileSync(pdf))).toBe(true);
-    expect((await builds())).toEqual([built]);
+    expect(await builds()).toEqual([built]);
     expect(fs.statSync(pdf).mtimeMs).toBe(written);
 
     // A new input makes a new version: the request is answered at once while the worker builds it.
@@ -299,8 +346,8 @@ describe("the packet's contents and its stored files", () => {
     expect(await pending.text()).toContain("材料正在生成");
     expect(Date.now() - started).toBeLessThan(2000);
     await packetBuildsSettled();
-    const [rebuilt] = (await builds());
-    expect((await builds())).toHaveLength(1);
+    const [rebuilt] = await builds();
+    expect(await builds()).toHaveLength(1);
     expect(rebuilt.inputHash).not.toBe(built.inputHash);
     expect(fs.existsSync(pdf)).toBe(false);
     const csv = (await fetchFile("csv")).body.toString("utf8");

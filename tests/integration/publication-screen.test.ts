@@ -48,7 +48,7 @@ const spans = (id: number) => db.select().from(redactions).where(eq(redactions.c
 const byReceipt = async (receiptNo: string) => (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
 
 async function submit(fields: { body: string; name?: string; organisation?: string; identityCategory?: string; publishPreference?: "named" | "anonymous" }) {
-  const result = (await submitComment(db, OPEN, {
+  const result = await submitComment(db, OPEN, {
     body: fields.body,
     articles: [],
     name: fields.name ?? null,
@@ -57,7 +57,7 @@ async function submit(fields: { body: string; name?: string; organisation?: stri
     email: null,
     publishPreference: fields.publishPreference ?? "named",
     idempotencyKey: key(),
-  }));
+  });
   if (!result.ok) throw new Error(result.message);
   return byReceipt(result.receiptNo);
 }
@@ -75,7 +75,7 @@ const moderationPost = (fields: Array<[string, string]>) =>
 
 describe("intake", () => {
   it("screens the name and organisation and stores what it finds for review, like the text's", async () => {
-    const c = (await submit({ body: "建议增加就业培训名额。", name: `王小明 ${PHONE}`, organisation: `身份证${ID_CARD}` }));
+    const c = await submit({ body: "建议增加就业培训名额。", name: `王小明 ${PHONE}`, organisation: `身份证${ID_CARD}` });
     expect(c.hasPii).toBe(true);
     expect((await spans(c.id)).map((s) => [s.field, s.kind, s.status, (c[s.field] ?? "").slice(s.start, s.end)])).toEqual([
       ["name", "phone", "proposed", PHONE],
@@ -102,7 +102,14 @@ describe("intake", () => {
   });
 
   it("refuses it on the staff entry form too", async () => {
-    const fields = { channel: "letter", receivedOn: shanghaiDate(new Date()), body: "来信建议。", identityCategory: "伪造类别", publishPreference: "anonymous", idempotencyKey: key() };
+    const fields = {
+      channel: "letter",
+      receivedOn: shanghaiDate(new Date()),
+      body: "来信建议。",
+      identityCategory: "伪造类别",
+      publishPreference: "anonymous",
+      idempotencyKey: key(),
+    };
     const res = unwrap(
       await staffEntryAction({
         request: new Request(`http://localhost/admin/consultations/${OPEN}/comments/new`, {
@@ -112,7 +119,7 @@ describe("intake", () => {
         }),
         params: { id: String(OPEN) },
         context: context(),
-      }),
+      })
     );
     expect(res.status).toBe(400);
     expect(res.body.errors.identityCategory).toBe("身份类别无效，请从列表中选择。");
@@ -122,25 +129,34 @@ describe("intake", () => {
 
 describe("moderation", () => {
   it("holds back in bulk every comment with an unreviewed detection, in any field, and says how many and why", async () => {
-    const clean = (await submit({ body: "建议简化创业补贴申请材料。", name: "李四" }));
-    const inName = (await submit({ body: "建议放宽年龄限制。", name: `王小明 ${PHONE}` }));
-    const inBody = (await submit({ body: `请联系我 ${PHONE}，我有具体建议。`, publishPreference: "anonymous" }));
-    const res = unwrap(await moderationPost([["intent", "bulk-approve"], ["ids", String(clean.id)], ["ids", String(inName.id)], ["ids", String(inBody.id)]]));
+    const clean = await submit({ body: "建议简化创业补贴申请材料。", name: "李四" });
+    const inName = await submit({ body: "建议放宽年龄限制。", name: `王小明 ${PHONE}` });
+    const inBody = await submit({ body: `请联系我 ${PHONE}，我有具体建议。`, publishPreference: "anonymous" });
+    const res = unwrap(
+      await moderationPost([
+        ["intent", "bulk-approve"],
+        ["ids", String(clean.id)],
+        ["ids", String(inName.id)],
+        ["ids", String(inBody.id)],
+      ])
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors.ids).toContain("已通过 1 条；另有 2 条含有尚未确认的疑似个人信息，未予通过，仍在待审核队列中");
     expect(res.body.errors.ids).toContain(`${inName.receiptNo}（待确认的姓名：手机号“${PHONE}”）`);
     expect(res.body.errors.ids).toContain(`${inBody.receiptNo}（待确认的意见内容：手机号“${PHONE}”）`);
     expect(res.body.ids).toEqual([String(inName.id), String(inBody.id)]);
-    expect((await comment(clean.id))).toMatchObject({ moderationStatus: "approved", publishedName: "李四" });
-    expect((await comment(inName.id))).toMatchObject({ moderationStatus: "pending", publishedName: null });
-    expect((await comment(inBody.id))).toMatchObject({ moderationStatus: "pending", publishedBody: null });
+    expect(await comment(clean.id)).toMatchObject({ moderationStatus: "approved", publishedName: "李四" });
+    expect(await comment(inName.id)).toMatchObject({ moderationStatus: "pending", publishedName: null });
+    expect(await comment(inBody.id)).toMatchObject({ moderationStatus: "pending", publishedBody: null });
     expect((await spans(inName.id)).map((s) => s.status)).toEqual(["proposed"]);
   });
 
   it("shows the name's detection and proposes it redacted; approving refuses a name that still holds it", async () => {
-    const c = (await submit({ body: "建议增加岗位。", name: `王小明 ${PHONE}`, organisation: "沈阳市某公司" }));
+    const c = await submit({ body: "建议增加岗位。", name: `王小明 ${PHONE}`, organisation: "沈阳市某公司" });
     const { queue } = await moderationLoader({
-      request: new Request(`http://localhost/admin/consultations/${OPEN}/moderation?q=${encodeURIComponent(c.receiptNo)}`, { headers: { Cookie: cookies.drafter } }),
+      request: new Request(`http://localhost/admin/consultations/${OPEN}/moderation?q=${encodeURIComponent(c.receiptNo)}`, {
+        headers: { Cookie: cookies.drafter },
+      }),
       params: { id: String(OPEN) },
       context: context(),
     });
@@ -149,36 +165,51 @@ describe("moderation", () => {
     expect(item.proposedName).toBe("王小明 [手机号已隐去]");
     expect(item.unreviewed).toBe(1);
 
-    const typed: Array<[string, string]> = [["intent", "approve"], ["commentId", String(c.id)], ["publishedBody", "建议增加岗位。"], ["publishedName", `王小明 ${PHONE}`], ["publishedOrganisation", "沈阳市某公司"]];
+    const typed: Array<[string, string]> = [
+      ["intent", "approve"],
+      ["commentId", String(c.id)],
+      ["publishedBody", "建议增加岗位。"],
+      ["publishedName", `王小明 ${PHONE}`],
+      ["publishedOrganisation", "沈阳市某公司"],
+    ];
     const refused = unwrap(await moderationPost(typed));
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.publishedName).toBe(`公开的姓名中仍有疑似个人信息：手机号“${PHONE}”。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`);
+    expect(refused.body.errors.publishedName).toBe(
+      `公开的姓名中仍有疑似个人信息：手机号“${PHONE}”。请隐去后再通过；如确属可以公开的内容，请勾选“已核对，确认无个人信息”。`
+    );
     expect(refused.body.values.publishedName).toBe(`王小明 ${PHONE}`);
     expect((await comment(c.id)).moderationStatus).toBe("pending");
 
     // The moderator edits the name as they edit the text.
     const ok = (await moderationPost([...typed.slice(0, 3), ["publishedName", "王先生"], ["publishedOrganisation", "沈阳市某公司"]])) as Response;
     expect(ok.status).toBe(302);
-    expect((await comment(c.id))).toMatchObject({ moderationStatus: "approved", publishedName: "王先生", publishedOrganisation: "沈阳市某公司", name: `王小明 ${PHONE}` });
+    expect(await comment(c.id)).toMatchObject({
+      moderationStatus: "approved",
+      publishedName: "王先生",
+      publishedOrganisation: "沈阳市某公司",
+      name: `王小明 ${PHONE}`,
+    });
     expect((await spans(c.id)).map((s) => s.status)).toEqual(["accepted"]);
   });
 });
 
 describe("public outputs", () => {
   it("use only the reviewed name and organisation, and never a crafted identity category", async () => {
-    const named = (await submit({ body: "建议公开培训机构名单。", name: `张三 ${PHONE}`, organisation: "某协会" }));
-    (await approveComment(db, OPEN, (await staff("drafter")), { commentId: named.id, publishedBody: named.body, confirmNoPii: false }));
+    const named = await submit({ body: "建议公开培训机构名单。", name: `张三 ${PHONE}`, organisation: "某协会" });
+    await approveComment(db, OPEN, await staff("drafter"), { commentId: named.id, publishedBody: named.body, confirmNoPii: false });
     expect((await comment(named.id)).publishedName).toBe("张三 [手机号已隐去]");
     // A category stored before intake checked it against the list.
     const crafted = addComment(db.$client, OPEN, { body: "建议提高补贴标准。", identity: `网友（${PHONE}）`, publish: "anonymous" });
 
-    const page = (await listPublicComments(db, OPEN, { page: 1 }));
-    const all = [page, ...(await Promise.all(Array.from({ length: page.pageCount - 1 }, (_, i) => listPublicComments(db, OPEN, { page: i + 2 }))))].flatMap((p) => p.comments);
+    const page = await listPublicComments(db, OPEN, { page: 1 });
+    const all = [page, ...(await Promise.all(Array.from({ length: page.pageCount - 1 }, (_, i) => listPublicComments(db, OPEN, { page: i + 2 }))))].flatMap(
+      (p) => p.comments
+    );
     expect(all.find((c) => c.id === named.id)).toMatchObject({ author: "张三 [手机号已隐去]", detail: "某协会" });
     expect(all.find((c) => c.id === crafted)).toMatchObject({ author: "网友", detail: null });
     expect(JSON.stringify(all)).not.toContain(PHONE);
 
-    const rows = (await collect(registerRows(db, OPEN, "public")));
+    const rows = await collect(registerRows(db, OPEN, "public"));
     expect(rows.map((r) => r.author)).toContain("张三 [手机号已隐去]，某协会");
     expect(rows.map((r) => r.author).join("\n")).not.toContain(PHONE);
     // The internal register for the legal office keeps the originals.
@@ -209,20 +240,24 @@ describe("generated public texts", () => {
     });
     expect(page.screen.withheldLabels).toEqual([{ label: `${PHONE}、来信、收费`, found: `手机号“${PHONE}”` }]);
 
-    const generated = (await generateSummary(db, CLOSED, (await staff("drafter")), "测试厅"));
+    const generated = await generateSummary(db, CLOSED, await staff("drafter"), "测试厅");
     expect(new Set(generated.redacted.map((m) => m.text))).toEqual(new Set([PHONE]));
     // Neither topic has an approved title: the working label (with its number) is never printed.
     expect(generated.body).toContain(TITLE_PENDING);
     expect(generated.body).not.toContain(PHONE);
 
     // A text that reached review holding personal data (typed before the screen knew the format) is not approved.
-    (await db.update(feedbackSummaries).set({ status: "pending_review", body: `说明，联系人电话 ${PHONE}。` }).where(eq(feedbackSummaries.consultationId, CLOSED)).run());
-    await expect(reviewSummary(db, CLOSED, (await staff("reviewer")), "approved", undefined)).rejects.toThrow(`说明中仍有疑似个人信息：手机号“${PHONE}”`);
+    await db
+      .update(feedbackSummaries)
+      .set({ status: "pending_review", body: `说明，联系人电话 ${PHONE}。` })
+      .where(eq(feedbackSummaries.consultationId, CLOSED))
+      .run();
+    await expect(reviewSummary(db, CLOSED, await staff("reviewer"), "approved", undefined)).rejects.toThrow(`说明中仍有疑似个人信息：手机号“${PHONE}”`);
     expect((await db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, CLOSED)).get())!.status).toBe("pending_review");
 
     // The feedback page publishes staff answers and the summary only through the screen.
-    (await db.update(feedbackSummaries).set({ status: "published", publishedAt: new Date() }).where(eq(feedbackSummaries.consultationId, CLOSED)).run());
-    (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run());
+    await db.update(feedbackSummaries).set({ status: "published", publishedAt: new Date() }).where(eq(feedbackSummaries.consultationId, CLOSED)).run();
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
     const feedback = (await publicFeedback(db, CLOSED, "测试厅"))!;
     expect(JSON.stringify(feedback)).not.toContain(PHONE);
     expect(JSON.stringify(feedback.answers)).toContain("电话[手机号已隐去]");

@@ -39,7 +39,7 @@ async function setup() {
   const { user: otherDrafter } = await makeUser("drafter", { division: "另一处" });
   const { user: reviewer } = await makeUser("reviewer");
   const { user: legal } = await makeUser("legal");
-  const id = (await createConsultation(db, input(), drafter));
+  const id = await createConsultation(db, input(), drafter);
   return { drafter, otherDrafter, reviewer, legal, id };
 }
 
@@ -48,57 +48,58 @@ const status = async (id: number) => (await db.select().from(consultations).wher
 describe("review before publication", () => {
   it("goes draft → pending review → published, audited at each step", async () => {
     const { drafter, reviewer, id } = await setup();
-    expect((await getPublicConsultation(db, id))).toBeUndefined();
-    (await submitForReview(db, id, drafter));
-    expect((await status(id))).toBe("pending_review");
-    expect((await getPublicConsultation(db, id))).toBeUndefined();
-    (await review(db, id, reviewer, "approved", undefined));
-    expect((await status(id))).toBe("published");
+    expect(await getPublicConsultation(db, id)).toBeUndefined();
+    await submitForReview(db, id, drafter);
+    expect(await status(id)).toBe("pending_review");
+    expect(await getPublicConsultation(db, id)).toBeUndefined();
+    await review(db, id, reviewer, "approved", undefined);
+    expect(await status(id)).toBe("published");
     expect((await getPublicConsultation(db, id))?.phase).toBe("upcoming");
-    const actions = (await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, "consultation"), eq(auditLog.entityId, String(id))))
-      .all())
-      .map((a) => a.action);
+    const actions = (
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, "consultation"), eq(auditLog.entityId, String(id))))
+        .all()
+    ).map((a) => a.action);
     expect(actions).toEqual(["consultation.create", "consultation.submit", "consultation.approve"]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("never lets the author approve their own consultation", async () => {
     const { drafter, reviewer, id } = await setup();
-    (await submitForReview(db, id, drafter));
+    await submitForReview(db, id, drafter);
     // Even a reviewer account that authored it: authorship is what counts.
-    (await db.update(consultations).set({ authorId: reviewer.id }).where(eq(consultations.id, id)).run());
+    await db.update(consultations).set({ authorId: reviewer.id }).where(eq(consultations.id, id)).run();
     await expect(review(db, id, reviewer, "approved", undefined)).rejects.toThrow("不能审核自己起草的征求意见。");
-    expect((await status(id))).toBe("pending_review");
+    expect(await status(id)).toBe("pending_review");
   });
 
   it("lets neither drafters, the legal office nor another division publish or submit", async () => {
     const { drafter, otherDrafter, legal, id } = await setup();
     await expect(submitForReview(db, id, otherDrafter)).rejects.toThrow(WorkflowError);
-    (await submitForReview(db, id, drafter));
+    await submitForReview(db, id, drafter);
     for (const who of [drafter, otherDrafter, legal]) {
       await expect(review(db, id, who, "approved", undefined)).rejects.toThrow(/只有审核人员可以审核/);
     }
-    expect((await status(id))).toBe("pending_review");
+    expect(await status(id)).toBe("pending_review");
   });
 
   it("returns a consultation to its drafter only with a comment", async () => {
     const { drafter, reviewer, id } = await setup();
-    (await submitForReview(db, id, drafter));
+    await submitForReview(db, id, drafter);
     await expect(review(db, id, reviewer, "returned", " ")).rejects.toThrow("退回修改时请填写审核意见。");
-    (await review(db, id, reviewer, "returned", "请补充法律依据。"));
-    expect((await status(id))).toBe("draft");
+    await review(db, id, reviewer, "returned", "请补充法律依据。");
+    expect(await status(id)).toBe("draft");
   });
 
   it("refuses a period below the statutory minimum without a reason", async () => {
     const { user: drafter } = await makeUser("drafter", { division: "测试处" });
     const now = Date.now();
     const fmt = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
-    const short = (await createConsultation(db, input({ opensAt: fmt(now + day), closesAt: fmt(now + 10 * day) }), drafter));
+    const short = await createConsultation(db, input({ opensAt: fmt(now + day), closesAt: fmt(now + 10 * day) }), drafter);
     await expect(submitForReview(db, short, drafter)).rejects.toThrow(/短于法定最短期限/);
-    (await db.update(consultations).set({ shortPeriodReason: "上位法修改后须在限期内出台配套规定。" }).where(eq(consultations.id, short)).run());
+    await db.update(consultations).set({ shortPeriodReason: "上位法修改后须在限期内出台配套规定。" }).where(eq(consultations.id, short)).run();
     await expect(submitForReview(db, short, drafter)).resolves.not.toThrow();
   });
 
@@ -112,9 +113,13 @@ describe("review before publication", () => {
 describe("after publication", () => {
   async function published() {
     const s = await setup();
-    (await submitForReview(db, s.id, s.drafter));
-    (await review(db, s.id, s.reviewer, "approved", undefined));
-    (await db.update(consultations).set({ opensAt: new Date(Date.now() - day) }).where(eq(consultations.id, s.id)).run());
+    await submitForReview(db, s.id, s.drafter);
+    await review(db, s.id, s.reviewer, "approved", undefined);
+    await db
+      .update(consultations)
+      .set({ opensAt: new Date(Date.now() - day) })
+      .where(eq(consultations.id, s.id))
+      .run();
     return s;
   }
 
@@ -123,37 +128,47 @@ describe("after publication", () => {
     const before = (await db.select().from(consultations).where(eq(consultations.id, id)).get())!.closesAt!;
     await expect(extendDeadline(db, id, drafter, new Date(before.getTime() - day), "提前")).rejects.toThrow(/必须晚于原截止时间/);
     await expect(extendDeadline(db, id, otherDrafter, new Date(before.getTime() + day), "延期")).rejects.toThrow(WorkflowError);
-    (await extendDeadline(db, id, drafter, new Date(before.getTime() + 7 * day), "应社会公众要求延长七日。"));
+    await extendDeadline(db, id, drafter, new Date(before.getTime() + 7 * day), "应社会公众要求延长七日。");
     expect((await db.select().from(consultations).where(eq(consultations.id, id)).get())!.closesAt!.getTime()).toBe(before.getTime() + 7 * day);
   });
 
   it("withdraws with a public reason", async () => {
     const { drafter, id } = await published();
-    (await withdraw(db, id, drafter, "上位法已修订，本草案需重新起草。"));
+    await withdraw(db, id, drafter, "上位法已修订，本草案需重新起草。");
     expect((await getPublicConsultation(db, id))?.phase).toBe("withdrawn");
     expect((await getPublicConsultation(db, id))?.withdrawnReason).toContain("上位法已修订");
   });
 
   it("publishes a new version whose articles keep their identity, so comments stay attached", async () => {
     const { drafter, id } = await published();
-    const [v1] = (await listVersions(db, id));
+    const [v1] = await listVersions(db, id);
     const art3 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, v1.id)).all()).find((n) => n.kind === "article" && n.number === 3)!;
-    const comment = (await db
+    const comment = await db
       .insert(comments)
-      .values({ consultationId: id, receiptNo: `ZQ20261126-T${id}AAAA`, checkCodeHash: hashCheckCode("x", "y"), body: "第三条施行日期太早。", bodyNormalized: "第三条施行日期太早。", identityCategory: "其他群众", receivedAt: new Date() })
+      .values({
+        consultationId: id,
+        receiptNo: `ZQ20261126-T${id}AAAA`,
+        checkCodeHash: hashCheckCode("x", "y"),
+        body: "第三条施行日期太早。",
+        bodyNormalized: "第三条施行日期太早。",
+        identityCategory: "其他群众",
+        receivedAt: new Date(),
+      })
       .returning()
-      .get());
-    (await db.insert(commentArticles).values({ commentId: comment.id, articleIdentityId: art3.articleIdentityId! }).run());
+      .get();
+    await db.insert(commentArticles).values({ commentId: comment.id, articleIdentityId: art3.articleIdentityId! }).run();
 
     const v2Text = DRAFT.replace("第三条 本办法自发布之日起施行。", "第三条 测试机构应当建立档案。\n第四条 本办法自2027年1月1日起施行。");
-    (await createVersion(db, id, drafter, { label: "第二次征求意见稿", changeNote: "增加档案管理规定，明确施行日期。", draftText: v2Text }));
-    const versions = (await listVersions(db, id));
+    await createVersion(db, id, drafter, { label: "第二次征求意见稿", changeNote: "增加档案管理规定，明确施行日期。", draftText: v2Text });
+    const versions = await listVersions(db, id);
     expect(versions.map((v) => v.label)).toEqual(["征求意见稿", "第二次征求意见稿"]);
-    const diff = (await diffVersions(db, versions[0].id, versions[1].id));
+    const diff = await diffVersions(db, versions[0].id, versions[1].id);
     const followed = diff.find((d) => d.identityId === art3.articleIdentityId)!;
     expect(followed).toMatchObject({ fromNumber: 3, toNumber: 4, change: "changed" });
     expect(diff.find((d) => d.toNumber === 3)?.change).toBe("added");
-    const v2Art4 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, versions[1].id)).all()).find((n) => n.kind === "article" && n.number === 4)!;
+    const v2Art4 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, versions[1].id)).all()).find(
+      (n) => n.kind === "article" && n.number === 4
+    )!;
     expect(v2Art4.articleIdentityId).toBe(art3.articleIdentityId);
   });
 

@@ -22,7 +22,7 @@ export async function addConsultation(values: { title: string; status: Consultat
   const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
   const now = Date.now();
   return db.transaction(async (tx) => {
-    const { id } = (await tx
+    const { id } = await tx
       .insert(consultations)
       .values({
         title: values.title,
@@ -36,21 +36,21 @@ export async function addConsultation(values: { title: string; status: Consultat
         closesAt: new Date(now + 20 * DAY),
       })
       .returning()
-      .get());
+      .get();
     if (values.draft) {
-      (await insertDraftVersion(tx, { consultationId: id, label: "征求意见稿", sourceText: values.draft }, parseDraft(values.draft)));
+      await insertDraftVersion(tx, { consultationId: id, label: "征求意见稿", sourceText: values.draft }, parseDraft(values.draft));
     }
-    (await reindexConsultation(tx, id));
+    await reindexConsultation(tx, id);
     return id;
   });
 }
 
 /** Changes the status as a workflow step would: with the reindex in the same transaction, or without. */
 export async function setStatus(id: number, status: ConsultationStatus, reindex = true) {
-  (await getDb().transaction(async (tx) => {
-    (await tx.update(consultations).set({ status }).where(eq(consultations.id, id)).run());
-    if (reindex) (await reindexConsultation(tx, id));
-  }));
+  await getDb().transaction(async (tx) => {
+    await tx.update(consultations).set({ status }).where(eq(consultations.id, id)).run();
+    if (reindex) await reindexConsultation(tx, id);
+  });
 }
 
 /** The demo's three public consultations, a draft and one pending review, by role. */
@@ -59,11 +59,11 @@ export async function seedSearchDemo() {
   await seedDemo(db, new Date());
   const byTitle = async (part: string) => (await db.select().from(consultations).all()).find((c) => c.title.includes(part))!.id;
   return {
-    open: (await byTitle("就业创业促进办法")),
-    upcoming: (await byTitle("服务站")),
-    closed: (await byTitle("十五五")),
-    draft: (await addConsultation({ title: "潜艇兵安置试行办法（内部讨论稿）", status: "draft", summary: "军队内部讨论", draft: SECRET_DRAFT })),
-    pending: (await addConsultation({ title: "潜艇兵待遇（待审核）", status: "pending_review", draft: SECRET_DRAFT })),
+    open: await byTitle("就业创业促进办法"),
+    upcoming: await byTitle("服务站"),
+    closed: await byTitle("十五五"),
+    draft: await addConsultation({ title: "潜艇兵安置试行办法（内部讨论稿）", status: "draft", summary: "军队内部讨论", draft: SECRET_DRAFT }),
+    pending: await addConsultation({ title: "潜艇兵待遇（待审核）", status: "pending_review", draft: SECRET_DRAFT }),
   };
 }
 

@@ -19,7 +19,10 @@ describe("quoted phrases", () => {
     for (const q of [`"创业担保贷款"`, "“创业担保贷款”"]) {
       const data = await list(`?q=${encodeURIComponent(q)}`);
       expect(data.errors, q).toEqual([]);
-      expect(data.list.items.map((i) => i.consultation.id), q).toEqual([ids.open]);
+      expect(
+        data.list.items.map((i) => i.consultation.id),
+        q
+      ).toEqual([ids.open]);
       const hit = data.list.items[0].match!.articles[0];
       expect(hit.label).toBe("第十五条");
       expect(marks(hit.snippet)).toContain("创业担保贷款");
@@ -39,7 +42,7 @@ describe("quoted phrases", () => {
 
   it("keeps the words around a phrase: each must be found too", async () => {
     expect((await found(["服务站"])).length).toBe(3);
-    const ids2 = [...((await searchIds(`服务站 “创业担保贷款”`)))];
+    const ids2 = [...(await searchIds(`服务站 “创业担保贷款”`))];
     expect(ids2).toEqual([ids.open]);
   });
 });
@@ -62,12 +65,12 @@ describe("article numbers", () => {
       .prepare(
         `SELECT DISTINCT v.consultation_id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
          JOIN consultations c ON c.id = v.consultation_id
-         WHERE n.kind = 'article' AND n.number = 20 AND c.status NOT IN ('draft', 'pending_review') ORDER BY 1`,
+         WHERE n.kind = 'article' AND n.number = 20 AND c.status NOT IN ('draft', 'pending_review') ORDER BY 1`
       )
       .pluck()
       .all();
     expect(withArticle).toContain(ids.open);
-    expect((await found(["第二十条"] as never))).toEqual([]); // as a plain word: no text says 第二十条
+    expect(await found(["第二十条"] as never)).toEqual([]); // as a plain word: no text says 第二十条
     expect([...(await searchIds("20条"))]).toEqual(withArticle);
     expect([...(await searchIds("第九百条"))]).toEqual([]);
   });
@@ -104,23 +107,20 @@ describe("snippets", () => {
 
 describe("suggestions", () => {
   it("offers the public consultations' own words, headings and titles containing what was typed", async () => {
-    const loans = (await searchSuggestions(db, "贷"));
+    const loans = await searchSuggestions(db, "贷");
     expect(loans).toContain("贷款");
     expect(loans.every((s) => s.includes("贷"))).toBe(true);
-    const station = (await searchSuggestions(db, "服务站"));
+    const station = await searchSuggestions(db, "服务站");
     expect(station).toContain("关于加强退役军人服务站规范化建设的实施意见（征求意见稿）");
-    const heading = db.$client
-      .prepare("SELECT heading FROM draft_nodes WHERE kind = 'chapter' AND heading LIKE '%创业%' LIMIT 1")
-      .pluck()
-      .get() as string;
-    expect((await searchSuggestions(db, heading.slice(0, 3), 50))).toContain(heading);
-    expect((await searchSuggestions(db, ""))).toEqual([]);
-    expect((await searchSuggestions(db, "%"))).toEqual([]);
+    const heading = db.$client.prepare("SELECT heading FROM draft_nodes WHERE kind = 'chapter' AND heading LIKE '%创业%' LIMIT 1").pluck().get() as string;
+    expect(await searchSuggestions(db, heading.slice(0, 3), 50)).toContain(heading);
+    expect(await searchSuggestions(db, "")).toEqual([]);
+    expect(await searchSuggestions(db, "%")).toEqual([]);
   });
 
   it("never offers words of a draft, a consultation awaiting review, or a comment", async () => {
-    expect((await searchSuggestions(db, "潜艇"))).toEqual([]);
-    expect((await searchSuggestions(db, "内部讨论"))).toEqual([]);
+    expect(await searchSuggestions(db, "潜艇")).toEqual([]);
+    expect(await searchSuggestions(db, "内部讨论")).toEqual([]);
     const comment = db.$client.prepare("SELECT body FROM comments LIMIT 1").pluck().get() as string | undefined;
     if (comment) {
       const piece = comment.slice(0, 12);
@@ -129,7 +129,11 @@ describe("suggestions", () => {
   });
 
   it("serves them as JSON, and answers a query too long with 400 in Chinese", async () => {
-    const ok = await suggestLoader({ request: new Request(`http://localhost/consultations/suggest?q=${encodeURIComponent("贷")}`), params: {}, context: context() });
+    const ok = await suggestLoader({
+      request: new Request(`http://localhost/consultations/suggest?q=${encodeURIComponent("贷")}`),
+      params: {},
+      context: context(),
+    });
     expect(ok.status).toBe(200);
     expect((await ok.json()).suggestions).toContain("贷款");
     const bad = await suggestLoader({ request: new Request(`http://localhost/consultations/suggest?q=${"贷".repeat(101)}`), params: {}, context: context() });
@@ -148,15 +152,16 @@ describe("suggestions", () => {
 });
 
 async function searchIds(q: string) {
-  return new Set(
-    [...((await found(parseQuery(q) as never)) as number[])].sort((a, b) => a - b),
-  );
+  return new Set([...((await found(parseQuery(q) as never)) as number[])].sort((a, b) => a - b));
 }
 
 describe("several terms that find nothing together", () => {
   it("offers each that finds something alone, a phrase still in quotes", async () => {
     const data = await list(`?q=${encodeURIComponent("“创业担保贷款” 潜艇兵")}`);
     expect(data.nothingFound).toBe(true);
-    expect(data.list.perTerm).toEqual([{ term: "“创业担保贷款”", count: 1 }, { term: "潜艇兵", count: 0 }]);
+    expect(data.list.perTerm).toEqual([
+      { term: "“创业担保贷款”", count: 1 },
+      { term: "潜艇兵", count: 0 },
+    ]);
   });
 });

@@ -21,21 +21,21 @@ beforeAll(async () => {
 
 describe("Chinese terms of every length", () => {
   it("finds a one-character term (军) in all three public consultations and nowhere else", async () => {
-    expect((await found(["军"]))).toEqual(demo());
+    expect(await found(["军"])).toEqual(demo());
   });
 
   it("finds two-character terms (就业, 优待) in titles and in articles", async () => {
-    const employment = (await searchConsultations(db, ["就业"]));
-    expect((await found(["就业"]))).toEqual(demo());
+    const employment = await searchConsultations(db, ["就业"]);
+    expect(await found(["就业"])).toEqual(demo());
     expect(employment.hits.get(ids.open)!.score).toBeGreaterThan(employment.hits.get(ids.upcoming)!.score);
-    expect((await found(["优待"]))).toEqual([ids.open, ids.closed]);
+    expect(await found(["优待"])).toEqual([ids.open, ids.closed]);
   });
 
   it("finds three-character and longer terms through the trigram index, title hits first", async () => {
     const data = await list("?q=服务站");
     expect(data.list.items[0].consultation.id).toBe(ids.upcoming);
     expect(data.list.total).toBe(3);
-    expect((await found(["创业担保贷款"]))).toEqual([ids.open]);
+    expect(await found(["创业担保贷款"])).toEqual([ids.open]);
   });
 
   it("looks for the words of a compound the drafts never use as written (创业贷款 → 创业 + 贷款)", async () => {
@@ -46,12 +46,15 @@ describe("Chinese terms of every length", () => {
   });
 
   it("ANDs terms separated by spaces, and says which terms find something on their own", async () => {
-    expect((await found(["社区"]))).toEqual([ids.open, ids.upcoming]);
-    expect((await found(["优待"]))).toEqual([ids.open, ids.closed]);
-    expect((await found(["社区", "优待"]))).toEqual([ids.open]);
+    expect(await found(["社区"])).toEqual([ids.open, ids.upcoming]);
+    expect(await found(["优待"])).toEqual([ids.open, ids.closed]);
+    expect(await found(["社区", "优待"])).toEqual([ids.open]);
     const none = await list(`?q=${encodeURIComponent("招录 烈士")}`);
     expect(none.nothingFound).toBe(true);
-    expect(none.list.perTerm).toEqual([{ term: "招录", count: 1 }, { term: "烈士", count: 1 }]);
+    expect(none.list.perTerm).toEqual([
+      { term: "招录", count: 1 },
+      { term: "烈士", count: 1 },
+    ]);
   });
 });
 
@@ -71,36 +74,42 @@ describe("results", () => {
     const article = db.$client
       .prepare(
         `SELECT n.id, n.label FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
-         WHERE v.consultation_id = ? AND n.kind = 'article' AND n.number = ?`,
+         WHERE v.consultation_id = ? AND n.kind = 'article' AND n.number = ?`
       )
       .get(ids.open, hit.number) as { id: number; label: string };
     expect(article.label).toBe(hit.label);
-    const text = db.$client.prepare("SELECT group_concat(text, '') AS t FROM draft_nodes WHERE id = ? OR parent_id = ?").get(article.id, article.id) as { t: string };
+    const text = db.$client.prepare("SELECT group_concat(text, '') AS t FROM draft_nodes WHERE id = ? OR parent_id = ?").get(article.id, article.id) as {
+      t: string;
+    };
     expect(text.t).toContain("创业担保贷款");
   });
 
   it("keeps markup in a title as text: <script> is escaped wherever it is rendered", async () => {
-    const id = (ids.script = (await addConsultation({ title: '<script>alert("x")</script>退役军人优待证办法', status: "published" })));
-    expect((await found(["script"]))).toEqual([id]);
+    const id = (ids.script = await addConsultation({ title: '<script>alert("x")</script>退役军人优待证办法', status: "published" }));
+    expect(await found(["script"])).toEqual([id]);
     const [item] = (await list("?q=script")).list.items;
     const card = createElement(SearchResultCard, { consultation: item.consultation, title: item.title!, match: item.match! });
     const html = renderToStaticMarkup(createElement(StaticRouter, { location: "/consultations?q=script" }, card));
     expect(html).toContain("&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt;退役军人优待证办法");
     expect(html).not.toContain("<script");
-    (await setStatus(id, "withdrawn"));
-    expect((await found(["script"]))).toEqual([id]); // withdrawn stays on the public record
+    await setStatus(id, "withdrawn");
+    expect(await found(["script"])).toEqual([id]); // withdrawn stays on the public record
   });
 });
 
 describe("what people type", () => {
   const publicCount = async () =>
-    (await db.select({ n: sql<number>`count(*)` }).from(consultations).where(sql`status NOT IN ('draft', 'pending_review')`).get())!.n;
+    (await db
+      .select({ n: sql<number>`count(*)` })
+      .from(consultations)
+      .where(sql`status NOT IN ('draft', 'pending_review')`)
+      .get())!.n;
 
   it("lists every public consultation for an empty or blank query", async () => {
     for (const q of ["", "?q=", "?q=%20%E3%80%80%20"]) {
       const data = await list(q);
       expect(data.errors).toEqual([]);
-      expect(data.list.total).toBe((await publicCount()));
+      expect(data.list.total).toBe(await publicCount());
       expect(data.list.items.every((i) => i.match === null)).toBe(true);
     }
   });
@@ -109,63 +118,78 @@ describe("what people type", () => {
     const data = await list(`?q=${encodeURIComponent("就业".repeat(100))}`);
     expect(data.errors).toEqual(["搜索词过长：最多 100 个字，请缩短后重新搜索。"]);
     expect(data.params.q).toBe("");
-    expect(data.list.total).toBe((await publicCount()));
+    expect(data.list.total).toBe(await publicCount());
   });
 
   it("treats FTS and SQL metacharacters as text", async () => {
-    for (const q of [`"`, "*", "'", "NEAR(", ")", `"就业`, "就业*", "NEAR(就业 服务站)", "AND OR NOT", "%", "_", "\\", "--", "'; DROP TABLE consultations; --"]) {
+    for (const q of [
+      `"`,
+      "*",
+      "'",
+      "NEAR(",
+      ")",
+      `"就业`,
+      "就业*",
+      "NEAR(就业 服务站)",
+      "AND OR NOT",
+      "%",
+      "_",
+      "\\",
+      "--",
+      "'; DROP TABLE consultations; --",
+    ]) {
       const data = await list(`?q=${encodeURIComponent(q)}`);
       expect(data.errors, q).toEqual([]);
       expect(data.list.items.length, q).toBeLessThanOrEqual(PAGE_SIZE);
     }
-    expect((await found([`"`]))).toEqual([ids.script]); // alert("x") in its title
-    expect((await found(["%"]))).toEqual([]);
-    expect((await found(["就业*"]))).toEqual([]);
+    expect(await found([`"`])).toEqual([ids.script]); // alert("x") in its title
+    expect(await found(["%"])).toEqual([]);
+    expect(await found(["就业*"])).toEqual([]);
     expect((await db.select().from(consultations).all()).length).toBeGreaterThan(3);
   });
 });
 
 describe("only public consultations are searchable", () => {
   it("never finds a draft or a consultation waiting for review, nor suggests their words", async () => {
-    expect((await found(["潜艇兵"]))).toEqual([]);
-    expect((await found(["军队内部"]))).toEqual([]);
+    expect(await found(["潜艇兵"])).toEqual([]);
+    expect(await found(["军队内部"])).toEqual([]);
     const rows = db.$client.prepare("SELECT count(*) AS n FROM search_index WHERE consultation_id IN (?, ?)").get(ids.draft, ids.pending) as { n: number };
     expect(rows.n).toBe(0);
-    expect((await suggestedKeywords(db, ["潜艇兵"], 50))).not.toContain("潜艇兵");
+    expect(await suggestedKeywords(db, ["潜艇兵"], 50)).not.toContain("潜艇兵");
     const all = await list("");
     expect(all.list.items.map((i) => i.consultation.id)).not.toContain(ids.draft);
     expect(all.list.items.map((i) => i.consultation.id)).not.toContain(ids.pending);
   });
 
   it("indexes a consultation when it is published and drops it when it stops being public", async () => {
-    (await setStatus(ids.pending, "published"));
-    expect((await found(["潜艇兵"]))).toEqual([ids.pending]);
+    await setStatus(ids.pending, "published");
+    expect(await found(["潜艇兵"])).toEqual([ids.pending]);
     expect((await searchConsultations(db, ["潜艇兵"])).hits.get(ids.pending)!.rows.some((r) => r.field === "article")).toBe(true);
-    (await setStatus(ids.pending, "draft"));
-    expect((await found(["潜艇兵"]))).toEqual([]);
+    await setStatus(ids.pending, "draft");
+    expect(await found(["潜艇兵"])).toEqual([]);
   });
 
   it("hides a consultation whose status changed even before it is reindexed", async () => {
-    (await setStatus(ids.pending, "published"));
-    (await setStatus(ids.pending, "pending_review", false));
-    expect((await found(["潜艇兵"]))).toEqual([]);
-    (await setStatus(ids.pending, "pending_review"));
+    await setStatus(ids.pending, "published");
+    await setStatus(ids.pending, "pending_review", false);
+    expect(await found(["潜艇兵"])).toEqual([]);
+    await setStatus(ids.pending, "pending_review");
   });
 
   it("rebuilds the same index from scratch, and builds a missing one once", async () => {
-    const before = (await found(["就业"]));
-    (await rebuildSearchIndex(db));
-    expect((await found(["就业"]))).toEqual(before);
+    const before = await found(["就业"]);
+    await rebuildSearchIndex(db);
+    expect(await found(["就业"])).toEqual(before);
     db.$client.exec("DELETE FROM search_index");
-    expect((await found(["就业"]))).toEqual([]);
-    (await ensureSearchIndex(db));
-    expect((await found(["就业"]))).toEqual(before);
+    expect(await found(["就业"])).toEqual([]);
+    await ensureSearchIndex(db);
+    expect(await found(["就业"])).toEqual(before);
   });
 });
 
 describe("suggested keywords", () => {
   it("offers the drafts' frequent terms, each of which finds something", async () => {
-    const keywords = (await suggestedKeywords(db));
+    const keywords = await suggestedKeywords(db);
     expect(keywords).toContain("退役军人");
     expect(keywords.length).toBeGreaterThanOrEqual(5);
     for (const k of keywords) expect((await searchConsultations(db, [k])).hits.size, k).toBeGreaterThan(0);

@@ -14,13 +14,11 @@ describe("demo seed", () => {
   const db = testDb();
 
   it("fills an empty database with accounts and three consultations in three phases", async () => {
-    expect((await isDatabaseEmpty(db))).toBe(true);
+    expect(await isDatabaseEmpty(db)).toBe(true);
     const now = new Date("2026-11-26T04:00:00Z");
     await seedDemo(db, now);
-    expect((await isDatabaseEmpty(db))).toBe(false);
-    expect((await db.select({ role: users.role }).from(users).all()).map((u) => u.role).sort()).toEqual(
-      ["admin", "drafter", "drafter", "legal", "reviewer"],
-    );
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    expect((await db.select({ role: users.role }).from(users).all()).map((u) => u.role).sort()).toEqual(["admin", "drafter", "drafter", "legal", "reviewer"]);
     const drafter = (await findUserByUsername(db, "drafter"))!;
     expect(await verifyPassword("demo-drafter-2026", drafter.passwordHash)).toBe(true);
     const phases = (await db.select().from(consultations).all()).map((c) => publicPhase(c, now)).sort();
@@ -34,25 +32,28 @@ describe("demo seed", () => {
       db.$client
         .prepare(
           `SELECT count(*) AS n FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
-           WHERE v.consultation_id = ? AND n.kind = ?`,
+           WHERE v.consultation_id = ? AND n.kind = ?`
         )
         .get(open.id, kind) as { n: number };
     expect(count("chapter").n).toBeGreaterThanOrEqual(3);
     expect(count("article").n).toBeGreaterThanOrEqual(18);
-    const rows = (await db.select().from(comments).where(eq(comments.consultationId, open.id)).all());
+    const rows = await db.select().from(comments).where(eq(comments.consultationId, open.id)).all();
     expect(rows.length).toBeGreaterThanOrEqual(150);
     expect(new Set(rows.map((r) => r.identityCategory)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.channel)).size).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.moderationStatus === "rejected").length).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.moderationStatus === "pending").length).toBeGreaterThan(0);
     expect(rows.every((r) => r.receivedAt >= open.opensAt! && r.receivedAt <= new Date("2026-11-26T04:00:00Z"))).toBe(true);
-    const linked = (await db.select({ n: sql<number>`count(distinct ${commentArticles.commentId})` }).from(commentArticles).get())!;
+    const linked = (await db
+      .select({ n: sql<number>`count(distinct ${commentArticles.commentId})` })
+      .from(commentArticles)
+      .get())!;
     expect(linked.n).toBeGreaterThan(50);
     expect(new Set(rows.map((r) => r.receiptNo)).size).toBe(rows.length);
   });
 
   it("redacts the personal data in what it publishes and keeps the original", async () => {
-    const withPii = (await db.select().from(comments).where(eq(comments.hasPii, true)).all());
+    const withPii = await db.select().from(comments).where(eq(comments.hasPii, true)).all();
     expect(withPii.length).toBeGreaterThanOrEqual(4);
     expect((await db.select().from(redactions).all()).length).toBeGreaterThanOrEqual(withPii.length);
     for (const c of withPii.filter((r) => r.moderationStatus === "approved")) {
@@ -76,7 +77,7 @@ describe("npm run user:create", () => {
     const out = execFileSync(
       path.join(root, "node_modules/.bin/tsx"),
       ["scripts/user-create.ts", "--username", "cli-admin", "--name", "命令行管理员", "--role", "admin"],
-      { cwd: root, input: "a-very-good-password\n", env: { ...process.env }, encoding: "utf8" },
+      { cwd: root, input: "a-very-good-password\n", env: { ...process.env }, encoding: "utf8" }
     );
     expect(out).toMatch(/Created admin account "cli-admin"/);
     expect((await findUserByUsername(db, "cli-admin"))?.role).toBe("admin");

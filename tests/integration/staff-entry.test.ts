@@ -15,7 +15,7 @@ let cookie = "";
 let drafterId = 0;
 const now = new Date();
 await seedDemo(db, now);
-const all = (await db.select().from(consultations).all());
+const all = await db.select().from(consultations).all();
 const open = all.find((c) => publicPhase(c, now) === "open")!;
 const closed = all.find((c) => publicPhase(c, now) === "closed")!;
 
@@ -45,11 +45,17 @@ const enter = async (id: number, f: Record<string, string>) =>
       }),
       params: { id: String(id) },
       context: context("198.51.100.44"),
-    }),
+    })
   );
 
 const page = async (id: number) =>
-  unwrap(await loader({ request: new Request(`http://localhost/admin/consultations/${id}/comments/new`, { headers: { Cookie: cookie } }), params: { id: String(id) }, context: context() }));
+  unwrap(
+    await loader({
+      request: new Request(`http://localhost/admin/consultations/${id}/comments/new`, { headers: { Cookie: cookie } }),
+      params: { id: String(id) },
+      context: context(),
+    })
+  );
 
 const entries = () => db.select().from(auditLog).where(eq(auditLog.action, "comment.staff_entry")).all();
 const stored = (body: string) => db.select().from(comments).where(eq(comments.body, body)).get();
@@ -76,8 +82,8 @@ describe("comments entered by staff", () => {
     expect(r.status).toBe(400);
     expect(r.body.errors.receivedOn).toMatch(/早于征求意见期/);
     expect(r.body.values.body).toBe(f.body);
-    expect((await stored(f.body))).toBeUndefined();
-    expect((await entries())).toHaveLength(before);
+    expect(await stored(f.body)).toBeUndefined();
+    expect(await entries()).toHaveLength(before);
   });
 
   it("after the period, takes only a letter postmarked inside it, with a reason", async () => {
@@ -87,7 +93,9 @@ describe("comments entered by staff", () => {
     expect(email.status).toBe(400);
     expect(email.body.errors.receivedOn).toMatch(/以邮戳为准/);
     expect((await enter(closed.id, fields(late))).body.errors.postmarkedOn).toMatch(/请填写信封上的邮戳日期/);
-    expect((await enter(closed.id, fields({ ...late, postmarkedOn: day(closed.closesAt!, 1), lateReason: "邮路延误" }))).body.errors.postmarkedOn).toMatch(/不在征求意见期/);
+    expect((await enter(closed.id, fields({ ...late, postmarkedOn: day(closed.closesAt!, 1), lateReason: "邮路延误" }))).body.errors.postmarkedOn).toMatch(
+      /不在征求意见期/
+    );
     const noReason = await enter(closed.id, fields({ ...late, postmarkedOn: postmark }));
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors.lateReason).toMatch(/说明计入的理由/);
@@ -102,7 +110,7 @@ describe("comments entered by staff", () => {
   });
 
   it("refuses every entry once the record went to the legal office, and says so before anyone types", async () => {
-    (await db.update(consultations).set({ status: "legal_review" }).where(eq(consultations.id, closed.id)).run());
+    await db.update(consultations).set({ status: "legal_review" }).where(eq(consultations.id, closed.id)).run();
     try {
       const before = (await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all()).length;
       const auditsBefore = (await entries()).length;
@@ -116,14 +124,14 @@ describe("comments entered by staff", () => {
         expect(r.body.errors.form).toMatch(/已随合法性审查材料报送法制机构/);
         expect(r.body.values.body).toBe(f.body);
       }
-      expect((await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all())).toHaveLength(before);
-      expect((await entries())).toHaveLength(auditsBefore);
+      expect(await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all()).toHaveLength(before);
+      expect(await entries()).toHaveLength(auditsBefore);
       expect((await page(closed.id)).body.closed).toMatch(/已随合法性审查材料报送法制机构/);
 
-      (await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, closed.id)).run());
+      await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, closed.id)).run();
       expect((await enter(closed.id, fields({ receivedOn: day(closed.closesAt!, -1) }))).status).toBe(409);
     } finally {
-      (await db.update(consultations).set({ status: "published" }).where(eq(consultations.id, closed.id)).run());
+      await db.update(consultations).set({ status: "published" }).where(eq(consultations.id, closed.id)).run();
     }
     expect((await page(open.id)).body.closed).toBeNull();
   });
@@ -133,6 +141,12 @@ describe("comments entered by staff", () => {
     const first = await enter(open.id, f);
     const second = await enter(open.id, f);
     expect(second.body.receiptNo).toBe(first.body.receiptNo);
-    expect((await db.select().from(comments).where(and(eq(comments.body, f.body), eq(comments.consultationId, open.id))).all())).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(comments)
+        .where(and(eq(comments.body, f.body), eq(comments.consultationId, open.id)))
+        .all()
+    ).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ const form = (body: string) =>
 describe("when storage fails", () => {
   it("a full disk gets a clear message, keeps the text, and leaves the database intact", async () => {
     resetRateLimits();
-    const pages = (db.$client.pragma("page_count", { simple: true }) as number);
+    const pages = db.$client.pragma("page_count", { simple: true }) as number;
     db.$client.pragma(`max_page_count = ${pages}`);
     const warn = console.warn;
     console.warn = () => {};
@@ -136,7 +136,7 @@ describe("when storage fails", () => {
       other.exec("ROLLBACK");
       other.close();
     }
-    const ok = (await healthz());
+    const ok = await healthz();
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: "ok" });
     expect(db.$client.prepare("select count(*) as n from sqlite_master where name = 'healthz_write_probe'").get()).toEqual({ n: 0 });

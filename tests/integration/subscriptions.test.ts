@@ -20,7 +20,7 @@ beforeEach(() => {
   smtp.sink.received.length = 0;
 });
 
-const drafter = (await staff(db, "drafter", "就业创业处"));
+const drafter = await staff(db, "drafter", "就业创业处");
 const post = (fields: Record<string, string>) => subscribeAction({ request: formRequest("/subscribe", fields), context: context(), params: {} });
 const args = (token: string, method = "GET", fields: Record<string, string> = {}) => ({
   request: method === "GET" ? new Request(`http://localhost/x/${token}`) : formRequest(`/x/${token}`, fields),
@@ -37,7 +37,9 @@ async function mailTo(address: string, subject: RegExp) {
 
 describe("the subscription form", () => {
   it("offers the drafting divisions and refuses an invalid address, keeping what was typed", async () => {
-    expect((await subscribeLoader({ request: new Request("http://localhost/subscribe"), params: {}, context: context() })).divisions.map((d) => d.name)).toContain("就业创业处");
+    expect(
+      (await subscribeLoader({ request: new Request("http://localhost/subscribe"), params: {}, context: context() })).divisions.map((d) => d.name)
+    ).toContain("就业创业处");
     for (const email of ["not-an-email", "a@b", "a@example.com\r\nBcc: x@example.com", "a@example.com, b@example.com"]) {
       const r = unwrap(await post({ email, scope: "all" }));
       expect(r.status).toBe(400);
@@ -49,7 +51,7 @@ describe("the subscription form", () => {
     const bad = unwrap(await post({ email: "x@example.com", scope: "division", division: String((await division(db, "无人处")).id) }));
     expect(bad.body.errors.division).toBe("请选择起草处室。");
     expect(unwrap(await post({ email: "x@example.com", scope: "doc_type", docType: "poem" })).body.errors.docType).toBe("请选择文件类型。");
-    expect((await db.select().from(emailOutbox).all())).toHaveLength(0);
+    expect(await db.select().from(emailOutbox).all()).toHaveLength(0);
   });
 
   it("limits how often one address can be asked", async () => {
@@ -71,63 +73,63 @@ describe("double opt-in and one-click unsubscribe", () => {
     expect(mail.header("list-unsubscribe")).toBe(""); // nothing to leave yet
     const token = link[2];
 
-    expect(unwrap((await confirmLoader(args(token)))).body).toMatchObject({ state: "pending", email: "reader@example.com" });
+    expect(unwrap(await confirmLoader(args(token))).body).toMatchObject({ state: "pending", email: "reader@example.com" });
     expect((await stored("reader@example.com"))[0].status).toBe("pending");
-    expect(unwrap((await confirmAction(args(token, "POST")))).body.state).toBe("active");
+    expect(unwrap(await confirmAction(args(token, "POST"))).body.state).toBe("active");
     expect((await stored("reader@example.com"))[0]).toMatchObject({ status: "active", scope: "division", scopeValue: String(drafter.divisionId) });
-    expect(unwrap((await confirmAction(args(token, "POST")))).body.state).toBe("active"); // again: nothing new
+    expect(unwrap(await confirmAction(args(token, "POST"))).body.state).toBe("active"); // again: nothing new
 
     const welcome = await mailTo("reader@example.com", /订阅已生效/);
-    expect((await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "subscription_welcome")).all())).toHaveLength(1);
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "subscription_welcome")).all()).toHaveLength(1);
     const header = /^<(http:\/\/localhost:3000\/unsubscribe\/([^>]+))>$/.exec(welcome.header("list-unsubscribe"))!;
     expect(welcome.header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(welcome.text).toContain(header[1]);
 
     // What a mail client sends for RFC 8058 one-click unsubscribe.
-    const done = unwrap((await unsubscribeAction(args(header[2], "POST", { "List-Unsubscribe": "One-Click" }))));
+    const done = unwrap(await unsubscribeAction(args(header[2], "POST", { "List-Unsubscribe": "One-Click" })));
     expect(done).toMatchObject({ status: 200, body: { valid: true, unsubscribed: true } });
     expect((await stored("reader@example.com"))[0].status).toBe("unsubscribed");
-    expect(unwrap((await unsubscribeAction(args(header[2], "POST")))).body.unsubscribed).toBe(true);
+    expect(unwrap(await unsubscribeAction(args(header[2], "POST"))).body.unsubscribed).toBe(true);
   });
 
   it("shows a button on GET and unsubscribes only on POST", async () => {
-    const s = (await subscription(db, "button@example.com", "all", null));
+    const s = await subscription(db, "button@example.com", "all", null);
     const token = unsubscribeToken(s.id);
-    expect(unwrap((await unsubscribeLoader(args(token)))).body).toMatchObject({ valid: true, unsubscribed: false, label: "全部征求意见" });
+    expect(unwrap(await unsubscribeLoader(args(token))).body).toMatchObject({ valid: true, unsubscribed: false, label: "全部征求意见" });
     expect((await stored("button@example.com"))[0].status).toBe("active");
-    (await unsubscribeAction(args(token, "POST")));
+    await unsubscribeAction(args(token, "POST"));
     expect((await stored("button@example.com"))[0].status).toBe("unsubscribed");
   });
 
   it("does nothing with a tampered link, and says so", async () => {
-    const s = (await subscription(db, "tamper@example.com", "all", null));
-    const other = (await subscription(db, "victim@example.com", "all", null));
+    const s = await subscription(db, "tamper@example.com", "all", null);
+    const other = await subscription(db, "victim@example.com", "all", null);
     const token = unsubscribeToken(s.id);
     const flipped = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     const swapped = `${other.id}.${token.split(".")[1]}`;
     for (const bad of [flipped, swapped, `${s.id}`, "", "1.<script>"]) {
-      expect(unwrap((await unsubscribeLoader(args(bad))))).toMatchObject({ status: 400, body: { valid: false } });
-      expect(unwrap((await unsubscribeAction(args(bad, "POST"))))).toMatchObject({ status: 400, body: { valid: false } });
+      expect(unwrap(await unsubscribeLoader(args(bad)))).toMatchObject({ status: 400, body: { valid: false } });
+      expect(unwrap(await unsubscribeAction(args(bad, "POST")))).toMatchObject({ status: 400, body: { valid: false } });
     }
     expect((await stored("tamper@example.com"))[0].status).toBe("active");
     expect((await stored("victim@example.com"))[0].status).toBe("active");
-    expect(unwrap((await confirmAction(args("made-up-token-0123456789abcdef", "POST"))))).toMatchObject({ status: 400, body: { state: "invalid" } });
+    expect(unwrap(await confirmAction(args("made-up-token-0123456789abcdef", "POST")))).toMatchObject({ status: 400, body: { state: "invalid" } });
   });
 
   it("says an old confirmation link has expired, and confirms nothing", async () => {
-    (await subscribe(db, "slow@example.com", { scope: "all", scopeValue: null }, new Date(Date.now() - 8 * 86_400_000)));
+    await subscribe(db, "slow@example.com", { scope: "all", scopeValue: null }, new Date(Date.now() - 8 * 86_400_000));
     const mail = await mailTo("slow@example.com", /请确认订阅/);
     const token = /subscribe\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
-    expect(unwrap((await confirmLoader(args(token))))).toMatchObject({ status: 410, body: { state: "expired" } });
-    expect(unwrap((await confirmAction(args(token, "POST")))).body.state).toBe("expired");
+    expect(unwrap(await confirmLoader(args(token)))).toMatchObject({ status: 410, body: { state: "expired" } });
+    expect(unwrap(await confirmAction(args(token, "POST"))).body.state).toBe("expired");
     expect((await stored("slow@example.com"))[0].status).toBe("pending");
   });
 
   it("answers an address already subscribed like any other, and tells only its mailbox", async () => {
-    (await subscription(db, "again@example.com", "all", null));
+    await subscription(db, "again@example.com", "all", null);
     expect(unwrap(await post({ email: "again@example.com", scope: "all" })).body.sentTo).toBe("again@example.com");
     const mail = await mailTo("again@example.com", /您已订阅/);
     expect(mail.header("list-unsubscribe")).toMatch(/unsubscribe/);
-    expect((await stored("again@example.com"))).toHaveLength(1);
+    expect(await stored("again@example.com")).toHaveLength(1);
   });
 });

@@ -30,23 +30,25 @@ let leaky: number;
 
 /** An approved public comment whose original holds a phone number that its published text hides. */
 async function commentWithPhone(publishedBody: string) {
-  return (await db
-    .insert(comments)
-    .values({
-      consultationId: CLOSED,
-      receiptNo: `ZQ20260101-${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X")}`,
-      checkCodeHash: hashCheckCode("x", "y"),
-      body: `关于烈士纪念设施，建议村级也要落实。联系我 ${PHONE}`,
-      bodyNormalized: `关于烈士纪念设施，建议村级也要落实。联系我 ${PHONE}`,
-      publishedBody,
-      identityCategory: "其他群众",
-      publishPreference: "anonymous",
-      moderationStatus: "approved",
-      hasPii: true,
-      receivedAt: new Date(Date.now() - 20 * 86_400_000),
-    })
-    .returning()
-    .get()).id;
+  return (
+    await db
+      .insert(comments)
+      .values({
+        consultationId: CLOSED,
+        receiptNo: `ZQ20260101-${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X")}`,
+        checkCodeHash: hashCheckCode("x", "y"),
+        body: `关于烈士纪念设施，建议村级也要落实。联系我 ${PHONE}`,
+        bodyNormalized: `关于烈士纪念设施，建议村级也要落实。联系我 ${PHONE}`,
+        publishedBody,
+        identityCategory: "其他群众",
+        publishPreference: "anonymous",
+        moderationStatus: "approved",
+        hasPii: true,
+        receivedAt: new Date(Date.now() - 20 * 86_400_000),
+      })
+      .returning()
+      .get()
+  ).id;
 }
 
 beforeAll(async () => {
@@ -55,9 +57,9 @@ beforeAll(async () => {
     const user = (await findUserByUsername(db, name))!;
     cookies[name] = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
   }
-  const redacted = (await commentWithPhone("关于烈士纪念设施，建议村级也要落实。联系我 [手机号已隐去]"));
+  const redacted = await commentWithPhone("关于烈士纪念设施，建议村级也要落实。联系我 [手机号已隐去]");
   // Approved by a moderator with the number still in it: the summary must not quote it anyway.
-  leaky = (await commentWithPhone(`建议烈士纪念设施村级落实，电话 ${PHONE}`));
+  leaky = await commentWithPhone(`建议烈士纪念设施村级落实，电话 ${PHONE}`);
   const memorial = commentIdsOf(db.$client, CLOSED, "烈士").filter((id) => id !== redacted && id !== leaky);
   const perks = commentIdsOf(db.$client, CLOSED, "优待");
   const taken = new Set([...memorial, ...perks, redacted, leaky]);
@@ -70,11 +72,15 @@ beforeAll(async () => {
       { label: "优待证使用", commentIds: perks },
       { label: "其他意见", commentIds: rest },
     ],
-    [{ commentIds: perks.slice(0, 2), distinctSenders: 2 }],
+    [{ commentIds: perks.slice(0, 2), distinctSenders: 2 }]
   );
   // The upcoming demo consultation, moved into the past: a closed consultation with no comments.
   const day = 86_400_000;
-  (await db.update(consultations).set({ opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) }).where(eq(consultations.id, EMPTY)).run());
+  await db
+    .update(consultations)
+    .set({ opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) })
+    .where(eq(consultations.id, EMPTY))
+    .run();
 });
 
 const url = (id: number) => `http://localhost/admin/consultations/${id}/summary`;
@@ -82,19 +88,28 @@ const get = (who: string | null, id = CLOSED) =>
   loader({ request: new Request(url(id), { headers: who ? { Cookie: cookies[who] } : {} }), params: { id: String(id) }, context: context() });
 const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
   action({
-    request: new Request(url(id), { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[who] } }),
+    request: new Request(url(id), {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[who] },
+    }),
     params: { id: String(id) },
     context: context(),
   });
 const decide = (topicId: number, fields: Record<string, string>) =>
   dispositionAction({
-    request: new Request(`http://localhost/admin/consultations/${CLOSED}/dispositions`, { method: "POST", body: new URLSearchParams({ intent: "opinion", topicId: String(topicId), title: "测试意见要点", includeUnanswered: "on", ...fields }), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.drafter } }),
+    request: new Request(`http://localhost/admin/consultations/${CLOSED}/dispositions`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "opinion", topicId: String(topicId), title: "测试意见要点", includeUnanswered: "on", ...fields }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.drafter },
+    }),
     params: { id: String(CLOSED) },
     context: context(),
   });
 const summary = (id = CLOSED) => db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).get();
 const status = async (id = CLOSED) => (await db.select().from(consultations).where(eq(consultations.id, id)).get())!.status;
-const feedback = async (id = CLOSED) => feedbackLoader({ request: new Request(`http://localhost/consultations/${id}/feedback`), params: { id: String(id) }, context: context() });
+const feedback = async (id = CLOSED) =>
+  feedbackLoader({ request: new Request(`http://localhost/consultations/${id}/feedback`), params: { id: String(id) }, context: context() });
 
 describe("who may work on the summary", () => {
   it("lets the division's drafters draft it, shows it to reviewers and the legal office, and refuses others", async () => {
@@ -105,7 +120,7 @@ describe("who may work on the summary", () => {
     expect((await thrown(get("drafter", 9999))).status).toBe(404);
     const refused = unwrap(await post("reviewer", { intent: "generate" }));
     expect(refused.status).toBe(403);
-    expect((await summary())).toBeUndefined();
+    expect(await summary()).toBeUndefined();
   });
 
   it("waits for the period to end", async () => {
@@ -132,8 +147,8 @@ describe("drafting", () => {
     expect(s.body).not.toContain("186-4023-7519"); // a private comment's original
     expect(detectPii(s.body)).toEqual([]);
     expect(s.body).toContain("采纳情况：尚未作出处理。");
-    expect((await status())).toBe("processing");
-    expect((await db.select().from(auditLog).where(eq(auditLog.action, "summary.generate")).all())).toHaveLength(1);
+    expect(await status()).toBe("processing");
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "summary.generate")).all()).toHaveLength(1);
   });
 
   it("asks before overwriting an edited text with a new draft", async () => {
@@ -176,7 +191,13 @@ describe("review and publication", () => {
     expect(unwrap(await post("reviewer", { intent: "review", decision: "returned" })).body.errors.form).toBe("退回修改时请填写审核意见。");
     await post("reviewer", { intent: "review", decision: "returned", comment: "请先处理全部主题。" });
     expect((await summary())!.status).toBe("draft");
-    expect((await db.select().from(reviews).where(and(eq(reviews.consultationId, CLOSED), eq(reviews.subject, "summary"))).all())).toMatchObject([{ decision: "returned", comment: "请先处理全部主题。" }]);
+    expect(
+      await db
+        .select()
+        .from(reviews)
+        .where(and(eq(reviews.consultationId, CLOSED), eq(reviews.subject, "summary")))
+        .all()
+    ).toMatchObject([{ decision: "returned", comment: "请先处理全部主题。" }]);
   });
 
   it("submits without warning once every topic is answered, and the reviewer approves", async () => {
@@ -219,7 +240,7 @@ describe("review and publication", () => {
     expect(body).not.toContain(TITLE_PENDING);
     expect(unwrap(await post("drafter", { intent: "submit", body })).status).toBe(302);
     expect(unwrap(await post("reviewer", { intent: "review", decision: "approved" })).status).toBe(302);
-    expect((await summary())).toMatchObject({ status: "approved", approvedBy: (await findUserByUsername(db, "reviewer"))!.id });
+    expect(await summary()).toMatchObject({ status: "approved", approvedBy: (await findUserByUsername(db, "reviewer"))!.id });
   });
 
   it("keeps the feedback page closed until the drafter publishes, then flips the consultation to 已公布反馈", async () => {
@@ -230,20 +251,20 @@ describe("review and publication", () => {
     const early = unwrap(await post("drafter", { intent: "publish" }));
     expect(early.status).toBe(409);
     expect(JSON.stringify(early.body)).toContain("请先将合法性审查材料报送法制机构");
-    (await submitToLegalReview(db, CLOSED, (await findUserByUsername(db, "drafter"))!));
+    await submitToLegalReview(db, CLOSED, (await findUserByUsername(db, "drafter"))!);
     // … and publication waits until the legal office has finished its review.
     const waiting = unwrap(await post("drafter", { intent: "publish" }));
     expect(waiting.status).toBe(409);
     expect(JSON.stringify(waiting.body)).toContain("法制机构尚未审查完毕");
     expect((await get("drafter")).publishBlock).toContain("法制机构尚未审查完毕");
     const legal = (await findUserByUsername(db, "legal"))!;
-    (await markLegalReviewReceived(db, CLOSED, legal));
-    (await markLegalReviewFinished(db, CLOSED, legal, "经审查，同意公布。"));
+    await markLegalReviewReceived(db, CLOSED, legal);
+    await markLegalReviewFinished(db, CLOSED, legal, "经审查，同意公布。");
     expect((await get("drafter")).publishBlock).toBeNull();
     await post("drafter", { intent: "publish" });
-    expect((await summary())).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
-    expect((await status())).toBe("feedback_published");
-    expect((await db.select().from(auditLog).where(eq(auditLog.action, "consultation.feedback_publish")).all())).toHaveLength(1);
+    expect(await summary()).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
+    expect(await status()).toBe("feedback_published");
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "consultation.feedback_publish")).all()).toHaveLength(1);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
@@ -256,7 +277,9 @@ describe("review and publication", () => {
     expect(page.perDisposition).toEqual(expect.arrayContaining([{ decision: "adopted", count: expect.any(Number) }]));
     expect(page.perArticle.find((a) => a.label === "第八条")?.count).toBeGreaterThan(0);
     const eighth = page.answers.find((a) => a.label === "第八条")!;
-    expect(eighth.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "answer", decision: "partly_adopted", changeMade: "第八条增加村级烈士纪念设施管护要求" })]));
+    expect(eighth.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "answer", decision: "partly_adopted", changeMade: "第八条增加村级烈士纪念设施管护要求" })])
+    );
     expect(json).not.toContain(PHONE);
     expect(json).not.toContain("186-4023-7519");
     const leakyBody = (await db.select().from(comments).where(eq(comments.id, leaky)).get())!.body;
@@ -264,7 +287,11 @@ describe("review and publication", () => {
   });
 
   it("links the feedback from the consultation's page, the API and the feed", async () => {
-    const publicPage = await publicLoader({ request: new Request(`http://localhost/consultations/${CLOSED}`), params: { id: String(CLOSED) }, context: context() });
+    const publicPage = await publicLoader({
+      request: new Request(`http://localhost/consultations/${CLOSED}`),
+      params: { id: String(CLOSED) },
+      context: context(),
+    });
     expect(publicPage.feedbackPublishedAt).toBeInstanceOf(Date);
     const api = (await call(detailLoader, `/api/v1/consultations/${CLOSED}`, { params: { id: String(CLOSED) } })).json();
     expect(api.status).toBe("feedback_published");

@@ -21,8 +21,22 @@ const titles = (body: { data: Array<{ title: string }> }) => body.data.map((c) =
 const publicCount = async () => (await db.select().from(consultations).all()).filter((c) => PUBLIC_STATUSES.includes(c.status)).length;
 
 const ITEM_FIELDS = [
-  "id", "url", "api_url", "title", "doc_type", "doc_type_label", "status", "status_label", "division", "summary",
-  "opens_at", "closes_at", "short_period_reason", "published_at", "updated_at", "comment_count",
+  "id",
+  "url",
+  "api_url",
+  "title",
+  "doc_type",
+  "doc_type_label",
+  "status",
+  "status_label",
+  "division",
+  "summary",
+  "opens_at",
+  "closes_at",
+  "short_period_reason",
+  "published_at",
+  "updated_at",
+  "comment_count",
   // added later in v1: fields are only ever appended
   "feedback_url",
 ];
@@ -32,7 +46,7 @@ describe("GET /api/v1/consultations", () => {
     const { response, json } = await list();
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     const body = json();
-    expect(body.meta).toEqual({ page: 1, per_page: 20, total: (await publicCount()), total_pages: 1 });
+    expect(body.meta).toEqual({ page: 1, per_page: 20, total: await publicCount(), total_pages: 1 });
     expect(body.links).toEqual({ self: `${BASE_URL}/api/v1/consultations?page=1&per_page=20`, next: null, prev: null });
     for (const item of body.data) expect(Object.keys(item)).toEqual(ITEM_FIELDS);
     const open = body.data.find((c: { title: string }) => c.title === OPEN_TITLE);
@@ -58,7 +72,7 @@ describe("GET /api/v1/consultations", () => {
   });
 
   it("pages with next and prev links that keep the filters", async () => {
-    const total = (await publicCount());
+    const total = await publicCount();
     const first = (await list("?per_page=2&doc_type=normative")).json();
     expect(first.meta.total_pages).toBe(Math.ceil(first.meta.total / 2));
     const all = (await list("?per_page=100")).json();
@@ -77,11 +91,7 @@ describe("GET /api/v1/consultations", () => {
     const now = new Date();
     for (const status of SYNDICATED_PHASES) {
       const body = (await list(`?status=${status}&per_page=100`)).json();
-      const expected = (await db
-        .select()
-        .from(consultations)
-        .all())
-        .filter((c) => PUBLIC_STATUSES.includes(c.status) && publicPhase(c, now) === status);
+      const expected = (await db.select().from(consultations).all()).filter((c) => PUBLIC_STATUSES.includes(c.status) && publicPhase(c, now) === status);
       expect(body.data.map((c: { id: number }) => c.id).sort(), status).toEqual(expected.map((c) => c.id).sort());
     }
     expect(titles((await list("?status=open")).json())).toEqual([OPEN_TITLE]);
@@ -100,7 +110,7 @@ describe("GET /api/v1/consultations", () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await list(`?updated_since=${encodeURIComponent(future)}`)).json().meta.total).toBe(0);
     const recent = (await list(`?updated_since=${encodeURIComponent("2000-01-01T00:00:00+08:00")}`)).json();
-    expect(recent.meta.total).toBe((await publicCount()));
+    expect(recent.meta.total).toBe(await publicCount());
   });
 
   it("reports as updated_at the latest public change, including the clock closing the period", async () => {
@@ -150,9 +160,7 @@ describe("GET /api/v1/consultations/:id", () => {
     const body = json();
     expect(Object.keys(body).slice(0, ITEM_FIELDS.length)).toEqual(ITEM_FIELDS);
     expect(body.basis).toContain("起草说明");
-    expect(body.extensions).toEqual([
-      expect.objectContaining({ reason: "意见较多，延长七日。", new_closes_at: body.closes_at }),
-    ]);
+    expect(body.extensions).toEqual([expect.objectContaining({ reason: "意见较多，延长七日。", new_closes_at: body.closes_at })]);
     expect(body.versions.map((v: { label: string }) => v.label)).toEqual(["征求意见稿", "第二次征求意见稿"]);
     expect(body.draft.label).toBe("第二次征求意见稿");
     const [chapter] = body.draft.nodes;

@@ -29,9 +29,9 @@ export async function seedSyndication(db: Db) {
       .values({ title: "", docType: "normative", divisionId: division.id, authorId: author.id, createdAt: past(70), ...values })
       .returning()
       .get();
-  const draft = (await insert({ title: "草稿：尚未公开的办法", status: "draft", summary: "不应出现在任何公开接口。" }));
-  const pending = (await insert({ title: "待审核：尚未公开的意见", status: "pending_review", opensAt: past(-3), closesAt: past(-40) }));
-  const hostile = (await insert({
+  const draft = await insert({ title: "草稿：尚未公开的办法", status: "draft", summary: "不应出现在任何公开接口。" });
+  const pending = await insert({ title: "待审核：尚未公开的意见", status: "pending_review", opensAt: past(-3), closesAt: past(-40) });
+  const hostile = await insert({
     title: HOSTILE_TITLE,
     summary: HOSTILE_SUMMARY,
     docType: "major_decision",
@@ -39,8 +39,8 @@ export async function seedSyndication(db: Db) {
     opensAt: past(60),
     closesAt: past(25),
     publishedAt: past(62),
-  }));
-  const withdrawn = (await insert({
+  });
+  const withdrawn = await insert({
     title: "关于调整优待证发放范围的通知（征求意见稿）",
     summary: "Withdrawn Example of a normative document.",
     status: "withdrawn",
@@ -49,12 +49,13 @@ export async function seedSyndication(db: Db) {
     publishedAt: past(21),
     withdrawnAt: past(2),
     withdrawnReason: "上位法修改，需重新起草。",
-  }));
+  });
 
   // The open demo consultation gets an extension and a second version, as a drafter would add them.
   const open = (await db.select().from(consultations).where(eq(consultations.title, OPEN_TITLE)).get())!;
   const drafter = (await findUserByUsername(db, "drafter"))!;
-  (await db.insert(deadlineExtensions)
+  await db
+    .insert(deadlineExtensions)
     .values({
       consultationId: open.id,
       previousClosesAt: open.closesAt!,
@@ -63,19 +64,20 @@ export async function seedSyndication(db: Db) {
       userId: drafter.id,
       createdAt: past(1),
     })
-    .run());
-  (await db.update(consultations)
+    .run();
+  await db
+    .update(consultations)
     .set({ closesAt: new Date(open.closesAt!.getTime() + 7 * DAY), updatedAt: past(1) })
     .where(eq(consultations.id, open.id))
-    .run());
+    .run();
   const text = "第一章 总则\n第一条 为了促进退役军人就业创业，制定本办法。\n第二条 本办法适用于本省行政区域。";
-  (await db.transaction((tx) =>
+  await db.transaction((tx) =>
     insertDraftVersion(
       tx,
       { consultationId: open.id, label: "第二次征求意见稿", changeNote: "精简为两条。", sourceText: text, createdBy: drafter.id },
-      parseDraft(text),
-    ),
-  ));
+      parseDraft(text)
+    )
+  );
   return { draft, pending, hostile, withdrawn, open, now };
 }
 
@@ -85,7 +87,7 @@ type Loader = (args: LoaderFunctionArgs) => Response | Promise<Response>;
 export async function call(
   loader: Loader,
   path: string,
-  { headers = {}, params = {}, method = "GET" }: { headers?: Record<string, string>; params?: Record<string, string>; method?: string } = {},
+  { headers = {}, params = {}, method = "GET" }: { headers?: Record<string, string>; params?: Record<string, string>; method?: string } = {}
 ) {
   const request = new Request(`${BASE_URL}${path}`, { method, headers });
   const response = await loader({ request, params, context: context() });

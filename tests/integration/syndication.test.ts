@@ -145,7 +145,10 @@ describe("the feed's length", () => {
   it("holds the 50 most recently changed consultations", async () => {
     const { divisionId, authorId } = fx.hostile;
     for (let i = 0; i < 50; i++) {
-      (await db.insert(consultations).values({ title: `批量公开的办法 ${i}`, docType: "normative", divisionId, authorId, status: "processing" }).run());
+      await db
+        .insert(consultations)
+        .values({ title: `批量公开的办法 ${i}`, docType: "normative", divisionId, authorId, status: "processing" })
+        .run();
     }
     const { doc } = await feed();
     expect(doc.entry).toHaveLength(50);

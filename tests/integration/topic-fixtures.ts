@@ -31,12 +31,7 @@ export interface SeededAnalysis {
 }
 
 /** Records one finished run with these topics and campaigns; comments not listed stay unanalysed. */
-export function seedAnalysis(
-  sqlite: SqliteHandle,
-  consultationId: number,
-  topics: FixtureTopic[],
-  campaigns: FixtureCampaign[] = [],
-): SeededAnalysis {
+export function seedAnalysis(sqlite: SqliteHandle, consultationId: number, topics: FixtureTopic[], campaigns: FixtureCampaign[] = []): SeededAnalysis {
   return sqlite.transaction(() => {
     const now = Date.now();
     const commentCount = new Set(topics.flatMap((t) => t.commentIds)).size;
@@ -44,9 +39,9 @@ export function seedAnalysis(
       sqlite
         .prepare(
           `INSERT INTO analysis_runs (consultation_id, status, progress, stage, comment_count, started_at, finished_at)
-           VALUES (?, 'done', 1, 'done', ?, ?, ?)`,
+           VALUES (?, 'done', 1, 'done', ?, ?, ?)`
         )
-        .run(consultationId, commentCount, now - 1000, now).lastInsertRowid,
+        .run(consultationId, commentCount, now - 1000, now).lastInsertRowid
     );
     const campaignOf = new Map<number, number>();
     const campaignIds = campaigns.map((c) => {
@@ -54,9 +49,9 @@ export function seedAnalysis(
         sqlite
           .prepare(
             `INSERT INTO campaigns (consultation_id, run_id, representative_comment_id, size, distinct_senders)
-             VALUES (?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?)`
           )
-          .run(consultationId, runId, c.commentIds[0], c.commentIds.length, c.distinctSenders ?? c.commentIds.length).lastInsertRowid,
+          .run(consultationId, runId, c.commentIds[0], c.commentIds.length, c.distinctSenders ?? c.commentIds.length).lastInsertRowid
       );
       for (const commentId of c.commentIds) campaignOf.set(commentId, id);
       return id;
@@ -64,14 +59,14 @@ export function seedAnalysis(
     const upsert = sqlite.prepare(
       `INSERT INTO comment_analysis (comment_id, run_id, topic_id, topic_source, campaign_id)
        VALUES (?, ?, ?, 'auto', ?)
-       ON CONFLICT (comment_id) DO UPDATE SET run_id = excluded.run_id, topic_id = excluded.topic_id, campaign_id = excluded.campaign_id`,
+       ON CONFLICT (comment_id) DO UPDATE SET run_id = excluded.run_id, topic_id = excluded.topic_id, campaign_id = excluded.campaign_id`
     );
     const topicIds = topics.map((t) => {
       const id = Number(
         sqlite
           .prepare(
             `INSERT INTO topics (consultation_id, run_id, label, keywords, representative_ids, public_title)
-             VALUES (?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?)`
           )
           .run(
             consultationId,
@@ -79,8 +74,8 @@ export function seedAnalysis(
             t.label,
             JSON.stringify(t.keywords ?? [t.label]),
             JSON.stringify(t.representativeIds ?? t.commentIds.slice(0, 2)),
-            t.publicTitle ?? null,
-          ).lastInsertRowid,
+            t.publicTitle ?? null
+          ).lastInsertRowid
       );
       for (const commentId of t.commentIds) upsert.run(commentId, runId, id, campaignOf.get(commentId) ?? null);
       return id;

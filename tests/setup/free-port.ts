@@ -18,7 +18,9 @@ Promise.all(servers.map((s) => new Promise((ok) => s.listen(0, "127.0.0.1", ok))
  * spec file or the Playwright config can use them at load time.
  */
 export function freePortsSync(count: number): number[] {
-  const ports = execFileSync(process.execPath, ["-e", PICK, String(count)], { encoding: "utf8" }).split(",").map(Number);
+  const ports = execFileSync(process.execPath, ["-e", PICK, String(count)], { encoding: "utf8" })
+    .split(",")
+    .map(Number);
   if (ports.length !== count || !ports.every((p) => Number.isInteger(p) && p > 0)) throw new Error(`could not pick free ports (got ${ports})`);
   return ports;
 }

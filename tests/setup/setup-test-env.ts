@@ -5,10 +5,7 @@ import { afterAll, afterEach, beforeEach } from "vitest";
 // Each test file gets its own copy of the migrated base database, so files never share state.
 const tmp = process.env.ZQ_TEST_TMP;
 if (!tmp) throw new Error("ZQ_TEST_TMP is not set: run the tests through tests/vitest.config.ts");
-const file = path.join(
-  tmp,
-  `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`,
-);
+const file = path.join(tmp, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
 fs.copyFileSync(path.join(tmp, "base.db"), file);
 process.env.DATABASE_PATH = file;
 process.env.DATA_DIR = path.join(tmp, path.basename(file, ".db"));

@@ -53,22 +53,25 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
           simpleParser(raw).then((parsed) => {
-          // The header as sent (unfolded), not mailparser's structured reading of it.
-          const header = (name: string) => {
-            const line = parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line ?? "";
-            return line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
-          };
-          received.push({
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            raw,
-            parsed,
-            messageId: parsed.messageId ?? "",
-            subject: parsed.subject ?? "",
-            text: parsed.text ?? "",
-            html: typeof parsed.html === "string" ? parsed.html : "",
-            header,
-          });
-          callback();
+            // The header as sent (unfolded), not mailparser's structured reading of it.
+            const header = (name: string) => {
+              const line = parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line ?? "";
+              return line
+                .slice(line.indexOf(":") + 1)
+                .replace(/\r?\n[ \t]+/g, " ")
+                .trim();
+            };
+            received.push({
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              parsed,
+              messageId: parsed.messageId ?? "",
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              html: typeof parsed.html === "string" ? parsed.html : "",
+              header,
+            });
+            callback();
           }, callback);
         });
       },

@@ -12,13 +12,7 @@ export function statusLink(receiptNo: string): string {
   return `${env().PUBLIC_URL}/status/${encodeURIComponent(receiptNo)}/${statusToken(receiptNo)}`;
 }
 
-export function receiptNotice(input: {
-  consultationTitle: string;
-  receiptNo: string;
-  checkCode: string;
-  receivedAt: Date;
-  verifyLink?: string;
-}) {
+export function receiptNotice(input: { consultationTitle: string; receiptNo: string; checkCode: string; receivedAt: Date; verifyLink?: string }) {
   return renderNotice(`意见回执 ${input.receiptNo}：${oneLine(input.consultationTitle)}`, [
     "您好！",
     `我们已于 ${formatDateTime(input.receivedAt)} 收到您对《${oneLine(input.consultationTitle).replace(/^《|》$/g, "")}》提出的意见。`,

@@ -27,9 +27,15 @@ function opening(c: Comment, title: string) {
  * Queued with each moderation decision. Each outcome is told once per comment: a comment
  * approved again after an edit does not mail twice, one rejected and then approved mails both.
  */
-export async function queueModerationNotice(tx: Tx, c: Comment, decision: "approved" | "rejected", reason: Comment["rejectReason"], now = new Date()): Promise<void> {
+export async function queueModerationNotice(
+  tx: Tx,
+  c: Comment,
+  decision: "approved" | "rejected",
+  reason: Comment["rejectReason"],
+  now = new Date()
+): Promise<void> {
   if (!c.email) return;
-  const title = (await titleOf(tx, c.consultationId));
+  const title = await titleOf(tx, c.consultationId);
   const notice =
     decision === "approved"
       ? renderNotice(`您的意见已通过审核 ${c.receiptNo}`, [
@@ -49,7 +55,7 @@ export async function queueModerationNotice(tx: Tx, c: Comment, decision: "appro
           { link: linkFor(c), label: "查询意见处理情况" },
         ]);
   const kind = decision === "approved" ? "comment_published" : "comment_not_published";
-  (await queueNotice(tx, { ...notice, to: c.email, kind, dedupeKey: `${kind}:${c.id}` }, now));
+  await queueNotice(tx, { ...notice, to: c.email, kind, dedupeKey: `${kind}:${c.id}` }, now);
 }
 
 /**
@@ -58,11 +64,11 @@ export async function queueModerationNotice(tx: Tx, c: Comment, decision: "appro
  * was queued (not for a comment without email or without an answer).
  */
 export async function queueResultNotice(tx: Tx, commentId: number, now = new Date()): Promise<boolean> {
-  const c = (await tx.select().from(comments).where(eq(comments.id, commentId)).get());
+  const c = await tx.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!c?.email) return false;
-  const d = (await answerForComment(tx, commentId));
+  const d = await answerForComment(tx, commentId);
   if (!d) return false;
-  const title = (await titleOf(tx, c.consultationId));
+  const title = await titleOf(tx, c.consultationId);
   const notice = renderNotice(`您的意见处理结果：${DISPOSITION_LABELS[d.decision]} ${c.receiptNo}`, [
     "您好！",
     opening(c, title),
@@ -72,18 +78,18 @@ export async function queueResultNotice(tx: Tx, commentId: number, now = new Dat
     "感谢您对本次征求意见的关注和参与！",
     { link: linkFor(c), label: "查询意见处理情况" },
   ]);
-  (await queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `result:${c.id}` }, now));
+  await queueNotice(tx, { ...notice, to: c.email, kind: "disposition", dedupeKey: `result:${c.id}` }, now);
   return true;
 }
 
 /** Every commenter of the consultation who gave an email and follows the comment hears the final answer; answers how many were queued. */
 export async function queueResultNotices(tx: Tx, consultationId: number, now = new Date()): Promise<number> {
-  const ids = (await tx
+  const ids = await tx
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.consultationId, consultationId), isNotNull(comments.email), eq(comments.notifyResult, true)))
     .orderBy(comments.id)
-    .all());
+    .all();
   let queued = 0;
   for (const r of ids) if (await queueResultNotice(tx, r.id, now)) queued++;
   return queued;

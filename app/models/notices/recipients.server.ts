@@ -15,13 +15,14 @@ export interface StaffRecipient {
 export async function staffWithEmail(tx: Reader, role: Role, divisionId?: number): Promise<StaffRecipient[]> {
   const conditions: SQL[] = [eq(users.role, role), eq(users.active, true), isNotNull(users.email), ne(users.email, "")];
   if (divisionId !== undefined) conditions.push(eq(users.divisionId, divisionId));
-  return (await tx
-    .select({ id: users.id, displayName: users.displayName, email: users.email })
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(asc(users.id))
-    .all())
-    .map((u) => ({ ...u, email: u.email! }));
+  return (
+    await tx
+      .select({ id: users.id, displayName: users.displayName, email: users.email })
+      .from(users)
+      .where(and(...conditions))
+      .orderBy(asc(users.id))
+      .all()
+  ).map((u) => ({ ...u, email: u.email! }));
 }
 
 export type Subscription = typeof subscriptions.$inferSelect;
@@ -31,7 +32,7 @@ export type Subscription = typeof subscriptions.$inferSelect;
  * and to the division gets one mail, naming (and cancelling) the oldest of their subscriptions.
  */
 export async function subscribersFor(tx: Reader, c: { divisionId: number; docType: DocType }): Promise<Subscription[]> {
-  const rows = (await tx
+  const rows = await tx
     .select()
     .from(subscriptions)
     .where(
@@ -40,12 +41,12 @@ export async function subscribersFor(tx: Reader, c: { divisionId: number; docTyp
         or(
           eq(subscriptions.scope, "all"),
           and(eq(subscriptions.scope, "division"), eq(subscriptions.scopeValue, String(c.divisionId))),
-          and(eq(subscriptions.scope, "doc_type"), eq(subscriptions.scopeValue, c.docType)),
-        ),
-      ),
+          and(eq(subscriptions.scope, "doc_type"), eq(subscriptions.scopeValue, c.docType))
+        )
+      )
     )
     .orderBy(asc(subscriptions.id))
-    .all());
+    .all();
   const byEmail = new Map<string, Subscription>();
   for (const s of rows) if (!byEmail.has(s.email)) byEmail.set(s.email, s);
   return [...byEmail.values()];

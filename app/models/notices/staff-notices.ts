@@ -27,7 +27,15 @@ export function commentDigestNotice(input: { name: string; day: string; lines: D
   ]);
 }
 
-export function deadlineReminderNotice(input: { name: string; consultationId: number; title: string; closesAt: Date; now: Date; total: number; pending: number }) {
+export function deadlineReminderNotice(input: {
+  name: string;
+  consultationId: number;
+  title: string;
+  closesAt: Date;
+  now: Date;
+  total: number;
+  pending: number;
+}) {
   return renderNotice(`征求意见即将截止（${timeLeft(input.closesAt, input.now)}）：${title(input.title)}`, [
     `${oneLine(input.name)}：您好！`,
     `${title(input.title)}将于 ${formatDateTime(input.closesAt)} 截止征求意见（${timeLeft(input.closesAt, input.now)}）。`,
@@ -63,7 +71,14 @@ const LEGAL_STEP_TEXT: Record<LegalProgressStep, { subject: string; line: string
 };
 
 /** To the drafting division: where its packet stands at the legal office. */
-export function legalProgressNotice(input: { name: string; consultationId: number; title: string; step: LegalProgressStep; round: number; conclusion?: string | null }) {
+export function legalProgressNotice(input: {
+  name: string;
+  consultationId: number;
+  title: string;
+  step: LegalProgressStep;
+  round: number;
+  conclusion?: string | null;
+}) {
   const text = LEGAL_STEP_TEXT[input.step];
   return renderNotice(`${text.subject}（第 ${input.round} 轮）：${title(input.title)}`, [
     `${oneLine(input.name)}：您好！`,

@@ -23,7 +23,9 @@ export function confirmSubscriptionNotice(input: { scopeLabel: string; confirmLi
 }
 
 export function welcomeNotice(input: { scopeLabel: string; unsubscribeLink: string; follow?: boolean }) {
-  const what = input.follow ? "今后该征求意见延长期限、截止征求意见、公布意见采纳情况时，我们会邮件告知您。" : "今后有新的征求意见发布、征求意见即将截止时，我们会邮件告知您。";
+  const what = input.follow
+    ? "今后该征求意见延长期限、截止征求意见、公布意见采纳情况时，我们会邮件告知您。"
+    : "今后有新的征求意见发布、征求意见即将截止时，我们会邮件告知您。";
   return renderNotice("订阅已生效：征求意见通知", [
     "您好！",
     `您的订阅已确认：${input.scopeLabel}。${what}`,
@@ -75,24 +77,34 @@ export function closingReminderNotice(c: ConsultationFacts & { closesAt: Date },
 export type FollowEvent = "extended" | "closed" | "published";
 
 /** To those who follow one consultation: its period extended, its period over, its feedback published. */
-export function followNotice(event: FollowEvent, c: { id: number; title: string; closesAt: Date | null }, input: { scopeLabel: string; unsubscribeLink: string }) {
+export function followNotice(
+  event: FollowEvent,
+  c: { id: number; title: string; closesAt: Date | null },
+  input: { scopeLabel: string; unsubscribeLink: string }
+) {
   const blocks =
     event === "extended"
       ? {
           subject: `征求意见期已延长：${title(c.title)}`,
-          lines: [`${title(c.title)}的征求意见期已延长${c.closesAt ? `，新的截止时间为 ${formatDateTime(c.closesAt)}` : ""}。如您有意见或建议，请在截止前提交。`],
+          lines: [
+            `${title(c.title)}的征求意见期已延长${c.closesAt ? `，新的截止时间为 ${formatDateTime(c.closesAt)}` : ""}。如您有意见或建议，请在截止前提交。`,
+          ],
           link: { link: pageLink(c.id), label: "阅读草案并提出意见" },
         }
       : event === "closed"
-        ? {
-            subject: `征求意见已截止：${title(c.title)}`,
-            lines: [`${title(c.title)}已于 ${c.closesAt ? formatDateTime(c.closesAt) : ""} 截止征求意见。起草部门将研究全部意见，并公布意见采纳情况，届时我们会再次告知您。`],
-            link: { link: pageLink(c.id), label: "查看征求意见" },
-          }
-        : {
-            subject: `意见采纳情况已公布：${title(c.title)}`,
-            lines: [`${title(c.title)}的意见采纳情况说明已经公布，您可以查看收到的意见和起草部门的处理情况。`],
-            link: { link: `${pageLink(c.id)}/feedback`, label: "查看意见采纳情况" },
-          };
+      ? {
+          subject: `征求意见已截止：${title(c.title)}`,
+          lines: [
+            `${title(c.title)}已于 ${
+              c.closesAt ? formatDateTime(c.closesAt) : ""
+            } 截止征求意见。起草部门将研究全部意见，并公布意见采纳情况，届时我们会再次告知您。`,
+          ],
+          link: { link: pageLink(c.id), label: "查看征求意见" },
+        }
+      : {
+          subject: `意见采纳情况已公布：${title(c.title)}`,
+          lines: [`${title(c.title)}的意见采纳情况说明已经公布，您可以查看收到的意见和起草部门的处理情况。`],
+          link: { link: `${pageLink(c.id)}/feedback`, label: "查看意见采纳情况" },
+        };
   return renderNotice(blocks.subject, ["您好！", ...blocks.lines, blocks.link, ...unsubscribeBlocks(input.scopeLabel, input.unsubscribeLink)]);
 }

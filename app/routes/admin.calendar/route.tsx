@@ -16,7 +16,10 @@ function isCalendarDate(d: string): boolean {
 
 const DaySchema = z.object({
   intent: z.literal("add"),
-  date: z.string({ error: "请填写日期。" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请按“年-月-日”填写日期。").refine(isCalendarDate, "日期无效。"),
+  date: z
+    .string({ error: "请填写日期。" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "请按“年-月-日”填写日期。")
+    .refine(isCalendarDate, "日期无效。"),
   kind: z.enum(["holiday", "workday"], { error: "请选择类型。" }),
   note: z.string().trim().max(40, "说明不能超过 40 个字。").optional(),
 });
@@ -57,20 +60,44 @@ export default function CalendarPage() {
   return (
     <>
       <h1>工作日历</h1>
-      <p>行政规范性文件的征求意见期按工作日计算。周一至周五为工作日、周六周日为休息日；此处登记法定节假日和调休上班日，以国务院办公厅每年发布的放假安排为准。</p>
-      {result?.message ? <div className="alert success" role="status"><p>{result.message}</p></div> : null}
+      <p>
+        行政规范性文件的征求意见期按工作日计算。周一至周五为工作日、周六周日为休息日；此处登记法定节假日和调休上班日，以国务院办公厅每年发布的放假安排为准。
+      </p>
+      {result?.message ? (
+        <div className="alert success" role="status">
+          <p>{result.message}</p>
+        </div>
+      ) : null}
       <FormError message={Object.keys(errors).length ? "请根据提示修改后重新提交。" : undefined} />
       <Form method="post" className="form action-panel">
         <input type="hidden" name="intent" value="add" />
         <TextField label="日期" name="date" type="date" required defaultValue={values.date} error={errors.date} />
-        <SelectField label="类型" name="kind" options={[{ value: "holiday", label: "法定节假日（休息）" }, { value: "workday", label: "调休上班日" }]} defaultValue={values.kind} error={errors.kind} />
+        <SelectField
+          label="类型"
+          name="kind"
+          options={[
+            { value: "holiday", label: "法定节假日（休息）" },
+            { value: "workday", label: "调休上班日" },
+          ]}
+          defaultValue={values.kind}
+          error={errors.kind}
+        />
         <TextField label="说明（选填）" name="note" maxLength={40} defaultValue={values.note} error={errors.note} hint="例如：春节、国庆节调休上班" />
-        <button type="submit" className="button">登记</button>
+        <button type="submit" className="button">
+          登记
+        </button>
       </Form>
       <div className="table-wrap">
         <table>
           <caption>已登记 {days.length} 天</caption>
-          <thead><tr><th scope="col">日期</th><th scope="col">类型</th><th scope="col">说明</th><th scope="col">操作</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">日期</th>
+              <th scope="col">类型</th>
+              <th scope="col">说明</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
           <tbody>
             {days.map((d) => (
               <tr key={d.date}>
@@ -81,7 +108,9 @@ export default function CalendarPage() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="date" value={d.date} />
-                    <button type="submit" className="link-button" aria-label={`删除 ${d.date}`}>删除</button>
+                    <button type="submit" className="link-button" aria-label={`删除 ${d.date}`}>
+                      删除
+                    </button>
                   </Form>
                 </td>
               </tr>

@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 async function load(request: Request, rawId: string | undefined) {
   const user = await requireUser(request);
-  const c = (await getStaffConsultation(getDb(), idParam(rawId) ?? NaN));
+  const c = await getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -53,17 +53,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewer: user.role === "reviewer",
       legal: user.role === "legal",
     },
-    problems: c.status === "draft" ? (await readinessProblems(db, c, now)) : [],
+    problems: c.status === "draft" ? await readinessProblems(db, c, now) : [],
     // What approving now would publish: the real start and whether the period is still long enough.
     approval:
-      c.status === "pending_review" && c.opensAt && c.closesAt
-        ? periodAtPublication(c.docType, c.opensAt, c.closesAt, now, (await loadCalendar(db)))
-        : null,
-    versions: (await listVersions(db, c.id)),
-    attachments: (await listAttachments(db, c.id)),
+      c.status === "pending_review" && c.opensAt && c.closesAt ? periodAtPublication(c.docType, c.opensAt, c.closesAt, now, await loadCalendar(db)) : null,
+    versions: await listVersions(db, c.id),
+    attachments: await listAttachments(db, c.id),
     reviews: await consultationReviews(db, c.id),
-    audit: (await recentAudit(db, { entityType: "consultation", entityId: String(c.id) }, 50))
-      .map((a) => ({ id: a.id, at: a.at, actor: a.actorLabel, action: auditActionLabel(a.action), changes: auditChanges({ entityType: a.entityType, before: a.before, after: a.after }) })),
+    audit: (await recentAudit(db, { entityType: "consultation", entityId: String(c.id) }, 50)).map((a) => ({
+      id: a.id,
+      at: a.at,
+      actor: a.actorLabel,
+      action: auditActionLabel(a.action),
+      changes: auditChanges({ entityType: a.entityType, before: a.before, after: a.after }),
+    })),
   };
 }
 
@@ -74,7 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     form = await readForm(request);
   } catch (error) {
-    if (error instanceof FormReadError) return data({ intent: "attach", errors: { form: error.message } as Record<string, string>, values: {} as Record<string, string> }, { status: error.status });
+    if (error instanceof FormReadError)
+      return data(
+        { intent: "attach", errors: { form: error.message } as Record<string, string>, values: {} as Record<string, string> },
+        { status: error.status }
+      );
     throw error;
   }
   const intent = String(form.get("intent") ?? "");
@@ -82,22 +89,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors, values: Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string> }, { status });
   try {
     if (intent === "submit") {
-      (await submitForReview(db, c.id, user));
+      await submitForReview(db, c.id, user);
     } else if (intent === "review") {
       const parsed = parseForm(ReviewSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await review(db, c.id, user, parsed.data.decision, parsed.data.comment, new Date(), parsed.data.shortPeriodReason));
+      await review(db, c.id, user, parsed.data.decision, parsed.data.comment, new Date(), parsed.data.shortPeriodReason);
     } else if (intent === "extend") {
       const parsed = parseForm(ExtendSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await extendDeadline(db, c.id, user, parsed.data.closesAt, parsed.data.reason));
+      await extendDeadline(db, c.id, user, parsed.data.closesAt, parsed.data.reason);
     } else if (intent === "withdraw") {
       const parsed = parseForm(ReasonSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await withdraw(db, c.id, user, parsed.data.reason));
+      await withdraw(db, c.id, user, parsed.data.reason);
     } else if (intent === "attach" || intent === "detach") {
       if (!canDraft(user, c) || c.status !== "draft") return fail({ form: "只有本处室的起草人员可以在草稿阶段管理附件。" }, 403);
-      if (intent === "detach") (await removeAttachment(db, c.id, Number(form.get("attachmentId")), user));
+      if (intent === "detach") await removeAttachment(db, c.id, Number(form.get("attachmentId")), user);
       else {
         const file = chosenFile(form, "file");
         if (!file) return fail({ file: "请选择要上传的文件。" });
@@ -137,33 +144,84 @@ export default function StaffConsultation() {
         <span className={`badge ${phase}`}>{PHASE_LABELS[phase]}</span>
         <span>{DOC_TYPE_LABELS[c.docType]}</span>
         <span>起草处室：{c.divisionName}</span>
-        {c.opensAt && c.closesAt ? <span>征求意见期：{formatDateTime(c.opensAt)} 至 {formatDateTime(c.closesAt)}</span> : null}
+        {c.opensAt && c.closesAt ? (
+          <span>
+            征求意见期：{formatDateTime(c.opensAt)} 至 {formatDateTime(c.closesAt)}
+          </span>
+        ) : null}
       </p>
-      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
-      {params.get("locked") ? <div className="alert warning" role="status"><p>已提交审核或已发布的征求意见不能直接修改；已发布的可发布新版本。</p></div> : null}
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
+      {params.get("locked") ? (
+        <div className="alert warning" role="status">
+          <p>已提交审核或已发布的征求意见不能直接修改；已发布的可发布新版本。</p>
+        </div>
+      ) : null}
       <FormError message={errors.form} />
       <p className="button-row">
         {c.status !== "draft" && c.status !== "pending_review" ? <Link to={`/consultations/${c.id}`}>查看公开页面</Link> : null}
-        {may.draft && c.status === "draft" ? <Link className="button secondary" to="edit">修改草稿</Link> : null}
-        {(may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="moderation">审核意见</Link> : null}
-        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="analysis">意见分析</Link> : null}
-        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="dispositions">意见处理表</Link> : null}
-        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? <Link className="button secondary" to="summary">意见采纳情况说明</Link> : null}
-        {((may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status)) || (may.legal && ["legal_review", "feedback_published"].includes(c.status)) ? <Link className="button secondary" to="packet">合法性审查材料</Link> : null}
-        {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="comments/new">代录信函、电话、座谈会意见</Link> : null}
-        {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? <Link className="button secondary" to="versions/new">发布新版本</Link> : null}
+        {may.draft && c.status === "draft" ? (
+          <Link className="button secondary" to="edit">
+            修改草稿
+          </Link>
+        ) : null}
+        {(may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status) ? (
+          <Link className="button secondary" to="moderation">
+            审核意见
+          </Link>
+        ) : null}
+        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? (
+          <Link className="button secondary" to="analysis">
+            意见分析
+          </Link>
+        ) : null}
+        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? (
+          <Link className="button secondary" to="dispositions">
+            意见处理表
+          </Link>
+        ) : null}
+        {(may.draft || may.reviewer || may.legal) && !["draft", "pending_review"].includes(c.status) ? (
+          <Link className="button secondary" to="summary">
+            意见采纳情况说明
+          </Link>
+        ) : null}
+        {((may.draft || may.reviewer) && !["draft", "pending_review"].includes(c.status)) ||
+        (may.legal && ["legal_review", "feedback_published"].includes(c.status)) ? (
+          <Link className="button secondary" to="packet">
+            合法性审查材料
+          </Link>
+        ) : null}
+        {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? (
+          <Link className="button secondary" to="comments/new">
+            代录信函、电话、座谈会意见
+          </Link>
+        ) : null}
+        {may.draft && !["draft", "pending_review", "withdrawn"].includes(c.status) ? (
+          <Link className="button secondary" to="versions/new">
+            发布新版本
+          </Link>
+        ) : null}
       </p>
 
       {may.draft && c.status === "draft" ? (
         <section className="action-panel" aria-labelledby="submit-title">
           <h2 id="submit-title">提交审核</h2>
           {problems.length ? (
-            <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
           ) : (
             <p>草稿已完整。提交后由审核人员（不能是起草人本人）审核，审核通过即按开始时间发布。</p>
           )}
           <Form method="post">
-            <button className="button" name="intent" value="submit" disabled={problems.length > 0}>提交审核</button>
+            <button className="button" name="intent" value="submit" disabled={problems.length > 0}>
+              提交审核
+            </button>
           </Form>
         </section>
       ) : null}
@@ -176,14 +234,25 @@ export default function StaffConsultation() {
             <input type="hidden" name="intent" value="review" />
             <fieldset className="field">
               <legend>审核意见</legend>
-              <label><input type="radio" name="decision" value="approved" defaultChecked /> 同意发布</label>{" "}
-              <label><input type="radio" name="decision" value="returned" /> 退回修改</label>
+              <label>
+                <input type="radio" name="decision" value="approved" defaultChecked /> 同意发布
+              </label>{" "}
+              <label>
+                <input type="radio" name="decision" value="returned" /> 退回修改
+              </label>
             </fieldset>
-            <TextAreaField label="意见说明（退回时必填）" name="comment" rows={3} maxLength={500} defaultValue={result?.intent === "review" ? result.values.comment : ""} error={errors.comment} />
+            <TextAreaField
+              label="意见说明（退回时必填）"
+              name="comment"
+              rows={3}
+              maxLength={500}
+              defaultValue={result?.intent === "review" ? result.values.comment : ""}
+              error={errors.comment}
+            />
             {approval?.startMoved ? (
               <p className="alert warning" role="note">
-                所填开始时间（{formatDateTime(c.opensAt!)}）已过。审核通过即发布，实际开始时间为通过之时，法定最短期限从该时起重新计算：
-                现在通过，最早可于 {formatDateTime(approval.earliestEnd)} 截止。
+                所填开始时间（{formatDateTime(c.opensAt!)}）已过。审核通过即发布，实际开始时间为通过之时，法定最短期限从该时起重新计算： 现在通过，最早可于{" "}
+                {formatDateTime(approval.earliestEnd)} 截止。
               </p>
             ) : null}
             {approval && !approval.meetsMinimum ? (
@@ -196,7 +265,9 @@ export default function StaffConsultation() {
                 error={errors.shortPeriodReason}
               />
             ) : null}
-            <button className="button" type="submit">提交审核意见</button>
+            <button className="button" type="submit">
+              提交审核意见
+            </button>
           </Form>
         </section>
       ) : null}
@@ -206,9 +277,26 @@ export default function StaffConsultation() {
           <h2 id="extend-title">延长征求意见期</h2>
           <Form method="post">
             <input type="hidden" name="intent" value="extend" />
-            <TextField label="新的截止时间（北京时间）" name="closesAt" type="datetime-local" required defaultValue={result?.intent === "extend" ? result.values.closesAt : toShanghaiInput(c.closesAt)} error={result?.intent === "extend" ? errors.closesAt : undefined} />
-            <TextAreaField label="延期理由（将向社会公开）" name="reason" required rows={2} maxLength={500} defaultValue={result?.intent === "extend" ? result.values.reason : ""} error={result?.intent === "extend" ? errors.reason : undefined} />
-            <button className="button secondary" type="submit">延长期限</button>
+            <TextField
+              label="新的截止时间（北京时间）"
+              name="closesAt"
+              type="datetime-local"
+              required
+              defaultValue={result?.intent === "extend" ? result.values.closesAt : toShanghaiInput(c.closesAt)}
+              error={result?.intent === "extend" ? errors.closesAt : undefined}
+            />
+            <TextAreaField
+              label="延期理由（将向社会公开）"
+              name="reason"
+              required
+              rows={2}
+              maxLength={500}
+              defaultValue={result?.intent === "extend" ? result.values.reason : ""}
+              error={result?.intent === "extend" ? errors.reason : undefined}
+            />
+            <button className="button secondary" type="submit">
+              延长期限
+            </button>
           </Form>
         </section>
       ) : null}
@@ -218,14 +306,26 @@ export default function StaffConsultation() {
           <h2 id="withdraw-title">撤回</h2>
           <Form method="post">
             <input type="hidden" name="intent" value="withdraw" />
-            <TextAreaField label="撤回理由（将向社会公开）" name="reason" required rows={2} maxLength={500} defaultValue={result?.intent === "withdraw" ? result.values.reason : ""} error={result?.intent === "withdraw" ? errors.reason : undefined} />
-            <button className="button danger" type="submit">撤回征求意见</button>
+            <TextAreaField
+              label="撤回理由（将向社会公开）"
+              name="reason"
+              required
+              rows={2}
+              maxLength={500}
+              defaultValue={result?.intent === "withdraw" ? result.values.reason : ""}
+              error={result?.intent === "withdraw" ? errors.reason : undefined}
+            />
+            <button className="button danger" type="submit">
+              撤回征求意见
+            </button>
           </Form>
         </section>
       ) : null}
 
       <h2>附件</h2>
-      {attachments.length === 0 ? <p>暂无附件。</p> : (
+      {attachments.length === 0 ? (
+        <p>暂无附件。</p>
+      ) : (
         <ul>
           {attachments.map((a) => (
             <li key={a.id}>
@@ -234,7 +334,9 @@ export default function StaffConsultation() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="detach" />
                   <input type="hidden" name="attachmentId" value={a.id} />{" "}
-                  <button type="submit" className="link-button" aria-label={`删除附件 ${a.filename}`}>删除</button>
+                  <button type="submit" className="link-button" aria-label={`删除附件 ${a.filename}`}>
+                    删除
+                  </button>
                 </Form>
               ) : null}
             </li>
@@ -246,10 +348,23 @@ export default function StaffConsultation() {
           <input type="hidden" name="intent" value="attach" />
           <div className="field">
             <label htmlFor="attachment-file">上传附件（PDF、Word、Excel、PNG、JPEG，不超过 20 MB）</label>
-            <input id="attachment-file" name="file" type="file" required aria-invalid={errors.file ? true : undefined} aria-describedby={errors.file ? "attachment-error" : undefined} />
-            {errors.file ? <p className="field-error" id="attachment-error">{errors.file}</p> : null}
+            <input
+              id="attachment-file"
+              name="file"
+              type="file"
+              required
+              aria-invalid={errors.file ? true : undefined}
+              aria-describedby={errors.file ? "attachment-error" : undefined}
+            />
+            {errors.file ? (
+              <p className="field-error" id="attachment-error">
+                {errors.file}
+              </p>
+            ) : null}
           </div>
-          <button type="submit" className="button secondary">上传</button>
+          <button type="submit" className="button secondary">
+            上传
+          </button>
         </Form>
       ) : null}
 
@@ -264,17 +379,40 @@ export default function StaffConsultation() {
       {versions.length > 1 ? <Link to={`/consultations/${c.id}/versions`}>逐条对照各版本的修改</Link> : null}
 
       <h2>审核记录</h2>
-      {reviews.length === 0 ? <p>暂无。</p> : (
-        <ul>{reviews.map((r, i) => <li key={i}>{formatDateTime(r.createdAt)} {r.reviewer}：{r.decision === "approved" ? "同意发布" : "退回修改"}{r.comment ? `（${r.comment}）` : ""}</li>)}</ul>
+      {reviews.length === 0 ? (
+        <p>暂无。</p>
+      ) : (
+        <ul>
+          {reviews.map((r, i) => (
+            <li key={i}>
+              {formatDateTime(r.createdAt)} {r.reviewer}：{r.decision === "approved" ? "同意发布" : "退回修改"}
+              {r.comment ? `（${r.comment}）` : ""}
+            </li>
+          ))}
+        </ul>
       )}
 
       <h2>操作记录</h2>
       <div className="table-wrap">
         <table>
-          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">变更</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">操作人</th>
+              <th scope="col">操作</th>
+              <th scope="col">变更</th>
+            </tr>
+          </thead>
           <tbody>
             {audit.map((a) => (
-              <tr key={a.id}><td>{formatDateTime(a.at)}</td><td>{a.actor}</td><td>{a.action}</td><td><AuditChanges changes={a.changes} /></td></tr>
+              <tr key={a.id}>
+                <td>{formatDateTime(a.at)}</td>
+                <td>{a.actor}</td>
+                <td>{a.action}</td>
+                <td>
+                  <AuditChanges changes={a.changes} />
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>

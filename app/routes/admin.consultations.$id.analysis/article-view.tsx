@@ -37,7 +37,11 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
               <th scope="col">排名</th>
               <th scope="col">条款</th>
               <th scope="col">意见数</th>
-              {SOURCES.map((s) => <th key={s} scope="col">{ARTICLE_SOURCE_LABELS[s]}</th>)}
+              {SOURCES.map((s) => (
+                <th key={s} scope="col">
+                  {ARTICLE_SOURCE_LABELS[s]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -48,7 +52,9 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
                   <Link to={workspaceSearch(filters, { view: "articles", article: a.number, page: 1 })}>{a.label}</Link>
                 </th>
                 <td>{a.total}</td>
-                {SOURCES.map((s) => <td key={s}>{a.bySource[s]}</td>)}
+                {SOURCES.map((s) => (
+                  <td key={s}>{a.bySource[s]}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -76,7 +82,14 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
           {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
           {comments.items.map((item) => (
             // Too few for machine topics: staff may set comments apart into topics of their own here.
-            <CommentItem key={item.id} item={item} topics={view.topics} canEdit={canEdit} reply={reply?.values.commentId === String(item.id) ? reply : undefined} showTopic />
+            <CommentItem
+              key={item.id}
+              item={item}
+              topics={view.topics}
+              canEdit={canEdit}
+              reply={reply?.values.commentId === String(item.id) ? reply : undefined}
+              showTopic
+            />
           ))}
           <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
         </section>

@@ -16,10 +16,20 @@ export function CampaignCards({ campaigns }: { campaigns: CampaignCard[] }) {
       <div className="campaign-grid">
         {campaigns.map((c, i) => (
           <article key={c.id} className="campaign-card" aria-labelledby={`campaign-${c.id}-title`}>
-            <h3 id={`campaign-${c.id}-title`}>第 {i + 1} 组：{c.size} 条</h3>
+            <h3 id={`campaign-${c.id}-title`}>
+              第 {i + 1} 组：{c.size} 条
+            </h3>
             <dl className="campaign-facts">
-              <div><dt>意见数</dt><dd>{c.size} 条{c.matching !== c.size ? `（符合筛选条件 ${c.matching} 条）` : ""}</dd></div>
-              <div><dt>不同提交人</dt><dd>{c.distinctSenders} 人</dd></div>
+              <div>
+                <dt>意见数</dt>
+                <dd>
+                  {c.size} 条{c.matching !== c.size ? `（符合筛选条件 ${c.matching} 条）` : ""}
+                </dd>
+              </div>
+              <div>
+                <dt>不同提交人</dt>
+                <dd>{c.distinctSenders} 人</dd>
+              </div>
             </dl>
             {c.representative ? (
               <blockquote className="comment-excerpt">
@@ -36,7 +46,13 @@ export function CampaignCards({ campaigns }: { campaigns: CampaignCard[] }) {
                 <table>
                   <caption className="visually-hidden">第 {i + 1} 组的意见</caption>
                   <thead>
-                    <tr><th scope="col">回执编号</th><th scope="col">姓名、单位</th><th scope="col">渠道</th><th scope="col">收到时间</th><th scope="col">个人补充内容</th></tr>
+                    <tr>
+                      <th scope="col">回执编号</th>
+                      <th scope="col">姓名、单位</th>
+                      <th scope="col">渠道</th>
+                      <th scope="col">收到时间</th>
+                      <th scope="col">个人补充内容</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {c.members.map((m) => (
@@ -44,11 +60,19 @@ export function CampaignCards({ campaigns }: { campaigns: CampaignCard[] }) {
                         <td>{m.receiptNo}</td>
                         <td>{[m.name, m.organisation].filter(Boolean).join("，") || "未留姓名"}</td>
                         <td>{CHANNEL_LABELS[m.channel]}</td>
-                        <td><time dateTime={isoInstant(m.receivedAt)}>{formatDateTime(m.receivedAt)}</time></td>
+                        <td>
+                          <time dateTime={isoInstant(m.receivedAt)}>{formatDateTime(m.receivedAt)}</time>
+                        </td>
                         <td>
                           {m.additions?.length ? (
-                            <ul className="campaign-additions">{m.additions.map((a, k) => <li key={k}>{a}</li>)}</ul>
-                          ) : "无"}
+                            <ul className="campaign-additions">
+                              {m.additions.map((a, k) => (
+                                <li key={k}>{a}</li>
+                              ))}
+                            </ul>
+                          ) : (
+                            "无"
+                          )}
                         </td>
                       </tr>
                     ))}

@@ -17,25 +17,48 @@ function PlacementForms({ item, topics, reply }: { item: WorkspaceComment; topic
   const error = moveReply?.errors.toTopicId;
   return (
     <details className="placement" open={Boolean(reply)}>
-      <summary>调整归类<span className="visually-hidden">（意见 {item.receiptNo}）</span></summary>
+      <summary>
+        调整归类<span className="visually-hidden">（意见 {item.receiptNo}）</span>
+      </summary>
       <Form method="post" className="placement-form">
         <input type="hidden" name="intent" value="move" />
         <input type="hidden" name="commentId" value={item.id} />
         <div className="field">
           <label htmlFor={selectId}>移动到话题</label>
-          <select id={selectId} name="toTopicId" required defaultValue={moveReply?.values.toTopicId ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${selectId}-error` : undefined}>
+          <select
+            id={selectId}
+            name="toTopicId"
+            required
+            defaultValue={moveReply?.values.toTopicId ?? ""}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${selectId}-error` : undefined}
+          >
             <option value="">请选择话题</option>
-            {topics.filter((t) => t.id !== item.topicId).map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+            {topics
+              .filter((t) => t.id !== item.topicId)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
           </select>
-          {error ? <p className="field-error" id={`${selectId}-error`}>{error}</p> : null}
+          {error ? (
+            <p className="field-error" id={`${selectId}-error`}>
+              {error}
+            </p>
+          ) : null}
         </div>
-        <button type="submit" className="button secondary">移动</button>
+        <button type="submit" className="button secondary">
+          移动
+        </button>
       </Form>
       <Form method="post" className="placement-form">
         <input type="hidden" name="intent" value="own-topic" />
         <input type="hidden" name="commentId" value={item.id} />
         <TextField label="单列为新话题，名称" name="label" required maxLength={40} defaultValue={ownReply?.values.label ?? ""} error={ownReply?.errors.label} />
-        <button type="submit" className="button secondary">单列为话题</button>
+        <button type="submit" className="button secondary">
+          单列为话题
+        </button>
       </Form>
     </details>
   );
@@ -76,18 +99,43 @@ export function CommentItem({
         </h3>
         {splitForm ? (
           <label className="select-line">
-            <input type="checkbox" name="commentIds" value={item.id} form="split-form" defaultChecked={splitForm.checked} /> 选择拆分<span className="visually-hidden">：意见 {item.receiptNo}</span>
+            <input type="checkbox" name="commentIds" value={item.id} form="split-form" defaultChecked={splitForm.checked} /> 选择拆分
+            <span className="visually-hidden">：意见 {item.receiptNo}</span>
           </label>
         ) : null}
       </div>
       <p className="original-text">{item.body}</p>
       <dl className="moderation-facts">
-        <div><dt>收到时间</dt><dd><time dateTime={isoInstant(item.receivedAt)}>{formatDateTime(item.receivedAt)}</time></dd></div>
-        <div><dt>渠道</dt><dd>{CHANNEL_LABELS[item.channel]}</dd></div>
-        <div><dt>身份</dt><dd>{item.identityCategory}</dd></div>
-        <div><dt>姓名、单位</dt><dd>{who}</dd></div>
-        <div><dt>涉及条款</dt><dd><ArticleTags articles={item.articles} highlight={highlightArticle} /></dd></div>
-        {showTopic ? <div><dt>话题</dt><dd>{topicLabel}</dd></div> : null}
+        <div>
+          <dt>收到时间</dt>
+          <dd>
+            <time dateTime={isoInstant(item.receivedAt)}>{formatDateTime(item.receivedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>渠道</dt>
+          <dd>{CHANNEL_LABELS[item.channel]}</dd>
+        </div>
+        <div>
+          <dt>身份</dt>
+          <dd>{item.identityCategory}</dd>
+        </div>
+        <div>
+          <dt>姓名、单位</dt>
+          <dd>{who}</dd>
+        </div>
+        <div>
+          <dt>涉及条款</dt>
+          <dd>
+            <ArticleTags articles={item.articles} highlight={highlightArticle} />
+          </dd>
+        </div>
+        {showTopic ? (
+          <div>
+            <dt>话题</dt>
+            <dd>{topicLabel}</dd>
+          </div>
+        ) : null}
       </dl>
       {canEdit ? <PlacementForms item={item} topics={topics} reply={reply} /> : null}
     </article>

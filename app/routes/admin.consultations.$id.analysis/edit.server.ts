@@ -29,34 +29,34 @@ export async function editFromForm(db: Db, consultationId: number, user: Session
   try {
     switch (intent) {
       case "run":
-        (await startAnalysisRun(db, consultationId, user));
+        await startAnalysisRun(db, consultationId, user);
         return { ok: true, done: intent, topic: null };
       case "rename": {
         const parsed = parseForm(RenameSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        (await renameTopic(db, consultationId, user, parsed.data));
+        await renameTopic(db, consultationId, user, parsed.data);
         return { ok: true, done: intent, topic: null };
       }
       case "merge": {
         const parsed = parseForm(MergeSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, topic: (await mergeTopics(db, consultationId, user, parsed.data)) };
+        return { ok: true, done: intent, topic: await mergeTopics(db, consultationId, user, parsed.data) };
       }
       case "split": {
         const parsed = parseForm(SplitSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, topic: (await splitTopic(db, consultationId, user, parsed.data)) };
+        return { ok: true, done: intent, topic: await splitTopic(db, consultationId, user, parsed.data) };
       }
       case "move": {
         const parsed = parseForm(MoveSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        (await moveComment(db, consultationId, user, parsed.data));
+        await moveComment(db, consultationId, user, parsed.data);
         return { ok: true, done: intent, topic: null };
       }
       case "own-topic": {
         const parsed = parseForm(OwnTopicSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, topic: (await makeOwnTopic(db, consultationId, user, parsed.data)) };
+        return { ok: true, done: intent, topic: await makeOwnTopic(db, consultationId, user, parsed.data) };
       }
       default:
         return refuse({ form: "未知的操作。" });

@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 /** Checked in the loader and in the action alike: the page offering a button proves nothing. */
 async function load(request: Request, rawId: string | undefined) {
   const user = await requireUser(request);
-  const c = (await getStaffConsultation(getDb(), idParam(rawId) ?? NaN));
+  const c = await getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canViewAnalysis(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -32,10 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const db = getDb();
   const filters = parseWorkspaceFilters(new URL(request.url).searchParams);
-  const run = (await runOverview(db, c.id));
+  const run = await runOverview(db, c.id);
   const lock = analysisLockReason(c);
   const may = { work: canWorkOnAnalysis(user, c) && !lock };
-  const view = run.finished ? (await viewData(db, c.id, filters, may.work)) : null;
+  const view = run.finished ? await viewData(db, c.id, filters, may.work) : null;
   if (view?.kind === "redirect") throw redirect(workspaceSearch(filters, { topic: view.topicId, page: 1 }));
   return { c: { id: c.id, title: c.title, divisionName: c.divisionName }, filters, run, lock: canWorkOnAnalysis(user, c) ? lock : null, may, view };
 }
@@ -45,8 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!canWorkOnAnalysis(user, c)) throw new Response("Forbidden", { status: 403 });
   const form = await request.formData();
   const lock = analysisLockReason(c);
-  if (lock) return data({ intent: String(form.get("intent") ?? ""), commentId: null, errors: { form: lock }, values: {} as Record<string, string> }, { status: 409 });
-  const outcome = (await editFromForm(getDb(), c.id, user, form));
+  if (lock)
+    return data({ intent: String(form.get("intent") ?? ""), commentId: null, errors: { form: lock }, values: {} as Record<string, string> }, { status: 409 });
+  const outcome = await editFromForm(getDb(), c.id, user, form);
   if (!outcome.ok) return data(outcome.reply, { status: outcome.status });
   // Back to the same filtered view, at the topic the edit made or kept.
   const url = new URL(request.url);
@@ -78,11 +79,16 @@ export default function AnalysisWorkspace() {
         <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
         <span>起草处室：{c.divisionName}</span>
       </p>
-      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
       <FormError message={reply?.errors.form} />
       <RunPanel consultationId={c.id} run={run} canRun={may.work} lock={lock} />
       <p className="hint">
-        分析范围：除因{excluded}而不予公开的意见以外的全部意见，包括待审核的意见和因其他原因不予公开的意见。内容基本相同的意见合并显示，但每一条都计入总数。工作人员看到的是意见原文，请勿外传。
+        分析范围：除因{excluded}
+        而不予公开的意见以外的全部意见，包括待审核的意见和因其他原因不予公开的意见。内容基本相同的意见合并显示，但每一条都计入总数。工作人员看到的是意见原文，请勿外传。
       </p>
       {view ? <WorkspaceView filters={filters} view={view} canEdit={may.work} reply={reply ?? undefined} /> : null}
     </>

@@ -61,7 +61,8 @@ export function RunPanel({ consultationId, run, canRun, lock }: { consultationId
       <h2 id="run-title">分析运行</h2>
       {run.finished ? (
         <p>
-          最近一次分析完成于 <time dateTime={isoInstant(run.finished.finishedAt ?? new Date(0))}>{run.finished.finishedAt ? formatDateTime(run.finished.finishedAt) : "—"}</time>
+          最近一次分析完成于{" "}
+          <time dateTime={isoInstant(run.finished.finishedAt ?? new Date(0))}>{run.finished.finishedAt ? formatDateTime(run.finished.finishedAt) : "—"}</time>
           {run.finished.by ? `，由${run.finished.by}运行` : ""}，涵盖 {run.finished.commentCount ?? run.analysed} 条意见。
         </p>
       ) : (
@@ -82,7 +83,11 @@ export function RunPanel({ consultationId, run, canRun, lock }: { consultationId
           </p>
         </div>
       ) : null}
-      {live?.status === "failed" ? <div className="alert error" role="alert"><p>最近一次分析未完成：{live.error ?? "原因不明。"}</p></div> : null}
+      {live?.status === "failed" ? (
+        <div className="alert error" role="alert">
+          <p>最近一次分析未完成：{live.error ?? "原因不明。"}</p>
+        </div>
+      ) : null}
       {lock ? <p className="alert warning">{lock}</p> : null}
       {canRun && !active ? (
         <Form method="post">

@@ -20,8 +20,17 @@ function TopicEdits({ view, reply }: { view: TopicView; reply?: Reply }) {
         <h3 id="rename-title">重命名</h3>
         <input type="hidden" name="intent" value="rename" />
         <input type="hidden" name="topicId" value={topic.id} />
-        <TextField label="话题名称" name="label" required maxLength={40} defaultValue={r("rename")?.values.label ?? topic.label} error={r("rename")?.errors.label} />
-        <button type="submit" className="button secondary">保存名称</button>
+        <TextField
+          label="话题名称"
+          name="label"
+          required
+          maxLength={40}
+          defaultValue={r("rename")?.values.label ?? topic.label}
+          error={r("rename")?.errors.label}
+        />
+        <button type="submit" className="button secondary">
+          保存名称
+        </button>
       </Form>
       {others.length ? (
         <Form method="post" className="action-panel" aria-labelledby="merge-into-title">
@@ -36,17 +45,27 @@ function TopicEdits({ view, reply }: { view: TopicView; reply?: Reply }) {
             error={r("merge")?.errors.targetId ?? r("merge")?.errors.topicIds}
             options={[{ value: "", label: "请选择话题" }, ...others.map((t) => ({ value: String(t.id), label: t.label }))]}
           />
-          <button type="submit" className="button secondary">并入所选话题</button>
+          <button type="submit" className="button secondary">
+            并入所选话题
+          </button>
         </Form>
       ) : null}
       <Form method="post" id="split-form" className="action-panel" aria-labelledby="split-title">
         <h3 id="split-title">拆分</h3>
-        <p className="hint" id="split-hint">在下方意见中勾选要拆分出去的意见，为新话题命名。</p>
-        {r("split")?.errors.commentIds ? <p className="field-error" role="alert">{r("split")?.errors.commentIds}</p> : null}
+        <p className="hint" id="split-hint">
+          在下方意见中勾选要拆分出去的意见，为新话题命名。
+        </p>
+        {r("split")?.errors.commentIds ? (
+          <p className="field-error" role="alert">
+            {r("split")?.errors.commentIds}
+          </p>
+        ) : null}
         <input type="hidden" name="intent" value="split" />
         <input type="hidden" name="topicId" value={topic.id} />
         <TextField label="新话题名称" name="label" required maxLength={40} defaultValue={r("split")?.values.label ?? ""} error={r("split")?.errors.label} />
-        <button type="submit" className="button secondary" aria-describedby="split-hint">拆分所选意见</button>
+        <button type="submit" className="button secondary" aria-describedby="split-hint">
+          拆分所选意见
+        </button>
       </Form>
     </div>
   );
@@ -63,12 +82,25 @@ export function TopicDetail({ filters, view, canEdit, reply }: { filters: Worksp
       <h2 id="topic-title">
         话题：{topic.label} {topic.staffEdited ? <span className="badge staff-edited">已人工调整</span> : null}
       </h2>
-      {topic.keywords.length ? <p className="keywords">关键词：{topic.keywords.map((k) => <span key={k} className="keyword">{k}</span>)}</p> : null}
+      {topic.keywords.length ? (
+        <p className="keywords">
+          关键词：
+          {topic.keywords.map((k) => (
+            <span key={k} className="keyword">
+              {k}
+            </span>
+          ))}
+        </p>
+      ) : null}
       {topic.representatives.length ? (
         <>
           <h3>代表性意见</h3>
           <ul className="representatives">
-            {topic.representatives.map((c) => <li key={c.id}><Excerpt body={c.body} hasPii={c.hasPii} receiptNo={c.receiptNo} /></li>)}
+            {topic.representatives.map((c) => (
+              <li key={c.id}>
+                <Excerpt body={c.body} hasPii={c.hasPii} receiptNo={c.receiptNo} />
+              </li>
+            ))}
           </ul>
         </>
       ) : null}

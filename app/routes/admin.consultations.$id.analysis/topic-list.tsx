@@ -10,7 +10,19 @@ import type { Reply } from "./edit.server";
  * choosing which one remains merges them; the checkboxes belong to the merge form through their form attribute,
  * so it works without JavaScript.
  */
-export function TopicList({ filters, topics, canEdit, reply, filtered }: { filters: WorkspaceFilters; topics: TopicSummary[]; canEdit: boolean; reply?: Reply; filtered: boolean }) {
+export function TopicList({
+  filters,
+  topics,
+  canEdit,
+  reply,
+  filtered,
+}: {
+  filters: WorkspaceFilters;
+  topics: TopicSummary[];
+  canEdit: boolean;
+  reply?: Reply;
+  filtered: boolean;
+}) {
   const shown = filtered ? topics.filter((t) => t.size > 0) : topics;
   const mergeReply = reply?.intent === "merge" ? reply : undefined;
   const checked = new Set((mergeReply?.values.topicIds ?? "").split("\n"));
@@ -20,20 +32,49 @@ export function TopicList({ filters, topics, canEdit, reply, filtered }: { filte
       {canEdit && shown.length > 1 ? (
         <Form method="post" id="merge-form" className="action-panel" aria-labelledby="merge-title">
           <h3 id="merge-title">合并话题</h3>
-          <p className="hint" id="merge-hint">在下方勾选要合并的话题，再选择合并后保留哪个话题（保留其名称和已记录的处理意见），也可以同时改名。</p>
-          {mergeReply?.errors.topicIds ? <p className="field-error" role="alert">{mergeReply.errors.topicIds}</p> : null}
+          <p className="hint" id="merge-hint">
+            在下方勾选要合并的话题，再选择合并后保留哪个话题（保留其名称和已记录的处理意见），也可以同时改名。
+          </p>
+          {mergeReply?.errors.topicIds ? (
+            <p className="field-error" role="alert">
+              {mergeReply.errors.topicIds}
+            </p>
+          ) : null}
           <div className="bulk-row">
             <div className="field">
               <label htmlFor="merge-target">合并后保留的话题</label>
-              <select id="merge-target" name="targetId" required defaultValue={mergeReply?.values.targetId ?? ""} aria-invalid={mergeReply?.errors.targetId ? true : undefined} aria-describedby={mergeReply?.errors.targetId ? "merge-target-error" : "merge-hint"}>
+              <select
+                id="merge-target"
+                name="targetId"
+                required
+                defaultValue={mergeReply?.values.targetId ?? ""}
+                aria-invalid={mergeReply?.errors.targetId ? true : undefined}
+                aria-describedby={mergeReply?.errors.targetId ? "merge-target-error" : "merge-hint"}
+              >
                 <option value="">请选择</option>
-                {shown.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+                {shown.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
               </select>
-              {mergeReply?.errors.targetId ? <p className="field-error" id="merge-target-error">{mergeReply.errors.targetId}</p> : null}
+              {mergeReply?.errors.targetId ? (
+                <p className="field-error" id="merge-target-error">
+                  {mergeReply.errors.targetId}
+                </p>
+              ) : null}
             </div>
-            <TextField label="合并后的名称（可选）" name="label" maxLength={40} defaultValue={mergeReply?.values.label ?? ""} error={mergeReply?.errors.label} />
+            <TextField
+              label="合并后的名称（可选）"
+              name="label"
+              maxLength={40}
+              defaultValue={mergeReply?.values.label ?? ""}
+              error={mergeReply?.errors.label}
+            />
             <input type="hidden" name="intent" value="merge" />
-            <button type="submit" className="button secondary">合并所选话题</button>
+            <button type="submit" className="button secondary">
+              合并所选话题
+            </button>
           </div>
         </Form>
       ) : null}
@@ -49,14 +90,26 @@ export function TopicList({ filters, topics, canEdit, reply, filtered }: { filte
               {t.staffEdited ? <span className="badge staff-edited">已人工调整</span> : null}
               {canEdit ? (
                 <label className="select-line">
-                  <input type="checkbox" name="topicIds" value={t.id} form="merge-form" defaultChecked={checked.has(String(t.id))} /> 选择合并<span className="visually-hidden">：{t.label}</span>
+                  <input type="checkbox" name="topicIds" value={t.id} form="merge-form" defaultChecked={checked.has(String(t.id))} /> 选择合并
+                  <span className="visually-hidden">：{t.label}</span>
                 </label>
               ) : null}
             </div>
             {t.senders.dominated_by_one_sender ? (
-              <p className="hint one-sender">本话题主要来自同一提交人（{t.size} 条中的 {t.senders.largest_sender_comments} 条）</p>
+              <p className="hint one-sender">
+                本话题主要来自同一提交人（{t.size} 条中的 {t.senders.largest_sender_comments} 条）
+              </p>
             ) : null}
-            {t.keywords.length ? <p className="keywords"><span className="visually-hidden">关键词：</span>{t.keywords.map((k) => <span key={k} className="keyword">{k}</span>)}</p> : null}
+            {t.keywords.length ? (
+              <p className="keywords">
+                <span className="visually-hidden">关键词：</span>
+                {t.keywords.map((k) => (
+                  <span key={k} className="keyword">
+                    {k}
+                  </span>
+                ))}
+              </p>
+            ) : null}
             {t.representatives.length ? (
               <ul className="representatives" aria-label={`“${t.label}”的代表性意见`}>
                 {t.representatives.map((r) => (

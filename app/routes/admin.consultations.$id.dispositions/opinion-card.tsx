@@ -7,7 +7,19 @@ import { DispositionFacts, DispositionForm, type Reply } from "./disposition-for
 type Articles = Array<{ identityId: number; label: string }>;
 
 /** One opinion (意见要点) of a topic: its point, its answer, how many comments it answers; editable. */
-export function OpinionCard({ topic, opinion, articles, canRecord, reply }: { topic: MatrixTopic; opinion: MatrixOpinion; articles: Articles; canRecord: boolean; reply: Reply | undefined }) {
+export function OpinionCard({
+  topic,
+  opinion,
+  articles,
+  canRecord,
+  reply,
+}: {
+  topic: MatrixTopic;
+  opinion: MatrixOpinion;
+  articles: Articles;
+  canRecord: boolean;
+  reply: Reply | undefined;
+}) {
   const target = `opinion-${opinion.id}`;
   return (
     <article className="opinion-card" id={target} aria-labelledby={`${target}-title`} tabIndex={-1}>
@@ -36,7 +48,17 @@ export function OpinionCard({ topic, opinion, articles, canRecord, reply }: { to
 }
 
 /** The form for a new opinion of the topic, or for revising one. */
-export function OpinionForm({ topic, opinion, articles, reply }: { topic: MatrixTopic; opinion: MatrixOpinion | null; articles: Articles; reply: Reply | undefined }) {
+export function OpinionForm({
+  topic,
+  opinion,
+  articles,
+  reply,
+}: {
+  topic: MatrixTopic;
+  opinion: MatrixOpinion | null;
+  articles: Articles;
+  reply: Reply | undefined;
+}) {
   const target = opinion ? `opinion-${opinion.id}` : `topic-${topic.id}-new`;
   const label = opinion ? `保存意见要点“${opinion.title}”` : `保存“${topic.label}”的新意见要点`;
   // Keyed by what was saved: after a save the page is re-rendered in place, and an uncontrolled

@@ -6,7 +6,15 @@ import { WorkflowError } from "~/models/consultation-workflow.server";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { dispositionMatrix } from "~/models/disposition-matrix.server";
 import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/models/disposition-schema";
-import { approveTopicTitle, clearOverride, deleteOpinion, dispositionLock, recordDisposition, recordOpinion, topicOfComment } from "~/models/dispositions.server";
+import {
+  approveTopicTitle,
+  clearOverride,
+  deleteOpinion,
+  dispositionLock,
+  recordDisposition,
+  recordOpinion,
+  topicOfComment,
+} from "~/models/dispositions.server";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -22,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 /** Drafters of the division record; reviewers, the legal office and admins may look. */
 async function load(request: Request, idParam: string | undefined) {
   const user = await requireUser(request);
-  const c = (await getStaffConsultation(getDb(), Number(idParam)));
+  const c = await getStaffConsultation(getDb(), Number(idParam));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -36,16 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const overrideId = positiveId(search.get("override"));
   // A comment picked for its own answer may lie past the first page of its topic: list the whole topic.
-  const overrideTopic = overrideId
-    ? await topicOfComment(db, overrideId)
-    : null;
+  const overrideTopic = overrideId ? await topicOfComment(db, overrideId) : null;
   const expand = positiveId(search.get("expand")) ?? overrideTopic ?? null;
   const lock = dispositionLock(c);
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName },
     canRecord: canDraft(user, c) && !lock,
     lock,
-    matrix: (await dispositionMatrix(db, c.id, { expand })),
+    matrix: await dispositionMatrix(db, c.id, { expand }),
     overrideId,
     expand,
   };
@@ -63,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "record") {
       const parsed = parseForm(DispositionSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await recordDisposition(getDb(), c.id, user, parsed.data));
+      await recordDisposition(getDb(), c.id, user, parsed.data);
     } else if (intent === "opinion") {
       const parsed = parseForm(OpinionSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
@@ -71,16 +77,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (intent === "delete-opinion") {
       const parsed = parseForm(DeleteOpinionSchema, form);
       if (!parsed.ok) return fail({ form: "请指定一个意见要点。" });
-      (await deleteOpinion(getDb(), c.id, user, parsed.data.opinionId));
+      await deleteOpinion(getDb(), c.id, user, parsed.data.opinionId);
       anchor = "";
     } else if (intent === "title") {
       const parsed = parseForm(TopicTitleSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await approveTopicTitle(getDb(), c.id, user, parsed.data));
+      await approveTopicTitle(getDb(), c.id, user, parsed.data);
     } else if (intent === "clear") {
       const parsed = parseForm(ClearOverrideSchema, form);
       if (!parsed.ok) return fail({ form: "请指定一条意见。" });
-      (await clearOverride(getDb(), c.id, user, parsed.data.commentId));
+      await clearOverride(getDb(), c.id, user, parsed.data.commentId);
     } else {
       return fail({ form: "未知的操作。" });
     }
@@ -129,7 +135,11 @@ export default function DispositionMatrix() {
       <p className="button-row">
         <Link to={`/admin/consultations/${c.id}/summary`}>意见采纳情况说明</Link>
       </p>
-      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
       {reply && !reply.target.match(/^(topic-\d+-(new|title)|opinion-\d+|comment-\d+)$/) ? <FormError message={reply.errors.form} /> : null}
       {lock ? <p className="alert">{lock}</p> : null}
       {total === 0 ? (

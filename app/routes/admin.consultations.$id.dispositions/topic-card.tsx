@@ -35,7 +35,9 @@ export function TopicCard({
       </h2>
       <p className="meta">
         <span>{topic.size} 条意见</span>
-        <span>已答复 {topic.answeredCount} 条{unanswered > 0 ? `，尚未答复 ${unanswered} 条` : ""}</span>
+        <span>
+          已答复 {topic.answeredCount} 条{unanswered > 0 ? `，尚未答复 ${unanswered} 条` : ""}
+        </span>
         {topic.keywords.length ? <span>关键词：{topic.keywords.slice(0, 8).join("、")}</span> : null}
         {topic.noSubstance ? <span>无实质内容</span> : null}
         {topic.overrideCount ? <span>其中 {topic.overrideCount} 条单独处理</span> : null}
@@ -66,7 +68,16 @@ export function TopicCard({
         <p className="hint">单独处理的意见以其自身的处理结果为准；其余意见适用其所属意见要点的答复，未归入意见要点的意见尚未答复。</p>
         <ol className="topic-comment-list">
           {topic.comments.map((c) => (
-            <CommentRow key={c.id} c={c} opinionTitle={c.opinionId ? titleOf.get(c.opinionId) ?? null : null} articles={articles} canRecord={canRecord} reply={reply} open={c.id === overrideId} keep={expanded ? `expand=${topic.id}&` : ""} />
+            <CommentRow
+              key={c.id}
+              c={c}
+              opinionTitle={c.opinionId ? titleOf.get(c.opinionId) ?? null : null}
+              articles={articles}
+              canRecord={canRecord}
+              reply={reply}
+              open={c.id === overrideId}
+              keep={expanded ? `expand=${topic.id}&` : ""}
+            />
           ))}
         </ol>
         {topic.comments.length < topic.size && !expanded ? (
@@ -120,7 +131,15 @@ function PublicTitle({ topic, canRecord, reply }: { topic: MatrixTopic; canRecor
   );
 }
 
-function CommentRow(props: { c: MatrixComment; opinionTitle: string | null; articles: Articles; canRecord: boolean; reply: Reply | undefined; open: boolean; keep: string }) {
+function CommentRow(props: {
+  c: MatrixComment;
+  opinionTitle: string | null;
+  articles: Articles;
+  canRecord: boolean;
+  reply: Reply | undefined;
+  open: boolean;
+  keep: string;
+}) {
   const { c, opinionTitle, articles, canRecord, reply, open, keep } = props;
   const target = `comment-${c.id}`;
   const editing = open || reply?.target === target;
@@ -137,7 +156,14 @@ function CommentRow(props: { c: MatrixComment; opinionTitle: string | null; arti
       <p className="topic-comment-text">{c.text}</p>
       {c.own ? <DispositionFacts d={c.own} /> : null}
       {canRecord && editing ? (
-        <DispositionForm target={target} hidden={{ commentId: c.id }} current={c.own} articles={articles} reply={reply} submitLabel={`保存意见 ${c.receiptNo} 的单独处理结果`} />
+        <DispositionForm
+          target={target}
+          hidden={{ commentId: c.id }}
+          current={c.own}
+          articles={articles}
+          reply={reply}
+          submitLabel={`保存意见 ${c.receiptNo} 的单独处理结果`}
+        />
       ) : null}
       {canRecord && !editing ? (
         <div className="button-row">

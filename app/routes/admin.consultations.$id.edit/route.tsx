@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactEmail: c.contactEmail ?? "",
       showComments: c.showComments ? "on" : "off",
     },
-    calendar: (await calendarForClient(db)),
+    calendar: await calendarForClient(db),
   };
 }
 
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, c } = await loadEditable(request, params.id);
   const result = await readConsultationForm(request);
   if (!result.ok) return data(result, { status: result.status });
-  (await updateDraftConsultation(getDb(), c.id, result.data, user));
+  await updateDraftConsultation(getDb(), c.id, result.data, user);
   return redirect(`/admin/consultations/${c.id}?saved=1`);
 }
 

@@ -7,14 +7,26 @@ export type ReviewedFile = { id: number; filename: string; size: string; isPubli
  * own (not public until a moderator says so). Redaction is impossible on a scan or a PDF, so the
  * rule is stated where the decision is made: only a file with no personal data may be public.
  */
-export function AttachmentReview({ consultationId, commentId, files, error }: { consultationId: number; commentId: number; files: ReviewedFile[]; error?: string }) {
+export function AttachmentReview({
+  consultationId,
+  commentId,
+  files,
+  error,
+}: {
+  consultationId: number;
+  commentId: number;
+  files: ReviewedFile[];
+  error?: string;
+}) {
   if (!files.length) return null;
   return (
     <section className="attachment-review" aria-labelledby={`comment-${commentId}-files`}>
       <h3 className="moderation-label" id={`comment-${commentId}-files`}>
         附件（{files.length}）
       </h3>
-      <p className="hint">附件无法自动隐去个人信息：只有确认不含姓名、电话、身份证号、住址、签名等任何个人信息的附件才可设为公开。附件默认不公开，公开的附件只在意见通过后显示。</p>
+      <p className="hint">
+        附件无法自动隐去个人信息：只有确认不含姓名、电话、身份证号、住址、签名等任何个人信息的附件才可设为公开。附件默认不公开，公开的附件只在意见通过后显示。
+      </p>
       {error ? (
         <p className="field-error" role="alert">
           {error}

@@ -34,7 +34,17 @@ export function describeFilters(f: QueueFilters, articleLabel: string | null): s
 const REASON_OPTIONS = [{ value: "", label: "请选择理由（不予公开时必选）" }, ...REJECT_REASONS.map((r) => ({ value: r, label: REJECT_REASON_LABELS[r] }))];
 
 /** Step one, a GET form: asks for the confirmation page of an action on everything the filters match. */
-export function BulkByFilterForm({ filters, total, error, values }: { filters: QueueFilters; total: number; error?: string; values: { bulk?: string; bulkReason?: string } }) {
+export function BulkByFilterForm({
+  filters,
+  total,
+  error,
+  values,
+}: {
+  filters: QueueFilters;
+  total: number;
+  error?: string;
+  values: { bulk?: string; bulkReason?: string };
+}) {
   return (
     <Form method="get" className="bulk-filter" aria-labelledby="bulk-filter-title">
       <h3 id="bulk-filter-title">对筛选出的全部意见</h3>

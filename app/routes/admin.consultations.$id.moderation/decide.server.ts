@@ -33,19 +33,19 @@ export async function decideFromForm(db: Db, consultationId: number, user: Sessi
       case "approve": {
         const parsed = parseForm(ApproveSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        (await approveComment(db, consultationId, user, parsed.data));
+        await approveComment(db, consultationId, user, parsed.data);
         return { ok: true, done: intent, count: 1 };
       }
       case "reject": {
         const parsed = parseForm(RejectSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
         const { commentId, reason, note } = parsed.data;
-        return { ok: true, done: intent, count: (await rejectComments(db, consultationId, user, { ids: [commentId], reason, note })) };
+        return { ok: true, done: intent, count: await rejectComments(db, consultationId, user, { ids: [commentId], reason, note }) };
       }
       case "bulk-approve": {
         const parsed = parseForm(BulkApproveSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        const { approved, skipped } = (await bulkApprove(db, consultationId, user, parsed.data.ids));
+        const { approved, skipped } = await bulkApprove(db, consultationId, user, parsed.data.ids);
         if (!skipped.length) return { ok: true, done: intent, count: approved.length };
         // Partly done: say what was approved, and keep only the ones left for a person selected.
         const list = skipped.map((s) => `${s.receiptNo}（${s.found}）`).join("；");
@@ -54,18 +54,18 @@ export async function decideFromForm(db: Db, consultationId: number, user: Sessi
             ids: `已通过 ${approved.length} 条；另有 ${skipped.length} 条含有尚未确认的疑似个人信息，未予通过，仍在待审核队列中，请逐条核对后通过：${list}。`,
           },
           200,
-          skipped.map((s) => String(s.id)),
+          skipped.map((s) => String(s.id))
         );
       }
       case "bulk-reject": {
         const parsed = parseForm(BulkRejectSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
-        return { ok: true, done: intent, count: (await rejectComments(db, consultationId, user, parsed.data)) };
+        return { ok: true, done: intent, count: await rejectComments(db, consultationId, user, parsed.data) };
       }
       case "attachment-review": {
         const parsed = parseForm(AttachmentReviewSchema, form);
         if (!parsed.ok) return refuse({ files: Object.values(parsed.errors)[0]! });
-        const found = (await setAttachmentPublic(db, consultationId, parsed.data.attachmentId, parsed.data.isPublic, { id: user.id, label: user.displayName }));
+        const found = await setAttachmentPublic(db, consultationId, parsed.data.attachmentId, parsed.data.isPublic, { id: user.id, label: user.displayName });
         if (!found) return refuse({ files: "附件不存在。" }, 404);
         return { ok: true, done: parsed.data.isPublic ? "attachment-public" : "attachment-private", count: 1 };
       }

@@ -58,9 +58,20 @@ export function ModerationCard({
         </label>
       </div>
       <dl className="moderation-facts">
-        <div><dt>收到时间</dt><dd><time dateTime={isoInstant(item.receivedAt)}>{formatDateTime(item.receivedAt)}</time></dd></div>
-        <div><dt>渠道</dt><dd>{CHANNEL_LABELS[item.channel]}</dd></div>
-        <div><dt>身份</dt><dd>{item.identityCategory}</dd></div>
+        <div>
+          <dt>收到时间</dt>
+          <dd>
+            <time dateTime={isoInstant(item.receivedAt)}>{formatDateTime(item.receivedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>渠道</dt>
+          <dd>{CHANNEL_LABELS[item.channel]}</dd>
+        </div>
+        <div>
+          <dt>身份</dt>
+          <dd>{item.identityCategory}</dd>
+        </div>
         <div>
           <dt>姓名、单位</dt>
           <dd>
@@ -75,8 +86,14 @@ export function ModerationCard({
             )}
           </dd>
         </div>
-        <div><dt>公开方式</dt><dd>{PUBLISH_PREFERENCE_SHORT[item.publishPreference]}</dd></div>
-        <div><dt>涉及条款</dt><dd>{item.articles.length ? item.articles.map((n) => `第${toChineseNumeral(n)}条`).join("、") : "整体意见"}</dd></div>
+        <div>
+          <dt>公开方式</dt>
+          <dd>{PUBLISH_PREFERENCE_SHORT[item.publishPreference]}</dd>
+        </div>
+        <div>
+          <dt>涉及条款</dt>
+          <dd>{item.articles.length ? item.articles.map((n) => `第${toChineseNumeral(n)}条`).join("、") : "整体意见"}</dd>
+        </div>
       </dl>
       {item.offTopicReason || item.duplicate || item.marked ? (
         <ul className="moderation-flags" aria-label="系统提示">
@@ -84,9 +101,8 @@ export function ModerationCard({
           {item.offTopicReason ? <li>可能与征求内容无关：{item.offTopicReason}。仅供参考，请阅读后决定。</li> : null}
           {item.duplicate ? (
             <li>
-              可能与{" "}
-              <Link to={`?status=all&q=${encodeURIComponent(item.duplicate.receiptNo)}`}>#{item.duplicate.receiptNo}</Link>{" "}
-              重复{item.duplicate.sameSender ? "（同一提出人重复提交）" : "（内容几乎相同）"}
+              可能与 <Link to={`?status=all&q=${encodeURIComponent(item.duplicate.receiptNo)}`}>#{item.duplicate.receiptNo}</Link> 重复
+              {item.duplicate.sameSender ? "（同一提出人重复提交）" : "（内容几乎相同）"}
             </li>
           ) : null}
         </ul>
@@ -94,7 +110,12 @@ export function ModerationCard({
       <h3 className="moderation-label">原文（仅工作人员可见）</h3>
       <OriginalText body={item.body} spans={item.redactions} />
       <RedactionSummary spans={item.redactions} />
-      <AttachmentReview consultationId={consultationId} commentId={item.id} files={files} error={reply?.intent === "attachment-review" ? reply.errors.files : undefined} />
+      <AttachmentReview
+        consultationId={consultationId}
+        commentId={item.id}
+        files={files}
+        error={reply?.intent === "attachment-review" ? reply.errors.files : undefined}
+      />
       {item.unreviewed > 0 && item.moderationStatus === "pending" ? (
         <p className="hint">有 {item.unreviewed} 处检出尚待确认：批量通过不会公开此条，请核对公开文本、姓名和单位后逐条通过。</p>
       ) : null}
@@ -123,7 +144,11 @@ export function ModerationCard({
             rows={Math.min(10, Math.max(3, Math.ceil(item.proposedText.length / 45)))}
             required
             defaultValue={approveReply?.values.publishedBody ?? item.proposedText}
-            hint={item.publishPreference === "private" ? "提出人选择不公开：通过后也不在网上显示，只计入意见总数。" : "检出的个人信息已替换为说明文字；公开前可修改。"}
+            hint={
+              item.publishPreference === "private"
+                ? "提出人选择不公开：通过后也不在网上显示，只计入意见总数。"
+                : "检出的个人信息已替换为说明文字；公开前可修改。"
+            }
             error={approveReply?.errors.publishedBody}
           />
           {signed ? (
@@ -160,8 +185,21 @@ export function ModerationCard({
           <input type="hidden" name="intent" value="reject" />
           <input type="hidden" name="commentId" value={item.id} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <SelectField label="不予公开的理由" name="reason" options={REASON_OPTIONS} required defaultValue={rejectReply?.values.reason ?? ""} error={rejectReply?.errors.reason} />
-          <TextField label="补充说明（可选，仅内部可见）" name="note" maxLength={500} defaultValue={rejectReply?.values.note ?? ""} error={rejectReply?.errors.note} />
+          <SelectField
+            label="不予公开的理由"
+            name="reason"
+            options={REASON_OPTIONS}
+            required
+            defaultValue={rejectReply?.values.reason ?? ""}
+            error={rejectReply?.errors.reason}
+          />
+          <TextField
+            label="补充说明（可选，仅内部可见）"
+            name="note"
+            maxLength={500}
+            defaultValue={rejectReply?.values.note ?? ""}
+            error={rejectReply?.errors.note}
+          />
           <button type="submit" className="button secondary">
             不予公开<span className="visually-hidden">（意见 {item.receiptNo}）</span>
           </button>

@@ -23,7 +23,14 @@ function pieces(body: string, spans: QueueRedaction[]): Piece[] {
  * beside the highlight, so it does not depend on seeing colour (screen readers skip <mark>).
  */
 export function OriginalText({ body, spans }: { body: string; spans: QueueRedaction[] }) {
-  return <p className="original-text">{marked(body, spans.filter((s) => s.field === "body"))}</p>;
+  return (
+    <p className="original-text">
+      {marked(
+        body,
+        spans.filter((s) => s.field === "body")
+      )}
+    </p>
+  );
 }
 
 /** A name or an organisation as received, with what the screen found in it marked the same way. */
@@ -33,17 +40,17 @@ export function OriginalLine({ text, spans }: { text: string; spans: QueueRedact
 
 function marked(body: string, spans: QueueRedaction[]) {
   return pieces(body, spans).map((p, i) =>
-        p.span ? (
-          <mark key={i} className={`pii pii-${p.span.status}`}>
-            {p.text}
-            <span className="pii-kind">
-              [{PII_KIND_LABELS[p.span.kind]}·{REDACTION_STATUS_LABELS[p.span.status]}]
-            </span>
-          </mark>
-        ) : (
-          <span key={i}>{p.text}</span>
-        ),
-      );
+    p.span ? (
+      <mark key={i} className={`pii pii-${p.span.status}`}>
+        {p.text}
+        <span className="pii-kind">
+          [{PII_KIND_LABELS[p.span.kind]}·{REDACTION_STATUS_LABELS[p.span.status]}]
+        </span>
+      </mark>
+    ) : (
+      <span key={i}>{p.text}</span>
+    )
+  );
 }
 
 /** "检出：手机号 1 处（待确认）" under the text, so the spans can be reviewed at a glance. */
@@ -57,9 +64,5 @@ export function RedactionSummary({ spans }: { spans: QueueRedaction[] }) {
     entry.n++;
     counts.set(key, entry);
   }
-  return (
-    <p className="hint">
-      检出个人信息：{[...counts.values()].map((c) => `${c.kind} ${c.n} 处（${c.status}）`).join("，")}
-    </p>
-  );
+  return <p className="hint">检出个人信息：{[...counts.values()].map((c) => `${c.kind} ${c.n} 处（${c.status}）`).join("，")}</p>;
 }

@@ -9,7 +9,9 @@ import { QUEUE_STATUSES, QUEUE_STATUS_LABELS, queueSearch, type QueueFilters, ty
 export function QueueFilterForm({ filters, articles }: { filters: QueueFilters; articles: Array<{ number: number; label: string }> }) {
   return (
     <Form method="get" className="list-search queue-filters" aria-labelledby="filters-title">
-      <h2 id="filters-title" className="search-label">筛选意见</h2>
+      <h2 id="filters-title" className="search-label">
+        筛选意见
+      </h2>
       <div className="list-filters">
         <SelectField
           label="审核状态"
@@ -32,7 +34,9 @@ export function QueueFilterForm({ filters, articles }: { filters: QueueFilters; 
           <label className="radio-line">
             <input type="checkbox" name="campaign" value="1" defaultChecked={filters.campaign} aria-describedby="campaign-hint" /> 格式化意见（同一模板）
           </label>
-          <p className="hint" id="campaign-hint">运行意见分析后才能识别。</p>
+          <p className="hint" id="campaign-hint">
+            运行意见分析后才能识别。
+          </p>
           <label className="radio-line">
             <input type="checkbox" name="unreviewed" value="1" defaultChecked={filters.unreviewed} /> 含待确认的个人信息
           </label>
@@ -45,10 +49,14 @@ export function QueueFilterForm({ filters, articles }: { filters: QueueFilters; 
           <label className="radio-line">
             <input type="checkbox" name="marked" value="1" defaultChecked={filters.marked} /> 已标记
           </label>
-          <p className="hint" id="flags-hint">系统提示，仅供参考：不会自动作出任何审核决定。</p>
+          <p className="hint" id="flags-hint">
+            系统提示，仅供参考：不会自动作出任何审核决定。
+          </p>
         </fieldset>
         <p className="button-row">
-          <button type="submit" className="button secondary">筛选</button>
+          <button type="submit" className="button secondary">
+            筛选
+          </button>
           <Link to=".">清除筛选</Link>
         </p>
       </div>

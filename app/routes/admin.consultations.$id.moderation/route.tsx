@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 /** Checked in the loader and in the action alike: the page offering a button proves nothing. */
 async function load(request: Request, idParam: string | undefined) {
   const user = await requireUser(request);
-  const c = (await getStaffConsultation(getDb(), Number(idParam)));
+  const c = await getStaffConsultation(getDb(), Number(idParam));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canModerate(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -34,8 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await load(request, params.id);
   const url = new URL(request.url);
   const filters = parseQueueFilters(url.searchParams);
-  const queue = (await moderationQueue(getDb(), c.id, filters));
-  const files = (await attachmentsByComment(getDb(), queue.items.map((i) => i.id)));
+  const queue = await moderationQueue(getDb(), c.id, filters);
+  const files = await attachmentsByComment(
+    getDb(),
+    queue.items.map((i) => i.id)
+  );
   // A bulk action by filter asked for (the GET step): its confirmation, or why it cannot be confirmed.
   let bulk: { preview: BulkConfirmationData | null; error: string | null; values: { bulk?: string; bulkReason?: string } } | null = null;
   if (url.searchParams.has("bulk")) {
@@ -44,10 +47,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!asked.success) bulk = { preview: null, error: asked.error.issues[0]?.message ?? "请选择要执行的操作。", values };
     else {
       const request = { action: asked.data.bulk, reason: asked.data.bulkReason };
-      const p = (await previewBulk(getDb(), c.id, filters, request));
-      const articleLabel = filters.article ? (queue.articles.find((a) => a.number === filters.article)?.label ?? null) : null;
+      const p = await previewBulk(getDb(), c.id, filters, request);
+      const articleLabel = filters.article ? queue.articles.find((a) => a.number === filters.article)?.label ?? null : null;
       bulk = {
-        preview: { action: request.action, reason: request.reason ?? null, count: p.count, token: p.token, unreviewed: p.unreviewed, filtersText: describeFilters(filters, articleLabel) },
+        preview: {
+          action: request.action,
+          reason: request.reason ?? null,
+          count: p.count,
+          token: p.token,
+          unreviewed: p.unreviewed,
+          filtersText: describeFilters(filters, articleLabel),
+        },
         error: null,
         values,
       };
@@ -59,7 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     selectAll: url.searchParams.get("select") === "all",
     queue,
-    files: Object.fromEntries([...files].map(([id, list]) => [id, list.map((f) => ({ id: f.id, filename: f.filename, size: attachmentSize(f.size), isPublic: f.isPublic }))])),
+    files: Object.fromEntries(
+      [...files].map(([id, list]) => [id, list.map((f) => ({ id: f.id, filename: f.filename, size: attachmentSize(f.size), isPublic: f.isPublic }))])
+    ),
   };
 }
 
@@ -67,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const form = await request.formData();
   if (form.get("intent") === "bulk-filter") return bulkByFilter(request, c.id, user, form);
-  const outcome = (await decideFromForm(getDb(), c.id, user, form));
+  const outcome = await decideFromForm(getDb(), c.id, user, form);
   if (!outcome.ok) return data(outcome.reply, { status: outcome.status });
   // Back to the same filtered page, at the comment after the one just decided.
   const url = new URL(request.url);
@@ -165,10 +177,14 @@ export default function ModerationQueue() {
           ) : null}
         </p>
         {bulkReply?.errors.ids || bulkReply?.errors.form ? (
-          <p className="field-error" id="bulk-error" role="alert">{bulkReply.errors.ids ?? bulkReply.errors.form}</p>
+          <p className="field-error" id="bulk-error" role="alert">
+            {bulkReply.errors.ids ?? bulkReply.errors.form}
+          </p>
         ) : null}
         <div className="bulk-row">
-          <button type="submit" name="intent" value="bulk-approve" className="button" aria-describedby="bulk-hint">批量通过所选</button>
+          <button type="submit" name="intent" value="bulk-approve" className="button" aria-describedby="bulk-hint">
+            批量通过所选
+          </button>
           <SelectField
             label="批量不予公开的理由"
             name="reason"
@@ -176,7 +192,9 @@ export default function ModerationQueue() {
             error={bulkReply?.errors.reason}
             options={[{ value: "", label: "请选择理由" }, ...REJECT_REASONS.map((r) => ({ value: r, label: REJECT_REASON_LABELS[r] }))]}
           />
-          <button type="submit" name="intent" value="bulk-reject" className="button secondary">批量不予公开所选</button>
+          <button type="submit" name="intent" value="bulk-reject" className="button secondary">
+            批量不予公开所选
+          </button>
         </div>
       </Form>
       <div className="action-panel bulk-panel">
@@ -184,7 +202,9 @@ export default function ModerationQueue() {
       </div>
 
       <section aria-labelledby="queue-title" id="queue">
-        <h2 id="queue-title" className="visually-hidden">意见列表</h2>
+        <h2 id="queue-title" className="visually-hidden">
+          意见列表
+        </h2>
         <p>
           共 {queue.total} 条{filters.status === "pending" ? "，按收到时间从早到晚排列" : "，按收到时间从晚到早排列"}。
         </p>

@@ -23,9 +23,7 @@ function BuildState({ consultationId, build }: { consultationId: number; build: 
   if (build.status === "building") {
     return (
       <div className="alert" role="status">
-        <p>
-          材料正在生成（开始于 {formatDateTime(build.startedAt)}），生成期间不影响其他工作。生成完成后下载链接将出现在下方，也可以点击“立即刷新”查看。
-        </p>
+        <p>材料正在生成（开始于 {formatDateTime(build.startedAt)}），生成期间不影响其他工作。生成完成后下载链接将出现在下方，也可以点击“立即刷新”查看。</p>
         <p>
           <a href={`/admin/consultations/${consultationId}/packet`}>立即刷新</a>
         </p>
@@ -35,7 +33,8 @@ function BuildState({ consultationId, build }: { consultationId: number; build: 
   if (build.status === "failed") return <p className="alert warning">{build.error}</p>;
   return (
     <p className="meta">
-      材料已于 {formatDateTime(build.finishedAt ?? build.startedAt)} 生成{build.durationMs !== null ? `（用时 ${(build.durationMs / 1000).toFixed(1)} 秒）` : ""}；意见或处理情况变化后将重新生成。
+      材料已于 {formatDateTime(build.finishedAt ?? build.startedAt)} 生成
+      {build.durationMs !== null ? `（用时 ${(build.durationMs / 1000).toFixed(1)} 秒）` : ""}；意见或处理情况变化后将重新生成。
     </p>
   );
 }
@@ -58,15 +57,25 @@ export function Downloads({
       <section aria-labelledby="files-title">
         <h2 id="files-title">下载材料（内部资料）</h2>
         <p>
-          材料包括意见采纳情况说明（{summaryNote}）、送审稿、起草说明、修改对照表、意见统计、意见审核记录、按条款的登记表索引和全部 {counts.internal} 条意见的登记表。
-          登记表载有意见原文和提出人信息，仅供合法性审查使用，请勿对外提供。
+          材料包括意见采纳情况说明（{summaryNote}）、送审稿、起草说明、修改对照表、意见统计、意见审核记录、按条款的登记表索引和全部 {counts.internal}{" "}
+          条意见的登记表。 登记表载有意见原文和提出人信息，仅供合法性审查使用，请勿对外提供。
         </p>
         <BuildState consultationId={consultationId} build={build} />
         <ul className="download-list">
           {PACKET_FILES.map((f) => {
             const stored = f.format === "docx" || f.format === "pdf";
-            if (stored && build.status !== "ready") return <li key={f.format}>{f.label}：{build.status === "building" ? "正在生成" : "生成失败"}</li>;
-            if (f.format === "pdf" && build.pdfError) return <li key={f.format}>{f.label}：{build.pdfError}</li>;
+            if (stored && build.status !== "ready")
+              return (
+                <li key={f.format}>
+                  {f.label}：{build.status === "building" ? "正在生成" : "生成失败"}
+                </li>
+              );
+            if (f.format === "pdf" && build.pdfError)
+              return (
+                <li key={f.format}>
+                  {f.label}：{build.pdfError}
+                </li>
+              );
             return (
               <li key={f.format}>
                 <a href={`/admin/consultations/${consultationId}/packet/${f.format}`} download>
@@ -83,10 +92,14 @@ export function Downloads({
           <p>仅含已公开的 {counts.public} 条意见，意见内容为隐去个人信息后的公开文本，只有选择署名公开的提出人显示姓名。可对外提供。</p>
           <ul className="download-list">
             <li>
-              <a href={`/consultations/${consultationId}/register/xlsx`} download>公开版意见登记表（Excel 表格，.xlsx）</a>
+              <a href={`/consultations/${consultationId}/register/xlsx`} download>
+                公开版意见登记表（Excel 表格，.xlsx）
+              </a>
             </li>
             <li>
-              <a href={`/consultations/${consultationId}/register/csv`} download>公开版意见登记表（CSV，UTF-8）</a>
+              <a href={`/consultations/${consultationId}/register/csv`} download>
+                公开版意见登记表（CSV，UTF-8）
+              </a>
             </li>
           </ul>
         </section>

@@ -35,7 +35,15 @@ function Step({ label, at, by }: { label: string; at: Date | null; by: string | 
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{at ? <>{formatDateTime(at)}（{by}）</> : "尚未登记"}</dd>
+      <dd>
+        {at ? (
+          <>
+            {formatDateTime(at)}（{by}）
+          </>
+        ) : (
+          "尚未登记"
+        )}
+      </dd>
     </div>
   );
 }
@@ -74,10 +82,12 @@ function Round({ round, opinions, answering, reply }: { round: number; opinions:
                     rows={3}
                     required
                     maxLength={LEGAL_OPINION_MAX}
-                    defaultValue={errors.answer ? reply?.values.answer : (o.answer ?? "")}
+                    defaultValue={errors.answer ? reply?.values.answer : o.answer ?? ""}
                     error={errors.answer}
                   />
-                  <button className="button secondary" type="submit">{o.answer ? "修改答复" : "保存答复"}</button>
+                  <button className="button secondary" type="submit">
+                    {o.answer ? "修改答复" : "保存答复"}
+                  </button>
                 </Form>
               ) : null}
             </li>
@@ -89,7 +99,17 @@ function Round({ round, opinions, answering, reply }: { round: number; opinions:
 }
 
 /** What the legal office does while the packet is under review: opinions, then return or finish. */
-function LegalDesk({ review, draftOpinions, articles, reply }: { review: ReviewView; draftOpinions: OpinionView[]; articles: Array<{ identityId: number; label: string }>; reply: Reply }) {
+function LegalDesk({
+  review,
+  draftOpinions,
+  articles,
+  reply,
+}: {
+  review: ReviewView;
+  draftOpinions: OpinionView[];
+  articles: Array<{ identityId: number; label: string }>;
+  reply: Reply;
+}) {
   const opinionErrors = errorsFor(reply, "opinion");
   const finishErrors = errorsFor(reply, "finish");
   return (
@@ -104,7 +124,9 @@ function LegalDesk({ review, draftOpinions, articles, reply }: { review: ReviewV
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove-opinion" />
                   <input type="hidden" name="opinionId" value={o.id} />
-                  <button className="button secondary" type="submit">删除</button>
+                  <button className="button secondary" type="submit">
+                    删除
+                  </button>
                 </Form>
               </li>
             ))}
@@ -131,12 +153,16 @@ function LegalDesk({ review, draftOpinions, articles, reply }: { review: ReviewV
             defaultValue={opinionErrors.body || opinionErrors.article ? reply?.values.body : ""}
             error={opinionErrors.body}
           />
-          <button className="button secondary" type="submit">添加审查意见</button>
+          <button className="button secondary" type="submit">
+            添加审查意见
+          </button>
         </Form>
         {draftOpinions.length ? (
           <Form method="post">
             <p>退回后，起草处室将收到通知，逐条答复后重新报送，进入第 {review.round + 1} 轮审查。</p>
-            <button className="button" name="intent" value="return">退回修改</button>
+            <button className="button" name="intent" value="return">
+              退回修改
+            </button>
           </Form>
         ) : null}
       </section>
@@ -154,7 +180,9 @@ function LegalDesk({ review, draftOpinions, articles, reply }: { review: ReviewV
             error={finishErrors.note}
             hint="合法性审查的结论，将记录在案并告知起草处室。审查完毕后方可公布意见采纳情况说明。"
           />
-          <button className="button" type="submit">登记审查完毕</button>
+          <button className="button" type="submit">
+            登记审查完毕
+          </button>
         </Form>
       ) : null}
     </>
@@ -211,18 +239,28 @@ export function LegalProgress({
         <p>尚未报送法制审核。</p>
       )}
       {rounds.map((r) => (
-        <Round key={r} round={r} opinions={shown.filter((o) => o.round === r)} answering={drafter && review?.stage === "returned" && r === review.round} reply={reply} />
+        <Round
+          key={r}
+          round={r}
+          opinions={shown.filter((o) => o.round === r)}
+          answering={drafter && review?.stage === "returned" && r === review.round}
+          reply={reply}
+        />
       ))}
       {drafter && review?.stage === "returned" ? (
         <Form method="post" className="action-panel">
           <p>{unanswered ? `还有 ${unanswered} 条审查意见尚未答复。答复全部意见后才能重新报送。` : "全部审查意见均已答复，可以重新报送法制机构。"}</p>
-          <button className="button" name="intent" value="resubmit">重新报送法制审核</button>
+          <button className="button" name="intent" value="resubmit">
+            重新报送法制审核
+          </button>
         </Form>
       ) : null}
       {legal && review?.stage === "submitted" ? (
         <Form method="post" className="action-panel">
           <p>收到材料后请登记接收，起草处室可在此看到进度。</p>
-          <button className="button" name="intent" value="receive">登记接收</button>
+          <button className="button" name="intent" value="receive">
+            登记接收
+          </button>
         </Form>
       ) : null}
       {legal && review?.stage === "in_review" ? (

@@ -37,9 +37,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `合法
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request);
   const db = getDb();
-  const c = (await getStaffConsultation(db, idParam(id) ?? NaN));
+  const c = await getStaffConsultation(db, idParam(id) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
-  const review = (await getLegalReview(db, c.id));
+  const review = await getLegalReview(db, c.id);
   if (!canOpenPacket(user, c, review !== undefined)) throw new Response("Forbidden", { status: 403 });
   return { user, c, review, db };
 }
@@ -47,18 +47,28 @@ async function load(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c, review, db } = await load(request, params.id);
   const phase = publicPhase(c);
-  const summary = (await packetSummary(db, c.id));
+  const summary = await packetSummary(db, c.id);
   // The files of the packet's current version: stored, or started now in the background.
-  const build = (await ensurePacketBuild(db, c.id));
+  const build = await ensurePacketBuild(db, c.id);
   return {
-    build: { status: build.status, startedAt: build.startedAt, finishedAt: build.finishedAt, durationMs: build.durationMs, pdfError: build.pdfError, error: build.error },
+    build: {
+      status: build.status,
+      startedAt: build.startedAt,
+      finishedAt: build.finishedAt,
+      durationMs: build.durationMs,
+      pdfError: build.pdfError,
+      error: build.error,
+    },
     c: { id: c.id, title: c.title, divisionName: c.divisionName, phase },
     review: review ?? null,
     // The legal office's opinions of a round under review are its own until it returns the packet.
-    opinions: (await legalOpinionsOf(db, c.id)).filter((o) => user.role === "legal" || !review || o.round !== review.round || review.stage === "returned" || review.stage === "finished"),
-    articles: user.role === "legal" && review?.stage === "in_review" ? (await latestArticles(db, c.id)).map((a) => ({ identityId: a.identityId, label: a.label })) : [],
+    opinions: (await legalOpinionsOf(db, c.id)).filter(
+      (o) => user.role === "legal" || !review || o.round !== review.round || review.stage === "returned" || review.stage === "finished"
+    ),
+    articles:
+      user.role === "legal" && review?.stage === "in_review" ? (await latestArticles(db, c.id)).map((a) => ({ identityId: a.identityId, label: a.label })) : [],
     summary: { source: summary.source, note: summary.note },
-    counts: { internal: (await registerCount(db, c.id, "internal")), public: (await registerCount(db, c.id, "public")) },
+    counts: { internal: await registerCount(db, c.id, "internal"), public: await registerCount(db, c.id, "public") },
     publicRegister: PUBLIC_STATUSES.includes(c.status) && c.showComments,
     may: {
       submit: canDraft(user, c) && !review,
@@ -75,26 +85,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: Record<string, string>, status = 400) => data({ intent, errors, values: formValues(form) }, { status });
   try {
-    if (intent === "submit") (await submitToLegalReview(db, c.id, user));
-    else if (intent === "receive") (await markLegalReviewReceived(db, c.id, user));
+    if (intent === "submit") await submitToLegalReview(db, c.id, user);
+    else if (intent === "receive") await markLegalReviewReceived(db, c.id, user);
     else if (intent === "opinion") {
       const parsed = parseForm(LegalOpinionSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await addLegalOpinion(db, c.id, user, parsed.data));
+      await addLegalOpinion(db, c.id, user, parsed.data);
     } else if (intent === "remove-opinion") {
       const opinionId = Number(form.get("opinionId"));
       if (!Number.isSafeInteger(opinionId)) return fail({ form: "未找到该审查意见。" }, 404);
-      (await removeLegalOpinion(db, c.id, user, opinionId));
-    } else if (intent === "return") (await returnLegalReview(db, c.id, user));
+      await removeLegalOpinion(db, c.id, user, opinionId);
+    } else if (intent === "return") await returnLegalReview(db, c.id, user);
     else if (intent === "answer") {
       const parsed = parseForm(LegalAnswerSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await answerLegalOpinion(db, c.id, user, parsed.data));
-    } else if (intent === "resubmit") (await resubmitLegalReview(db, c.id, user));
+      await answerLegalOpinion(db, c.id, user, parsed.data);
+    } else if (intent === "resubmit") await resubmitLegalReview(db, c.id, user);
     else if (intent === "finish") {
       const parsed = parseForm(LegalFinishSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await markLegalReviewFinished(db, c.id, user, parsed.data.note));
+      await markLegalReviewFinished(db, c.id, user, parsed.data.note);
     } else return fail({ form: "未知的操作。" });
   } catch (error) {
     if (error instanceof WorkflowError) return fail({ form: error.message }, error.status);
@@ -139,7 +149,11 @@ export default function PacketPage() {
         <span className={`badge ${c.phase}`}>{PHASE_LABELS[c.phase]}</span>
         <span>起草处室：{c.divisionName}</span>
       </p>
-      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
       <FormError message={result?.errors.form} />
 
       {may.submit ? (
@@ -148,10 +162,14 @@ export default function PacketPage() {
           {may.submitNow ? (
             <>
               <p>报送后状态变为“已报送法制审核”，法制机构将收到通知并可下载以下材料。报送后不能撤回。</p>
-              {summary.source === "drafted" ? <p className="alert warning">意见采纳情况说明尚未保存，材料中将使用平台根据处理情况生成的初稿，并注明“平台初稿”。</p> : null}
+              {summary.source === "drafted" ? (
+                <p className="alert warning">意见采纳情况说明尚未保存，材料中将使用平台根据处理情况生成的初稿，并注明“平台初稿”。</p>
+              ) : null}
               {summary.source === "none" ? <p className="alert warning">意见采纳情况说明尚未起草，材料中该部分将显示为“未起草”。</p> : null}
               <Form method="post">
-                <button className="button" name="intent" value="submit">报送法制审核</button>
+                <button className="button" name="intent" value="submit">
+                  报送法制审核
+                </button>
               </Form>
             </>
           ) : (

@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见
 
 async function load(request: Request, idParam: string | undefined) {
   const user = await requireUser(request);
-  const c = (await getStaffConsultation(getDb(), Number(idParam)));
+  const c = await getStaffConsultation(getDb(), Number(idParam));
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
   return { user, c };
@@ -48,20 +48,32 @@ async function load(request: Request, idParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, c } = await load(request, params.id);
   const db = getDb();
-  const { summary, author, history } = (await getSummary(db, c.id));
+  const { summary, author, history } = await getSummary(db, c.id);
   const lock = summaryLock(c);
   const drafter = canDraft(user, c) && !lock;
   // What the publication screen holds back, said to staff before anyone submits or approves.
-  const facts = drafter || summary ? (await summaryData(db, c.id, env().DEPARTMENT_NAME)) : undefined;
+  const facts = drafter || summary ? await summaryData(db, c.id, env().DEPARTMENT_NAME) : undefined;
   const screen = {
     withheldLabels: facts ? withheldLabels(facts).map((w) => ({ label: w.label, found: describeDetections(w.found) })) : [],
     inBody: summary ? describeDetections(screenText(summary.body)) : "",
     // Said before anyone submits: approval waits for approved topic titles (topic-titles.ts).
-    titles: summary && summary.status !== "published" ? titleRefusal((await titleProblems(db, c.id, summary.body)))?.replace(/^不能审核通过：/, "审核通过前须处理：") ?? "" : "",
+    titles:
+      summary && summary.status !== "published"
+        ? titleRefusal(await titleProblems(db, c.id, summary.body))?.replace(/^不能审核通过：/, "审核通过前须处理：") ?? ""
+        : "",
   };
   return {
     c: { id: c.id, title: c.title, divisionName: c.divisionName, status: c.status },
-    summary: summary ? { status: summary.status, body: summary.body, version: (summary.updatedAt ?? summary.createdAt).getTime(), submittedAt: summary.submittedAt, approvedAt: summary.approvedAt, publishedAt: summary.publishedAt } : null,
+    summary: summary
+      ? {
+          status: summary.status,
+          body: summary.body,
+          version: (summary.updatedAt ?? summary.createdAt).getTime(),
+          submittedAt: summary.submittedAt,
+          approvedAt: summary.approvedAt,
+          publishedAt: summary.publishedAt,
+        }
+      : null,
     author,
     history,
     lock,
@@ -71,8 +83,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       review: user.role === "reviewer" && summary?.status === "pending_review" && summary.authorId !== user.id,
       selfAuthored: summary?.authorId === user.id,
     },
-    publishBlock: drafter && summary?.status === "approved" ? (await feedbackPublishBlock(db, c)) : null,
-    undecided: drafter && (!summary || summary.status === "draft") ? (await undecidedTopics(db, c.id)).map((t) => ({ id: t.id, label: t.label, size: t.size })) : [],
+    publishBlock: drafter && summary?.status === "approved" ? await feedbackPublishBlock(db, c) : null,
+    undecided:
+      drafter && (!summary || summary.status === "draft") ? (await undecidedTopics(db, c.id)).map((t) => ({ id: t.id, label: t.label, size: t.size })) : [],
   };
 }
 
@@ -87,27 +100,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "generate") {
       const exists = (await getSummary(db, c.id)).summary;
       if (exists && form.get("confirmOverwrite") !== "1") return fail({ confirmOverwrite: "重新生成会覆盖当前文本，请勾选确认。" });
-      const { redacted } = (await generateSummary(db, c.id, user, env().DEPARTMENT_NAME));
+      const { redacted } = await generateSummary(db, c.id, user, env().DEPARTMENT_NAME);
       if (redacted.length) return redirect(`/admin/consultations/${c.id}/summary?done=generate&redacted=${redacted.length}`);
     } else if (intent === "save" || intent === "submit") {
       const parsed = parseForm(SummaryTextSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      if (intent === "save") (await saveSummary(db, c.id, user, parsed.data.body));
-      else (await submitSummary(db, c.id, user, parsed.data.body, parsed.data.confirmUndecided));
+      if (intent === "save") await saveSummary(db, c.id, user, parsed.data.body);
+      else await submitSummary(db, c.id, user, parsed.data.body, parsed.data.confirmUndecided);
     } else if (intent === "review") {
       const parsed = parseForm(ReviewSchema, form);
       if (!parsed.ok) return fail(parsed.errors);
-      (await reviewSummary(db, c.id, user, parsed.data.decision, parsed.data.comment));
+      await reviewSummary(db, c.id, user, parsed.data.decision, parsed.data.comment);
     } else if (intent === "reopen") {
-      (await reopenSummary(db, c.id, user));
+      await reopenSummary(db, c.id, user);
     } else if (intent === "publish") {
-      (await publishSummary(db, c.id, user));
+      await publishSummary(db, c.id, user);
     } else {
       return fail({ form: "未知的操作。" });
     }
   } catch (error) {
     if (error instanceof UndecidedTopicsError) {
-      return fail({ confirmUndecided: "仍有主题尚未处理。请先处理，或勾选确认后再提交。" }, 409, error.topics.map((t) => ({ id: t.id, label: t.label, size: t.size })));
+      return fail(
+        { confirmUndecided: "仍有主题尚未处理。请先处理，或勾选确认后再提交。" },
+        409,
+        error.topics.map((t) => ({ id: t.id, label: t.label, size: t.size }))
+      );
     }
     if (error instanceof SummaryTextError) return fail({ body: error.message });
     if (error instanceof WorkflowError) return fail({ form: error.message }, error.status);
@@ -145,7 +162,11 @@ export default function SummaryPage() {
         <Link to={`/admin/consultations/${c.id}/dispositions`}>意见处理表</Link>
         {summary?.status === "published" ? <Link to={`/consultations/${c.id}/feedback`}>查看公开的反馈页面</Link> : null}
       </p>
-      {done ? <div className="alert success" role="status"><p>{done}</p></div> : null}
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{done}</p>
+        </div>
+      ) : null}
       <FormError message={errors.form} />
       {Number(params.get("redacted")) > 0 ? (
         <p className="alert warning" role="status">
@@ -157,7 +178,9 @@ export default function SummaryPage() {
           <p>以下主题名称含疑似个人信息，公开的说明和反馈页面中以“{WITHHELD_LABEL}”代替。请在意见分析中重命名这些主题后重新生成：</p>
           <ul>
             {screen.withheldLabels.map((w) => (
-              <li key={w.label}>“{w.label}”（{w.found}）</li>
+              <li key={w.label}>
+                “{w.label}”（{w.found}）
+              </li>
             ))}
           </ul>
         </div>

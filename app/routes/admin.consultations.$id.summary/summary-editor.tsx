@@ -83,9 +83,7 @@ export function SummaryEditor({
 
       <Form method="post" className="action-panel" aria-labelledby="generate-title">
         <h2 id="generate-title">{hasSummary ? "按最新数据重新生成" : "生成说明初稿"}</h2>
-        <p>
-          平台根据意见总数、提出人数、渠道、内容基本相同的意见、各主题的处理结果和代表性意见（仅引用隐去个人信息后的公开文本）起草说明，起草后可以修改。
-        </p>
+        <p>平台根据意见总数、提出人数、渠道、内容基本相同的意见、各主题的处理结果和代表性意见（仅引用隐去个人信息后的公开文本）起草说明，起草后可以修改。</p>
         <input type="hidden" name="intent" value="generate" />
         {hasSummary ? (
           <div className="field confirm-line">

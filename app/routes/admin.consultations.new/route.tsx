@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "新建征求意见 - 征求�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "drafter");
-  return { calendar: (await calendarForClient(getDb())) };
+  return { calendar: await calendarForClient(getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (user.divisionId === null) throw new Response("您的账号未设置所属处室，请联系系统管理员。", { status: 403 });
   const result = await readConsultationForm(request);
   if (!result.ok) return data(result, { status: result.status });
-  const id = (await createConsultation(getDb(), result.data, user));
+  const id = await createConsultation(getDb(), result.data, user);
   return redirect(`/admin/consultations/${id}?saved=1`);
 }
 

@@ -14,23 +14,23 @@ export const meta: MetaFunction = () => [{ title: "编辑账号 - 征求意见�
 
 async function loadTarget(params: { userId?: string }) {
   const id = idParam(params.userId) ?? NaN;
-  const user = Number.isInteger(id) && id > 0 ? (await getUser(getDb(), id)) : undefined;
+  const user = Number.isInteger(id) && id > 0 ? await getUser(getDb(), id) : undefined;
   if (!user) throw new Response("Not Found", { status: 404 });
   return user;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const u = (await loadTarget(params));
+  const u = await loadTarget(params);
   return {
     user: { id: u.id, username: u.username, displayName: u.displayName, email: u.email, role: u.role, divisionId: u.divisionId, active: u.active },
-    divisions: (await listDivisions(getDb())),
+    divisions: await listDivisions(getDb()),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const target = (await loadTarget(params));
+  const target = await loadTarget(params);
   const actor = { id: admin.id, label: admin.displayName };
   const form = await request.formData();
   const db = getDb();
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(ResetPasswordSchema, form, { omitFromValues: ["password"] });
     if (!parsed.ok) return data({ intent: "reset-password", errors: parsed.errors, values: {}, message: null }, { status: 400 });
     await setPassword(db, target.id, parsed.data.password, actor);
-    (await destroySessionsOfUser(target.id));
+    await destroySessionsOfUser(target.id);
     return { intent: "reset-password", errors: {}, values: {}, message: "密码已重置，该账号的所有登录会话已失效。" };
   }
 
@@ -47,13 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ intent: "update", errors: parsed.errors, values: parsed.values, message: null }, { status: 400 });
   const { displayName, email, role, divisionId, active } = parsed.data;
   if (target.id === admin.id && (role !== "admin" || !active)) {
-    return data(
-      { intent: "update", errors: { role: "不能停用自己的账号或取消自己的管理员角色。" }, values: formValues(form), message: null },
-      { status: 400 },
-    );
+    return data({ intent: "update", errors: { role: "不能停用自己的账号或取消自己的管理员角色。" }, values: formValues(form), message: null }, { status: 400 });
   }
-  (await updateUser(db, target.id, { displayName, email: email || null, role, divisionId, active: active === "on" }, actor));
-  if (active !== "on") (await destroySessionsOfUser(target.id));
+  await updateUser(db, target.id, { displayName, email: email || null, role, divisionId, active: active === "on" }, actor);
+  if (active !== "on") await destroySessionsOfUser(target.id);
   return { intent: "update", errors: {}, values: {}, message: "账号信息已保存。" };
 }
 

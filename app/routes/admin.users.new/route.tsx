@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "新建账号 - 征求意见�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { divisions: (await listDivisions(getDb())) };
+  return { divisions: await listDivisions(getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,11 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(NewUserSchema, form, { omitFromValues: ["password"] });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const db = getDb();
-  if ((await findUserByUsername(db, parsed.data.username))) {
-    return data(
-      { errors: { username: "该用户名已被使用，请换一个。" }, values: Object.fromEntries(form) as Record<string, string> },
-      { status: 400 },
-    );
+  if (await findUserByUsername(db, parsed.data.username)) {
+    return data({ errors: { username: "该用户名已被使用，请换一个。" }, values: Object.fromEntries(form) as Record<string, string> }, { status: 400 });
   }
   const user = await createUser(db, parsed.data, { id: admin.id, label: admin.displayName });
   return redirect(`/admin/users/${user.id}?created=1`);
@@ -41,8 +38,27 @@ export default function NewUser() {
       <h1>新建账号</h1>
       <FormError message={result ? "请根据提示修改后重新提交。" : undefined} />
       <Form method="post">
-        <TextField label="用户名" name="username" required maxLength={32} autoComplete="off" defaultValue={values.username} error={errors.username} hint="3–32 位字母、数字、点、下划线或短横线，登录时使用。" />
-        <TextField label="初始密码" name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" error={errors.password} hint="至少 10 个字符。请通过安全渠道告知本人。" />
+        <TextField
+          label="用户名"
+          name="username"
+          required
+          maxLength={32}
+          autoComplete="off"
+          defaultValue={values.username}
+          error={errors.username}
+          hint="3–32 位字母、数字、点、下划线或短横线，登录时使用。"
+        />
+        <TextField
+          label="初始密码"
+          name="password"
+          type="password"
+          required
+          minLength={10}
+          maxLength={128}
+          autoComplete="new-password"
+          error={errors.password}
+          hint="至少 10 个字符。请通过安全渠道告知本人。"
+        />
         <UserProfileFields values={values} errors={errors} divisions={divisions} />
         <div className="button-row">
           <button type="submit" className="button">

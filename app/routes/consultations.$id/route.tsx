@@ -41,33 +41,33 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = idParam(params.id) ?? NaN;
   const db = getDb();
   const now = new Date();
-  const consultation = Number.isSafeInteger(id) && id > 0 ? (await getPublicConsultation(db, id, now)) : undefined;
+  const consultation = Number.isSafeInteger(id) && id > 0 ? await getPublicConsultation(db, id, now) : undefined;
   if (!consultation) throw new Response("Not Found", { status: 404 });
-  const version = (await latestVersion(db, consultation.id));
+  const version = await latestVersion(db, consultation.id);
   const search = new URL(request.url).searchParams;
   const due = ["closed", "processing", "legal_review"].includes(consultation.phase)
-    ? (await pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now))
+    ? await pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now)
     : undefined;
   return {
     consultation,
     version: version ? { label: version.label, changeNote: version.changeNote } : null,
-    draft: version ? (await loadDraftTree(db, version.id)) : [],
+    draft: version ? await loadDraftTree(db, version.id) : [],
     versionCount: (await listVersions(db, consultation.id)).length,
     // Once the summary is published, the page points to the answers.
     feedbackPublishedAt: (await publishedSummary(db, consultation.id))?.publishedAt ?? null,
     // While open, how many took part; once closed, when the answers are due (as the feedback page says).
-    participation: consultation.phase === "open" ? (await participation(db, consultation.id)) : null,
+    participation: consultation.phase === "open" ? await participation(db, consultation.id) : null,
     feedbackDue: due ? { expectedBy: due.expectedBy, overdue: due.overdue, dueWorkingDays: due.dueWorkingDays } : null,
-    extensions: (await listExtensions(db, consultation.id)),
-    attachments: (await listAttachments(db, consultation.id)),
+    extensions: await listExtensions(db, consultation.id),
+    attachments: await listAttachments(db, consultation.id),
     // Approved comments only, as published (redacted); none at all where the department chose so.
-    publicComments: consultation.showComments ? (await publicCommentsFor(consultation.id, (k) => search.get(k))) : null,
-    publicCounts: consultation.showComments ? Object.fromEntries((await publicCountsByArticle(db, consultation.id))) : {},
+    publicComments: consultation.showComments ? await publicCommentsFor(consultation.id, (k) => search.get(k)) : null,
+    publicCounts: consultation.showComments ? Object.fromEntries(await publicCountsByArticle(db, consultation.id)) : {},
     commenting:
       consultation.phase === "open" && version
         ? {
             articles: (await articleNodes(db, version.id)).map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
-            identities: (await activeIdentityCategories(db)),
+            identities: await activeIdentityCategories(db),
             // A fresh key per rendering: a double click or a resubmission reuses it and makes one comment.
             idempotencyKey: crypto.randomBytes(16).toString("base64url"),
             preselected: search.getAll("article").map(Number).filter(Number.isInteger),
@@ -86,10 +86,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const search = new URL(request.url).searchParams;
   if (!search.has(COMMENTS_SEARCH_FLAG) || !("data" in result)) return result;
   const { values } = result.data;
-  const consultation = (await getPublicConsultation(getDb(), id, new Date()));
+  const consultation = await getPublicConsultation(getDb(), id, new Date());
   if (!consultation?.showComments) return result;
   // The address names the article and identity (the button posts there); the words are the box's.
-  return data({ ...result.data, publicComments: (await publicCommentsFor(id, (k) => (k === "cq" ? values.cq ?? null : search.get(k)))) }, result.init ?? undefined);
+  return data(
+    { ...result.data, publicComments: await publicCommentsFor(id, (k) => (k === "cq" ? values.cq ?? null : search.get(k))) },
+    result.init ?? undefined
+  );
 }
 
 /** The published comments under the filters of a query string or a kept form. */
@@ -99,7 +102,21 @@ async function publicCommentsFor(consultationId: number, get: (key: string) => s
 }
 
 export default function ConsultationPage() {
-  const { consultation: c, version, draft, versionCount, extensions, attachments, commenting, publicComments, publicCounts, now, feedbackPublishedAt, participation, feedbackDue } = useLoaderData<typeof loader>();
+  const {
+    consultation: c,
+    version,
+    draft,
+    versionCount,
+    extensions,
+    attachments,
+    commenting,
+    publicComments,
+    publicCounts,
+    now,
+    feedbackPublishedAt,
+    participation,
+    feedbackDue,
+  } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   // A reply belongs to the form it came from: an article's compact form names itself in `at`.
   const replyAt = reply?.values.at ?? null;
@@ -128,7 +145,11 @@ export default function ConsultationPage() {
             征求意见期：<time dateTime={isoInstant(c.opensAt)}>{formatDateTime(c.opensAt)}</time> 至{" "}
             <time dateTime={isoInstant(c.closesAt)}>{formatDateTime(c.closesAt)}</time>（北京时间）
           </p>
-          {c.phase === "open" ? <p><strong>{timeLeft(c.closesAt, now)}</strong></p> : null}
+          {c.phase === "open" ? (
+            <p>
+              <strong>{timeLeft(c.closesAt, now)}</strong>
+            </p>
+          ) : null}
           {c.phase !== "feedback_published" && c.phase !== "withdrawn" ? (
             <p>
               <Link to={`/subscribe?consultation=${c.id}`}>关注此征求意见</Link>：延长期限、截止、公布意见采纳情况时邮件告知您。
@@ -240,7 +261,6 @@ export default function ConsultationPage() {
           />
         </>
       )}
-
     </>
   );
 }

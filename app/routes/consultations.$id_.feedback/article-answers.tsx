@@ -6,9 +6,7 @@ export function AnswerTotals({ t }: { t: FeedbackTotals }) {
   return (
     <p className="answer-totals">
       共收到意见 {t.comments} 条：涉及具体条款的 {t.onArticles} 条，未涉及具体条款的 {t.general} 条。
-      {t.multiArticle
-        ? `其中 ${t.multiArticle} 条意见涉及多个条款，在所涉及的每个条款下分别计数，因此下列各条款的意见数之和为 ${t.articleCountSum} 条。`
-        : ""}
+      {t.multiArticle ? `其中 ${t.multiArticle} 条意见涉及多个条款，在所涉及的每个条款下分别计数，因此下列各条款的意见数之和为 ${t.articleCountSum} 条。` : ""}
       已答复 {t.answered} 条{t.unanswered ? `，尚未答复 ${t.unanswered} 条` : ""}。
     </p>
   );
@@ -26,9 +24,7 @@ export function ArticleAnswerList({ answers }: { answers: ArticleAnswers[] }) {
             {a.unanswered ? <span>尚未答复 {a.unanswered} 条</span> : null}
           </p>
           {a.items.length ? (
-            <ul>
-              {a.items.map((x) => (x.kind === "answer" ? <Answer key={x.anchor} x={x} /> : <Link key={x.anchor} x={x} />))}
-            </ul>
+            <ul>{a.items.map((x) => (x.kind === "answer" ? <Answer key={x.anchor} x={x} /> : <Link key={x.anchor} x={x} />))}</ul>
           ) : a.commentCount === 0 ? (
             <p>未收到涉及本条的意见。</p>
           ) : null}

@@ -23,21 +23,24 @@ export function PendingFeedbackPage({ pending }: { pending: Pending }) {
           <>
             <p>
               {c.phase === "upcoming" && c.opensAt && c.closesAt ? (
-                <>征求意见将于 {when(c.opensAt)} 开始，{when(c.closesAt)} 截止（北京时间）。</>
+                <>
+                  征求意见将于 {when(c.opensAt)} 开始，{when(c.closesAt)} 截止（北京时间）。
+                </>
               ) : c.phase === "open" && c.closesAt ? (
                 <>征求意见正在进行，将于 {when(c.closesAt)} 截止（北京时间）。</>
               ) : c.closesAt ? (
-                <>征求意见已于 {when(c.closesAt)} 截止，{c.divisionName}正在研究收到的意见。</>
+                <>
+                  征求意见已于 {when(c.closesAt)} 截止，{c.divisionName}正在研究收到的意见。
+                </>
               ) : null}
             </p>
             {expected ? (
               pending.overdue ? (
-                <p>
-                  意见采纳情况原预计于 {expected} 前公布，目前尚未公布，请稍后再来查看，或订阅通知。
-                </p>
+                <p>意见采纳情况原预计于 {expected} 前公布，目前尚未公布，请稍后再来查看，或订阅通知。</p>
               ) : (
                 <p>
-                  截止后，起草处室将逐条研究收到的意见，意见采纳情况预计于 <strong>{expected}</strong> 前在本页公布（截止后 {pending.dueWorkingDays} 个工作日内）。
+                  截止后，起草处室将逐条研究收到的意见，意见采纳情况预计于 <strong>{expected}</strong> 前在本页公布（截止后 {pending.dueWorkingDays}{" "}
+                  个工作日内）。
                 </p>
               )
             ) : null}

@@ -19,8 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     title: !data
       ? "页面不存在 - 征求意见平台"
       : data.published
-        ? `意见采纳情况：${data.feedback.consultation.title} - 征求意见平台`
-        : `意见采纳情况尚未公布：${data.pending.consultation.title} - 征求意见平台`,
+      ? `意见采纳情况：${data.feedback.consultation.title} - 征求意见平台`
+      : `意见采纳情况尚未公布：${data.pending.consultation.title} - 征求意见平台`,
   },
   { name: "description", content: data?.published ? `《${data.feedback.consultation.title}》公开征求意见的意见采纳情况说明和逐条答复。` : "" },
 ];
@@ -30,9 +30,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const db = getDb();
   const e = env();
-  const feedback = id ? (await publicFeedback(db, id, e.DEPARTMENT_NAME)) : undefined;
+  const feedback = id ? await publicFeedback(db, id, e.DEPARTMENT_NAME) : undefined;
   if (feedback) return { published: true as const, feedback };
-  const pending = id ? (await pendingFeedback(db, id, e.FEEDBACK_DUE_WORKING_DAYS)) : undefined;
+  const pending = id ? await pendingFeedback(db, id, e.FEEDBACK_DUE_WORKING_DAYS) : undefined;
   if (!pending) throw new Response("Not Found", { status: 404 });
   return { published: false as const, pending };
 }
@@ -100,7 +100,13 @@ function FeedbackPage({ f }: { f: Published }) {
             />
             {f.perArticle.length ? (
               <ChartFigure
-                chart={{ id: "chart-article", title: "各条款收到的意见数", labelHeader: "条款", rows: f.perArticle.map((a) => ({ label: a.label, value: a.count })), horizontal: true }}
+                chart={{
+                  id: "chart-article",
+                  title: "各条款收到的意见数",
+                  labelHeader: "条款",
+                  rows: f.perArticle.map((a) => ({ label: a.label, value: a.count })),
+                  horizontal: true,
+                }}
               />
             ) : null}
           </div>

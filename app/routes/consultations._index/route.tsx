@@ -23,29 +23,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const { params, errors } = parseListParams(new URL(request.url).searchParams);
-  const divisions = (await publicDivisions(db));
+  const divisions = await publicDivisions(db);
   if (params.division !== undefined && !divisions.some((d) => d.id === params.division)) {
     errors.push("所选起草处室没有公开的征求意见，已显示全部处室。");
     params.division = undefined;
   }
   const terms = parseQuery(params.q);
-  const list = (await findPublicConsultations(
-    db,
-    { terms, docType: params.type, divisionId: params.division, phase: params.status, page: params.page },
-    now,
-  ));
+  const list = await findPublicConsultations(db, { terms, docType: params.type, divisionId: params.division, phase: params.status, page: params.page }, now);
   if (list.pageOutOfRange) errors.push(`没有第 ${params.page} 页，已显示第 1 页。`);
   const nothingFound = terms.length > 0 && list.total === 0;
   // 您是不是要找: the consultations' own words and headings that contain what was typed.
   const typed = new Set(terms.map((t) => t.text));
-  const didYouMean = [...new Set((await Promise.all(terms.map((t) => searchSuggestions(db, t.text, 8, false)))).flat())].filter((s) => !typed.has(s)).slice(0, 8);
+  const didYouMean = [...new Set((await Promise.all(terms.map((t) => searchSuggestions(db, t.text, 8, false)))).flat())]
+    .filter((s) => !typed.has(s))
+    .slice(0, 8);
   return {
     params: { ...params, page: list.page },
     errors,
     divisions,
     list,
     // With results, the most used words of the drafts; without, words close to what was typed.
-    keywords: (await suggestedKeywords(db, nothingFound ? terms.map((t) => t.text) : [], nothingFound ? 8 : 10)),
+    keywords: await suggestedKeywords(db, nothingFound ? terms.map((t) => t.text) : [], nothingFound ? 8 : 10),
     didYouMean,
     nothingFound,
     now,
@@ -108,12 +106,9 @@ export default function ConsultationsPage() {
         {nothingFound ? (
           <div className="no-results">
             <p>
-              没有找到{list.perTerm.length > 1 ? "同时包含这些词语" : "包含该词语"}的
-              {filtered ? "、符合筛选条件的" : ""}公开征求意见。
+              没有找到{list.perTerm.length > 1 ? "同时包含这些词语" : "包含该词语"}的{filtered ? "、符合筛选条件的" : ""}公开征求意见。
             </p>
-            {list.perTerm.length > 1 && alone.length > 0 ? (
-              <KeywordLinks id="single-terms" label="可分别搜索：" keywords={alone.map((t) => t.term)} />
-            ) : null}
+            {list.perTerm.length > 1 && alone.length > 0 ? <KeywordLinks id="single-terms" label="可分别搜索：" keywords={alone.map((t) => t.term)} /> : null}
             <KeywordLinks id="related-keywords" label="您可以试试：" keywords={keywords} />
             {filtered ? (
               <p>

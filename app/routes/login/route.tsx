@@ -35,32 +35,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = context.clientIp;
   const values = { username };
 
-  const wait = (await loginWait(username, ip, { knownBrowser: await isKnownLogin(request, username) }));
+  const wait = await loginWait(username, ip, { knownBrowser: await isKnownLogin(request, username) });
   if (wait) {
-    if (wait.reason === "name") (await recordSlowedAttempt(ip));
+    if (wait.reason === "name") await recordSlowedAttempt(ip);
     return data({ errors: { form: waitMessage(wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait.ms / 1000)) } });
   }
 
   const db = getDb();
-  const user = (await findUserByUsername(db, username));
+  const user = await findUserByUsername(db, username);
   // Unknown users are checked against a dummy hash, so they are neither faster nor told apart.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid || !user.active) {
-    (await recordFailure(username, ip));
+    await recordFailure(username, ip);
     return data({ errors: { form: BAD_CREDENTIALS }, values }, { status: 401 });
   }
 
-  (await clearFailures(username));
+  await clearFailures(username);
   const cookie = await createUserSession(request, user.id, { ip });
-  (await db.transaction((tx) =>
+  await db.transaction((tx) =>
     appendAudit(tx, {
       actor: { id: user.id, label: user.displayName },
       action: "user.login",
       entityType: "user",
       entityId: user.id,
       ip,
-    }),
-  ));
+    })
+  );
   const headers = new Headers([
     ["Set-Cookie", cookie],
     ["Set-Cookie", await rememberLogin(request, username)],
@@ -96,15 +96,7 @@ export default function Login() {
           defaultValue={result?.values?.username ?? ""}
           error={errors.username}
         />
-        <TextField
-          label="密码"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={256}
-          error={errors.password}
-        />
+        <TextField label="密码" name="password" type="password" autoComplete="current-password" required maxLength={256} error={errors.password} />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             {busy ? "正在登录…" : "登录"}

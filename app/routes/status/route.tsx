@@ -29,7 +29,11 @@ const PROBLEMS = {
 type Problem = keyof typeof PROBLEMS;
 
 /** Checks a number and code; on success the Set-Cookie that shows the receipt on GET /status. */
-async function check(receipt: string, code: string, clientIp: string): Promise<{ cookie: string } | { problem: Problem; errors: Record<string, string>; status: number }> {
+async function check(
+  receipt: string,
+  code: string,
+  clientIp: string
+): Promise<{ cookie: string } | { problem: Problem; errors: Record<string, string>; status: number }> {
   const parsed = parseForm(ReceiptLookupSchema, new URLSearchParams({ receipt, code }));
   if (!parsed.ok) return { problem: "format", errors: parsed.errors, status: 400 };
   const wait = hit(`lookup:${clientHash(clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
@@ -46,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // into the cookie at once, and the address the browser keeps is plain /status.
   if (params.has("code")) {
     const receipt = params.get("receipt") ?? "";
-    const result = (await check(receipt, params.get("code") ?? "", context.clientIp));
+    const result = await check(receipt, params.get("code") ?? "", context.clientIp);
     if ("cookie" in result) return toStatusPage(result.cookie);
     const kept = /^ZQ\d{8}-[0-9A-Z]{6}$/i.test(receipt.trim()) ? `receipt=${encodeURIComponent(receipt.trim())}&` : "";
     return redirect(`/status?${kept}problem=${result.problem}`, { status: 303, headers: NO_STORE });
@@ -54,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const view = readReceiptView(request.headers.get("Cookie"));
   // A mail's link for another receipt than the one on view asks for that receipt's code.
   const asked = params.get("receipt")?.trim().toUpperCase();
-  const status = view && (!asked || asked === view.receiptNo) ? (await lookupComment(getDb(), view.receiptNo, view.code)) : null;
+  const status = view && (!asked || asked === view.receiptNo) ? await lookupComment(getDb(), view.receiptNo, view.code) : null;
   if (view && status) return { status, code: view.code, fresh: view.fresh, viewMinutes: RECEIPT_VIEW_SECONDS / 60, values: {}, errors: {} };
   const problem = params.get("problem");
   const errors = problem && problem in PROBLEMS ? { form: PROBLEMS[problem as Problem] } : {};
@@ -73,11 +77,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<Reply>({ values: {}, errors: { form: "查看已结束，请重新输入回执编号和查询码。" } }, { status: 403, headers: NO_STORE });
     }
     if (follow !== "on" && follow !== "off") return data<Reply>({ values: {}, errors: { form: "关注选项无效，请重试。" } }, { status: 400, headers: NO_STORE });
-    (await setNotifyResult(getDb(), view.receiptNo, follow === "on"));
+    await setNotifyResult(getDb(), view.receiptNo, follow === "on");
     return redirect("/status", { status: 303, headers: NO_STORE });
   }
   const values = formValues(form, ["intent"]);
-  const result = (await check(values.receipt ?? "", values.code ?? "", context.clientIp));
+  const result = await check(values.receipt ?? "", values.code ?? "", context.clientIp);
   if ("cookie" in result) return toStatusPage(result.cookie);
   return data<Reply>({ values, errors: result.errors }, { status: result.status, headers: NO_STORE });
 }
@@ -94,9 +98,20 @@ export default function StatusPage() {
       <p>请输入提交意见后获得的回执编号和查询码（见回执页面或回执邮件）。</p>
       <FormError message={errors.form} />
       <Form method="post">
-        <TextField label="回执编号" name="receipt" required maxLength={20} defaultValue={values.receipt} error={errors.receipt} hint="例如 ZQ20261126-7K3M9Q" autoComplete="off" />
+        <TextField
+          label="回执编号"
+          name="receipt"
+          required
+          maxLength={20}
+          defaultValue={values.receipt}
+          error={errors.receipt}
+          hint="例如 ZQ20261126-7K3M9Q"
+          autoComplete="off"
+        />
         <TextField label="查询码" name="code" required maxLength={10} defaultValue={values.code} error={errors.code} autoComplete="off" />
-        <button type="submit" className="button">查询</button>
+        <button type="submit" className="button">
+          查询
+        </button>
       </Form>
     </div>
   );

@@ -18,8 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   // /subscribe?consultation=<id>, linked from a consultation's page: follow that one consultation.
   const id = idParam(new URL(request.url).searchParams.get("consultation") ?? undefined);
-  const follow = id ? (await followableConsultation(db, id)) : null;
-  return { divisions: (await subscribableDivisions(db)), follow, followMissing: new URL(request.url).searchParams.has("consultation") && !follow };
+  const follow = id ? await followableConsultation(db, id) : null;
+  return { divisions: await subscribableDivisions(db), follow, followMissing: new URL(request.url).searchParams.has("consultation") && !follow };
 }
 
 type Reply = { errors: Record<string, string>; values: Record<string, string>; sentTo?: string };
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) {
     return data<Reply>({ errors: { form: `操作过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, values }, { status: 429 });
   }
-  (await subscribe(db, email, subscription));
+  await subscribe(db, email, subscription);
   return { errors: {}, values: {}, sentTo: email } satisfies Reply;
 }
 
@@ -66,14 +66,25 @@ function FollowForm({ follow, reply, busy }: { follow: { id: number; title: stri
     <div className="form">
       <h1>关注征求意见进展</h1>
       <p>
-        关注《{follow.title.replace(/^《|》$/g, "")}》后，该征求意见延长期限、截止征求意见、公布意见采纳情况时，我们会发送邮件告知您。每封邮件都附有退订链接，可随时退订。
+        关注《{follow.title.replace(/^《|》$/g, "")}
+        》后，该征求意见延长期限、截止征求意见、公布意见采纳情况时，我们会发送邮件告知您。每封邮件都附有退订链接，可随时退订。
       </p>
       {reply?.sentTo ? <SentNotice to={reply.sentTo} /> : null}
       <FormError message={errors.form} />
       <Form method="post">
         <input type="hidden" name="scope" value={FOLLOW_SCOPE} />
         <input type="hidden" name="consultation" value={follow.id} />
-        <TextField label="电子邮箱" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={reply?.values.email ?? ""} error={errors.email} hint="例如 name@example.com" />
+        <TextField
+          label="电子邮箱"
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="email"
+          defaultValue={reply?.values.email ?? ""}
+          error={errors.email}
+          hint="例如 name@example.com"
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             {busy ? "正在提交…" : "关注"}
@@ -100,7 +111,17 @@ export default function Subscribe() {
       {followMissing ? <p className="alert warning">未找到要关注的征求意见，或其意见采纳情况已经公布。您可以在下面订阅新征求意见的通知。</p> : null}
       <FormError message={errors.form} />
       <Form method="post">
-        <TextField label="电子邮箱" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} error={errors.email} hint="例如 name@example.com" />
+        <TextField
+          label="电子邮箱"
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="email"
+          defaultValue={values.email ?? ""}
+          error={errors.email}
+          hint="例如 name@example.com"
+        />
         <fieldset className="field" aria-describedby={errors.scope ? "scope-error" : undefined}>
           <legend>订阅范围</legend>
           {SCOPES.map((s) => (
@@ -108,7 +129,11 @@ export default function Subscribe() {
               <input type="radio" name="scope" value={s} defaultChecked={scope === s} /> {SCOPE_LABELS[s]}
             </label>
           ))}
-          {errors.scope ? <p className="field-error" id="scope-error">{errors.scope}</p> : null}
+          {errors.scope ? (
+            <p className="field-error" id="scope-error">
+              {errors.scope}
+            </p>
+          ) : null}
         </fieldset>
         <SelectField
           label="起草处室（订阅某个处室时选择）"

@@ -36,6 +36,6 @@ export const SubscribeSchema = z
         : v.scope === "division"
         ? { scope: "division", scopeValue: v.division! }
         : v.scope === "doc_type" && v.docType
-          ? { scope: "doc_type", scopeValue: v.docType }
-          : { scope: "all", scopeValue: null },
+        ? { scope: "doc_type", scopeValue: v.docType }
+        : { scope: "all", scopeValue: null },
   }));

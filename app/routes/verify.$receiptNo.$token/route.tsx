@@ -49,7 +49,9 @@ export default function Verify() {
       <h1>确认电子邮箱</h1>
       <p>请点击下面的按钮，确认回执编号 {receiptNo} 的意见由您本人提交。</p>
       <Form method="post">
-        <button type="submit" className="button">确认</button>
+        <button type="submit" className="button">
+          确认
+        </button>
       </Form>
     </>
   );

@@ -69,7 +69,18 @@ const PATHS = [
 
 const NUMBERS = ["-1", "0", "1e9", "9999999999999999999999", "NaN", "Infinity", "0x10", "1.5", " 1 ", "", "null", "undefined", "[]", "{}", "true"];
 
-const RECEIPTS = ["ZQ", "ZQ20261126-", "zq20261126-aaaaaa", "ZQ20261126-AAAAAAA", "ZQ99999999-ZZZZZZ", "ZQ20261126-IIIIII", "<script>", "' OR 1=1 --", "ZQ20261126-AAAAAA\n", "Z".repeat(500)];
+const RECEIPTS = [
+  "ZQ",
+  "ZQ20261126-",
+  "zq20261126-aaaaaa",
+  "ZQ20261126-AAAAAAA",
+  "ZQ99999999-ZZZZZZ",
+  "ZQ20261126-IIIIII",
+  "<script>",
+  "' OR 1=1 --",
+  "ZQ20261126-AAAAAA\n",
+  "Z".repeat(500),
+];
 
 const SIZES = ["a".repeat(5001), "很".repeat(100_000), "x".repeat(1024 * 1024)];
 
@@ -95,7 +106,18 @@ export const TEXT_INPUTS: string[] = [
 
 /** Upload names and claimed types that do not match what the file is. */
 export const FILE_NAMES = [...PATHS, ...SCRIPTS.slice(0, 6)].flatMap((p) => [`${p}.pdf`, `${p}.docx`, p, `${p}\u0000.pdf`]);
-export const FORGED_TYPES = ["application/pdf", "image/png", "text/html", "application/x-msdownload", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/svg+xml", "", "multipart/form-data", "application/octet-stream", "text/javascript"];
+export const FORGED_TYPES = [
+  "application/pdf",
+  "image/png",
+  "text/html",
+  "application/x-msdownload",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "image/svg+xml",
+  "",
+  "multipart/form-data",
+  "application/octet-stream",
+  "text/javascript",
+];
 
 export const ID_INPUTS = [...NUMBERS, ...PATHS, ...SQL.slice(0, 5), "%00", "1%00", "1/../2", "１"];
 
