@@ -2,7 +2,7 @@ import { canDraft } from "~/models/consultation-access";
 import { getStaffConsultation } from "~/models/consultation.server";
 import { getDb } from "./db.server";
 import { idParam } from "./params";
-import { requireRole } from "./permissions.server";
+import { requireRole, requireUser } from "./permissions.server";
 
 /** A consultation that only its own division's drafters may work on here: 404 unknown, 403 others. */
 export async function requireDrafterOf(request: Request, rawId: string | undefined) {
@@ -10,5 +10,26 @@ export async function requireDrafterOf(request: Request, rawId: string | undefin
   const c = await getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
   if (!c) throw new Response("Not Found", { status: 404 });
   if (!canDraft(user, c)) throw new Response("只有本处室的起草人员可以进行此项操作。", { status: 403 });
+  return { user, c };
+}
+
+type StaffUser = Awaited<ReturnType<typeof requireUser>>;
+type StaffConsultation = NonNullable<Awaited<ReturnType<typeof getStaffConsultation>>>;
+
+/**
+ * The one check in front of every staff page of a consultation, in its loader and its action alike
+ * (the page offering a button proves nothing): signed in, the consultation exists (404), and the
+ * rule `can` (consultation-access.ts, analysis-access.ts…) lets this user in (403).
+ */
+export async function requireStaffConsultation(
+  request: Request,
+  rawId: string | undefined,
+  can: (user: StaffUser, c: StaffConsultation) => boolean | Promise<boolean>,
+  forbidden = "Forbidden"
+): Promise<{ user: StaffUser; c: StaffConsultation }> {
+  const user = await requireUser(request);
+  const c = await getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
+  if (!c) throw new Response("Not Found", { status: 404 });
+  if (!(await can(user, c))) throw new Response(forbidden, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return { user, c };
 }

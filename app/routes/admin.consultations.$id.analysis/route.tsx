@@ -5,10 +5,8 @@ import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis } from "~/models
 import { EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/models/analysis-schema";
 import { runOverview } from "~/models/analysis-workspace.server";
 import { REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { getDb } from "~/utils/db.server";
-import { idParam } from "~/utils/params";
-import { requireUser } from "~/utils/permissions.server";
+import { requireStaffConsultation } from "~/utils/consultation-guard.server";
 import styles from "./analysis.css";
 import { editFromForm } from "./edit.server";
 import { RunPanel } from "./run-panel";
@@ -20,12 +18,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见分析 - ${data?.c.title ?? "征求意见"} - 工作台` }];
 
 /** Checked in the loader and in the action alike: the page offering a button proves nothing. */
-async function load(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request);
-  const c = await getStaffConsultation(getDb(), idParam(rawId) ?? NaN);
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canViewAnalysis(user, c)) throw new Response("Forbidden", { status: 403 });
-  return { user, c };
+function load(request: Request, rawId: string | undefined) {
+  return requireStaffConsultation(request, rawId, canViewAnalysis);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

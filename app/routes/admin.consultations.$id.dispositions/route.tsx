@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FormError } from "~/components/field";
 import { canDraft, canView } from "~/models/consultation-access";
 import { WorkflowError } from "~/models/consultation-workflow.server";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { dispositionMatrix } from "~/models/disposition-matrix.server";
 import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/models/disposition-schema";
 import {
@@ -18,8 +17,8 @@ import {
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { requireStaffConsultation } from "~/utils/consultation-guard.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { requireUser } from "~/utils/permissions.server";
 import type { Reply } from "./disposition-form";
 import { TopicCard } from "./topic-card";
 
@@ -28,12 +27,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackSt
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见处理表 - ${data?.c.title ?? "征求意见"} - 工作台` }];
 
 /** Drafters of the division record; reviewers, the legal office and admins may look. */
-async function load(request: Request, idParam: string | undefined) {
-  const user = await requireUser(request);
-  const c = await getStaffConsultation(getDb(), Number(idParam));
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
-  return { user, c };
+function load(request: Request, idParam: string | undefined) {
+  return requireStaffConsultation(request, idParam, canView);
 }
 
 const positiveId = (v: string | null) => (v && /^\d{1,12}$/.test(v) ? Number(v) : null);

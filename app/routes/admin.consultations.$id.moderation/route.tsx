@@ -4,14 +4,13 @@ import { REJECT_REASONS } from "~db/vocabulary";
 import { FormError, SelectField } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { moderationQueue } from "~/models/moderation-queue.server";
 import { BulkByFilterSchema, BulkRequestSchema, parseQueueFilters, QueueFilterSchema, queueSearch } from "~/models/moderation-schema";
 import { previewBulk, runBulkByFilter } from "~/models/moderation-bulk.server";
 import { parseForm } from "~/utils/forms";
 import { canModerate } from "~/models/moderation.server";
 import { getDb } from "~/utils/db.server";
-import { requireUser } from "~/utils/permissions.server";
+import { requireStaffConsultation } from "~/utils/consultation-guard.server";
 import { attachmentSize, attachmentsByComment } from "~/models/comment-attachments.server";
 import { decideFromForm, type Reply } from "./decide.server";
 import { BulkByFilterForm, BulkConfirmation, describeFilters, type BulkConfirmationData } from "./bulk-by-filter";
@@ -22,12 +21,8 @@ import { ShortcutHelp, useQueueShortcuts } from "./queue-shortcuts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见审核 - ${data?.c.title ?? "征求意见"} - 工作台` }];
 
 /** Checked in the loader and in the action alike: the page offering a button proves nothing. */
-async function load(request: Request, idParam: string | undefined) {
-  const user = await requireUser(request);
-  const c = await getStaffConsultation(getDb(), Number(idParam));
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canModerate(user, c)) throw new Response("Forbidden", { status: 403 });
-  return { user, c };
+function load(request: Request, idParam: string | undefined) {
+  return requireStaffConsultation(request, idParam, canModerate);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

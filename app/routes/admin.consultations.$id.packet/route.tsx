@@ -5,7 +5,6 @@ import { FormError } from "~/components/field";
 import { canDraft } from "~/models/consultation-access";
 import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/models/consultation-status";
 import { WorkflowError } from "~/models/consultation-workflow.server";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { latestArticles } from "~/models/article-numbers.server";
 import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/models/legal-review-schema";
 import {
@@ -26,22 +25,17 @@ import { ensurePacketBuild } from "~/models/packet-builds.server";
 import { canOpenPacket } from "~/models/packet.server";
 import { registerCount } from "~/models/register.server";
 import { getDb } from "~/utils/db.server";
+import { requireStaffConsultation } from "~/utils/consultation-guard.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { idParam } from "~/utils/params";
-import { requireUser } from "~/utils/permissions.server";
 import { Downloads } from "./downloads";
 import { LegalProgress } from "./legal-progress";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `合法性审查材料 - ${data?.c.title ?? "征求意见"} - 工作台` }];
 
 async function load(request: Request, id: string | undefined) {
-  const user = await requireUser(request);
   const db = getDb();
-  const c = await getStaffConsultation(db, idParam(id) ?? NaN);
-  if (!c) throw new Response("Not Found", { status: 404 });
-  const review = await getLegalReview(db, c.id);
-  if (!canOpenPacket(user, c, review !== undefined)) throw new Response("Forbidden", { status: 403 });
-  return { user, c, review, db };
+  const { user, c } = await requireStaffConsultation(request, id, async (user, c) => canOpenPacket(user, c, (await getLegalReview(db, c.id)) !== undefined));
+  return { user, c, review: await getLegalReview(db, c.id), db };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FormError } from "~/components/field";
 import { canDraft, canView } from "~/models/consultation-access";
 import { WorkflowError } from "~/models/consultation-workflow.server";
-import { getStaffConsultation } from "~/models/consultation.server";
 import { undecidedTopics } from "~/models/dispositions.server";
 import { describeDetections, screenText } from "~/models/publication-screen.server";
 import { WITHHELD_LABEL, withheldLabels } from "~/models/summary-draft";
@@ -26,9 +25,9 @@ import {
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { requireStaffConsultation } from "~/utils/consultation-guard.server";
 import { env } from "~/utils/env.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { requireUser } from "~/utils/permissions.server";
 import { SummaryText } from "~/components/summary-text";
 import { SUMMARY_STATUS_LABELS, SummaryEditor } from "./summary-editor";
 import { ApprovedPanel, ReviewPanel } from "./summary-panels";
@@ -37,12 +36,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackSt
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `意见采纳情况说明 - ${data?.c.title ?? "征求意见"} - 工作台` }];
 
-async function load(request: Request, idParam: string | undefined) {
-  const user = await requireUser(request);
-  const c = await getStaffConsultation(getDb(), Number(idParam));
-  if (!c) throw new Response("Not Found", { status: 404 });
-  if (!canView(user, c)) throw new Response("Forbidden", { status: 403 });
-  return { user, c };
+function load(request: Request, idParam: string | undefined) {
+  return requireStaffConsultation(request, idParam, canView);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
