@@ -6,11 +6,11 @@ import { isbot } from "isbot";
 // never released for 18), so Chinese pages carried NULs. The web-stream renderer encodes each
 // string whole and copies bytes, which cannot pad; Node 20 has the web streams it needs.
 import { renderToReadableStream } from "react-dom/server.browser";
-import "./utils/load-context";
-import { NonceProvider } from "./utils/nonce";
-import { boot } from "./utils/boot.server";
-import { env } from "./utils/env.server";
-import { securityHeaders, withCachePolicy } from "./utils/security-headers.server";
+import "~/startup/load-context";
+import { NonceProvider } from "~/platform/nonce";
+import { boot } from "~/startup/boot.server";
+import { env } from "~/platform/env.server";
+import { securityHeaders, withCachePolicy } from "~/platform/security-headers.server";
 
 // Validates the environment, migrates the database and seeds the demo before the first request.
 await boot();
@@ -23,14 +23,14 @@ await boot();
 export const streamTimeout = 60_000;
 
 // Used by scripts/server.js for url-encoded comment posts, before Remix (docs/decisions/0008).
-export { processCommentForm } from "./models/comment-intake.server";
+export { processCommentForm } from "~/features/comments/comment-intake.server";
 
 // Used by scripts/server.js for express's `trust proxy`: off, a hop count or the proxies' addresses,
-// validated with the rest of the environment (app/utils/trust-proxy.server.ts).
+// validated with the rest of the environment (app/platform/trust-proxy.server.ts).
 export const trustProxy = () => env().TRUST_PROXY;
 
 // Used by scripts/server.js on SIGTERM: the mail sender records the message in flight first.
-export { stopBackground } from "./utils/background.server";
+export { stopBackground } from "~/startup/background.server";
 
 /** Loader and action data fetched by the browser's router: never kept by a shared cache either. */
 export function handleDataRequest(response: Response) {

@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { SiteFooter } from "./components/site-footer";
-import { SiteHeader } from "./components/site-header";
-import { env } from "./utils/env.server";
-import { useNonce } from "./utils/nonce";
-import { getSessionUser } from "./utils/session.server";
-import { readPreferences } from "./utils/preferences.server";
+import { SiteFooter } from "~/ui/site-footer";
+import { SiteHeader } from "~/ui/site-header";
+import { env } from "~/platform/env.server";
+import { useNonce } from "~/platform/nonce";
+import { getSessionUser } from "~/platform/session.server";
+import { readPreferences } from "~/platform/preferences.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

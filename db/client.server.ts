@@ -142,7 +142,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   // better-sqlite3 is synchronous: while a statement waits for another process's lock, every
   // request of this process waits with it. So the wait is short, and the writes that a person is
-  // waiting for retry between other work (retryWhileBusy in app/utils/db-errors.server.ts).
+  // waiting for retry between other work (retryWhileBusy in app/platform/db-errors.server.ts).
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const gate = new Gate(sqlite);
   const statements = new Map<string, Database.Statement>();

@@ -1,5 +1,5 @@
 // The whole product's data model in one place. Times are UTC instants stored as integer
-// milliseconds (`timestamp_ms`); they are shown in Asia/Shanghai by app/utils/dates.ts.
+// milliseconds (`timestamp_ms`); they are shown in Asia/Shanghai by app/platform/dates.ts.
 import { sql } from "drizzle-orm";
 import { index, integer, blob, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -410,7 +410,7 @@ export const topics = sqliteTable("topics", {
   /**
    * The title staff approved for publication (the feedback page, the summary, the packet). Null
    * until a staff member sets or confirms it; `label` stays the working label (generated or staff
-   * shorthand) and never reaches the public. See app/models/topic-titles.ts.
+   * shorthand) and never reaches the public. See app/features/analysis/topic-titles.ts.
    */
   publicTitle: text("public_title"),
   mergedInto: integer("merged_into"),
@@ -469,7 +469,7 @@ export const topicEdits = sqliteTable("topic_edits", {
  * 采纳情况. A row with `topicId` is an opinion (意见要点): a staff-defined point inside a topic, with
  * its own answer, that answers exactly the comments listed for it in opinion_comments (a topic may
  * hold several). A row with `commentId` is a comment's own answer, which wins over its opinion's.
- * See app/models/comment-answers.server.ts and docs/decisions/0023-an-answer-per-opinion.md.
+ * See app/features/responses/comment-answers.server.ts and docs/decisions/0023-an-answer-per-opinion.md.
  */
 export const dispositions = sqliteTable(
   "dispositions",

@@ -1,7 +1,7 @@
 // Recomputes the audit log's hash chain: exit 0 when intact, 1 when a row was altered or removed.
 import { openDatabase } from "~db/client.server";
-import { verifyAuditChain } from "~/utils/audit.server";
-import { env } from "~/utils/env.server";
+import { verifyAuditChain } from "~/platform/audit.server";
+import { env } from "~/platform/env.server";
 
 const file = process.argv[2] ?? env().DATABASE_PATH;
 const db = openDatabase(file);

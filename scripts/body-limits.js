@@ -7,7 +7,7 @@ const KB = 1024;
 const MB = 1024 * KB;
 
 // The staff forms that carry files: a file up to 20 MB, the text fields up to 8 MB
-// (app/utils/multipart.server.ts reads them within the same figures).
+// (app/platform/multipart.server.ts reads them within the same figures).
 const UPLOAD = /^\/admin\/consultations\/(?:new|\d+|\d+\/edit)$/;
 const COMMENT = /^\/consultations\/\d+$/;
 // Staff entering a letter attach its scan, within the same figures as a comment's files.
@@ -18,7 +18,7 @@ export function bodyLimit(path) {
   if (path === "/login" || path === "/logout") return 16 * KB;
   if (UPLOAD.test(path)) return 29 * MB;
   // A comment: up to 20,000 characters (at most 180 KB url-encoded) and up to 20 MB of attachments
-  // (app/models/comment-attachment-rules.ts), with room for a far longer paste to come back with
+  // (app/features/comments/comment-attachment-rules.ts), with room for a far longer paste to come back with
   // the "too long" message.
   if (COMMENT.test(path) || STAFF_ENTRY.test(path)) return 22 * MB;
   return 4 * MB;

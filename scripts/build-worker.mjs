@@ -26,7 +26,7 @@ await build({
   entryPoints: {
     "analysis-worker": path.join(root, "app/analysis/worker-entry.ts"),
     "analysis-prepare-worker": path.join(root, "app/analysis/prepare-worker.ts"),
-    "packet-worker": path.join(root, "app/exports/packet-worker-entry.ts"),
+    "packet-worker": path.join(root, "app/features/packet/writers/packet-worker-entry.ts"),
   },
   outdir: path.join(root, "build"),
   bundle: true,

@@ -1,6 +1,6 @@
 // Applies the committed migrations to DATABASE_PATH (the app also does this on start).
 import { migrateDatabase, openDatabase } from "~db/client.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/platform/env.server";
 
 const e = env();
 const db = openDatabase(e.DATABASE_PATH);

@@ -3,7 +3,7 @@
 import { migrateDatabase, openDatabase } from "~db/client.server";
 import { DEMO_ACCOUNTS } from "~db/seed/accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
-import { env } from "~/utils/env.server";
+import { env } from "~/platform/env.server";
 
 const e = env();
 const db = openDatabase(e.DATABASE_PATH);

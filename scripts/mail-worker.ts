@@ -2,10 +2,10 @@
 // server with MAIL_SENDER=off (or several servers and one sender). Same loop, same database.
 // Several workers may run at once: each claims rows under its own lease.
 import { migrateDatabase } from "~db/client.server";
-import { startOutboxSender } from "~/models/outbox-sender.server";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { createMailer } from "~/utils/mailer.server";
+import { startOutboxSender } from "~/features/notices/outbox-sender.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { createMailer } from "~/platform/mailer.server";
 
 const e = env();
 const db = getDb();

@@ -6,9 +6,9 @@ import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { migrateDatabase, openDatabase } from "~db/client.server";
 import { divisions } from "~db/schema";
-import { NewUserSchema } from "~/models/user-schema";
-import { createUser, findUserByUsername } from "~/models/user.server";
-import { env } from "~/utils/env.server";
+import { NewUserSchema } from "~/features/accounts/user-schema";
+import { createUser, findUserByUsername } from "~/features/accounts/user.server";
+import { env } from "~/platform/env.server";
 
 const { values } = parseArgs({
   options: {

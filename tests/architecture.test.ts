@@ -66,6 +66,31 @@ describe("architecture", () => {
     expect(offences).toEqual([]);
   });
 
+  it("the platform has no domain knowledge: it imports no feature, component, route or start-up code", () => {
+    const offences: string[] = [];
+    for (const file of appFiles.filter((f) => f.startsWith("app/platform/"))) {
+      for (const spec of importsOf(file)) {
+        const target = resolve(file, spec);
+        if (target && /^app\/(features|ui|routes|startup)\//.test(target)) offences.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it("features and components never import routes or start-up code; components import no server module at run time", () => {
+    const offences: string[] = [];
+    for (const file of appFiles.filter((f) => /^app\/(features|ui)\//.test(f))) {
+      for (const spec of importsOf(file)) {
+        const target = resolve(file, spec);
+        if (target && /^app\/(routes|startup)\//.test(target)) offences.push(`${file} imports ${spec}`);
+      }
+      if (file.startsWith("app/ui/")) {
+        for (const spec of importsOf(file, "runtime")) if (/\.server$/.test(spec)) offences.push(`${file} imports ${spec} at run time`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
   it("only the database seam declares the transaction type", () => {
     const offences = [...appFiles, ...sourceFiles("db"), ...sourceFiles("scripts")].filter(
       (f) => f !== "db/client.server.ts" && /\btype Tx\s*=/.test(fs.readFileSync(path.join(root, f), "utf8"))

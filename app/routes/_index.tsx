@@ -1,10 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ConsultationCard } from "~/components/consultation-card";
-import { SearchForm } from "~/components/search-form";
-import { listPublicConsultations } from "~/models/consultation.server";
-import type { PublicPhase } from "~/models/consultation-status";
-import { getDb } from "~/utils/db.server";
+import { ConsultationCard } from "~/ui/consultation-card";
+import { SearchForm } from "~/ui/search-form";
+import { listPublicConsultations } from "~/features/consultations/consultation.server";
+import type { PublicPhase } from "~/features/consultations/consultation-status";
+import { getDb } from "~/platform/db.server";
 
 export const meta: MetaFunction = () => [
   { title: "征求意见平台" },

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listStaffConsultations } from "~/models/consultation.server";
-import { PHASE_LABELS, publicPhase } from "~/models/consultation-status";
-import { ROLE_LABELS } from "~/models/roles";
-import { formatDate } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { requireUser } from "~/utils/permissions.server";
+import { listStaffConsultations } from "~/features/consultations/consultation.server";
+import { PHASE_LABELS, publicPhase } from "~/features/consultations/consultation-status";
+import { ROLE_LABELS } from "~/features/accounts/roles";
+import { formatDate } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { requireUser } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "工作台 - 征求意见平台" }];
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { AuditChanges } from "~/components/audit-changes";
-import { auditActionLabel, auditChanges, auditEntityLabel } from "~/models/audit-display";
-import { verifyAuditChain } from "~/utils/audit.server";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { recentAudit } from "~/utils/audit.server";
-import { requireRole } from "~/utils/permissions.server";
+import { AuditChanges } from "~/ui/audit-changes";
+import { auditActionLabel, auditChanges, auditEntityLabel } from "~/features/accounts/audit-display";
+import { verifyAuditChain } from "~/platform/audit.server";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { recentAudit } from "~/platform/audit.server";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 - 征求意见平台" }];
 

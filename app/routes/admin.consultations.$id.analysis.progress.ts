@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canViewAnalysis } from "~/models/analysis-access";
-import { failAbandonedRuns, latestRun } from "~/models/analysis-runs.server";
-import { getDb } from "~/utils/db.server";
-import { requireStaffConsultation } from "~/utils/consultation-guard.server";
+import { canViewAnalysis } from "~/features/analysis/analysis-access";
+import { failAbandonedRuns, latestRun } from "~/features/analysis/analysis-runs.server";
+import { getDb } from "~/platform/db.server";
+import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
 
 /**
  * GET /admin/consultations/:id/analysis/progress: the latest run's state as JSON, polled by the workspace

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/models/comment-attachments.server";
-import { canView } from "~/models/consultation-access";
-import { getStaffConsultation } from "~/models/consultation.server";
-import { getDb } from "~/utils/db.server";
-import { idParam } from "~/utils/params";
-import { requireUser } from "~/utils/permissions.server";
+import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/features/comments/comment-attachments.server";
+import { canView } from "~/features/consultations/consultation-access";
+import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { getDb } from "~/platform/db.server";
+import { idParam } from "~/platform/params";
+import { requireUser } from "~/platform/permissions.server";
 
 /** Any file sent with a comment, reviewed or not, for staff who may see the consultation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getStaffConsultation } from "~/models/consultation.server";
-import { getLegalReview } from "~/models/legal-review.server";
-import { canOpenPacket } from "~/models/packet.server";
-import { isPacketFormat, packetDownload } from "~/exports/download.server";
-import { getDb } from "~/utils/db.server";
-import { idParam } from "~/utils/params";
-import { requireUser } from "~/utils/permissions.server";
+import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { getLegalReview } from "~/features/packet/legal-review.server";
+import { canOpenPacket } from "~/features/packet/packet.server";
+import { isPacketFormat, packetDownload } from "~/features/packet/writers/download.server";
+import { getDb } from "~/platform/db.server";
+import { idParam } from "~/platform/params";
+import { requireUser } from "~/platform/permissions.server";
 
 /**
  * The packet's files, with the original comments and their authors: the same right as the packet

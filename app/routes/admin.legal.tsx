@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { LEGAL_STAGE_LABELS } from "~/models/legal-review-schema";
-import { listLegalReviews } from "~/models/legal-review.server";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { requireRole } from "~/utils/permissions.server";
+import { LEGAL_STAGE_LABELS } from "~/features/packet/legal-review-schema";
+import { listLegalReviews } from "~/features/packet/legal-review.server";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "合法性审查 - 工作台" }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOutboxRow } from "~/models/outbox-admin.server";
-import { mailDomain, rawMessage } from "~/utils/mailer.server";
-import { getDb } from "~/utils/db.server";
-import { requireRole } from "~/utils/permissions.server";
+import { getOutboxRow } from "~/features/notices/outbox-admin.server";
+import { mailDomain, rawMessage } from "~/platform/mailer.server";
+import { getDb } from "~/platform/db.server";
+import { requireRole } from "~/platform/permissions.server";
 
 /** The message as the transport would send it, for an admin to open in a mail program. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { kindLabel, OUTBOX_STATUS_LABELS } from "~/models/notices/kinds";
-import { getOutboxRow, retryOutboxRow } from "~/models/outbox-admin.server";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { requireRole } from "~/utils/permissions.server";
+import { kindLabel, OUTBOX_STATUS_LABELS } from "~/features/notices/kinds";
+import { getOutboxRow, retryOutboxRow } from "~/features/notices/outbox-admin.server";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "邮件详情 - 征求意见平台" }];
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { kindLabel, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/models/notices/kinds";
-import { listOutbox, outboxCounts } from "~/models/outbox-admin.server";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { requireRole } from "~/utils/permissions.server";
+import { kindLabel, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/features/notices/kinds";
+import { listOutbox, outboxCounts } from "~/features/notices/outbox-admin.server";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "邮件发件箱 - 征求意见平台" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/utils/permissions.server";
+import { requireUser } from "~/platform/permissions.server";
 
 /** The staff area: every page below requires a logged-in staff member; each adds its own role check. */
 export async function loader({ request }: LoaderFunctionArgs) {

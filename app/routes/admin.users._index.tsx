@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ROLE_LABELS } from "~/models/roles";
-import { listUsers } from "~/models/user.server";
-import { getDb } from "~/utils/db.server";
-import { requireRole } from "~/utils/permissions.server";
+import { ROLE_LABELS } from "~/features/accounts/roles";
+import { listUsers } from "~/features/accounts/user.server";
+import { getDb } from "~/platform/db.server";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "账号管理 - 征求意见平台" }];
 

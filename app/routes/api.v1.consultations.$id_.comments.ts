@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { commentListBody, parseCommentListParams } from "~/models/syndication-comments.server";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
+import { commentListBody, parseCommentListParams } from "~/features/open-data/syndication-comments.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";
 
 /** GET /api/v1/consultations/:id/comments: the published comments, redacted, paged (docs/api.md). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { feedbackBody } from "~/models/syndication-comments.server";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
+import { feedbackBody } from "~/features/open-data/syndication-comments.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";
 
 /** GET /api/v1/consultations/:id/feedback: the published 意见采纳情况说明 and 逐条答复 (docs/api.md). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

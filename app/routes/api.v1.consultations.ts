@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseConsultationListParams } from "~/models/syndication-params";
-import { consultationListBody } from "~/models/syndication.server";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
+import { parseConsultationListParams } from "~/features/open-data/syndication-params";
+import { consultationListBody } from "~/features/open-data/syndication.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";
 
 /** GET /api/v1/consultations: public consultations, paged and filtered (docs/api.md). */
 export async function loader({ request }: LoaderFunctionArgs) {

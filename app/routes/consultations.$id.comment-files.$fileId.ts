@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/models/comment-attachments.server";
-import { getPublicConsultation } from "~/models/consultation.server";
-import { getDb } from "~/utils/db.server";
-import { idParam } from "~/utils/params";
+import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/features/comments/comment-attachments.server";
+import { getPublicConsultation } from "~/features/consultations/consultation.server";
+import { getDb } from "~/platform/db.server";
+import { idParam } from "~/platform/params";
 
 /** A commenter's file, for anyone: only one a moderator marked public, on an approved, shown comment. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicConsultation } from "~/models/consultation.server";
-import { publicRegisterDownload } from "~/exports/download.server";
-import { getDb } from "~/utils/db.server";
-import { idParam } from "~/utils/params";
+import { getPublicConsultation } from "~/features/consultations/consultation.server";
+import { publicRegisterDownload } from "~/features/packet/writers/download.server";
+import { getDb } from "~/platform/db.server";
+import { idParam } from "~/platform/params";
 
 /**
  * The public register of a consultation's comments (公开版意见登记表) as CSV or XLSX: what its page

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { searchSuggestions } from "~/models/search-suggestions.server";
-import { MAX_QUERY_LENGTH } from "~/models/search-text";
-import { getDb } from "~/utils/db.server";
+import { searchSuggestions } from "~/features/search/search-suggestions.server";
+import { MAX_QUERY_LENGTH } from "~/features/search/search-text";
+import { getDb } from "~/platform/db.server";
 
 /**
  * GET /consultations/suggest?q=贷: words, headings and titles of public consultations containing

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ATOM_CONTENT_TYPE, FEED_LIMIT, renderConsultationsFeed } from "~/models/atom-feed.server";
-import { lastPublicChange, queryPublicConsultations } from "~/models/syndication-query.server";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { cacheableResponse, methodNotAllowed, preflightResponse } from "~/utils/open-data-http.server";
+import { ATOM_CONTENT_TYPE, FEED_LIMIT, renderConsultationsFeed } from "~/features/open-data/atom-feed.server";
+import { lastPublicChange, queryPublicConsultations } from "~/features/open-data/syndication-query.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { cacheableResponse, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";
 
 /** GET /feeds/consultations.atom: the latest public consultations as Atom 1.0 (docs/api.md). */
 export async function loader({ request }: LoaderFunctionArgs) {

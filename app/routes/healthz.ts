@@ -1,4 +1,4 @@
-import { getDb, probeDatabase } from "~/utils/db.server";
+import { getDb, probeDatabase } from "~/platform/db.server";
 
 /**
  * Liveness and readiness: 200 when the database answers a read and accepts a write, 503

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { destroyUserSession } from "~/utils/session.server";
+import { destroyUserSession } from "~/platform/session.server";
 
 // Logging out is a POST (a form button), so that no link or prefetch can log anyone out.
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { safeRedirect } from "~/utils/permissions.server";
-import { readPreferences, savePreferences, TEXT_SIZES } from "~/utils/preferences.server";
+import { safeRedirect } from "~/platform/permissions.server";
+import { readPreferences, savePreferences, TEXT_SIZES } from "~/platform/preferences.server";
 
 /**
  * Text size and contrast, from the buttons in the page header; back to the page they were pressed on.

@@ -15,14 +15,14 @@ import {
 } from "../schema";
 import { parseDraft } from "~/analysis/draft-parser";
 import { detectPii, redact } from "~/analysis/pii";
-import { insertDraftVersion } from "~/models/draft.server";
-import { redactDetections, screenText } from "~/models/publication-screen.server";
-import { rebuildSearchIndex } from "~/models/search.server";
-import { hashCheckCode, newCheckCode, newReceiptNo } from "~/models/receipt.server";
-import { appendAudit } from "~/utils/audit.server";
-import { addDays, shanghaiDate, shanghaiEndOfDay, shanghaiStartOfDay } from "~/utils/periods";
-import { hashPassword } from "~/utils/password.server";
-import { DEFAULT_IDENTITY_CATEGORIES } from "~/models/identity-categories.server";
+import { insertDraftVersion } from "~/features/consultations/draft.server";
+import { redactDetections, screenText } from "~/features/comments/publication-screen.server";
+import { rebuildSearchIndex } from "~/features/search/search.server";
+import { hashCheckCode, newCheckCode, newReceiptNo } from "~/features/comments/receipt.server";
+import { appendAudit } from "~/platform/audit.server";
+import { addDays, shanghaiDate, shanghaiEndOfDay, shanghaiStartOfDay } from "~/platform/periods";
+import { hashPassword } from "~/platform/password.server";
+import { DEFAULT_IDENTITY_CATEGORIES } from "~/features/comments/identity-categories.server";
 import { CALENDAR_2026, DEMO_ACCOUNTS, DEMO_DIVISIONS } from "./accounts";
 import { closedConsultation, openConsultation, upcomingConsultation, type DemoComment, type DemoConsultation } from "./demo-content";
 

@@ -2,7 +2,7 @@
 import { raw, migrateDatabase, openDatabase, type Db } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { openConsultation } from "~db/seed/demo-content";
-import { hashCheckCode } from "~/models/receipt.server";
+import { hashCheckCode } from "~/features/comments/receipt.server";
 
 const sentences = openConsultation.comments
   .flatMap((c) => c.text.split(/(?<=[。！？!?])/))

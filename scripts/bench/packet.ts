@@ -12,8 +12,8 @@ import { raw, migrateDatabase, openDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { startProcess, stopProcess, waitForHttp } from "./lib";
 import { freePortSync } from "../../tests/setup/free-port";
-import { draftSummary, SUMMARY_BOUND } from "~/models/summary-draft";
-import { summaryData } from "~/models/summary.server";
+import { draftSummary, SUMMARY_BOUND } from "~/features/responses/summary-draft";
+import { summaryData } from "~/features/responses/summary.server";
 import { buildReportConsultation } from "./report-corpus";
 
 const arg = (name: string, fallback: string) => {

@@ -4,7 +4,7 @@
 // Inserted with prepared statements in one transaction.
 import { parseDraft } from "~/analysis/draft-parser";
 import { seededRandom, type Random } from "~/analysis/prng";
-import { insertDraftVersion } from "~/models/draft.server";
+import { insertDraftVersion } from "~/features/consultations/draft.server";
 import { raw, type Db } from "~db/client.server";
 import { closedConsultation, openConsultation } from "~db/seed/demo-content";
 import type { Disposition } from "~db/vocabulary";

@@ -6,13 +6,13 @@ import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { raw, migrateDatabase, openDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
-import { registerCsvChunks } from "~/exports/csv";
-import { writePacketDocx } from "~/exports/docx.server";
-import { writeRegisterXlsx } from "~/exports/xlsx.server";
-import { loadPacket } from "~/models/packet.server";
-import { registerRows } from "~/models/register.server";
-import { draftSummary } from "~/models/summary-draft";
-import { summaryData } from "~/models/summary.server";
+import { registerCsvChunks } from "~/features/packet/writers/csv";
+import { writePacketDocx } from "~/features/packet/writers/docx.server";
+import { writeRegisterXlsx } from "~/features/packet/writers/xlsx.server";
+import { loadPacket } from "~/features/packet/packet.server";
+import { registerRows } from "~/features/packet/register.server";
+import { draftSummary } from "~/features/responses/summary-draft";
+import { summaryData } from "~/features/responses/summary.server";
 import { buildReportConsultation } from "./report-corpus";
 
 /**

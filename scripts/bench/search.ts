@@ -6,10 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { raw, migrateDatabase, openDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
-import { findPublicConsultations } from "~/models/consultation-list.server";
-import { searchConsultations } from "~/models/search-query.server";
-import { rebuildSearchIndex, reindexConsultation } from "~/models/search.server";
-import { parseQuery } from "~/models/search-terms";
+import { findPublicConsultations } from "~/features/consultations/consultation-list.server";
+import { searchConsultations } from "~/features/search/search-query.server";
+import { rebuildSearchIndex, reindexConsultation } from "~/features/search/search.server";
+import { parseQuery } from "~/features/search/search-terms";
 
 const QUERIES = ["军", "就业", "优待", "服务站", "创业担保贷款", "“创业担保贷款”", "15条", "第十五条 贷款", "就业 服务站", "创业贷款", "潜艇兵"];
 

@@ -2,10 +2,10 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { commentAnalysis, comments } from "~db/schema";
-import { analysisRunSettled, latestRun } from "~/models/analysis-runs.server";
-import { findUserByUsername } from "~/models/user.server";
+import { analysisRunSettled, latestRun } from "~/features/analysis/analysis-runs.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action, loader } from "~/routes/admin.consultations.$id.analysis/route";
-import { createUserSession } from "~/utils/session.server";
+import { createUserSession } from "~/platform/session.server";
 import { context, testDb } from "./helpers";
 
 // The workspace's topic card says when one sender wrote most of a topic, counted from the comments as they are

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { analysisRuns, comments } from "~db/schema";
 import { MIN_COMMENTS_FOR_TOPICS, TOO_FEW_LABEL } from "~/analysis/topics";
-import { TopicTitleSchema } from "~/models/disposition-schema";
-import { proposedPublicTitle } from "~/models/topic-title-proposal.server";
-import { analysisRunSettled, latestRun } from "~/models/analysis-runs.server";
-import { newReceiptNo } from "~/models/receipt.server";
-import { findUserByUsername } from "~/models/user.server";
+import { TopicTitleSchema } from "~/features/responses/disposition-schema";
+import { proposedPublicTitle } from "~/features/analysis/topic-title-proposal.server";
+import { analysisRunSettled, latestRun } from "~/features/analysis/analysis-runs.server";
+import { newReceiptNo } from "~/features/comments/receipt.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action, loader } from "~/routes/admin.consultations.$id.analysis/route";
-import { createUserSession } from "~/utils/session.server";
+import { createUserSession } from "~/platform/session.server";
 import { context, testDb } from "./helpers";
 
 // A consultation with fewer comments than topics need: the workspace says so and lists them by article and text

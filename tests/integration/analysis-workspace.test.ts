@@ -2,13 +2,13 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { analysisRuns, auditLog, campaigns, commentAnalysis, commentArticles, comments, dispositions, topicEdits, topics } from "~db/schema";
-import { analysisRunSettled, latestRun, startAnalysisRun } from "~/models/analysis-runs.server";
-import { newReceiptNo } from "~/models/receipt.server";
-import { findUserByUsername } from "~/models/user.server";
+import { analysisRunSettled, latestRun, startAnalysisRun } from "~/features/analysis/analysis-runs.server";
+import { newReceiptNo } from "~/features/comments/receipt.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { loader as progressLoader } from "~/routes/admin.consultations.$id.analysis.progress";
 import { action, loader } from "~/routes/admin.consultations.$id.analysis/route";
-import { verifyAuditChain } from "~/utils/audit.server";
-import { createUserSession } from "~/utils/session.server";
+import { verifyAuditChain } from "~/platform/audit.server";
+import { createUserSession } from "~/platform/session.server";
 import { context, testDb, unwrap, thrown } from "./helpers";
 
 const db = testDb();

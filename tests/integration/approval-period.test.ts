@@ -3,17 +3,17 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, calendarDays, consultations, reviews } from "~db/schema";
-import { createConsultation } from "~/models/consultation-editor.server";
-import { ConsultationSchema } from "~/models/consultation-schema";
-import { readinessProblems, review } from "~/models/consultation-workflow.server";
-import { getPublicConsultation } from "~/models/consultation.server";
-import { loadPacket } from "~/models/packet.server";
-import { summaryData } from "~/models/summary.server";
-import { draftSummary } from "~/models/summary-draft";
-import { consultationDetailBody } from "~/models/syndication.server";
+import { createConsultation } from "~/features/consultations/consultation-editor.server";
+import { ConsultationSchema } from "~/features/consultations/consultation-schema";
+import { readinessProblems, review } from "~/features/consultations/consultation-workflow.server";
+import { getPublicConsultation } from "~/features/consultations/consultation.server";
+import { loadPacket } from "~/features/packet/packet.server";
+import { summaryData } from "~/features/responses/summary.server";
+import { draftSummary } from "~/features/responses/summary-draft";
+import { consultationDetailBody } from "~/features/open-data/syndication.server";
 import { action } from "~/routes/admin.consultations.$id._index/route";
-import { formatDate } from "~/utils/dates";
-import { createUserSession } from "~/utils/session.server";
+import { formatDate } from "~/platform/dates";
+import { createUserSession } from "~/platform/session.server";
 import { context, formRequest, makeUser, testDb, unwrap } from "./helpers";
 
 const db = testDb();

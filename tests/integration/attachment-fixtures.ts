@@ -1,4 +1,4 @@
-import { handleCommentPost } from "~/models/comment-intake.server";
+import { handleCommentPost } from "~/features/comments/comment-intake.server";
 import { Document, Packer, Paragraph } from "docx";
 
 /** Small real files of each accepted type, and one that only pretends. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendAudit, verifyAuditChain } from "~/utils/audit.server";
+import { appendAudit, verifyAuditChain } from "~/platform/audit.server";
 import { testDb } from "./helpers";
 
 describe("audit log", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { action as loginAction } from "~/routes/login/route";
-import { loginWait } from "~/utils/login-throttle.server";
-import { requireRole, safeRedirect } from "~/utils/permissions.server";
-import { createUserSession, destroyUserSession, getSessionUser } from "~/utils/session.server";
+import { loginWait } from "~/platform/login-throttle.server";
+import { requireRole, safeRedirect } from "~/platform/permissions.server";
+import { createUserSession, destroyUserSession, getSessionUser } from "~/platform/session.server";
 import { context, formRequest, makeUser, testDb, unwrap } from "./helpers";
 
 testDb();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadCalendar } from "~/models/calendar.server";
+import { loadCalendar } from "~/features/consultations/calendar.server";
 import { action } from "~/routes/admin.calendar/route";
-import { earliestEnd, shanghaiDate } from "~/utils/periods";
-import { createUserSession } from "~/utils/session.server";
+import { earliestEnd, shanghaiDate } from "~/platform/periods";
+import { createUserSession } from "~/platform/session.server";
 import { context, formRequest, makeUser, testDb, unwrap } from "./helpers";
 
 const db = testDb();

@@ -1,16 +1,16 @@
-import { collect } from "~/utils/collect";
+import { collect } from "~/platform/collect";
 import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commentAttachments, comments } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { setAttachmentPublic } from "~/models/comment-attachments.server";
-import { approveComment } from "~/models/moderation.server";
-import { packetBuildsSettled } from "~/models/packet-builds.server";
-import { registerRows } from "~/models/register.server";
-import { findUserByUsername } from "~/models/user.server";
+import { setAttachmentPublic } from "~/features/comments/comment-attachments.server";
+import { approveComment } from "~/features/comments/moderation.server";
+import { packetBuildsSettled } from "~/features/packet/packet-builds.server";
+import { registerRows } from "~/features/packet/register.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { loader as download } from "~/routes/admin.consultations.$id.packet.$format";
-import { createUserSession } from "~/utils/session.server";
+import { createUserSession } from "~/platform/session.server";
 import { file, multipartPost, pdfBytes, pngBytes } from "./attachment-fixtures";
 import { context, testDb } from "./helpers";
 

@@ -2,10 +2,10 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { comments } from "~db/schema";
-import { processCommentForm } from "~/models/comment-intake.server";
+import { processCommentForm } from "~/features/comments/comment-intake.server";
 import { action as preferences } from "~/routes/preferences";
 import { loader as publicPage } from "~/routes/consultations.$id/route";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { context, testDb } from "./helpers";
 
 // The issue "The citizen's journey", §1: nothing a person typed is lost on the consultation page.

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { consultations } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { processCommentForm } from "~/models/comment-intake.server";
-import { publicPhase } from "~/models/consultation-status";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { processCommentForm } from "~/features/comments/comment-intake.server";
+import { publicPhase } from "~/features/consultations/consultation-status";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { testDb } from "./helpers";
 
 // The issue "Safe to go live", point 2: 1,250 junk POSTs from one address in 20 s used up the

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { statusToken } from "~/models/receipt.server";
+import { statusToken } from "~/features/comments/receipt.server";
 import { comments, consultations, emailOutbox, redactions } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { lookupComment } from "~/models/comment-status.server";
-import { submitComment, type CommentInput } from "~/models/comment.server";
-import { handleCommentPost } from "~/models/comment-intake.server";
-import { publicPhase } from "~/models/consultation-status";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { lookupComment } from "~/features/comments/comment-status.server";
+import { submitComment, type CommentInput } from "~/features/comments/comment.server";
+import { handleCommentPost } from "~/features/comments/comment-intake.server";
+import { publicPhase } from "~/features/consultations/consultation-status";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { action as statusAction, loader as statusLoader } from "~/routes/status/route";
-import { receiptViewCookie } from "~/models/receipt-view.server";
+import { receiptViewCookie } from "~/features/comments/receipt-view.server";
 import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { action as newAction } from "~/routes/admin.consultations.new/route";
 import { loader as staffLoader } from "~/routes/admin.consultations.$id._index/route";
 import { loader as publicLoader } from "~/routes/consultations.$id/route";
-import { createUserSession } from "~/utils/session.server";
+import { createUserSession } from "~/platform/session.server";
 import { context, makeUser, testDb, unwrap } from "./helpers";
 
 testDb();

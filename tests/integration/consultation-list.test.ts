@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { divisions } from "~db/schema";
-import { PAGE_SIZE } from "~/models/consultation-list.server";
+import { PAGE_SIZE } from "~/features/consultations/consultation-list.server";
 import { testDb } from "./helpers";
 import { addConsultation, listPage as list, seedSearchDemo } from "./search-fixtures";
 

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { commentAttachments, comments, consultations } from "~db/schema";
-import { publicPhase } from "~/models/consultation-status";
-import { findUserByUsername } from "~/models/user.server";
+import { publicPhase } from "~/features/consultations/consultation-status";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action } from "~/routes/admin.consultations.$id.comments.new/route";
 import { loader as moderationPage } from "~/routes/admin.consultations.$id.moderation/route";
-import { shanghaiDate } from "~/utils/periods";
-import { createUserSession } from "~/utils/session.server";
+import { shanghaiDate } from "~/platform/periods";
+import { createUserSession } from "~/platform/session.server";
 import { docxBytes, file, pdfBytes } from "./attachment-fixtures";
 import { context, testDb, unwrap } from "./helpers";
 

@@ -3,9 +3,9 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { flattenArticles, parseDraft } from "~/analysis/draft-parser";
-import { previewOf } from "~/models/consultation-form.server";
-import { extractDocxText } from "~/utils/docx.server";
-import { formatNumber } from "~/utils/docx-numbering.server";
+import { previewOf } from "~/features/consultations/consultation-form.server";
+import { extractDocxText } from "~/platform/docx.server";
+import { formatNumber } from "~/platform/docx-numbering.server";
 
 const level = (text: string, format: (typeof LevelFormat)[keyof typeof LevelFormat], suffix?: "space" | "nothing") => ({
   level: 0,

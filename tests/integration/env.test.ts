@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "~/utils/env.server";
+import { EnvError, parseEnv } from "~/platform/env.server";
 
 describe("environment validation", () => {
   it("runs the demo with no configuration at all", () => {

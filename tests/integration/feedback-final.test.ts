@@ -6,8 +6,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, dispositions, emailOutbox } from "~db/schema";
-import { WorkflowError } from "~/models/consultation-workflow.server";
-import { recordDisposition, recordOpinion } from "~/models/dispositions.server";
+import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { recordDisposition, recordOpinion } from "~/features/responses/dispositions.server";
 import {
   addLegalOpinion,
   answerLegalOpinion,
@@ -18,13 +18,13 @@ import {
   resubmitLegalReview,
   returnLegalReview,
   submitToLegalReview,
-} from "~/models/legal-review.server";
-import { queueResultNotices } from "~/models/notices/comment-status-notices.server";
-import { sendDue } from "~/models/outbox-sender.server";
-import { newReceiptNo } from "~/models/receipt.server";
-import { generateSummary, publishSummary, reviewSummary, submitSummary } from "~/models/summary-workflow.server";
+} from "~/features/packet/legal-review.server";
+import { queueResultNotices } from "~/features/notices/comment-status-notices.server";
+import { sendDue } from "~/features/notices/outbox-sender.server";
+import { newReceiptNo } from "~/features/comments/receipt.server";
+import { generateSummary, publishSummary, reviewSummary, submitSummary } from "~/features/responses/summary-workflow.server";
 import { loader as statusByLink } from "~/routes/status_.$receiptNo.$token/route";
-import { verifyAuditChain } from "~/utils/audit.server";
+import { verifyAuditChain } from "~/platform/audit.server";
 import { useSmtpSink } from "../setup/smtp-sink";
 import { context, testDb } from "./helpers";
 import { commentAt, consultationAt, staff } from "./notice-fixtures";

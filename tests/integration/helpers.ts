@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { migrateDatabase } from "~db/client.server";
-import { createUser } from "~/models/user.server";
-import { getDb } from "~/utils/db.server";
+import { createUser } from "~/features/accounts/user.server";
+import { getDb } from "~/platform/db.server";
 import { divisions, type Role } from "~db/schema";
 
 /** The test file's own database (a copy of the migrated base made by the setup file). */

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { identityCategories } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { activeIdentityCategories, DEFAULT_IDENTITY_CATEGORIES, ensureDefaultIdentityCategories } from "~/models/identity-categories.server";
+import { activeIdentityCategories, DEFAULT_IDENTITY_CATEGORIES, ensureDefaultIdentityCategories } from "~/features/comments/identity-categories.server";
 import { testDb } from "./helpers";
 
 const labels = async (db: Awaited<ReturnType<typeof testDb>>) =>

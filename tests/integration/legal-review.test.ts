@@ -2,13 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { auditLog, consultations, emailOutbox, legalReviews } from "~db/schema";
-import { findUserByUsername } from "~/models/user.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { loader as legalLoader } from "~/routes/admin.legal";
 import { loader as download } from "~/routes/admin.consultations.$id.packet.$format";
-import { packetBuildsSettled } from "~/models/packet-builds.server";
+import { packetBuildsSettled } from "~/features/packet/packet-builds.server";
 import { action, loader } from "~/routes/admin.consultations.$id.packet/route";
-import { verifyAuditChain } from "~/utils/audit.server";
-import { createUserSession } from "~/utils/session.server";
+import { verifyAuditChain } from "~/platform/audit.server";
+import { createUserSession } from "~/platform/session.server";
 import { context, makeUser, testDb, unwrap } from "./helpers";
 
 const db = testDb();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { action as loginAction } from "~/routes/login/route";
-import { loginWait, normaliseUsername, recordFailure } from "~/utils/login-throttle.server";
+import { loginWait, normaliseUsername, recordFailure } from "~/platform/login-throttle.server";
 import { context, formRequest, makeUser, testDb, unwrap } from "./helpers";
 
 testDb();

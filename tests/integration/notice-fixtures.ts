@@ -3,9 +3,9 @@
 import crypto from "node:crypto";
 import type { Db } from "~db/client.server";
 import { comments, consultations, divisions, subscriptions, users, type DocType, type Role } from "~db/schema";
-import { createConsultation } from "~/models/consultation-editor.server";
-import { ConsultationSchema } from "~/models/consultation-schema";
-import { sha256Hex } from "~/utils/crypto.server";
+import { createConsultation } from "~/features/consultations/consultation-editor.server";
+import { ConsultationSchema } from "~/features/consultations/consultation-schema";
+import { sha256Hex } from "~/platform/crypto.server";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${++counter}`;

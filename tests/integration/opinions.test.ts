@@ -1,22 +1,22 @@
-import { collect } from "~/utils/collect";
+import { collect } from "~/platform/collect";
 // An answer per opinion (意见要点): a topic holds several opinions, each answering only the comments
 // listed for it; a comment may be answered on its own; 重复提交 of one person are kept apart from
 // campaigns; the feedback page answers every article with approved titles only, and its counts add up.
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
-import { answerForComment, answersByComment } from "~/models/comment-answers.server";
-import { campaignCards } from "~/models/analysis-campaigns.server";
-import { duplicateCards, duplicateGroups } from "~/models/comment-duplicates.server";
-import { lookupComment } from "~/models/comment-status.server";
-import { publicFeedback } from "~/models/feedback-page.server";
-import { packetStats } from "~/models/packet-stats.server";
-import { registerRows } from "~/models/register.server";
-import { hashCheckCode } from "~/models/receipt.server";
-import { moveComment } from "~/models/topic-edits.server";
-import { proposedPublicTitle } from "~/models/topic-title-proposal.server";
-import { findUserByUsername } from "~/models/user.server";
+import { answerForComment, answersByComment } from "~/features/responses/comment-answers.server";
+import { campaignCards } from "~/features/analysis/analysis-campaigns.server";
+import { duplicateCards, duplicateGroups } from "~/features/comments/comment-duplicates.server";
+import { lookupComment } from "~/features/comments/comment-status.server";
+import { publicFeedback } from "~/features/responses/feedback-page.server";
+import { packetStats } from "~/features/packet/packet-stats.server";
+import { registerRows } from "~/features/packet/register.server";
+import { hashCheckCode } from "~/features/comments/receipt.server";
+import { moveComment } from "~/features/analysis/topic-edits.server";
+import { proposedPublicTitle } from "~/features/analysis/topic-title-proposal.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action, loader } from "~/routes/admin.consultations.$id.dispositions/route";
-import { createUserSession } from "~/utils/session.server";
+import { createUserSession } from "~/platform/session.server";
 import { context, testDb, unwrap } from "./helpers";
 import { addComment, closedConsultationWithoutComments } from "./packet-fixtures";
 import { seedAnalysis } from "./topic-fixtures";

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { comments } from "~db/schema";
-import { submitComment } from "~/models/comment.server";
-import { approveComment, rejectComments } from "~/models/moderation.server";
-import { listPublicComments } from "~/models/public-comments.server";
-import { findUserByUsername } from "~/models/user.server";
+import { submitComment } from "~/features/comments/comment.server";
+import { approveComment, rejectComments } from "~/features/comments/moderation.server";
+import { listPublicComments } from "~/features/comments/public-comments.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action as publicAction, loader as publicPage } from "~/routes/consultations.$id/route";
 import { context, formRequest, testDb, unwrap } from "./helpers";
 

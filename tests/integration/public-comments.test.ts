@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { comments, consultations } from "~db/schema";
-import { submitComment } from "~/models/comment.server";
-import { approveComment } from "~/models/moderation.server";
-import { listPublicComments, PUBLIC_COMMENTS_PAGE_SIZE, publicCountsByArticle } from "~/models/public-comments.server";
-import { findUserByUsername } from "~/models/user.server";
+import { submitComment } from "~/features/comments/comment.server";
+import { approveComment } from "~/features/comments/moderation.server";
+import { listPublicComments, PUBLIC_COMMENTS_PAGE_SIZE, publicCountsByArticle } from "~/features/comments/public-comments.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { loader as publicPage } from "~/routes/consultations.$id/route";
 import { context, testDb } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { collect } from "~/utils/collect";
+import { collect } from "~/platform/collect";
 // The publication screen end to end: what a citizen wrote in the name and organisation fields is
 // screened at intake and reviewed before it is published; the identity category is checked against
 // the configured list; bulk approval holds back any comment with an unreviewed detection; public
@@ -8,20 +8,20 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { comments, consultations, feedbackSummaries, redactions } from "~db/schema";
-import { processCommentForm } from "~/models/comment-intake.server";
-import { submitComment } from "~/models/comment.server";
-import { publicFeedback } from "~/models/feedback-page.server";
-import { approveComment, bulkApprove } from "~/models/moderation.server";
-import { listPublicComments } from "~/models/public-comments.server";
-import { registerRows } from "~/models/register.server";
-import { generateSummary, reviewSummary } from "~/models/summary-workflow.server";
-import { findUserByUsername } from "~/models/user.server";
+import { processCommentForm } from "~/features/comments/comment-intake.server";
+import { submitComment } from "~/features/comments/comment.server";
+import { publicFeedback } from "~/features/responses/feedback-page.server";
+import { approveComment, bulkApprove } from "~/features/comments/moderation.server";
+import { listPublicComments } from "~/features/comments/public-comments.server";
+import { registerRows } from "~/features/packet/register.server";
+import { generateSummary, reviewSummary } from "~/features/responses/summary-workflow.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/admin.consultations.$id.moderation/route";
 import { action as staffEntryAction } from "~/routes/admin.consultations.$id.comments.new/route";
 import { loader as summaryLoader } from "~/routes/admin.consultations.$id.summary/route";
-import { shanghaiDate } from "~/utils/periods";
-import { createUserSession } from "~/utils/session.server";
-import { TITLE_PENDING } from "~/models/summary-draft";
+import { shanghaiDate } from "~/platform/periods";
+import { createUserSession } from "~/platform/session.server";
+import { TITLE_PENDING } from "~/features/responses/summary-draft";
 import { context, testDb, unwrap } from "./helpers";
 import { addComment } from "./packet-fixtures";
 import { commentIdsOf, seedAnalysis } from "./topic-fixtures";

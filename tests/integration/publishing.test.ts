@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, commentArticles, comments, consultations, draftNodes } from "~db/schema";
-import { createConsultation } from "~/models/consultation-editor.server";
-import { ConsultationSchema } from "~/models/consultation-schema";
-import { extendDeadline, review, submitForReview, withdraw, WorkflowError } from "~/models/consultation-workflow.server";
-import { getPublicConsultation } from "~/models/consultation.server";
-import { hashCheckCode } from "~/models/receipt.server";
-import { createVersion, diffVersions, listVersions } from "~/models/versions.server";
-import { verifyAuditChain } from "~/utils/audit.server";
+import { createConsultation } from "~/features/consultations/consultation-editor.server";
+import { ConsultationSchema } from "~/features/consultations/consultation-schema";
+import { extendDeadline, review, submitForReview, withdraw, WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { getPublicConsultation } from "~/features/consultations/consultation.server";
+import { hashCheckCode } from "~/features/comments/receipt.server";
+import { createVersion, diffVersions, listVersions } from "~/features/consultations/versions.server";
+import { verifyAuditChain } from "~/platform/audit.server";
 import { makeUser, testDb } from "./helpers";
 
 const db = testDb();
@@ -175,7 +175,7 @@ describe("after publication", () => {
   it("keeps a published version's text immutable: drafts of published consultations cannot be edited", async () => {
     const { drafter, id } = await published();
     expect((await listVersions(db, id))[0].frozenAt).not.toBeNull();
-    const { updateDraftConsultation } = await import("~/models/consultation-editor.server");
+    const { updateDraftConsultation } = await import("~/features/consultations/consultation-editor.server");
     await expect(updateDraftConsultation(db, id, input(), drafter)).rejects.toThrow(/only a draft/);
   });
 });

@@ -3,11 +3,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { consultations, emailOutbox, scheduledJobs } from "~db/schema";
-import { NOTICE_JOBS, queueDeadlineReminders } from "~/models/notices/scheduled-notices.server";
-import { queueClosingReminders } from "~/models/notices/subscriber-notices.server";
-import { queueNotice } from "~/models/outbox.server";
-import { sendDue } from "~/models/outbox-sender.server";
-import { duePeriods, runDueJobs, type DailyJob } from "~/utils/scheduler.server";
+import { NOTICE_JOBS, queueDeadlineReminders } from "~/features/notices/scheduled-notices.server";
+import { queueClosingReminders } from "~/features/notices/subscriber-notices.server";
+import { queueNotice } from "~/features/notices/outbox.server";
+import { sendDue } from "~/features/notices/outbox-sender.server";
+import { duePeriods, runDueJobs, type DailyJob } from "~/platform/scheduler.server";
 import { useSmtpSink } from "../setup/smtp-sink";
 import { commentAt, consultationAt, staff, subscription } from "./notice-fixtures";
 import { testDb } from "./helpers";

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { seedDemo } from "~db/seed";
 import { consultations, users, type ConsultationStatus } from "~db/schema";
 import { parseDraft } from "~/analysis/draft-parser";
-import { insertDraftVersion } from "~/models/draft.server";
-import { searchConsultations } from "~/models/search-query.server";
-import { reindexConsultation } from "~/models/search.server";
+import { insertDraftVersion } from "~/features/consultations/draft.server";
+import { searchConsultations } from "~/features/search/search-query.server";
+import { reindexConsultation } from "~/features/search/search.server";
 import { loader } from "~/routes/consultations._index/route";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/platform/db.server";
 import { context, testDb } from "./helpers";
 
 // Shared by the search and list tests: the demo seed plus consultations that must never be found.

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { searchSuggestions } from "~/models/search-suggestions.server";
+import { searchSuggestions } from "~/features/search/search-suggestions.server";
 import { loader as suggestLoader } from "~/routes/consultations.suggest";
 import { context, testDb } from "./helpers";
 import { found, listPage as list, marks, seedSearchDemo } from "./search-fixtures";
-import { parseQuery } from "~/models/search-terms";
+import { parseQuery } from "~/features/search/search-terms";
 
 // The issue "The citizen's journey", §4: search the way citizens search.
 const db = testDb();

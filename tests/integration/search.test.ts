@@ -4,10 +4,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consultations } from "~db/schema";
-import { SearchResultCard } from "~/components/search-result";
-import { PAGE_SIZE } from "~/models/consultation-list.server";
-import { searchConsultations, suggestedKeywords } from "~/models/search-query.server";
-import { ensureSearchIndex, rebuildSearchIndex } from "~/models/search.server";
+import { SearchResultCard } from "~/ui/search-result";
+import { PAGE_SIZE } from "~/features/consultations/consultation-list.server";
+import { searchConsultations, suggestedKeywords } from "~/features/search/search-query.server";
+import { ensureSearchIndex, rebuildSearchIndex } from "~/features/search/search.server";
 import { testDb } from "./helpers";
 import { addConsultation, found, listPage as list, marks, seedSearchDemo, setStatus } from "./search-fixtures";
 

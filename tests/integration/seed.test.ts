@@ -4,10 +4,10 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
 import { commentArticles, comments, consultations, draftNodes, redactions, users } from "~db/schema";
-import { publicPhase } from "~/models/consultation-status";
-import { findUserByUsername } from "~/models/user.server";
-import { verifyAuditChain } from "~/utils/audit.server";
-import { verifyPassword } from "~/utils/password.server";
+import { publicPhase } from "~/features/consultations/consultation-status";
+import { findUserByUsername } from "~/features/accounts/user.server";
+import { verifyAuditChain } from "~/platform/audit.server";
+import { verifyPassword } from "~/platform/password.server";
 import { testDb } from "./helpers";
 
 describe("demo seed", () => {

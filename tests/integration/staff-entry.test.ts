@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { auditLog, comments, consultations } from "~db/schema";
-import { publicPhase } from "~/models/consultation-status";
-import { findUserByUsername } from "~/models/user.server";
+import { publicPhase } from "~/features/consultations/consultation-status";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import { action, loader } from "~/routes/admin.consultations.$id.comments.new/route";
-import { verifyAuditChain } from "~/utils/audit.server";
-import { shanghaiDate } from "~/utils/periods";
-import { createUserSession } from "~/utils/session.server";
+import { verifyAuditChain } from "~/platform/audit.server";
+import { shanghaiDate } from "~/platform/periods";
+import { createUserSession } from "~/platform/session.server";
 import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();

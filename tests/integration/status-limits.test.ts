@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { consultations } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { submitComment } from "~/models/comment.server";
-import { publicPhase } from "~/models/consultation-status";
-import { receiptViewCookie } from "~/models/receipt-view.server";
+import { submitComment } from "~/features/comments/comment.server";
+import { publicPhase } from "~/features/consultations/consultation-status";
+import { receiptViewCookie } from "~/features/comments/receipt-view.server";
 import { action as statusAction, loader as statusLoader } from "~/routes/status/route";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();

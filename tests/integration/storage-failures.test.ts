@@ -2,11 +2,11 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { BUSY_TIMEOUT_MS } from "~db/client.server";
-import { processCommentForm } from "~/models/comment-intake.server";
+import { processCommentForm } from "~/features/comments/comment-intake.server";
 import { loader as publicLoader } from "~/routes/consultations.$id/route";
 import { loader as healthz } from "~/routes/healthz";
-import { WRITE_WAIT_MS } from "~/utils/db-errors.server";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { WRITE_WAIT_MS } from "~/platform/db-errors.server";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { context, testDb } from "./helpers";
 
 const db = testDb();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as subscribeAction } from "~/routes/subscribe/route";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { context, formRequest, testDb, unwrap } from "./helpers";
 
 testDb();

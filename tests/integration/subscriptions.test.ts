@@ -3,12 +3,12 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, subscriptions } from "~db/schema";
-import { sendDue } from "~/models/outbox-sender.server";
-import { subscribe, unsubscribeToken } from "~/models/subscription.server";
+import { sendDue } from "~/features/notices/outbox-sender.server";
+import { subscribe, unsubscribeToken } from "~/features/notices/subscription.server";
 import { action as subscribeAction, loader as subscribeLoader } from "~/routes/subscribe/route";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/subscribe_.confirm.$token";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/unsubscribe.$token";
-import { resetRateLimits } from "~/utils/rate-limit.server";
+import { resetRateLimits } from "~/platform/rate-limit.server";
 import { useSmtpSink } from "../setup/smtp-sink";
 import { division, staff, subscription } from "./notice-fixtures";
 import { context, formRequest, testDb, unwrap } from "./helpers";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { comments, consultations, divisions } from "~db/schema";
-import { PUBLIC_STATUSES, publicPhase } from "~/models/consultation-status";
-import { SYNDICATED_PHASES } from "~/models/syndication-params";
-import { isoShanghai } from "~/models/syndication.server";
+import { PUBLIC_STATUSES, publicPhase } from "~/features/consultations/consultation-status";
+import { SYNDICATED_PHASES } from "~/features/open-data/syndication-params";
+import { isoShanghai } from "~/features/open-data/syndication.server";
 import { loader as listLoader } from "~/routes/api.v1.consultations";
 import { loader as detailLoader } from "~/routes/api.v1.consultations.$id";
 import { testDb } from "./helpers";

@@ -3,8 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { parseDraft } from "~/analysis/draft-parser";
-import { insertDraftVersion } from "~/models/draft.server";
-import { findUserByUsername } from "~/models/user.server";
+import { insertDraftVersion } from "~/features/consultations/draft.server";
+import { findUserByUsername } from "~/features/accounts/user.server";
 import type { Db } from "~db/client.server";
 import { consultations, deadlineExtensions, divisions } from "~db/schema";
 import { seedDemo } from "~db/seed";

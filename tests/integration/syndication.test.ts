@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consultations } from "~db/schema";
-import { PUBLIC_STATUSES } from "~/models/consultation-status";
+import { PUBLIC_STATUSES } from "~/features/consultations/consultation-status";
 import { action as listAction, loader as listLoader } from "~/routes/api.v1.consultations";
 import { loader as detailLoader } from "~/routes/api.v1.consultations.$id";
 import { loader as feedLoader } from "~/routes/feeds.consultations[.]atom";

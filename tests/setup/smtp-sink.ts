@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll } from "vitest";
-import { createMailer, type Mailer } from "../../app/utils/mailer.server";
+import { createMailer, type Mailer } from "../../app/platform/mailer.server";
 
 export interface ReceivedMail {
   envelopeTo: string[];

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DepartmentContactList } from "~/components/department-contact";
-import { departmentContact } from "~/utils/department.server";
-import { COMMENT_MAX } from "~/models/comment-schema";
+import { DepartmentContactList } from "~/ui/department-contact";
+import { departmentContact } from "~/platform/department.server";
+import { COMMENT_MAX } from "~/features/comments/comment-schema";
 
 export const meta: MetaFunction = () => [
   { title: "无障碍声明 - 征求意见平台" },

@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError, SelectField, TextField } from "~/components/field";
-import { listCalendarDays, removeCalendarDay, setCalendarDay } from "~/models/calendar.server";
-import { getDb } from "~/utils/db.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { requireRole } from "~/utils/permissions.server";
+import { FormError, SelectField, TextField } from "~/ui/field";
+import { listCalendarDays, removeCalendarDay, setCalendarDay } from "~/features/consultations/calendar.server";
+import { getDb } from "~/platform/db.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "工作日历 - 工作台" }];
 

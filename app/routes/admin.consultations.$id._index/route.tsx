@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AuditChanges } from "~/components/audit-changes";
-import { FormError, TextField } from "~/components/field";
-import { auditActionLabel, auditChanges } from "~/models/audit-display";
-import { TextAreaField } from "~/components/text-area-field";
-import { canDraft, canReview, canView } from "~/models/consultation-access";
-import { ExtendSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "~/models/consultation-schema";
-import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/models/consultation-status";
+import { AuditChanges } from "~/ui/audit-changes";
+import { FormError, TextField } from "~/ui/field";
+import { auditActionLabel, auditChanges } from "~/features/accounts/audit-display";
+import { TextAreaField } from "~/ui/text-area-field";
+import { canDraft, canReview, canView } from "~/features/consultations/consultation-access";
+import { ExtendSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "~/features/consultations/consultation-schema";
+import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/features/consultations/consultation-status";
 import {
   extendDeadline,
   consultationReviews,
@@ -15,19 +15,19 @@ import {
   submitForReview,
   withdraw,
   WorkflowError,
-} from "~/models/consultation-workflow.server";
-import { getStaffConsultation } from "~/models/consultation.server";
-import { loadCalendar } from "~/models/calendar.server";
-import { periodAtPublication } from "~/utils/periods";
-import { listVersions } from "~/models/versions.server";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { recentAudit } from "~/utils/audit.server";
-import { chosenFile, FormReadError, readForm } from "~/utils/multipart.server";
-import { AttachmentError, listAttachments, removeAttachment, saveAttachment } from "~/models/attachment.server";
-import { parseForm } from "~/utils/forms";
-import { requireUser } from "~/utils/permissions.server";
-import { idParam } from "~/utils/params";
+} from "~/features/consultations/consultation-workflow.server";
+import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { loadCalendar } from "~/features/consultations/calendar.server";
+import { periodAtPublication } from "~/platform/periods";
+import { listVersions } from "~/features/consultations/versions.server";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { recentAudit } from "~/platform/audit.server";
+import { chosenFile, FormReadError, readForm } from "~/platform/multipart.server";
+import { AttachmentError, listAttachments, removeAttachment, saveAttachment } from "~/features/consultations/attachment.server";
+import { parseForm } from "~/platform/forms";
+import { requireUser } from "~/platform/permissions.server";
+import { idParam } from "~/platform/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.c.title ?? "征求意见"} - 工作台` }];
 

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
-import { Pagination } from "~/components/pagination";
+import { Pagination } from "~/ui/pagination";
 import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/small-consultation";
-import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/models/analysis-schema";
+import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/features/analysis/analysis-schema";
 import { CommentItem } from "./comment-item";
 import type { Reply } from "./edit.server";
-import type { ViewData } from "~/models/analysis-view.server";
+import type { ViewData } from "~/features/analysis/analysis-view.server";
 
 type ArticlesView = Extract<ViewData, { kind: "articles" }>;
 const SOURCES = ["commenter", "detected", "inferred", "staff"] as const;

@@ -1,6 +1,6 @@
-import type { CampaignCard } from "~/models/analysis-campaigns.server";
-import { CHANNEL_LABELS } from "~/models/comment-labels";
-import { formatDateTime, isoInstant } from "~/utils/dates";
+import type { CampaignCard } from "~/features/analysis/analysis-campaigns.server";
+import { CHANNEL_LABELS } from "~/features/comments/comment-labels";
+import { formatDateTime, isoInstant } from "~/platform/dates";
 import { PiiBadge } from "./comment-text";
 
 /**

@@ -1,5 +1,5 @@
-import type { ChartSeries } from "~/models/analysis-charts.server";
-import { ChartFigure } from "~/components/chart-figure";
+import type { ChartSeries } from "~/features/analysis/analysis-charts.server";
+import { ChartFigure } from "~/ui/chart-figure";
 
 /** The five charts, each with its table; the figures count the comments the last analysis covered. */
 export function ChartsView({ charts }: { charts: ChartSeries[] }) {

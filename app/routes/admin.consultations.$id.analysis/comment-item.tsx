@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
-import { TextField } from "~/components/field";
-import type { WorkspaceComment } from "~/models/analysis-comments.server";
-import { CHANNEL_LABELS } from "~/models/comment-labels";
-import { QUEUE_STATUS_LABELS } from "~/models/moderation-schema";
-import { formatDateTime, isoInstant } from "~/utils/dates";
+import { TextField } from "~/ui/field";
+import type { WorkspaceComment } from "~/features/analysis/analysis-comments.server";
+import { CHANNEL_LABELS } from "~/features/comments/comment-labels";
+import { QUEUE_STATUS_LABELS } from "~/features/comments/moderation-schema";
+import { formatDateTime, isoInstant } from "~/platform/dates";
 import { ArticleTags, PiiBadge, StanceBadge } from "./comment-text";
 import type { Reply } from "./edit.server";
 

@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { DuplicateCard } from "~/models/comment-duplicates.server";
-import { formatDateTime, isoInstant } from "~/utils/dates";
+import type { DuplicateCard } from "~/features/comments/comment-duplicates.server";
+import { formatDateTime, isoInstant } from "~/platform/dates";
 
 /** 重复提交: one person sending the same text again; apart from campaigns, answered by the first copy's answer. */
 export function DuplicateCards({ groups }: { groups: Array<SerializeFrom<DuplicateCard>> }) {

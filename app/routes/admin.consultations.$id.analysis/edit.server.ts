@@ -1,11 +1,11 @@
 // Turns one POST of the analysis workspace into a model call: which form was sent (intent), its validation,
 // and where to go next. Refusals come back as a reply the page shows beside the field.
-import type { Db } from "~/utils/db.server";
-import { MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/models/analysis-schema";
-import { AnalysisRunError, startAnalysisRun } from "~/models/analysis-runs.server";
-import { makeOwnTopic, mergeTopics, moveComment, renameTopic, splitTopic, TopicEditError } from "~/models/topic-edits.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import type { SessionUser } from "~/utils/session.server";
+import type { Db } from "~/platform/db.server";
+import { MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/features/analysis/analysis-schema";
+import { AnalysisRunError, startAnalysisRun } from "~/features/analysis/analysis-runs.server";
+import { makeOwnTopic, mergeTopics, moveComment, renameTopic, splitTopic, TopicEditError } from "~/features/analysis/topic-edits.server";
+import { formValues, parseForm, type FieldErrors } from "~/platform/forms";
+import type { SessionUser } from "~/platform/session.server";
 
 export interface Reply {
   intent: string;

@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormError } from "~/components/field";
-import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis } from "~/models/analysis-access";
-import { EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/models/analysis-schema";
-import { runOverview } from "~/models/analysis-workspace.server";
-import { REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { getDb } from "~/utils/db.server";
-import { requireStaffConsultation } from "~/utils/consultation-guard.server";
+import { FormError } from "~/ui/field";
+import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis } from "~/features/analysis/analysis-access";
+import { EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/features/analysis/analysis-schema";
+import { runOverview } from "~/features/analysis/analysis-workspace.server";
+import { REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
+import { getDb } from "~/platform/db.server";
+import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
 import styles from "./analysis.css";
 import { editFromForm } from "./edit.server";
 import { RunPanel } from "./run-panel";
-import { viewData } from "~/models/analysis-view.server";
+import { viewData } from "~/features/analysis/analysis-view.server";
 import { WorkspaceView } from "./workspace-view";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

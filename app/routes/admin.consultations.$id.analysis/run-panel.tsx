@@ -1,8 +1,8 @@
 import { Form, Link, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { RUN_STAGE_LABELS, RUN_STATUS_LABELS } from "~/models/analysis-schema";
-import type { runOverview, RunView } from "~/models/analysis-workspace.server";
-import { formatDateTime, isoInstant } from "~/utils/dates";
+import { RUN_STAGE_LABELS, RUN_STATUS_LABELS } from "~/features/analysis/analysis-schema";
+import type { runOverview, RunView } from "~/features/analysis/analysis-workspace.server";
+import { formatDateTime, isoInstant } from "~/platform/dates";
 
 type Overview = Awaited<ReturnType<typeof runOverview>>;
 type Live = Pick<RunView, "status" | "progress" | "stage" | "error">;

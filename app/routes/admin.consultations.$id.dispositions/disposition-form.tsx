@@ -1,11 +1,11 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { DISPOSITIONS } from "~db/vocabulary";
-import { FormError, SelectField } from "~/components/field";
-import { TextAreaField } from "~/components/text-area-field";
-import { DISPOSITION_LABELS } from "~/models/comment-labels";
-import type { DispositionView } from "~/models/disposition-matrix.server";
-import { DISPOSITION_LIMITS } from "~/models/disposition-schema";
+import { FormError, SelectField } from "~/ui/field";
+import { TextAreaField } from "~/ui/text-area-field";
+import { DISPOSITION_LABELS } from "~/features/comments/comment-labels";
+import type { DispositionView } from "~/features/responses/disposition-matrix.server";
+import { DISPOSITION_LIMITS } from "~/features/responses/disposition-schema";
 
 export interface Reply {
   target: string;

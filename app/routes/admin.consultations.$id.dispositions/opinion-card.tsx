@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
-import { TextField } from "~/components/field";
-import type { MatrixOpinion, MatrixTopic } from "~/models/disposition-matrix.server";
-import { DISPOSITION_LIMITS } from "~/models/disposition-schema";
+import { TextField } from "~/ui/field";
+import type { MatrixOpinion, MatrixTopic } from "~/features/responses/disposition-matrix.server";
+import { DISPOSITION_LIMITS } from "~/features/responses/disposition-schema";
 import { DispositionFacts, DispositionForm, type Reply } from "./disposition-form";
 
 type Articles = Array<{ identityId: number; label: string }>;

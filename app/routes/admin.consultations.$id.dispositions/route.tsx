@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormError } from "~/components/field";
-import { canDraft, canView } from "~/models/consultation-access";
-import { WorkflowError } from "~/models/consultation-workflow.server";
-import { dispositionMatrix } from "~/models/disposition-matrix.server";
-import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/models/disposition-schema";
+import { FormError } from "~/ui/field";
+import { canDraft, canView } from "~/features/consultations/consultation-access";
+import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { dispositionMatrix } from "~/features/responses/disposition-matrix.server";
+import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/features/responses/disposition-schema";
 import {
   approveTopicTitle,
   clearOverride,
@@ -13,12 +13,12 @@ import {
   recordDisposition,
   recordOpinion,
   topicOfComment,
-} from "~/models/dispositions.server";
+} from "~/features/responses/dispositions.server";
 import feedbackStyles from "~/styles/feedback.css";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { requireStaffConsultation } from "~/utils/consultation-guard.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
+import { formValues, parseForm } from "~/platform/forms";
 import type { Reply } from "./disposition-form";
 import { TopicCard } from "./topic-card";
 

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ConsultationForm } from "~/components/consultation-form";
-import { FormError } from "~/components/field";
-import { calendarForClient } from "~/models/calendar.server";
-import { updateDraftConsultation } from "~/models/consultation-editor.server";
-import { readConsultationForm } from "~/models/consultation-form.server";
-import { toShanghaiInput } from "~/models/consultation-schema";
-import { latestVersion } from "~/models/draft.server";
-import { getDb } from "~/utils/db.server";
-import { requireDrafterOf } from "~/utils/consultation-guard.server";
+import { ConsultationForm } from "~/ui/consultation-form";
+import { FormError } from "~/ui/field";
+import { calendarForClient } from "~/features/consultations/calendar.server";
+import { updateDraftConsultation } from "~/features/consultations/consultation-editor.server";
+import { readConsultationForm } from "~/features/consultations/consultation-form.server";
+import { toShanghaiInput } from "~/features/consultations/consultation-schema";
+import { latestVersion } from "~/features/consultations/draft.server";
+import { getDb } from "~/platform/db.server";
+import { requireDrafterOf } from "~/features/consultations/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "修改征求意见 - 征求意见平台" }];
 

@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { REJECT_REASONS, type RejectReason } from "~db/vocabulary";
-import { SelectField } from "~/components/field";
-import { REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { BULK_ACTION_LABELS, BULK_ACTIONS, QUEUE_STATUS_LABELS, queueSearch, type BulkAction, type QueueFilters } from "~/models/moderation-schema";
+import { SelectField } from "~/ui/field";
+import { REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
+import { BULK_ACTION_LABELS, BULK_ACTIONS, QUEUE_STATUS_LABELS, queueSearch, type BulkAction, type QueueFilters } from "~/features/comments/moderation-schema";
 
 /** The filters as hidden fields, so each form of the two steps carries the set it means. */
 function FilterFields({ filters }: { filters: QueueFilters }) {

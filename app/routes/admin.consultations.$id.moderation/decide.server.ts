@@ -1,12 +1,12 @@
 // Turns one POST of the moderation queue into a decision: which form was sent (intent), its
 // validation, and the model call. Refusals come back as a reply the page shows beside the field.
-import type { Db } from "~/utils/db.server";
-import { ApproveSchema, BulkApproveSchema, BulkRejectSchema, RejectSchema } from "~/models/moderation-schema";
-import { approveComment, bulkApprove, ModerationError, rejectComments } from "~/models/moderation.server";
-import type { SessionUser } from "~/utils/session.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { AttachmentReviewSchema } from "~/models/comment-attachment-rules";
-import { setAttachmentPublic } from "~/models/comment-attachments.server";
+import type { Db } from "~/platform/db.server";
+import { ApproveSchema, BulkApproveSchema, BulkRejectSchema, RejectSchema } from "~/features/comments/moderation-schema";
+import { approveComment, bulkApprove, ModerationError, rejectComments } from "~/features/comments/moderation.server";
+import type { SessionUser } from "~/platform/session.server";
+import { formValues, parseForm, type FieldErrors } from "~/platform/forms";
+import { AttachmentReviewSchema } from "~/features/comments/comment-attachment-rules";
+import { setAttachmentPublic } from "~/features/comments/comment-attachments.server";
 
 export interface Reply {
   intent: string;

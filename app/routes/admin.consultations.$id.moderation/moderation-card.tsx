@@ -1,13 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import { REJECT_REASONS } from "~db/vocabulary";
-import { SelectField, TextField } from "~/components/field";
-import { TextAreaField } from "~/components/text-area-field";
+import { SelectField, TextField } from "~/ui/field";
+import { TextAreaField } from "~/ui/text-area-field";
 import { toChineseNumeral } from "~/analysis/chinese-numerals";
-import { CHANNEL_LABELS, REJECT_REASON_LABELS } from "~/models/comment-labels";
-import { PUBLISH_PREFERENCE_SHORT } from "~/models/moderation-schema";
-import type { QueueItem } from "~/models/moderation-queue.server";
-import { QUEUE_STATUS_LABELS } from "~/models/moderation-schema";
-import { formatDateTime, isoInstant } from "~/utils/dates";
+import { CHANNEL_LABELS, REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
+import { PUBLISH_PREFERENCE_SHORT } from "~/features/comments/moderation-schema";
+import type { QueueItem } from "~/features/comments/moderation-queue.server";
+import { QUEUE_STATUS_LABELS } from "~/features/comments/moderation-schema";
+import { formatDateTime, isoInstant } from "~/platform/dates";
 import { OriginalLine, OriginalText, RedactionSummary } from "./original-text";
 import { AttachmentReview, type ReviewedFile } from "./attachment-review";
 

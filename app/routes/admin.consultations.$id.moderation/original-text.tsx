@@ -1,6 +1,6 @@
-import type { QueueRedaction } from "~/models/moderation-queue.server";
-import { PII_KIND_LABELS, REDACTION_STATUS_LABELS } from "~/models/moderation-schema";
-import { FIELD_LABELS } from "~/models/moderation-schema";
+import type { QueueRedaction } from "~/features/comments/moderation-queue.server";
+import { PII_KIND_LABELS, REDACTION_STATUS_LABELS } from "~/features/comments/moderation-schema";
+import { FIELD_LABELS } from "~/features/comments/moderation-schema";
 
 type Piece = { text: string; span?: QueueRedaction };
 

@@ -1,4 +1,4 @@
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "~/platform/dates";
 
 // Plain links, not <Link>: each is a file download from a resource route, never a page change.
 const PACKET_FILES = [

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import { SelectField } from "~/components/field";
-import { TextAreaField } from "~/components/text-area-field";
-import { LEGAL_NOTE_MAX, LEGAL_OPINION_MAX, LEGAL_STAGE_LABELS, type LegalStage } from "~/models/legal-review-schema";
-import { formatDateTime } from "~/utils/dates";
+import { SelectField } from "~/ui/field";
+import { TextAreaField } from "~/ui/text-area-field";
+import { LEGAL_NOTE_MAX, LEGAL_OPINION_MAX, LEGAL_STAGE_LABELS, type LegalStage } from "~/features/packet/legal-review-schema";
+import { formatDateTime } from "~/platform/dates";
 
 export interface ReviewView {
   round: number;

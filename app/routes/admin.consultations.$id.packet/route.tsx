@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
-import { FormError } from "~/components/field";
-import { canDraft } from "~/models/consultation-access";
-import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/models/consultation-status";
-import { WorkflowError } from "~/models/consultation-workflow.server";
-import { latestArticles } from "~/models/article-numbers.server";
-import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/models/legal-review-schema";
+import { FormError } from "~/ui/field";
+import { canDraft } from "~/features/consultations/consultation-access";
+import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/features/consultations/consultation-status";
+import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/features/packet/legal-review-schema";
 import {
   addLegalOpinion,
   answerLegalOpinion,
@@ -19,14 +19,14 @@ import {
   resubmitLegalReview,
   returnLegalReview,
   submitToLegalReview,
-} from "~/models/legal-review.server";
-import { packetSummary } from "~/models/packet-summary.server";
-import { ensurePacketBuild } from "~/models/packet-builds.server";
-import { canOpenPacket } from "~/models/packet.server";
-import { registerCount } from "~/models/register.server";
-import { getDb } from "~/utils/db.server";
-import { requireStaffConsultation } from "~/utils/consultation-guard.server";
-import { formValues, parseForm } from "~/utils/forms";
+} from "~/features/packet/legal-review.server";
+import { packetSummary } from "~/features/packet/packet-summary.server";
+import { ensurePacketBuild } from "~/features/packet/packet-builds.server";
+import { canOpenPacket } from "~/features/packet/packet.server";
+import { registerCount } from "~/features/packet/register.server";
+import { getDb } from "~/platform/db.server";
+import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
+import { formValues, parseForm } from "~/platform/forms";
 import { Downloads } from "./downloads";
 import { LegalProgress } from "./legal-progress";
 

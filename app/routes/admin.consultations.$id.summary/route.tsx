@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormError } from "~/components/field";
-import { canDraft, canView } from "~/models/consultation-access";
-import { WorkflowError } from "~/models/consultation-workflow.server";
-import { undecidedTopics } from "~/models/dispositions.server";
-import { describeDetections, screenText } from "~/models/publication-screen.server";
-import { WITHHELD_LABEL, withheldLabels } from "~/models/summary-draft";
-import { summaryData } from "~/models/summary.server";
-import { titleProblems, titleRefusal } from "~/models/summary-titles.server";
-import { ReviewSchema, SummaryTextSchema } from "~/models/summary-schema";
+import { FormError } from "~/ui/field";
+import { canDraft, canView } from "~/features/consultations/consultation-access";
+import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { undecidedTopics } from "~/features/responses/dispositions.server";
+import { describeDetections, screenText } from "~/features/comments/publication-screen.server";
+import { WITHHELD_LABEL, withheldLabels } from "~/features/responses/summary-draft";
+import { summaryData } from "~/features/responses/summary.server";
+import { titleProblems, titleRefusal } from "~/features/responses/summary-titles.server";
+import { ReviewSchema, SummaryTextSchema } from "~/features/responses/summary-schema";
 import {
   generateSummary,
   getSummary,
@@ -21,14 +21,14 @@ import {
   summaryLock,
   SummaryTextError,
   UndecidedTopicsError,
-} from "~/models/summary-workflow.server";
+} from "~/features/responses/summary-workflow.server";
 import feedbackStyles from "~/styles/feedback.css";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { requireStaffConsultation } from "~/utils/consultation-guard.server";
-import { env } from "~/utils/env.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { SummaryText } from "~/components/summary-text";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
+import { env } from "~/platform/env.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { SummaryText } from "~/ui/summary-text";
 import { SUMMARY_STATUS_LABELS, SummaryEditor } from "./summary-editor";
 import { ApprovedPanel, ReviewPanel } from "./summary-panels";
 

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { TextAreaField } from "~/components/text-area-field";
+import { TextAreaField } from "~/ui/text-area-field";
 
 /** A reviewer's decision on a submitted summary; returning it needs a comment. */
 export function ReviewPanel({ errors, values }: { errors: Record<string, string | undefined>; values: Record<string, string> }) {

@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
-import { TextAreaField } from "~/components/text-area-field";
-import { LIMITS, NewVersionSchema } from "~/models/consultation-schema";
-import { WorkflowError } from "~/models/consultation-workflow.server";
-import { latestVersion } from "~/models/draft.server";
-import { createVersion } from "~/models/versions.server";
-import { getDb } from "~/utils/db.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { sanitizeUserText } from "~/utils/text";
-import { requireDrafterOf } from "~/utils/consultation-guard.server";
+import { FormError, TextField } from "~/ui/field";
+import { TextAreaField } from "~/ui/text-area-field";
+import { LIMITS, NewVersionSchema } from "~/features/consultations/consultation-schema";
+import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { latestVersion } from "~/features/consultations/draft.server";
+import { createVersion } from "~/features/consultations/versions.server";
+import { getDb } from "~/platform/db.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { sanitizeUserText } from "~/platform/text";
+import { requireDrafterOf } from "~/features/consultations/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "发布新版本 - 工作台" }];
 

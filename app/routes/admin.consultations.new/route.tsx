@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ConsultationForm } from "~/components/consultation-form";
-import { FormError } from "~/components/field";
-import { calendarForClient } from "~/models/calendar.server";
-import { createConsultation } from "~/models/consultation-editor.server";
-import { readConsultationForm } from "~/models/consultation-form.server";
-import { getDb } from "~/utils/db.server";
-import { requireRole } from "~/utils/permissions.server";
+import { ConsultationForm } from "~/ui/consultation-form";
+import { FormError } from "~/ui/field";
+import { calendarForClient } from "~/features/consultations/calendar.server";
+import { createConsultation } from "~/features/consultations/consultation-editor.server";
+import { readConsultationForm } from "~/features/consultations/consultation-form.server";
+import { getDb } from "~/platform/db.server";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "新建征求意见 - 征求意见平台" }];
 

@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
-import { UserProfileFields } from "~/components/user-profile-fields";
-import { EditUserSchema, ResetPasswordSchema } from "~/models/user-schema";
-import { getUser, listDivisions, setPassword, updateUser } from "~/models/user.server";
-import { getDb } from "~/utils/db.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { requireRole } from "~/utils/permissions.server";
-import { destroySessionsOfUser } from "~/utils/session.server";
-import { idParam } from "~/utils/params";
+import { FormError, TextField } from "~/ui/field";
+import { UserProfileFields } from "~/ui/user-profile-fields";
+import { EditUserSchema, ResetPasswordSchema } from "~/features/accounts/user-schema";
+import { getUser, listDivisions, setPassword, updateUser } from "~/features/accounts/user.server";
+import { getDb } from "~/platform/db.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { requireRole } from "~/platform/permissions.server";
+import { destroySessionsOfUser } from "~/platform/session.server";
+import { idParam } from "~/platform/params";
 
 export const meta: MetaFunction = () => [{ title: "编辑账号 - 征求意见平台" }];
 

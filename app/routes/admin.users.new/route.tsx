@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
-import { UserProfileFields } from "~/components/user-profile-fields";
-import { NewUserSchema } from "~/models/user-schema";
-import { createUser, findUserByUsername, listDivisions } from "~/models/user.server";
-import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { requireRole } from "~/utils/permissions.server";
+import { FormError, TextField } from "~/ui/field";
+import { UserProfileFields } from "~/ui/user-profile-fields";
+import { NewUserSchema } from "~/features/accounts/user-schema";
+import { createUser, findUserByUsername, listDivisions } from "~/features/accounts/user.server";
+import { getDb } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { requireRole } from "~/platform/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 征求意见平台" }];
 

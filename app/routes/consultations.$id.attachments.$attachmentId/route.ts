@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getAttachmentFile } from "~/models/attachment.server";
-import { canView } from "~/models/consultation-access";
-import { PUBLIC_STATUSES } from "~/models/consultation-status";
-import { getStaffConsultation } from "~/models/consultation.server";
-import { getDb } from "~/utils/db.server";
-import { getSessionUser } from "~/utils/session.server";
-import { fileDownloadResponse } from "~/utils/file-download.server";
-import { idParam } from "~/utils/params";
+import { getAttachmentFile } from "~/features/consultations/attachment.server";
+import { canView } from "~/features/consultations/consultation-access";
+import { PUBLIC_STATUSES } from "~/features/consultations/consultation-status";
+import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { getDb } from "~/platform/db.server";
+import { getSessionUser } from "~/platform/session.server";
+import { fileDownloadResponse } from "~/platform/file-download.server";
+import { idParam } from "~/platform/params";
 
 /** Serves an attachment as a download that the browser may neither sniff nor render in our origin. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,38 +1,38 @@
 import crypto from "node:crypto";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ArticleComment, articleFormTag } from "~/components/article-comment";
-import { CommentEntry } from "~/components/comment-entry";
-import { CommentForm } from "~/components/comment-form";
-import type { KeepFormHandle } from "~/components/keep-form";
-import { handleCommentPost } from "~/models/comment-intake.server";
-import { activeIdentityCategories } from "~/models/identity-categories.server";
-import { DraftView } from "~/components/draft-view";
-import { PublicComments } from "~/components/public-comments";
-import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/models/public-comments-filter";
-import { listPublicComments, publicCountsByArticle } from "~/models/public-comments.server";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
-import { getPublicConsultation, listExtensions } from "~/models/consultation.server";
-import { listAttachments } from "~/models/attachment.server";
-import { listVersions } from "~/models/versions.server";
-import { articleNodes, latestVersion, loadDraftTree } from "~/models/draft.server";
-import { formatDateTime, isoInstant, timeLeft } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { pendingFeedback, publishedSummary } from "~/models/feedback-page.server";
-import { idParam } from "~/utils/params";
-import { env } from "~/utils/env.server";
-import { participation } from "~/models/participation.server";
-import { CommentingClosed } from "~/components/commenting-closed";
-import { DocumentText } from "~/components/document-text";
-import { DraftDownloads } from "~/components/draft-downloads";
-import { OtherChannels, ParticipationCounts } from "~/components/participation-counts";
+import { ArticleComment, articleFormTag } from "~/ui/article-comment";
+import { CommentEntry } from "~/ui/comment-entry";
+import { CommentForm } from "~/ui/comment-form";
+import type { KeepFormHandle } from "~/ui/keep-form";
+import { handleCommentPost } from "~/features/comments/comment-intake.server";
+import { activeIdentityCategories } from "~/features/comments/identity-categories.server";
+import { DraftView } from "~/ui/draft-view";
+import { PublicComments } from "~/ui/public-comments";
+import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/features/comments/public-comments-filter";
+import { listPublicComments, publicCountsByArticle } from "~/features/comments/public-comments.server";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
+import { getPublicConsultation, listExtensions } from "~/features/consultations/consultation.server";
+import { listAttachments } from "~/features/consultations/attachment.server";
+import { listVersions } from "~/features/consultations/versions.server";
+import { articleNodes, latestVersion, loadDraftTree } from "~/features/consultations/draft.server";
+import { formatDateTime, isoInstant, timeLeft } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { pendingFeedback, publishedSummary } from "~/features/responses/feedback-page.server";
+import { idParam } from "~/platform/params";
+import { env } from "~/platform/env.server";
+import { participation } from "~/features/comments/participation.server";
+import { CommentingClosed } from "~/ui/commenting-closed";
+import { DocumentText } from "~/ui/document-text";
+import { DraftDownloads } from "~/ui/draft-downloads";
+import { OtherChannels, ParticipationCounts } from "~/ui/participation-counts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.consultation.title} - 征求意见平台` : "页面不存在 - 征求意见平台" },
   { name: "description", content: data?.consultation.summary ?? "" },
 ];
 
-// Without JavaScript, links on the page carry the comment form's text (components/keep-form.tsx).
+// Without JavaScript, links on the page carry the comment form's text (ui/keep-form.tsx).
 export const handle: KeepFormHandle = {
   keepForm: (data) => (data && typeof data === "object" && "commenting" in data && data.commenting ? "comment-form" : null),
 };

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { PendingFeedback } from "~/models/feedback-page.server";
-import { formatDate, formatDateTime, isoInstant } from "~/utils/dates";
+import type { PendingFeedback } from "~/features/responses/feedback-page.server";
+import { formatDate, formatDateTime, isoInstant } from "~/platform/dates";
 
 type Pending = SerializeFrom<PendingFeedback>;
 

@@ -1,14 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ChartFigure } from "~/components/chart-figure";
-import { SummaryText } from "~/components/summary-text";
-import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/models/comment-labels";
-import { pendingFeedback, publicFeedback } from "~/models/feedback-page.server";
+import { ChartFigure } from "~/ui/chart-figure";
+import { SummaryText } from "~/ui/summary-text";
+import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments/comment-labels";
+import { pendingFeedback, publicFeedback } from "~/features/responses/feedback-page.server";
 import feedbackStyles from "~/styles/feedback.css";
-import { formatDateTime, isoInstant } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { idParam } from "~/utils/params";
+import { formatDateTime, isoInstant } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { idParam } from "~/platform/params";
 import { AnswerTotals, ArticleAnswerList } from "./article-answers";
 import { PendingFeedbackPage } from "./pending";
 

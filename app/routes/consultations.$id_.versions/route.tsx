@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { toChineseNumeral } from "~/analysis/draft-parser";
-import { getPublicConsultation } from "~/models/consultation.server";
-import { diffVersions, listVersions } from "~/models/versions.server";
-import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { idParam } from "~/utils/params";
+import { getPublicConsultation } from "~/features/consultations/consultation.server";
+import { diffVersions, listVersions } from "~/features/consultations/versions.server";
+import { formatDateTime } from "~/platform/dates";
+import { getDb } from "~/platform/db.server";
+import { idParam } from "~/platform/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `版本对照：${data?.title ?? ""} - 征求意见平台` }];
 

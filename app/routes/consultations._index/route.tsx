@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DOC_TYPES } from "~db/vocabulary";
-import { ConsultationCard } from "~/components/consultation-card";
-import { SelectField } from "~/components/field";
-import { Pagination } from "~/components/pagination";
-import { KeywordLinks, SearchForm } from "~/components/search-form";
-import { SearchResultCard } from "~/components/search-result";
-import { findPublicConsultations, publicDivisions } from "~/models/consultation-list.server";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/models/consultation-status";
-import { suggestedKeywords } from "~/models/search-query.server";
-import { searchSuggestions } from "~/models/search-suggestions.server";
-import { parseQuery } from "~/models/search-terms";
-import { getDb } from "~/utils/db.server";
+import { ConsultationCard } from "~/ui/consultation-card";
+import { SelectField } from "~/ui/field";
+import { Pagination } from "~/ui/pagination";
+import { KeywordLinks, SearchForm } from "~/ui/search-form";
+import { SearchResultCard } from "~/ui/search-result";
+import { findPublicConsultations, publicDivisions } from "~/features/consultations/consultation-list.server";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
+import { suggestedKeywords } from "~/features/search/search-query.server";
+import { searchSuggestions } from "~/features/search/search-suggestions.server";
+import { parseQuery } from "~/features/search/search-terms";
+import { getDb } from "~/platform/db.server";
 import { LIST_PHASES, listHeading, listHref, parseListParams } from "./list-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

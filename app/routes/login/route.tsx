@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
-import { findUserByUsername } from "~/models/user.server";
-import { appendAudit } from "~/utils/audit.server";
-import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { isKnownLogin, rememberLogin } from "~/utils/known-login.server";
-import { clearFailures, loginWait, recordFailure, recordSlowedAttempt, type LoginWait } from "~/utils/login-throttle.server";
-import { dummyPasswordHash, verifyPassword } from "~/utils/password.server";
-import { safeRedirect } from "~/utils/permissions.server";
-import { createUserSession, getSessionUser } from "~/utils/session.server";
+import { FormError, TextField } from "~/ui/field";
+import { findUserByUsername } from "~/features/accounts/user.server";
+import { appendAudit } from "~/platform/audit.server";
+import { getDb } from "~/platform/db.server";
+import { parseForm } from "~/platform/forms";
+import { isKnownLogin, rememberLogin } from "~/platform/known-login.server";
+import { clearFailures, loginWait, recordFailure, recordSlowedAttempt, type LoginWait } from "~/platform/login-throttle.server";
+import { dummyPasswordHash, verifyPassword } from "~/platform/password.server";
+import { safeRedirect } from "~/platform/permissions.server";
+import { createUserSession, getSessionUser } from "~/platform/session.server";
 import { LoginSchema } from "./login-schema";
 
 export const meta: MetaFunction = () => [{ title: "工作人员登录 - 征求意见平台" }];

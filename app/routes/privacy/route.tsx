@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DepartmentContactList } from "~/components/department-contact";
-import { departmentContact } from "~/utils/department.server";
+import { DepartmentContactList } from "~/ui/department-contact";
+import { departmentContact } from "~/platform/department.server";
 
 export const meta: MetaFunction = () => [
   { title: "个人信息保护说明 - 征求意见平台" },
@@ -12,7 +12,7 @@ export function loader() {
   return { contact: departmentContact() };
 }
 
-// Every statement here describes what the code does (db/schema.ts, app/models/comment*.ts,
+// Every statement here describes what the code does (db/schema.ts, app/features/comments/comment*.ts,
 // register.server.ts, subscription.server.ts); change it with them.
 export default function PrivacyNotice() {
   const { contact } = useLoaderData<typeof loader>();

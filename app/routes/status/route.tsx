@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CommentStatusView, ForgetReceiptForm } from "~/components/comment-status-view";
-import { FormError, TextField } from "~/components/field";
-import { ReceiptLookupSchema } from "~/models/comment-schema";
-import { lookupComment, setNotifyResult, type CommentStatus } from "~/models/comment-status.server";
-import { clientHash } from "~/models/comment.server";
-import { clearReceiptViewCookie, readReceiptView, receiptViewCookie, RECEIPT_VIEW_SECONDS } from "~/models/receipt-view.server";
-import { getDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { hit } from "~/utils/rate-limit.server";
+import { CommentStatusView, ForgetReceiptForm } from "~/ui/comment-status-view";
+import { FormError, TextField } from "~/ui/field";
+import { ReceiptLookupSchema } from "~/features/comments/comment-schema";
+import { lookupComment, setNotifyResult, type CommentStatus } from "~/features/comments/comment-status.server";
+import { clientHash } from "~/features/comments/comment.server";
+import { clearReceiptViewCookie, readReceiptView, receiptViewCookie, RECEIPT_VIEW_SECONDS } from "~/features/comments/receipt-view.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { hit } from "~/platform/rate-limit.server";
 
 // The page shows a comment's status and its check code: never cached, and its address is not passed
 // to other sites. (Not `no-referrer`: with it the browser sends `Origin: null` on the page's own POST

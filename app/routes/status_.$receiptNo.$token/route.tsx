@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/field";
-import { CommentStatusView } from "~/components/comment-status-view";
-import { commentStatusByToken, setNotifyResult } from "~/models/comment-status.server";
-import { getDb } from "~/utils/db.server";
+import { FormError } from "~/ui/field";
+import { CommentStatusView } from "~/ui/comment-status-view";
+import { commentStatusByToken, setNotifyResult } from "~/features/comments/comment-status.server";
+import { getDb } from "~/platform/db.server";
 
 // The link in a notice: the receipt number with a token the server signed, so the page opens with
 // the status at once. It never shows the check code, and is neither cached nor passed on.

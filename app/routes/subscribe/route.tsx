@@ -1,15 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DOC_TYPES } from "~db/vocabulary";
-import { FormError, SelectField, TextField } from "~/components/field";
-import { clientHash } from "~/models/comment.server";
-import { DOC_TYPE_LABELS } from "~/models/consultation-status";
-import { followableConsultation, subscribableDivisions, subscribe } from "~/models/subscription.server";
-import { idParam } from "~/utils/params";
-import { getDb } from "~/utils/db.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { hit } from "~/utils/rate-limit.server";
-import { FOLLOW_SCOPE, SCOPE_LABELS, SCOPES } from "~/models/subscription-scope";
+import { FormError, SelectField, TextField } from "~/ui/field";
+import { clientHash } from "~/features/comments/comment.server";
+import { DOC_TYPE_LABELS } from "~/features/consultations/consultation-status";
+import { followableConsultation, subscribableDivisions, subscribe } from "~/features/notices/subscription.server";
+import { idParam } from "~/platform/params";
+import { getDb } from "~/platform/db.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { hit } from "~/platform/rate-limit.server";
+import { FOLLOW_SCOPE, SCOPE_LABELS, SCOPES } from "~/features/notices/subscription-scope";
 import { SubscribeSchema } from "./subscribe-schema";
 
 export const meta: MetaFunction = () => [{ title: "订阅征求意见通知 - 征求意见平台" }];

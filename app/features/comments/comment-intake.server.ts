@@ -1,0 +1,107 @@
+import { data, redirect } from "@remix-run/node";
+import { env } from "~/platform/env.server";
+import { getDb } from "~/platform/db.server";
+import { formValues, parseForm } from "~/platform/forms";
+import { hit, wouldExceed } from "~/platform/rate-limit.server";
+import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/platform/db-errors.server";
+import { FormReadError, readForm } from "~/platform/multipart.server";
+import { checkCommentFiles, writeCommentFiles } from "./comment-attachments.server";
+import { CommentSchema } from "./comment-schema";
+import { clientHash, submitComment } from "./comment.server";
+import { receiptViewCookie } from "./receipt-view.server";
+
+const TEN_MINUTES = 10 * 60_000;
+// Attempts of any kind (refused ones included) an address may make per comment it may submit:
+// room for a person's mistakes, not for a flood that costs parsing and validation.
+const ATTEMPTS_PER_COMMENT = 5;
+
+export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
+
+export type CommentFormOutcome = { kind: "receipt"; location: string; setCookie: string } | { kind: "reply"; status: number; reply: CommentFormReply };
+
+const fail = (status: number, errors: Record<string, string>, values: Record<string, string>): CommentFormOutcome => ({
+  kind: "reply",
+  status,
+  reply: { errors, values },
+});
+
+/**
+ * The public comment form's processing: per-address limits, bot trap and validation, then one
+ * transaction that stores the comment and queues its receipt. Success is the receipt page's
+ * address; every failure is a message with everything the person typed. Called by the route's
+ * action, and by the server's fast path for url-encoded posts (docs/decisions/0008-intake-fast-path.md).
+ *
+ * Limits are per client address only, so that nothing one sender does can refuse anyone else
+ * (docs/decisions/0012-per-address-comment-limits.md): every attempt counts toward a generous
+ * ceiling that stops junk floods, and only a stored comment spends the address's comment quota.
+ */
+export async function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): Promise<CommentFormOutcome> {
+  // Not a submission: a link on the page, without JavaScript, carried the form's text along
+  // (app/ui/keep-form.tsx). Nothing is checked, counted or stored; the text comes back.
+  if (form.has("intent")) return { kind: "reply", status: 200, reply: { errors: {}, values: formValues(form, ["website", "intent"]) } };
+  const values = formValues(form, ["website"]);
+  const e = env();
+  const ipKey = clientHash(clientIp);
+  const accepted = { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES };
+  const wait = Math.max(
+    hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
+    wouldExceed(`comment:accepted:${ipKey}`, accepted)
+  );
+  if (wait > 0) {
+    const minutes = Math.max(1, Math.ceil(wait / 60_000));
+    return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
+  }
+  const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
+  if (!parsed.ok) return fail(400, parsed.errors, values);
+  const checked = await checkCommentFiles(chosenFiles(form, "files"));
+  if (!checked.ok) return fail(400, { files: checked.message }, values);
+  let result: Awaited<ReturnType<typeof submitComment>>;
+  try {
+    writeCommentFiles(checked.files);
+    result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp, files: checked.files }));
+  } catch (error) {
+    // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
+    const problem = storageProblem(error);
+    if (!problem) {
+      console.error("[zhengqiu] comment not stored (unexpected error):", error);
+      return fail(500, { form: UNEXPECTED_STORAGE_MESSAGE }, values);
+    }
+    console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
+    return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
+  }
+  if (!result.ok) {
+    // A key that is not this person's to reuse: the page renders a fresh one with their text.
+    const { idempotencyKey: _taken, ...rest } = values;
+    return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
+  }
+  // A repeated submission (same form, double click) returns the first receipt and spends nothing.
+  if (!result.duplicate) hit(`comment:accepted:${ipKey}`, accepted);
+  // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
+  return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
+}
+
+/** The files chosen in a multiple file input (browsers send one empty part when none was chosen). */
+export function chosenFiles(form: FormData | URLSearchParams, name: string): File[] {
+  if (form instanceof URLSearchParams) return [];
+  return form.getAll(name).filter((v): v is File => v instanceof File && v.size > 0 && v.name !== "");
+}
+
+/** The route's action: uses the fast path's outcome when it already processed the form. */
+export async function handleCommentPost(request: Request, context: { clientIp: string; commentOutcome?: CommentFormOutcome }, consultationId: number) {
+  let outcome = context.commentOutcome;
+  if (!outcome) {
+    let form: FormData;
+    try {
+      // Multipart when files are attached; the fast path has already handled url-encoded posts.
+      form = await readForm(request);
+    } catch (error) {
+      if (error instanceof FormReadError) return data<CommentFormReply>({ errors: { form: error.message }, values: {} }, { status: error.status });
+      return data<CommentFormReply>({ errors: { form: "提交的内容无法识别，请刷新页面后重新提交。" }, values: {} }, { status: 400 });
+    }
+    outcome = await processCommentForm(form, context.clientIp, consultationId);
+  }
+  if (outcome.kind === "receipt") {
+    return redirect(outcome.location, { status: 303, headers: { "Set-Cookie": outcome.setCookie, "Cache-Control": "private, no-store" } });
+  }
+  return data<CommentFormReply>(outcome.reply, { status: outcome.status });
+}
