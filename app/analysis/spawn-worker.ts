@@ -15,7 +15,7 @@ export type WorkerName = "analysis-worker" | "analysis-prepare-worker" | "packet
 const SOURCES: Record<WorkerName, string> = {
   "analysis-worker": "./worker-entry.ts",
   "analysis-prepare-worker": "./prepare-worker.ts",
-  "packet-worker": "../exports/packet-worker-entry.ts",
+  "packet-worker": "../features/packet/writers/packet-worker-entry.ts",
 };
 
 export function startWorker(name: WorkerName, workerData: unknown, transferList?: TransferListItem[]): Worker {
