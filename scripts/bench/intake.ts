@@ -9,7 +9,10 @@ import { loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-intake-"));
-const receiptOf = (location: string) => /receipt=([A-Z0-9-]+)/.exec(location)?.[1] ?? null;
+// The app answers 303 to /status with the receipt in a signed cookie (never in the URL); the floor
+// server puts it in the Location.
+const receiptOf = (location: string, setCookie: string) =>
+  /receipt=([A-Za-z0-9-]+)/.exec(location)?.[1] ?? /=(ZQ\d{8}-[0-9A-Z]{6})\./.exec(setCookie)?.[1] ?? null;
 const body = (i: number) =>
   new URLSearchParams({
     body: `基准测试意见 ${i}：建议第五条明确适应性培训的补贴标准，并简化申领手续。`,
@@ -39,7 +42,9 @@ async function app() {
     const result = await loadPost("http://127.0.0.1:3291/consultations/1", SECONDS, CONNECTIONS, body, receiptOf);
     await stopProcess(server);
     const db = new Database(dbFile, { readonly: true });
-    const stored = new Set((db.prepare("SELECT receipt_no FROM comments WHERE body LIKE '基准测试意见%'").all() as Array<{ receipt_no: string }>).map((r) => r.receipt_no));
+    const stored = new Set(
+      (db.prepare("SELECT receipt_no FROM comments WHERE body LIKE '基准测试意见%'").all() as Array<{ receipt_no: string }>).map((r) => r.receipt_no)
+    );
     db.close();
     return { ...result, rows: stored.size, lost: result.receipts.filter((r) => !stored.has(r)).length };
   } finally {
@@ -78,5 +83,5 @@ console.log(
     ratio_to_floor: round(a.perSecond / f.perSecond, 3),
     seconds: SECONDS,
     connections: CONNECTIONS,
-  }),
+  })
 );

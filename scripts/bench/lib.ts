@@ -53,7 +53,7 @@ export async function loadPost(
   seconds: number,
   connections: number,
   makeBody: (i: number) => string,
-  receiptOf: (location: string) => string | null,
+  receiptOf: (location: string, setCookie: string) => string | null
 ): Promise<LoadResult> {
   let i = 0;
   const receipts: string[] = [];
@@ -69,7 +69,8 @@ export async function loadPost(
         setupRequest: (req) => ({ ...req, body: makeBody(i++) }),
         onResponse: (status, _body, _context, headers) => {
           const location = header(headers, "location");
-          const receipt = status === 303 && typeof location === "string" ? receiptOf(location) : null;
+          const cookie = header(headers, "set-cookie");
+          const receipt = status === 303 && typeof location === "string" ? receiptOf(location, typeof cookie === "string" ? cookie : "") : null;
           if (receipt) receipts.push(receipt);
         },
       },
