@@ -29,8 +29,16 @@ async function main() {
     const texts = comments.map((c) => (typeof c.text === "string" ? c.text : ""));
     const started = performance.now();
     const keys = texts.map((t) => duplicateKey(normalizeText(t)));
-    const { campaigns } = findCampaignsAndTopicUnits(keys, comments.map((c) => c.sender ?? null));
-    const found = joinLetterFamilies(texts, comments.map((c) => c.sender ?? null), campaigns, DEFAULT_CAMPAIGN_OPTIONS.minChars);
+    const { campaigns } = findCampaignsAndTopicUnits(
+      keys,
+      comments.map((c) => c.sender ?? null)
+    );
+    const found = joinLetterFamilies(
+      texts,
+      comments.map((c) => c.sender ?? null),
+      campaigns,
+      DEFAULT_CAMPAIGN_OPTIONS.minChars
+    );
     const seconds = (performance.now() - started) / 1000;
     const truth = records.map((r) => {
       const v = getPath(r, set.label);
@@ -38,7 +46,9 @@ async function main() {
     });
     const groups = Array.from(found.campaignOf, (c) => (c >= 0 ? c : null));
     const { precision, recall } = pairPrecisionRecall(truth, groups);
-    process.stdout.write(`${set.name}: precision ${precision?.toFixed(3)} recall ${recall?.toFixed(3)} (${found.campaigns.length} campaigns, ${seconds.toFixed(2)} s)\n`);
+    process.stdout.write(
+      `${set.name}: precision ${precision?.toFixed(3)} recall ${recall?.toFixed(3)} (${found.campaigns.length} campaigns, ${seconds.toFixed(2)} s)\n`
+    );
     if (!showMisses) continue;
     const byLabel = new Map<string, number[]>();
     truth.forEach((t, i) => t !== null && (byLabel.get(t) ?? byLabel.set(t, []).get(t)!).push(i));

@@ -24,7 +24,16 @@ const floorsFile = path.join(repoRoot, "scripts", "eval-floors.json");
 const TOLERANCE = 0.02;
 // The engine's default seed (null) and four more.
 const SEEDS: (number | null)[] = [null, 1, 2, 3, 4];
-const METRICS = ["nmi", "ari", "campaign_precision", "campaign_recall", "article_accuracy", "article_link_precision", "inferred_link_precision", "pii_recall"] as const;
+const METRICS = [
+  "nmi",
+  "ari",
+  "campaign_precision",
+  "campaign_recall",
+  "article_accuracy",
+  "article_link_precision",
+  "inferred_link_precision",
+  "pii_recall",
+] as const;
 type Metric = (typeof METRICS)[number] | "pii_false_positive_rate";
 type Floors = Record<string, Partial<Record<Metric | "seed_nmi", number>>>;
 
@@ -85,7 +94,13 @@ const DATASETS: Dataset[] = [
   {
     // The data's README recommends moderated == 1 for NMI: the rest holds spam and unmoderated noise.
     name: "polis (moderated=1)",
-    options: { input: "data/en_polis_opendata_comments.jsonl", textField: "text", labelField: "conversation", tokens: false, where: { field: "moderated", value: "1" } },
+    options: {
+      input: "data/en_polis_opendata_comments.jsonl",
+      textField: "text",
+      labelField: "conversation",
+      tokens: false,
+      where: { field: "moderated", value: "1" },
+    },
     targets: { nmi: 0.35 },
   },
   {
@@ -118,13 +133,7 @@ type Metrics = Record<Metric, number | null>;
  * Seed agreement (docs/decisions/0029): NMI between the topic assignments of every two seeds, and the share of
  * comment pairs that change group, with a floor on the NMI like every other figure. Returns whether it regressed.
  */
-function seedRows(
-  rows: string[][],
-  dataset: string,
-  assignments: (string | null)[][],
-  floor: Partial<Record<string, number>>,
-  update: boolean,
-): boolean {
+function seedRows(rows: string[][], dataset: string, assignments: (string | null)[][], floor: Partial<Record<string, number>>, update: boolean): boolean {
   const agreement = seedAgreement(assignments);
   if (!agreement) return false;
   const limit = floor.seed_nmi;
@@ -167,7 +176,7 @@ function evaluatePiiFixture(): boolean {
     `PII detector on ${path.relative(repoRoot, PII_FIXTURE)}: recall ${fmt(f.recall)} (${f.positives} positives; ` +
       `${fmt(f.highConfidenceRecall)} with high confidence), false-positive rate ${fmt(f.falsePositiveRate)} ` +
       `(${f.falsePositives.length} of ${f.negatives} near misses); names recall ${fmt(f.names.recall)} (${f.names.positives}, flagged only) ` +
-      `${ok ? "ok (meets target)" : "REGRESSION (target: recall 1.000, false positives <= 0.020)"}\n`,
+      `${ok ? "ok (meets target)" : "REGRESSION (target: recall 1.000, false positives <= 0.020)"}\n`
   );
   for (const c of f.missed) process.stdout.write(`  missed (${c.format}): ${c.text}\n`);
   for (const c of f.falsePositives) process.stdout.write(`  false positive (${c.format}): ${c.text} -> ${c.found.join(", ")}\n`);

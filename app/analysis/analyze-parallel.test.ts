@@ -7,7 +7,7 @@ describe("analyzeInParallel", () => {
   it("gives exactly the single-threaded result when the per-comment stage uses helper threads", async () => {
     // Four copies of the fixture under new ids, so the input is cut across threads mid-vocabulary.
     const comments: AnalysisComment[] = [1, 2, 3, 4].flatMap((copy) =>
-      fixtureComments().map((c) => ({ ...c, id: `${copy}-${c.id}`, text: copy % 2 ? c.text : `${c.text} Parking permits` })),
+      fixtureComments().map((c) => ({ ...c, id: `${copy}-${c.id}`, text: copy % 2 ? c.text : `${c.text} Parking permits` }))
     );
     const input = { comments, draft: FIXTURE_DRAFT };
     const parallel = await analyzeInParallel(input, () => {}, 40);

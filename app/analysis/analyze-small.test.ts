@@ -21,7 +21,10 @@ describe("a consultation with too few comments for topics", () => {
   }
 
   it("still shows a campaign and keeps staff topics", () => {
-    const comments = [...all.slice(0, 20).map((c, i) => ({ ...c, id: `c${i}` })), ...Array.from({ length: 5 }, (_, k) => ({ id: `s${k}`, text: "请保留老城区菜市场", sender: `p${k}` }))];
+    const comments = [
+      ...all.slice(0, 20).map((c, i) => ({ ...c, id: `c${i}` })),
+      ...Array.from({ length: 5 }, (_, k) => ({ id: `s${k}`, text: "请保留老城区菜市场", sender: `p${k}` })),
+    ];
     const result = analyze({ comments, draft: FIXTURE_DRAFT, staffEdits: { topics: [{ key: "staff-1", label: "登记", comment_ids: ["c0", "c1"] }] } });
     expect(result.too_few_for_topics).toBe(true);
     const campaign = result.campaigns.find((c) => c.comment_ids.includes("s0"));

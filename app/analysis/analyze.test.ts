@@ -23,7 +23,12 @@ function majoritySubjectShare(r: AnalysisResult): number {
 describe("analyze on the fixture consultation", () => {
   it("finds topics that follow the subjects the comments were written about", () => {
     const ids = result.comments.map((c) => c.id).filter((id) => ["registration", "leash", "breeds", "mess"].includes(subjects.get(id) ?? ""));
-    expect(nmi(ids.map((id) => subjects.get(id) ?? ""), ids.map((id) => topicOf(id) ?? ""))).toBeGreaterThan(0.5);
+    expect(
+      nmi(
+        ids.map((id) => subjects.get(id) ?? ""),
+        ids.map((id) => topicOf(id) ?? "")
+      )
+    ).toBeGreaterThan(0.5);
     expect(majoritySubjectShare(result)).toBeGreaterThan(0.7);
   });
 
@@ -42,7 +47,12 @@ describe("analyze on the fixture consultation", () => {
 
   it("puts comments without substance in their own small bucket", () => {
     const bucket = result.topics.find((t) => t.kind === "no_substance");
-    expect(bucket?.comment_ids.sort()).toEqual([...subjects].filter(([, s]) => s === "none").map(([id]) => id).sort());
+    expect(bucket?.comment_ids.sort()).toEqual(
+      [...subjects]
+        .filter(([, s]) => s === "none")
+        .map(([id]) => id)
+        .sort()
+    );
   });
 
   it("finds the campaign, counts it once for topics and keeps its size", () => {

@@ -31,7 +31,7 @@ export function analyze(input: AnalysisInput, onProgress: ProgressListener = () 
 export async function analyzeInParallel(
   input: AnalysisInput,
   onProgress: ProgressListener = () => {},
-  minCommentsPerThread = MIN_COMMENTS_PER_THREAD,
+  minCommentsPerThread = MIN_COMMENTS_PER_THREAD
 ): Promise<AnalysisResult> {
   const n = input.comments.length;
   const threads = threadsFor(n, minCommentsPerThread);
@@ -55,7 +55,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     nearDuplicates,
     DEFAULT_CAMPAIGN_OPTIONS.minChars,
     undefined,
-    prep.normalized.map((t, i) => (isText[i] ? t : "")),
+    prep.normalized.map((t, i) => (isText[i] ? t : ""))
   );
   const campaigns: CampaignResult[] = found.campaigns.map((c, i) => ({
     id: `campaign-${i + 1}`,
@@ -69,7 +69,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
   const { topicOf, topics, newArgument } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
-    onProgress({ stage: "topics", done, total }),
+    onProgress({ stage: "topics", done, total })
   );
 
   onProgress({ stage: "labels", done: 0, total: n });

@@ -25,14 +25,74 @@ export interface ArticleRefOptions {
 // the fifth street, the third bus line, a third way, not articles. A noun of that class (roads, lines, routes,
 // waterways, vessels, text messages), optionally after a modifier (新建, 南北向 …), ends the reference there.
 // Compounds that often begin an article's own wording stay references: 线上办理, 路面, 河长制, 街道办事处, 船舶.
-const MEASURED_MODIFIER =
-  "(?:新建|新修|新开|拟建|规划|在建|备用|东西向|南北向|环形|高架|快速|城际|地下|过江|跨江|跨海|国际|国内|新|旧|老|主|小|大|长)?";
+const MEASURED_MODIFIER = "(?:新建|新修|新开|拟建|规划|在建|备用|东西向|南北向|环形|高架|快速|城际|地下|过江|跨江|跨海|国际|国内|新|旧|老|主|小|大|长)?";
 const MEASURED_NOUN = [
-  "跑道", "滑行道", "航道", "航线", "航路", "公交线路", "公交线", "公交专线", "地铁线", "地铁", "轻轨", "轨道交通线", "轨道线",
-  "铁路", "高铁线", "高铁", "高速公路", "高速路", "高速", "公路", "国道", "省道", "县道", "乡道", "道路", "马路", "大道",
-  "大街", "街(?!道办)", "巷子", "小巷", "巷", "弄堂", "胡同", "路线", "路(?![面径段灯政况权])", "隧道", "通道", "步道", "绿道",
-  "车道", "人行道", "辅道", "匝道", "河道", "河流", "河(?!长)", "江", "溪", "渠", "沟", "运河", "管道", "管线", "电缆",
-  "线路", "生产线", "流水线", "专线", "热线", "斑马线", "线(?![上下索性])", "船(?!舶)", "渡船", "渡轮", "短信",
+  "跑道",
+  "滑行道",
+  "航道",
+  "航线",
+  "航路",
+  "公交线路",
+  "公交线",
+  "公交专线",
+  "地铁线",
+  "地铁",
+  "轻轨",
+  "轨道交通线",
+  "轨道线",
+  "铁路",
+  "高铁线",
+  "高铁",
+  "高速公路",
+  "高速路",
+  "高速",
+  "公路",
+  "国道",
+  "省道",
+  "县道",
+  "乡道",
+  "道路",
+  "马路",
+  "大道",
+  "大街",
+  "街(?!道办)",
+  "巷子",
+  "小巷",
+  "巷",
+  "弄堂",
+  "胡同",
+  "路线",
+  "路(?![面径段灯政况权])",
+  "隧道",
+  "通道",
+  "步道",
+  "绿道",
+  "车道",
+  "人行道",
+  "辅道",
+  "匝道",
+  "河道",
+  "河流",
+  "河(?!长)",
+  "江",
+  "溪",
+  "渠",
+  "沟",
+  "运河",
+  "管道",
+  "管线",
+  "电缆",
+  "线路",
+  "生产线",
+  "流水线",
+  "专线",
+  "热线",
+  "斑马线",
+  "线(?![上下索性])",
+  "船(?!舶)",
+  "渡船",
+  "渡轮",
+  "短信",
 ].join("|");
 const MEASURED = new RegExp(`^\\s*${MEASURED_MODIFIER}(?:${MEASURED_NOUN})`);
 
@@ -48,9 +108,19 @@ const CONNECTOR = /\s*(以及|、|，|,|和|及|与|與|或|至|到|~|-|—|–)
 const RANGE = new Set(["至", "到", "~", "-", "—", "–"]);
 const ENGLISH = /\b(articles?|arts?\.?|chapters?)\s*(\d+)((?:\s*(?:,|and|&|or|to|through|-|–)\s*\d+)*)/gi;
 // Fullwidth －～ and the ideographic space read like their ASCII forms; same length, same offsets.
-const normalize = (s: string) => toHalfWidthDigits(s).replace(/\u3000/g, " ").replace(/－/g, "-").replace(/～/g, "~");
+const normalize = (s: string) =>
+  toHalfWidthDigits(s)
+    .replace(/\u3000/g, " ")
+    .replace(/－/g, "-")
+    .replace(/～/g, "~");
 
-interface Item { start: number; end: number; n: number; unit: string | undefined; range: boolean }
+interface Item {
+  start: number;
+  end: number;
+  n: number;
+  unit: string | undefined;
+  range: boolean;
+}
 
 function readGroup(text: string, at: number, articleText?: (n: number) => string | undefined): Item[] {
   const items: Item[] = [];

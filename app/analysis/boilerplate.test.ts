@@ -9,7 +9,12 @@ const words = (corpus: TokenCorpus, d: number) => Array.from(corpus.doc(d), (t) 
 describe("withoutBoilerplate", () => {
   const preamble = ["本人", "长期", "关注", "社区", "治理", "特此", "提出"];
   const corpus = new TokenCorpus();
-  const subjects = [["登记", "年检", "麻烦"], ["牵引绳", "太短", "放宽"], ["烈性犬", "名录", "公开"], ["粪便", "清理", "罚款"]];
+  const subjects = [
+    ["登记", "年检", "麻烦"],
+    ["牵引绳", "太短", "放宽"],
+    ["烈性犬", "名录", "公开"],
+    ["粪便", "清理", "罚款"],
+  ];
   subjects.forEach((s) => corpus.add([...preamble, ...s]));
   // the same preamble from four different people is shared wording, not one sender's boilerplate
   subjects.forEach((s) => corpus.add([...preamble, ...s]));
@@ -27,7 +32,12 @@ describe("withoutBoilerplate", () => {
   });
 
   it("returns the corpus itself when no sender repeats anything", () => {
-    expect(withoutBoilerplate(corpus, senders.map((_, i) => `s${i}`))).toBe(corpus);
+    expect(
+      withoutBoilerplate(
+        corpus,
+        senders.map((_, i) => `s${i}`)
+      )
+    ).toBe(corpus);
   });
 });
 

@@ -18,11 +18,7 @@ export interface BoilerplateOptions {
 export const DEFAULT_BOILERPLATE: BoilerplateOptions = { shingle: 4, minComments: 3, minShare: 0.3, minLeft: 3 };
 
 /** The corpus with each sender's boilerplate removed from their comments; the same corpus when nothing repeats. */
-export function withoutBoilerplate(
-  corpus: TokenCorpus,
-  senders: readonly (string | null)[],
-  options: BoilerplateOptions = DEFAULT_BOILERPLATE,
-): TokenCorpus {
+export function withoutBoilerplate(corpus: TokenCorpus, senders: readonly (string | null)[], options: BoilerplateOptions = DEFAULT_BOILERPLATE): TokenCorpus {
   const bySender = new Map<string, number[]>();
   senders.forEach((s, i) => {
     if (s) bySender.get(s)?.push(i) ?? bySender.set(s, [i]);

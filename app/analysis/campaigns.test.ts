@@ -4,8 +4,7 @@ import { SIGNATURE_SIZE, shingleHashes, signatureAgreement, signatureInto } from
 import { duplicateKey, normalizeText } from "./normalize";
 import { seededRandom } from "./prng";
 
-const letter =
-  "我们是小区业主，强烈要求在办法中增加电动自行车集中充电设施的规定，由街道统一规划建设，物业负责日常管理，禁止飞线充电，保障居民生命财产安全。";
+const letter = "我们是小区业主，强烈要求在办法中增加电动自行车集中充电设施的规定，由街道统一规划建设，物业负责日常管理，禁止飞线充电，保障居民生命财产安全。";
 const keys = (texts: string[]) => texts.map((t) => duplicateKey(normalizeText(t)));
 
 describe("findCampaigns", () => {
@@ -21,7 +20,10 @@ describe("findCampaigns", () => {
       "建议把公园夜间开放时间延长到晚上十点，方便下班后锻炼身体的市民。",
       "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了。",
     ];
-    const { campaignOf, campaigns } = findCampaigns(keys(texts), texts.map(() => null));
+    const { campaignOf, campaigns } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
     expect(campaigns).toHaveLength(1);
     expect(campaigns[0].members).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(campaignOf[7]).toBe(-1);
@@ -30,7 +32,12 @@ describe("findCampaigns", () => {
 
   it("does not call repeated short replies a campaign", () => {
     const texts = ["同意", "同意", "支持！", "支持"];
-    expect(findCampaigns(keys(texts), texts.map(() => null)).campaigns).toEqual([]);
+    expect(
+      findCampaigns(
+        keys(texts),
+        texts.map(() => null)
+      ).campaigns
+    ).toEqual([]);
   });
 
   it("counts distinct senders, each anonymous one as a person", () => {
@@ -42,15 +49,24 @@ describe("findCampaigns", () => {
   it("takes the most often sent wording as representative", () => {
     const edited = `${letter}谢谢！`;
     const texts = [edited, letter, letter, letter];
-    const [campaign] = findCampaigns(keys(texts), texts.map(() => null)).campaigns;
+    const [campaign] = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    ).campaigns;
     expect(campaign.representative).toBe(1);
   });
 
   it("orders campaigns by size and handles empty input", () => {
     const other = "建议对老旧小区加装电梯给予财政补贴，补贴比例不低于总造价的百分之四十，并简化审批手续。";
     const texts = [other, letter, letter, other, letter];
-    const { campaigns } = findCampaigns(keys(texts), texts.map(() => null));
-    expect(campaigns.map((c) => c.members)).toEqual([[1, 2, 4], [0, 3]]);
+    const { campaigns } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
+    expect(campaigns.map((c) => c.members)).toEqual([
+      [1, 2, 4],
+      [0, 3],
+    ]);
     expect(findCampaigns([], []).campaigns).toEqual([]);
   });
 });
@@ -62,12 +78,7 @@ describe("slogans: exact copies too short for a letter", () => {
     "请保留老城区菜市场不要改建停车场还我们买菜的地方",
     "强烈要求暂缓实施新的垃圾分类罚款标准先把垃圾桶配齐",
   ];
-  const others = [
-    "建议把公园夜间开放时间延长到晚上十点，方便下班后锻炼身体的市民。",
-    "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了。",
-    "同意",
-    "支持！",
-  ];
+  const others = ["建议把公园夜间开放时间延长到晚上十点，方便下班后锻炼身体的市民。", "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了。", "同意", "支持！"];
   const variants = (s: string) => [s, `${s}！`, ` ${s}。 `, `${s.slice(0, 2)} ${s.slice(2)}!!`, `「${s}」`];
 
   for (const copies of [2, 50, 200]) {
@@ -89,14 +100,28 @@ describe("slogans: exact copies too short for a letter", () => {
 
   it("finds English and full-width slogans, whatever the case, spacing and punctuation", () => {
     const texts = ["No rezoning!", "NO REZONING", "no  rezoning.", "ＮＯ　ＲＥＺＯＮＩＮＧ！", "Save Elm Park", "save elm park!!!", "Agree", "agree"];
-    const { campaigns } = findCampaigns(keys(texts), texts.map(() => null));
-    expect(campaigns.map((c) => c.members)).toEqual([[0, 1, 2, 3], [4, 5]]);
+    const { campaigns } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
+    expect(campaigns.map((c) => c.members)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it("does not call one sender repeating a slogan a campaign of several senders", () => {
     const texts = Array.from({ length: 6 }, () => "请保留老城区菜市场！");
-    expect(findCampaigns(keys(texts), texts.map(() => "same@example.com")).campaigns).toEqual([]);
-    const two = findCampaigns(keys(texts), texts.map((_, k) => (k < 3 ? "same@example.com" : "other@example.com"))).campaigns;
+    expect(
+      findCampaigns(
+        keys(texts),
+        texts.map(() => "same@example.com")
+      ).campaigns
+    ).toEqual([]);
+    const two = findCampaigns(
+      keys(texts),
+      texts.map((_, k) => (k < 3 ? "same@example.com" : "other@example.com"))
+    ).campaigns;
     expect(two).toHaveLength(1);
     expect(two[0].distinctSenders).toBe(2);
   });
@@ -107,7 +132,12 @@ describe("a form letter whose slots each have several phrasings", () => {
   // the most sent wording in every slot it keeps is far from it, but a near duplicate of another copy.
   const opening = "我们是青松街道的老年居民，";
   const closing = "请听听老年人的声音！";
-  const A = ["反对征求意见稿第十条关于公园夜间关闭的规定：", "晚上九点关门以后我们就没有地方散步锻炼，", "要求把关闭时间推迟到晚上十一点，", "夏天的傍晚正是出门的好时候。"];
+  const A = [
+    "反对征求意见稿第十条关于公园夜间关闭的规定：",
+    "晚上九点关门以后我们就没有地方散步锻炼，",
+    "要求把关闭时间推迟到晚上十一点，",
+    "夏天的傍晚正是出门的好时候。",
+  ];
   const B = ["对第十条公园晚上闭园的条款表示反对：", "九点闭园后老人无处健身散步，", "请把闭园时间延后到二十三点，", "暑期黄昏最适合外出活动。"];
   const copy = (slots: string, addition = "") =>
     opening + [...slots].map((slot, i) => (slot === "A" ? A[i] : slot === "B" ? B[i] : "")).join("") + addition + closing;
@@ -127,7 +157,10 @@ describe("a form letter whose slots each have several phrasings", () => {
     expect(agreement(mixed, rephrased)).toBeGreaterThanOrEqual(threshold);
     expect(agreement(template, rephrased)).toBeLessThan(memberThreshold);
     const texts = [template, template, template, mixed, rephrased, "公交站台应当增设遮雨棚和座椅，老年人等车太辛苦了，希望尽快落实。"];
-    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    const { campaigns, campaignOf } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
     expect(campaigns).toHaveLength(1);
     expect(campaigns[0].members).toEqual([0, 1, 2, 3, 4]);
     expect(campaigns[0].representative).toBe(0);
@@ -140,7 +173,10 @@ describe("a form letter whose slots each have several phrasings", () => {
     expect(agreement(further, mixed)).toBeLessThan(threshold);
     expect(agreement(further, template)).toBeLessThan(memberThreshold);
     const texts = [template, template, template, mixed, rephrased, further];
-    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    const { campaigns, campaignOf } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
     expect(campaigns.map((c) => c.members)).toEqual([[0, 1, 2, 3, 4]]);
     expect(campaignOf[5]).toBe(-1);
   });
@@ -167,13 +203,18 @@ describe("a campaign whose copies mix the template's phrasings in every slot", (
   const random = seededRandom(7);
   const copies = Array.from({ length: 40 }, () => {
     const drop = random() < 0.4 ? 1 + Math.floor(random() * 4) : -1;
-    return slots.map((alternatives, i) => (i === drop ? "" : random() < 0.5 ? alternatives[0] : alternatives[1 + Math.floor(random() * (alternatives.length - 1))])).join("");
+    return slots
+      .map((alternatives, i) => (i === drop ? "" : random() < 0.5 ? alternatives[0] : alternatives[1 + Math.floor(random() * (alternatives.length - 1))]))
+      .join("");
   });
   const others = Array.from({ length: 60 }, (_, k) => `${ordinary[k % ordinary.length].replace("，", k % 2 ? "，我觉得" : "，")}（${k}号）`);
 
   it("keeps nearly every copy and nothing else", () => {
     const texts = [...copies, ...others];
-    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    const { campaigns, campaignOf } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
     const main = campaignOf[0];
     expect(main).toBeGreaterThanOrEqual(0);
     expect(copies.filter((_, i) => campaignOf[i] === main).length).toBeGreaterThanOrEqual(39);
@@ -186,7 +227,12 @@ describe("a campaign whose copies mix the template's phrasings in every slot", (
     const template = slots.map((a) => a[0]).join("");
     const other = slots.map((a) => a[a.length - 1]).join("");
     const addition = "另外我家楼下的路灯坏了好几个月，晚上出门黑漆漆的，一直没有人来修，请有关部门重视一下。";
-    const anchors = [template, other, slots.map((a, i) => (i % 2 ? a[a.length - 1] : a[0])).join("") + addition, slots.map((a, i) => (i % 2 ? a[0] : a[a.length - 1])).join("")].map(key);
+    const anchors = [
+      template,
+      other,
+      slots.map((a, i) => (i % 2 ? a[a.length - 1] : a[0])).join("") + addition,
+      slots.map((a, i) => (i % 2 ? a[0] : a[a.length - 1])).join(""),
+    ].map(key);
     const vocabulary = campaignVocabulary(anchors, key(template));
     const { vocabularyCoverage, minSharedLength } = DEFAULT_CAMPAIGN_OPTIONS;
     // A copy mixing phrasings that two wordings use is made of the vocabulary; one with a paragraph of its own is not.
@@ -200,8 +246,16 @@ describe("a campaign whose copies mix the template's phrasings in every slot", (
 describe("the same in English", () => {
   const slots = [
     ["As a resident of the river district, ", "Living near the river district myself, "],
-    ["I oppose the plan to close the north park at night. ", "I object to closing the north park after dark. ", "I do not support shutting the north park in the evening. "],
-    ["Older residents have nowhere else to walk after nine. ", "After nine o'clock seniors lose their only place to exercise. ", "Once the gates shut at nine, we elderly cannot take our walks. "],
+    [
+      "I oppose the plan to close the north park at night. ",
+      "I object to closing the north park after dark. ",
+      "I do not support shutting the north park in the evening. ",
+    ],
+    [
+      "Older residents have nowhere else to walk after nine. ",
+      "After nine o'clock seniors lose their only place to exercise. ",
+      "Once the gates shut at nine, we elderly cannot take our walks. ",
+    ],
     ["Please move the closing time to eleven. ", "Kindly extend opening hours until 11 pm. ", "I ask that the park stay open until eleven. "],
     ["Summer evenings are the best time to be outside. ", "Warm evenings are when people most need fresh air. "],
     ["Please listen to older residents.", "We hope you will hear the voice of the elderly."],
@@ -218,10 +272,15 @@ describe("the same in English", () => {
     const random = seededRandom(7);
     const copies = Array.from({ length: 40 }, () => {
       const drop = random() < 0.4 ? 1 + Math.floor(random() * 4) : -1;
-      return slots.map((alternatives, i) => (i === drop ? "" : random() < 0.5 ? alternatives[0] : alternatives[1 + Math.floor(random() * (alternatives.length - 1))])).join("");
+      return slots
+        .map((alternatives, i) => (i === drop ? "" : random() < 0.5 ? alternatives[0] : alternatives[1 + Math.floor(random() * (alternatives.length - 1))]))
+        .join("");
     });
     const texts = [...copies, ...ordinary];
-    const { campaigns, campaignOf } = findCampaigns(keys(texts), texts.map(() => null));
+    const { campaigns, campaignOf } = findCampaigns(
+      keys(texts),
+      texts.map(() => null)
+    );
     expect(copies.filter((_, i) => campaignOf[i] === campaignOf[0]).length).toBeGreaterThanOrEqual(39);
     expect(campaigns).toHaveLength(1);
     expect(ordinary.every((_, k) => campaignOf[copies.length + k] === -1)).toBe(true);

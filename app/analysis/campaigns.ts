@@ -71,7 +71,7 @@ export interface CampaignGrouping {
 export function findCampaigns(
   keys: readonly string[],
   senders: readonly (string | null)[],
-  options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS,
+  options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS
 ): CampaignGrouping {
   return findCampaignsAndTopicUnits(keys, senders, options).campaigns;
 }
@@ -83,7 +83,7 @@ export function findCampaigns(
 export function findCampaignsAndTopicUnits(
   keys: readonly string[],
   senders: readonly (string | null)[],
-  options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS,
+  options: CampaignOptions = DEFAULT_CAMPAIGN_OPTIONS
 ): { campaigns: CampaignGrouping; topicUnits: CampaignGrouping } {
   const n = keys.length;
   // Exact duplicates first: only one copy of each text needs a signature.
@@ -207,7 +207,10 @@ export function findCampaignsAndTopicUnits(
           const j = uniqueIndex.get(wording) ?? 0;
           const hop = direct.some((d) => signatureAgreement(signatures, d, j) >= options.threshold && sharesLetter(d, j, minSharedLength));
           if (!hop) {
-            vocabulary ??= campaignVocabulary(direct.map((d) => keys[uniques[d]]), keys[representative]);
+            vocabulary ??= campaignVocabulary(
+              direct.map((d) => keys[uniques[d]]),
+              keys[representative]
+            );
             if (!madeOfVocabulary(keys[wording], vocabulary, options.vocabularyCoverage, minSharedLength)) continue;
           }
           for (const i of copies) kept.push(i);
@@ -240,12 +243,7 @@ function sortedByKey(keys: Uint32Array): Int32Array {
 }
 
 /** The most often sent wording; among equals, the one closest to the other wordings. */
-function representativeOf(
-  members: number[],
-  canonical: Int32Array,
-  uniqueIndex: Map<number, number>,
-  signatures: Uint32Array,
-): number {
+function representativeOf(members: number[], canonical: Int32Array, uniqueIndex: Map<number, number>, signatures: Uint32Array): number {
   const copies = new Map<number, number>();
   for (const i of members) copies.set(canonical[i], (copies.get(canonical[i]) ?? 0) + 1);
   const wordings = [...copies.keys()];

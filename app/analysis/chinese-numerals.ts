@@ -2,11 +2,26 @@
 // (第一百零五条, 第二章, （十二）), plus the Arabic and full-width digits people type instead.
 
 const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 // The myriad units that group four digits each: 一万零五 = 10005, 三亿 = 300000000.
-const MYRIADS: Array<[string[], number]> = [[["亿", "億"], 1e8], [["万", "萬"], 1e4]];
+const MYRIADS: Array<[string[], number]> = [
+  [["亿", "億"], 1e8],
+  [["万", "萬"], 1e4],
+];
 const DIGIT_NAMES = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /** Characters that can make up a numeral in a label; used by the parsers' regexes. */
@@ -115,7 +130,12 @@ function write(n: number, leading: boolean): string {
 /** 1..9999; 10–19 are written 十, 十一 … not 一十一 when they lead the number. */
 function belowMyriad(n: number, leading: boolean): string {
   const parts: string[] = [];
-  const units: Array<[number, string]> = [[1000, "千"], [100, "百"], [10, "十"], [1, ""]];
+  const units: Array<[number, string]> = [
+    [1000, "千"],
+    [100, "百"],
+    [10, "十"],
+    [1, ""],
+  ];
   let needZero = false;
   for (const [value, name] of units) {
     const d = Math.floor(n / value) % 10;

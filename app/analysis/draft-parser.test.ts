@@ -74,7 +74,7 @@ describe("parseDraft", () => {
       [5, "第五条", 3, "附则"],
     ]);
     expect(articles[2].text).toBe(
-      "个人养犬，应当具备下列条件：\n（一）具有完全民事行为能力；\n（二）有固定住所且独户居住；\n（三）法律、法规规定的其他条件。\n单位养犬的，应当建立管理制度。",
+      "个人养犬，应当具备下列条件：\n（一）具有完全民事行为能力；\n（二）有固定住所且独户居住；\n（三）法律、法规规定的其他条件。\n单位养犬的，应当建立管理制度。"
     );
     expect(articles[3].text).toBe("养犬人应当自取得犬只之日起三十日内办理登记。\n登记证有效期为一年。");
   });
@@ -82,7 +82,8 @@ describe("parseDraft", () => {
 
 describe("parseDraft without chapters", () => {
   test("puts articles at the top level and tolerates CRLF, indentation and full-width spaces", () => {
-    const text = "关于加强校园周边交通管理的规定\r\n\r\n　　第一条　为了保障学生出行安全，制定本规定。\r\n　　第2条 学校周边道路应当设置提示标志。\r\n  第３条\t本规定自发布之日起施行。\r\n";
+    const text =
+      "关于加强校园周边交通管理的规定\r\n\r\n　　第一条　为了保障学生出行安全，制定本规定。\r\n　　第2条 学校周边道路应当设置提示标志。\r\n  第３条\t本规定自发布之日起施行。\r\n";
     const parsed = parseDraft(text);
     expect(parsed.title).toBe("关于加强校园周边交通管理的规定");
     expect(parsed.nodes.map((n) => [n.kind, n.number, n.label])).toEqual([
@@ -111,10 +112,7 @@ describe("parseDraft without chapters", () => {
   test("accepts an article label with no space after it, but not a sentence about an article", () => {
     const parsed = parseDraft("第一条为了规范管理，制定本办法。\n第二条规定的人员，按照下列规定办理。\n第二条 本办法适用于全省。");
     expect(parsed.nodes.map((n) => n.number)).toEqual([1, 2]);
-    expect(parsed.nodes[0].children.map((p) => p.text)).toEqual([
-      "为了规范管理，制定本办法。",
-      "第二条规定的人员，按照下列规定办理。",
-    ]);
+    expect(parsed.nodes[0].children.map((p) => p.text)).toEqual(["为了规范管理，制定本办法。", "第二条规定的人员，按照下列规定办理。"]);
   });
 
   test("reads article headings in 【】 or （）", () => {
@@ -153,20 +151,12 @@ describe("parseDraft without chapters", () => {
 describe("numbering warnings", () => {
   test("reports gaps, repeats and backward steps", () => {
     const parsed = parseDraft("第一条 甲。\n第二条 乙。\n第五条 丙。\n第五条 丁。\n第四条 戊。");
-    expect(parsed.warnings).toEqual([
-      "第二条之后是第五条，缺少第三条至第四条",
-      "第五条重复出现",
-      "第五条之后是第四条，编号倒退",
-    ]);
+    expect(parsed.warnings).toEqual(["第二条之后是第五条，缺少第三条至第四条", "第五条重复出现", "第五条之后是第四条，编号倒退"]);
   });
 
   test("reports a draft that starts late, a chapter gap and an item gap", () => {
     const parsed = parseDraft("第一章 总则\n第三条 甲：\n（一）乙；\n（三）丙。\n第三章 附则\n第四条 丁。");
-    expect(parsed.warnings).toEqual([
-      "第一章之后是第三章，缺少第二章",
-      "编号从第三条开始，缺少第一条至第二条",
-      "第三条中（一）之后是（三），缺少（二）",
-    ]);
+    expect(parsed.warnings).toEqual(["第一章之后是第三章，缺少第二章", "编号从第三条开始，缺少第一条至第二条", "第三条中（一）之后是（三），缺少（二）"]);
   });
 
   test("warns when nothing looks like an article", () => {
@@ -207,8 +197,7 @@ describe("parseDraft on very large drafts", () => {
     }
     return runs.sort((a, b) => a - b)[1];
   };
-  const items = (n: number, label: (i: number) => string) =>
-    "第一条 下列事项：\n" + Array.from({ length: n }, (_, i) => `${label(i)}项目内容`).join("\n");
+  const items = (n: number, label: (i: number) => string) => "第一条 下列事项：\n" + Array.from({ length: n }, (_, i) => `${label(i)}项目内容`).join("\n");
 
   test("grows linearly with the number of 项 in one article (100,000 included)", () => {
     for (const label of [(i: number) => `（${i + 1}）`, (i: number) => `${(i % 99) + 1}.`]) {

@@ -12,8 +12,24 @@ import { isStopword } from "./stopwords";
 const HAN_TERM = /^[\u4e00-\u9fff]{2,8}$/;
 // A short domain vocabulary common to administrative drafts; jieba's general dictionary splits these.
 const ADMINISTRATIVE_TERMS = [
-  "行政区域", "主管部门", "人民政府", "政务服务", "同等条件", "县级以上", "公共服务", "社会组织", "经营主体",
-  "法律责任", "上位法", "施行日期", "征求意见", "听证会", "营商环境", "信息公开", "行政处罚", "行政许可",
+  "行政区域",
+  "主管部门",
+  "人民政府",
+  "政务服务",
+  "同等条件",
+  "县级以上",
+  "公共服务",
+  "社会组织",
+  "经营主体",
+  "法律责任",
+  "上位法",
+  "施行日期",
+  "征求意见",
+  "听证会",
+  "营商环境",
+  "信息公开",
+  "行政处罚",
+  "行政许可",
 ];
 
 const MIN_REPEATS = 2;

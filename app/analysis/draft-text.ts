@@ -57,8 +57,6 @@ function blocks(nodes: DraftNode[]): string[] {
 }
 
 export function serializeDraft(parsed: ParsedDraft): string {
-  const parts = [parsed.title, parsed.preamble, ...blocks(parsed.nodes)].filter(
-    (p): p is string => typeof p === "string" && p !== "",
-  );
+  const parts = [parsed.title, parsed.preamble, ...blocks(parsed.nodes)].filter((p): p is string => typeof p === "string" && p !== "");
   return parts.join("\n\n") + "\n";
 }

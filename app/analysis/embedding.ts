@@ -25,7 +25,7 @@ export function projectBlock(
   start: number,
   end: number,
   out: Float32Array,
-  offset = 0,
+  offset = 0
 ): number {
   const { dims, basis } = block;
   for (let p = start; p < end; p++) {
@@ -49,7 +49,7 @@ export function embedRow(
   start: number,
   end: number,
   out: Float32Array,
-  offset = 0,
+  offset = 0
 ): boolean {
   const scale = 1 / Math.sqrt(e.blocks.length);
   let any = false;

@@ -41,7 +41,7 @@ export function evaluate(
   labelField: string | null,
   seconds: number,
   /** where a record names its campaign (form-letter family); null or empty for none */
-  campaignField = "labels.campaign",
+  campaignField = "labels.campaign"
 ): EvaluationFigures {
   const figures: EvaluationFigures = {
     n: records.length,
@@ -69,7 +69,10 @@ export function evaluate(
       const value = getPath(r, campaignField);
       return value === null || value === undefined || value === "" ? null : String(value);
     });
-    const { precision, recall } = pairPrecisionRecall(truth, comments.map((c) => c.campaign));
+    const { precision, recall } = pairPrecisionRecall(
+      truth,
+      comments.map((c) => c.campaign)
+    );
     figures.campaign_precision = precision;
     figures.campaign_recall = recall;
   }
@@ -117,7 +120,7 @@ export function evaluate(
  */
 export function articleLinkPrecision(
   records: readonly JsonRecord[],
-  result: AnalysisResult,
+  result: AnalysisResult
 ): { article_link_precision: number | null; inferred_link_precision: number | null } {
   let links = 0;
   let right = 0;

@@ -21,7 +21,15 @@ describe("groupKeywords", () => {
     ["公交", "免费", "乘车", "退役军人"],
     ["地铁", "免费", "乘车", "退役军人"],
   ]);
-  const [card, transport] = groupKeywords(corpus, [[0, 1, 2, 3], [4, 5, 6]], 3, options);
+  const [card, transport] = groupKeywords(
+    corpus,
+    [
+      [0, 1, 2, 3],
+      [4, 5, 6],
+    ],
+    3,
+    options
+  );
 
   it("ranks the words that set a group apart, not the ones every group uses", () => {
     expect(transport).toContain("免费");
@@ -49,7 +57,11 @@ describe("groupKeywords", () => {
 
 describe("documentKeywords", () => {
   it("orders a comment's own words by TF-IDF", () => {
-    const corpus = corpusOf([["公交", "免费", "公交"], ["免费", "门票"], ["免费", "体检"]]);
+    const corpus = corpusOf([
+      ["公交", "免费", "公交"],
+      ["免费", "门票"],
+      ["免费", "体检"],
+    ]);
     const idf = Float32Array.from(corpus.documentFrequency([0, 1, 2]), (d) => Math.log(4 / (1 + d)) + 1);
     expect(documentKeywords(corpus, 0, idf, 2, options)).toEqual(["公交", "免费"]);
   });

@@ -66,7 +66,7 @@ function withPhrases(
   top: number[],
   counts: Map<number, number>,
   count: number,
-  options: KeywordOptions,
+  options: KeywordOptions
 ): string[] {
   const candidates = new Set(top);
   const pairs = new Map<string, number>();
@@ -113,7 +113,7 @@ export function documentKeywords(
   doc: number,
   idf: Float32Array,
   count: number,
-  options: Pick<KeywordOptions, "isKeyword" | "display">,
+  options: Pick<KeywordOptions, "isKeyword" | "display">
 ): string[] {
   const counts = new Map<number, number>();
   for (const t of corpus.doc(doc)) counts.set(t, (counts.get(t) ?? 0) + 1);

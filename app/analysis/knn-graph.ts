@@ -60,7 +60,14 @@ export function knnGraph(m: DenseRows, k: number): WeightedGraph {
       const b1 = b0 + width;
       const b2 = b1 + width;
       const b3 = b2 + width;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
       for (let d = 0; d < width; d++) {
         const x0 = head[a0 + d];
         const x1 = head[a1 + d];

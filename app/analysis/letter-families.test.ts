@@ -6,11 +6,13 @@ import { duplicateKey, normalizeText } from "./normalize";
 
 const run = (texts: string[]) => {
   const senders = texts.map(() => null);
-  const found = findCampaigns(texts.map((t) => duplicateKey(normalizeText(t))), senders);
+  const found = findCampaigns(
+    texts.map((t) => duplicateKey(normalizeText(t))),
+    senders
+  );
   return joinLetterFamilies(texts, senders, found, 20);
 };
-const together = (campaignOf: Int32Array, members: number[]) =>
-  campaignOf[members[0]] >= 0 && members.every((i) => campaignOf[i] === campaignOf[members[0]]);
+const together = (campaignOf: Int32Array, members: number[]) => campaignOf[members[0]] >= 0 && members.every((i) => campaignOf[i] === campaignOf[members[0]]);
 
 const TEMPLATE_EN = [
   "I strongly oppose the proposed rule on rodenticide registration.",
@@ -43,14 +45,7 @@ const PARAPHRASE_ZH = [
 
 describe("joinLetterFamilies", () => {
   it("joins paraphrases that reorder the template's sentences and swap words (English and Chinese)", () => {
-    const texts = [
-      TEMPLATE_EN.join(" "),
-      TEMPLATE_EN.join(" "),
-      PARAPHRASE_EN.join(" "),
-      TEMPLATE_ZH.join(""),
-      TEMPLATE_ZH.join(""),
-      PARAPHRASE_ZH.join(""),
-    ];
+    const texts = [TEMPLATE_EN.join(" "), TEMPLATE_EN.join(" "), PARAPHRASE_EN.join(" "), TEMPLATE_ZH.join(""), TEMPLATE_ZH.join(""), PARAPHRASE_ZH.join("")];
     const { campaignOf, campaigns } = run(texts);
     expect(together(campaignOf, [0, 1, 2])).toBe(true);
     expect(together(campaignOf, [3, 4, 5])).toBe(true);
@@ -67,7 +62,12 @@ describe("joinLetterFamilies", () => {
       shared,
     ];
     const sharedZh = "请规划部门重新论证，广泛听取居民意见。";
-    const otherZh = ["公园夜间开放时间应当延长到晚上十点，方便下班后锻炼的市民。", "园内照明不足，夜跑的人容易摔倒受伤。", "建议增加饮水点和公共厕所的数量。", sharedZh];
+    const otherZh = [
+      "公园夜间开放时间应当延长到晚上十点，方便下班后锻炼的市民。",
+      "园内照明不足，夜跑的人容易摔倒受伤。",
+      "建议增加饮水点和公共厕所的数量。",
+      sharedZh,
+    ];
     const texts = [TEMPLATE_EN.join(" "), TEMPLATE_EN.join(" "), other.join(" "), TEMPLATE_ZH.join(""), TEMPLATE_ZH.join(""), otherZh.join("")];
     const { campaignOf } = run(texts);
     expect(campaignOf[2]).toBe(-1);
@@ -124,7 +124,10 @@ describe("joinLetterFamilies", () => {
       "一条与众不同的意见，关于别的事情，写得足够长，好让它成为一封信。",
     ];
     const senders = texts.map(() => null);
-    const found = findCampaigns(texts.map((t) => duplicateKey(normalizeText(t))), senders);
+    const found = findCampaigns(
+      texts.map((t) => duplicateKey(normalizeText(t))),
+      senders
+    );
     const plain = joinLetterFamilies(texts, senders, found, 20);
     const given = joinLetterFamilies(texts, senders, found, 20, undefined, texts.map(normalizeText));
     expect(given).toEqual(plain);
@@ -139,7 +142,34 @@ describe("joinLetterFamilies", () => {
 
   it("never finds more sentences than mostSentences allows, so letters with too few sentence ends need no split", () => {
     const random = seededRandom(9);
-    const pieces = ["我们反对", "停放点", "Safer methods", "e.g", "ok", " ", "\n", "\n\n", "。", "！", "？", "!", "?", "；", ";", ".", ". ", ":", ": ", "．", "： ", "，", ",", "…", "1.5", "第3条"];
+    const pieces = [
+      "我们反对",
+      "停放点",
+      "Safer methods",
+      "e.g",
+      "ok",
+      " ",
+      "\n",
+      "\n\n",
+      "。",
+      "！",
+      "？",
+      "!",
+      "?",
+      "；",
+      ";",
+      ".",
+      ". ",
+      ":",
+      ": ",
+      "．",
+      "： ",
+      "，",
+      ",",
+      "…",
+      "1.5",
+      "第3条",
+    ];
     for (let t = 0; t < 2000; t++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
       expect(splitSentences(text).length).toBeLessThanOrEqual(mostSentences(text));

@@ -83,7 +83,8 @@ export function sentenceWords(sentence: string): Uint32Array {
     const run = m[0];
     if (run.length === 1) words.push(hashString(run));
     // hashString of each two-character slice, without making the slices.
-    for (let i = 0; i + 1 < run.length; i++) words.push(mix(Math.imul(Math.imul(0x811c9dc5 ^ run.charCodeAt(i), 0x01000193) ^ run.charCodeAt(i + 1), 0x01000193)));
+    for (let i = 0; i + 1 < run.length; i++)
+      words.push(mix(Math.imul(Math.imul(0x811c9dc5 ^ run.charCodeAt(i), 0x01000193) ^ run.charCodeAt(i + 1), 0x01000193)));
   }
   const sorted = Uint32Array.from(words).sort();
   let unique = 0;
@@ -101,7 +102,9 @@ export function splitSentences(text: string): string[] {
 
 /** For matching: the sentences of the normalised text (normalizeText of the comment). */
 function normalizedSentences(normalized: string, minWords: number): Sentence[] {
-  return splitSentences(normalized).map((t) => ({ text: t, words: sentenceWords(t) })).filter((s) => s.words.length >= minWords);
+  return splitSentences(normalized)
+    .map((t) => ({ text: t, words: sentenceWords(t) }))
+    .filter((s) => s.words.length >= minWords);
 }
 
 /** At most how many sentences splitSentences can find: one more than the characters it may split after. */
@@ -210,7 +213,7 @@ export function joinLetterFamilies(
   found: { campaignOf: Int32Array; campaigns: FoundCampaign[] },
   minChars: number,
   options: FamilyOptions = DEFAULT_FAMILY_OPTIONS,
-  normalized?: readonly string[],
+  normalized?: readonly string[]
 ): { campaignOf: Int32Array; campaigns: LetterFamily[]; additions: string[][] } {
   const n = texts.length;
   // Units: each campaign (by its representative wording) and each letter outside a campaign long enough to be one.
@@ -235,7 +238,12 @@ export function joinLetterFamilies(
   const order = units
     .map((_, k) => k)
     .filter((k) => units[k].sentences.length >= options.minSentences)
-    .sort((a, b) => units[b].members.length - units[a].members.length || units[b].sentences.length - units[a].sentences.length || units[a].representative - units[b].representative);
+    .sort(
+      (a, b) =>
+        units[b].members.length - units[a].members.length ||
+        units[b].sentences.length - units[a].sentences.length ||
+        units[a].representative - units[b].representative
+    );
 
   const templates: number[] = [];
   const familyOfUnit = new Int32Array(units.length).fill(-1);

@@ -22,7 +22,11 @@ function plantedGraph(seed: number, n: number, groups: number): WeightedGraph {
 describe("louvain", () => {
   // The first implementation, kept as the reference: maps per community, arrays grown by push.
   it.each([1, 2, 3, 4])("finds the same communities as the plain implementation, visit order and all (seed %i)", (seed) => {
-    for (const [n, groups] of [[60, 4], [700, 12], [2500, 30]] as const) {
+    for (const [n, groups] of [
+      [60, 4],
+      [700, 12],
+      [2500, 30],
+    ] as const) {
       const graph = plantedGraph(seed * 1000 + n, n, groups);
       const found = louvain(graph, seededRandom(seed));
       expect(Array.from(found)).toEqual(Array.from(referenceLouvain(graph, seededRandom(seed))));
@@ -123,4 +127,3 @@ function refAggregate(g: WeightedGraph, community: Int32Array, count: number): W
   }
   return fromAdjacency(edges);
 }
-

@@ -46,7 +46,9 @@ const contentWords = (segmenter: Segmenter, text: string) => new Set(segmenter.t
 
 /** What a comment is compared with: the draft's content words and character pairs, title included. */
 export function draftProfile(segmenter: Segmenter, title: string, draftText: string): DraftProfile {
-  const bare = normalizeText(title).replace(/[（(][^）)]*[）)]/g, "").replace(/[^\u4e00-\u9fff]/g, "");
+  const bare = normalizeText(title)
+    .replace(/[（(][^）)]*[）)]/g, "")
+    .replace(/[^\u4e00-\u9fff]/g, "");
   const noun = bare.length >= 2 ? bare.slice(-2) : null;
   return {
     words: contentWords(segmenter, `${title}\n${draftText}`),

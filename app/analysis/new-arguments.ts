@@ -29,7 +29,7 @@ export function newArguments(
   vectorOf: (i: number) => Float32Array | null,
   campaignOf: ArrayLike<number> = [],
   threshold = NEW_ARGUMENT_SIMILARITY,
-  maxArguments = MAX_ARGUMENTS_PER_TOPIC,
+  maxArguments = MAX_ARGUMENTS_PER_TOPIC
 ): boolean[] {
   const topics = new Map<number, TopicArguments>();
   const campaignsSeen = new Set<number>();

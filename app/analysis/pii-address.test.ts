@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { detectPii } from "./pii";
 
-const addresses = (text: string) => detectPii(text).filter((m) => m.kind === "address").map((m) => m.text);
+const addresses = (text: string) =>
+  detectPii(text)
+    .filter((m) => m.kind === "address")
+    .map((m) => m.text);
 
 describe("street addresses", () => {
   test.each([
@@ -28,10 +31,7 @@ describe("street addresses", () => {
 
   test("stops at words that belong to the sentence, not the address", () => {
     expect(addresses("建议把我家附近的人民路12号改成服务站")).toEqual(["人民路12号"]);
-    expect(addresses("服务站在和平区南京北街12号和皇姑区黄河北大街56号")).toEqual([
-      "和平区南京北街12号",
-      "皇姑区黄河北大街56号",
-    ]);
+    expect(addresses("服务站在和平区南京北街12号和皇姑区黄河北大街56号")).toEqual(["和平区南京北街12号", "皇姑区黄河北大街56号"]);
   });
 
   test("does not take a following quantity or date as a room number", () => {

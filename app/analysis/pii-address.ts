@@ -19,11 +19,11 @@ const NOT_A_QUANTITY = "(?![\\dA-Za-z号年月日元万个岁次天%.．])";
 const ROAD = new RegExp(`(?:大街|大道|路|街|道|巷|胡同|弄|里|段)\\s?${NUM}\\s?(?:号(?:楼|院)?|弄|巷)${NOT_A_HOUSE}`, "g");
 const ESTATE = new RegExp(
   `(?:小区|花园|家园|公寓|大厦|新村|社区|家属院|家属楼|宿舍|苑|公馆|新城|大院|山庄|庄园|村|屯)\\s?${NUM}\\s?(?:号楼|号院|栋|幢|座|号|组|期)${NOT_A_HOUSE}`,
-  "g",
+  "g"
 );
 const BUILDING = new RegExp(
   `(?<![\\d一二三四五六七八九十百零〇两])${NUM}\\s?(?:号楼|栋|幢|座)\\s?${NUM}\\s?单元|(?<!\\d)\\d{1,2}\\s?单元\\s?\\d{2,5}(?:\\s?室|${NOT_A_QUANTITY})`,
-  "g",
+  "g"
 );
 
 const COMPONENT = new RegExp(`^\\s?(?:${NUM}\\s?(?:号楼|号院|号|栋|幢|座|单元|层|楼|室|户|弄|组|社)|-\\d{1,5})`);
@@ -40,11 +40,64 @@ const JOINER_AFTER_NUMBER = /^[和与及或]/;
 // 和平区…): without them the redaction would swallow what the commenter asked for. None starts a place name.
 const LEADING_PHRASES = new RegExp(
   `^(?:${[
-    "位于", "老家", "家庭", "户籍", "籍贯", "现居", "居住", "通讯", "联系", "邮寄", "收件",
-    "希望", "建议", "尽快", "解决", "反映", "关于", "要求", "请求", "恳请", "申请", "咨询", "投诉", "举报", "改善", "整治",
-    "处理", "落实", "增设", "设立", "搬到", "搬迁", "靠近", "一直", "目前", "现在", "已经", "比如", "例如", "就是", "因为",
-    "但是", "而且", "以及", "还有", "如果", "对于", "针对", "尤其", "特别", "上周", "去年", "今年", "能否", "可否", "能不能", "一下",
-  ].join("|")})+`,
+    "位于",
+    "老家",
+    "家庭",
+    "户籍",
+    "籍贯",
+    "现居",
+    "居住",
+    "通讯",
+    "联系",
+    "邮寄",
+    "收件",
+    "希望",
+    "建议",
+    "尽快",
+    "解决",
+    "反映",
+    "关于",
+    "要求",
+    "请求",
+    "恳请",
+    "申请",
+    "咨询",
+    "投诉",
+    "举报",
+    "改善",
+    "整治",
+    "处理",
+    "落实",
+    "增设",
+    "设立",
+    "搬到",
+    "搬迁",
+    "靠近",
+    "一直",
+    "目前",
+    "现在",
+    "已经",
+    "比如",
+    "例如",
+    "就是",
+    "因为",
+    "但是",
+    "而且",
+    "以及",
+    "还有",
+    "如果",
+    "对于",
+    "针对",
+    "尤其",
+    "特别",
+    "上周",
+    "去年",
+    "今年",
+    "能否",
+    "可否",
+    "能不能",
+    "一下",
+  ].join("|")})+`
 );
 const MAX_NAME = 24;
 
@@ -73,7 +126,11 @@ function extendRight(text: string, end: number): number {
 /** Address spans in `text` (already normalised to half-width), merged and sorted. */
 export function findAddresses(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  for (const [pattern, named] of [[ROAD, true], [ESTATE, true], [BUILDING, false]] as const) {
+  for (const [pattern, named] of [
+    [ROAD, true],
+    [ESTATE, true],
+    [BUILDING, false],
+  ] as const) {
     for (const m of text.matchAll(pattern)) {
       const anchor = m.index;
       const start = named ? extendLeft(text, anchor) : anchor;

@@ -14,7 +14,28 @@ const EMAIL = new RegExp(`(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]*)(${AT})(${LA
 const PLAIN_AT = /^\s?@\s?$/;
 const PLAIN_DOT = /^\s?\.\s?$/;
 const TLDS = new Set(["com", "cn", "net", "org", "edu", "gov", "mil", "cc", "io", "me", "top", "vip", "info", "hk", "tw", "mo", "co", "biz"]);
-const PROVIDERS = new Set(["qq", "126", "163", "139", "189", "sina", "sohu", "gmail", "hotmail", "outlook", "yahoo", "foxmail", "aliyun", "yeah", "live", "icloud", "msn", "tom", "21cn", "wo"]);
+const PROVIDERS = new Set([
+  "qq",
+  "126",
+  "163",
+  "139",
+  "189",
+  "sina",
+  "sohu",
+  "gmail",
+  "hotmail",
+  "outlook",
+  "yahoo",
+  "foxmail",
+  "aliyun",
+  "yeah",
+  "live",
+  "icloud",
+  "msn",
+  "tom",
+  "21cn",
+  "wo",
+]);
 
 // Cheap tests first: most comments hold none of these, and the full patterns are slow to fail.
 const EMAIL_HINT = /[@#]|艾特|at/i;

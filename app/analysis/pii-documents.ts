@@ -13,7 +13,7 @@ const PLATE_LETTER = "A-HJ-NP-Za-hj-np-z";
 // Chinese character.
 const PLATE = new RegExp(
   `(?<=([${PROVINCES}])(\\s?))[${PLATE_LETTER}]\\s?[·•.\\-]?\\s?(?:[DFdf][${PLATE_LETTER}0-9]\\d{4}|\\d{5}[DFdf]|[${PLATE_LETTER}0-9]{5}[挂学警港澳]?)(?![A-Za-z0-9])`,
-  "g",
+  "g"
 );
 
 function plates(text: string): DocumentSpan[] {
@@ -52,7 +52,7 @@ const CERTIFICATE = new RegExp(
   "(?:优待证|优待卡|残疾军人证|伤残军人证|残疾证|军人证|军官证|士兵证|士官证|退役证|退伍证|转业证|复员证|烈士证|社保卡|医保卡|社会保障卡|驾驶证|驾照|行驶证|户口本)" +
     "(\\s?(?:号码|编号|卡号|证号|号|编码)?\\s?[:：]?\\s?(?:是|为)?\\s?)" +
     "((?:[兵士军]字?第?)?[A-Za-z]{0,3}[-\\s]?\\d(?:[\\s\\-/]?[\\dA-Za-z]){5,24})(?![\\dA-Za-z])(?!\\s?[张个人元份次名户件万亿余多])",
-  "g",
+  "g"
 );
 const CERTIFICATE_HINT = /[证卡照本]/;
 

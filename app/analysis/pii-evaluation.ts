@@ -41,9 +41,7 @@ export function evaluatePiiDetector(fixture: PiiFixture): PiiDetectorFigures {
   const names = fixture.positives.filter((c) => c.pii.some((p) => p.kind === "name"));
   const missed = structured.filter((c) => !covered(c, false));
   const high = structured.filter((c) => covered(c, true)).length;
-  const falsePositives = fixture.negatives
-    .map((c) => ({ ...c, found: detectPii(c.text).map((m) => `${m.kind}:${m.text}`) }))
-    .filter((c) => c.found.length > 0);
+  const falsePositives = fixture.negatives.map((c) => ({ ...c, found: detectPii(c.text).map((m) => `${m.kind}:${m.text}`) })).filter((c) => c.found.length > 0);
   const namesFound = names.filter((c) => covered(c, false)).length;
   return {
     positives: structured.length,

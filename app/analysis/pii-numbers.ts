@@ -11,7 +11,8 @@ const SEPARATOR = "(?:\\s?[-/.,、·_|]\\s?|\\s{1,2})";
 const DIGIT_RUN = new RegExp(`\\d+(?:${SEPARATOR}\\d+)*`, "g");
 const MOBILE = /^1[3-9]\d{9}$/;
 // Written before a number: the number is an order, a document or a product, not a person's.
-export const NOT_PERSONAL_LABEL = /(?:订单|单号|运单|快递|物流|流水|发票|合同|批次|文号|型号|序列号|条码|条形码|工单|案号|账单|交易|商品|编号)[号码]?\s*[:：是为]?\s*$/;
+export const NOT_PERSONAL_LABEL =
+  /(?:订单|单号|运单|快递|物流|流水|发票|合同|批次|文号|型号|序列号|条码|条形码|工单|案号|账单|交易|商品|编号)[号码]?\s*[:：是为]?\s*$/;
 const ID_LABEL = /(?:身份证|身份号|证件号|公民身份号码|身份证号码|sfz)[号码]*\s*[:：是为]?\s*$/i;
 // Letters written straight before a number: only these make it a labelled number (Tel13912345678).
 const LETTER_LABEL = /(?:^|[^A-Za-z])(?:tel|tell|phone|mobile|mob|cell|call|fax|no|qq|wx|vx|v|wechat|weixin|id|sfz|dh|sj)\.?$/i;

@@ -4,8 +4,29 @@
 // Digits as people spell out a number to get it past a filter: 一三九…, 幺 (1) and 洞 (0) as
 // radio operators say them, 两 (2), and the financial forms 壹贰叁.
 const SPELLED_DIGITS: Record<string, string> = {
-  零: "0", 〇: "0", 洞: "0", 一: "1", 幺: "1", 壹: "1", 二: "2", 两: "2", 贰: "2", 三: "3", 叁: "3",
-  四: "4", 肆: "4", 五: "5", 伍: "5", 六: "6", 陆: "6", 七: "7", 柒: "7", 八: "8", 捌: "8", 九: "9", 玖: "9",
+  零: "0",
+  〇: "0",
+  洞: "0",
+  一: "1",
+  幺: "1",
+  壹: "1",
+  二: "2",
+  两: "2",
+  贰: "2",
+  三: "3",
+  叁: "3",
+  四: "4",
+  肆: "4",
+  五: "5",
+  伍: "5",
+  六: "6",
+  陆: "6",
+  七: "7",
+  柒: "7",
+  八: "8",
+  捌: "8",
+  九: "9",
+  玖: "9",
 };
 // Tables by UTF-16 code: this runs over every comment, and an array read per character is the cheapest
 // test there is.

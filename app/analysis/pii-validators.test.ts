@@ -1,13 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  idCardCheckCode,
-  isCalendarDate,
-  isPlausibleBankCard,
-  isValidIdCard15,
-  isValidIdCard18,
-  looksLikeIdCard18,
-  passesLuhn,
-} from "./pii-validators";
+import { idCardCheckCode, isCalendarDate, isPlausibleBankCard, isValidIdCard15, isValidIdCard18, looksLikeIdCard18, passesLuhn } from "./pii-validators";
 
 describe("identity numbers", () => {
   test("computes the GB 11643 check code, including X", () => {

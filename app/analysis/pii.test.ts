@@ -33,7 +33,10 @@ describe("mobile numbers", () => {
   test("finds several and reports UTF-16 offsets into the original text", () => {
     const text = "👍张先生13812345678，李女士１３９１２３４５６７８";
     const matches = detectPii(text);
-    expect(matches.map((m) => [m.start, m.end])).toEqual([[5, 16], [20, 31]]);
+    expect(matches.map((m) => [m.start, m.end])).toEqual([
+      [5, 16],
+      [20, 31],
+    ]);
     for (const m of matches) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
@@ -150,9 +153,7 @@ describe("things that are not personal data", () => {
 describe("redact", () => {
   test("replaces each detected span with a label for its kind", () => {
     const text = `王某，手机13812345678，座机024-86536021，身份证${ID_18}，邮箱a@example.com。`;
-    expect(redact(text, detectPii(text))).toBe(
-      "王某，手机[手机号已隐去]，座机[电话号码已隐去]，身份证[身份证号已隐去]，邮箱[邮箱已隐去]。",
-    );
+    expect(redact(text, detectPii(text))).toBe("王某，手机[手机号已隐去]，座机[电话号码已隐去]，身份证[身份证号已隐去]，邮箱[邮箱已隐去]。");
   });
 
   test("labels bank cards, addresses and spans a moderator marked", () => {
@@ -169,7 +170,7 @@ describe("redact", () => {
         { start: 1, end: 4, kind: "phone" },
         { start: 3, end: 5, kind: "email" },
         { start: 5, end: 5, kind: "email" },
-      ]),
+      ])
     ).toBe("0[个人信息已隐去]5[手机号已隐去]");
   });
 

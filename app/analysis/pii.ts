@@ -39,7 +39,7 @@ const AREA = "(?:10|2\\d|[3-9]\\d{2})";
 const LANDLINE = new RegExp(
   `${EDGE_BEFORE}(?:${COUNTRY}(?:\\(\\s?0?${AREA}\\s?\\)|0?${AREA})|\\(\\s?0${AREA}\\s?\\)|0${AREA})` +
     `[ -/]?[2-9]\\d{2,3}[ -]?\\d{4}(?:\\s?(?:-|转|分机|ext\\.?|x)\\s?\\d{1,5})?${EDGE_AFTER}`,
-  "g",
+  "g"
 );
 
 type Span = { kind: PiiKind; start: number; end: number; confidence: Confidence };
@@ -83,9 +83,7 @@ export function detectPii(text: string, options: DetectOptions = {}): PiiMatch[]
   for (const c of ordered) {
     if (!accepted.some((a) => c.start < a.end && a.start < c.end)) accepted.push(c);
   }
-  return accepted
-    .sort((a, b) => a.start - b.start)
-    .map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  return accepted.sort((a, b) => a.start - b.start).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
 
 /** The matches to redact without asking: the high-confidence ones. The rest are for a moderator to decide. */

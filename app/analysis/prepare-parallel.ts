@@ -14,11 +14,7 @@ export function threadsFor(n: number, minPerThread: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4, Math.floor(n / minPerThread)));
 }
 
-export async function prepareInParallel(
-  input: AnalysisInput,
-  threads: number,
-  onStep: (done: number) => void,
-): Promise<PreparedComments> {
+export async function prepareInParallel(input: AnalysisInput, threads: number, onStep: (done: number) => void): Promise<PreparedComments> {
   const n = input.comments.length;
   const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.round((t * n) / threads));
   const progress = new Array<number>(threads).fill(0);
@@ -39,10 +35,15 @@ export async function prepareInParallel(
   others.catch(() => {});
   const context = createPrepareContext(input.draft, input.pretokenized);
   const corpus = new TokenCorpus();
-  const first = preparePart(input.comments.slice(0, bounds[1]).map((c) => c.text), context, corpus, (done) => {
-    progress[0] = done;
-    report();
-  });
+  const first = preparePart(
+    input.comments.slice(0, bounds[1]).map((c) => c.text),
+    context,
+    corpus,
+    (done) => {
+      progress[0] = done;
+      report();
+    }
+  );
   const parts: PreparedPart[] = [first];
   for (const helper of await others) {
     corpus.append(helper.corpus);

@@ -72,12 +72,7 @@ export function createPrepareContext(draftText: string | null | undefined, preto
 }
 
 /** Prepares the given texts in order, adding their tokens to `corpus`. */
-export function preparePart(
-  texts: readonly unknown[],
-  context: PrepareContext,
-  corpus: TokenCorpus,
-  onStep: (done: number) => void,
-): PreparedPart {
+export function preparePart(texts: readonly unknown[], context: PrepareContext, corpus: TokenCorpus, onStep: (done: number) => void): PreparedPart {
   const { draft, segmenter, pretokenized } = context;
   const n = texts.length;
   const part: PreparedPart = {
@@ -158,6 +153,11 @@ export function assemble(input: AnalysisInput, parts: PreparedPart[], corpus: To
 export function prepareComments(input: AnalysisInput, onStep: (done: number) => void): PreparedComments {
   const context = createPrepareContext(input.draft, input.pretokenized);
   const corpus = new TokenCorpus();
-  const part = preparePart(input.comments.map((c) => c.text), context, corpus, onStep);
+  const part = preparePart(
+    input.comments.map((c) => c.text),
+    context,
+    corpus,
+    onStep
+  );
   return assemble(input, [part], corpus, context.segmenter);
 }

@@ -12,17 +12,37 @@ describe("redact() replaces exactly the span with a typed label", () => {
   });
 
   test("adjacent spans keep both labels and every word around them", () => {
-    expect(redact("联系人：李明13912345678。", [{ kind: "name", start: 4, end: 6 }, { kind: "phone", start: 6, end: 17 }])).toBe("联系人：[姓名已隐去][手机号已隐去]。");
+    expect(
+      redact("联系人：李明13912345678。", [
+        { kind: "name", start: 4, end: 6 },
+        { kind: "phone", start: 6, end: 17 },
+      ])
+    ).toBe("联系人：[姓名已隐去][手机号已隐去]。");
   });
 
   test("overlapping spans become one label covering their union, never more", () => {
     const text = "我的号码13912345678请回电";
-    expect(redact(text, [{ kind: "phone", start: 4, end: 15 }, { kind: "qq", start: 6, end: 15 }])).toBe("我的号码[个人信息已隐去]请回电");
-    expect(redact(text, [{ kind: "phone", start: 6, end: 15 }, { kind: "phone", start: 4, end: 10 }])).toBe("我的号码[手机号已隐去]请回电");
+    expect(
+      redact(text, [
+        { kind: "phone", start: 4, end: 15 },
+        { kind: "qq", start: 6, end: 15 },
+      ])
+    ).toBe("我的号码[个人信息已隐去]请回电");
+    expect(
+      redact(text, [
+        { kind: "phone", start: 6, end: 15 },
+        { kind: "phone", start: 4, end: 10 },
+      ])
+    ).toBe("我的号码[手机号已隐去]请回电");
   });
 
   test("spans out of range or empty change nothing beyond the text", () => {
-    expect(redact("电话13912345678", [{ kind: "phone", start: 2, end: 99 }, { kind: "email", start: 5, end: 5 }])).toBe("电话[手机号已隐去]");
+    expect(
+      redact("电话13912345678", [
+        { kind: "phone", start: 2, end: 99 },
+        { kind: "email", start: 5, end: 5 },
+      ])
+    ).toBe("电话[手机号已隐去]");
   });
 });
 

@@ -7,7 +7,12 @@ import { fixtureComments } from "./test-fixtures";
 
 const chars = (p: RegExp) => {
   const set = firstChars(p);
-  return set === null ? null : [...set].map((c) => String.fromCharCode(c)).sort().join("");
+  return set === null
+    ? null
+    : [...set]
+        .map((c) => String.fromCharCode(c))
+        .sort()
+        .join("");
 };
 
 describe("firstChars", () => {

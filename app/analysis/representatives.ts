@@ -19,11 +19,7 @@ const RELEVANCE = 0.6;
 const TOO_SIMILAR = 0.9;
 const FULL_LENGTH = 5;
 
-export function pickRepresentatives(
-  candidates: readonly RepresentativeCandidate[],
-  centroid: Float32Array,
-  count = 3,
-): number[] {
+export function pickRepresentatives(candidates: readonly RepresentativeCandidate[], centroid: Float32Array, count = 3): number[] {
   const relevance = candidates.map((c) => cosine(c.vector, centroid) * Math.min(1, c.length / FULL_LENGTH));
   const chosen: number[] = [];
   const keys = new Set<string>();

@@ -151,7 +151,15 @@ export function joinPlaceNames(words: readonly string[]): string[] {
     let word = words[i];
     // The cheap tests first: most words have no place suffix after them, and then nothing else is asked.
     const next = words[i + 1];
-    if (word.length === 1 && next !== undefined && next.length >= 2 && PLACE_SUFFIX.test(next[next.length - 1]) && !MOTION.test(word) && isContent(word) && isContent(next)) {
+    if (
+      word.length === 1 &&
+      next !== undefined &&
+      next.length >= 2 &&
+      PLACE_SUFFIX.test(next[next.length - 1]) &&
+      !MOTION.test(word) &&
+      isContent(word) &&
+      isContent(next)
+    ) {
       word += next;
       i++;
     }

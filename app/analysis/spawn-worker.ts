@@ -27,7 +27,6 @@ export function startWorker(name: WorkerName, workerData: unknown, transferList?
   }
   const tsxApi = path.join(path.dirname(createRequire(import.meta.url).resolve("tsx/esm/api")), "index.mjs");
   const bootstrap =
-    `import(${JSON.stringify(pathToFileURL(tsxApi).href)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+    `import(${JSON.stringify(pathToFileURL(tsxApi).href)})` + `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, transferList });
 }

@@ -42,11 +42,7 @@ export function resolveStaffTopics(edits: StaffEdits | undefined, ids: readonly 
 }
 
 /** The mean direction of each staff topic's comments (a zero row when none of them has words in the model). */
-export function staffCentroids(
-  staff: ResolvedStaffTopics,
-  vectorOf: (doc: number) => Float32Array | null,
-  dims: number,
-): Float32Array {
+export function staffCentroids(staff: ResolvedStaffTopics, vectorOf: (doc: number) => Float32Array | null, dims: number): Float32Array {
   const k = staff.topics.length;
   const centroids = new Float32Array(k * dims);
   staff.topicOf.forEach((t, doc) => {

@@ -30,11 +30,7 @@ export function hasStanceLabels(records: readonly JsonRecord[]): boolean {
   return records.some((r) => isStance(getPath(r, "labels.stance")));
 }
 
-export function evaluateStance(
-  records: readonly JsonRecord[],
-  found: readonly Stance[],
-  foundPerArticle?: readonly Record<number, Stance>[],
-): StanceFigures {
+export function evaluateStance(records: readonly JsonRecord[], found: readonly Stance[], foundPerArticle?: readonly Record<number, Stance>[]): StanceFigures {
   const counts = Object.fromEntries(STANCES.map((s) => [s, { tp: 0, fp: 0, fn: 0, support: 0 }])) as Record<
     Stance,
     { tp: number; fp: number; fn: number; support: number }

@@ -10,8 +10,16 @@ import type { SparseRows } from "./tfidf";
 function knownMatrix() {
   const random = seededRandom(5);
   const singular = [5, 10, 2];
-  const columnBlocks = [[0, 3, 4, 9, 11, 12, 20], [1, 2, 5, 6, 7], [8, 10, 13, 14, 15, 16, 17, 18, 19, 21]];
-  const rowBlocks = [[0, 12], [12, 25], [25, 40]];
+  const columnBlocks = [
+    [0, 3, 4, 9, 11, 12, 20],
+    [1, 2, 5, 6, 7],
+    [8, 10, 13, 14, 15, 16, 17, 18, 19, 21],
+  ];
+  const rowBlocks = [
+    [0, 12],
+    [12, 25],
+    [25, 40],
+  ];
   const unit = (n: number) => {
     const v = Array.from({ length: n }, () => random() + 0.1);
     const norm = Math.hypot(...v);

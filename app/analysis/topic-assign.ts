@@ -15,10 +15,7 @@ export class DocumentScorer {
   /** per embedding block: nCols × k, a column's contribution to the block's (unnormalised) part of each score */
   private readonly scoreWeights: Float32Array[];
 
-  constructor(
-    private readonly corpus: TokenCorpus,
-    private readonly model: TopicModel,
-  ) {
+  constructor(private readonly corpus: TokenCorpus, private readonly model: TopicModel) {
     const nCols = model.space.terms.length;
     this.counts = new Float64Array(nCols);
     this.columns = new Int32Array(nCols);
@@ -118,7 +115,7 @@ export function assignTopics(
   scorer: DocumentScorer,
   docs: ArrayLike<number>,
   k: number,
-  onStep?: (done: number) => void,
+  onStep?: (done: number) => void
 ): { topics: Int32Array; scores: Float32Array } {
   const topics = new Int32Array(docs.length).fill(-1);
   const best = new Float32Array(docs.length);

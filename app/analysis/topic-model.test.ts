@@ -59,7 +59,14 @@ describe("fitTopicModel", () => {
     }
     const units = Int32Array.from({ length: 300 }, (_, i) => i);
     const fit = () => {
-      const model = fitTopicModel(corpus, units, seededRandom(9), { ...DEFAULT_TOPIC_OPTIONS, sampleSize: 120, dims: 10, neighbours: 10, maxTerms: 100, minTopicShare: 0.05 });
+      const model = fitTopicModel(corpus, units, seededRandom(9), {
+        ...DEFAULT_TOPIC_OPTIONS,
+        sampleSize: 120,
+        dims: 10,
+        neighbours: 10,
+        maxTerms: 100,
+        minTopicShare: 0.05,
+      });
       return { k: model.k, ...assignTopics(new DocumentScorer(corpus, model), units, model.k) };
     };
     const { k, topics } = fit();

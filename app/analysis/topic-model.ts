@@ -56,12 +56,7 @@ const NUMERICS_SEED = 0x5eed;
 // With one draw for every seed, the projection has to be accurate rather than averaged out over seeds.
 const LSA_POWER_ITERATIONS = 3;
 
-export function fitTopicModel(
-  corpus: TokenCorpus,
-  units: Int32Array,
-  random: Random,
-  options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS,
-): TopicModel {
+export function fitTopicModel(corpus: TokenCorpus, units: Int32Array, random: Random, options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS): TopicModel {
   const numerics = seededRandom(NUMERICS_SEED);
   const sample = Array.from(sampleIndices(units.length, options.sampleSize, numerics), (i) => units[i]);
   const space = buildTermSpace(corpus, sample, {
@@ -74,9 +69,7 @@ export function fitTopicModel(
   const rows = tfidfRows(corpus, sample, space);
   const dims = Math.max(2, Math.min(options.dims, Math.floor(sample.length / 3)));
   const lsa = truncatedSvd(rows, dims, numerics, LSA_POWER_ITERATIONS);
-  const wordDocs = units.length <= options.wordSample
-    ? units
-    : Array.from(sampleIndices(units.length, options.wordSample, numerics), (i) => units[i]);
+  const wordDocs = units.length <= options.wordSample ? units : Array.from(sampleIndices(units.length, options.wordSample, numerics), (i) => units[i]);
   const words = contextWordVectors(corpus, wordDocs, space, numerics, options.wordVectors);
   const view = embedding([lsa, words]);
   const vectors = projectRows(rows, view);

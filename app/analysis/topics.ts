@@ -42,7 +42,7 @@ export function buildTopics(
   staffEdits: StaffEdits | undefined,
   random: Random,
   onStep: (done: number, total: number) => void,
-  options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS,
+  options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS
 ): { topicOf: (string | null)[]; topics: TopicResult[]; newArgument: boolean[] } {
   // Topics are made from what each comment says, without the phrases its sender repeats on every comment.
   const prep: PreparedComments = { ...prepared, corpus: withoutBoilerplate(prepared.corpus, prepared.senders) };
@@ -140,7 +140,7 @@ function topicSubjectWords(
   unitTopic: Int32Array,
   machineK: number,
   campaignOf: Int32Array,
-  dfOf: (word: string) => number,
+  dfOf: (word: string) => number
 ): Set<string>[] {
   const n = prep.ids.length;
   const counts = Array.from({ length: machineK }, () => new Map<string, number>());
@@ -169,13 +169,20 @@ function sharesSubject(prep: PreparedComments, doc: number, words: Set<string>):
 function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number) {
   const { corpus, segmenter } = prep;
   const display = (w: string) => segmenter.surfaceOf(w);
-  const keywords = groupKeywords(corpus, groups.map((g) => g.docs), 5, {
-    phraseSample: 2000,
-    phraseStickiness: 0.25,
-    isKeyword: isWord,
-    display,
-  });
-  const machine = groups.filter((g) => g.kind === "machine" && g.key === null).sort((a, b) => b.members.length - a.members.length || a.members[0] - b.members[0]);
+  const keywords = groupKeywords(
+    corpus,
+    groups.map((g) => g.docs),
+    5,
+    {
+      phraseSample: 2000,
+      phraseStickiness: 0.25,
+      isKeyword: isWord,
+      display,
+    }
+  );
+  const machine = groups
+    .filter((g) => g.kind === "machine" && g.key === null)
+    .sort((a, b) => b.members.length - a.members.length || a.members[0] - b.members[0]);
   machine.forEach((g, i) => (g.key = `topic-${i + 1}`));
   const topicOf: (string | null)[] = new Array(prep.ids.length).fill(null);
   const topics = groups.map((g, gi): TopicResult => {

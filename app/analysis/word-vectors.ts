@@ -25,7 +25,7 @@ export function contextWordVectors(
   docs: ArrayLike<number>,
   space: TermSpace,
   random: Random,
-  options: WordVectorOptions = DEFAULT_WORD_VECTOR_OPTIONS,
+  options: WordVectorOptions = DEFAULT_WORD_VECTOR_OPTIONS
 ): Projection {
   const ppmi = ppmiMatrix(cooccurrences(corpus, docs, space, options.window), options.smoothing);
   const dims = Math.max(1, Math.min(options.dims, ppmi.nCols - 1));
@@ -85,7 +85,7 @@ function ppmiMatrix(counts: Map<number, number>[], smoothing: number): SparseRow
   // Columns in first-seen order: deterministic, and the products that use the matrix need no order.
   for (let a = 0; a < n; a++) {
     for (const [b, v] of counts[a]) {
-      const pmi = Math.log((v / total) / ((rowSum[a] / total) * (smoothed[b] / smoothedTotal)));
+      const pmi = Math.log(v / total / ((rowSum[a] / total) * (smoothed[b] / smoothedTotal)));
       if (pmi > 0) {
         indices[p] = b;
         values[p++] = pmi;

@@ -24,7 +24,11 @@ for (const b of BENCHES) {
     continue;
   }
   console.error(`\n== bench:${b.name}`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", b.script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ["--import", "tsx", b.script], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const last = run.stdout.trim().split("\n").at(-1) ?? "";
   process.stderr.write(run.stdout);
   try {

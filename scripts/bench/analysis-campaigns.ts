@@ -34,7 +34,13 @@ function main(): void {
     const familySeconds = cpu() - started - nearSeconds;
     const round = (x: number) => Math.round(x * 100) / 100;
     process.stdout.write(
-      `${JSON.stringify({ size, near_duplicate_cpu_seconds: round(nearSeconds), family_cpu_seconds: round(familySeconds), campaigns: found.campaigns.length, in_campaigns: found.campaignOf.filter((c) => c >= 0).length })}\n`,
+      `${JSON.stringify({
+        size,
+        near_duplicate_cpu_seconds: round(nearSeconds),
+        family_cpu_seconds: round(familySeconds),
+        campaigns: found.campaigns.length,
+        in_campaigns: found.campaignOf.filter((c) => c >= 0).length,
+      })}\n`
     );
   }
 }

@@ -29,7 +29,17 @@ async function runOne(size: number): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(
-    `${JSON.stringify({ size, seconds: round(seconds), floor_seconds: round(floorSeconds), ratio: round(seconds / floorSeconds), words, peak_rss_mb: peakMb, topics: result.topics.length, campaigns: result.campaigns.length, source: source.name })}\n`,
+    `${JSON.stringify({
+      size,
+      seconds: round(seconds),
+      floor_seconds: round(floorSeconds),
+      ratio: round(seconds / floorSeconds),
+      words,
+      peak_rss_mb: peakMb,
+      topics: result.topics.length,
+      campaigns: result.campaigns.length,
+      source: source.name,
+    })}\n`
   );
 }
 
@@ -43,11 +53,12 @@ async function main(): Promise<void> {
   const sizes = sizesArg >= 0 ? args[sizesArg + 1].split(",").map(Number) : [10_000, 100_000, 1_000_000];
   const results: Record<string, { seconds: number; ratio: number; peak_rss_mb: number; within_target: boolean | null }> = {};
   for (const size of sizes) {
-    const child = spawnSync(
-      process.execPath,
-      ["--max-old-space-size=4096", "--import", "tsx", fileURLToPath(import.meta.url), "--one", String(size)],
-      { cwd: repoRoot, encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const child = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", fileURLToPath(import.meta.url), "--one", String(size)], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const line = child.stdout.trim().split("\n").pop() ?? "";
     if (child.status !== 0 || !line.startsWith("{")) {
       process.stderr.write(`size ${size}: failed (exit ${child.status})\n`);

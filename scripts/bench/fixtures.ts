@@ -12,7 +12,7 @@ const sentences = openConsultation.comments
 /** A deterministic pseudo-random generator, so every run measures the same data. */
 export function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function recombinedText(random: () => number): string {
@@ -26,11 +26,13 @@ export async function benchDatabase(file: string, extra: number): Promise<Db> {
   migrateDatabase(db);
   await seedDemo(db);
   const random = rng(42);
-  const articles = (await raw(db).all(`SELECT n.article_identity_id AS id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id WHERE v.consultation_id = 1 AND n.kind = 'article'`)) as Array<{ id: number }>;
+  const articles = (await raw(db).all(
+    `SELECT n.article_identity_id AS id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id WHERE v.consultation_id = 1 AND n.kind = 'article'`
+  )) as Array<{ id: number }>;
   const insert = db.$client.prepare(
     `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, identity_category,
        publish_preference, channel, received_at, moderation_status, moderated_at, created_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'web', ?, 'approved', ?, ?) RETURNING id`,
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'web', ?, 'approved', ?, ?) RETURNING id`
   );
   const link = db.$client.prepare(`INSERT INTO comment_articles (comment_id, article_identity_id) VALUES (?, ?)`);
   const identities = ["退役军人", "军属", "企业", "社会组织", "其他群众"];
@@ -40,7 +42,9 @@ export async function benchDatabase(file: string, extra: number): Promise<Db> {
       const text = recombinedText(random);
       const receipt = `ZQ20261126-B${i.toString(36).toUpperCase().padStart(5, "0")}`;
       const at = start + Math.floor((i / extra) * 9 * 86_400_000);
-      const { id } = insert.get(receipt, hashCheckCode(receipt, "X"), text, text, text, identities[i % 5], i % 7 === 0 ? "named" : "anonymous", at, at, at) as { id: number };
+      const { id } = insert.get(receipt, hashCheckCode(receipt, "X"), text, text, text, identities[i % 5], i % 7 === 0 ? "named" : "anonymous", at, at, at) as {
+        id: number;
+      };
       if (random() < 0.6) link.run(id, articles[Math.floor(random() * articles.length)].id);
     }
   })();

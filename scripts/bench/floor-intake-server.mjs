@@ -7,7 +7,9 @@ import Database from "better-sqlite3";
 const db = new Database(process.env.FLOOR_DB);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = NORMAL");
-db.exec(`CREATE TABLE IF NOT EXISTS comments (id INTEGER PRIMARY KEY, receipt_no TEXT UNIQUE, body TEXT, identity TEXT, idempotency_key TEXT UNIQUE, received_at INTEGER)`);
+db.exec(
+  `CREATE TABLE IF NOT EXISTS comments (id INTEGER PRIMARY KEY, receipt_no TEXT UNIQUE, body TEXT, identity TEXT, idempotency_key TEXT UNIQUE, received_at INTEGER)`
+);
 const insert = db.prepare("INSERT INTO comments (receipt_no, body, identity, idempotency_key, received_at) VALUES (?, ?, ?, ?, ?)");
 
 http

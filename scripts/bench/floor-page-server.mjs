@@ -7,9 +7,9 @@ const db = new Database(process.env.FLOOR_DB, { readonly: true });
 const page = db.prepare(
   `SELECT published_body AS text, received_at AS at FROM comments
    WHERE consultation_id = 1 AND moderation_status = 'approved' AND publish_preference <> 'private' AND published_body IS NOT NULL
-   ORDER BY received_at DESC, id DESC LIMIT 20 OFFSET ?`,
+   ORDER BY received_at DESC, id DESC LIMIT 20 OFFSET ?`
 );
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
 
 http
   .createServer((req, res) => {

@@ -27,7 +27,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-packet-"));
 const file = path.join(dir, "app.db");
 const PUBLIC_PAGE = `${base}/consultations/1`;
 
-const summarise = (r: autocannon.Result) => ({ requests: r.requests.total, p50_ms: r.latency.p50, p99_ms: r.latency.p99, max_ms: r.latency.max, non_2xx: r.non2xx });
+const summarise = (r: autocannon.Result) => ({
+  requests: r.requests.total,
+  p50_ms: r.latency.p50,
+  p99_ms: r.latency.p99,
+  max_ms: r.latency.max,
+  non_2xx: r.non2xx,
+});
 
 async function latency(seconds: number) {
   return summarise(await autocannon({ url: PUBLIC_PAGE, duration: seconds, connections: 4 }));
@@ -51,7 +57,10 @@ async function login(): Promise<string> {
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ username: "reviewer", password: "demo-reviewer-2026" }),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (res.status !== 302 || !cookie) throw new Error(`login failed: ${res.status}`);
   return cookie;
 }
@@ -73,9 +82,9 @@ async function pdfClick(url: string, cookie: string): Promise<{ seconds: number;
 const db = openDatabase(file);
 migrateDatabase(db);
 await seedDemo(db, new Date());
-const { consultationId } = (await buildReportConsultation(db, SIZE));
+const { consultationId } = await buildReportConsultation(db, SIZE);
 // The summary at this volume: its length against the bound, and its outline (staff approved the topics' titles).
-(await raw(db).run("UPDATE topics SET public_title = label WHERE consultation_id = ?", consultationId));
+await raw(db).run("UPDATE topics SET public_title = label WHERE consultation_id = ?", consultationId);
 const summary = draftSummary((await summaryData(db, consultationId, "辽宁省退役军人事务厅"))!);
 const outline = summary.split("\n\n").filter((p) => /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(p) || p.length <= 20);
 db.$client.pragma("wal_checkpoint(TRUNCATE)");
@@ -83,8 +92,14 @@ db.$client.close();
 console.error(`consultation ${consultationId} with ${SIZE} comments built in ${dir}`);
 
 const app = startProcess(["scripts/server.js"], {
-  PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-  SEED_DEMO: "false", DATA_DIR: dir, DATABASE_PATH: file, MAIL_SENDER: "off",
+  PORT: String(PORT),
+  HOST: "127.0.0.1",
+  NODE_ENV: "production",
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+  SEED_DEMO: "false",
+  DATA_DIR: dir,
+  DATABASE_PATH: file,
+  MAIL_SENDER: "off",
 });
 let result: Record<string, unknown>;
 try {

@@ -22,8 +22,14 @@ const t = performance.now();
 console.error(`database with ${COMMENTS} extra comments built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 const app = startProcess(["scripts/server.js"], {
-  PORT: "3296", HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-  SEED_DEMO: "false", DATA_DIR: dir, DATABASE_PATH: file, MAIL_SENDER: "off",
+  PORT: "3296",
+  HOST: "127.0.0.1",
+  NODE_ENV: "production",
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+  SEED_DEMO: "false",
+  DATA_DIR: dir,
+  DATABASE_PATH: file,
+  MAIL_SENDER: "off",
 });
 let page, list, floorPage;
 try {
@@ -49,5 +55,5 @@ console.log(
     floor: floorPage,
     ratio_page_to_floor: Math.round((page.rps / floorPage.rps) * 1000) / 1000,
     ratio_list_to_floor: Math.round((list.rps / floorPage.rps) * 1000) / 1000,
-  }),
+  })
 );

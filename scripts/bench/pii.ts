@@ -51,7 +51,7 @@ function measure(label: string, names: boolean) {
   const best = Math.min(...runs);
   process.stdout.write(
     `detectPii ${label}: ${sample.length} comments (${(chars / sample.length).toFixed(0)} chars on average), best of 3: ` +
-      `${best.toFixed(0)} ms (${((best * 1000) / sample.length).toFixed(1)} µs per comment), ${found} spans\n`,
+      `${best.toFixed(0)} ms (${((best * 1000) / sample.length).toFixed(1)} µs per comment), ${found} spans\n`
   );
 }
 

@@ -46,12 +46,26 @@ export async function buildReportConsultation(db: Db, size: number, now = new Da
   const opensAt = now.getTime() - 40 * DAY;
   const closesAt = now.getTime() - 10 * DAY;
   const consultationId = Number(
-    (await raw(db).run(`INSERT INTO consultations (title, doc_type, summary, division_id, author_id, status, basis, opens_at, closes_at, published_at)
-         VALUES (?, 'rule', '性能测试', ?, ?, 'published', '性能测试', ?, ?, ?)`, "辽宁省退役军人就业创业促进办法（征求意见稿·十万条意见测试）", author.divisionId, author.id, opensAt, closesAt, opensAt - DAY)).lastInsertRowid,
+    (
+      await raw(db).run(
+        `INSERT INTO consultations (title, doc_type, summary, division_id, author_id, status, basis, opens_at, closes_at, published_at)
+         VALUES (?, 'rule', '性能测试', ?, ?, 'published', '性能测试', ?, ?, ?)`,
+        "辽宁省退役军人就业创业促进办法（征求意见稿·十万条意见测试）",
+        author.divisionId,
+        author.id,
+        opensAt,
+        closesAt,
+        opensAt - DAY
+      )
+    ).lastInsertRowid
   );
-  const { articleIdentities } = (await db.transaction((tx) =>
-    insertDraftVersion(tx, { consultationId, label: "征求意见稿", sourceText: openConsultation.draft, createdBy: author.id }, parseDraft(openConsultation.draft)),
-  ));
+  const { articleIdentities } = await db.transaction((tx) =>
+    insertDraftVersion(
+      tx,
+      { consultationId, label: "征求意见稿", sourceText: openConsultation.draft, createdBy: author.id },
+      parseDraft(openConsultation.draft)
+    )
+  );
   const articles = [...articleIdentities.values()];
   const campaignText = `我是一名退役军人，对${openConsultation.title}第十条提出意见：建议明确年龄放宽的具体幅度，并公开定向招录岗位的数量和条件。`;
 
@@ -59,14 +73,20 @@ export async function buildReportConsultation(db: Db, size: number, now = new Da
   const insertComment = sql.prepare(
     `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, name, organisation,
        identity_category, email, publish_preference, channel, received_at, moderation_status, reject_reason, moderated_at)
-     VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   );
   const insertArticle = sql.prepare(`INSERT OR IGNORE INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, ?)`);
   const insertAnalysis = sql.prepare(`INSERT INTO comment_analysis (comment_id, run_id, topic_id, campaign_id) VALUES (?, ?, ?, ?)`);
   sql.transaction(() => {
-    const runId = Number(sql.prepare(`INSERT INTO analysis_runs (consultation_id, status, progress, comment_count) VALUES (?, 'done', 1, ?)`).run(consultationId, size).lastInsertRowid);
+    const runId = Number(
+      sql.prepare(`INSERT INTO analysis_runs (consultation_id, status, progress, comment_count) VALUES (?, 'done', 1, ?)`).run(consultationId, size)
+        .lastInsertRowid
+    );
     const topicIds = Array.from({ length: 8 }, (_, i) =>
-      Number(sql.prepare(`INSERT INTO topics (consultation_id, run_id, label, keywords) VALUES (?, ?, ?, '[]')`).run(consultationId, runId, `主题${i + 1}`).lastInsertRowid),
+      Number(
+        sql.prepare(`INSERT INTO topics (consultation_id, run_id, label, keywords) VALUES (?, ?, ?, '[]')`).run(consultationId, runId, `主题${i + 1}`)
+          .lastInsertRowid
+      )
     );
     let campaignId: number | null = null;
     const ids: number[] = [];
@@ -78,21 +98,40 @@ export async function buildReportConsultation(db: Db, size: number, now = new Da
       const received = opensAt + Math.floor((i / size) * (closesAt - opensAt));
       const id = Number(
         insertComment.run(
-          consultationId, `BENCH-${consultationId}-${i}`, body, body.normalize("NFKC"), status === "approved" ? body : null,
-          named ? pick(random, NAMES) : null, named ? pick(random, ORGANISATIONS) : null, pick(random, IDENTITIES),
-          random() < 0.2 ? `user${i}@example.com` : null, named ? "named" : random() < 0.9 ? "anonymous" : "private",
-          pick(random, CHANNELS), received, status, status === "rejected" ? "off_topic" : null, status === "pending" ? null : received + 3_600_000,
-        ).lastInsertRowid,
+          consultationId,
+          `BENCH-${consultationId}-${i}`,
+          body,
+          body.normalize("NFKC"),
+          status === "approved" ? body : null,
+          named ? pick(random, NAMES) : null,
+          named ? pick(random, ORGANISATIONS) : null,
+          pick(random, IDENTITIES),
+          random() < 0.2 ? `user${i}@example.com` : null,
+          named ? "named" : random() < 0.9 ? "anonymous" : "private",
+          pick(random, CHANNELS),
+          received,
+          status,
+          status === "rejected" ? "off_topic" : null,
+          status === "pending" ? null : received + 3_600_000
+        ).lastInsertRowid
       );
       ids.push(id);
       for (let k = Math.floor(random() * 3); k > 0; k--) insertArticle.run(id, pick(random, articles), random() < 0.7 ? "commenter" : "detected");
       if (inCampaign && campaignId === null) {
-        campaignId = Number(sql.prepare(`INSERT INTO campaigns (consultation_id, run_id, representative_comment_id, size, distinct_senders) VALUES (?, ?, ?, ?, ?)`).run(consultationId, runId, id, Math.ceil(size / 50), Math.ceil(size / 60)).lastInsertRowid);
+        campaignId = Number(
+          sql
+            .prepare(`INSERT INTO campaigns (consultation_id, run_id, representative_comment_id, size, distinct_senders) VALUES (?, ?, ?, ?, ?)`)
+            .run(consultationId, runId, id, Math.ceil(size / 50), Math.ceil(size / 60)).lastInsertRowid
+        );
       }
       insertAnalysis.run(id, runId, topicIds[i % topicIds.length], inCampaign ? campaignId : null);
     }
-    const answer = sql.prepare(`INSERT INTO dispositions (consultation_id, topic_id, comment_id, decision, reason, change_made, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    const opinionIds = ANSWERS.map(([decision, reason], i) => Number(answer.run(consultationId, topicIds[i], null, decision, reason, decision === "adopted" ? "增加一款" : null, author.id).lastInsertRowid));
+    const answer = sql.prepare(
+      `INSERT INTO dispositions (consultation_id, topic_id, comment_id, decision, reason, change_made, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?)`
+    );
+    const opinionIds = ANSWERS.map(([decision, reason], i) =>
+      Number(answer.run(consultationId, topicIds[i], null, decision, reason, decision === "adopted" ? "增加一款" : null, author.id).lastInsertRowid)
+    );
     // Each opinion answers the comments its topic holds, listed explicitly.
     const list = sql.prepare(`INSERT INTO opinion_comments (comment_id, disposition_id) SELECT comment_id, ? FROM comment_analysis WHERE topic_id = ?`);
     opinionIds.forEach((opinionId, i) => list.run(opinionId, topicIds[i]));

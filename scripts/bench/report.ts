@@ -47,7 +47,7 @@ async function runStep(step: Step, file: string, id: number, outDir: string): Pr
     bytes = Buffer.byteLength(text);
     // Saved after the clock stops, as a drafter would before submitting: the DOCX step uses it.
     const seconds = (performance.now() - started) / 1000;
-    (await raw(db).run(`INSERT INTO feedback_summaries (consultation_id, body, author_id) SELECT ?, ?, author_id FROM consultations WHERE id = ?`, id, text, id));
+    await raw(db).run(`INSERT INTO feedback_summaries (consultation_id, body, author_id) SELECT ?, ?, author_id FROM consultations WHERE id = ?`, id, text, id);
     return { seconds, peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024), start_rss_mb: mb(startRss), bytes };
   } else {
     const out = fs.createWriteStream(path.join(outDir, `report.${step}`));
@@ -67,7 +67,7 @@ async function build(size: number, dir: string): Promise<{ file: string; id: num
   migrateDatabase(db);
   await seedDemo(db, new Date());
   const started = performance.now();
-  const { consultationId } = (await buildReportConsultation(db, size));
+  const { consultationId } = await buildReportConsultation(db, size);
   process.stdout.write(`built a consultation of ${size} comments in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir})\n`);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
@@ -86,19 +86,29 @@ async function main(): Promise<void> {
   const { file, id } = await build(size, dir);
   const results = {} as Record<Step, StepResult & { within_target: boolean }>;
   for (const s of STEPS) {
-    const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--step", s, "--db", file, "--id", String(id), "--out", dir], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--step", s, "--db", file, "--id", String(id), "--out", dir],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+        stdio: ["ignore", "pipe", "inherit"],
+      }
+    );
     const line = child.stdout.trim().split("\n").pop() ?? "";
     if (child.status !== 0 || !line.startsWith("{")) throw new Error(`step ${s} failed (exit ${child.status})`);
     const r = JSON.parse(line) as StepResult;
     results[s] = { ...r, seconds: Math.round(r.seconds * 100) / 100, within_target: r.seconds <= TARGET_SECONDS };
-    process.stdout.write(`${s.padEnd(8)} ${r.seconds.toFixed(2).padStart(6)} s  peak ${String(r.peak_rss_mb).padStart(5)} MB  (process at start ${r.start_rss_mb} MB)  ${(r.bytes / 1e6).toFixed(1)} MB out\n`);
+    process.stdout.write(
+      `${s.padEnd(8)} ${r.seconds.toFixed(2).padStart(6)} s  peak ${String(r.peak_rss_mb).padStart(5)} MB  (process at start ${r.start_rss_mb} MB)  ${(
+        r.bytes / 1e6
+      ).toFixed(1)} MB out\n`
+    );
   }
   const ratio = (s: Step) => Math.round((results[s].seconds / results.floor.seconds) * 10) / 10;
-  process.stdout.write(`ratios to the floor (the register as a plain CSV string): summary ×${ratio("summary")}, docx ×${ratio("docx")}, xlsx ×${ratio("xlsx")}\n`);
+  process.stdout.write(
+    `ratios to the floor (the register as a plain CSV string): summary ×${ratio("summary")}, docx ×${ratio("docx")}, xlsx ×${ratio("xlsx")}\n`
+  );
   if (!process.argv.includes("--keep")) fs.rmSync(dir, { recursive: true, force: true });
   const ok = STEPS.every((s) => results[s].within_target);
   if (!ok) process.exitCode = 1;
@@ -112,7 +122,7 @@ async function main(): Promise<void> {
       floor_csv: results.floor,
       ratio_to_floor: { summary: ratio("summary"), docx: ratio("docx"), xlsx: ratio("xlsx") },
       within_target: ok,
-    })}\n`,
+    })}\n`
   );
 }
 

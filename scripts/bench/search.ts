@@ -30,9 +30,9 @@ async function report(label: string) {
   const count = async (sql: string) => (await raw(db).value(sql)) as number;
   const floor = ms(() => count("SELECT count(*) FROM search_index WHERE length(body) > 0"));
   console.log(
-    `${label}: ${(await count("SELECT count(*) FROM consultations"))} consultations, ` +
-      `${(await count("SELECT count(*) FROM search_index"))} index rows of ${(await count("SELECT sum(length(body)) FROM search_index"))} characters; ` +
-      `floor (full scan) ${floor.toFixed(2)} ms`,
+    `${label}: ${await count("SELECT count(*) FROM consultations")} consultations, ` +
+      `${await count("SELECT count(*) FROM search_index")} index rows of ${await count("SELECT sum(length(body)) FROM search_index")} characters; ` +
+      `floor (full scan) ${floor.toFixed(2)} ms`
   );
   for (const q of QUERIES) {
     const terms = parseQuery(q);
@@ -41,7 +41,7 @@ async function report(label: string) {
     const hits = (await searchConsultations(db, terms)).hits.size;
     console.log(
       `  ${q.padEnd(8, "\u3000")} search ${search.toFixed(2).padStart(7)} ms (×${(search / floor).toFixed(1)}), ` +
-        `whole page ${page.toFixed(2).padStart(7)} ms, ${hits} consultations`,
+        `whole page ${page.toFixed(2).padStart(7)} ms, ${hits} consultations`
     );
   }
 }
@@ -51,11 +51,11 @@ function grow(times: number) {
   const copyConsultation = db.$client.prepare(
     `INSERT INTO consultations (title, doc_type, summary, division_id, author_id, status, basis, opens_at, closes_at)
      SELECT title, doc_type, summary, division_id, author_id, status, basis, opens_at, closes_at
-     FROM consultations WHERE id = ? RETURNING id`,
+     FROM consultations WHERE id = ? RETURNING id`
   );
   const copyRows = db.$client.prepare(
     `INSERT INTO search_index (rowid, body, consultation_id, field, article_number, label)
-     SELECT ? * 100000 + rowid % 100000, body, ?, field, article_number, label FROM search_index WHERE consultation_id = ?`,
+     SELECT ? * 100000 + rowid % 100000, body, ?, field, article_number, label FROM search_index WHERE consultation_id = ?`
   );
   db.$client.transaction(() => {
     for (let k = 0; k < times; k++) {
@@ -67,15 +67,15 @@ function grow(times: number) {
   })();
 }
 
-(await report("demo"));
+await report("demo");
 const open = demoIds[0];
 console.log(`  reindexConsultation (22 articles, keywords): ${ms(() => db.transaction((tx) => reindexConsultation(tx, open))).toFixed(1)} ms`);
 grow(99);
-(await report("100× demo"));
+await report("100× demo");
 grow(900);
-(await report("1000× demo"));
+await report("1000× demo");
 const start = performance.now();
-(await rebuildSearchIndex(db));
+await rebuildSearchIndex(db);
 console.log(`rebuildSearchIndex at 1000×: ${(performance.now() - start).toFixed(0)} ms`);
 
 db.$client.close();
