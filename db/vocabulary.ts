@@ -39,7 +39,7 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-// Kept in step with PiiKind in app/analysis/pii.ts (a test checks); the column is plain text, so a new kind needs no migration.
+// Kept in step with PiiKind in app/engine/pii.ts (a test checks); the column is plain text, so a new kind needs no migration.
 export const PII_KINDS = ["phone", "landline", "id_card", "bank_card", "email", "address", "qq", "wechat", "plate", "passport", "certificate", "name"] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 

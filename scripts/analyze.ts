@@ -1,4 +1,4 @@
-import { analyzeInParallel } from "~/analysis/analyze";
+import { analyzeInParallel } from "~/engine/analyze";
 import { fail, parseCliOptions, readRecords, toAnalysisInput } from "./analysis-cli/io";
 
 /**

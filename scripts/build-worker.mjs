@@ -1,4 +1,4 @@
-// Bundles the analysis worker (app/analysis/worker-entry.ts → build/analysis-worker.js) and its helper for the
+// Bundles the analysis worker (app/engine/worker-entry.ts → build/analysis-worker.js) and its helper for the
 // per-comment stage (prepare-worker.ts → build/analysis-prepare-worker.js) beside the server bundle, because a
 // bundled server has no .ts file to start a worker from. Packages stay external: they are installed in
 // production and some (jieba) are native.
@@ -24,8 +24,8 @@ const aliases = {
 await build({
   plugins: [aliases],
   entryPoints: {
-    "analysis-worker": path.join(root, "app/analysis/worker-entry.ts"),
-    "analysis-prepare-worker": path.join(root, "app/analysis/prepare-worker.ts"),
+    "analysis-worker": path.join(root, "app/engine/worker-entry.ts"),
+    "analysis-prepare-worker": path.join(root, "app/engine/prepare-worker.ts"),
     "packet-worker": path.join(root, "app/features/packet/writers/packet-worker-entry.ts"),
   },
   outdir: path.join(root, "build"),

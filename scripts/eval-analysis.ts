@@ -1,5 +1,5 @@
-import { analyzeInParallel } from "~/analysis/analyze";
-import { defaultLabelField, evaluate } from "~/analysis/evaluation";
+import { analyzeInParallel } from "~/engine/analyze";
+import { defaultLabelField, evaluate } from "~/engine/evaluation";
 import { fail, parseCliOptions, readRecords, toAnalysisInput } from "./analysis-cli/io";
 
 /**

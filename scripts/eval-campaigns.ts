@@ -1,10 +1,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findCampaignsAndTopicUnits, DEFAULT_CAMPAIGN_OPTIONS } from "~/analysis/campaigns";
-import { joinLetterFamilies } from "~/analysis/letter-families";
-import { pairPrecisionRecall } from "~/analysis/metrics";
-import { duplicateKey, normalizeText } from "~/analysis/normalize";
-import { getPath, toComment } from "~/analysis/records";
+import { findCampaignsAndTopicUnits, DEFAULT_CAMPAIGN_OPTIONS } from "~/engine/campaigns";
+import { joinLetterFamilies } from "~/engine/letter-families";
+import { pairPrecisionRecall } from "~/engine/metrics";
+import { duplicateKey, normalizeText } from "~/engine/normalize";
+import { getPath, toComment } from "~/engine/records";
 import { readRecords } from "./analysis-cli/io";
 
 /**

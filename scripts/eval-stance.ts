@@ -1,7 +1,7 @@
-import { STANCES, type Stance } from "~/analysis/stance";
-import { evaluateStance, hasStanceLabels, type StanceFigures } from "~/analysis/stance-evaluation";
-import type { JsonRecord } from "~/analysis/records";
-import type { AnalysisResult } from "~/analysis/types";
+import { STANCES, type Stance } from "~/engine/stance";
+import { evaluateStance, hasStanceLabels, type StanceFigures } from "~/engine/stance-evaluation";
+import type { JsonRecord } from "~/engine/records";
+import type { AnalysisResult } from "~/engine/types";
 
 /**
  * The stance section of `npm run eval`: per labelled set, per-class precision / recall / F1, macro-F1, accuracy

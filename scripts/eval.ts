@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeInParallel } from "~/analysis/analyze";
-import { evaluate, type EvaluationFigures } from "~/analysis/evaluation";
-import { evaluatePiiDetector, type PiiFixture } from "~/analysis/pii-evaluation";
-import { seedAgreement } from "~/analysis/seed-agreement";
+import { analyzeInParallel } from "~/engine/analyze";
+import { evaluate, type EvaluationFigures } from "~/engine/evaluation";
+import { evaluatePiiDetector, type PiiFixture } from "~/engine/pii-evaluation";
+import { seedAgreement } from "~/engine/seed-agreement";
 import { evaluateStanceRuns, recordStance } from "./eval-stance";
 import { readRecords, toAnalysisInput, type CliOptions } from "./analysis-cli/io";
 

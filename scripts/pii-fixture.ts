@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { seededRandom } from "~/analysis/prng";
-import { idCardCheckCode } from "~/analysis/pii-validators";
-import type { PiiFixture, PiiFixtureCase } from "~/analysis/pii-evaluation";
+import { seededRandom } from "~/engine/prng";
+import { idCardCheckCode } from "~/engine/pii-validators";
+import type { PiiFixture, PiiFixtureCase } from "~/engine/pii-evaluation";
 
 /**
- * npx tsx scripts/pii-fixture.ts — writes app/analysis/pii-fixture.json: synthetic comments holding personal data
+ * npx tsx scripts/pii-fixture.ts — writes app/engine/pii-fixture.json: synthetic comments holding personal data
  * in every format the detector must find, and near-miss comments (order numbers, dates, article and statute
  * numbers, amounts, hotlines) it must leave alone. Every number is invented; identity numbers get a correct
  * check code and card numbers a correct Luhn digit, so they pass as real ones would. Seeded, so reruns agree.

@@ -57,10 +57,10 @@ describe("architecture", () => {
 
   it("the analysis engine is a pure library: it imports nothing of the app or the database", () => {
     const offences: string[] = [];
-    for (const file of sourceFiles("app/analysis").filter((f) => !/\.test\.ts$/.test(f))) {
+    for (const file of sourceFiles("app/engine").filter((f) => !/\.test\.ts$/.test(f))) {
       for (const spec of importsOf(file)) {
         const target = resolve(file, spec);
-        if (target && !target.startsWith("app/analysis/")) offences.push(`${file} imports ${spec}`);
+        if (target && !target.startsWith("app/engine/")) offences.push(`${file} imports ${spec}`);
       }
     }
     expect(offences).toEqual([]);

@@ -4,7 +4,7 @@
 // into its text, as Word displays it, before the text is extracted.
 import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 
 interface Level {
   start: number;

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 import {
   COMMENTS_ARTICLE_PARAM,
   COMMENTS_IDENTITY_PARAM,

@@ -13,8 +13,8 @@ import {
   type PiiKind,
   type RejectReason,
 } from "../schema";
-import { parseDraft } from "~/analysis/draft-parser";
-import { detectPii, redact } from "~/analysis/pii";
+import { parseDraft } from "~/engine/draft-parser";
+import { detectPii, redact } from "~/engine/pii";
 import { insertDraftVersion } from "~/features/consultations/draft.server";
 import { redactDetections, screenText } from "~/features/comments/publication-screen.server";
 import { rebuildSearchIndex } from "~/features/search/search.server";

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { getPath, inputWarnings, parseRecordLine, summariseWarnings, toComment, uniqueIds, type JsonRecord } from "~/analysis/records";
-import type { AnalysisInput } from "~/analysis/types";
+import { getPath, inputWarnings, parseRecordLine, summariseWarnings, toComment, uniqueIds, type JsonRecord } from "~/engine/records";
+import type { AnalysisInput } from "~/engine/types";
 
 /** Argument parsing and input reading shared by `npm run analyze` and `npm run eval:analysis`. */
 export interface CliOptions {

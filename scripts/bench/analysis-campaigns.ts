@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_CAMPAIGN_OPTIONS, findCampaignsAndTopicUnits } from "~/analysis/campaigns";
-import { joinLetterFamilies } from "~/analysis/letter-families";
-import { duplicateKey, normalizeText } from "~/analysis/normalize";
+import { DEFAULT_CAMPAIGN_OPTIONS, findCampaignsAndTopicUnits } from "~/engine/campaigns";
+import { joinLetterFamilies } from "~/engine/letter-families";
+import { duplicateKey, normalizeText } from "~/engine/normalize";
 import { buildComments, loadBenchSource } from "./analysis-corpus";
 
 /**

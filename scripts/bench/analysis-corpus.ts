@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { seededRandom } from "~/analysis/prng";
-import { FIXTURE_DRAFT, fixtureComments } from "~/analysis/test-fixtures";
-import type { AnalysisComment } from "~/analysis/types";
+import { seededRandom } from "~/engine/prng";
+import { FIXTURE_DRAFT, fixtureComments } from "~/engine/test-fixtures";
+import type { AnalysisComment } from "~/engine/types";
 
 /**
  * Benchmark input: comments made by recombining the sentences of a real-looking consultation, so sizes far

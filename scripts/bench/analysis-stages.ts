@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeInParallel } from "~/analysis/analyze";
-import type { AnalysisProgress } from "~/analysis/types";
+import { analyzeInParallel } from "~/engine/analyze";
+import type { AnalysisProgress } from "~/engine/types";
 import { buildComments, loadBenchSource } from "./analysis-corpus";
 
 /**

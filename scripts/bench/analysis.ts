@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeInParallel } from "~/analysis/analyze";
-import { createSegmenter } from "~/analysis/segment";
+import { analyzeInParallel } from "~/engine/analyze";
+import { createSegmenter } from "~/engine/segment";
 import { buildComments, loadBenchSource } from "./analysis-corpus";
 
 /**

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { detectPii } from "~/analysis/pii";
+import { detectPii } from "~/engine/pii";
 
 /**
  * npx tsx scripts/bench/pii.ts — detectPii over 10,000 real Chinese public messages (../shared's corpus and

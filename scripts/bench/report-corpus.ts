@@ -2,8 +2,8 @@
 // of the demo's comments, on the demo's 22-article draft, with a finished analysis (eight topics,
 // one form-letter campaign), answers for six topics and a few comments answered on their own.
 // Inserted with prepared statements in one transaction.
-import { parseDraft } from "~/analysis/draft-parser";
-import { seededRandom, type Random } from "~/analysis/prng";
+import { parseDraft } from "~/engine/draft-parser";
+import { seededRandom, type Random } from "~/engine/prng";
 import { insertDraftVersion } from "~/features/consultations/draft.server";
 import { raw, type Db } from "~db/client.server";
 import { closedConsultation, openConsultation } from "~db/seed/demo-content";

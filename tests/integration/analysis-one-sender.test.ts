@@ -9,7 +9,7 @@ import { createUserSession } from "~/platform/session.server";
 import { context, testDb } from "./helpers";
 
 // The workspace's topic card says when one sender wrote most of a topic, counted from the comments as they are
-// now (so after staff edits too), under the same rule as the engine (app/analysis/sender-share.ts).
+// now (so after staff edits too), under the same rule as the engine (app/engine/sender-share.ts).
 const db = testDb();
 const OPEN = 1;
 let cookie = "";

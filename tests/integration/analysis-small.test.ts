@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { analysisRuns, comments } from "~db/schema";
-import { MIN_COMMENTS_FOR_TOPICS, TOO_FEW_LABEL } from "~/analysis/topics";
+import { MIN_COMMENTS_FOR_TOPICS, TOO_FEW_LABEL } from "~/engine/topics";
 import { TopicTitleSchema } from "~/features/responses/disposition-schema";
 import { proposedPublicTitle } from "~/features/analysis/topic-title-proposal.server";
 import { analysisRunSettled, latestRun } from "~/features/analysis/analysis-runs.server";

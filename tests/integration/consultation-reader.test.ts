@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
-import { parseDraft } from "~/analysis/draft-parser";
+import { parseDraft } from "~/engine/draft-parser";
 import { countDistinctCommenters, type CommenterIdentity } from "~/features/comments/distinct-commenters";
 import { articleNodes, insertDraftVersion, latestVersion } from "~/features/consultations/draft.server";
 import { countParticipation, participation } from "~/features/comments/participation.server";

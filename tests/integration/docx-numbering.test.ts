@@ -2,7 +2,7 @@
 // with the docx package the way Word saves it, imports with its articles.
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
-import { flattenArticles, parseDraft } from "~/analysis/draft-parser";
+import { flattenArticles, parseDraft } from "~/engine/draft-parser";
 import { previewOf } from "~/features/consultations/consultation-form.server";
 import { extractDocxText } from "~/platform/docx.server";
 import { formatNumber } from "~/platform/docx-numbering.server";

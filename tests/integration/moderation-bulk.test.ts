@@ -4,7 +4,7 @@ import { and, eq, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { auditLog, commentFlags, commentMarks, comments, moderationDecisions, redactions } from "~db/schema";
-import { detectPii } from "~/analysis/pii";
+import { detectPii } from "~/engine/pii";
 import { refreshModerationFlags } from "~/features/comments/moderation-flags.server";
 import { moderationQueue } from "~/features/comments/moderation-queue.server";
 import { parseQueueFilters } from "~/features/comments/moderation-schema";

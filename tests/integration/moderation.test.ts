@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { auditLog, comments, moderationDecisions, redactions } from "~db/schema";
-import { detectPii, redact } from "~/analysis/pii";
+import { detectPii, redact } from "~/engine/pii";
 import { moderationQueue } from "~/features/comments/moderation-queue.server";
 import { parseQueueFilters } from "~/features/comments/moderation-schema";
 import { approveComment, bulkApprove, rejectComments } from "~/features/comments/moderation.server";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { seedDemo } from "~db/seed";
 import { consultations, users, type ConsultationStatus } from "~db/schema";
-import { parseDraft } from "~/analysis/draft-parser";
+import { parseDraft } from "~/engine/draft-parser";
 import { insertDraftVersion } from "~/features/consultations/draft.server";
 import { searchConsultations } from "~/features/search/search-query.server";
 import { reindexConsultation } from "~/features/search/search.server";

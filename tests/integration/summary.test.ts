@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
 import { auditLog, comments, consultations, feedbackSummaries, reviews } from "~db/schema";
-import { detectPii } from "~/analysis/pii";
+import { detectPii } from "~/engine/pii";
 import { hashCheckCode } from "~/features/comments/receipt.server";
 import { TITLE_PENDING } from "~/features/responses/summary-draft";
 import { markLegalReviewFinished, markLegalReviewReceived, submitToLegalReview } from "~/features/packet/legal-review.server";

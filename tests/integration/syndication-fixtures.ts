@@ -2,7 +2,7 @@
 // a hostile title, a withdrawal, an extended deadline and a second draft version.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { parseDraft } from "~/analysis/draft-parser";
+import { parseDraft } from "~/engine/draft-parser";
 import { insertDraftVersion } from "~/features/consultations/draft.server";
 import { findUserByUsername } from "~/features/accounts/user.server";
 import type { Db } from "~db/client.server";

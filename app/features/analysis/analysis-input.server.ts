@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentAnalysis, comments, dispositions, topics } from "~db/schema";
-import type { AnalysisInput, StaffTopic } from "~/analysis/types";
+import type { AnalysisInput, StaffTopic } from "~/engine/types";
 import { EXCLUDED_REJECT_REASONS } from "./analysis-schema";
 import { latestVersion } from "~/features/consultations/draft.server";
 

@@ -3,8 +3,8 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { analysisRuns } from "~db/schema";
-import type { AnalysisProgress, AnalysisStage } from "~/analysis/types";
-import { runAnalysisInWorker } from "~/analysis/run-in-worker.server";
+import type { AnalysisProgress, AnalysisStage } from "~/engine/types";
+import { runAnalysisInWorker } from "~/engine/run-in-worker.server";
 import { appendAudit } from "~/platform/audit.server";
 import { gatherAnalysisInput } from "./analysis-input.server";
 import { storeAnalysisResult } from "./analysis-store.server";

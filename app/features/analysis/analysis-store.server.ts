@@ -4,7 +4,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { analysisRuns, campaigns, commentAnalysis, commentArticles, comments, dispositions, topics } from "~db/schema";
-import type { AnalysisResult } from "~/analysis/types";
+import type { AnalysisResult } from "~/engine/types";
 import { appendAudit } from "~/platform/audit.server";
 import { latestArticles } from "~/features/consultations/article-numbers.server";
 import { settledTopicIds } from "./analysis-input.server";

@@ -12,7 +12,7 @@ import { isFiltered, type WorkspaceFilters } from "./analysis-schema";
 import { topicChoices, topicDetail, topicOverview } from "./analysis-workspace.server";
 import { latestArticles } from "~/features/consultations/article-numbers.server";
 import { lastFinishedRun } from "./analysis-runs.server";
-import { tooFewForTopics } from "~/analysis/small-consultation";
+import { tooFewForTopics } from "~/engine/small-consultation";
 
 async function filterOptions(db: Db, consultationId: number, articles: Array<{ number: number; label: string }>) {
   const identities = (

@@ -3,7 +3,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { analysisRuns, commentAnalysis, comments, topics, users } from "~db/schema";
-import { senderShare } from "~/analysis/sender-share";
+import { senderShare } from "~/engine/sender-share";
 import { analysableComments, senderOf } from "./analysis-input.server";
 import { commentPage, commentsById } from "./analysis-comments.server";
 import { failAbandonedRuns, lastFinishedRun, latestRun } from "./analysis-runs.server";

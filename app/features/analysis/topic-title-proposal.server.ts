@@ -1,7 +1,7 @@
 // The public title the workspace proposes for a topic, for staff to confirm or rewrite: the
 // working label cleaned of what must never be published. It is only a proposal; nothing is public
 // until staff approve a title (topic-titles.ts).
-import { TOO_FEW_LABEL } from "~/analysis/small-consultation";
+import { TOO_FEW_LABEL } from "~/engine/small-consultation";
 import { screenText } from "~/features/comments/publication-screen.server";
 
 const CATCH_ALL: Record<string, string> = {

@@ -8,7 +8,7 @@ import { hash } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
 import { comments } from "~db/schema";
-import { detectPii, redact } from "~/analysis/pii";
+import { detectPii, redact } from "~/engine/pii";
 
 export interface DuplicateGroup {
   /** The first copy received: its answer applies to the others. */

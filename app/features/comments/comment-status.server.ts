@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { comments, consultations, redactions } from "~db/schema";
-import { detectPii, redact } from "~/analysis/pii";
+import { detectPii, redact } from "~/engine/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
 import { answerForComment, type CommentAnswer } from "~/features/responses/comment-answers.server";
 import { hashCheckCode, statusToken } from "./receipt.server";

@@ -3,8 +3,8 @@
 // on, and re-reads the consultation's texts for likely duplicates. Same-sender copies come from the 重复提交 module
 // so the two never disagree; the rest are near-identical texts from anyone.
 import { raw, type Db } from "~db/client.server";
-import { draftProfile, findLikelyDuplicates, judgeTopicality, type DraftProfile } from "~/analysis/moderation-signals";
-import { createSegmenter } from "~/analysis/segment";
+import { draftProfile, findLikelyDuplicates, judgeTopicality, type DraftProfile } from "~/engine/moderation-signals";
+import { createSegmenter } from "~/engine/segment";
 import { duplicateOf } from "./comment-duplicates.server";
 
 interface Row {

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { forget } from "~/platform/memo.server";
 import { comments, moderationDecisions, redactions, type RejectReason, type Role } from "~db/schema";
-import { redact } from "~/analysis/pii";
+import { redact } from "~/engine/pii";
 import type { ScreenedField } from "~db/vocabulary";
 import { appendAudit } from "~/platform/audit.server";
 import { canDraft } from "~/features/consultations/consultation-access";

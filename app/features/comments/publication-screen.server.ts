@@ -4,7 +4,7 @@
 // module no browser bundle can hold. Every detection, whatever its kind or confidence, is reported: for a citizen's
 // fields it becomes a proposed redaction a moderator must resolve; for generated text it is
 // redacted or it blocks the step, and staff are told which.
-import { detectPii, redact } from "~/analysis/pii";
+import { detectPii, redact } from "~/engine/pii";
 import type { ScreenedField } from "~db/vocabulary";
 import { FIELD_LABELS, PII_KIND_LABELS } from "./moderation-schema";
 

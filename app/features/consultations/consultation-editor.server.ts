@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { consultations, draftNodes, draftVersions } from "~db/schema";
-import { parseDraft } from "~/analysis/draft-parser";
+import { parseDraft } from "~/engine/draft-parser";
 import { appendAudit } from "~/platform/audit.server";
 import type { ConsultationInput } from "./consultation-schema";
 import { insertDraftVersion } from "./draft.server";

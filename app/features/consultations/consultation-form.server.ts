@@ -1,4 +1,4 @@
-import { flattenArticles, parseDraft, type DraftNode, type ParsedDraft } from "~/analysis/draft-parser";
+import { flattenArticles, parseDraft, type DraftNode, type ParsedDraft } from "~/engine/draft-parser";
 import type { DraftPreview } from "~/ui/consultation-form";
 import { DocxError, extractDocxText } from "~/platform/docx.server";
 import { formValues, parseForm, type FieldErrors } from "~/platform/forms";

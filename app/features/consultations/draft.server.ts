@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { articleIdentities, draftNodes, draftVersions } from "~db/schema";
-import type { DraftNode, ParsedDraft } from "~/analysis/draft-parser";
+import type { DraftNode, ParsedDraft } from "~/engine/draft-parser";
 
 export interface NewVersion {
   consultationId: number;

@@ -2,7 +2,7 @@ import { diffChars } from "diff";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { consultations, draftNodes, draftVersions } from "~db/schema";
-import { flattenArticles, parseDraft } from "~/analysis/draft-parser";
+import { flattenArticles, parseDraft } from "~/engine/draft-parser";
 import { appendAudit } from "~/platform/audit.server";
 import { matchArticles } from "./article-matching";
 import { WorkflowError, notifyPublicChange } from "./consultation-workflow.server";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
 import { packetBuilds } from "~db/schema";
-import { startWorker } from "~/analysis/spawn-worker";
+import { startWorker } from "~/engine/spawn-worker";
 import { PACKET_FILE_NAMES } from "~/features/packet/writers/packet-files.server";
 import { pdfFont } from "~/features/packet/writers/pdf-font.server";
 import type { PacketWorkerInput, PacketWorkerMessage } from "~/features/packet/writers/packet-worker-entry";

@@ -7,7 +7,7 @@ import { inArray } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
 import { commentArticles, users } from "~db/schema";
 import type { Disposition } from "~db/vocabulary";
-import { detectPii, redact } from "~/analysis/pii";
+import { detectPii, redact } from "~/engine/pii";
 import { latestArticles } from "~/features/consultations/article-numbers.server";
 import { answersByComment } from "./comment-answers.server";
 import { answeredPerTopic, currentTopics, dispositionsOf, overridesPerTopic, type DispositionRow } from "./dispositions.server";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectPii } from "~/analysis/pii";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { detectPii } from "~/engine/pii";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 import {
   campaignStatement,
   countsPhrase,

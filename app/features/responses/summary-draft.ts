@@ -5,7 +5,7 @@
 // Whatever the volume, the text stays within SUMMARY_BOUND characters: at volume it summarises by
 // counts and the largest opinions, and says where the rest is (the register).
 import { DISPOSITIONS, type Disposition } from "~db/vocabulary";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 import { formatDate } from "~/platform/dates";
 import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments/comment-labels";
 import { screenText } from "~/features/comments/publication-screen.server";

@@ -1,6 +1,6 @@
 // What a search box query asks for, read the way citizens type it. Pure and dialect-free: the
 // SQLite search (search-query.server.ts) and any later port (PostgreSQL, pg_trgm) read the same terms.
-import { parseChineseNumeral, toChineseNumeral } from "~/analysis/chinese-numerals";
+import { parseChineseNumeral, toChineseNumeral } from "~/engine/chinese-numerals";
 import { foldCase } from "./search-text";
 
 /**

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "~/ui/pagination";
-import { MIN_COMMENTS_FOR_TOPICS } from "~/analysis/small-consultation";
+import { MIN_COMMENTS_FOR_TOPICS } from "~/engine/small-consultation";
 import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/features/analysis/analysis-schema";
 import { CommentItem } from "./comment-item";
 import type { Reply } from "./edit.server";

@@ -1,6 +1,6 @@
 import { STANCE_LABELS, ARTICLE_SOURCE_LABELS, type ArticleSource } from "~/features/analysis/analysis-schema";
 import type { Stance } from "~db/vocabulary";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 
 const EXCERPT = 160;
 

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { REJECT_REASONS } from "~db/vocabulary";
 import { SelectField, TextField } from "~/ui/field";
 import { TextAreaField } from "~/ui/text-area-field";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 import { CHANNEL_LABELS, REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
 import { PUBLISH_PREFERENCE_SHORT } from "~/features/comments/moderation-schema";
 import type { QueueItem } from "~/features/comments/moderation-queue.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { toChineseNumeral } from "~/analysis/draft-parser";
+import { toChineseNumeral } from "~/engine/draft-parser";
 import { getPublicConsultation } from "~/features/consultations/consultation.server";
 import { diffVersions, listVersions } from "~/features/consultations/versions.server";
 import { formatDateTime } from "~/platform/dates";

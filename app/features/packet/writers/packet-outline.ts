@@ -2,7 +2,7 @@
 // the two files the legal office may receive never differ in content.
 import type { Count } from "~/features/packet/packet-stats.server";
 import type { Packet } from "~/features/packet/packet.server";
-import { toChineseNumeral } from "~/analysis/chinese-numerals";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 import { formatDateTime } from "~/platform/dates";
 
 export type Block =
