@@ -165,7 +165,7 @@ const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "
 
 // The personal-data detector on the repository's own fixture (scripts/pii-fixture.ts), so it is measured even
 // where ../shared is absent. The goal is every format found and at most 2 % of near misses flagged.
-const PII_FIXTURE = path.join(repoRoot, "app", "analysis", "pii-fixture.json");
+const PII_FIXTURE = path.join(repoRoot, "app", "engine", "pii-fixture.json");
 const PII_TARGETS = { recall: 1, falsePositiveRate: 0.02 };
 
 function evaluatePiiFixture(): boolean {

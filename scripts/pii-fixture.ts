@@ -485,6 +485,6 @@ for (let i = 0; i < 10; i++) {
 
 const fixture: PiiFixture = { positives, negatives };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const file = path.join(repoRoot, "app", "analysis", "pii-fixture.json");
+const file = path.join(repoRoot, "app", "engine", "pii-fixture.json");
 fs.writeFileSync(file, `${JSON.stringify(fixture, null, 1)}\n`);
 process.stdout.write(`${positives.length} positives, ${negatives.length} near misses written to ${path.relative(repoRoot, file)}\n`);

@@ -29,7 +29,7 @@ function texts(): string[] {
     }
   }
   if (out.length === 0) {
-    const fixture = JSON.parse(fs.readFileSync(path.join(repoRoot, "app", "analysis", "pii-fixture.json"), "utf8")) as { text: string }[];
+    const fixture = JSON.parse(fs.readFileSync(path.join(repoRoot, "app", "engine", "pii-fixture.json"), "utf8")) as { text: string }[];
     out.push(...fixture.map((c) => c.text));
   }
   return Array.from({ length: N }, (_, i) => out[i % out.length]);
