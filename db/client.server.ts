@@ -3,8 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import * as schema from "./schema";
 
@@ -240,6 +239,40 @@ export function raw(q: Queryable): RawStatements {
   };
 }
 
-export function migrateDatabase(db: Db): void {
-  migrate(drizzleSync(db.$client, { schema }), { migrationsFolder: migrationsFolder() });
+/**
+ * Applies the pending migrations, under the database's write lock from the first read of the journal to the
+ * commit: of several instances starting at once on one file, the first migrates and the others find nothing
+ * left to do. drizzle's own migrator reads the journal before its BEGIN, so two starting processes could both
+ * apply the same migration. Same journal table and rows as drizzle's (`__drizzle_migrations`), so
+ * `drizzle-kit` and existing databases keep working. Runs at start, before any request is served, so it may
+ * block: a lock held by another instance's migration is waited out.
+ */
+export function migrateDatabase(db: Db): number {
+  const migrations = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+  const c = db.$client;
+  c.pragma(`busy_timeout = ${MIGRATION_LOCK_WAIT_MS}`);
+  try {
+    c.exec("BEGIN IMMEDIATE");
+    try {
+      c.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+      const last = c.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').pluck().get() as number | string | undefined;
+      let applied = 0;
+      for (const m of migrations) {
+        if (last !== undefined && Number(last) >= m.folderMillis) continue;
+        for (const statement of m.sql) if (statement.trim()) c.exec(statement);
+        c.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)').run(m.hash, m.folderMillis);
+        applied++;
+      }
+      c.exec("COMMIT");
+      return applied;
+    } catch (error) {
+      if (c.inTransaction) c.exec("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    c.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }
+
+/** How long a starting instance waits for another one's migration. */
+const MIGRATION_LOCK_WAIT_MS = 60_000;

@@ -394,6 +394,9 @@ export const analysisRuns = sqliteTable("analysis_runs", {
   startedAt: integer("started_at", { mode: "timestamp_ms" }),
   finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
+  /** The process carrying the run out, and until when its claim holds unless renewed (docs/decisions/0031). */
+  leaseOwner: text("lease_owner"),
+  leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
 });
 
 export const topics = sqliteTable("topics", {

@@ -36,8 +36,14 @@ const EnvSchema = z
       .min(3)
       .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, "must be an address such as 征求意见平台 <noreply@example.gov.cn>")
       .default("征求意见平台 <noreply@zhengqiu.localhost>"),
-    // The outbox sender (docs/decisions/0007): "inline" runs it in the server process, "off" leaves
-    // it to `npm run mail:worker`. The scheduler for digests and reminders always runs in the server.
+    // Background work (docs/decisions/0031): the mail outbox, the daily scheduler and analysis runs. "inline"
+    // carries it out in the web process; "off" leaves all of it to `npm run worker` (or another instance
+    // with JOBS=inline), so that several web instances can share one database.
+    JOBS: z.enum(["inline", "off"]).default("inline"),
+    // How often a process with jobs looks for analysis runs queued by another instance.
+    ANALYSIS_POLL_MS: z.coerce.number().int().min(100).default(2000),
+    // The outbox sender alone (docs/decisions/0007): "off" leaves mail to `npm run mail:worker` or
+    // `npm run worker` while this process still runs the scheduler and analyses.
     MAIL_SENDER: z.enum(["inline", "off"]).default("inline"),
     MAIL_POLL_MS: z.coerce.number().int().min(100).default(2000),
     MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).default(60_000),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canViewAnalysis } from "~/features/analysis/analysis-access";
-import { failAbandonedRuns, latestRun } from "~/features/analysis/analysis-runs.server";
+import { latestRun } from "~/features/analysis/analysis-runs.server";
 import { getDb } from "~/platform/db.server";
 import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
 
@@ -11,7 +11,6 @@ import { requireStaffConsultation } from "~/features/consultations/consultation-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { c } = await requireStaffConsultation(request, params.id, canViewAnalysis);
   const db = getDb();
-  await failAbandonedRuns(db, c.id);
   const run = await latestRun(db, c.id);
   const body = run
     ? { id: run.id, status: run.status, progress: run.progress, stage: run.stage, error: run.error, finishedAt: run.finishedAt?.toISOString() ?? null }

@@ -1,7 +1,10 @@
-// The server's background work: the outbox sender (unless MAIL_SENDER=off, when
-// `npm run mail:worker` delivers instead) and the scheduler for digests and reminders.
-// Started by boot(); stopped by scripts/server.js on SIGTERM through the build's entry module.
+// Background work (docs/decisions/0031): the outbox sender, the scheduler for digests, reminders and
+// housekeeping, and the analysis runner that claims queued runs. Carried out by the web process when
+// JOBS=inline (the default), or by `npm run worker` beside web processes started with JOBS=off.
+// Each piece is safe with several processes at once: the outbox and analysis runs are claimed under
+// leases, and the scheduler records each day's run in the same transaction as its work.
 import type { Db } from "~db/client.server";
+import { startAnalysisRunner, type RunningAnalysisRunner } from "~/features/analysis/analysis-runs.server";
 import { sweepUnreferencedCommentFiles } from "~/features/comments/comment-attachments.server";
 import { NOTICE_JOBS } from "~/features/notices/scheduled-notices.server";
 import { startOutboxSender, type RunningSender } from "~/features/notices/outbox-sender.server";
@@ -12,28 +15,34 @@ import { startScheduler, type DailyJob, type RunningScheduler } from "~/platform
 /** Housekeeping that runs at night: files of comments that were never stored. */
 export const MAINTENANCE_JOBS: DailyJob[] = [{ name: "comment-file-sweep", at: "03:00", run: (tx, { now }) => sweepUnreferencedCommentFiles(tx, now) }];
 
-// On globalThis, so that a module reloaded in development does not start a second set.
-const g = globalThis as { __zhengqiuBackground?: { sender?: RunningSender; scheduler: RunningScheduler } };
+type Running = { sender?: RunningSender; scheduler: RunningScheduler; analyses: RunningAnalysisRunner };
 
-export async function startBackground(db: Db): Promise<void> {
+// On globalThis, so that a module reloaded in development does not start a second set.
+const g = globalThis as { __zhengqiuBackground?: Running };
+
+/** Starts every piece of background work in this process. `mail: false` leaves the outbox to another process. */
+export async function startBackground(db: Db, options: { mail?: boolean; keepAlive?: boolean; log?: (line: string) => void } = {}): Promise<void> {
   if (g.__zhengqiuBackground) return;
   const e = env();
+  const log = options.log ?? ((line: string) => console.log(`[zhengqiu] ${line}`));
   let sender: RunningSender | undefined;
-  if (e.MAIL_SENDER === "inline") {
+  if (options.mail ?? e.MAIL_SENDER === "inline") {
     const mailer = createMailer();
-    sender = startOutboxSender(db, mailer);
+    sender = startOutboxSender(db, mailer, { keepAlive: options.keepAlive });
     const where =
       mailer.mode === "smtp" ? `SMTP ${e.SMTP_HOST}:${e.SMTP_PORT}` : "no SMTP configured: mail is kept in the outbox (/admin/outbox) and as .eml files";
-    console.log(`[zhengqiu] Mail sender running (${where}).`);
+    log(`Mail sender running (${where}).`);
   }
-  g.__zhengqiuBackground = { sender, scheduler: await startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS]) };
+  const scheduler = await startScheduler(db, [...NOTICE_JOBS, ...MAINTENANCE_JOBS]);
+  const analyses = startAnalysisRunner(db);
+  g.__zhengqiuBackground = { sender, scheduler, analyses };
 }
 
-/** Stops the scheduler and waits for the message in flight, so that its answer is recorded. */
+/** Stops the scheduler and the analysis runner, and waits for the message in flight, so that its answer is recorded. */
 export async function stopBackground(): Promise<void> {
   const running = g.__zhengqiuBackground;
   if (!running) return;
   delete g.__zhengqiuBackground;
   running.scheduler.stop();
-  await running.sender?.stop();
+  await Promise.all([running.sender?.stop(), running.analyses.stop()]);
 }

@@ -2,7 +2,6 @@ import { migrateDatabase } from "~db/client.server";
 import { DEMO_ACCOUNTS } from "~db/seed/accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
 import { ensureSearchIndex } from "~/features/search/search.server";
-import { failInterruptedRuns } from "~/features/analysis/analysis-runs.server";
 import { ensureDefaultIdentityCategories } from "~/features/comments/identity-categories.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -19,9 +18,8 @@ export function boot(): Promise<void> {
 async function start(): Promise<void> {
   const e = env();
   const db = getDb();
-  migrateDatabase(db);
+  migrateDatabase(db); // under the database's lock: of several instances starting at once, the first migrates
   await ensureSearchIndex(db);
-  await failInterruptedRuns(db); // analyses a stopped process left "running"
   if (e.SEED_DEMO && (await isDatabaseEmpty(db))) {
     await seedDemo(db);
     console.log("[zhengqiu] Demo data seeded. Demo accounts (username / password):");
@@ -30,6 +28,7 @@ async function start(): Promise<void> {
   // After the seed, which writes the same defaults: databases from before a default existed get it.
   const added = await ensureDefaultIdentityCategories(db);
   if (added.length) console.log(`[zhengqiu] Identity categories added to the comment form: ${added.join("、")}`);
-  // The outbox sender and the scheduler (docs/decisions/0007). Tests never call boot().
-  await startBackground(db);
+  // The outbox sender, the scheduler and the analysis runner (docs/decisions/0007, 0031), unless another
+  // process carries them out (JOBS=off with `npm run worker`). Tests never call boot().
+  if (e.JOBS === "inline") await startBackground(db);
 }

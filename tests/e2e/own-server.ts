@@ -5,10 +5,13 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** A server of the test's own, on a fresh demo database, with limits high enough to reach validation. */
-export async function startOwnServer(port: number, name: string, env: Record<string, string> = {}) {
+/**
+ * A server of the test's own, on a fresh demo database, with limits high enough to reach validation.
+ * `keepData` starts another instance on the database an earlier call of the same name created.
+ */
+export async function startOwnServer(port: number, name: string, env: Record<string, string> = {}, options: { keepData?: boolean } = {}) {
   const dataDir = path.join(root, "tests", ".tmp-e2e", name);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.js"], {
     cwd: root,
     env: {
@@ -45,6 +48,7 @@ export async function startOwnServer(port: number, name: string, env: Record<str
   return {
     base,
     dataDir,
+    pid: child.pid,
     stderr: () => stderr,
     stop: () => child.kill("SIGKILL"),
   };

@@ -26,11 +26,21 @@ export interface StoreInput {
   /** staff key → topic row id, as sent to the engine */
   settled: Map<string, number>;
   now: Date;
+  /** The process holding the run's lease: the result is stored only while it still holds it. */
+  owner?: string;
 }
 
-export async function storeAnalysisResult(db: Db, { runId, consultationId, result, settled, now }: StoreInput): Promise<void> {
+export async function storeAnalysisResult(db: Db, { runId, consultationId, result, settled, now, owner }: StoreInput): Promise<void> {
   const identityOf = new Map((await latestArticles(db, consultationId)).map((a) => [a.number, a.identityId]));
   await db.transaction(async (tx) => {
+    if (owner !== undefined) {
+      const run = await tx
+        .select({ status: analysisRuns.status, leaseOwner: analysisRuns.leaseOwner })
+        .from(analysisRuns)
+        .where(eq(analysisRuns.id, runId))
+        .get();
+      if (run?.status !== "running" || run.leaseOwner !== owner) throw new Error(`analysis run ${runId} is no longer held by this process`);
+    }
     const previous = new Map(
       (
         await tx

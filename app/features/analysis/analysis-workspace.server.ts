@@ -6,12 +6,11 @@ import { analysisRuns, commentAnalysis, comments, topics, users } from "~db/sche
 import { senderShare } from "~/engine/sender-share";
 import { analysableComments, senderOf } from "./analysis-input.server";
 import { commentPage, commentsById } from "./analysis-comments.server";
-import { failAbandonedRuns, lastFinishedRun, latestRun } from "./analysis-runs.server";
+import { lastFinishedRun, latestRun } from "./analysis-runs.server";
 import type { ArticleNumber } from "~/features/consultations/article-numbers.server";
 
 /** The latest run (maybe still going), the last finished one, and how many comments came in since. */
 export async function runOverview(db: Db, consultationId: number) {
-  await failAbandonedRuns(db, consultationId);
   const latest = await latestRun(db, consultationId);
   const finished = await lastFinishedRun(db, consultationId);
   const by = finished?.triggeredBy
