@@ -194,11 +194,6 @@ export interface RawStatements {
   /** Every row as an array of its columns. */
   arrays(sql: string, ...params: unknown[]): Promise<unknown[][]>;
   run(sql: string, ...params: unknown[]): Promise<{ changes: number; lastInsertRowid: number | bigint }>;
-  /**
-   * Runs a synchronous block of statements on the connection at once, as one unit: for SQLite-only
-   * code that streams with better-sqlite3's iterators. Nothing of another context runs meanwhile.
-   */
-  sync<T>(block: (sqlite: Database.Database) => T): Promise<T>;
 }
 
 function gateOf(q: Queryable): Gate {
@@ -207,35 +202,55 @@ function gateOf(q: Queryable): Gate {
   return gate;
 }
 
+/** Prepared statements of raw(), per connection: preparing costs more than running on hot paths. */
+const rawStatements = new WeakMap<Gate, Map<string, Database.Statement>>();
+
 export function raw(q: Queryable): RawStatements {
   const gate = gateOf(q);
-  const prepare = (sql: string) => gate.sqlite.prepare(sql);
+  let cache = rawStatements.get(gate);
+  if (!cache) rawStatements.set(gate, (cache = new Map()));
+  const prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = gate.sqlite.prepare(sql);
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  // A cached statement keeps its mode: each call sets the one it needs.
+  const rows = (sql: string) => {
+    const st = prepare(sql);
+    return st.reader ? st.raw(false).pluck(false) : st;
+  };
   return {
-    all: (sql, ...params) => gate.statement(() => prepare(sql).all(...params) as never),
-    get: (sql, ...params) => gate.statement(() => prepare(sql).get(...params) as never),
+    all: (sql, ...params) => gate.statement(() => rows(sql).all(...params) as never),
+    get: (sql, ...params) => gate.statement(() => rows(sql).get(...params) as never),
     value: (sql, ...params) =>
       gate.statement(
         () =>
           prepare(sql)
-            .pluck()
+            .raw(false)
+            .pluck(true)
             .get(...params) as never
       ),
     column: (sql, ...params) =>
       gate.statement(
         () =>
           prepare(sql)
-            .pluck()
+            .raw(false)
+            .pluck(true)
             .all(...params) as never
       ),
     arrays: (sql, ...params) =>
       gate.statement(
         () =>
           prepare(sql)
+            .pluck(false)
             .raw(true)
             .all(...params) as unknown[][]
       ),
     run: (sql, ...params) => gate.statement(() => prepare(sql).run(...params)),
-    sync: (block) => gate.statement(() => block(gate.sqlite)),
   };
 }
 
@@ -272,6 +287,24 @@ export function migrateDatabase(db: Db): number {
   } finally {
     c.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
+}
+
+/**
+ * Throws unless the database accepts a write, within the busy timeout: a table created and rolled back.
+ * A transaction of another request open on the connection already proves it writable. For /healthz.
+ */
+export function probeWrite(db: Db): Promise<void> {
+  const gate = gateOf(db);
+  return gate.statement(() => {
+    const c = gate.sqlite;
+    if (c.inTransaction) return;
+    c.exec("BEGIN IMMEDIATE");
+    try {
+      c.exec("CREATE TABLE healthz_write_probe (x INTEGER); INSERT INTO healthz_write_probe VALUES (1);");
+    } finally {
+      c.exec("ROLLBACK");
+    }
+  });
 }
 
 /** How long a starting instance waits for another one's migration. */

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import type Database from "better-sqlite3";
-import { openDatabase, raw, type Db } from "~db/client.server";
+import { openDatabase, probeWrite, type Db } from "~db/client.server";
 
 export type { Db, Tx } from "~db/client.server";
 import { env } from "./env.server";
@@ -21,16 +20,5 @@ export function setDb(db: Db): void {
 /** Throws unless the database answers a read and accepts a write (rolled back): for /healthz. */
 export async function probeDatabase(db: Db): Promise<void> {
   await db.run(sql`select 1`);
-  await raw(db).sync(writeProbe);
-}
-
-function writeProbe(client: Database.Database): void {
-  // Another request's transaction is open on the shared connection: the database is writable.
-  if (client.inTransaction) return;
-  client.exec("BEGIN IMMEDIATE");
-  try {
-    client.exec("CREATE TABLE healthz_write_probe (x INTEGER); INSERT INTO healthz_write_probe VALUES (1);");
-  } finally {
-    client.exec("ROLLBACK");
-  }
+  await probeWrite(db);
 }

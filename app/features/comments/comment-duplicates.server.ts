@@ -45,38 +45,27 @@ const columns = { id: comments.id, email: comments.email, name: comments.name, o
 
 /** Every group of two or more submissions of one text by one submitter, oldest first. */
 export async function duplicateGroups(db: Db, consultationId: number): Promise<DuplicateGroup[]> {
-  // Iterated unsorted (sorting 100,000 bodies costs more than the rest): each group is put in order afterwards.
-  const groups = await raw(db).sync((c) => {
-    const rows = c
-      .prepare(
-        // Only submitters with more than one comment can have a 重复提交: their texts alone are read.
-        `WITH s AS (
+  // Read unsorted (sorting 100,000 bodies costs more than the rest): each group is put in order afterwards.
+  const rows = await raw(db).all<{ id: number; email: string | null; name: string | null; organisation: string | null; text: string; receivedAt: number }>(
+    // Only submitters with more than one comment can have a 重复提交: their texts alone are read.
+    `WITH s AS (
          SELECT id, CASE WHEN trim(coalesce(email, '')) <> '' THEN 'e:' || lower(trim(email))
                          ELSE 'n:' || trim(name) || '|' || coalesce(trim(organisation), '') END AS who
          FROM comments WHERE consultation_id = ? AND (email IS NOT NULL OR name IS NOT NULL))
        SELECT c.id, c.email, c.name, c.organisation, c.body_normalized AS text, c.received_at AS receivedAt
        FROM s JOIN comments c ON c.id = s.id
-       WHERE s.who IN (SELECT who FROM s GROUP BY who HAVING count(*) > 1)`
-      )
-      .iterate(consultationId) as IterableIterator<{
-      id: number;
-      email: string | null;
-      name: string | null;
-      organisation: string | null;
-      text: string;
-      receivedAt: number;
-    }>;
-    const byKey = new Map<string, Array<[number, number]>>();
-    for (const r of rows) {
-      const who = submitterKey(r);
-      if (!who || !r.text.trim()) continue;
-      const key = `${who}\u0000${textKey(r.text)}`;
-      const members = byKey.get(key);
-      if (members) members.push([r.receivedAt, r.id]);
-      else byKey.set(key, [[r.receivedAt, r.id]]);
-    }
-    return byKey;
-  });
+       WHERE s.who IN (SELECT who FROM s GROUP BY who HAVING count(*) > 1)`,
+    consultationId
+  );
+  const groups = new Map<string, Array<[number, number]>>();
+  for (const r of rows) {
+    const who = submitterKey(r);
+    if (!who || !r.text.trim()) continue;
+    const key = `${who}\u0000${textKey(r.text)}`;
+    const members = groups.get(key);
+    if (members) members.push([r.receivedAt, r.id]);
+    else groups.set(key, [[r.receivedAt, r.id]]);
+  }
   return [...groups.values()]
     .filter((m) => m.length > 1)
     .map((m) => m.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, id]) => id))

@@ -59,10 +59,10 @@ export function submitComment(
 ): Promise<IntakeResult> {
   const now = meta.now ?? new Date();
   const channel = meta.channel ?? "web";
-  const q = intakeStatements(db);
   return db.transaction(
     async (tx) => {
-      const existing = q.byIdempotencyKey.get(input.idempotencyKey);
+      const q = intakeStatements(tx);
+      const existing = await q.byIdempotencyKey(input.idempotencyKey);
       if (existing) {
         if (existing.consultationId !== consultationId)
           return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
@@ -75,7 +75,7 @@ export function submitComment(
         if (!sameSubmission) return { ok: false, field: "form", message: KEY_TAKEN, status: 409, renewKey: true };
         return { ok: true, receiptNo: existing.receiptNo, checkCode: checkCodeFor(input.idempotencyKey), duplicate: true };
       }
-      const row = q.consultation.get(consultationId);
+      const row = await q.consultation(consultationId);
       if (!row) return { ok: false, field: "form", message: "未找到该征求意见。", status: 404 };
       const c = {
         ...row,
@@ -117,9 +117,9 @@ export function submitComment(
         if (problem) return { ok: false, ...problem };
       }
 
-      const versionId = q.latestVersionId.get(consultationId)?.id ?? null;
+      const versionId = (await q.latestVersionId(consultationId)) ?? null;
       const numbers = [...new Set(input.articles)];
-      const identities = new Map(numbers.length && versionId ? q.articles.all(versionId).map((a) => [a.number, a.identityId]) : []);
+      const identities = new Map(numbers.length && versionId ? (await q.articles(versionId)).map((a) => [a.number, a.identityId]) : []);
       if (numbers.some((n) => !identities.has(n))) {
         return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
       }
@@ -128,7 +128,7 @@ export function submitComment(
       const fromDepartment = channel === "department_letter";
       const identityCategory = fromDepartment ? DEPARTMENT_IDENTITY : sanitizeLine(input.identityCategory);
       // The category is published beside anonymous comments, so only a configured one is accepted.
-      const configured = q.identityCategories.all().map((r) => r.label);
+      const configured = await q.identityCategories();
       if (!fromDepartment && !(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
         return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
       }
@@ -142,7 +142,7 @@ export function submitComment(
       const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
       // Every field that may be published is screened; each detection waits for a moderator.
       const pii = screenComment({ body, name, organisation });
-      const { id } = q.insertComment.get({
+      const { id } = await q.insertComment({
         consultationId,
         versionId,
         receiptNo,
@@ -162,9 +162,9 @@ export function submitComment(
         idempotencyKey: input.idempotencyKey,
         clientHash: meta.ip ? clientHash(meta.ip) : null,
         createdAt: now.getTime(),
-      })!;
-      for (const n of numbers) q.insertArticle.run(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
-      for (const m of pii) q.insertRedaction.run(id, m.kind, m.start, m.end, m.field);
+      });
+      for (const n of numbers) await q.insertArticle(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
+      for (const m of pii) await q.insertRedaction(id, m.kind, m.start, m.end, m.field);
       // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
       for (const f of meta.files ?? []) {
         await tx

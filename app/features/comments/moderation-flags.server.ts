@@ -25,32 +25,28 @@ export async function refreshModerationFlags(db: Db, consultationId: number, now
   ))!;
   if (missing.n === 0) return 0;
   const sameSender = await duplicateOf(db, consultationId);
-  // The rest reads and writes in one synchronous block on the connection (SQLite-only, like the
-  // statements it prepares), so the flags it writes match the comments it read.
-  return raw(db).sync((c) => {
-    const rows = c
-      .prepare(
-        `SELECT m.id, m.body_normalized AS text, m.version_id AS versionId, f.comment_id AS flagged,
+  // Read and written in one transaction, so the flags it writes match the comments it read.
+  return db.transaction(async (tx) => {
+    const sql = raw(tx);
+    const rows = await sql.all<Row>(
+      `SELECT m.id, m.body_normalized AS text, m.version_id AS versionId, f.comment_id AS flagged,
               f.duplicate_of AS duplicateOf, f.duplicate_kind AS duplicateKind
        FROM comments m LEFT JOIN comment_flags f ON f.comment_id = m.id
-       WHERE m.consultation_id = ? ORDER BY m.received_at, m.id`
-      )
-      .all(consultationId) as Row[];
+       WHERE m.consultation_id = ? ORDER BY m.received_at, m.id`,
+      consultationId
+    );
     const fresh = rows.filter((r) => r.flagged === null);
     if (fresh.length === 0) return 0;
 
-    const meta = c.prepare(`SELECT title FROM consultations WHERE id = ?`).get(consultationId) as { title: string } | undefined;
-    const latest = c.prepare(`SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`).get(consultationId) as
-      | { id: number }
-      | undefined;
-    const versionText = c.prepare(`SELECT source_text AS text FROM draft_versions WHERE id = ? AND consultation_id = ?`);
+    const meta = await sql.get<{ title: string }>(`SELECT title FROM consultations WHERE id = ?`, consultationId);
+    const latest = await sql.get<{ id: number }>(`SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`, consultationId);
     const segmenter = createSegmenter();
     const profiles = new Map<number, DraftProfile | null>();
-    const profileFor = (versionId: number | null): DraftProfile | null => {
+    const profileFor = async (versionId: number | null): Promise<DraftProfile | null> => {
       const id = versionId ?? latest?.id ?? null;
       if (id === null) return null;
       if (!profiles.has(id)) {
-        const v = versionText.get(id, consultationId) as { text: string } | undefined;
+        const v = await sql.get<{ text: string }>(`SELECT source_text AS text FROM draft_versions WHERE id = ? AND consultation_id = ?`, id, consultationId);
         profiles.set(id, v && meta ? draftProfile(segmenter, meta.title, v.text) : null);
       }
       return profiles.get(id)!;
@@ -64,26 +60,30 @@ export async function refreshModerationFlags(db: Db, consultationId: number, now
       return hint ? { of: hint.of, kind: "similar" as const } : { of: null, kind: null };
     };
 
-    const insert = c.prepare(
-      `INSERT INTO comment_flags (comment_id, draft_version_id, off_topic, off_topic_reason, duplicate_of, duplicate_kind, computed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
-    );
-    const update = c.prepare(`UPDATE comment_flags SET duplicate_of = ?, duplicate_kind = ? WHERE comment_id = ?`);
     const at = now.getTime();
-    c.transaction(() => {
-      for (const r of fresh) {
-        const profile = profileFor(r.versionId);
-        const verdict = profile ? judgeTopicality(segmenter, profile, r.text) : null;
-        const d = duplicateFor(r.id);
-        insert.run(r.id, profile ? r.versionId ?? latest?.id ?? null : null, verdict?.offTopic ? 1 : 0, verdict?.reason ?? null, d.of, d.kind, at);
-      }
-      // A letter entered late with an earlier received date can make an older comment the first copy.
-      for (const r of rows) {
-        if (r.flagged === null) continue;
-        const d = duplicateFor(r.id);
-        if (d.of !== r.duplicateOf || d.kind !== r.duplicateKind) update.run(d.of, d.kind, r.id);
-      }
-    }).immediate();
+    for (const r of fresh) {
+      const profile = await profileFor(r.versionId);
+      const verdict = profile ? judgeTopicality(segmenter, profile, r.text) : null;
+      const d = duplicateFor(r.id);
+      await sql.run(
+        `INSERT INTO comment_flags (comment_id, draft_version_id, off_topic, off_topic_reason, duplicate_of, duplicate_kind, computed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        r.id,
+        profile ? r.versionId ?? latest?.id ?? null : null,
+        verdict?.offTopic ? 1 : 0,
+        verdict?.reason ?? null,
+        d.of,
+        d.kind,
+        at
+      );
+    }
+    // A letter entered late with an earlier received date can make an older comment the first copy.
+    for (const r of rows) {
+      if (r.flagged === null) continue;
+      const d = duplicateFor(r.id);
+      if (d.of !== r.duplicateOf || d.kind !== r.duplicateKind)
+        await sql.run(`UPDATE comment_flags SET duplicate_of = ?, duplicate_kind = ? WHERE comment_id = ?`, d.of, d.kind, r.id);
+    }
     return fresh.length;
   });
 }
