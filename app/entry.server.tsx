@@ -22,14 +22,16 @@ await boot();
 // limit is kept only against a client that never reads its response.
 export const streamTimeout = 60_000;
 
-// Used by scripts/server.js for url-encoded comment posts, before Remix (docs/decisions/0008).
-export { processCommentForm } from "~/features/comments/comment-intake.server";
+// Used by server/index.ts for url-encoded comment posts, before Remix (docs/decisions/0008): the form's
+// processing and its one URL pattern, both the comments feature's.
+export { processCommentForm } from "~/features/comments/index.server";
+export { COMMENT_FORM_PATH } from "~/features/comments";
 
-// Used by scripts/server.js for express's `trust proxy`: off, a hop count or the proxies' addresses,
+// Used by server/index.ts for express's `trust proxy`: off, a hop count or the proxies' addresses,
 // validated with the rest of the environment (app/platform/trust-proxy.server.ts).
 export const trustProxy = () => env().TRUST_PROXY;
 
-// Used by scripts/server.js on SIGTERM: the mail sender records the message in flight first.
+// Used by server/index.ts on SIGTERM: the mail sender records the message in flight first.
 export { stopBackground } from "~/startup/background.server";
 
 /** Loader and action data fetched by the browser's router: never kept by a shared cache either. */

@@ -8,7 +8,11 @@ import { getSessionUser } from "~/platform/session.server";
 import { readPreferences } from "~/platform/preferences.server";
 import styles from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+];
 
 export const meta: MetaFunction = () => [{ title: "征求意见平台" }];
 

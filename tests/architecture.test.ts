@@ -42,6 +42,32 @@ function resolve(from: string, spec: string): string | null {
 
 const appFiles = sourceFiles("app").filter((f) => !/\.test\.tsx?$/.test(f));
 
+const featureOf = (file: string) => /^app\/features\/([^/]+)\//.exec(file)?.[1] ?? null;
+const isFeatureIndex = (file: string) => /^app\/features\/[^/]+\/index(\.server)?\.ts$/.test(file);
+
+const NAMED = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:\{([^}]*)\}\s*from\s+)?["']([^"']+)["']/g;
+
+/** A file's runtime imports with the names each takes (type-only names aside). */
+function runtimeImports(file: string): Array<{ spec: string; names: string[] }> {
+  const text = fs.readFileSync(path.join(root, file), "utf8");
+  const named = [...text.matchAll(NAMED)].filter((m) => !m[1]);
+  const withNames = new Map(named.map((m) => [m[3], (m[2] ?? "").split(",").map((n) => n.trim())]));
+  return importsOf(file, "runtime").map((spec) => ({
+    spec,
+    names: (withNames.get(spec) ?? []).filter((n) => n && !n.startsWith("type ")).map((n) => n.split(/\s+as\s+/)[0].trim()),
+  }));
+}
+
+/** What a feature index re-exports: name → the module that defines it. */
+function reExports(index: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of fs.readFileSync(path.join(root, index), "utf8").matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+    const target = resolve(index, m[2])!;
+    for (const n of m[1].split(",").map((x) => x.trim())) if (n) out.set(n, target);
+  }
+  return out;
+}
+
 describe("architecture", () => {
   it("routes never reach the database: no drizzle, no schema, no driver, no raw SQL", () => {
     const offences: string[] = [];
@@ -98,14 +124,39 @@ describe("architecture", () => {
     expect(offences).toEqual([]);
   });
 
+  it("a feature is used by others only through its index (index.ts, index.server.ts), which only re-exports", () => {
+    const offences: string[] = [];
+    for (const file of [...appFiles, ...sourceFiles("server")]) {
+      const own = featureOf(file);
+      for (const spec of importsOf(file)) {
+        const target = resolve(file, spec);
+        const feature = target && featureOf(target);
+        if (feature && feature !== own && !isFeatureIndex(target)) offences.push(`${file} imports ${spec}`);
+      }
+    }
+    for (const index of appFiles.filter(isFeatureIndex)) {
+      const code = fs
+        .readFileSync(path.join(root, index), "utf8")
+        .replace(/\/\/.*$/gm, "")
+        .replace(/export\s+(type\s+)?\{[^}]*\}\s*from\s*"\.\/[^"]+";/g, "")
+        .trim();
+      if (code) offences.push(`${index} holds more than re-exports: ${code.slice(0, 80)}`);
+    }
+    expect(offences).toEqual([]);
+  });
+
   it("has no import cycles in the application code (type-only imports aside)", () => {
+    // A feature's index only re-exports: an import through it is an import of the modules that define
+    // the names taken, so that two features using each other's different modules are no cycle.
     const graph = new Map<string, string[]>();
     for (const file of appFiles) {
       graph.set(
         file,
-        importsOf(file, "runtime")
-          .map((spec) => resolve(file, spec))
-          .filter((t): t is string => t !== null && t.startsWith("app/"))
+        runtimeImports(file).flatMap(({ spec, names }) => {
+          const target = resolve(file, spec);
+          if (target === null || !target.startsWith("app/")) return [];
+          return isFeatureIndex(target) ? names.map((n) => reExports(target).get(n) ?? target) : [target];
+        })
       );
     }
     const cycles: string[] = [];

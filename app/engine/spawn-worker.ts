@@ -6,7 +6,7 @@ import { Worker, type TransferListItem } from "node:worker_threads";
 
 /**
  * Starts one of the engine's worker threads. In production the code runs from bundles in build/, and each
- * worker is a bundle beside the one starting it (scripts/build-worker.mjs). Under tsx and in tests the worker
+ * worker is a bundle beside the one starting it (scripts/build-entries.mjs). Under tsx and in tests the worker
  * runs its .ts source through tsx: Node 20 ignores `--import tsx` in a worker's execArgv, so a two-line
  * bootstrap registers tsx's loader inside the worker before importing the entry.
  */

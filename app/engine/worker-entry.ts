@@ -5,7 +5,7 @@ import type { AnalysisInput, AnalysisProgress, AnalysisResult } from "./types";
 /**
  * The body of the analysis worker thread: runs one analysis on the input it was started with, posting progress
  * (at most a few times a second) and then the result or the error. Bundled to build/analysis-worker.js for
- * production by scripts/build-worker.mjs.
+ * production by scripts/build-entries.mjs.
  */
 export type WorkerMessage =
   | { type: "progress"; progress: AnalysisProgress }

@@ -28,7 +28,7 @@ describe("TRUST_PROXY", () => {
   });
 });
 
-// Real HTTP requests to an express app configured as scripts/server.js configures it.
+// Real HTTP requests to an express app configured as server/index.ts configures it.
 const servers: http.Server[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
 

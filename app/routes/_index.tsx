@@ -2,8 +2,8 @@ import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ConsultationCard } from "~/ui/consultation-card";
 import { SearchForm } from "~/ui/search-form";
-import { listPublicConsultations } from "~/features/consultations/consultation.server";
-import type { PublicPhase } from "~/features/consultations/consultation-status";
+import { listPublicConsultations } from "~/features/consultations/index.server";
+import type { PublicPhase } from "~/features/consultations";
 import { getDb } from "~/platform/db.server";
 
 export const meta: MetaFunction = () => [

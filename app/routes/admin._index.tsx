@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listStaffConsultations } from "~/features/consultations/consultation.server";
-import { PHASE_LABELS, publicPhase } from "~/features/consultations/consultation-status";
-import { ROLE_LABELS } from "~/features/accounts/roles";
+import { listStaffConsultations } from "~/features/consultations/index.server";
+import { PHASE_LABELS, publicPhase } from "~/features/consultations";
+import { ROLE_LABELS } from "~/features/accounts";
 import { formatDate } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 import { requireUser } from "~/platform/permissions.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuditChanges } from "~/ui/audit-changes";
-import { auditActionLabel, auditChanges, auditEntityLabel } from "~/features/accounts/audit-display";
+import { auditActionLabel, auditChanges, auditEntityLabel } from "~/features/accounts";
 import { verifyAuditChain } from "~/platform/audit.server";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";

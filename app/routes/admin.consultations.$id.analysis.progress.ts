@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canViewAnalysis } from "~/features/analysis/analysis-access";
-import { latestRun } from "~/features/analysis/analysis-runs.server";
+import { canViewAnalysis } from "~/features/analysis";
+import { latestRun } from "~/features/analysis/index.server";
 import { getDb } from "~/platform/db.server";
-import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
+import { requireStaffConsultation } from "~/features/consultations/index.server";
 
 /**
  * GET /admin/consultations/:id/analysis/progress: the latest run's state as JSON, polled by the workspace

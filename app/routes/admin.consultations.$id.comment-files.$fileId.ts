@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/features/comments/comment-attachments.server";
-import { canView } from "~/features/consultations/consultation-access";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/features/comments/index.server";
+import { canView } from "~/features/consultations";
+import { getStaffConsultation } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";
 import { requireUser } from "~/platform/permissions.server";

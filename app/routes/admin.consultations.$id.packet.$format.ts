@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
-import { getLegalReview } from "~/features/packet/legal-review.server";
-import { canOpenPacket } from "~/features/packet/packet.server";
-import { isPacketFormat, packetDownload } from "~/features/packet/writers/download.server";
+import { getStaffConsultation } from "~/features/consultations/index.server";
+import { canOpenPacket, getLegalReview, isPacketFormat, packetDownload } from "~/features/packet/index.server";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";
 import { requireUser } from "~/platform/permissions.server";

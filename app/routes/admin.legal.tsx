@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { LEGAL_STAGE_LABELS } from "~/features/packet/legal-review-schema";
-import { listLegalReviews } from "~/features/packet/legal-review.server";
+import { LEGAL_STAGE_LABELS } from "~/features/packet";
+import { listLegalReviews } from "~/features/packet/index.server";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 import { requireRole } from "~/platform/permissions.server";

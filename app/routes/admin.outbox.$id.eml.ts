@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOutboxRow } from "~/features/notices/outbox-admin.server";
+import { getOutboxRow } from "~/features/notices/index.server";
 import { mailDomain, rawMessage } from "~/platform/mailer.server";
 import { getDb } from "~/platform/db.server";
 import { requireRole } from "~/platform/permissions.server";

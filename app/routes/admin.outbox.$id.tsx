@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
-import { kindLabel, OUTBOX_STATUS_LABELS } from "~/features/notices/kinds";
-import { getOutboxRow, retryOutboxRow } from "~/features/notices/outbox-admin.server";
+import { kindLabel, OUTBOX_STATUS_LABELS } from "~/features/notices";
+import { getOutboxRow, retryOutboxRow } from "~/features/notices/index.server";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 import { requireRole } from "~/platform/permissions.server";

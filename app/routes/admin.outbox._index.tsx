@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { kindLabel, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/features/notices/kinds";
-import { listOutbox, outboxCounts } from "~/features/notices/outbox-admin.server";
+import { kindLabel, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "~/features/notices";
+import { listOutbox, outboxCounts } from "~/features/notices/index.server";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ROLE_LABELS } from "~/features/accounts/roles";
-import { listUsers } from "~/features/accounts/user.server";
+import { ROLE_LABELS } from "~/features/accounts";
+import { listUsers } from "~/features/accounts/index.server";
 import { getDb } from "~/platform/db.server";
 import { requireRole } from "~/platform/permissions.server";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { commentListBody, parseCommentListParams } from "~/features/open-data/syndication-comments.server";
+import { commentListBody, parseCommentListParams } from "~/features/open-data/index.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";

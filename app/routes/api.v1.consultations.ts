@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseConsultationListParams } from "~/features/open-data/syndication-params";
-import { consultationListBody } from "~/features/open-data/syndication.server";
+import { parseConsultationListParams } from "~/features/open-data";
+import { consultationListBody } from "~/features/open-data/index.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { apiError, cacheableResponse, JSON_CONTENT_TYPE, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";

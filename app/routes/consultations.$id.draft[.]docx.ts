@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { draftDownload } from "~/features/consultations/downloads/draft-download.server";
+import { draftDownload } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";
 

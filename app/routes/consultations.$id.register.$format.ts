@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicConsultation } from "~/features/consultations/consultation.server";
-import { publicRegisterDownload } from "~/features/packet/writers/download.server";
+import { getPublicConsultation } from "~/features/consultations/index.server";
+import { publicRegisterDownload } from "~/features/packet/index.server";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";
 

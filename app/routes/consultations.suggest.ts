@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { searchSuggestions } from "~/features/search/search-suggestions.server";
-import { MAX_QUERY_LENGTH } from "~/features/search/search-text";
+import { searchSuggestions } from "~/features/search/index.server";
+import { MAX_QUERY_LENGTH } from "~/features/search";
 import { getDb } from "~/platform/db.server";
 
 /**

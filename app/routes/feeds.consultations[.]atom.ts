@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ATOM_CONTENT_TYPE, FEED_LIMIT, renderConsultationsFeed } from "~/features/open-data/atom-feed.server";
-import { lastPublicChange, queryPublicConsultations } from "~/features/open-data/syndication-query.server";
+import { ATOM_CONTENT_TYPE, FEED_LIMIT, lastPublicChange, queryPublicConsultations, renderConsultationsFeed } from "~/features/open-data/index.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { cacheableResponse, methodNotAllowed, preflightResponse } from "~/platform/open-data-http.server";

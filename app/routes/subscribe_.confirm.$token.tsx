@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { confirmSubscription, findByConfirmToken, type ConfirmLookup } from "~/features/notices/subscription.server";
+import { confirmSubscription, findByConfirmToken, type ConfirmLookup } from "~/features/notices/index.server";
 import { getDb } from "~/platform/db.server";
 
 export const meta: MetaFunction = () => [{ title: "确认订阅 - 征求意见平台" }, { name: "robots", content: "noindex" }];

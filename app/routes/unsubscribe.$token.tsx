@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { findForUnsubscribe, unsubscribe } from "~/features/notices/subscription.server";
+import { findForUnsubscribe, unsubscribe } from "~/features/notices/index.server";
 import { getDb } from "~/platform/db.server";
 
 export const meta: MetaFunction = () => [{ title: "退订征求意见通知 - 征求意见平台" }, { name: "robots", content: "noindex" }];

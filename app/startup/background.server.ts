@@ -4,10 +4,9 @@
 // Each piece is safe with several processes at once: the outbox and analysis runs are claimed under
 // leases, and the scheduler records each day's run in the same transaction as its work.
 import type { Db } from "~db/client.server";
-import { startAnalysisRunner, type RunningAnalysisRunner } from "~/features/analysis/analysis-runs.server";
-import { sweepUnreferencedCommentFiles } from "~/features/comments/comment-attachments.server";
-import { NOTICE_JOBS } from "~/features/notices/scheduled-notices.server";
-import { startOutboxSender, type RunningSender } from "~/features/notices/outbox-sender.server";
+import { startAnalysisRunner, type RunningAnalysisRunner } from "~/features/analysis/index.server";
+import { sweepUnreferencedCommentFiles } from "~/features/comments/index.server";
+import { NOTICE_JOBS, type RunningSender, startOutboxSender } from "~/features/notices/index.server";
 import { env } from "~/platform/env.server";
 import { createMailer } from "~/platform/mailer.server";
 import { startScheduler, type DailyJob, type RunningScheduler } from "~/platform/scheduler.server";

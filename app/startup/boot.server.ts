@@ -1,8 +1,8 @@
 import { migrateDatabase } from "~db/client.server";
 import { DEMO_ACCOUNTS } from "~db/seed/accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed";
-import { ensureSearchIndex } from "~/features/search/search.server";
-import { ensureDefaultIdentityCategories } from "~/features/comments/identity-categories.server";
+import { ensureSearchIndex } from "~/features/search/index.server";
+import { ensureDefaultIdentityCategories } from "~/features/comments/index.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { startBackground } from "./background.server";

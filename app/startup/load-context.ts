@@ -1,4 +1,6 @@
-// What scripts/server.js hands every loader and action.
+import type { CommentFormOutcome } from "~/features/comments/index.server";
+
+// What server/index.ts hands every loader and action.
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Per-request CSP nonce: the only inline scripts allowed are the ones that carry it. */
@@ -6,7 +8,7 @@ declare module "@remix-run/node" {
     /** The client's address, as express resolved it (honouring TRUST_PROXY). */
     clientIp: string;
     /** Set when the server's fast path already processed a comment form that failed validation. */
-    commentOutcome?: import("~/features/comments/comment-intake.server").CommentFormOutcome;
+    commentOutcome?: CommentFormOutcome;
   }
   interface Future {
     v3_singleFetch: true;

@@ -1,11 +1,5 @@
 import { Field } from "./field";
-import {
-  COMMENT_FILE_ACCEPT,
-  COMMENT_FILE_MAX_BYTES,
-  COMMENT_FILES_MAX,
-  COMMENT_FILES_TOTAL_BYTES,
-  COMMENT_FILE_TYPES_TEXT,
-} from "~/features/comments/comment-attachment-rules";
+import { COMMENT_FILE_ACCEPT, COMMENT_FILE_MAX_BYTES, COMMENT_FILES_MAX, COMMENT_FILES_TOTAL_BYTES, COMMENT_FILE_TYPES_TEXT } from "~/features/comments";
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 

@@ -1,4 +1,4 @@
-import type { AuditChange } from "~/features/accounts/audit-display";
+import type { AuditChange } from "~/features/accounts";
 
 /** What one audit entry changed, as field：before → after lines. */
 export function AuditChanges({ changes }: { changes: AuditChange[] }) {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { COMMENT_MAX } from "~/features/comments/comment-schema";
+import { COMMENT_MAX } from "~/features/comments";
 import { CharacterCount } from "./character-count";
 import { Field } from "./field";
 import { OverLimit } from "./over-limit";

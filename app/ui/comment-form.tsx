@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { PUBLISH_PREFERENCES } from "~db/vocabulary";
-import { COMMENT_MAX, PUBLISH_LABELS } from "~/features/comments/comment-schema";
+import { COMMENT_MAX, PUBLISH_LABELS } from "~/features/comments";
 import { AttachmentField } from "./attachment-field";
 import { CommentBodyField } from "./comment-body-field";
 import { ErrorSummary } from "./error-summary";

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { CommentStatus } from "~/features/comments/comment-status.server";
+import type { CommentStatus } from "~/features/comments/index.server";
 import { formatDateTime } from "~/platform/dates";
 
 /**

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { PublicPhase } from "~/features/consultations/consultation-status";
+import type { PublicPhase } from "~/features/consultations";
 import { formatDate, formatDateTime, isoInstant } from "~/platform/dates";
 
 type Instant = string | Date;

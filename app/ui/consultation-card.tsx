@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
-import type { ConsultationListItem } from "~/features/consultations/consultation.server";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+import type { ConsultationListItem } from "~/features/consultations/index.server";
 import { formatDate, isoInstant, timeLeft } from "~/platform/dates";
 
 export function ConsultationCard({ consultation: c, now }: { consultation: ConsultationListItem; now: Date }) {

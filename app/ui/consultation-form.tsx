@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { DOC_TYPES } from "~db/vocabulary";
-import { LIMITS } from "~/features/consultations/consultation-schema";
-import { DOC_TYPE_LABELS } from "~/features/consultations/consultation-status";
+import { DOC_TYPE_LABELS, LIMITS } from "~/features/consultations";
 import { SelectField, TextField } from "./field";
 import { PeriodHint } from "./period-hint";
 import { TextAreaField } from "./text-area-field";

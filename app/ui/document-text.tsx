@@ -1,4 +1,4 @@
-import { parseDocumentText } from "~/features/consultations/document-text";
+import { parseDocumentText } from "~/features/consultations";
 
 /**
  * 起草说明 or 政策解读 as a document: its 一、 sections as headings one level below the section's

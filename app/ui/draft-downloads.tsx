@@ -1,4 +1,4 @@
-import { draftDownloadHref } from "~/features/consultations/downloads/draft-links";
+import { draftDownloadHref } from "~/features/consultations";
 
 /** The draft to keep or print: Word and PDF, made from the published structure. */
 export function DraftDownloads({ consultationId }: { consultationId: number }) {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { StoredNode } from "~/features/consultations/draft.server";
+import type { StoredNode } from "~/features/consultations/index.server";
 import { ArticleCommentCount } from "./public-comments";
 
 /**

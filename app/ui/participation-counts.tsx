@@ -1,4 +1,4 @@
-import type { Participation } from "~/features/comments/participation.server";
+import type { Participation } from "~/features/comments/index.server";
 
 /** While open: how many comments and how many people so far, as 人大网 shows beside a draft. */
 export function ParticipationCounts({ counts }: { counts: Participation }) {

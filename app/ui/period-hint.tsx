@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { DOC_TYPE_LABELS } from "~/features/consultations/consultation-status";
+import { DOC_TYPE_LABELS } from "~/features/consultations";
 import { formatDateTime } from "~/platform/dates";
 import { earliestEnd, MINIMUM_PERIODS, type DocumentType } from "~/platform/periods";
 

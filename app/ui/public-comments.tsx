@@ -1,15 +1,8 @@
 import { Form } from "@remix-run/react";
 import { toChineseNumeral } from "~/engine/chinese-numerals";
-import {
-  COMMENTS_ARTICLE_PARAM,
-  COMMENTS_IDENTITY_PARAM,
-  COMMENTS_QUERY_PARAM,
-  MAX_COMMENTS_QUERY_LENGTH,
-  publicCommentsHref,
-} from "~/features/comments/public-comments-filter";
-import type { PublicCommentsPage } from "~/features/comments/public-comments.server";
-import { parseQuery } from "~/features/search/search-terms";
-import { highlight } from "~/features/search/search-text";
+import { COMMENTS_ARTICLE_PARAM, COMMENTS_IDENTITY_PARAM, COMMENTS_QUERY_PARAM, MAX_COMMENTS_QUERY_LENGTH, publicCommentsHref } from "~/features/comments";
+import type { PublicCommentsPage } from "~/features/comments/index.server";
+import { highlight, parseQuery } from "~/features/search";
 import { formatDate, isoInstant } from "~/platform/dates";
 import { KEEP_INTENT, KeepLink, useKeepFormId } from "./keep-form";
 import { Pagination } from "./pagination";

@@ -1,6 +1,6 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { MAX_QUERY_LENGTH } from "~/features/search/search-text";
+import { MAX_QUERY_LENGTH } from "~/features/search";
 
 const SUGGEST_DELAY_MS = 150;
 

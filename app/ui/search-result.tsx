@@ -1,9 +1,9 @@
 import { Fragment } from "react";
 import { Link } from "@remix-run/react";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
-import type { ConsultationListItem } from "~/features/consultations/consultation.server";
-import type { SearchMatch } from "~/features/search/search-query.server";
-import type { Segment } from "~/features/search/search-text";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+import type { ConsultationListItem } from "~/features/consultations/index.server";
+import type { SearchMatch } from "~/features/search/index.server";
+import type { Segment } from "~/features/search";
 
 /** Text with the searched terms in <mark>. Segments are plain strings: React escapes them. */
 export function Highlighted({ segments }: { segments: Segment[] }) {

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { Role } from "~db/vocabulary";
-import { ROLE_LABELS } from "~/features/accounts/roles";
+import { ROLE_LABELS } from "~/features/accounts";
 import { DisplayControls } from "./display-controls";
 
 export function SiteHeader({

@@ -1,5 +1,5 @@
 import { ROLES } from "~db/vocabulary";
-import { ROLE_LABELS } from "~/features/accounts/roles";
+import { ROLE_LABELS } from "~/features/accounts";
 import { SelectField, TextField } from "./field";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));

@@ -26,7 +26,7 @@ const body = (i: number) =>
 
 async function app() {
   const dbFile = path.join(dir, "app.db");
-  const server = startProcess(["scripts/server.js"], {
+  const server = startProcess(["build/server.js"], {
     PORT: "3291",
     HOST: "127.0.0.1",
     NODE_ENV: "production",

@@ -91,7 +91,7 @@ db.$client.pragma("wal_checkpoint(TRUNCATE)");
 db.$client.close();
 console.error(`consultation ${consultationId} with ${SIZE} comments built in ${dir}`);
 
-const app = startProcess(["scripts/server.js"], {
+const app = startProcess(["build/server.js"], {
   PORT: String(PORT),
   HOST: "127.0.0.1",
   NODE_ENV: "production",

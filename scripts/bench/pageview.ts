@@ -21,7 +21,7 @@ const t = performance.now();
 (await benchDatabase(file, COMMENTS)).$client.close();
 console.error(`database with ${COMMENTS} extra comments built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-const app = startProcess(["scripts/server.js"], {
+const app = startProcess(["build/server.js"], {
   PORT: "3296",
   HOST: "127.0.0.1",
   NODE_ENV: "production",

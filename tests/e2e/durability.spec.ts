@@ -14,7 +14,7 @@ const PORT = freePortSync();
 const base = `http://127.0.0.1:${PORT}`;
 
 function start(): ChildProcess {
-  return spawn(process.execPath, ["scripts/server.js"], {
+  return spawn(process.execPath, ["build/server.js"], {
     cwd: root,
     env: {
       ...process.env,

@@ -109,3 +109,18 @@ test("a tampered session cookie is treated as logged out", async ({ page, contex
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("static files committed in public/ are served: the favicon in both forms and robots.txt", async ({ request, page }) => {
+  for (const [file, type] of [
+    ["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/],
+    ["/favicon.svg", /image\/svg\+xml/],
+    ["/robots.txt", /text\/plain/],
+  ] as const) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()["content-type"], file).toMatch(type);
+  }
+  expect(await (await request.get("/robots.txt")).text()).toMatch(/^Disallow: \/admin$/m);
+  await page.goto("/");
+  await expect(page.locator('link[rel="icon"][href="/favicon.svg"]')).toHaveCount(1);
+});

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
@@ -83,4 +84,21 @@ test("an instance starting up while the other carries out a run leaves the run t
   const { last, seen } = await followRun(page.request, [b.base, a.base]);
   expect(last.status, `statuses seen: ${seen.join(", ")}`).toBe("done");
   expect(runOwner(last.id!)).toContain(`:${a.pid}:`);
+});
+
+test("with every web instance on JOBS=off, `npm run worker` carries out the run", async ({ page }) => {
+  a.stop(); // only B (pages only) and a worker process remain
+  const worker = spawn(process.execPath, ["build/worker.js"], {
+    env: { ...process.env, DATA_DIR: a.dataDir, DATABASE_PATH: path.join(a.dataDir, "zhengqiu.db"), ANALYSIS_POLL_MS: "300", NODE_ENV: "test" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  try {
+    await login(page, "drafter");
+    await startRun(page, b.base);
+    const { last, seen } = await followRun(page.request, [b.base]);
+    expect(last.status, `statuses seen: ${seen.join(", ")}`).toBe("done");
+    expect(runOwner(last.id!)).toContain(`:${worker.pid}:`);
+  } finally {
+    worker.kill("SIGKILL");
+  }
 });

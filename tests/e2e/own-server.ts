@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export async function startOwnServer(port: number, name: string, env: Record<string, string> = {}, options: { keepData?: boolean } = {}) {
   const dataDir = path.join(root, "tests", ".tmp-e2e", name);
   if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
-  const child: ChildProcess = spawn(process.execPath, ["scripts/server.js"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     cwd: root,
     env: {
       ...process.env,

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { startOwnServer } from "./own-server";
 import { freePortSync } from "../setup/free-port";
 
-// The built server (scripts/server.js) with TRUST_PROXY set, probed by real requests carrying
+// The built server (server/index.ts, bundled to build/server.js) with TRUST_PROXY set, probed by real requests carrying
 // forged X-Forwarded-For headers: the per-address comment limit (3 here) shows whose address the
 // server saw. Each server gets a port the operating system says is free.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -51,7 +51,7 @@ test("with TRUST_PROXY=1 only the proxy's own entry names the client", async () 
 });
 
 test("TRUST_PROXY=true refuses to start, saying what to set instead", async () => {
-  const child = spawn(process.execPath, ["scripts/server.js"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: root,
     env: {
       ...process.env,

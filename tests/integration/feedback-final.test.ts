@@ -6,7 +6,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, dispositions, emailOutbox } from "~db/schema";
-import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { WorkflowError } from "~/features/consultations/workflow-error";
 import { recordDisposition, recordOpinion } from "~/features/responses/dispositions.server";
 import {
   addLegalOpinion,

@@ -24,4 +24,4 @@ process.env.MAIL_RETRY_BASE_MS = "500";
 // hardening.spec.ts and trust-proxy.spec.ts, so here it must not depend on how many specs ran first.
 process.env.COMMENT_LIMIT_PER_IP = "1000000";
 
-await import("../../scripts/server.js");
+await import("../../build/server.js");

@@ -1,9 +1,9 @@
 // The audit log as staff read it: Chinese names for actions, objects and fields, and values in
 // words (labels, 是/否, times in Asia/Shanghai) instead of the JSON the hash chain stores. Pure and
 // browser-safe; the stored rows are never changed, since the chain hashes them as they are.
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
-import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
-import { kindLabel } from "~/features/notices/kinds";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments";
+import { kindLabel } from "~/features/notices";
 import { ROLE_LABELS } from "./roles";
 import { formatDateTime } from "~/platform/dates";
 

@@ -1,5 +1,5 @@
 import type { ConsultationStatus, Role } from "~db/vocabulary";
-import { canDraft } from "~/features/consultations/consultation-access";
+import { canDraft } from "~/features/consultations";
 
 type Staff = { id: number; role: Role; divisionId: number | null };
 type Owned = { divisionId: number; authorId: number; status: ConsultationStatus };

@@ -4,7 +4,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentAnalysis, commentArticles, comments } from "~db/schema";
 import type { ArticleSource } from "./analysis-schema";
-import type { ArticleNumber } from "~/features/consultations/article-numbers.server";
+import type { ArticleNumber } from "~/features/consultations/index.server";
 
 export interface ArticleRank {
   number: number;

@@ -6,7 +6,7 @@ import { commentAnalysis, commentArticles, comments, topics } from "~db/schema";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { STANCES } from "~db/vocabulary";
 import { STANCE_LABELS } from "./analysis-schema";
-import type { ArticleNumber } from "~/features/consultations/article-numbers.server";
+import type { ArticleNumber } from "~/features/consultations/index.server";
 
 export interface ChartSeries {
   id: "per-day" | "per-article" | "per-topic" | "per-identity" | "per-stance";

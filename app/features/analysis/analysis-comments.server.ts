@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { commentAnalysis, commentArticles, comments } from "~db/schema";
-import type { ArticleNumber } from "~/features/consultations/article-numbers.server";
+import type { ArticleNumber } from "~/features/consultations/index.server";
 import { WORKSPACE_PAGE_SIZE, type ArticleSource, type WorkspaceFilters } from "./analysis-schema";
 
 /** Every condition the filters add; queries select from comment_analysis joined to comments. */

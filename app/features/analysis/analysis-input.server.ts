@@ -5,7 +5,7 @@ import type { Db } from "~db/client.server";
 import { commentAnalysis, comments, dispositions, topics } from "~db/schema";
 import type { AnalysisInput, StaffTopic } from "~/engine/types";
 import { EXCLUDED_REJECT_REASONS } from "./analysis-schema";
-import { latestVersion } from "~/features/consultations/draft.server";
+import { latestVersion } from "~/features/consultations/index.server";
 
 type Reader = Pick<Db, "select">;
 

@@ -6,7 +6,7 @@ import type { Db, Tx } from "~db/client.server";
 import { analysisRuns, campaigns, commentAnalysis, commentArticles, comments, dispositions, topics } from "~db/schema";
 import type { AnalysisResult } from "~/engine/types";
 import { appendAudit } from "~/platform/audit.server";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { latestArticles } from "~/features/consultations/index.server";
 import { settledTopicIds } from "./analysis-input.server";
 import { settlePlacements } from "./analysis-placement";
 

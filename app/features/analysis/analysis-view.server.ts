@@ -5,12 +5,12 @@ import type { Db } from "~db/client.server";
 import { comments } from "~db/schema";
 import { articleRanking } from "./analysis-articles.server";
 import { campaignCards } from "./analysis-campaigns.server";
-import { duplicateCards } from "~/features/comments/comment-duplicates.server";
+import { duplicateCards } from "~/features/comments/index.server";
 import { chartSeries } from "./analysis-charts.server";
 import { commentPage, workspaceConditions } from "./analysis-comments.server";
 import { isFiltered, type WorkspaceFilters } from "./analysis-schema";
 import { topicChoices, topicDetail, topicOverview } from "./analysis-workspace.server";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { latestArticles } from "~/features/consultations/index.server";
 import { lastFinishedRun } from "./analysis-runs.server";
 import { tooFewForTopics } from "~/engine/small-consultation";
 

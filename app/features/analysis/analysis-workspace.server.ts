@@ -7,7 +7,7 @@ import { senderShare } from "~/engine/sender-share";
 import { analysableComments, senderOf } from "./analysis-input.server";
 import { commentPage, commentsById } from "./analysis-comments.server";
 import { lastFinishedRun, latestRun } from "./analysis-runs.server";
-import type { ArticleNumber } from "~/features/consultations/article-numbers.server";
+import type { ArticleNumber } from "~/features/consultations/index.server";
 
 /** The latest run (maybe still going), the last finished one, and how many comments came in since. */
 export async function runOverview(db: Db, consultationId: number) {

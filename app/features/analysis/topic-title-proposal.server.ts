@@ -2,7 +2,7 @@
 // working label cleaned of what must never be published. It is only a proposal; nothing is public
 // until staff approve a title (topic-titles.ts).
 import { TOO_FEW_LABEL } from "~/engine/small-consultation";
-import { screenText } from "~/features/comments/publication-screen.server";
+import { screenText } from "~/features/comments/index.server";
 
 const CATCH_ALL: Record<string, string> = {
   "其他（未归类）": "其他意见",

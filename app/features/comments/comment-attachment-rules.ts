@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // What a commenter may attach to a comment; the browser imports these for the form's hints and
-// the server enforces them (comment-attachments.server.ts, scripts/body-limits.js). See
+// the server enforces them (comment-attachments.server.ts, server/body-limits.ts). See
 // docs/decisions/0020-long-comments-and-attachments.md.
 
 export const COMMENT_FILES_MAX = 5;

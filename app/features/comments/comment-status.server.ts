@@ -3,7 +3,7 @@ import type { Db } from "~db/client.server";
 import { comments, consultations, redactions } from "~db/schema";
 import { detectPii, redact } from "~/engine/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
-import { answerForComment, type CommentAnswer } from "~/features/responses/comment-answers.server";
+import { answerForComment, type CommentAnswer } from "~/features/responses/index.server";
 import { hashCheckCode, statusToken } from "./receipt.server";
 import { timingSafeEqual } from "node:crypto";
 
@@ -21,7 +21,7 @@ export interface CommentStatus {
 }
 
 /** The answer a comment carries: its own, else its opinion's, else its first copy's (comment-answers.server.ts). */
-export const dispositionFor = answerForComment;
+export const dispositionFor: typeof answerForComment = (...args) => answerForComment(...args);
 
 /** The text as moderated, or until then with every span found by the detector or staff hidden. */
 async function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): Promise<string> {

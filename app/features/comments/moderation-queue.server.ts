@@ -13,7 +13,7 @@ import {
   users,
   type ModerationStatus,
 } from "~db/schema";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { latestArticles } from "~/features/consultations/index.server";
 import { refreshModerationFlags } from "./moderation-flags.server";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./moderation-schema";
 import { proposedFields } from "./moderation.server";

@@ -8,8 +8,8 @@ import { comments, moderationDecisions, redactions, type RejectReason, type Role
 import { redact } from "~/engine/pii";
 import type { ScreenedField } from "~db/vocabulary";
 import { appendAudit } from "~/platform/audit.server";
-import { canDraft } from "~/features/consultations/consultation-access";
-import { queueModerationNotice } from "~/features/notices/comment-status-notices.server";
+import { canDraft } from "~/features/consultations";
+import { queueModerationNotice } from "~/features/notices/index.server";
 import { describeByField, describeDetections, FIELD_LABELS, kindLabel, screenComment, screenText, type Detection } from "./publication-screen.server";
 
 export type ModerationField = "form" | "publishedBody" | "publishedName" | "publishedOrganisation" | "ids";

@@ -5,11 +5,11 @@ import { and, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzl
 import type { Db } from "~db/client.server";
 import { commentArticles, comments } from "~db/schema";
 import { memo } from "~/platform/memo.server";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { latestArticles } from "~/features/consultations/index.server";
 import { publicIdentity } from "./publication-screen.server";
 import { attachmentSize, publicAttachmentsByComment } from "./comment-attachments.server";
 import type { PublicCommentsFilter } from "./public-comments-filter";
-import { parseQuery } from "~/features/search/search-terms";
+import { parseQuery } from "~/features/search";
 
 export const PUBLIC_COMMENTS_PAGE_SIZE = 20;
 // Counts on the public page may lag a moderation decision by this much; moderation forgets them at once.

@@ -1,6 +1,6 @@
 import type { Channel, ConsultationStatus } from "~db/vocabulary";
 import { shanghaiDate } from "~/platform/periods";
-import { publicPhase } from "~/features/consultations/consultation-status";
+import { publicPhase } from "~/features/consultations";
 
 /** What staff say about a comment they enter: how and when it arrived, and for a late letter why it still counts. */
 export interface StaffEntryFacts {

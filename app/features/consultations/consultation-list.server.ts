@@ -4,9 +4,8 @@ import { consultations, divisions, type DocType } from "~db/schema";
 import type { PublicPhase } from "./consultation-status";
 import { PUBLIC_STATUSES } from "./consultation-status";
 import { listPublicConsultations, type ConsultationListItem } from "./consultation.server";
-import { describeHit, searchConsultations, type SearchHit, type SearchMatch, type SearchOutcome } from "~/features/search/search-query.server";
-import { highlight, type Segment } from "~/features/search/search-text";
-import type { SearchTerm } from "~/features/search/search-terms";
+import { describeHit, searchConsultations, type SearchHit, type SearchMatch, type SearchOutcome } from "~/features/search/index.server";
+import { highlight, type SearchTerm, type Segment } from "~/features/search";
 
 /**
  * The public list at /consultations: filters, search and paging over what the public may see.

@@ -11,15 +11,10 @@ import { publicPhase } from "./consultation-status";
 import { loadCalendar } from "./calendar.server";
 import { periodAtPublication } from "~/platform/periods";
 import { formatDateTime } from "~/platform/dates";
-import { reindexConsultation } from "~/features/search/search.server";
-import { queueReviewRequests } from "~/features/notices/handoff-notices.server";
-import { queueFollowNotices, queueNewConsultationNotices } from "~/features/notices/subscriber-notices.server";
+import { reindexConsultation } from "~/features/search/index.server";
+import { queueFollowNotices, queueNewConsultationNotices, queueReviewRequests } from "~/features/notices/index.server";
 
-export class WorkflowError extends Error {
-  constructor(message: string, readonly status = 400) {
-    super(message);
-  }
-}
+import { WorkflowError } from "./workflow-error";
 
 type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };
 type Consultation = typeof consultations.$inferSelect;

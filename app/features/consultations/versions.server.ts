@@ -5,7 +5,8 @@ import { consultations, draftNodes, draftVersions } from "~db/schema";
 import { flattenArticles, parseDraft } from "~/engine/draft-parser";
 import { appendAudit } from "~/platform/audit.server";
 import { matchArticles } from "./article-matching";
-import { WorkflowError, notifyPublicChange } from "./consultation-workflow.server";
+import { notifyPublicChange } from "./consultation-workflow.server";
+import { WorkflowError } from "./workflow-error";
 import { canDraft } from "./consultation-access";
 import { insertDraftVersion } from "./draft.server";
 

@@ -1,5 +1,5 @@
 import { env } from "~/platform/env.server";
-import { statusToken } from "~/features/comments/receipt.server";
+import { statusToken } from "~/features/comments/index.server";
 import { formatDateTime } from "~/platform/dates";
 import { renderNotice, oneLine } from "./layout";
 

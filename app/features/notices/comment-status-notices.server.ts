@@ -3,8 +3,8 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { comments, consultations } from "~db/schema";
-import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
-import { answerForComment } from "~/features/responses/comment-answers.server";
+import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments";
+import { answerForComment } from "~/features/responses/index.server";
 import { queueNotice } from "./outbox.server";
 import { statusLink } from "./comment-notices";
 import { oneLine, renderNotice } from "./layout";

@@ -1,6 +1,6 @@
 // Notices to the public who subscribed: confirmation (double opt-in), welcome, new consultations
 // and closing reminders. Every mail after confirmation ends with its one-click unsubscribe link.
-import { DOC_TYPE_LABELS } from "~/features/consultations/consultation-status";
+import { DOC_TYPE_LABELS } from "~/features/consultations";
 import { formatDateTime } from "~/platform/dates";
 import { env } from "~/platform/env.server";
 import type { DocType } from "~db/vocabulary";

@@ -8,7 +8,7 @@ import { consultations, divisions, subscriptions, type DocType } from "~db/schem
 import { randomToken, sha256Hex } from "~/platform/crypto.server";
 import { env } from "~/platform/env.server";
 import { shanghaiDate } from "~/platform/periods";
-import { DOC_TYPE_LABELS } from "~/features/consultations/consultation-status";
+import { DOC_TYPE_LABELS } from "~/features/consultations";
 import type { Subscription } from "./recipients.server";
 import { alreadySubscribedNotice, confirmSubscriptionNotice, welcomeNotice } from "./subscription-notices";
 import { queueNotice } from "./outbox.server";

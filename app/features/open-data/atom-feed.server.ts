@@ -2,7 +2,7 @@
 // key entries on <id>, so an entry's id is its page's absolute URL and never changes.
 import { formatDateTime } from "~/platform/dates";
 import { el, escapeHtml, renderXml, type XmlNode } from "~/platform/xml";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
 import { consultationApiUrl, consultationUrl, feedbackUrl, isoShanghai } from "./syndication.server";
 import type { SyndicationRow } from "./syndication-query.server";
 

@@ -3,11 +3,10 @@
 // the same functions as the public pages, so the API can never show more than they do.
 import { z } from "zod";
 import { raw, type Db } from "~db/client.server";
-import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments/comment-labels";
-import { articleLabel } from "~/features/search/search-terms";
-import { publicFeedback } from "~/features/responses/feedback-page.server";
-import { listPublicComments } from "~/features/comments/public-comments.server";
-import { MAX_COMMENTS_QUERY_LENGTH } from "~/features/comments/public-comments-filter";
+import { CHANNEL_LABELS, DISPOSITION_LABELS, MAX_COMMENTS_QUERY_LENGTH } from "~/features/comments";
+import { articleLabel } from "~/features/search";
+import { publicFeedback } from "~/features/responses/index.server";
+import { listPublicComments } from "~/features/comments/index.server";
 import type { ParameterProblem } from "./syndication-params";
 import { getPublicConsultationRecord } from "./syndication-query.server";
 import { consultationApiUrl, consultationUrl, feedbackUrl, isoShanghai, type PageMeta } from "./syndication.server";

@@ -3,7 +3,7 @@
 // v1 (with more filters) still get an answer here.
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import type { PublicPhase } from "~/features/consultations/consultation-status";
+import type { PublicPhase } from "~/features/consultations";
 import type { ConsultationFilters } from "./syndication-query.server";
 
 /** The phases a member of the public can see, which are the API's `status` values. */

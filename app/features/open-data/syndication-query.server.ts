@@ -3,10 +3,10 @@
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, AnySQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "~db/client.server";
-import { listVersions } from "~/features/consultations/versions.server";
+import { listVersions } from "~/features/consultations/index.server";
 import { comments, consultations, deadlineExtensions, divisions, draftVersions, feedbackSummaries } from "~db/schema";
 import type { DocType } from "~db/vocabulary";
-import { PUBLIC_STATUSES, publicPhase } from "~/features/consultations/consultation-status";
+import { PUBLIC_STATUSES, publicPhase } from "~/features/consultations";
 import type { SyndicatedPhase } from "./syndication-params";
 
 export interface ConsultationFilters {

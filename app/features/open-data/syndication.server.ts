@@ -1,9 +1,9 @@
 // The v1 JSON shapes of the open-data API. Other sites republish from these, so fields are only
 // ever added: never renamed, removed or given another meaning (see docs/api.md).
 import type { Db } from "~db/client.server";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
-import { loadDraftTree, type StoredNode } from "~/features/consultations/draft.server";
-import { publishedSummary } from "~/features/responses/feedback-page.server";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+import { loadDraftTree, type StoredNode } from "~/features/consultations/index.server";
+import { publishedSummary } from "~/features/responses/index.server";
 import type { ListParams } from "./syndication-params";
 import { getPublicConsultationRecord, lastCommentReceived, lastPublicChange, queryPublicConsultations, type SyndicationRow } from "./syndication-query.server";
 

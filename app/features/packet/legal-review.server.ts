@@ -8,13 +8,10 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db, Tx } from "~db/client.server";
 import { consultations, divisions, legalOpinions, legalReviews, users } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
-import { canDraft } from "~/features/consultations/consultation-access";
-import { auditView } from "~/features/consultations/consultation-editor.server";
-import { publicPhase } from "~/features/consultations/consultation-status";
-import { notifyPublicChange, WorkflowError } from "~/features/consultations/consultation-workflow.server";
+import { auditView, latestArticles, notifyPublicChange } from "~/features/consultations/index.server";
+import { canDraft, publicPhase, WorkflowError } from "~/features/consultations";
 import type { LegalStage } from "./legal-review-schema";
-import { queueLegalProgressNotice, queuePacketArrivalNotice } from "~/features/notices/handoff-notices.server";
+import { queueLegalProgressNotice, queuePacketArrivalNotice } from "~/features/notices/index.server";
 
 type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };
 type Consultation = typeof consultations.$inferSelect;

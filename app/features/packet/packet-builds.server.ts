@@ -15,8 +15,8 @@ import { pdfFont } from "~/features/packet/writers/pdf-font.server";
 import type { PacketWorkerInput, PacketWorkerMessage } from "~/features/packet/writers/packet-worker-entry";
 import { formatDate } from "~/platform/dates";
 import { env } from "~/platform/env.server";
-import { PHASE_LABELS, publicPhase } from "~/features/consultations/consultation-status";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { PHASE_LABELS, publicPhase } from "~/features/consultations";
+import { getStaffConsultation } from "~/features/consultations/index.server";
 
 /** Raised with the layout of the files; a new value rebuilds every packet once. */
 const PACKET_LAYOUT_VERSION = "2";

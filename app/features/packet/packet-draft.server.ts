@@ -3,11 +3,10 @@
 // answers that led to each change) and an index of the register by article. Internal: the legal
 // office reads receipt numbers here, never the public.
 import { raw, type Db } from "~db/client.server";
-import { DISPOSITION_LABELS } from "~/features/comments/comment-labels";
+import { DISPOSITION_LABELS } from "~/features/comments";
 import { articleLabels } from "./register.server";
-import { diffVersions, listVersions } from "~/features/consultations/versions.server";
-import type { SummaryData } from "~/features/responses/summary-types";
-import { topicSubject } from "~/features/responses/summary-draft";
+import { diffVersions, listVersions } from "~/features/consultations/index.server";
+import { type SummaryData, topicSubject } from "~/features/responses";
 
 export interface PacketChange {
   /** 第五条 in the consulted draft, or null for an article the 送审稿 adds. */

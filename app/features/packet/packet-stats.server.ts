@@ -2,10 +2,16 @@
 // consultation's comments, so they cost the same whether the register has 30 rows or 100,000.
 import { raw, type Db } from "~db/client.server";
 import type { Channel, Disposition, ModerationStatus, PiiKind, RejectReason } from "~db/vocabulary";
-import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
-import { countDistinctCommenters, type CommenterIdentity } from "~/features/comments/distinct-commenters";
-import { PII_KIND_LABELS, QUEUE_STATUS_LABELS } from "~/features/comments/moderation-schema";
-import { answersByComment } from "~/features/responses/comment-answers.server";
+import {
+  CHANNEL_LABELS,
+  type CommenterIdentity,
+  countDistinctCommenters,
+  DISPOSITION_LABELS,
+  PII_KIND_LABELS,
+  QUEUE_STATUS_LABELS,
+  REJECT_REASON_LABELS,
+} from "~/features/comments";
+import { answersByComment } from "~/features/responses/index.server";
 import { articleLabels } from "./register.server";
 
 /** A labelled count, in the order it is shown. */

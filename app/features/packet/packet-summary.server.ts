@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { feedbackSummaries } from "~db/schema";
 import { env } from "~/platform/env.server";
-import { draftSummary } from "~/features/responses/summary-draft";
-import { summaryData } from "~/features/responses/summary.server";
+import { draftSummary } from "~/features/responses";
+import { summaryData } from "~/features/responses/index.server";
 
 export type SummaryState = "draft" | "pending_review" | "approved" | "published";
 

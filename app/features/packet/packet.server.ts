@@ -4,14 +4,13 @@
 import type { Db } from "~db/client.server";
 import type { Role } from "~db/vocabulary";
 import { env } from "~/platform/env.server";
-import { canDraft } from "~/features/consultations/consultation-access";
-import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/features/consultations/consultation-status";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { canDraft, DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/features/consultations";
+import { getStaffConsultation } from "~/features/consultations/index.server";
 import { getLegalReview, type LegalReview } from "./legal-review.server";
 import { moderationRecord, packetStats, type ModerationRecord, type PacketStats } from "./packet-stats.server";
 import { packetDraft, type PacketDraft } from "./packet-draft.server";
 import { packetSummary, type PacketSummary } from "./packet-summary.server";
-import { summaryData } from "~/features/responses/summary.server";
+import { summaryData } from "~/features/responses/index.server";
 import { registerCount } from "./register.server";
 
 type Staff = { id: number; role: Role; divisionId: number | null };

@@ -5,11 +5,9 @@
 // body, name, organisation or contact data, and the staff-written answers pass the publication screen.
 import { raw, type Db } from "~db/client.server";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
-import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
-import { DIRECT_ANSWER_JOINS, directAnswer, type CommentAnswer } from "~/features/responses/comment-answers.server";
-import { duplicateOf } from "~/features/comments/comment-duplicates.server";
-import { publicIdentity, screenGenerated } from "~/features/comments/publication-screen.server";
-import { attachmentSize } from "~/features/comments/comment-attachments.server";
+import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments";
+import { DIRECT_ANSWER_JOINS, directAnswer, type CommentAnswer } from "~/features/responses/index.server";
+import { attachmentSize, duplicateOf, publicIdentity, screenGenerated } from "~/features/comments/index.server";
 
 export type RegisterVariant = "internal" | "public";
 
@@ -70,13 +68,6 @@ const receivedFmt = new Intl.DateTimeFormat("sv-SE", {
 
 const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_preference <> 'private' AND c.published_body IS NOT NULL`;
 
-/**
- * The answer comment `c` carries directly, as `ans` (its own, else its opinion's): the rule of
- * answerForComment (comment-answers.server.ts), written as joins so that 100,000 rows do not cost
- * 300,000 queries. A 重复提交 without one takes its first copy's, resolved in registerRows.
- */
-export const APPLYING_DISPOSITION_JOINS = DIRECT_ANSWER_JOINS;
-
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
   return `
@@ -92,7 +83,7 @@ function rowsSql(variant: RegisterVariant): string {
       ans.decision AS decision, ans.reason AS reason, ans.change_made AS changeMade,
       (SELECT json_group_array(json_object('name', f.filename, 'size', f.size, 'public', f.is_public)) FROM
         (SELECT * FROM comment_attachments f WHERE f.comment_id = c.id ${variant === "public" ? "AND f.is_public = 1" : ""} ORDER BY f.id) f) AS files
-    FROM comments c ${APPLYING_DISPOSITION_JOINS}
+    FROM comments c ${DIRECT_ANSWER_JOINS /* the answer c carries directly, as ans; a 重复提交 without one takes its first copy's, in registerRows */}
     WHERE c.id IN (SELECT value FROM json_each(?))`;
 }
 

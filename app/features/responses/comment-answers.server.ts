@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
 import { dispositions, opinionComments } from "~db/schema";
 import type { Disposition } from "~db/vocabulary";
-import { duplicateOf, firstCopyOf } from "~/features/comments/comment-duplicates.server";
+import { duplicateOf, firstCopyOf } from "~/features/comments/index.server";
 
 export type AnswerSource = "own" | "opinion" | "duplicate";
 

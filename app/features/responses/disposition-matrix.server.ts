@@ -8,11 +8,11 @@ import { raw, type Db } from "~db/client.server";
 import { commentArticles, users } from "~db/schema";
 import type { Disposition } from "~db/vocabulary";
 import { detectPii, redact } from "~/engine/pii";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { latestArticles } from "~/features/consultations/index.server";
 import { answersByComment } from "./comment-answers.server";
 import { answeredPerTopic, currentTopics, dispositionsOf, overridesPerTopic, type DispositionRow } from "./dispositions.server";
-import { publishedTopicTitle } from "~/features/analysis/topic-titles";
-import { proposedPublicTitle } from "~/features/analysis/topic-title-proposal.server";
+import { publishedTopicTitle } from "~/features/analysis";
+import { proposedPublicTitle } from "~/features/analysis/index.server";
 
 /** Comments listed under a topic before "show all"; comments answered on their own come first. */
 export const COMMENTS_PER_TOPIC = 50;

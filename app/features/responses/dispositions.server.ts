@@ -7,14 +7,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { raw, type Db, type Tx } from "~db/client.server";
 import { commentAnalysis, comments, consultations, dispositions, opinionComments, topics } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
-import { canDraft } from "~/features/consultations/consultation-access";
-import { auditView } from "~/features/consultations/consultation-editor.server";
-import { publicPhase } from "~/features/consultations/consultation-status";
-import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { canDraft, publicPhase, WorkflowError } from "~/features/consultations";
+import { auditView, latestArticles } from "~/features/consultations/index.server";
 import { answersByComment } from "./comment-answers.server";
 import type { DispositionInput, OpinionInput } from "./disposition-schema";
-import { refusalFor } from "~/features/comments/publication-screen.server";
+import { refusalFor } from "~/features/comments/index.server";
 
 type Consultation = typeof consultations.$inferSelect;
 type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };

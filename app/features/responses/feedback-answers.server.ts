@@ -6,10 +6,10 @@
 // titles (topic-titles.ts), all passed through the publication screen; never a working label.
 import { raw, type Db } from "~db/client.server";
 import type { Disposition } from "~db/vocabulary";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
+import { latestArticles } from "~/features/consultations/index.server";
 import { answersByComment, type CommentAnswer } from "./comment-answers.server";
-import { screenGenerated } from "~/features/comments/publication-screen.server";
-import { publishedTopicTitle } from "~/features/analysis/topic-titles";
+import { screenGenerated } from "~/features/comments/index.server";
+import { publishedTopicTitle } from "~/features/analysis";
 
 export interface PublishedAnswer {
   kind: "answer";

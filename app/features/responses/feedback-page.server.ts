@@ -7,10 +7,9 @@ import type { Db } from "~db/client.server";
 import { feedbackSummaries } from "~db/schema";
 import { DISPOSITIONS } from "~db/vocabulary";
 import { lastCountedDay, shanghaiEndOfDay } from "~/platform/periods";
-import { loadCalendar } from "~/features/consultations/calendar.server";
-import { getPublicConsultation } from "~/features/consultations/consultation.server";
+import { getPublicConsultation, loadCalendar } from "~/features/consultations/index.server";
 import { articleAnswers } from "./feedback-answers.server";
-import { screenGenerated } from "~/features/comments/publication-screen.server";
+import { screenGenerated } from "~/features/comments/index.server";
 import { summaryData } from "./summary.server";
 
 /**

@@ -7,10 +7,10 @@
 import { DISPOSITIONS, type Disposition } from "~db/vocabulary";
 import { toChineseNumeral } from "~/engine/chinese-numerals";
 import { formatDate } from "~/platform/dates";
-import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments/comment-labels";
-import { screenText } from "~/features/comments/publication-screen.server";
+import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments";
+import { screenText } from "~/features/comments/index.server";
 import type { DispositionCounts, SummaryArticleGroup, SummaryCampaign, SummaryData, SummaryTopic } from "./summary-types";
-import { publishedTopicTitle } from "~/features/analysis/topic-titles";
+import { publishedTopicTitle } from "~/features/analysis";
 
 export type * from "./summary-types";
 

@@ -20,4 +20,4 @@ export const SummaryTextSchema = z.object({
     .transform((v) => v === "1"),
 });
 
-export { ReviewSchema } from "~/features/consultations/consultation-schema";
+export { ReviewSchema } from "~/features/consultations";

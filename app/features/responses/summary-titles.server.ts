@@ -3,7 +3,7 @@
 // Only topics.public_title may name a topic in public (topic-titles.ts).
 import { raw, type Db } from "~db/client.server";
 import { TITLE_PENDING } from "./summary-draft";
-import { needsTitleApproval } from "~/features/analysis/topic-titles";
+import { needsTitleApproval } from "~/features/analysis";
 
 export interface TitleProblems {
   /** Topics holding comments whose public title nobody has approved yet. */

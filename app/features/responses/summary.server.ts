@@ -3,8 +3,8 @@
 // the published (redacted) text of comments the public may read.
 import { raw, type Db } from "~db/client.server";
 import type { Channel, Disposition } from "~db/vocabulary";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
-import { countDistinctCommenters, type CommenterIdentity } from "~/features/comments/distinct-commenters";
+import { latestArticles } from "~/features/consultations/index.server";
+import { countDistinctCommenters, type CommenterIdentity } from "~/features/comments";
 import { answersByComment, type CommentAnswer } from "./comment-answers.server";
 import { currentTopics, dispositionsOf, type CurrentTopic } from "./dispositions.server";
 import type { DispositionCounts, SummaryArticleGroup, SummaryData } from "./summary-types";

@@ -1,5 +1,5 @@
 import { raw, type Db } from "~db/client.server";
-import { PUBLIC_STATUSES } from "~/features/consultations/consultation-status";
+import { PUBLIC_STATUSES } from "~/features/consultations";
 import type { SearchField } from "./search.server";
 import { compoundParts } from "./search-words.server";
 import { charLength, foldCase, snippet, type Segment } from "./search-text";

@@ -1,5 +1,5 @@
 import { raw, type Db } from "~db/client.server";
-import { PUBLIC_STATUSES } from "~/features/consultations/consultation-status";
+import { PUBLIC_STATUSES } from "~/features/consultations";
 import { foldCase } from "./search-text";
 
 /**

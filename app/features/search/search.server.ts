@@ -1,7 +1,7 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
 import { consultations, draftNodes, draftVersions } from "~db/schema";
-import { PUBLIC_STATUSES } from "~/features/consultations/consultation-status";
+import { PUBLIC_STATUSES } from "~/features/consultations";
 import { draftKeywords } from "./search-words.server";
 
 /**

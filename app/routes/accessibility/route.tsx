@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DepartmentContactList } from "~/ui/department-contact";
 import { departmentContact } from "~/platform/department.server";
-import { COMMENT_MAX } from "~/features/comments/comment-schema";
+import { COMMENT_MAX } from "~/features/comments";
 
 export const meta: MetaFunction = () => [
   { title: "无障碍声明 - 征求意见平台" },

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, SelectField, TextField } from "~/ui/field";
-import { listCalendarDays, removeCalendarDay, setCalendarDay } from "~/features/consultations/calendar.server";
+import { listCalendarDays, removeCalendarDay, setCalendarDay } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { requireRole } from "~/platform/permissions.server";

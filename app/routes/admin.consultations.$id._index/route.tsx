@@ -2,29 +2,41 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditChanges } from "~/ui/audit-changes";
 import { FormError, TextField } from "~/ui/field";
-import { auditActionLabel, auditChanges } from "~/features/accounts/audit-display";
+import { auditActionLabel, auditChanges } from "~/features/accounts";
 import { TextAreaField } from "~/ui/text-area-field";
-import { canDraft, canReview, canView } from "~/features/consultations/consultation-access";
-import { ExtendSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "~/features/consultations/consultation-schema";
-import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/features/consultations/consultation-status";
 import {
-  extendDeadline,
+  canDraft,
+  canReview,
+  canView,
+  DOC_TYPE_LABELS,
+  ExtendSchema,
+  PHASE_LABELS,
+  publicPhase,
+  ReasonSchema,
+  ReviewSchema,
+  toShanghaiInput,
+  WorkflowError,
+} from "~/features/consultations";
+import {
+  AttachmentError,
   consultationReviews,
+  extendDeadline,
+  getStaffConsultation,
+  listAttachments,
+  listVersions,
+  loadCalendar,
   readinessProblems,
+  removeAttachment,
   review,
+  saveAttachment,
   submitForReview,
   withdraw,
-  WorkflowError,
-} from "~/features/consultations/consultation-workflow.server";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
-import { loadCalendar } from "~/features/consultations/calendar.server";
+} from "~/features/consultations/index.server";
 import { periodAtPublication } from "~/platform/periods";
-import { listVersions } from "~/features/consultations/versions.server";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 import { recentAudit } from "~/platform/audit.server";
 import { chosenFile, FormReadError, readForm } from "~/platform/multipart.server";
-import { AttachmentError, listAttachments, removeAttachment, saveAttachment } from "~/features/consultations/attachment.server";
 import { parseForm } from "~/platform/forms";
 import { requireUser } from "~/platform/permissions.server";
 import { idParam } from "~/platform/params";

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "~/ui/pagination";
 import { MIN_COMMENTS_FOR_TOPICS } from "~/engine/small-consultation";
-import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/features/analysis/analysis-schema";
+import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/features/analysis";
 import { CommentItem } from "./comment-item";
 import type { Reply } from "./edit.server";
-import type { ViewData } from "~/features/analysis/analysis-view.server";
+import type { ViewData } from "~/features/analysis/index.server";
 
 type ArticlesView = Extract<ViewData, { kind: "articles" }>;
 const SOURCES = ["commenter", "detected", "inferred", "staff"] as const;

@@ -1,5 +1,5 @@
-import type { CampaignCard } from "~/features/analysis/analysis-campaigns.server";
-import { CHANNEL_LABELS } from "~/features/comments/comment-labels";
+import type { CampaignCard } from "~/features/analysis/index.server";
+import { CHANNEL_LABELS } from "~/features/comments";
 import { formatDateTime, isoInstant } from "~/platform/dates";
 import { PiiBadge } from "./comment-text";
 

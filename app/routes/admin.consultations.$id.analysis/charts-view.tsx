@@ -1,4 +1,4 @@
-import type { ChartSeries } from "~/features/analysis/analysis-charts.server";
+import type { ChartSeries } from "~/features/analysis/index.server";
 import { ChartFigure } from "~/ui/chart-figure";
 
 /** The five charts, each with its table; the figures count the comments the last analysis covered. */

@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
 import { TextField } from "~/ui/field";
-import type { WorkspaceComment } from "~/features/analysis/analysis-comments.server";
-import { CHANNEL_LABELS } from "~/features/comments/comment-labels";
-import { QUEUE_STATUS_LABELS } from "~/features/comments/moderation-schema";
+import type { WorkspaceComment } from "~/features/analysis/index.server";
+import { CHANNEL_LABELS, QUEUE_STATUS_LABELS } from "~/features/comments";
 import { formatDateTime, isoInstant } from "~/platform/dates";
 import { ArticleTags, PiiBadge, StanceBadge } from "./comment-text";
 import type { Reply } from "./edit.server";

@@ -1,4 +1,4 @@
-import { STANCE_LABELS, ARTICLE_SOURCE_LABELS, type ArticleSource } from "~/features/analysis/analysis-schema";
+import { STANCE_LABELS, ARTICLE_SOURCE_LABELS, type ArticleSource } from "~/features/analysis";
 import type { Stance } from "~db/vocabulary";
 import { toChineseNumeral } from "~/engine/chinese-numerals";
 

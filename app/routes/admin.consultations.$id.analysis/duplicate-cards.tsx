@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { DuplicateCard } from "~/features/comments/comment-duplicates.server";
+import type { DuplicateCard } from "~/features/comments/index.server";
 import { formatDateTime, isoInstant } from "~/platform/dates";
 
 /** 重复提交: one person sending the same text again; apart from campaigns, answered by the first copy's answer. */

@@ -1,9 +1,17 @@
 // Turns one POST of the analysis workspace into a model call: which form was sent (intent), its validation,
 // and where to go next. Refusals come back as a reply the page shows beside the field.
 import type { Db } from "~/platform/db.server";
-import { MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/features/analysis/analysis-schema";
-import { AnalysisRunError, startAnalysisRun } from "~/features/analysis/analysis-runs.server";
-import { makeOwnTopic, mergeTopics, moveComment, renameTopic, splitTopic, TopicEditError } from "~/features/analysis/topic-edits.server";
+import { MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/features/analysis";
+import {
+  AnalysisRunError,
+  makeOwnTopic,
+  mergeTopics,
+  moveComment,
+  renameTopic,
+  splitTopic,
+  startAnalysisRun,
+  TopicEditError,
+} from "~/features/analysis/index.server";
 import { formValues, parseForm, type FieldErrors } from "~/platform/forms";
 import type { SessionUser } from "~/platform/session.server";
 

@@ -1,16 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
-import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis } from "~/features/analysis/analysis-access";
-import { EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/features/analysis/analysis-schema";
-import { runOverview } from "~/features/analysis/analysis-workspace.server";
-import { REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
+import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis, EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/features/analysis";
+import { runOverview, viewData } from "~/features/analysis/index.server";
+import { REJECT_REASON_LABELS } from "~/features/comments";
 import { getDb } from "~/platform/db.server";
-import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
+import { requireStaffConsultation } from "~/features/consultations/index.server";
 import styles from "./analysis.css";
 import { editFromForm } from "./edit.server";
 import { RunPanel } from "./run-panel";
-import { viewData } from "~/features/analysis/analysis-view.server";
 import { WorkspaceView } from "./workspace-view";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -1,7 +1,7 @@
 import { Form, Link, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { RUN_STAGE_LABELS, RUN_STATUS_LABELS } from "~/features/analysis/analysis-schema";
-import type { runOverview, RunView } from "~/features/analysis/analysis-workspace.server";
+import { RUN_STAGE_LABELS, RUN_STATUS_LABELS } from "~/features/analysis";
+import type { runOverview, RunView } from "~/features/analysis/index.server";
 import { formatDateTime, isoInstant } from "~/platform/dates";
 
 type Overview = Awaited<ReturnType<typeof runOverview>>;

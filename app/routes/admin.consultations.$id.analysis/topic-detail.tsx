@@ -1,11 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField, TextField } from "~/ui/field";
 import { Pagination } from "~/ui/pagination";
-import { workspaceSearch, type WorkspaceFilters } from "~/features/analysis/analysis-schema";
+import { workspaceSearch, type WorkspaceFilters } from "~/features/analysis";
 import { CommentItem } from "./comment-item";
 import { Excerpt } from "./comment-text";
 import type { Reply } from "./edit.server";
-import type { ViewData } from "~/features/analysis/analysis-view.server";
+import type { ViewData } from "~/features/analysis/index.server";
 
 type TopicView = Extract<ViewData, { kind: "topic" }>;
 

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { TextField } from "~/ui/field";
-import { workspaceSearch, type WorkspaceFilters } from "~/features/analysis/analysis-schema";
-import type { TopicSummary } from "~/features/analysis/analysis-workspace.server";
+import { workspaceSearch, type WorkspaceFilters } from "~/features/analysis";
+import type { TopicSummary } from "~/features/analysis/index.server";
 import { Excerpt } from "./comment-text";
 import type { Reply } from "./edit.server";
 

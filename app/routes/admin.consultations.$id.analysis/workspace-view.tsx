@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { CHANNELS, STANCES } from "~db/vocabulary";
 import { SelectField } from "~/ui/field";
-import { CHANNEL_LABELS } from "~/features/comments/comment-labels";
+import { CHANNEL_LABELS } from "~/features/comments";
 import {
   STANCE_LABELS,
   STATUS_FILTER_LABELS,
@@ -10,7 +10,7 @@ import {
   WORKSPACE_VIEWS,
   workspaceSearch,
   type WorkspaceFilters,
-} from "~/features/analysis/analysis-schema";
+} from "~/features/analysis";
 import { ArticleView } from "./article-view";
 import { CampaignCards } from "./campaign-cards";
 import { DuplicateCards } from "./duplicate-cards";
@@ -18,7 +18,7 @@ import type { Reply } from "./edit.server";
 import { ChartsView } from "./charts-view";
 import { TopicDetail } from "./topic-detail";
 import { TopicList } from "./topic-list";
-import type { ViewData } from "~/features/analysis/analysis-view.server";
+import type { ViewData } from "~/features/analysis/index.server";
 
 /** The views as links, so each is an address of its own and works without JavaScript. */
 function ViewNav({ filters, topicOpen }: { filters: WorkspaceFilters; topicOpen: boolean }) {

@@ -4,21 +4,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CHANNELS, PUBLISH_PREFERENCES } from "~db/vocabulary";
 import { FormError, SelectField, TextField } from "~/ui/field";
 import { TextAreaField } from "~/ui/text-area-field";
-import { CHANNEL_LABELS } from "~/features/comments/comment-labels";
-import { DEPARTMENT_IDENTITY, PUBLISH_LABELS, StaffCommentSchema } from "~/features/comments/comment-schema";
-import { SCAN_ACCEPT, SCAN_TYPES_TEXT } from "~/features/comments/comment-attachment-rules";
-import { checkCommentFiles, writeCommentFiles } from "~/features/comments/comment-attachments.server";
-import { chosenFiles } from "~/features/comments/comment-intake.server";
+import { CHANNEL_LABELS, DEPARTMENT_IDENTITY, PUBLISH_LABELS, SCAN_ACCEPT, SCAN_TYPES_TEXT, StaffCommentSchema, staffEntryProblem } from "~/features/comments";
+import { activeIdentityCategories, checkCommentFiles, chosenFiles, submitComment, writeCommentFiles } from "~/features/comments/index.server";
 import { FormReadError, readForm } from "~/platform/multipart.server";
-import { submitComment } from "~/features/comments/comment.server";
-import { articleNodes, latestVersion } from "~/features/consultations/draft.server";
-import { activeIdentityCategories } from "~/features/comments/identity-categories.server";
+import { articleNodes, latestVersion, requireDrafterOf } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { shanghaiDate } from "~/platform/periods";
 import { formatDate } from "~/platform/dates";
-import { staffEntryProblem } from "~/features/comments/staff-entry-rules";
-import { requireDrafterOf } from "~/features/consultations/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "代录意见 - 工作台" }];
 

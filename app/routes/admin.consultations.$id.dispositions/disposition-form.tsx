@@ -3,9 +3,9 @@ import { useId } from "react";
 import { DISPOSITIONS } from "~db/vocabulary";
 import { FormError, SelectField } from "~/ui/field";
 import { TextAreaField } from "~/ui/text-area-field";
-import { DISPOSITION_LABELS } from "~/features/comments/comment-labels";
-import type { DispositionView } from "~/features/responses/disposition-matrix.server";
-import { DISPOSITION_LIMITS } from "~/features/responses/disposition-schema";
+import { DISPOSITION_LABELS } from "~/features/comments";
+import type { DispositionView } from "~/features/responses/index.server";
+import { DISPOSITION_LIMITS } from "~/features/responses";
 
 export interface Reply {
   target: string;

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { TextField } from "~/ui/field";
-import type { MatrixOpinion, MatrixTopic } from "~/features/responses/disposition-matrix.server";
-import { DISPOSITION_LIMITS } from "~/features/responses/disposition-schema";
+import type { MatrixOpinion, MatrixTopic } from "~/features/responses/index.server";
+import { DISPOSITION_LIMITS } from "~/features/responses";
 import { DispositionFacts, DispositionForm, type Reply } from "./disposition-form";
 
 type Articles = Array<{ identityId: number; label: string }>;

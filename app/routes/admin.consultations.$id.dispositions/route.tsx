@@ -1,23 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
-import { canDraft, canView } from "~/features/consultations/consultation-access";
-import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
-import { dispositionMatrix } from "~/features/responses/disposition-matrix.server";
-import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/features/responses/disposition-schema";
+import { canDraft, canView, WorkflowError } from "~/features/consultations";
+import { requireStaffConsultation } from "~/features/consultations/index.server";
 import {
   approveTopicTitle,
   clearOverride,
   deleteOpinion,
   dispositionLock,
+  dispositionMatrix,
   recordDisposition,
   recordOpinion,
   topicOfComment,
-} from "~/features/responses/dispositions.server";
+} from "~/features/responses/index.server";
+import { ClearOverrideSchema, DeleteOpinionSchema, DispositionSchema, OpinionSchema, TopicTitleSchema } from "~/features/responses";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
-import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
 import { formValues, parseForm } from "~/platform/forms";
 import type { Reply } from "./disposition-form";
 import { TopicCard } from "./topic-card";

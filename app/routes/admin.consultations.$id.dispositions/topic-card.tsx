@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FormError, TextField } from "~/ui/field";
-import type { MatrixComment, MatrixTopic } from "~/features/responses/disposition-matrix.server";
-import { DISPOSITION_LIMITS } from "~/features/responses/disposition-schema";
+import type { MatrixComment, MatrixTopic } from "~/features/responses/index.server";
+import { DISPOSITION_LIMITS } from "~/features/responses";
 import { DispositionFacts, DispositionForm, type Reply } from "./disposition-form";
 import { OpinionCard, OpinionForm } from "./opinion-card";
 

@@ -2,13 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConsultationForm } from "~/ui/consultation-form";
 import { FormError } from "~/ui/field";
-import { calendarForClient } from "~/features/consultations/calendar.server";
-import { updateDraftConsultation } from "~/features/consultations/consultation-editor.server";
-import { readConsultationForm } from "~/features/consultations/consultation-form.server";
-import { toShanghaiInput } from "~/features/consultations/consultation-schema";
-import { latestVersion } from "~/features/consultations/draft.server";
+import { calendarForClient, latestVersion, readConsultationForm, requireDrafterOf, updateDraftConsultation } from "~/features/consultations/index.server";
+import { toShanghaiInput } from "~/features/consultations";
 import { getDb } from "~/platform/db.server";
-import { requireDrafterOf } from "~/features/consultations/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "修改征求意见 - 征求意见平台" }];
 

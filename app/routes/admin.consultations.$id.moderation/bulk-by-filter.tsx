@@ -1,8 +1,15 @@
 import { Form, Link } from "@remix-run/react";
 import { REJECT_REASONS, type RejectReason } from "~db/vocabulary";
 import { SelectField } from "~/ui/field";
-import { REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
-import { BULK_ACTION_LABELS, BULK_ACTIONS, QUEUE_STATUS_LABELS, queueSearch, type BulkAction, type QueueFilters } from "~/features/comments/moderation-schema";
+import {
+  BULK_ACTION_LABELS,
+  BULK_ACTIONS,
+  type BulkAction,
+  QUEUE_STATUS_LABELS,
+  type QueueFilters,
+  queueSearch,
+  REJECT_REASON_LABELS,
+} from "~/features/comments";
 
 /** The filters as hidden fields, so each form of the two steps carries the set it means. */
 function FilterFields({ filters }: { filters: QueueFilters }) {

@@ -1,12 +1,10 @@
 // Turns one POST of the moderation queue into a decision: which form was sent (intent), its
 // validation, and the model call. Refusals come back as a reply the page shows beside the field.
 import type { Db } from "~/platform/db.server";
-import { ApproveSchema, BulkApproveSchema, BulkRejectSchema, RejectSchema } from "~/features/comments/moderation-schema";
-import { approveComment, bulkApprove, ModerationError, rejectComments } from "~/features/comments/moderation.server";
+import { ApproveSchema, AttachmentReviewSchema, BulkApproveSchema, BulkRejectSchema, RejectSchema } from "~/features/comments";
+import { approveComment, bulkApprove, ModerationError, rejectComments, setAttachmentPublic } from "~/features/comments/index.server";
 import type { SessionUser } from "~/platform/session.server";
 import { formValues, parseForm, type FieldErrors } from "~/platform/forms";
-import { AttachmentReviewSchema } from "~/features/comments/comment-attachment-rules";
-import { setAttachmentPublic } from "~/features/comments/comment-attachments.server";
 
 export interface Reply {
   intent: string;

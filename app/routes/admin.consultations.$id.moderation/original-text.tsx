@@ -1,6 +1,5 @@
-import type { QueueRedaction } from "~/features/comments/moderation-queue.server";
-import { PII_KIND_LABELS, REDACTION_STATUS_LABELS } from "~/features/comments/moderation-schema";
-import { FIELD_LABELS } from "~/features/comments/moderation-schema";
+import type { QueueRedaction } from "~/features/comments/index.server";
+import { FIELD_LABELS, PII_KIND_LABELS, REDACTION_STATUS_LABELS } from "~/features/comments";
 
 type Piece = { text: string; span?: QueueRedaction };
 

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField, TextField } from "~/ui/field";
-import { QUEUE_STATUSES, QUEUE_STATUS_LABELS, queueSearch, type QueueFilters, type QueueStatus } from "~/features/comments/moderation-schema";
+import { QUEUE_STATUSES, QUEUE_STATUS_LABELS, queueSearch, type QueueFilters, type QueueStatus } from "~/features/comments";
 
 /**
  * The queue's filters as a plain GET form, so a filtered queue is a link that can be bookmarked,

@@ -3,15 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { REJECT_REASONS } from "~db/vocabulary";
 import { FormError, SelectField } from "~/ui/field";
 import { Pagination } from "~/ui/pagination";
-import { REJECT_REASON_LABELS } from "~/features/comments/comment-labels";
-import { moderationQueue } from "~/features/comments/moderation-queue.server";
-import { BulkByFilterSchema, BulkRequestSchema, parseQueueFilters, QueueFilterSchema, queueSearch } from "~/features/comments/moderation-schema";
-import { previewBulk, runBulkByFilter } from "~/features/comments/moderation-bulk.server";
+import { BulkByFilterSchema, BulkRequestSchema, parseQueueFilters, QueueFilterSchema, queueSearch, REJECT_REASON_LABELS } from "~/features/comments";
+import { attachmentsByComment, attachmentSize, canModerate, moderationQueue, previewBulk, runBulkByFilter } from "~/features/comments/index.server";
 import { parseForm } from "~/platform/forms";
-import { canModerate } from "~/features/comments/moderation.server";
 import { getDb } from "~/platform/db.server";
-import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
-import { attachmentSize, attachmentsByComment } from "~/features/comments/comment-attachments.server";
+import { requireStaffConsultation } from "~/features/consultations/index.server";
 import { decideFromForm, type Reply } from "./decide.server";
 import { BulkByFilterForm, BulkConfirmation, describeFilters, type BulkConfirmationData } from "./bulk-by-filter";
 import { ModerationCard } from "./moderation-card";

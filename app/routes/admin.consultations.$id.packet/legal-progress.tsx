@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SelectField } from "~/ui/field";
 import { TextAreaField } from "~/ui/text-area-field";
-import { LEGAL_NOTE_MAX, LEGAL_OPINION_MAX, LEGAL_STAGE_LABELS, type LegalStage } from "~/features/packet/legal-review-schema";
+import { LEGAL_NOTE_MAX, LEGAL_OPINION_MAX, LEGAL_STAGE_LABELS, type LegalStage } from "~/features/packet";
 import { formatDateTime } from "~/platform/dates";
 
 export interface ReviewView {

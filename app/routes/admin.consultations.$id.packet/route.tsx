@@ -2,30 +2,27 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { FormError } from "~/ui/field";
-import { canDraft } from "~/features/consultations/consultation-access";
-import { PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "~/features/consultations/consultation-status";
-import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
-import { latestArticles } from "~/features/consultations/article-numbers.server";
-import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/features/packet/legal-review-schema";
+import { canDraft, PHASE_LABELS, PUBLIC_STATUSES, publicPhase, WorkflowError } from "~/features/consultations";
+import { latestArticles, requireStaffConsultation } from "~/features/consultations/index.server";
+import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/features/packet";
 import {
   addLegalOpinion,
   answerLegalOpinion,
+  canOpenPacket,
+  ensurePacketBuild,
   getLegalReview,
   legalOpinionsOf,
   markLegalReviewFinished,
   markLegalReviewReceived,
   maySubmitToLegal,
+  packetSummary,
+  registerCount,
   removeLegalOpinion,
   resubmitLegalReview,
   returnLegalReview,
   submitToLegalReview,
-} from "~/features/packet/legal-review.server";
-import { packetSummary } from "~/features/packet/packet-summary.server";
-import { ensurePacketBuild } from "~/features/packet/packet-builds.server";
-import { canOpenPacket } from "~/features/packet/packet.server";
-import { registerCount } from "~/features/packet/register.server";
+} from "~/features/packet/index.server";
 import { getDb } from "~/platform/db.server";
-import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { Downloads } from "./downloads";
 import { LegalProgress } from "./legal-progress";

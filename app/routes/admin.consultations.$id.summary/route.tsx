@@ -1,31 +1,30 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
-import { canDraft, canView } from "~/features/consultations/consultation-access";
-import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
-import { undecidedTopics } from "~/features/responses/dispositions.server";
-import { describeDetections, screenText } from "~/features/comments/publication-screen.server";
-import { WITHHELD_LABEL, withheldLabels } from "~/features/responses/summary-draft";
-import { summaryData } from "~/features/responses/summary.server";
-import { titleProblems, titleRefusal } from "~/features/responses/summary-titles.server";
-import { ReviewSchema, SummaryTextSchema } from "~/features/responses/summary-schema";
+import { canDraft, canView, WorkflowError } from "~/features/consultations";
+import { requireStaffConsultation } from "~/features/consultations/index.server";
 import {
+  feedbackPublishBlock,
   generateSummary,
   getSummary,
-  feedbackPublishBlock,
   publishSummary,
   reopenSummary,
   reviewSummary,
   saveSummary,
   submitSummary,
+  summaryData,
   summaryLock,
   SummaryTextError,
+  titleProblems,
+  titleRefusal,
+  undecidedTopics,
   UndecidedTopicsError,
-} from "~/features/responses/summary-workflow.server";
+} from "~/features/responses/index.server";
+import { describeDetections, screenText } from "~/features/comments/index.server";
+import { ReviewSchema, SummaryTextSchema, WITHHELD_LABEL, withheldLabels } from "~/features/responses";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
-import { requireStaffConsultation } from "~/features/consultations/consultation-guard.server";
 import { env } from "~/platform/env.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { SummaryText } from "~/ui/summary-text";

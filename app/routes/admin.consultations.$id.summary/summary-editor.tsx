@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { TextAreaField } from "~/ui/text-area-field";
-import { SUMMARY_MAX } from "~/features/responses/summary-schema";
+import { SUMMARY_MAX } from "~/features/responses";
 
 export const SUMMARY_STATUS_LABELS = { draft: "草稿", pending_review: "待审核", approved: "审核通过，待发布", published: "已发布" } as const;
 

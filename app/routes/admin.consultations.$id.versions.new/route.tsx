@@ -2,14 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/ui/field";
 import { TextAreaField } from "~/ui/text-area-field";
-import { LIMITS, NewVersionSchema } from "~/features/consultations/consultation-schema";
-import { WorkflowError } from "~/features/consultations/consultation-workflow.server";
-import { latestVersion } from "~/features/consultations/draft.server";
-import { createVersion } from "~/features/consultations/versions.server";
+import { LIMITS, NewVersionSchema, WorkflowError } from "~/features/consultations";
+import { createVersion, latestVersion, requireDrafterOf } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { sanitizeUserText } from "~/platform/text";
-import { requireDrafterOf } from "~/features/consultations/consultation-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "发布新版本 - 工作台" }];
 

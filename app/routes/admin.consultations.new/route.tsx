@@ -2,9 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConsultationForm } from "~/ui/consultation-form";
 import { FormError } from "~/ui/field";
-import { calendarForClient } from "~/features/consultations/calendar.server";
-import { createConsultation } from "~/features/consultations/consultation-editor.server";
-import { readConsultationForm } from "~/features/consultations/consultation-form.server";
+import { calendarForClient, createConsultation, readConsultationForm } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { requireRole } from "~/platform/permissions.server";
 

@@ -2,8 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/ui/field";
 import { UserProfileFields } from "~/ui/user-profile-fields";
-import { EditUserSchema, ResetPasswordSchema } from "~/features/accounts/user-schema";
-import { getUser, listDivisions, setPassword, updateUser } from "~/features/accounts/user.server";
+import { EditUserSchema, ResetPasswordSchema } from "~/features/accounts";
+import { getUser, listDivisions, setPassword, updateUser } from "~/features/accounts/index.server";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { requireRole } from "~/platform/permissions.server";

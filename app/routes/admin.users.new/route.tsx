@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/ui/field";
 import { UserProfileFields } from "~/ui/user-profile-fields";
-import { NewUserSchema } from "~/features/accounts/user-schema";
-import { createUser, findUserByUsername, listDivisions } from "~/features/accounts/user.server";
+import { NewUserSchema } from "~/features/accounts";
+import { createUser, findUserByUsername, listDivisions } from "~/features/accounts/index.server";
 import { getDb } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";
 import { requireRole } from "~/platform/permissions.server";

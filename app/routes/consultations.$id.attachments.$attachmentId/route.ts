@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getAttachmentFile } from "~/features/consultations/attachment.server";
-import { canView } from "~/features/consultations/consultation-access";
-import { PUBLIC_STATUSES } from "~/features/consultations/consultation-status";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { getAttachmentFile, getStaffConsultation } from "~/features/consultations/index.server";
+import { canView, PUBLIC_STATUSES } from "~/features/consultations";
 import { getDb } from "~/platform/db.server";
 import { getSessionUser } from "~/platform/session.server";
 import { fileDownloadResponse } from "~/platform/file-download.server";

@@ -5,23 +5,25 @@ import { ArticleComment, articleFormTag } from "~/ui/article-comment";
 import { CommentEntry } from "~/ui/comment-entry";
 import { CommentForm } from "~/ui/comment-form";
 import type { KeepFormHandle } from "~/ui/keep-form";
-import { handleCommentPost } from "~/features/comments/comment-intake.server";
-import { activeIdentityCategories } from "~/features/comments/identity-categories.server";
+import { activeIdentityCategories, handleCommentPost, listPublicComments, participation, publicCountsByArticle } from "~/features/comments/index.server";
 import { DraftView } from "~/ui/draft-view";
 import { PublicComments } from "~/ui/public-comments";
-import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/features/comments/public-comments-filter";
-import { listPublicComments, publicCountsByArticle } from "~/features/comments/public-comments.server";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
-import { getPublicConsultation, listExtensions } from "~/features/consultations/consultation.server";
-import { listAttachments } from "~/features/consultations/attachment.server";
-import { listVersions } from "~/features/consultations/versions.server";
-import { articleNodes, latestVersion, loadDraftTree } from "~/features/consultations/draft.server";
+import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/features/comments";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+import {
+  articleNodes,
+  getPublicConsultation,
+  latestVersion,
+  listAttachments,
+  listExtensions,
+  listVersions,
+  loadDraftTree,
+} from "~/features/consultations/index.server";
 import { formatDateTime, isoInstant, timeLeft } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
-import { pendingFeedback, publishedSummary } from "~/features/responses/feedback-page.server";
+import { pendingFeedback, publishedSummary } from "~/features/responses/index.server";
 import { idParam } from "~/platform/params";
 import { env } from "~/platform/env.server";
-import { participation } from "~/features/comments/participation.server";
 import { CommentingClosed } from "~/ui/commenting-closed";
 import { DocumentText } from "~/ui/document-text";
 import { DraftDownloads } from "~/ui/draft-downloads";

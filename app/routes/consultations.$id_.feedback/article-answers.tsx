@@ -1,5 +1,5 @@
-import { DISPOSITION_LABELS } from "~/features/comments/comment-labels";
-import type { AnswerLink, ArticleAnswers, FeedbackTotals, PublishedAnswer } from "~/features/responses/feedback-answers.server";
+import { DISPOSITION_LABELS } from "~/features/comments";
+import type { AnswerLink, ArticleAnswers, FeedbackTotals, PublishedAnswer } from "~/features/responses/index.server";
 
 /** How the per-article counts add up, said in words: a comment on several articles counts under each. */
 export function AnswerTotals({ t }: { t: FeedbackTotals }) {

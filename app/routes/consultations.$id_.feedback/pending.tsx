@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { PendingFeedback } from "~/features/responses/feedback-page.server";
+import type { PendingFeedback } from "~/features/responses/index.server";
 import { formatDate, formatDateTime, isoInstant } from "~/platform/dates";
 
 type Pending = SerializeFrom<PendingFeedback>;

@@ -2,8 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } f
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/ui/chart-figure";
 import { SummaryText } from "~/ui/summary-text";
-import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments/comment-labels";
-import { pendingFeedback, publicFeedback } from "~/features/responses/feedback-page.server";
+import { CHANNEL_LABELS, DISPOSITION_LABELS } from "~/features/comments";
+import { pendingFeedback, publicFeedback } from "~/features/responses/index.server";
 import feedbackStyles from "~/styles/feedback.css";
 import { formatDateTime, isoInstant } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import { DOC_TYPE_LABELS, PHASE_LABELS, type PublicPhase } from "~/features/consultations/consultation-status";
-import { MAX_QUERY_LENGTH, MAX_TERMS } from "~/features/search/search-text";
-import { parseQuery } from "~/features/search/search-terms";
+import { DOC_TYPE_LABELS, PHASE_LABELS, type PublicPhase } from "~/features/consultations";
+import { MAX_QUERY_LENGTH, MAX_TERMS, parseQuery } from "~/features/search";
 import { sanitizeLine } from "~/platform/text";
 
 /** The phases the public can filter by: every phase a public consultation can be in. */

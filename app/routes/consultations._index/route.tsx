@@ -6,11 +6,10 @@ import { SelectField } from "~/ui/field";
 import { Pagination } from "~/ui/pagination";
 import { KeywordLinks, SearchForm } from "~/ui/search-form";
 import { SearchResultCard } from "~/ui/search-result";
-import { findPublicConsultations, publicDivisions } from "~/features/consultations/consultation-list.server";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations/consultation-status";
-import { suggestedKeywords } from "~/features/search/search-query.server";
-import { searchSuggestions } from "~/features/search/search-suggestions.server";
-import { parseQuery } from "~/features/search/search-terms";
+import { findPublicConsultations, publicDivisions } from "~/features/consultations/index.server";
+import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+import { searchSuggestions, suggestedKeywords } from "~/features/search/index.server";
+import { parseQuery } from "~/features/search";
 import { getDb } from "~/platform/db.server";
 import { LIST_PHASES, listHeading, listHref, parseListParams } from "./list-params";
 

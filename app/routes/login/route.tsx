@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/ui/field";
-import { findUserByUsername } from "~/features/accounts/user.server";
+import { findUserByUsername } from "~/features/accounts/index.server";
 import { appendAudit } from "~/platform/audit.server";
 import { getDb } from "~/platform/db.server";
 import { parseForm } from "~/platform/forms";

@@ -2,10 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CommentStatusView, ForgetReceiptForm } from "~/ui/comment-status-view";
 import { FormError, TextField } from "~/ui/field";
-import { ReceiptLookupSchema } from "~/features/comments/comment-schema";
-import { lookupComment, setNotifyResult, type CommentStatus } from "~/features/comments/comment-status.server";
-import { clientHash } from "~/features/comments/comment.server";
-import { clearReceiptViewCookie, readReceiptView, receiptViewCookie, RECEIPT_VIEW_SECONDS } from "~/features/comments/receipt-view.server";
+import { ReceiptLookupSchema } from "~/features/comments";
+import {
+  clearReceiptViewCookie,
+  clientHash,
+  type CommentStatus,
+  lookupComment,
+  readReceiptView,
+  RECEIPT_VIEW_SECONDS,
+  receiptViewCookie,
+  setNotifyResult,
+} from "~/features/comments/index.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { formValues, parseForm } from "~/platform/forms";

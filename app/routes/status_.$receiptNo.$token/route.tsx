@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/ui/field";
 import { CommentStatusView } from "~/ui/comment-status-view";
-import { commentStatusByToken, setNotifyResult } from "~/features/comments/comment-status.server";
+import { commentStatusByToken, setNotifyResult } from "~/features/comments/index.server";
 import { getDb } from "~/platform/db.server";
 
 // The link in a notice: the receipt number with a token the server signed, so the page opens with

@@ -2,14 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DOC_TYPES } from "~db/vocabulary";
 import { FormError, SelectField, TextField } from "~/ui/field";
-import { clientHash } from "~/features/comments/comment.server";
-import { DOC_TYPE_LABELS } from "~/features/consultations/consultation-status";
-import { followableConsultation, subscribableDivisions, subscribe } from "~/features/notices/subscription.server";
+import { clientHash } from "~/features/comments/index.server";
+import { DOC_TYPE_LABELS } from "~/features/consultations";
+import { followableConsultation, subscribableDivisions, subscribe } from "~/features/notices/index.server";
 import { idParam } from "~/platform/params";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { hit } from "~/platform/rate-limit.server";
-import { FOLLOW_SCOPE, SCOPE_LABELS, SCOPES } from "~/features/notices/subscription-scope";
+import { FOLLOW_SCOPE, SCOPE_LABELS, SCOPES } from "~/features/notices";
 import { SubscribeSchema } from "./subscribe-schema";
 
 export const meta: MetaFunction = () => [{ title: "订阅征求意见通知 - 征求意见平台" }];

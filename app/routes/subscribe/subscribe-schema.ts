@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import { FOLLOW_SCOPE, SCOPES, type Scope } from "~/features/notices/subscription-scope";
+import { FOLLOW_SCOPE, SCOPES, type Scope } from "~/features/notices";
 
 /** The public subscription form. The address is checked here so that a typo is caught at the form. */
 export const SubscribeSchema = z

@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { timingSafeEqual } from "node:crypto";
-import { verificationToken } from "~/features/comments/receipt.server";
+import { markEmailVerified, verificationToken } from "~/features/comments/index.server";
 import { getDb } from "~/platform/db.server";
-import { markEmailVerified } from "~/features/comments/comment-status.server";
 
 export const meta: MetaFunction = () => [{ title: "确认电子邮箱 - 征求意见平台" }, { name: "robots", content: "noindex" }];
 

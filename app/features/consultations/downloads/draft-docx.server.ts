@@ -3,11 +3,11 @@
 // in 仿宋 三号 on a 28 pt line, "— n —" page numbers. Public: no 内部资料 mark.
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { A4, FONTS, footer, STYLES, TEXT_MARGINS } from "~/features/packet/writers/docx-document.server";
-import { fontTable } from "~/features/packet/writers/docx.server";
+import { A4, FONTS, fontTable, footer, STYLES, TEXT_MARGINS } from "~/features/packet/index.server";
 import type { DraftBlock } from "./draft-outline";
 
-const heiti = { eastAsia: FONTS.heading, ascii: FONTS.heading, hAnsi: FONTS.heading };
+// A function, not a constant: FONTS comes from the packet feature, which uses this one too.
+const heiti = () => ({ eastAsia: FONTS.heading, ascii: FONTS.heading, hAnsi: FONTS.heading });
 
 function paragraph(b: DraftBlock): Paragraph {
   switch (b.kind) {
@@ -24,7 +24,7 @@ function paragraph(b: DraftBlock): Paragraph {
     case "paragraph":
       return new Paragraph({
         style: "PacketBody",
-        children: b.label ? [new TextRun({ text: b.label, font: heiti }), new TextRun(`\u3000${b.text}`)] : [new TextRun(b.text)],
+        children: b.label ? [new TextRun({ text: b.label, font: heiti() }), new TextRun(`\u3000${b.text}`)] : [new TextRun(b.text)],
       });
     case "item":
       return new Paragraph({ style: "PacketBody", children: [new TextRun(b.text)] });

@@ -8,12 +8,11 @@ import { draftDownloads } from "~db/schema";
 import { getPublicConsultation } from "~/features/consultations/consultation.server";
 import { latestVersion, loadDraftTree } from "~/features/consultations/draft.server";
 import { formatDateTime } from "~/platform/dates";
-import { contentDisposition, exportFilename } from "~/features/packet/writers/download.server";
+import { checkPdfFont, contentDisposition, exportFilename, PdfFontError } from "~/features/packet/index.server";
 import { draftDocx } from "./draft-docx.server";
 import type { DraftFormat } from "./draft-links";
 import { draftOutline } from "./draft-outline";
 import { draftPdf } from "./draft-pdf.server";
-import { checkPdfFont, PdfFontError } from "~/features/packet/writers/pdf.server";
 
 const CONTENT_TYPES: Record<DraftFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

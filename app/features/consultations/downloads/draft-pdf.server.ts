@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import PDFDocument from "pdfkit";
 import type { DraftBlock } from "./draft-outline";
-import { decoratePages, PORTRAIT, registerFont } from "~/features/packet/writers/pdf.server";
+import { decoratePages, PORTRAIT, registerFont } from "~/features/packet/index.server";
 
 const STYLE: Record<DraftBlock["kind"], { size: number; align: "center" | "justify"; indent: number; gap: number }> = {
   title: { size: 20, align: "center", indent: 0, gap: 0.4 },

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import type { Writable } from "node:stream";
 import { ZipArchive } from "archiver";
-import { attachmentSize, type PacketFile } from "~/features/comments/comment-attachments.server";
+import { attachmentSize, type PacketFile } from "~/features/comments/index.server";
 import { csvLine } from "./csv";
 
 export function attachmentListCsv(files: PacketFile[]): string {

@@ -4,13 +4,13 @@ import fs from "node:fs";
 import { PassThrough, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { Db } from "~db/client.server";
-import { getStaffConsultation } from "~/features/consultations/consultation.server";
+import { getStaffConsultation } from "~/features/consultations/index.server";
 import { ensurePacketBuild, packetFilePath } from "~/features/packet/packet-builds.server";
 import { registerRows, type RegisterVariant } from "~/features/packet/register.server";
 import { registerCsvChunks } from "./csv";
 import { PUBLIC_REGISTER_COLUMNS } from "./register-columns";
 import { writeRegisterXlsx } from "./xlsx.server";
-import { packetFiles } from "~/features/comments/comment-attachments.server";
+import { packetFiles } from "~/features/comments/index.server";
 import { writeAttachmentsZip } from "./attachments-zip.server";
 
 export const PACKET_FORMATS = ["docx", "pdf", "xlsx", "csv", "zip"] as const;

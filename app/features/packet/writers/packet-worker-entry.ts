@@ -1,6 +1,6 @@
 // The body of the packet worker thread: opens its own connection to the database file and writes
 // one consultation's packet files (packet-files.server.ts), then posts the outcome. Bundled to
-// build/packet-worker.js by scripts/build-worker.mjs.
+// build/packet-worker.js by scripts/build-entries.mjs.
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "~db/client.server";
 import { setDb } from "~/platform/db.server";

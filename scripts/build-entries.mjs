@@ -1,7 +1,8 @@
-// Bundles the analysis worker (app/engine/worker-entry.ts → build/analysis-worker.js) and its helper for the
-// per-comment stage (prepare-worker.ts → build/analysis-prepare-worker.js) beside the server bundle, because a
-// bundled server has no .ts file to start a worker from. Packages stay external: they are installed in
-// production and some (jieba) are native.
+// Bundles the entries that run beside Remix's server bundle (build/index.js), each a typed TypeScript file:
+// the express server (server/index.ts → build/server.js, what `npm start` runs), the background worker
+// (server/worker.ts → build/worker.js, `npm run worker`), and the worker threads of the analysis engine and the
+// packet, because a bundled server has no .ts file to start a thread from. Packages stay external: they are
+// installed in production and some (jieba, better-sqlite3) are native.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -24,6 +25,8 @@ const aliases = {
 await build({
   plugins: [aliases],
   entryPoints: {
+    server: path.join(root, "server/index.ts"),
+    worker: path.join(root, "server/worker.ts"),
     "analysis-worker": path.join(root, "app/engine/worker-entry.ts"),
     "analysis-prepare-worker": path.join(root, "app/engine/prepare-worker.ts"),
     "packet-worker": path.join(root, "app/features/packet/writers/packet-worker-entry.ts"),
@@ -37,4 +40,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-process.stdout.write("built build/analysis-worker.js, build/analysis-prepare-worker.js and build/packet-worker.js\n");
+process.stdout.write("built build/server.js, build/worker.js, build/analysis-worker.js, build/analysis-prepare-worker.js and build/packet-worker.js\n");

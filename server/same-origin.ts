@@ -3,6 +3,8 @@
 // SameSite=Lax cookie, and this closes what Lax leaves open (and answers instead of erring).
 // Requests without an Origin (curl, older clients) are left to the session and form checks.
 
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const PAGE = `<!doctype html>
@@ -12,7 +14,7 @@ const PAGE = `<!doctype html>
 <p>该提交来自其他网站，未被接收。请直接在本网站的页面上填写并提交。</p>
 <p><a href="/">返回首页</a></p></main></body></html>`;
 
-function originOf(url) {
+function originOf(url: string): string | null {
   try {
     return new URL(url).origin;
   } catch {
@@ -20,12 +22,12 @@ function originOf(url) {
   }
 }
 
-export function sameOriginOnly({ publicUrl } = {}) {
+export function sameOriginOnly({ publicUrl }: { publicUrl?: string } = {}): RequestHandler {
   const configured = publicUrl ? originOf(publicUrl) : null;
-  return (req, res, next) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     if (SAFE.has(req.method) || origin === undefined) return next();
-    const own = originOf(`${req.protocol}://${req.get("host")}`);
+    const own = originOf(`${req.protocol}://${req.get("host") ?? ""}`);
     if (origin === own || (configured !== null && origin === configured)) return next();
     res.status(403).set({
       "Content-Type": "text/html; charset=utf-8",

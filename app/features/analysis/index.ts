@@ -1,0 +1,24 @@
+// The analysis feature as other code sees it: its shared (client-safe) modules. Generated from what other code
+// imports (see docs/decisions/0036); a name missing here is internal to the feature.
+
+export { analysisLockReason, canViewAnalysis, canWorkOnAnalysis } from "./analysis-access";
+export {
+  ARTICLE_SOURCE_LABELS,
+  EXCLUDED_REJECT_REASONS,
+  MergeSchema,
+  MoveSchema,
+  OwnTopicSchema,
+  RUN_STAGE_LABELS,
+  RUN_STATUS_LABELS,
+  RenameSchema,
+  STANCE_LABELS,
+  STATUS_FILTERS,
+  STATUS_FILTER_LABELS,
+  SplitSchema,
+  WORKSPACE_VIEWS,
+  WORKSPACE_VIEW_LABELS,
+  parseWorkspaceFilters,
+  workspaceSearch,
+} from "./analysis-schema";
+export type { ArticleSource, WorkspaceFilters } from "./analysis-schema";
+export { needsTitleApproval, publishedTopicTitle } from "./topic-titles";
