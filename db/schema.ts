@@ -74,6 +74,13 @@ export const loginThrottle = sqliteTable("login_throttle", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
 
+/** Fixed-window counters of the abuse limits, when kept in the database (RATE_LIMIT_STORE=database). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
 // ---------------------------------------------------------------- consultations
 export const consultations = sqliteTable(
   "consultations",

@@ -51,6 +51,9 @@ const EnvSchema = z
     // Abuse limits for public forms, per client address per 10 minutes; nothing is shared between
     // addresses (docs/decisions/0012-per-address-comment-limits.md).
     COMMENT_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    // Where the limits count (docs/decisions/0038): "memory" in this process (one instance), "database"
+    // in the rate_limits table, shared by every instance on the database.
+    RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
     LOOKUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     // The CJK font embedded in PDF exports (Debian's fonts-noto-cjk by default). Checked when a PDF
     // is made, not at start: a server without it runs, and only the PDF download explains the gap.

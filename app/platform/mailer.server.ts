@@ -1,9 +1,9 @@
 // The transport under the outbox: SMTP through nodemailer when SMTP_HOST is set, otherwise a
 // folder of .eml files under DATA_DIR (the demo default), so that nothing is silently dropped.
-import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
+import { LocalBlobStore } from "./blob-store.server";
 import { env } from "./env.server";
 
 export interface OutgoingMail {
@@ -134,12 +134,9 @@ function fileMailer(dir: string): Mailer {
     mode: "file",
     async deliver(mail) {
       const info = await transport.sendMail(composeMail(mail));
-      fs.mkdirSync(dir, { recursive: true });
       const name = `${String(mail.id).padStart(6, "0")}-${mail.kind.replace(/[^a-z0-9_-]/gi, "")}.eml`;
-      // Written under a temporary name and renamed, so a reader never sees half a message.
-      const tmp = path.join(dir, `.${name}.tmp`);
-      fs.writeFileSync(tmp, info.message as Buffer);
-      fs.renameSync(tmp, path.join(dir, name));
+      // Through the blob store, which writes whole or not at all: a reader never sees half a message.
+      await new LocalBlobStore(dir).put(name, info.message as Buffer);
       return { outcome: "held", response: `未配置 SMTP，已保存为 ${path.join(path.basename(dir), name)}` };
     },
     close: () => undefined,

@@ -34,7 +34,7 @@ describe("reading an article's comments is not choosing to comment on it", () =>
 
 describe("a link that carries the comment form's text (no JavaScript)", () => {
   it("stores nothing, counts no attempt and gives every field back", async () => {
-    resetRateLimits();
+    await resetRateLimits();
     const before = await stored();
     const fields = {
       body: "写到一半的意见，还没有提交。",

@@ -32,8 +32,8 @@ const junk = (i: number) =>
 const post = (fields: Record<string, string>, ip: string) => processCommentForm(new URLSearchParams(fields), ip, open.id);
 const status = (o: Awaited<ReturnType<typeof post>>) => (o.kind === "receipt" ? 303 : o.status);
 
-beforeEach(() => {
-  resetRateLimits();
+beforeEach(async () => {
+  await resetRateLimits();
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(NOW);
 });

@@ -24,8 +24,8 @@ import { seedAnalysis } from "./topic-fixtures";
 const db = testDb();
 const day = 86_400_000;
 const smtp = useSmtpSink();
-beforeEach(() => {
-  resetRateLimits();
+beforeEach(async () => {
+  await resetRateLimits();
   smtp.sink.received.length = 0;
 });
 

@@ -27,7 +27,7 @@ beforeEach(async () => {
   await db.delete(emailOutbox).run();
   smtp.sink.received.length = 0;
   logs.length = 0;
-  resetRateLimits();
+  await resetRateLimits();
 });
 
 let n = 0;

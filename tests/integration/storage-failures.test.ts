@@ -18,7 +18,7 @@ const form = (body: string) =>
 
 describe("when storage fails", () => {
   it("a full disk gets a clear message, keeps the text, and leaves the database intact", async () => {
-    resetRateLimits();
+    await resetRateLimits();
     const pages = db.$client.pragma("page_count", { simple: true }) as number;
     db.$client.pragma(`max_page_count = ${pages}`);
     const warn = console.warn;
@@ -39,7 +39,7 @@ describe("when storage fails", () => {
   });
 
   it("a database locked by another process: pages keep answering, the comment waits a bounded time, then 503 with its text", async () => {
-    resetRateLimits();
+    await resetRateLimits();
     const other = new Database(db.$client.name);
     other.exec("BEGIN IMMEDIATE");
     const warn = console.warn;
@@ -74,7 +74,7 @@ describe("when storage fails", () => {
   });
 
   it("a lock released while the comment waits: the comment is stored", async () => {
-    resetRateLimits();
+    await resetRateLimits();
     const other = new Database(db.$client.name);
     other.exec("BEGIN IMMEDIATE");
     setTimeout(() => {
@@ -85,7 +85,7 @@ describe("when storage fails", () => {
   });
 
   it("a read-only or otherwise failing database: a message with the text kept, never a thrown error", async () => {
-    resetRateLimits();
+    await resetRateLimits();
     const warn = console.warn;
     const error = console.error;
     const logged: unknown[] = [];

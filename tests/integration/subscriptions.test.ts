@@ -15,8 +15,8 @@ import { context, formRequest, testDb, unwrap } from "./helpers";
 
 const db = testDb();
 const smtp = useSmtpSink();
-beforeEach(() => {
-  resetRateLimits();
+beforeEach(async () => {
+  await resetRateLimits();
   smtp.sink.received.length = 0;
 });
 

@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
 import { commentAttachments, comments } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
-import { env } from "~/platform/env.server";
+import { blobStore, type StoredBlob } from "~/platform/blob-store.server";
 import { fileDownloadResponse } from "~/platform/file-download.server";
 import { safeFilename, sniffType } from "~/platform/file-type.server";
 import { boundedZip } from "~/platform/zip-bounds.server";
@@ -72,24 +71,14 @@ export async function checkCommentFiles(files: File[], options: { scan?: boolean
   return { ok: true, files: prepared };
 }
 
-function storageRoot(): string {
-  return path.resolve(env().DATA_DIR, "comment-attachments");
-}
-
 /**
  * Writes the files outside public/, named by content hash, before the comment's transaction (which
  * holds database statements only). A file whose comment is then not stored is an unreferenced blob,
  * reused if the same file is sent again and otherwise removed by sweepUnreferencedCommentFiles.
  */
-export function writeCommentFiles(files: PreparedFile[]) {
-  if (!files.length) return;
-  fs.mkdirSync(storageRoot(), { recursive: true });
-  for (const f of files) {
-    const target = path.join(storageRoot(), f.storagePath);
-    if (fs.existsSync(target)) continue;
-    fs.writeFileSync(`${target}.part`, f.bytes);
-    fs.renameSync(`${target}.part`, target);
-  }
+export async function writeCommentFiles(files: PreparedFile[]): Promise<void> {
+  const store = blobStore("comment-attachments");
+  for (const f of files) await store.put(f.storagePath, f.bytes);
 }
 
 /** A written file no comment refers to is kept this long, so that a comment still being stored keeps its files. */
@@ -100,16 +89,12 @@ export const UNREFERENCED_FILE_GRACE_MS = 24 * 3_600_000;
  * by a crash), once older than the grace period. Run daily by the scheduler; returns how many went.
  */
 export async function sweepUnreferencedCommentFiles(db: Pick<Db, "select">, now = new Date()): Promise<number> {
-  const root = storageRoot();
-  if (!fs.existsSync(root)) return 0;
+  const store = blobStore("comment-attachments");
   const referenced = new Set((await db.select({ p: commentAttachments.storagePath }).from(commentAttachments).all()).map((r) => r.p));
   let removed = 0;
-  for (const name of fs.readdirSync(root)) {
-    if (referenced.has(name)) continue;
-    const file = path.join(root, name);
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || now.getTime() - stat.mtimeMs < UNREFERENCED_FILE_GRACE_MS) continue;
-    fs.rmSync(file, { force: true });
+  for await (const blob of store.list()) {
+    if (referenced.has(blob.key) || now.getTime() - blob.modifiedAt.getTime() < UNREFERENCED_FILE_GRACE_MS) continue;
+    await store.delete(blob.key);
     removed++;
   }
   return removed;
@@ -220,8 +205,8 @@ export async function getCommentAttachmentFile(db: Db, consultationId: number, a
     .get();
   if (!row) return undefined;
   if (publicOnly && !(row.isPublic && row.status === "approved" && row.preference !== "private")) return undefined;
-  const file = path.join(storageRoot(), path.basename(row.storagePath));
-  return fs.existsSync(file) ? { row, file } : undefined;
+  const blob = await blobStore("comment-attachments").get(path.basename(row.storagePath));
+  return blob ? { row, blob } : undefined;
 }
 
 export const attachmentSize = (bytes: number) =>
@@ -244,8 +229,8 @@ export interface PacketFile {
   filename: string;
   size: number;
   isPublic: boolean;
-  /** Where the file is on disk; null when it is missing (reported in the list, not hidden). */
-  file: string | null;
+  /** The stored file; null when it is missing (reported in the list, not hidden). */
+  blob: StoredBlob | null;
 }
 
 /** Every file of every comment of a consultation, numbered as the internal register numbers comments. */
@@ -257,8 +242,11 @@ export async function packetFiles(db: Db, consultationId: number): Promise<Packe
        ORDER BY r.no, f.id`,
     consultationId
   )) as Array<{ no: number; receiptNo: string; filename: string; size: number; isPublic: number; storagePath: string }>;
-  return rows.map((r) => {
-    const file = path.join(storageRoot(), path.basename(r.storagePath));
-    return { no: r.no, receiptNo: r.receiptNo, filename: r.filename, size: r.size, isPublic: r.isPublic === 1, file: fs.existsSync(file) ? file : null };
-  });
+  const store = blobStore("comment-attachments");
+  const files: PacketFile[] = [];
+  for (const r of rows) {
+    const blob = await store.get(path.basename(r.storagePath));
+    files.push({ no: r.no, receiptNo: r.receiptNo, filename: r.filename, size: r.size, isPublic: r.isPublic === 1, blob });
+  }
+  return files;
 }

@@ -44,8 +44,8 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   const ipKey = clientHash(clientIp);
   const accepted = { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES };
   const wait = Math.max(
-    hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
-    wouldExceed(`comment:accepted:${ipKey}`, accepted)
+    await hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
+    await wouldExceed(`comment:accepted:${ipKey}`, accepted)
   );
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
@@ -57,7 +57,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   if (!checked.ok) return fail(400, { files: checked.message }, values);
   let result: Awaited<ReturnType<typeof submitComment>>;
   try {
-    writeCommentFiles(checked.files);
+    await writeCommentFiles(checked.files);
     result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp, files: checked.files }));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
@@ -75,7 +75,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
     return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
   }
   // A repeated submission (same form, double click) returns the first receipt and spends nothing.
-  if (!result.duplicate) hit(`comment:accepted:${ipKey}`, accepted);
+  if (!result.duplicate) await hit(`comment:accepted:${ipKey}`, accepted);
   // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
   return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
 }

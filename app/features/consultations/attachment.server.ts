@@ -1,21 +1,16 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { attachments } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
-import { env } from "~/platform/env.server";
+import { blobStore } from "~/platform/blob-store.server";
 import { ALLOWED_TYPES_TEXT, safeFilename, sniffType } from "~/platform/file-type.server";
 import { MAX_FILE_BYTES } from "~/platform/multipart.server";
 
 export class AttachmentError extends Error {}
 
 const MAX_PER_CONSULTATION = 20;
-
-function storageRoot(): string {
-  return path.resolve(env().DATA_DIR, "attachments");
-}
 
 export function listAttachments(db: Db, consultationId: number) {
   return db
@@ -37,12 +32,7 @@ export async function saveAttachment(db: Db, consultationId: number, file: File,
   if (!type) throw new AttachmentError(`不支持该文件类型（系统按文件内容判断，而非扩展名）。请上传 ${ALLOWED_TYPES_TEXT}。`);
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   const storagePath = `${sha256}.${type.ext}`;
-  fs.mkdirSync(storageRoot(), { recursive: true });
-  const target = path.join(storageRoot(), storagePath);
-  if (!fs.existsSync(target)) {
-    fs.writeFileSync(`${target}.part`, bytes);
-    fs.renameSync(`${target}.part`, target);
-  }
+  await blobStore("attachments").put(storagePath, bytes);
   return db.transaction(async (tx) => {
     const row = await tx
       .insert(attachments)
@@ -94,6 +84,6 @@ export async function getAttachmentFile(db: Db, consultationId: number, attachme
     .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
     .get();
   if (!row) return undefined;
-  const file = path.join(storageRoot(), path.basename(row.storagePath));
-  return fs.existsSync(file) ? { row, file } : undefined;
+  const blob = await blobStore("attachments").get(path.basename(row.storagePath));
+  return blob ? { row, blob } : undefined;
 }

@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const checked = await checkCommentFiles(chosenFiles(form, "scan"), { scan: true });
   if (!checked.ok) return data({ errors: { scan: checked.message } as Record<string, string>, values, receiptNo: null }, { status: 400 });
   const { channel, receivedOn, postmarkedOn, lateReason, department, ...input } = parsed.data;
-  writeCommentFiles(checked.files);
+  await writeCommentFiles(checked.files);
   const result = await submitComment(getDb(), c.id, input, {
     channel,
     receivedAt: receivedOn,

@@ -43,7 +43,7 @@ async function check(
 ): Promise<{ cookie: string } | { problem: Problem; errors: Record<string, string>; status: number }> {
   const parsed = parseForm(ReceiptLookupSchema, new URLSearchParams({ receipt, code }));
   if (!parsed.ok) return { problem: "format", errors: parsed.errors, status: 400 };
-  const wait = hit(`lookup:${clientHash(clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
+  const wait = await hit(`lookup:${clientHash(clientIp)}`, { limit: env().LOOKUP_LIMIT_PER_IP, windowMs: 10 * 60_000 });
   if (wait > 0) return { problem: "limited", errors: { form: `查询过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, status: 429 };
   if (!(await lookupComment(getDb(), parsed.data.receipt, parsed.data.code))) return { problem: "notfound", errors: { form: PROBLEMS.notfound }, status: 404 };
   return { cookie: receiptViewCookie({ receiptNo: parsed.data.receipt, code: parsed.data.code, fresh: false }) };

@@ -39,8 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Per sender, then per mailbox: the form must not become a way to flood someone's mailbox. A
   // request the sender's own limit refuses spends nothing of the mailbox's quota.
-  const waitSender = hit(`subscribe:${clientHash(context.clientIp)}`, { limit: 10, windowMs: 10 * 60_000 });
-  const wait = waitSender > 0 ? waitSender : hit(`subscribe-address:${email}`, { limit: 3, windowMs: 60 * 60_000 });
+  const waitSender = await hit(`subscribe:${clientHash(context.clientIp)}`, { limit: 10, windowMs: 10 * 60_000 });
+  const wait = waitSender > 0 ? waitSender : await hit(`subscribe-address:${email}`, { limit: 3, windowMs: 60 * 60_000 });
   if (wait > 0) {
     return data<Reply>({ errors: { form: `操作过于频繁，请 ${Math.ceil(wait / 60_000)} 分钟后再试。` }, values }, { status: 429 });
   }

@@ -9,7 +9,7 @@ import { csvLine } from "./csv";
 export function attachmentListCsv(files: PacketFile[]): string {
   const lines = [csvLine(["序号", "回执编号", "文件名", "大小", "是否公开", "压缩包内路径"])];
   for (const f of files) {
-    lines.push(csvLine([String(f.no), f.receiptNo, f.filename, attachmentSize(f.size), f.isPublic ? "公开" : "不公开", f.file ? zipPath(f) : "（文件缺失）"]));
+    lines.push(csvLine([String(f.no), f.receiptNo, f.filename, attachmentSize(f.size), f.isPublic ? "公开" : "不公开", f.blob ? zipPath(f) : "（文件缺失）"]));
   }
   return `\uFEFF${lines.join("")}`;
 }
@@ -29,11 +29,11 @@ export async function writeAttachmentsZip(out: Writable, files: PacketFile[]): P
   // The same file twice in one comment gets a second name rather than overwriting the first.
   const used = new Set<string>();
   for (const f of files) {
-    if (!f.file) continue;
+    if (!f.blob) continue;
     let name = zipPath(f);
     for (let i = 2; used.has(name); i++) name = zipPath(f).replace(/(\.[a-z]+)$/, `（${i}）$1`);
     used.add(name);
-    archive.append(fs.createReadStream(f.file), { name });
+    archive.append(f.blob.stream(), { name });
   }
   await archive.finalize();
   await done;

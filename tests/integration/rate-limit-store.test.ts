@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "~db/client.server";
+import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitStore } from "~/platform/rate-limit.server";
+import { testDb } from "./helpers";
+
+// The abuse limits' stores (docs/decisions/0038) behave alike; the database one is shared by every
+// instance on the database, as two connections to one file show.
+
+const db = testDb();
+const other: Db = openDatabase(db.$client.name);
+afterAll(() => other.$client.close());
+
+const RULE = { limit: 3, windowMs: 10_000 };
+
+describe.each([
+  ["in memory", () => new MemoryRateLimitStore()],
+  ["in the database", () => new DatabaseRateLimitStore(db)],
+] as Array<[string, () => RateLimitStore]>)("the rate-limit store %s", (_, make) => {
+  it("allows the limit, then answers how long to wait until the window ends", async () => {
+    const store = make();
+    await store.reset();
+    const t = 1_000_000;
+    expect([await store.hit("a", RULE, t), await store.hit("a", RULE, t + 1), await store.hit("a", RULE, t + 2)]).toEqual([0, 0, 0]);
+    expect(await store.hit("a", RULE, t + 4_000)).toBe(6_000);
+    expect(await store.hit("b", RULE, t + 4_000)).toBe(0); // another key counts on its own
+  });
+
+  it("starts a new window once the old one has passed", async () => {
+    const store = make();
+    await store.reset();
+    const t = 2_000_000;
+    for (let i = 0; i < 5; i++) await store.hit("a", RULE, t);
+    expect(await store.hit("a", RULE, t + 10_000)).toBe(0);
+    expect(await store.wouldExceed("a", RULE, t + 10_001)).toBe(0);
+  });
+
+  it("tells whether one more hit would exceed, without counting", async () => {
+    const store = make();
+    await store.reset();
+    const t = 3_000_000;
+    for (let i = 0; i < 2; i++) await store.hit("q", RULE, t);
+    expect(await store.wouldExceed("q", RULE, t + 1)).toBe(0);
+    expect(await store.wouldExceed("q", RULE, t + 1)).toBe(0);
+    await store.hit("q", RULE, t + 2);
+    expect(await store.wouldExceed("q", RULE, t + 1_000)).toBe(9_000);
+  });
+});
+
+describe("the database store", () => {
+  it("counts across instances: two connections to one file share one count", async () => {
+    const here = new DatabaseRateLimitStore(db);
+    const there = new DatabaseRateLimitStore(other);
+    await here.reset();
+    const t = 4_000_000;
+    await here.hit("shared", RULE, t);
+    await there.hit("shared", RULE, t + 1);
+    await here.hit("shared", RULE, t + 2);
+    expect(await there.hit("shared", RULE, t + 3)).toBeGreaterThan(0);
+    expect(await new MemoryRateLimitStore().hit("shared", RULE, t + 3)).toBe(0); // memory is per process
+  });
+});
