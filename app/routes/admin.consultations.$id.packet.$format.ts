@@ -17,5 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!canOpenPacket(user, c, (await getLegalReview(db, c.id)) !== undefined)) {
     throw new Response("您没有下载该材料的权限。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  return packetDownload(db, c.id, params.format);
+  return packetDownload(db, c, params.format);
 }

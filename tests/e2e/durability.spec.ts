@@ -1,54 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { startOwnServer } from "./own-server";
 import { freePortSync } from "../setup/free-port";
 
 // Kills the server with SIGKILL in the middle of a burst of submissions and checks, after a
-// restart, that every submission answered with a receipt is in the database.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dataDir = path.join(root, "tests", ".tmp-e2e", "durability");
+// restart on the same database, that every submission answered with a receipt is in it.
 const PORT = freePortSync();
-const base = `http://127.0.0.1:${PORT}`;
-
-function start(): ChildProcess {
-  return spawn(process.execPath, ["build/server.js"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_PATH: path.join(dataDir, "zhengqiu.db"),
-      SEED_DEMO: "true",
-      NODE_ENV: "test",
-      COMMENT_LIMIT_PER_IP: "1000000",
-      COMMENT_LIMIT_PER_CONSULTATION: "1000000",
-    },
-    stdio: "ignore",
-  });
-}
-
-async function waitUntilUp() {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
 
 test("SIGKILL during a burst of submissions loses nothing that was acknowledged", async () => {
   test.setTimeout(120_000);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  let server = start();
+  let server = await startOwnServer(PORT, "durability");
+  const base = server.base;
   try {
-    await waitUntilUp();
     const acknowledged: string[] = [];
     let failures = 0;
     let stop = false;
@@ -75,15 +39,14 @@ test("SIGKILL during a burst of submissions loses nothing that was acknowledged"
     };
     const workers = Array.from({ length: 24 }, (_, w) => worker(w));
     await new Promise((r) => setTimeout(r, 1500));
-    server.kill("SIGKILL");
+    server.stop(); // SIGKILL
     stop = true;
     await Promise.all(workers);
     expect(failures).toBe(0);
     expect(acknowledged.length).toBeGreaterThan(50);
 
-    server = start();
-    await waitUntilUp();
-    const db = new Database(path.join(dataDir, "zhengqiu.db"), { readonly: true });
+    server = await startOwnServer(PORT, "durability", {}, { keepData: true });
+    const db = new Database(path.join(server.dataDir, "zhengqiu.db"), { readonly: true });
     const stored = new Set(
       (db.prepare("SELECT receipt_no FROM comments WHERE body LIKE '压力测试意见%'").all() as Array<{ receipt_no: string }>).map((r) => r.receipt_no)
     );
@@ -92,6 +55,6 @@ test("SIGKILL during a burst of submissions loses nothing that was acknowledged"
     expect(lost).toEqual([]);
     console.log(`durability: ${acknowledged.length} acknowledged before SIGKILL, ${stored.size} stored, 0 lost`);
   } finally {
-    server.kill("SIGKILL");
+    server.stop();
   }
 });

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { consultations, divisions, type DocType } from "~db/schema";
 import type { PublicPhase } from "./consultation-status";
-import { PUBLIC_STATUSES } from "./consultation-status";
+import { PUBLIC_PHASES, PUBLIC_STATUSES } from "./consultation-status";
 import { listPublicConsultations, type ConsultationListItem } from "./consultation.server";
 import { describeHit, searchConsultations, type SearchHit, type SearchMatch, type SearchOutcome } from "~/features/search/index.server";
 import { highlight, type SearchTerm, type Segment } from "~/features/search";
@@ -16,7 +16,7 @@ import { highlight, type SearchTerm, type Segment } from "~/features/search";
 export const PAGE_SIZE = 20;
 
 // Where the list starts: what can be commented on now, then what comes next, then the record.
-const PHASE_ORDER: PublicPhase[] = ["open", "upcoming", "closed", "processing", "legal_review", "feedback_published", "withdrawn"];
+const PHASE_ORDER: readonly PublicPhase[] = PUBLIC_PHASES;
 
 export interface ListQuery {
   terms: SearchTerm[];

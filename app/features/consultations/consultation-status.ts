@@ -22,6 +22,21 @@ export const PHASE_LABELS: Record<PublicPhase, string> = {
   withdrawn: "已撤回",
 };
 
+/**
+ * The phases a consultation the public may see can be in, in the order the public list shows them: open
+ * ones first. The list's filter, its sort and the API's `status` values are this one list.
+ */
+export const PUBLIC_PHASES = [
+  "open",
+  "upcoming",
+  "closed",
+  "processing",
+  "legal_review",
+  "feedback_published",
+  "withdrawn",
+] as const satisfies readonly PublicPhase[];
+export type PublicFacingPhase = (typeof PUBLIC_PHASES)[number];
+
 export function publicPhase(c: { status: ConsultationStatus; opensAt: Date | null; closesAt: Date | null }, now: Date = new Date()): PublicPhase {
   if (c.status !== "published") return c.status;
   if (c.opensAt && now < c.opensAt) return "upcoming";

@@ -55,20 +55,14 @@ export function listStaffConsultations(db: Db, user: { role: string; divisionId:
 }
 
 /** One consultation as the public sees it, or undefined when it does not exist or is not public. */
-export async function getPublicConsultation(db: Db, id: number, now = new Date()) {
-  const row = await db
-    .select({ consultation: consultations, divisionName: divisions.name })
-    .from(consultations)
-    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
-    .where(eq(consultations.id, id))
-    .get();
-  if (!row || !PUBLIC_STATUSES.includes(row.consultation.status)) return undefined;
-  const c = row.consultation;
-  return { ...c, divisionName: row.divisionName, phase: publicPhase(c, now) };
+export async function getPublicConsultation(db: Pick<Db, "select">, id: number, now = new Date()) {
+  const c = await getStaffConsultation(db, id);
+  if (!c || !PUBLIC_STATUSES.includes(c.status)) return undefined;
+  return { ...c, phase: publicPhase(c, now) };
 }
 
 /** Any consultation, whatever its status, for staff pages (which check access themselves). */
-export async function getStaffConsultation(db: Db, id: number) {
+export async function getStaffConsultation(db: Pick<Db, "select">, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const row = await db
     .select({ consultation: consultations, divisionName: divisions.name })

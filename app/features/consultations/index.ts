@@ -3,7 +3,7 @@
 
 export { canDraft, canReview, canView } from "./consultation-access";
 export { ExtendSchema, LIMITS, NewVersionSchema, ReasonSchema, ReviewSchema, toShanghaiInput } from "./consultation-schema";
-export { DOC_TYPE_LABELS, PHASE_LABELS, PUBLIC_STATUSES, publicPhase } from "./consultation-status";
+export { DOC_TYPE_LABELS, PHASE_LABELS, PUBLIC_PHASES, PUBLIC_STATUSES, publicPhase } from "./consultation-status";
 export type { PublicPhase } from "./consultation-status";
 export { parseDocumentText } from "./document-text";
 export { draftDownloadHref } from "./downloads/draft-links";

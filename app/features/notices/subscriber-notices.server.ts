@@ -1,5 +1,6 @@
 // Queues notices to subscribers: a new consultation once, when it becomes public, and a reminder
 // three days before it closes. Each is written in the caller's transaction.
+import { getStaffConsultation } from "~/features/consultations/index.server";
 import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { consultations, divisions, scheduledJobs } from "~db/schema";
@@ -12,36 +13,24 @@ export const CLOSING_REMINDER_MS = 3 * 86_400_000;
 // Consultations published before subscriptions existed are not announced on a later change.
 const ANNOUNCE_WITHIN_MS = 2 * 86_400_000;
 
-function facts(tx: Tx, id: number) {
-  return tx
-    .select({ c: consultations, divisionName: divisions.name })
-    .from(consultations)
-    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
-    .where(eq(consultations.id, id))
-    .get();
-}
-
 /**
  * Announces a consultation to its subscribers the first time it is public. Called from
  * notifyPublicChange, which also runs on extensions and withdrawals: a marker row in
  * scheduled_jobs ("announce:<id>") makes it once per consultation, whoever subscribes later.
  */
 export async function queueNewConsultationNotices(tx: Tx, consultationId: number, now = new Date()): Promise<number> {
-  const row = await facts(tx, consultationId);
-  if (!row || row.c.status !== "published" || !row.c.publishedAt) return 0;
-  if (now.getTime() - row.c.publishedAt.getTime() > ANNOUNCE_WITHIN_MS) return 0;
+  const c = await getStaffConsultation(tx, consultationId);
+  if (!c || c.status !== "published" || !c.publishedAt) return 0;
+  if (now.getTime() - c.publishedAt.getTime() > ANNOUNCE_WITHIN_MS) return 0;
   const marked = await tx
     .insert(scheduledJobs)
     .values({ name: `announce:${consultationId}`, lastPeriod: "done", lastRunAt: now })
     .onConflictDoNothing()
     .returning({ name: scheduledJobs.name });
   if (marked.length === 0) return 0;
-  const subscribers = await subscribersFor(tx, row.c);
+  const subscribers = await subscribersFor(tx, c);
   for (const s of subscribers) {
-    const notice = newConsultationNotice(
-      { ...row.c, divisionName: row.divisionName },
-      { scopeLabel: await scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) }
-    );
+    const notice = newConsultationNotice(c, { scopeLabel: await scopeLabel(tx, s), unsubscribeLink: unsubscribeLink(s.id) });
     await queueNotice(
       tx,
       { ...notice, to: s.email, kind: "new_consultation", dedupeKey: `new-consultation:${consultationId}:${s.email}`, headers: listHeaders(s.id) },

@@ -3,19 +3,11 @@
 // v1 (with more filters) still get an answer here.
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import type { PublicPhase } from "~/features/consultations";
+import { PHASE_LABELS, PUBLIC_PHASES } from "~/features/consultations";
 import type { ConsultationFilters } from "./syndication-query.server";
 
 /** The phases a member of the public can see, which are the API's `status` values. */
-export const SYNDICATED_PHASES = [
-  "upcoming",
-  "open",
-  "closed",
-  "processing",
-  "legal_review",
-  "feedback_published",
-  "withdrawn",
-] as const satisfies readonly PublicPhase[];
+export const SYNDICATED_PHASES = PUBLIC_PHASES;
 export type SyndicatedPhase = (typeof SYNDICATED_PHASES)[number];
 
 export const MAX_PER_PAGE = 100;
@@ -26,7 +18,10 @@ export const MAX_PAGE = 1_000_000;
 const MESSAGES = {
   page: `page 必须是 1 到 ${MAX_PAGE} 之间的整数。`,
   per_page: `per_page 必须是 1 到 ${MAX_PER_PAGE} 之间的整数。`,
-  status: `status 必须是以下之一：${SYNDICATED_PHASES.join("、")}。`,
+  // Named in the phases' own order, upcoming first.
+  status: `status 必须是以下之一：${Object.keys(PHASE_LABELS)
+    .filter((p) => (SYNDICATED_PHASES as readonly string[]).includes(p))
+    .join("、")}。`,
   doc_type: `doc_type 必须是以下之一：${DOC_TYPES.join("、")}。`,
   division: "division 必须是处室编号（正整数）。",
   q: "q 不能超过 100 个字符。",

@@ -23,6 +23,8 @@ const PACKET_LAYOUT_VERSION = "2";
 const STALE_MS = 30 * 60_000;
 
 export type PacketBuild = typeof packetBuilds.$inferSelect;
+/** The consultation as the caller already read it: read once per request, not once per step. */
+type Consultation = NonNullable<Awaited<ReturnType<typeof getStaffConsultation>>>;
 export type PacketFileFormat = keyof typeof PACKET_FILE_NAMES;
 
 const g = globalThis as unknown as { __zhengqiuPacketBuilds?: { running: Map<number, Promise<void>>; queue: Promise<void> } };
@@ -33,13 +35,13 @@ const state = (g.__zhengqiuPacketBuilds ??= { running: new Map(), queue: Promise
  * analysis and answers, the summary, the draft's versions, the hand-off to the legal office, the
  * department and the font. Read in one pass per table; 2,500 comments take a few milliseconds.
  */
-export async function packetInputHash(db: Db, consultationId: number, now = new Date()): Promise<string> {
+export async function packetInputHash(db: Db, consultationId: number, now = new Date(), known?: Consultation): Promise<string> {
   const hash = createHash("sha256");
   const feed = async (sql: string) => {
     for (const row of await raw(db).arrays(sql, consultationId)) hash.update(JSON.stringify(row)).update("\n");
     hash.update("\u0000");
   };
-  const c = await getStaffConsultation(db, consultationId);
+  const c = known ?? (await getStaffConsultation(db, consultationId));
   const e = env();
   const font = pdfFont();
   hash.update(JSON.stringify([PACKET_LAYOUT_VERSION, e.DEPARTMENT_NAME, font.path, font.name, c ? PHASE_LABELS[publicPhase(c, now)] : null]));
@@ -171,8 +173,8 @@ function filesPresent(build: PacketBuild): boolean {
  * The build of the packet's current version, started now if there is none (or only a failed one
  * more than a minute old, or one left behind by a stopped process). Never waits for the build.
  */
-export async function ensurePacketBuild(db: Db, consultationId: number, now = new Date()): Promise<PacketBuild> {
-  const inputHash = await packetInputHash(db, consultationId, now);
+export async function ensurePacketBuild(db: Db, consultationId: number, now = new Date(), known?: Consultation): Promise<PacketBuild> {
+  const inputHash = await packetInputHash(db, consultationId, now, known);
   const existing = await db
     .select()
     .from(packetBuilds)

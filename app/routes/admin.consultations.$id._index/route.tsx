@@ -1,22 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditChanges } from "~/ui/audit-changes";
 import { FormError, TextField } from "~/ui/field";
 import { auditActionLabel, auditChanges } from "~/features/accounts";
 import { TextAreaField } from "~/ui/text-area-field";
-import {
-  canDraft,
-  canReview,
-  canView,
-  DOC_TYPE_LABELS,
-  ExtendSchema,
-  PHASE_LABELS,
-  publicPhase,
-  ReasonSchema,
-  ReviewSchema,
-  toShanghaiInput,
-  WorkflowError,
-} from "~/features/consultations";
+import { canDraft, canReview, canView, ExtendSchema, publicPhase, ReasonSchema, ReviewSchema, toShanghaiInput, WorkflowError } from "~/features/consultations";
 import {
   AttachmentError,
   consultationReviews,
@@ -152,16 +141,13 @@ export default function StaffConsultation() {
   return (
     <>
       <h1>{c.title}</h1>
-      <p className="meta">
-        <span className={`badge ${phase}`}>{PHASE_LABELS[phase]}</span>
-        <span>{DOC_TYPE_LABELS[c.docType]}</span>
-        <span>起草处室：{c.divisionName}</span>
+      <ConsultationMeta c={c} phase={phase} docType={c.docType}>
         {c.opensAt && c.closesAt ? (
           <span>
             征求意见期：{formatDateTime(c.opensAt)} 至 {formatDateTime(c.closesAt)}
           </span>
         ) : null}
-      </p>
+      </ConsultationMeta>
       {done ? (
         <div className="alert success" role="status">
           <p>{done}</p>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConsultationMeta } from "~/ui/consultation-meta";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
 import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis, EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/features/analysis";
 import { runOverview, viewData } from "~/features/analysis/index.server";
@@ -67,10 +68,7 @@ export default function AnalysisWorkspace() {
   return (
     <>
       <h1>意见分析</h1>
-      <p className="meta">
-        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-        <span>起草处室：{c.divisionName}</span>
-      </p>
+      <ConsultationMeta c={c} staffLink />
       {done ? (
         <div className="alert success" role="status">
           <p>{done}</p>

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
 import { canDraft, canView, WorkflowError } from "~/features/consultations";
@@ -121,11 +122,9 @@ export default function DispositionMatrix() {
   return (
     <>
       <h1>意见处理表</h1>
-      <p className="meta">
-        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-        <span>起草处室：{c.divisionName}</span>
+      <ConsultationMeta c={c} staffLink>
         {matrix.lastRunAt ? <span>主题来自 {formatDateTime(matrix.lastRunAt)} 的意见分析</span> : null}
-      </p>
+      </ConsultationMeta>
       <p className="button-row">
         <Link to={`/admin/consultations/${c.id}/summary`}>意见采纳情况说明</Link>
       </p>

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { REJECT_REASONS } from "~db/vocabulary";
 import { FormError, SelectField } from "~/ui/field";
@@ -133,10 +134,7 @@ export default function ModerationQueue() {
   return (
     <>
       <h1>意见审核</h1>
-      <p className="meta">
-        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-        <span>起草处室：{c.divisionName}</span>
-      </p>
+      <ConsultationMeta c={c} staffLink />
       <p>先审查、后发布：意见经审核通过后才公开，公开的是隐去个人信息后的文本，原文保留备查。不予公开的意见仍计入意见总数，任何意见都不会被删除。</p>
       {done ? (
         <div className="alert success" role="status">

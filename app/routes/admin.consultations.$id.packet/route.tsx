@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { ConsultationMeta } from "~/ui/consultation-meta";
+import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { FormError } from "~/ui/field";
-import { canDraft, PHASE_LABELS, PUBLIC_STATUSES, publicPhase, WorkflowError } from "~/features/consultations";
+import { canDraft, PUBLIC_STATUSES, publicPhase, WorkflowError } from "~/features/consultations";
 import { latestArticles, requireStaffConsultation } from "~/features/consultations/index.server";
 import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/features/packet";
 import {
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const phase = publicPhase(c);
   const summary = await packetSummary(db, c.id);
   // The files of the packet's current version: stored, or started now in the background.
-  const build = await ensurePacketBuild(db, c.id);
+  const build = await ensurePacketBuild(db, c.id, new Date(), c);
   return {
     build: {
       status: build.status,
@@ -135,11 +136,7 @@ export default function PacketPage() {
   return (
     <>
       <h1>合法性审查材料</h1>
-      <p className="meta">
-        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-        <span className={`badge ${c.phase}`}>{PHASE_LABELS[c.phase]}</span>
-        <span>起草处室：{c.divisionName}</span>
-      </p>
+      <ConsultationMeta c={c} staffLink phase={c.phase} />
       {done ? (
         <div className="alert success" role="status">
           <p>{done}</p>

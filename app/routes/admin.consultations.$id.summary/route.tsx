@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
 import { canDraft, canView, WorkflowError } from "~/features/consultations";
@@ -146,12 +147,10 @@ export default function SummaryPage() {
   return (
     <>
       <h1>意见采纳情况说明</h1>
-      <p className="meta">
-        <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-        <span>起草处室：{c.divisionName}</span>
+      <ConsultationMeta c={c} staffLink>
         {summary ? <span className="badge">{SUMMARY_STATUS_LABELS[summary.status]}</span> : <span>尚未起草</span>}
         {author ? <span>起草人：{author}</span> : null}
-      </p>
+      </ConsultationMeta>
       <p className="button-row">
         <Link to={`/admin/consultations/${c.id}/dispositions`}>意见处理表</Link>
         {summary?.status === "published" ? <Link to={`/consultations/${c.id}/feedback`}>查看公开的反馈页面</Link> : null}

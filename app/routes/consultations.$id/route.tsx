@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { ConsultationMeta } from "~/ui/consultation-meta";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleComment, articleFormTag } from "~/ui/article-comment";
@@ -9,7 +10,7 @@ import { activeIdentityCategories, handleCommentPost, listPublicComments, partic
 import { DraftView } from "~/ui/draft-view";
 import { PublicComments } from "~/ui/public-comments";
 import { COMMENTS_SEARCH_FLAG, readCommentsFilter } from "~/features/comments";
-import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
+
 import {
   articleNodes,
   getPublicConsultation,
@@ -128,11 +129,7 @@ export default function ConsultationPage() {
   return (
     <>
       <h1>{c.title}</h1>
-      <p className="meta">
-        <span className={`badge ${c.phase}`}>{PHASE_LABELS[c.phase]}</span>
-        <span>{DOC_TYPE_LABELS[c.docType]}</span>
-        <span>起草处室：{c.divisionName}</span>
-      </p>
+      <ConsultationMeta c={c} phase={c.phase} docType={c.docType} />
       {commenting ? <CommentEntry /> : null}
       {feedbackPublishedAt ? (
         <div className="alert success">

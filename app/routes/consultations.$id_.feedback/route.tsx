@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/ui/chart-figure";
 import { SummaryText } from "~/ui/summary-text";
@@ -55,15 +56,13 @@ function FeedbackPage({ f }: { f: Published }) {
         <Link to={`/consultations/${c.id}`}>{c.title}</Link>
       </p>
       <h1>你们说了什么，我们做了什么</h1>
-      <p className="meta">
-        <span>《{c.title.replace(/^《|》$/g, "")}》意见采纳情况</span>
-        <span>起草处室：{c.divisionName}</span>
+      <ConsultationMeta c={c} title={<span>《{c.title.replace(/^《|》$/g, "")}》意见采纳情况</span>}>
         {f.summary.publishedAt ? (
           <span>
             发布时间：<time dateTime={isoInstant(f.summary.publishedAt)}>{formatDateTime(f.summary.publishedAt)}</time>
           </span>
         ) : null}
-      </p>
+      </ConsultationMeta>
       <div className="period-box">
         <p>
           共收到意见 <strong>{f.facts.commentCount}</strong> 条，来自 <strong>{f.facts.commenterCount}</strong> 位提出人

@@ -1,19 +1,11 @@
 import { z } from "zod";
 import { DOC_TYPES } from "~db/vocabulary";
-import { DOC_TYPE_LABELS, PHASE_LABELS, type PublicPhase } from "~/features/consultations";
+import { DOC_TYPE_LABELS, PHASE_LABELS, PUBLIC_PHASES } from "~/features/consultations";
 import { MAX_QUERY_LENGTH, MAX_TERMS, parseQuery } from "~/features/search";
 import { sanitizeLine } from "~/platform/text";
 
 /** The phases the public can filter by: every phase a public consultation can be in. */
-export const LIST_PHASES = [
-  "open",
-  "upcoming",
-  "closed",
-  "processing",
-  "legal_review",
-  "feedback_published",
-  "withdrawn",
-] as const satisfies readonly PublicPhase[];
+export const LIST_PHASES = PUBLIC_PHASES;
 
 /** The query string of /consultations. Every field is optional: absent means "all". */
 export const ListParamsSchema = z.object({

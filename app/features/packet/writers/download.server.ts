@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { PassThrough, type Writable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { Db } from "~db/client.server";
-import { getStaffConsultation } from "~/features/consultations/index.server";
+import type { getStaffConsultation } from "~/features/consultations/index.server";
 import { ensurePacketBuild, packetFilePath } from "~/features/packet/packet-builds.server";
 import { registerRows, type RegisterVariant } from "~/features/packet/register.server";
 import { registerCsvChunks } from "./csv";
@@ -12,6 +12,8 @@ import { PUBLIC_REGISTER_COLUMNS } from "./register-columns";
 import { writeRegisterXlsx } from "./xlsx.server";
 import { packetFiles } from "~/features/comments/index.server";
 import { writeAttachmentsZip } from "./attachments-zip.server";
+
+type StaffConsultation = NonNullable<Awaited<ReturnType<typeof getStaffConsultation>>>;
 
 export const PACKET_FORMATS = ["docx", "pdf", "xlsx", "csv", "zip"] as const;
 export type PacketFormat = (typeof PACKET_FORMATS)[number];
@@ -82,9 +84,8 @@ const plain = (status: number, message: string, extra: Record<string, string> = 
  * that is being built the answer is 503 with a Retry-After, and the packet page says 正在生成;
  * nothing is laid out here. The register alone is streamed as it is read.
  */
-export async function packetDownload(db: Db, consultationId: number, format: PacketFormat): Promise<Response> {
-  const c = await getStaffConsultation(db, consultationId);
-  if (!c) throw new Response("Not Found", { status: 404 });
+export async function packetDownload(db: Db, c: StaffConsultation, format: PacketFormat): Promise<Response> {
+  const consultationId = c.id;
   const ascii = `consultation-${consultationId}`;
   const rows = () => registerRows(db, consultationId, "internal");
   const register = exportFilename(c.title, "意见登记表（内部资料）", format);
@@ -96,7 +97,7 @@ export async function packetDownload(db: Db, consultationId: number, format: Pac
       writeAttachmentsZip(out, await packetFiles(db, consultationId))
     );
 
-  const build = await ensurePacketBuild(db, consultationId);
+  const build = await ensurePacketBuild(db, consultationId, new Date(), c);
   if (build.status === "building") return plain(503, "材料正在生成，请稍后在合法性审查材料页面刷新后下载。", { "Retry-After": "5" });
   if (build.status === "failed") return plain(503, build.error ?? "材料生成失败，请稍后重试。", { "Retry-After": "60" });
   if (format === "pdf" && build.pdfError) return plain(503, build.pdfError);
