@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canViewAnalysis } from "~/features/analysis";
+import { canViewAnalysis } from "~/features/accounts";
 import { latestRun } from "~/features/analysis/index.server";
 import { getDb } from "~/platform/db.server";
 import { requireStaffConsultation } from "~/features/consultations/index.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDownload, attachmentNotFound, getCommentAttachmentFile } from "~/features/comments/index.server";
-import { canView } from "~/features/consultations";
+import { canView } from "~/features/accounts";
 import { getStaffConsultation } from "~/features/consultations/index.server";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getStaffConsultation } from "~/features/consultations/index.server";
-import { canOpenPacket, getLegalReview, isPacketFormat, packetDownload } from "~/features/packet/index.server";
+import { getLegalReview, isPacketFormat, packetDownload } from "~/features/packet/index.server";
+import { canOpenPacket } from "~/features/accounts";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";
 import { requireUser } from "~/platform/permissions.server";

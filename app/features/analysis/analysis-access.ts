@@ -1,18 +1,6 @@
-import type { ConsultationStatus, Role } from "~db/vocabulary";
-import { canDraft } from "~/features/consultations";
+import type { ConsultationStatus } from "~db/vocabulary";
 
-type Staff = { id: number; role: Role; divisionId: number | null };
-type Owned = { divisionId: number; authorId: number; status: ConsultationStatus };
-
-/** The drafting division works on its analysis; reviewers may help, as with moderation. */
-export function canWorkOnAnalysis(user: Staff, c: Owned): boolean {
-  return user.role === "reviewer" || canDraft(user, c);
-}
-
-/** The legal office reads the analysis it will be asked to review, but does not shape it. */
-export function canViewAnalysis(user: Staff, c: Owned): boolean {
-  return user.role === "legal" || canWorkOnAnalysis(user, c);
-}
+type Owned = { status: ConsultationStatus };
 
 /**
  * Why the analysis cannot be run or edited now, or null. Before publication there is nothing to analyse;

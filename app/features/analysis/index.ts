@@ -1,7 +1,7 @@
 // The analysis feature as other code sees it: its shared (client-safe) modules. Generated from what other code
 // imports (see docs/decisions/0036); a name missing here is internal to the feature.
 
-export { analysisLockReason, canViewAnalysis, canWorkOnAnalysis } from "./analysis-access";
+export { analysisLockReason } from "./analysis-access";
 export {
   ARTICLE_SOURCE_LABELS,
   EXCLUDED_REJECT_REASONS,

@@ -25,7 +25,7 @@ export { activeIdentityCategories, ensureDefaultIdentityCategories } from "./ide
 export { previewBulk, runBulkByFilter } from "./moderation-bulk.server";
 export { moderationQueue } from "./moderation-queue.server";
 export type { QueueItem, QueueRedaction } from "./moderation-queue.server";
-export { ModerationError, approveComment, bulkApprove, canModerate, rejectComments } from "./moderation.server";
+export { ModerationError, approveComment, bulkApprove, rejectComments } from "./moderation.server";
 export { participation } from "./participation.server";
 export type { Participation } from "./participation.server";
 export { listPublicComments, publicCountsByArticle } from "./public-comments.server";

@@ -8,7 +8,7 @@ import { comments, moderationDecisions, redactions, type RejectReason, type Role
 import { redact } from "~/engine/pii";
 import type { ScreenedField } from "~db/vocabulary";
 import { appendAudit } from "~/platform/audit.server";
-import { canDraft } from "~/features/consultations";
+import { canDraft } from "~/features/accounts";
 import { queueModerationNotice } from "~/features/notices/index.server";
 import { describeByField, describeDetections, FIELD_LABELS, kindLabel, screenComment, screenText, type Detection } from "./publication-screen.server";
 
@@ -28,11 +28,6 @@ export class ModerationError extends Error {
 
 type Staff = { id: number; displayName: string; role: Role; divisionId: number | null };
 type Comment = typeof comments.$inferSelect;
-
-/** The drafting division moderates its own consultations' comments; reviewers may help with any. */
-export function canModerate(user: Staff, c: { divisionId: number; authorId: number }): boolean {
-  return user.role === "reviewer" || canDraft(user, c);
-}
 
 /** "手机号“139 4021 7736”、邮箱“a@b.cn”": what the detector still finds, for the moderator to see. */
 export function describePii(found: Array<Pick<Detection, "kind" | "text">>): string {

@@ -1,4 +1,4 @@
-import { canDraft } from "./consultation-access";
+import { canDraft } from "~/features/accounts";
 import { getStaffConsultation } from "./consultation.server";
 import { getDb } from "~/platform/db.server";
 import { idParam } from "~/platform/params";

@@ -5,7 +5,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { raw, type Db, type Tx } from "~db/client.server";
 import { consultations, deadlineExtensions, draftVersions, reviews, users } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
-import { canDraft, canReview } from "./consultation-access";
+import { canDraft, canReview, isReviewer } from "~/features/accounts";
 import { auditView } from "./consultation-editor.server";
 import { publicPhase } from "./consultation-status";
 import { loadCalendar } from "./calendar.server";
@@ -115,7 +115,7 @@ export async function review(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const c = await load(tx, id);
-    if (actor.role !== "reviewer") throw new WorkflowError("只有审核人员可以审核。", 403);
+    if (!isReviewer(actor)) throw new WorkflowError("只有审核人员可以审核。", 403);
     if (actor.id === c.authorId) throw new WorkflowError("不能审核自己起草的征求意见。", 403);
     if (!canReview(actor, c)) throw new WorkflowError("您不能审核该征求意见。", 403);
     if (c.status !== "pending_review") throw new WorkflowError("该征求意见当前不在待审核状态。");

@@ -7,7 +7,7 @@ import { appendAudit } from "~/platform/audit.server";
 import { matchArticles } from "./article-matching";
 import { notifyPublicChange } from "./consultation-workflow.server";
 import { WorkflowError } from "./workflow-error";
-import { canDraft } from "./consultation-access";
+import { canDraft } from "~/features/accounts";
 import { insertDraftVersion } from "./draft.server";
 
 type Staff = { id: number; displayName: string; role: "admin" | "drafter" | "reviewer" | "legal"; divisionId: number | null };

@@ -18,7 +18,6 @@ export {
 } from "./legal-review.server";
 export { ensurePacketBuild } from "./packet-builds.server";
 export { packetSummary } from "./packet-summary.server";
-export { canOpenPacket } from "./packet.server";
 export { registerCount } from "./register.server";
 export { A4, FONTS, STYLES, TEXT_MARGINS, footer } from "./writers/docx-document.server";
 export { fontTable } from "./writers/docx.server";

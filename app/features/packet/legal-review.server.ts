@@ -9,7 +9,8 @@ import type { Db, Tx } from "~db/client.server";
 import { consultations, divisions, legalOpinions, legalReviews, users } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
 import { auditView, latestArticles, notifyPublicChange } from "~/features/consultations/index.server";
-import { canDraft, publicPhase, WorkflowError } from "~/features/consultations";
+import { publicPhase, WorkflowError } from "~/features/consultations";
+import { canDraft, canRecordLegalProgress } from "~/features/accounts";
 import type { LegalStage } from "./legal-review-schema";
 import { queueLegalProgressNotice, queuePacketArrivalNotice } from "~/features/notices/index.server";
 
@@ -145,7 +146,7 @@ export async function submitToLegalReview(db: Db, id: number, actor: Staff, now 
 /** The review row for a legal-office step, in the stage the step needs. */
 async function forLegal(tx: Tx, id: number, actor: Staff, needs: LegalStage, wrongStage: (stage: LegalStage) => string): Promise<ReviewRow> {
   await load(tx, id);
-  if (actor.role !== "legal") throw new WorkflowError("只有法制机构可以登记审查进度。", 403);
+  if (!canRecordLegalProgress(actor)) throw new WorkflowError("只有法制机构可以登记审查进度。", 403);
   const row = await tx.select().from(legalReviews).where(eq(legalReviews.consultationId, id)).get();
   if (!row) throw new WorkflowError("该征求意见尚未报送法制审核。");
   const stage = legalStage(row);

@@ -4,7 +4,8 @@
 import type { Db } from "~db/client.server";
 import type { Role } from "~db/vocabulary";
 import { env } from "~/platform/env.server";
-import { canDraft, DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/features/consultations";
+import { DOC_TYPE_LABELS, PHASE_LABELS, publicPhase } from "~/features/consultations";
+import { canDraft } from "~/features/accounts";
 import { getStaffConsultation } from "~/features/consultations/index.server";
 import { getLegalReview, type LegalReview } from "./legal-review.server";
 import { moderationRecord, packetStats, type ModerationRecord, type PacketStats } from "./packet-stats.server";
@@ -15,16 +16,6 @@ import { registerCount } from "./register.server";
 
 type Staff = { id: number; role: Role; divisionId: number | null };
 type Owned = { divisionId: number; authorId: number };
-
-/**
- * Who may open and download the packet, which holds the original comments with names: the
- * drafting division and reviewers always, the legal office once it has been sent to them. Nobody
- * else, admins included: running the system is no reason to read the originals.
- */
-export function canOpenPacket(user: Staff, c: Owned, submitted: boolean): boolean {
-  if (user.role === "legal") return submitted;
-  return user.role === "reviewer" || canDraft(user, c);
-}
 
 export interface PacketMeta {
   id: number;

@@ -6,7 +6,8 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { consultations, feedbackSummaries, reviews, users } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
-import { canDraft, publicPhase, WorkflowError } from "~/features/consultations";
+import { publicPhase, WorkflowError } from "~/features/consultations";
+import { canDraft, canReviewSummary } from "~/features/accounts";
 import { auditView, notifyPublicChange } from "~/features/consultations/index.server";
 import { refusalFor, screenGenerated, type Detection } from "~/features/comments/index.server";
 import { beginProcessing, undecidedTopics, type CurrentTopic } from "./dispositions.server";
@@ -163,7 +164,7 @@ export function reviewSummary(
     if (!summary || summary.status !== "pending_review") throw new WorkflowError("意见采纳情况说明当前不在待审核状态。", 409);
     // Said first, and whatever the role: writing it and approving it are never the same person.
     if (summary.authorId === actor.id) throw new WorkflowError("不能审核自己起草的意见采纳情况说明，须由其他审核人员审核。", 403);
-    if (actor.role !== "reviewer") throw new WorkflowError("只有审核人员可以审核意见采纳情况说明。", 403);
+    if (!canReviewSummary(actor, summary)) throw new WorkflowError("只有审核人员可以审核意见采纳情况说明。", 403);
     if (decision === "returned" && !comment?.trim()) throw new WorkflowError("退回修改时请填写审核意见。");
     await tx
       .insert(reviews)

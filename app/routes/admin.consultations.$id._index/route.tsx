@@ -3,9 +3,9 @@ import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditChanges } from "~/ui/audit-changes";
 import { FormError, TextField } from "~/ui/field";
-import { auditActionLabel, auditChanges } from "~/features/accounts";
+import { auditActionLabel, auditChanges, canDraft, canReview, canView } from "~/features/accounts";
 import { TextAreaField } from "~/ui/text-area-field";
-import { canDraft, canReview, canView, ExtendSchema, publicPhase, ReasonSchema, ReviewSchema, toShanghaiInput, WorkflowError } from "~/features/consultations";
+import { ExtendSchema, publicPhase, ReasonSchema, ReviewSchema, toShanghaiInput, WorkflowError } from "~/features/consultations";
 import {
   AttachmentError,
   consultationReviews,

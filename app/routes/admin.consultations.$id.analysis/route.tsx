@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { ConsultationMeta } from "~/ui/consultation-meta";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
-import { analysisLockReason, canViewAnalysis, canWorkOnAnalysis, EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/features/analysis";
+import { analysisLockReason, EXCLUDED_REJECT_REASONS, parseWorkspaceFilters, workspaceSearch } from "~/features/analysis";
+import { canViewAnalysis, canWorkOnAnalysis } from "~/features/accounts";
 import { runOverview, viewData } from "~/features/analysis/index.server";
 import { REJECT_REASON_LABELS } from "~/features/comments";
 import { getDb } from "~/platform/db.server";

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
-import { canDraft, canView, WorkflowError } from "~/features/consultations";
+import { WorkflowError } from "~/features/consultations";
+import { canDraft, canView } from "~/features/accounts";
 import { requireStaffConsultation } from "~/features/consultations/index.server";
 import {
   approveTopicTitle,

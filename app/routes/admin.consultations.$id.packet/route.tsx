@@ -3,13 +3,13 @@ import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { FormError } from "~/ui/field";
-import { canDraft, PUBLIC_STATUSES, publicPhase, WorkflowError } from "~/features/consultations";
+import { PUBLIC_STATUSES, publicPhase, WorkflowError } from "~/features/consultations";
+import { canDraft, canOpenPacket } from "~/features/accounts";
 import { latestArticles, requireStaffConsultation } from "~/features/consultations/index.server";
 import { LegalAnswerSchema, LegalFinishSchema, LegalOpinionSchema } from "~/features/packet";
 import {
   addLegalOpinion,
   answerLegalOpinion,
-  canOpenPacket,
   ensurePacketBuild,
   getLegalReview,
   legalOpinionsOf,

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { ConsultationMeta } from "~/ui/consultation-meta";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/ui/field";
-import { canDraft, canView, WorkflowError } from "~/features/consultations";
+import { WorkflowError } from "~/features/consultations";
+import { canDraft, canReviewSummary, canView } from "~/features/accounts";
 import { requireStaffConsultation } from "~/features/consultations/index.server";
 import {
   feedbackPublishBlock,
@@ -75,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     screen,
     may: {
       draft: drafter,
-      review: user.role === "reviewer" && summary?.status === "pending_review" && summary.authorId !== user.id,
+      review: summary?.status === "pending_review" && canReviewSummary(user, summary),
       selfAuthored: summary?.authorId === user.id,
     },
     publishBlock: drafter && summary?.status === "approved" ? await feedbackPublishBlock(db, c) : null,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAttachmentFile, getStaffConsultation } from "~/features/consultations/index.server";
-import { canView, PUBLIC_STATUSES } from "~/features/consultations";
+import { PUBLIC_STATUSES } from "~/features/consultations";
+import { canView } from "~/features/accounts";
 import { getDb } from "~/platform/db.server";
 import { getSessionUser } from "~/platform/session.server";
 import { fileDownloadResponse } from "~/platform/file-download.server";
