@@ -22,6 +22,7 @@ import {
   STANCES,
   DISPOSITIONS,
 } from "./vocabulary";
+import type { Stance } from "./vocabulary";
 
 export * from "./vocabulary";
 
@@ -453,6 +454,8 @@ export const commentAnalysis = sqliteTable(
       .default("auto"),
     campaignId: integer("campaign_id").references(() => campaigns.id),
     stance: text("stance", { enum: STANCES }),
+    /** the stance towards each article the comment names, by article number, where it differs by clause */
+    articleStances: text("article_stances", { mode: "json" }).$type<Record<string, Stance>>(),
     keywords: text("keywords", { mode: "json" }).$type<string[]>(),
     /** 个人补充内容: sentences of a campaign letter that are not in its template (admin only, never published) */
     campaignAdditions: text("campaign_additions", { mode: "json" }).$type<string[]>(),

@@ -58,6 +58,12 @@ test("a drafter runs the analysis, merges two topics and reads the per-article v
   await top.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 3, name: new RegExp(`^${topLabel}的意见（\\d+ 条）$`) })).toBeVisible();
   await expect(page.locator(".article-tag.current").first()).toBeVisible();
+  // The article's digest: stances towards it, then its arguments with quotes from its comments.
+  await expect(page.getByRole("heading", { level: 4, name: "意见概要" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /对本条的态度/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 4, name: "主要论点（按话题）" })).toBeVisible();
+  await expect(page.locator(".argument-groups blockquote").first()).toContainText("意见编号");
+  await expectAccessible(page);
   await expect(page.getByText("（提出人选择）").first()).toBeVisible();
   await expectAccessible(page);
 

@@ -121,6 +121,8 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
         topicSource,
         campaignId: c.campaign ? campaignIds.get(c.campaign) ?? null : null,
         stance: c.stance,
+        // Only where a clause names an article with another stance than the comment's: most comments need none.
+        articleStances: Object.values(c.article_stances).some((s) => s !== c.stance) ? c.article_stances : null,
         keywords: c.keywords,
         campaignAdditions: c.campaign_additions ?? null,
       };

@@ -3,7 +3,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { comments } from "~db/schema";
-import { articleRanking } from "./analysis-articles.server";
+import { articleDigest, articleRanking } from "./analysis-articles.server";
 import { campaignCards } from "./analysis-campaigns.server";
 import { duplicateCards } from "~/features/comments/index.server";
 import { chartSeries } from "./analysis-charts.server";
@@ -49,6 +49,7 @@ export async function viewData(db: Db, consultationId: number, f: WorkspaceFilte
         // The ranking is of every article, whichever one is open below it.
         ranking: await articleRanking(db, workspaceConditions(consultationId, { ...f, article: undefined }, articles), articles),
         comments: f.article ? await commentPage(db, where, f.page, articles) : null,
+        digest: f.article ? await articleDigest(db, where, articles, f.article) : null,
       };
     case "campaigns":
       return {

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "~/ui/pagination";
 import { MIN_COMMENTS_FOR_TOPICS } from "~/engine/small-consultation";
-import { ARTICLE_SOURCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/features/analysis";
+import { ARTICLE_SOURCE_LABELS, STANCE_LABELS, workspaceSearch, type WorkspaceFilters } from "~/features/analysis";
+import { STANCES } from "~db/vocabulary";
 import { CommentItem } from "./comment-item";
 import type { Reply } from "./edit.server";
 import type { ViewData } from "~/features/analysis/index.server";
@@ -42,6 +43,11 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
                   {ARTICLE_SOURCE_LABELS[s]}
                 </th>
               ))}
+              {STANCES.map((s) => (
+                <th key={s} scope="col">
+                  {STANCE_LABELS[s]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -54,6 +60,9 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
                 <td>{a.total}</td>
                 {SOURCES.map((s) => (
                   <td key={s}>{a.bySource[s]}</td>
+                ))}
+                {STANCES.map((s) => (
+                  <td key={s}>{a.stances[s]}</td>
                 ))}
               </tr>
             ))}
@@ -69,6 +78,7 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
           <p>
             <Link to={workspaceSearch(filters, { article: undefined, page: 1 })}>查看全部条款</Link>
           </p>
+          {"digest" in view && view.digest ? <ArticleDigestView digest={view.digest} /> : null}
           {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
           {comments.items.map((item) => (
             <CommentItem key={item.id} item={item} topics={view.topics} canEdit={false} showTopic highlightArticle={filters.article} />
@@ -94,6 +104,61 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
           <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
         </section>
       ) : null}
+    </section>
+  );
+}
+
+type Digest = NonNullable<Extract<ArticlesView, { digest: unknown }>["digest"]>;
+
+/** What the article's comments say: stances (a campaign counted once), then the distinct arguments with quotes. */
+function ArticleDigestView({ digest }: { digest: Digest }) {
+  const letters = digest.campaigns.reduce((n, c) => n + c.size, 0);
+  return (
+    <section aria-labelledby="article-digest-title" className="article-digest">
+      <h4 id="article-digest-title">意见概要</h4>
+      <div className="table-wrap">
+        <table>
+          <caption>对本条的态度（同一模板来信计为 1 条）</caption>
+          <thead>
+            <tr>
+              {STANCES.map((s) => (
+                <th key={s} scope="col">
+                  {STANCE_LABELS[s]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {STANCES.map((s) => (
+                <td key={s}>{digest.stances[s]}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {digest.campaigns.length ? (
+        <p>
+          其中 {digest.campaigns.length} 组同一模板来信，共 {letters} 封，每组计为 1 条：
+          {digest.campaigns.map((c) => `${STANCE_LABELS[c.stance]} ${c.size} 封`).join("；")}。
+        </p>
+      ) : null}
+      <h4>主要论点（按话题）</h4>
+      <ol className="argument-groups">
+        {digest.groups.map((g) => (
+          <li key={g.topicId ?? "none"}>
+            <p>
+              <strong>{g.label}</strong>（{g.size} 条{g.voices !== g.size ? `，计 ${g.voices} 条` : ""}）
+            </p>
+            {g.quotes.map((q) => (
+              <blockquote key={q.id}>
+                <p>{q.text}</p>
+                <footer>意见编号 {digest.receipts[q.id]}</footer>
+              </blockquote>
+            ))}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `comment_analysis` ADD `article_stances` text;
