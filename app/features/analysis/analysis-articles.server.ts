@@ -104,7 +104,11 @@ export async function articleDigest(
   const texts = new Map<number, { body: string; receiptNo: string }>();
   for (let i = 0; i < linked.length; i += 500) {
     const ids = linked.slice(i, i + 500).map((l) => l.id);
-    for (const r of await db.select({ id: comments.id, body: comments.body, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, ids)).all())
+    for (const r of await db
+      .select({ id: comments.id, body: comments.body, receiptNo: comments.receiptNo })
+      .from(comments)
+      .where(inArray(comments.id, ids))
+      .all())
       texts.set(r.id, { body: r.body, receiptNo: r.receiptNo });
   }
   const digest = digestArticle(linked.map((l) => ({ ...l, text: texts.get(l.id)?.body ?? "" })));

@@ -43,11 +43,7 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
                   {ARTICLE_SOURCE_LABELS[s]}
                 </th>
               ))}
-              {STANCES.map((s) => (
-                <th key={s} scope="col">
-                  {STANCE_LABELS[s]}
-                </th>
-              ))}
+              <StanceHeads />
             </tr>
           </thead>
           <tbody>
@@ -61,9 +57,7 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
                 {SOURCES.map((s) => (
                   <td key={s}>{a.bySource[s]}</td>
                 ))}
-                {STANCES.map((s) => (
-                  <td key={s}>{a.stances[s]}</td>
-                ))}
+                <StanceCells counts={a.stances} />
               </tr>
             ))}
           </tbody>
@@ -121,18 +115,12 @@ function ArticleDigestView({ digest }: { digest: Digest }) {
           <caption>对本条的态度（同一模板来信计为 1 条）</caption>
           <thead>
             <tr>
-              {STANCES.map((s) => (
-                <th key={s} scope="col">
-                  {STANCE_LABELS[s]}
-                </th>
-              ))}
+              <StanceHeads />
             </tr>
           </thead>
           <tbody>
             <tr>
-              {STANCES.map((s) => (
-                <td key={s}>{digest.stances[s]}</td>
-              ))}
+              <StanceCells counts={digest.stances} />
             </tr>
           </tbody>
         </table>
@@ -161,4 +149,17 @@ function ArticleDigestView({ digest }: { digest: Digest }) {
       </ol>
     </section>
   );
+}
+
+/** A column per stance, in one order for every table of this view. */
+function StanceHeads() {
+  return STANCES.map((s) => (
+    <th key={s} scope="col">
+      {STANCE_LABELS[s]}
+    </th>
+  ));
+}
+
+function StanceCells({ counts }: { counts: Record<(typeof STANCES)[number], number> }) {
+  return STANCES.map((s) => <td key={s}>{counts[s]}</td>);
 }
