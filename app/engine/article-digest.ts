@@ -82,7 +82,11 @@ export function articleStances(comments: ReadonlyArray<Pick<DigestComment, "stan
   const byCampaign = new Map<number, Stance[]>();
   for (const c of comments) {
     if (c.campaignId === null) stances[c.stance]++;
-    else byCampaign.set(c.campaignId, [...(byCampaign.get(c.campaignId) ?? []), c.stance]);
+    else {
+      const letters = byCampaign.get(c.campaignId);
+      if (letters) letters.push(c.stance);
+      else byCampaign.set(c.campaignId, [c.stance]);
+    }
   }
   const campaigns = [...byCampaign].map(([campaignId, s]) => ({ campaignId, size: s.length, stance: majority(s) }));
   for (const c of campaigns) stances[c.stance]++;
@@ -93,7 +97,11 @@ export function digestArticle(comments: readonly DigestComment[]): ArticleDigest
   const { stances, campaigns } = articleStances(comments);
 
   const byTopic = new Map<number | null, DigestComment[]>();
-  for (const c of comments) byTopic.set(c.topicId, [...(byTopic.get(c.topicId) ?? []), c]);
+  for (const c of comments) {
+    const members = byTopic.get(c.topicId);
+    if (members) members.push(c);
+    else byTopic.set(c.topicId, [c]);
+  }
   const groups = [...byTopic].map(([topicId, members]) => ({
     topicId,
     label: members[0].topicLabel ?? "其他意见",
