@@ -17,5 +17,20 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": ["error", { ignoreVoid: true }],
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: true, attributes: false } }],
     },
+  },
+  {
+    // The same code runs on SQLite and on PostgreSQL: a query is awaited as it is. `.all()`, `.get()` and
+    // `.run()` exist on SQLite's builders only; `first()` / `single()` (db/client.server.ts)
+    // take the first row.
+    files: ["app/**/*.ts", "app/**/*.tsx", "server/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(all|get|run)$/]",
+          message: "SQLite-only query executor: await the query itself, or use first()/single() from ~db/client.server.",
+        },
+      ],
+    },
   }
 );

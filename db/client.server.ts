@@ -309,3 +309,15 @@ export function probeWrite(db: Db): Promise<void> {
 
 /** How long a starting instance waits for another one's migration. */
 const MIGRATION_LOCK_WAIT_MS = 60_000;
+
+/** The first row a query returns, or undefined: the dialect-neutral `.get()` (which only SQLite's builders have). */
+export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await rows)[0];
+}
+
+/** The row an INSERT … RETURNING (or another statement sure to yield one) returned. */
+export async function single<T>(rows: PromiseLike<T[]>): Promise<T> {
+  const [row] = await rows;
+  if (row === undefined) throw new Error("The statement returned no row");
+  return row;
+}

@@ -38,8 +38,8 @@ migrateDatabase(db);
 let divisionId: string | undefined;
 if (values.division) {
   const division =
-    (await db.select().from(divisions).where(eq(divisions.name, values.division)).get()) ??
-    (await db.insert(divisions).values({ name: values.division }).returning().get());
+    (await db.select().from(divisions).where(eq(divisions.name, values.division)).limit(1))[0] ??
+    (await db.insert(divisions).values({ name: values.division }).returning())[0];
   divisionId = String(division.id);
 }
 

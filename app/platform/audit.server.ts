@@ -30,7 +30,7 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Appends one entry to the hash chain. Call it inside the transaction that makes the change. */
 export async function appendAudit(tx: Writer, entry: AuditEntry): Promise<void> {
-  const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = (await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     at: entry.at ?? new Date(),
@@ -44,10 +44,7 @@ export async function appendAudit(tx: Writer, entry: AuditEntry): Promise<void> 
     ip: entry.ip ?? null,
   };
   const hash = rowHash(prevHash, { ...row, at: row.at.getTime() });
-  await tx
-    .insert(auditLog)
-    .values({ ...row, prevHash, hash })
-    .run();
+  await tx.insert(auditLog).values({ ...row, prevHash, hash });
 }
 
 export interface AuditVerification {
@@ -99,6 +96,5 @@ export async function recentAudit(db: Db, of: { entityType: string; entityId: st
     .from(auditLog)
     .where(of ? and(eq(auditLog.entityType, of.entityType), eq(auditLog.entityId, of.entityId)) : undefined)
     .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

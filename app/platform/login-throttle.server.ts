@@ -32,7 +32,7 @@ export type LoginWait = { reason: "address" | "name"; ms: number };
 export async function loginWait(username: string, ip: string, options: { knownBrowser?: boolean; now?: number } = {}): Promise<LoginWait | null> {
   const now = options.now ?? Date.now();
   const db = getDb();
-  const until = async (key: string) => (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get())?.lockedUntil?.getTime() ?? 0;
+  const until = async (key: string) => (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0]?.lockedUntil?.getTime() ?? 0;
   const address = await until(addressKey(ip));
   if (address > now) return { reason: "address", ms: address - now };
   if (options.knownBrowser) return null;
@@ -47,7 +47,7 @@ async function bump(
   lockAfter: (failures: number) => number,
   now: number
 ) {
-  const row = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  const row = (await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
   const fresh = !row || now - row.windowStartedAt.getTime() > windowMs;
   const failures = fresh ? 1 : row.failures + 1;
   const lockMs = lockAfter(failures);
@@ -55,8 +55,7 @@ async function bump(
   await tx
     .insert(loginThrottle)
     .values({ key, ...values })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
-    .run();
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values });
 }
 
 const bumpAddress = (tx: Parameters<typeof bump>[0], ip: string, now: number) =>
@@ -82,6 +81,5 @@ export async function recordSlowedAttempt(ip: string, now = Date.now()): Promise
 export async function clearFailures(username: string): Promise<void> {
   await getDb()
     .delete(loginThrottle)
-    .where(eq(loginThrottle.key, nameKey(username)))
-    .run();
+    .where(eq(loginThrottle.key, nameKey(username)));
 }

@@ -41,19 +41,18 @@ export function duePeriods(lastPeriod: string | null, at: string, now: Date): st
 export async function runDueJobs(db: Db, jobs: DailyJob[], now = new Date()): Promise<Array<{ job: string; period: string }>> {
   const ran: Array<{ job: string; period: string }> = [];
   for (const job of jobs) {
-    const last = (await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get())?.lastPeriod ?? null;
+    const last = (await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).limit(1))[0]?.lastPeriod ?? null;
     for (const period of duePeriods(last, job.at, now)) {
       const done = await db.transaction(
         async (tx) => {
           // Re-read under the write lock: another process may have run this period meanwhile.
-          const current = (await tx.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).get())?.lastPeriod ?? null;
+          const current = (await tx.select().from(scheduledJobs).where(eq(scheduledJobs.name, job.name)).limit(1))[0]?.lastPeriod ?? null;
           if (current !== null && current >= period) return false;
           await job.run(tx, { period, now });
           await tx
             .insert(scheduledJobs)
             .values({ name: job.name, lastPeriod: period, lastRunAt: now })
-            .onConflictDoUpdate({ target: scheduledJobs.name, set: { lastPeriod: period, lastRunAt: now } })
-            .run();
+            .onConflictDoUpdate({ target: scheduledJobs.name, set: { lastPeriod: period, lastRunAt: now } });
           return true;
         },
         { behavior: "immediate" }

@@ -32,12 +32,14 @@ export type SessionUser = typeof users.$inferSelect;
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = await getDb()
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sha256Hex(token)), gt(sessions.expiresAt, new Date())))
-    .get();
+  const row = (
+    await getDb()
+      .select({ user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sha256Hex(token)), gt(sessions.expiresAt, new Date())))
+      .limit(1)
+  )[0];
   return row && row.user.active ? row.user : null;
 }
 
@@ -48,22 +50,15 @@ export async function createUserSession(request: Request, userId: number, meta: 
   const token = randomToken(32);
   const now = new Date();
   await db.transaction(async (tx) => {
-    if (previous)
-      await tx
-        .delete(sessions)
-        .where(eq(sessions.id, sha256Hex(previous)))
-        .run();
-    await tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-    await tx
-      .insert(sessions)
-      .values({
-        id: sha256Hex(token),
-        userId,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-        ip: meta.ip ?? null,
-        userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
-      })
-      .run();
+    if (previous) await tx.delete(sessions).where(eq(sessions.id, sha256Hex(previous)));
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+    await tx.insert(sessions).values({
+      id: sha256Hex(token),
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      ip: meta.ip ?? null,
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+    });
   });
   return sessionCookie().serialize(token);
 }
@@ -73,12 +68,11 @@ export async function destroyUserSession(request: Request): Promise<string> {
   if (token)
     await getDb()
       .delete(sessions)
-      .where(eq(sessions.id, sha256Hex(token)))
-      .run();
+      .where(eq(sessions.id, sha256Hex(token)));
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
 /** Ends every session of a user, e.g. when an admin deactivates the account or resets its password. */
 export async function destroySessionsOfUser(userId: number): Promise<void> {
-  await getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+  await getDb().delete(sessions).where(eq(sessions.userId, userId));
 }

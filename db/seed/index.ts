@@ -30,10 +30,12 @@ const DAY = 86_400_000;
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (
-    (await db
-      .select({ n: sql<number>`count(*)` })
-      .from(users)
-      .get())!.n === 0
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(users)
+        .limit(1)
+    )[0]!.n === 0
   );
 }
 
@@ -43,26 +45,27 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const divisionIds = new Map<string, number>();
     for (const name of DEMO_DIVISIONS) {
-      divisionIds.set(name, (await tx.insert(divisions).values({ name }).returning().get()).id);
+      divisionIds.set(name, (await tx.insert(divisions).values({ name }).returning())[0].id);
     }
     const userIds = new Map<string, number>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      const row = await tx
-        .insert(users)
-        .values({
-          username: a.username,
-          displayName: a.displayName,
-          role: a.role,
-          divisionId: a.division ? divisionIds.get(a.division)! : null,
-          passwordHash: hashes[i],
-          email: `${a.username}@zhengqiu.localhost`,
-        })
-        .returning()
-        .get();
+      const row = (
+        await tx
+          .insert(users)
+          .values({
+            username: a.username,
+            displayName: a.displayName,
+            role: a.role,
+            divisionId: a.division ? divisionIds.get(a.division)! : null,
+            passwordHash: hashes[i],
+            email: `${a.username}@zhengqiu.localhost`,
+          })
+          .returning()
+      )[0];
       userIds.set(a.username, row.id);
     }
-    for (const [position, label] of DEFAULT_IDENTITY_CATEGORIES.entries()) await tx.insert(identityCategories).values({ label, position }).run();
-    await tx.insert(calendarDays).values(CALENDAR_2026).run();
+    for (const [position, label] of DEFAULT_IDENTITY_CATEGORIES.entries()) await tx.insert(identityCategories).values({ label, position });
+    await tx.insert(calendarDays).values(CALENDAR_2026);
 
     const drafter = userIds.get("drafter")!;
     const reviewer = userIds.get("reviewer")!;
@@ -74,27 +77,28 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
       [closedConsultation, startOfShanghaiDay(now, -38), endOfShanghaiDay(now, -8)],
     ];
     for (const [content, opensAt, closesAt] of periods) {
-      const consultation = await tx
-        .insert(consultations)
-        .values({
-          title: content.title,
-          docType: content.docType,
-          summary: content.summary,
-          divisionId: division,
-          authorId: drafter,
-          status: "published",
-          basis: content.basis,
-          interpretation: content.interpretation ?? null,
-          opensAt,
-          closesAt,
-          shortPeriodReason: content.shortPeriodReason ?? null,
-          contactAddress: "沈阳市皇姑区细河街9号 就业创业处（邮编110032）",
-          contactEmail: "jycy@zhengqiu.localhost",
-          // Approved two days before opening, and never in the future.
-          publishedAt: new Date(Math.min(opensAt.getTime() - 2 * DAY, now.getTime() - DAY)),
-        })
-        .returning()
-        .get();
+      const consultation = (
+        await tx
+          .insert(consultations)
+          .values({
+            title: content.title,
+            docType: content.docType,
+            summary: content.summary,
+            divisionId: division,
+            authorId: drafter,
+            status: "published",
+            basis: content.basis,
+            interpretation: content.interpretation ?? null,
+            opensAt,
+            closesAt,
+            shortPeriodReason: content.shortPeriodReason ?? null,
+            contactAddress: "沈阳市皇姑区细河街9号 就业创业处（邮编110032）",
+            contactEmail: "jycy@zhengqiu.localhost",
+            // Approved two days before opening, and never in the future.
+            publishedAt: new Date(Math.min(opensAt.getTime() - 2 * DAY, now.getTime() - DAY)),
+          })
+          .returning()
+      )[0];
       const parsed = parseDraft(content.draft);
       const { versionId, articleIdentities } = await insertDraftVersion(
         tx,
@@ -149,36 +153,37 @@ async function seedComment(
   const organisationFound = screenText(c.organisation, { names: false });
   const rejectReason = c.note ? REJECTIONS[c.note] : undefined;
   const status = ctx.pending ? "pending" : rejectReason ? "rejected" : "approved";
-  const row = await tx
-    .insert(comments)
-    .values({
-      consultationId: ctx.consultationId,
-      versionId: ctx.versionId,
-      receiptNo,
-      checkCodeHash: hashCheckCode(receiptNo, newCheckCode()),
-      body: c.text,
-      bodyNormalized: c.text.normalize("NFKC"),
-      publishedBody: status === "approved" ? redact(c.text, pii) : null,
-      name: c.name ?? null,
-      organisation: c.organisation ?? null,
-      publishedName: status === "approved" && c.name ? redactDetections(c.name, nameFound) : null,
-      publishedOrganisation: status === "approved" && c.organisation ? redactDetections(c.organisation, organisationFound) : null,
-      identityCategory: c.identity,
-      email: c.email ?? null,
-      publishPreference: c.publish,
-      channel: c.channel,
-      enteredBy: c.channel === "web" ? null : ctx.moderatorId,
-      receivedAt: ctx.receivedAt,
-      moderationStatus: status,
-      rejectReason: status === "rejected" ? rejectReason! : null,
-      moderatedAt: status === "pending" ? null : new Date(ctx.receivedAt.getTime() + 3 * 3600_000),
-      hasPii: pii.length + nameFound.length + organisationFound.length > 0,
-    })
-    .returning({ id: comments.id })
-    .get();
+  const row = (
+    await tx
+      .insert(comments)
+      .values({
+        consultationId: ctx.consultationId,
+        versionId: ctx.versionId,
+        receiptNo,
+        checkCodeHash: hashCheckCode(receiptNo, newCheckCode()),
+        body: c.text,
+        bodyNormalized: c.text.normalize("NFKC"),
+        publishedBody: status === "approved" ? redact(c.text, pii) : null,
+        name: c.name ?? null,
+        organisation: c.organisation ?? null,
+        publishedName: status === "approved" && c.name ? redactDetections(c.name, nameFound) : null,
+        publishedOrganisation: status === "approved" && c.organisation ? redactDetections(c.organisation, organisationFound) : null,
+        identityCategory: c.identity,
+        email: c.email ?? null,
+        publishPreference: c.publish,
+        channel: c.channel,
+        enteredBy: c.channel === "web" ? null : ctx.moderatorId,
+        receivedAt: ctx.receivedAt,
+        moderationStatus: status,
+        rejectReason: status === "rejected" ? rejectReason! : null,
+        moderatedAt: status === "pending" ? null : new Date(ctx.receivedAt.getTime() + 3 * 3600_000),
+        hasPii: pii.length + nameFound.length + organisationFound.length > 0,
+      })
+      .returning({ id: comments.id })
+  )[0];
   for (const n of new Set(c.articles)) {
     const articleIdentityId = ctx.articleIdentities.get(n);
-    if (articleIdentityId) await tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId }).run();
+    if (articleIdentityId) await tx.insert(commentArticles).values({ commentId: row.id, articleIdentityId });
   }
   const spans = [
     ...pii.map((m) => ({ ...m, field: "body" as const })),
@@ -186,23 +191,17 @@ async function seedComment(
     ...organisationFound.map((m) => ({ ...m, field: "organisation" as const })),
   ];
   for (const m of spans) {
-    await tx
-      .insert(redactions)
-      .values({
-        commentId: row.id,
-        kind: m.kind as PiiKind,
-        start: m.start,
-        end: m.end,
-        field: m.field,
-        status: status === "pending" ? "proposed" : "accepted",
-      })
-      .run();
+    await tx.insert(redactions).values({
+      commentId: row.id,
+      kind: m.kind as PiiKind,
+      start: m.start,
+      end: m.end,
+      field: m.field,
+      status: status === "pending" ? "proposed" : "accepted",
+    });
   }
   if (status !== "pending") {
-    await tx
-      .insert(moderationDecisions)
-      .values({ commentId: row.id, moderatorId: ctx.moderatorId, decision: status, reason: rejectReason ?? null })
-      .run();
+    await tx.insert(moderationDecisions).values({ commentId: row.id, moderatorId: ctx.moderatorId, decision: status, reason: rejectReason ?? null });
   }
 }
 

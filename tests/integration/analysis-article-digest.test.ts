@@ -57,14 +57,13 @@ describe("the per-article view", () => {
           .select({ id: commentArticles.commentId })
           .from(commentArticles)
           .innerJoin(commentAnalysis, eq(commentAnalysis.commentId, commentArticles.commentId))
-          .all()
       ).map((r) => r.id)
     );
     const quotes = d.groups.flatMap((g: { quotes: Array<{ id: number; text: string }> }) => g.quotes);
     expect(quotes.length).toBeGreaterThan(0);
     for (const q of quotes) {
       expect(onArticle.has(q.id)).toBe(true);
-      const body = (await db.select({ body: comments.body, receiptNo: comments.receiptNo }).from(comments).where(eq(comments.id, q.id)).get())!;
+      const body = (await db.select({ body: comments.body, receiptNo: comments.receiptNo }).from(comments).where(eq(comments.id, q.id)).limit(1))[0]!;
       expect(body.body.replace(/\s+/g, " ")).toContain(q.text.replace(/…$/, ""));
       expect(d.receipts[q.id]).toBe(body.receiptNo);
     }
@@ -74,17 +73,16 @@ describe("the per-article view", () => {
     const top = (await view("?view=articles")).ranking.ranked[0];
     const digestOf = async () => (await view(`?view=articles&article=${top.number}`)).digest.stances as Record<string, number>;
     // A comment on the top article, outside any campaign, that supports the draft overall…
-    const linkedIds = (await db.select({ commentId: commentArticles.commentId }).from(commentArticles).all()).map((r) => r.commentId);
+    const linkedIds = (await db.select({ commentId: commentArticles.commentId }).from(commentArticles)).map((r) => r.commentId);
     const d = (await view(`?view=articles&article=${top.number}`)).digest;
     const onTop = d.groups.flatMap((g: { quotes: Array<{ id: number }> }) => g.quotes.map((q) => q.id)).find((id: number) => linkedIds.includes(id))!;
-    await db.update(commentAnalysis).set({ stance: "support", articleStances: null, campaignId: null }).where(eq(commentAnalysis.commentId, onTop)).run();
+    await db.update(commentAnalysis).set({ stance: "support", articleStances: null, campaignId: null }).where(eq(commentAnalysis.commentId, onTop));
     const plain = await digestOf();
     // …but opposes this article in the clause that names it: it counts as opposing here.
     await db
       .update(commentAnalysis)
       .set({ articleStances: { [String(top.number)]: "oppose" } })
-      .where(eq(commentAnalysis.commentId, onTop))
-      .run();
+      .where(eq(commentAnalysis.commentId, onTop));
     const perArticle = await digestOf();
     expect(perArticle.oppose).toBe(plain.oppose + 1);
     expect(perArticle.support).toBe(plain.support - 1);

@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => other.$client.close());
 
-const queue = async () => (await db.insert(analysisRuns).values({ consultationId: CONSULTATION, status: "queued", stage: "queued" }).returning().get()).id;
-const row = async (id: number) => (await db.select().from(analysisRuns).where(eq(analysisRuns.id, id)).get())!;
+const queue = async () => (await db.insert(analysisRuns).values({ consultationId: CONSULTATION, status: "queued", stage: "queued" }).returning())[0].id;
+const row = async (id: number) => (await db.select().from(analysisRuns).where(eq(analysisRuns.id, id)).limit(1))[0]!;
 
 describe("analysis runs under leases", () => {
   it("are claimed by exactly one of two processes polling at once", async () => {
@@ -36,16 +36,18 @@ describe("analysis runs under leases", () => {
 
   it("are recorded failed once the holder stops renewing the lease, and not before", async () => {
     const now = new Date();
-    const live = await db
-      .insert(analysisRuns)
-      .values({ consultationId: 2, status: "running", stage: "topics", leaseOwner: "another-host:1:aa", leaseUntil: new Date(now.getTime() + 30_000) })
-      .returning()
-      .get();
-    const lapsed = await db
-      .insert(analysisRuns)
-      .values({ consultationId: 3, status: "running", stage: "topics", leaseOwner: "another-host:2:bb", leaseUntil: new Date(now.getTime() - 1) })
-      .returning()
-      .get();
+    const live = (
+      await db
+        .insert(analysisRuns)
+        .values({ consultationId: 2, status: "running", stage: "topics", leaseOwner: "another-host:1:aa", leaseUntil: new Date(now.getTime() + 30_000) })
+        .returning()
+    )[0];
+    const lapsed = (
+      await db
+        .insert(analysisRuns)
+        .values({ consultationId: 3, status: "running", stage: "topics", leaseOwner: "another-host:2:bb", leaseUntil: new Date(now.getTime() - 1) })
+        .returning()
+    )[0];
     // Looking at them writes nothing: the lapsed one reads as failed, the live one as running.
     expect((await latestRun(db, 3, now))?.status).toBe("failed");
     expect((await latestRun(db, 2, now))?.status).toBe("running");
@@ -55,7 +57,7 @@ describe("analysis runs under leases", () => {
     expect((await row(lapsed.id)).status).toBe("failed");
     expect((await row(lapsed.id)).error).toContain("中断");
     expect((await row(live.id)).status).toBe("running");
-    await db.delete(analysisRuns).where(eq(analysisRuns.id, live.id)).run();
+    await db.delete(analysisRuns).where(eq(analysisRuns.id, live.id));
   });
 
   it("go back to the queue when the process carrying them out stops, and the next process finishes them", async () => {

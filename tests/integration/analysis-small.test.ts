@@ -36,19 +36,16 @@ beforeAll(async () => {
   cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
   const receivedAt = new Date();
   for (const [i, body] of TEXTS.entries()) {
-    await db
-      .insert(comments)
-      .values({
-        consultationId: SMALL,
-        receiptNo: `${newReceiptNo(receivedAt)}S${i}`,
-        checkCodeHash: "x".repeat(64),
-        body,
-        bodyNormalized: body,
-        identityCategory: "其他群众",
-        name: `提出人${i}`,
-        receivedAt,
-      })
-      .run();
+    await db.insert(comments).values({
+      consultationId: SMALL,
+      receiptNo: `${newReceiptNo(receivedAt)}S${i}`,
+      checkCodeHash: "x".repeat(64),
+      body,
+      bodyNormalized: body,
+      identityCategory: "其他群众",
+      name: `提出人${i}`,
+      receivedAt,
+    });
   }
 });
 
@@ -69,7 +66,7 @@ describe("the workspace of a small consultation", () => {
     expect(res.status).toBe(302);
     const run = (await latestRun(db, SMALL))!;
     await analysisRunSettled(run.id);
-    const done = (await db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).get())!;
+    const done = (await db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).limit(1))[0]!;
     expect(done.status).toBe("done");
     expect(done.commentCount).toBeLessThan(MIN_COMMENTS_FOR_TOPICS);
 

@@ -1,3 +1,4 @@
+import { first } from "~db/client.server";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -42,24 +43,23 @@ async function runAnalysis(who = "drafter", id = OPEN) {
   expect(res.status).toBe(302);
   const run = (await latestRun(db, id))!;
   await analysisRunSettled(run.id);
-  return (await db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).get())!;
+  return (await db.select().from(analysisRuns).where(eq(analysisRuns.id, run.id)).limit(1))[0]!;
 }
 const liveTopics = () =>
   db
     .select()
     .from(topics)
-    .where(and(eq(topics.consultationId, OPEN), isNull(topics.mergedInto)))
-    .all();
+    .where(and(eq(topics.consultationId, OPEN), isNull(topics.mergedInto)));
 const membersOf = async (topicId: number) =>
-  (await db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topicId)).all())
-    .map((r) => r.id)
-    .sort((a, b) => a - b);
-const analysisOf = (commentId: number) => db.select().from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).get();
+  (await db.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, topicId))).map((r) => r.id).sort((a, b) => a - b);
+const analysisOf = (commentId: number) => first(db.select().from(commentAnalysis).where(eq(commentAnalysis.commentId, commentId)).limit(1));
 const count = async (table: typeof topics | typeof campaigns | typeof commentAnalysis) =>
-  (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(table)
-    .get())!.n;
+  (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .limit(1)
+  )[0]!.n;
 
 describe("who may see and run the analysis", () => {
   it("lets the division's drafters, reviewers and the legal office in, and nobody else", async () => {
@@ -95,7 +95,7 @@ describe("who may see and run the analysis", () => {
 
 describe("a run", () => {
   it("returns at once, then stores topics, campaigns and each comment's analysis", async () => {
-    const before = await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter")).all();
+    const before = await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter"));
     const run = await runAnalysis();
     expect(run).toMatchObject({ status: "done", progress: 1, stage: "done", error: null });
     expect(run.startedAt).toBeInstanceOf(Date);
@@ -107,7 +107,6 @@ describe("a run", () => {
         .select({ id: comments.id, status: comments.moderationStatus, reason: comments.rejectReason })
         .from(comments)
         .where(eq(comments.consultationId, OPEN))
-        .all()
     ).filter((c) => !(c.status === "rejected" && ["spam", "abuse", "duplicate"].includes(c.reason ?? "")));
     expect(run.commentCount).toBe(analysable.length);
     expect(await count(commentAnalysis)).toBe(analysable.length);
@@ -115,22 +114,21 @@ describe("a run", () => {
     expect((await liveTopics()).some((t) => t.noSubstance)).toBe(true);
 
     // The demo's form letter is one campaign of at least ten members, each member pointing at it.
-    const campaign = (await db.select().from(campaigns).where(eq(campaigns.consultationId, OPEN)).all()).find((c) => c.size >= 10)!;
+    const campaign = (await db.select().from(campaigns).where(eq(campaigns.consultationId, OPEN))).find((c) => c.size >= 10)!;
     expect(campaign).toBeDefined();
     expect(campaign.distinctSenders).toBeGreaterThan(1);
-    expect(await db.select().from(commentAnalysis).where(eq(commentAnalysis.campaignId, campaign.id)).all()).toHaveLength(campaign.size);
+    expect(await db.select().from(commentAnalysis).where(eq(commentAnalysis.campaignId, campaign.id))).toHaveLength(campaign.size);
 
     // Articles found in the text are added beside the commenter's choices, which are all still there.
-    const links = await db.select().from(commentArticles).all();
+    const links = await db.select().from(commentArticles);
     expect(links.filter((l) => l.source === "detected").length).toBeGreaterThan(0);
     expect(links.filter((l) => l.source === "inferred").length).toBeGreaterThan(0);
-    expect(await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter")).all()).toEqual(before);
+    expect(await db.select().from(commentArticles).where(eq(commentArticles.source, "commenter"))).toEqual(before);
 
     const audit = await db
       .select()
       .from(auditLog)
-      .where(inArray(auditLog.action, ["analysis.start", "analysis.finish"]))
-      .all();
+      .where(inArray(auditLog.action, ["analysis.start", "analysis.finish"]));
     expect(audit.map((a) => a.action)).toEqual(["analysis.start", "analysis.finish"]);
   });
 
@@ -156,12 +154,14 @@ describe("a run", () => {
     const charts = (await get("drafter", "?view=charts&channel=web")).view!;
     if (charts.kind !== "charts") throw new Error("expected the charts");
     expect(charts.charts.map((c) => c.id)).toEqual(["per-day", "per-article", "per-topic", "per-identity", "per-stance"]);
-    const webCount = (await db
-      .select({ n: sql<number>`count(*)` })
-      .from(commentAnalysis)
-      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-      .where(eq(comments.channel, "web"))
-      .get())!.n;
+    const webCount = (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(commentAnalysis)
+        .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+        .where(eq(comments.channel, "web"))
+        .limit(1)
+    )[0]!.n;
     expect(charts.charts[0].rows.reduce((s, r) => s + r.value, 0)).toBe(webCount);
     expect(charts.charts[4].rows.reduce((s, r) => s + r.value, 0)).toBe(webCount);
   });
@@ -213,20 +213,21 @@ describe("one run at a time", () => {
   });
 
   it("marks failed a run that a stopped process left running", async () => {
-    const stale = await db
-      .insert(analysisRuns)
-      .values({ consultationId: OPEN, status: "running", stage: "topics", progress: 0.6, startedAt: new Date(Date.now() - 3 * 3600_000) })
-      .returning()
-      .get();
+    const stale = (
+      await db
+        .insert(analysisRuns)
+        .values({ consultationId: OPEN, status: "running", stage: "topics", progress: 0.6, startedAt: new Date(Date.now() - 3 * 3600_000) })
+        .returning()
+    )[0];
     const page = await get("drafter");
     expect(page.run.latest).toMatchObject({ id: stale.id, status: "failed" });
     expect(page.run.latest?.error).toContain("中断");
     // Showing it so writes nothing (no GET handler writes); the next run, or a process with jobs, records it.
-    expect((await db.select().from(analysisRuns).where(eq(analysisRuns.id, stale.id)).get())!.status).toBe("running");
+    expect((await db.select().from(analysisRuns).where(eq(analysisRuns.id, stale.id)).limit(1))[0]!.status).toBe("running");
     // The workspace still shows the last finished result, and a new run may start.
     expect(page.view?.kind).toBe("topics");
     expect((await runAnalysis()).status).toBe("done");
-    expect((await db.select().from(analysisRuns).where(eq(analysisRuns.id, stale.id)).get())!.error).toContain("中断");
+    expect((await db.select().from(analysisRuns).where(eq(analysisRuns.id, stale.id)).limit(1))[0]!.error).toContain("中断");
   });
 });
 
@@ -310,18 +311,18 @@ describe("staff edits", () => {
     const bMembers = await membersOf(b.id);
     expect(aMembers).toContain(moved);
     expect((await analysisOf(moved))!.topicSource).toBe("staff");
-    expect((await db.select().from(topics).where(eq(topics.id, c.id)).get())!.mergedInto).toBe(b.id);
+    expect((await db.select().from(topics).where(eq(topics.id, c.id)).limit(1))[0]!.mergedInto).toBe(b.id);
     expect(await membersOf(c.id)).toEqual([]);
     expect(await get("drafter", `?topic=${c.id}`).catch((r: Response) => r.headers.get("Location"))).toBe(`?topic=${b.id}`);
-    expect((await db.select().from(topicEdits).all()).map((e) => e.kind)).toEqual(["rename", "merge", "move"]);
-    expect((await db.select().from(auditLog).where(eq(auditLog.entityType, "topic")).orderBy(auditLog.id).all()).map((e) => e.action)).toEqual([
+    expect((await db.select().from(topicEdits)).map((e) => e.kind)).toEqual(["rename", "merge", "move"]);
+    expect((await db.select().from(auditLog).where(eq(auditLog.entityType, "topic")).orderBy(auditLog.id)).map((e) => e.action)).toEqual([
       "topic.rename",
       "topic.merge",
       "topic.move",
     ]);
 
     // A disposition on the merged topic must still apply after the re-run.
-    await db.insert(dispositions).values({ consultationId: OPEN, topicId: b.id, decision: "partly_adopted", reason: "部分采纳", decidedBy: reviewer.id }).run();
+    await db.insert(dispositions).values({ consultationId: OPEN, topicId: b.id, decision: "partly_adopted", reason: "部分采纳", decidedBy: reviewer.id });
     const fresh = await Promise.all(
       ["建议明确公益性岗位和定向招录岗位的名额，县乡也要有岗位，年龄可以适当放宽。", "希望就业帮扶政策真正落实到位，服务站要有专人负责就业帮扶。"].map(
         async (body, i) => {
@@ -339,16 +340,15 @@ describe("staff edits", () => {
                 receivedAt,
               })
               .returning()
-              .get()
-          ).id;
+          )[0].id;
         }
       )
     );
     expect((await get("drafter")).run.notYetAnalysed).toBe(2);
 
     expect((await runAnalysis("reviewer")).status).toBe("done");
-    const a2 = (await db.select().from(topics).where(eq(topics.id, a.id)).get())!;
-    const b2 = (await db.select().from(topics).where(eq(topics.id, b.id)).get())!;
+    const a2 = (await db.select().from(topics).where(eq(topics.id, a.id)).limit(1))[0]!;
+    const b2 = (await db.select().from(topics).where(eq(topics.id, b.id)).limit(1))[0]!;
     expect(a2).toMatchObject({ label: "就业帮扶的落实", staffEdited: true, mergedInto: null });
     expect(b2).toMatchObject({ label: "岗位与招录", staffEdited: true, mergedInto: null });
     // Every comment staff placed or grouped is where they left it; only the new ones were placed afresh.
@@ -359,8 +359,8 @@ describe("staff edits", () => {
     expect(placedNew.every((id) => fresh.includes(id))).toBe(true);
     for (const id of fresh) expect((await analysisOf(id))?.topicId).toBeTruthy();
     // The merged-away topic is gone; the disposition still points at a live topic.
-    expect(await db.select().from(topics).where(eq(topics.id, c.id)).get()).toBeUndefined();
-    expect(await db.select().from(dispositions).where(eq(dispositions.topicId, b.id)).get()).toBeDefined();
+    expect((await db.select().from(topics).where(eq(topics.id, c.id)).limit(1))[0]).toBeUndefined();
+    expect((await db.select().from(dispositions).where(eq(dispositions.topicId, b.id)).limit(1))[0]).toBeDefined();
     expect((await get("drafter")).run.notYetAnalysed).toBe(0);
   });
 
@@ -376,7 +376,7 @@ describe("staff edits", () => {
     ])) as Response;
     const newId = Number(new URL(split.headers.get("Location")!, "http://x").searchParams.get("topic"));
     expect(await membersOf(newId)).toEqual([first, second]);
-    expect(await db.select().from(topics).where(eq(topics.id, newId)).get()).toMatchObject({ label: "服务站", staffEdited: true });
+    expect((await db.select().from(topics).where(eq(topics.id, newId)).limit(1))[0]).toMatchObject({ label: "服务站", staffEdited: true });
     const own = (await post("drafter", [
       ["intent", "own-topic"],
       ["commentId", String(third)],
@@ -407,7 +407,7 @@ describe("staff edits", () => {
       ]);
     expect(await membersOf(ownId)).toEqual([]);
     expect((await runAnalysis()).status).toBe("done");
-    expect(await db.select().from(topics).where(eq(topics.id, ownId)).get()).toBeUndefined();
+    expect((await db.select().from(topics).where(eq(topics.id, ownId)).limit(1))[0]).toBeUndefined();
     expect(await membersOf(newId)).toEqual(expect.arrayContaining([first, second, third]));
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -439,8 +439,7 @@ describe("letter families", () => {
               receivedAt,
             })
             .returning()
-            .get()
-        ).id;
+        )[0].id;
       })
     );
     expect((await runAnalysis()).status).toBe("done");

@@ -37,11 +37,11 @@ async function pending(docType: string, opensAt: Date, closesAt: Date, shortPeri
     shortPeriodReason,
   });
   const id = await createConsultation(db, input, drafter);
-  await db.update(consultations).set({ status: "pending_review" }).where(eq(consultations.id, id)).run();
+  await db.update(consultations).set({ status: "pending_review" }).where(eq(consultations.id, id));
   return { id, reviewer };
 }
 
-const row = async (id: number) => (await db.select().from(consultations).where(eq(consultations.id, id)).get())!;
+const row = async (id: number) => (await db.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0]!;
 
 describe("approval after the chosen start", () => {
   it("refuses a rule that would be public for hours, and keeps it pending with nothing written", async () => {
@@ -49,7 +49,7 @@ describe("approval after the chosen start", () => {
     const { id, reviewer } = await pending("rule", new Date(now.getTime() - 33 * day), new Date(now.getTime() + 3 * 3600_000));
     await expect(review(db, id, reviewer, "approved", undefined, now)).rejects.toThrow(/所填开始时间已过.*最早可于.*请填写缩短期限的理由/);
     expect(await row(id)).toMatchObject({ status: "pending_review", publishedAt: null });
-    expect(await db.select().from(reviews).where(eq(reviews.consultationId, id)).all()).toEqual([]);
+    expect(await db.select().from(reviews).where(eq(reviews.consultationId, id))).toEqual([]);
   });
 
   it("starts the period at approval, and the public page, summary, packet and API say so", async () => {
@@ -72,11 +72,13 @@ describe("approval after the chosen start", () => {
     // The API states instants to the second.
     expect(new Date((api.data ?? api).opens_at!).getTime()).toBe(Math.floor(now.getTime() / 1000) * 1000);
 
-    const approval = (await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "consultation.approve"), eq(auditLog.entityId, String(id))))
-      .get())!;
+    const approval = (
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "consultation.approve"), eq(auditLog.entityId, String(id))))
+        .limit(1)
+    )[0]!;
     expect(JSON.parse(approval.before!).opensAt).toBe(chosen.toISOString().replace(/\d\d\.\d{3}Z$/, "00.000Z"));
     expect(JSON.parse(approval.after!).opensAt).toBe(now.toISOString());
   });
@@ -101,12 +103,12 @@ describe("approval after the chosen start", () => {
     await review(db, ok.id, ok.reviewer, "approved", undefined, now);
     expect((await row(ok.id)).opensAt!.getTime()).toBe(now.getTime());
 
-    await db.insert(calendarDays).values({ date: "2026-12-14", kind: "holiday", note: "测试假日" }).run();
+    await db.insert(calendarDays).values({ date: "2026-12-14", kind: "holiday", note: "测试假日" });
     try {
       const late = await pending("normative", new Date("2026-12-01T09:00:00+08:00"), closes);
       await expect(review(db, late.id, late.reviewer, "approved", undefined, now)).rejects.toThrow("最早可于 2026年12月16日 23:59 截止");
     } finally {
-      await db.delete(calendarDays).where(eq(calendarDays.date, "2026-12-14")).run();
+      await db.delete(calendarDays).where(eq(calendarDays.date, "2026-12-14"));
     }
   });
 

@@ -33,8 +33,8 @@ beforeAll(async () => {
   };
   const res = (await multipartPost(OPEN, form, [file(pdfBytes(), "意见书.pdf", "application/pdf"), file(pngBytes(), "签名页.png", "image/png")])) as Response;
   receiptNo = res.headers.get("Set-Cookie")!.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
-  const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
-  const [pdf] = await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
+  const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).limit(1))[0]!;
+  const [pdf] = await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id));
   await approveComment(db, OPEN, { ...drafter, label: drafter.displayName } as never, { commentId: c.id, publishedBody: c.body, confirmNoPii: true });
   await setAttachmentPublic(db, OPEN, pdf.id, true, { id: drafter.id, label: drafter.displayName });
 });

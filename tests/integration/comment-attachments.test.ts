@@ -21,7 +21,7 @@ import { context, testDb, thrown, unwrap } from "./helpers";
 
 const db = testDb();
 await seedDemo(db, new Date());
-const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, new Date()) === "open")!;
+const open = (await db.select().from(consultations)).find((c) => publicPhase(c, new Date()) === "open")!;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   for (const name of ["reviewer", "drafter2"]) {
@@ -41,8 +41,8 @@ const fields = (body = "附件中是我们律师事务所的完整意见。") =>
 
 const storedFor = async (receiptFromCookie: string) => {
   const receiptNo = receiptFromCookie.match(/zq_receipt=(ZQ\d{8}-[0-9A-Z]{6})/)![1];
-  const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
-  return db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
+  const c = (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).limit(1))[0]!;
+  return db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id));
 };
 
 beforeEach(() => resetRateLimits());
@@ -71,14 +71,14 @@ describe("comment attachments at intake", () => {
 
   it("refuses an executable renamed .pdf, keeping the text and asking for the files again", async () => {
     const text = "请见附件。".repeat(10);
-    const before = (await db.select().from(comments).all()).length;
+    const before = (await db.select().from(comments)).length;
     const r = unwrap(await multipartPost(open.id, { ...fields(text), name: "李律师" }, [file(exeBytes(), "意见.pdf", "application/pdf")]));
     expect(r.status).toBe(400);
     expect(r.body.errors.files).toMatch(/“意见”不是可接受的文件类型（系统按文件内容判断，而非扩展名）/);
     expect(r.body.errors.files).toMatch(/请重新选择要上传的文件/);
     expect(r.body.values.body).toBe(text);
     expect(r.body.values.name).toBe("李律师");
-    expect((await db.select().from(comments).all()).length).toBe(before);
+    expect((await db.select().from(comments)).length).toBe(before);
   });
 
   it("refuses a file over 10 MB and more than five files, with the text kept", async () => {

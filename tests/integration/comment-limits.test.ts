@@ -11,7 +11,7 @@ import { testDb } from "./helpers";
 const db = testDb();
 const NOW = new Date("2026-11-26T04:00:00Z");
 await seedDemo(db, NOW);
-const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "open")!;
+const open = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "open")!;
 
 let n = 0;
 const valid = () => ({

@@ -15,8 +15,8 @@ import { context, testDb, unwrap } from "./helpers";
 const db = testDb();
 const NOW = new Date("2026-11-26T04:00:00Z");
 await seedDemo(db, NOW);
-const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "open")!;
-const closed = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "closed")!;
+const open = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "open")!;
+const closed = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "closed")!;
 
 let n = 0;
 const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
@@ -53,7 +53,7 @@ describe("comment intake", () => {
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(second).toMatchObject({ receiptNo: first.receiptNo, checkCode: first.checkCode, duplicate: true });
-    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, key))).toHaveLength(1);
   });
 
   it("never hands a reused key's receipt to anyone but the first sender with the same text", async () => {
@@ -76,22 +76,24 @@ describe("comment intake", () => {
       receiptNo: first.receiptNo,
       duplicate: true,
     });
-    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, key)).all()).toHaveLength(1);
+    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, key))).toHaveLength(1);
   });
 
   it("stores the comment, its article, its proposed redactions and its receipt mail together", async () => {
     const r = await submitComment(db, open.id, input({ body: "我的电话 139 1234 5678，请联系。\u202Eevil", email: "vet@example.com" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
-    const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get())!;
+    const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).limit(1))[0]!;
     expect(c.body).toBe("我的电话 139 1234 5678，请联系。evil");
     expect(c.hasPii).toBe(true);
     expect(c.moderationStatus).toBe("pending");
-    expect((await db.select().from(redactions).where(eq(redactions.commentId, c.id)).all())[0]).toMatchObject({ kind: "phone", status: "proposed" });
-    const mail = (await db
-      .select()
-      .from(emailOutbox)
-      .where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`))
-      .get())!;
+    expect((await db.select().from(redactions).where(eq(redactions.commentId, c.id)))[0]).toMatchObject({ kind: "phone", status: "proposed" });
+    const mail = (
+      await db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.dedupeKey, `receipt:${r.receiptNo}`))
+        .limit(1)
+    )[0]!;
     expect(mail.toAddress).toBe("vet@example.com");
     expect(mail.textBody).toContain(r.receiptNo);
     expect(mail.textBody).toContain(`查询码：${r.checkCode}`);
@@ -108,7 +110,7 @@ describe("comment intake", () => {
   it("keeps script tags as plain text", async () => {
     const r = await submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
-    expect((await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).get())!.body).toBe("<script>alert('x')</script> 第五条很好");
+    expect((await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).limit(1))[0]!.body).toBe("<script>alert('x')</script> 第五条很好");
   });
 });
 

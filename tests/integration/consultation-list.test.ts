@@ -44,7 +44,7 @@ describe("the list at /consultations", () => {
       expect(data.errors, query).toEqual([message]);
       expect(data.list.total, query).toBe(all);
     }
-    const office = (await db.select().from(divisions).all()).find((d) => d.name === "办公室")!;
+    const office = (await db.select().from(divisions)).find((d) => d.name === "办公室")!;
     expect((await list(`?division=${office.id}`)).errors).toEqual(["所选起草处室没有公开的征求意见，已显示全部处室。"]);
     const mixed = await list("?status=bogus&type=nope&q=%E6%9C%8D%E5%8A%A1%E7%AB%99"); // 服务站
     expect(mixed.errors).toHaveLength(2);

@@ -17,7 +17,7 @@ let db: Db;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const counter = async (q: Pick<Db, "select"> = db) =>
-  Number((await q.select({ v: scheduledJobs.lastPeriod }).from(scheduledJobs).where(eq(scheduledJobs.name, "counter")).get())?.v ?? "0");
+  Number((await q.select({ v: scheduledJobs.lastPeriod }).from(scheduledJobs).where(eq(scheduledJobs.name, "counter")).limit(1))[0]?.v ?? "0");
 
 beforeAll(() => {
   db = openDatabase(file);
@@ -30,7 +30,7 @@ afterAll(() => {
 
 describe("transactions on the one connection", () => {
   it("run one at a time: twenty concurrent read-then-write bodies lose no update", async () => {
-    await db.insert(scheduledJobs).values({ name: "counter", lastPeriod: "0", lastRunAt: new Date() }).run();
+    await db.insert(scheduledJobs).values({ name: "counter", lastPeriod: "0", lastRunAt: new Date() });
     await Promise.all(
       Array.from({ length: 20 }, () =>
         db.transaction(async (tx) => {
@@ -39,8 +39,7 @@ describe("transactions on the one connection", () => {
           await tx
             .update(scheduledJobs)
             .set({ lastPeriod: String(seen + 1) })
-            .where(eq(scheduledJobs.name, "counter"))
-            .run();
+            .where(eq(scheduledJobs.name, "counter"));
         })
       )
     );
@@ -54,7 +53,7 @@ describe("transactions on the one connection", () => {
     let inserted!: () => void;
     const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
     const writing = db.transaction(async (tx) => {
-      await tx.insert(scheduledJobs).values({ name: "uncommitted", lastPeriod: "x", lastRunAt: new Date() }).run();
+      await tx.insert(scheduledJobs).values({ name: "uncommitted", lastPeriod: "x", lastRunAt: new Date() });
       events.push("inserted");
       inserted();
       await held;
@@ -65,7 +64,6 @@ describe("transactions on the one connection", () => {
       .select()
       .from(scheduledJobs)
       .where(eq(scheduledJobs.name, "uncommitted"))
-      .all()
       .then((rows) => events.push(`read ${rows.length}`));
     for (let i = 0; i < 5; i++) await tick();
     try {
@@ -80,27 +78,27 @@ describe("transactions on the one connection", () => {
   it("roll back when an async body throws (drizzle's own better-sqlite3 driver would commit)", async () => {
     await expect(
       db.transaction(async (tx) => {
-        await tx.insert(scheduledJobs).values({ name: "rolled-back", lastPeriod: "x", lastRunAt: new Date() }).run();
+        await tx.insert(scheduledJobs).values({ name: "rolled-back", lastPeriod: "x", lastRunAt: new Date() });
         await tick();
         throw new Error("refused half-way");
       })
     ).rejects.toThrow("refused half-way");
-    expect(await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, "rolled-back")).all()).toHaveLength(0);
+    expect(await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, "rolled-back"))).toHaveLength(0);
   });
 
   it("let a helper that uses the process's handle inside a transaction join it instead of deadlocking", async () => {
     await expect(
       db.transaction(async () => {
         // Both reach for `db`, not `tx`: they run inside the open transaction, and go with it.
-        await db.insert(scheduledJobs).values({ name: "joined", lastPeriod: "x", lastRunAt: new Date() }).run();
+        await db.insert(scheduledJobs).values({ name: "joined", lastPeriod: "x", lastRunAt: new Date() });
         await db.transaction(async (inner) => {
-          await inner.insert(scheduledJobs).values({ name: "savepoint", lastPeriod: "x", lastRunAt: new Date() }).run();
+          await inner.insert(scheduledJobs).values({ name: "savepoint", lastPeriod: "x", lastRunAt: new Date() });
         });
         await raw(db).run("INSERT INTO scheduled_jobs (name, last_period, last_run_at) VALUES ('raw', 'x', 0)");
         throw new Error("undo all");
       })
     ).rejects.toThrow("undo all");
-    const names = (await db.select({ name: scheduledJobs.name }).from(scheduledJobs).all()).map((r) => r.name);
+    const names = (await db.select({ name: scheduledJobs.name }).from(scheduledJobs)).map((r) => r.name);
     expect(names).not.toContain("joined");
     expect(names).not.toContain("savepoint");
     expect(names).not.toContain("raw");
@@ -120,14 +118,14 @@ describe("transactions on the one connection", () => {
     setTimeout(() => other.exec("COMMIT"), 600);
     const started = Date.now();
     await db.transaction(async (tx) => {
-      await tx.insert(scheduledJobs).values({ name: "after-lock", lastPeriod: "x", lastRunAt: new Date() }).run();
+      await tx.insert(scheduledJobs).values({ name: "after-lock", lastPeriod: "x", lastRunAt: new Date() });
     });
     clearInterval(timer);
     other.close();
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(ticks).toBeGreaterThan(5); // the event loop ran between tries…
     expect(longestGap).toBeLessThan(150); // …and no try held it for the busy timeout
-    expect(await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, "after-lock")).all()).toHaveLength(1);
+    expect(await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, "after-lock"))).toHaveLength(1);
     expect(db.$client.inTransaction).toBe(false);
     expect((await db.all<{ n: number }>(sql`select 1 as n`)).length).toBe(1);
   });

@@ -15,7 +15,7 @@ const db = testDb();
 let cookie = "";
 const now = new Date();
 await seedDemo(db, now);
-const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, now) === "open")!;
+const open = (await db.select().from(consultations)).find((c) => publicPhase(c, now) === "open")!;
 
 beforeAll(async () => {
   cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
@@ -50,9 +50,9 @@ describe("部门来函 entered by staff", () => {
   it("records the sending department as the identity and stores the scanned letter, shown in moderation", async () => {
     const r = await enter(fields(), [file(pdfBytes(), "来函扫描件.pdf", "application/pdf")]);
     expect(r.status).toBe(200);
-    const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.body.receiptNo)).get())!;
+    const c = (await db.select().from(comments).where(eq(comments.receiptNo, r.body.receiptNo)).limit(1))[0]!;
     expect(c).toMatchObject({ channel: "department_letter", organisation: "辽宁省财政厅", identityCategory: "政府部门" });
-    const files = await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id)).all();
+    const files = await db.select().from(commentAttachments).where(eq(commentAttachments.commentId, c.id));
     expect(files.map((f) => [f.filename, f.mimeType, f.isPublic])).toEqual([["来函扫描件.pdf", "application/pdf", false]]);
     const page = await moderationPage({
       request: new Request(`http://localhost/admin/consultations/${open.id}/moderation?status=all`, { headers: { Cookie: cookie } }),

@@ -53,7 +53,7 @@ const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
     params: { id: String(id) },
     context: context(),
   });
-const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId)).all();
+const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId));
 const membersOfTopic = (topicId: number) => db.$client.prepare(`SELECT comment_id FROM comment_analysis WHERE topic_id = ?`).pluck().all(topicId) as number[];
 /** A new opinion of the topic answering all its comments still unanswered. */
 const opinion = (topicId: number, fields: Record<string, string>) => ({
@@ -124,7 +124,7 @@ describe("validation", () => {
 
 describe("recording", () => {
   it("records an opinion once and updates it in place, audited, and the consultation moves to 意见处理中", async () => {
-    expect((await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!.status).toBe("published");
+    expect((await db.select().from(consultations).where(eq(consultations.id, CLOSED)).limit(1))[0]!.status).toBe("published");
     const first = await post(
       "drafter",
       opinion(fx.topicIds[0], {
@@ -161,10 +161,9 @@ describe("recording", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entityType, "disposition"), eq(auditLog.entityId, String(rows[0].id))))
-        .all()
     ).map((a) => a.action);
     expect(actions).toEqual(["disposition.record", "disposition.update"]);
-    expect((await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!.status).toBe("processing");
+    expect((await db.select().from(consultations).where(eq(consultations.id, CLOSED)).limit(1))[0]!.status).toBe("processing");
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
     const matrix = (await get("reviewer")).matrix;
@@ -186,17 +185,16 @@ describe("recording", () => {
 
     await post("drafter", { intent: "clear", commentId: String(id) });
     expect(await dispositionFor(db, id)).toMatchObject({ decision: "not_adopted", topicId: fx.topicIds[0], source: "opinion" });
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear")).all()).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "disposition.clear"))).toHaveLength(1);
   });
 
   it("keeps the answer off the commenter's status page until the feedback is published", async () => {
-    const c = (await db.select().from(comments).where(eq(comments.id, memorial[1])).get())!;
+    const c = (await db.select().from(comments).where(eq(comments.id, memorial[1])).limit(1))[0]!;
     const code = newCheckCode();
     await db
       .update(comments)
       .set({ checkCodeHash: hashCheckCode(c.receiptNo, code) })
-      .where(eq(comments.id, c.id))
-      .run();
+      .where(eq(comments.id, c.id));
     const cookie = receiptViewCookie({ receiptNo: c.receiptNo, code, fresh: false }).split(";")[0];
     const studied = async () => {
       const page = unwrap(
@@ -206,12 +204,12 @@ describe("recording", () => {
     };
     // An answer may still change in review and legal review: the commenter is told the final one.
     expect(await studied()).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
-    const before = (await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!.status;
-    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
+    const before = (await db.select().from(consultations).where(eq(consultations.id, CLOSED)).limit(1))[0]!.status;
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED));
     try {
       expect(await studied()).toMatchObject({ state: "current", detail: "处理结果：不采纳。已纳入年度计划" });
     } finally {
-      await db.update(consultations).set({ status: before }).where(eq(consultations.id, CLOSED)).run();
+      await db.update(consultations).set({ status: before }).where(eq(consultations.id, CLOSED));
     }
   });
 
@@ -219,7 +217,7 @@ describe("recording", () => {
     const volunteerTopic = fx.topicIds.find((t) =>
       db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)
     )!;
-    const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all();
+    const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition"));
     expect(await mails()).toHaveLength(0);
     await post("drafter", opinion(volunteerTopic, { decision: "already_provided", reason: "第九条已规定" }));
     const opinionId = (await topicRow(volunteerTopic))[0].id;
@@ -227,7 +225,7 @@ describe("recording", () => {
     await post("drafter", { intent: "record", commentId: String(volunteerId), decision: "not_adopted", reason: "另行研究" });
     expect(await dispositionFor(db, volunteerId)).toMatchObject({ decision: "not_adopted" });
     expect(await mails()).toHaveLength(0);
-    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "volunteer@example.org")).all()).toHaveLength(0);
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "volunteer@example.org"))).toHaveLength(0);
   });
 
   it("may answer while a consultation is still open, without changing its status", async () => {
@@ -235,18 +233,18 @@ describe("recording", () => {
     const { topicIds } = seedAnalysis(db.$client, OPEN, [{ label: "早期意见", commentIds: ids }]);
     await post("drafter", opinion(topicIds[0], { decision: "out_of_scope", reason: "不属于本办法调整范围" }), OPEN);
     expect(await topicRow(topicIds[0])).toHaveLength(1);
-    expect((await db.select().from(consultations).where(eq(consultations.id, OPEN)).get())!.status).toBe("published");
+    expect((await db.select().from(consultations).where(eq(consultations.id, OPEN)).limit(1))[0]!.status).toBe("published");
   });
 
   it("refuses changes once the feedback is published", async () => {
-    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED));
     try {
       const locked = unwrap(await post("drafter", opinion(fx.topicIds[1], { decision: "not_adopted", reason: "x" })));
       expect(locked.status).toBe(409);
       expect(locked.body.errors.form).toBe("意见采纳情况说明已公布，处理结果不能再修改。");
       expect((await get("drafter")).canRecord).toBe(false);
     } finally {
-      await db.update(consultations).set({ status: "processing" }).where(eq(consultations.id, CLOSED)).run();
+      await db.update(consultations).set({ status: "processing" }).where(eq(consultations.id, CLOSED));
     }
   });
 });

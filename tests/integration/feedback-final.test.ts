@@ -51,7 +51,7 @@ async function closedWithComments() {
 }
 
 const resultMails = async (consultationComments: number[]) =>
-  (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all()).filter((m) =>
+  (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition"))).filter((m) =>
     consultationComments.some((id) => m.dedupeKey === `result:${id}`)
   );
 
@@ -177,7 +177,6 @@ describe("the legal review's round trip", () => {
         .select({ action: auditLog.action })
         .from(auditLog)
         .where(eq(auditLog.entityId, String(c.id)))
-        .all()
     ).map((a) => a.action);
     for (const a of [
       "legal_review.receive",
@@ -194,8 +193,7 @@ describe("the legal review's round trip", () => {
     const toDrafter = await db
       .select()
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.kind, "legal_progress"), eq(emailOutbox.toAddress, drafter.email!), like(emailOutbox.subject, `%${c.title}%`)))
-      .all();
+      .where(and(eq(emailOutbox.kind, "legal_progress"), eq(emailOutbox.toAddress, drafter.email!), like(emailOutbox.subject, `%${c.title}%`)));
     expect(toDrafter.map((m) => m.subject.replace(/：.*$/, ""))).toEqual([
       "法制机构已登记接收（第 1 轮）",
       "法制机构退回修改（第 1 轮）",
@@ -206,8 +204,7 @@ describe("the legal review's round trip", () => {
     const toLegal = await db
       .select()
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.kind, "packet_arrival"), eq(emailOutbox.toAddress, legal.email!), like(emailOutbox.subject, `%${c.title}%`)))
-      .all();
+      .where(and(eq(emailOutbox.kind, "packet_arrival"), eq(emailOutbox.toAddress, legal.email!), like(emailOutbox.subject, `%${c.title}%`)));
     expect(toLegal.map((m) => m.subject.startsWith("意见处理材料已送达（第 2 轮）"))).toEqual([false, true]);
   });
 });
@@ -221,7 +218,7 @@ async function answerTopic(
   fields: { decision: OpinionAnswer["decision"]; reason: string; articleIdentityId: number | null; changeMade: string },
   now?: Date
 ) {
-  const existing = await db.select({ id: dispositions.id }).from(dispositions).where(eq(dispositions.topicId, topicId)).get();
+  const existing = (await db.select({ id: dispositions.id }).from(dispositions).where(eq(dispositions.topicId, topicId)).limit(1))[0];
   return recordOpinion(
     db,
     consultationId,

@@ -37,8 +37,7 @@ const follows = (id: number, kind: string) =>
   db
     .select()
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.kind, kind), like(emailOutbox.dedupeKey, `follow-%:${id}:%`)))
-    .all();
+    .where(and(eq(emailOutbox.kind, kind), like(emailOutbox.dedupeKey, `follow-%:${id}:%`)));
 
 describe("following a consultation", () => {
   it("asks for confirmation from the consultation's own form, and refuses one that cannot be followed", async () => {
@@ -70,16 +69,18 @@ describe("following a consultation", () => {
     expect(mail.text).toContain("《关注测试办法（征求意见稿）》的进展");
     const token = /subscribe\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     await confirmAction({ request: formRequest(`/subscribe/confirm/${token}`, {}), params: { token }, context: context() });
-    expect(await db.select().from(subscriptions).where(eq(subscriptions.email, "follower@example.com")).get()).toMatchObject({
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.email, "follower@example.com")).limit(1))[0]).toMatchObject({
       status: "active",
       scope: "consultation",
       scopeValue: String(c.id),
     });
-    const welcome = (await db
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.kind, "subscription_welcome"), eq(emailOutbox.toAddress, "follower@example.com")))
-      .get())!;
+    const welcome = (
+      await db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.kind, "subscription_welcome"), eq(emailOutbox.toAddress, "follower@example.com")))
+        .limit(1)
+    )[0]!;
     expect(welcome.textBody).toContain("延长期限、截止征求意见、公布意见采纳情况时");
   });
 
@@ -122,7 +123,7 @@ describe("following a consultation", () => {
     const published = await follows(c.id, "follow_published");
     expect(published.map((p) => p.toAddress)).toEqual(["watch@example.com"]);
     expect(
-      (await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "everything@example.com")).all()).filter((r) => r.kind.startsWith("follow_"))
+      (await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "everything@example.com"))).filter((r) => r.kind.startsWith("follow_"))
     ).toHaveLength(0);
 
     await sendDue(db, smtp.mailer, { log: () => undefined, clock: () => new Date(closesAt.getTime() + 3 * day) });
@@ -175,7 +176,7 @@ describe("following one's own comment", () => {
     await markLegalReviewReceived(db, c.id, legal);
     await markLegalReviewFinished(db, c.id, legal, "同意。");
     await publishSummary(db, c.id, drafter);
-    const results = (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition")).all()).filter((r) =>
+    const results = (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition"))).filter((r) =>
       [following, unticked, changedMind, leaving].some((x) => r.dedupeKey === `result:${x.id}`)
     );
     expect(results.map((r) => r.toAddress).sort()).toEqual(["keen@example.com", "later@example.com"]);
@@ -191,7 +192,7 @@ async function answerTopic(
   fields: { decision: OpinionAnswer["decision"]; reason: string; articleIdentityId: number | null; changeMade: string },
   now?: Date
 ) {
-  const existing = await db.select({ id: dispositions.id }).from(dispositions).where(eq(dispositions.topicId, topicId)).get();
+  const existing = (await db.select({ id: dispositions.id }).from(dispositions).where(eq(dispositions.topicId, topicId)).limit(1))[0];
   return recordOpinion(
     db,
     consultationId,

@@ -17,7 +17,7 @@ let counter = 0;
 export async function makeUser(role: Role, overrides: { password?: string; division?: string } = {}) {
   const db = testDb();
   const name = overrides.division ?? "测试处";
-  const division = (await db.select().from(divisions).all()).find((d) => d.name === name) ?? (await db.insert(divisions).values({ name }).returning().get());
+  const division = (await db.select().from(divisions)).find((d) => d.name === name) ?? (await db.insert(divisions).values({ name }).returning())[0];
   const password = overrides.password ?? "correct-horse-battery";
   const user = await createUser(db, { username: `${role}${++counter}`, displayName: `${role} ${counter}`, role, divisionId: division.id, password }, null);
   return { user, password };

@@ -6,7 +6,7 @@ import { activeIdentityCategories, DEFAULT_IDENTITY_CATEGORIES, ensureDefaultIde
 import { testDb } from "./helpers";
 
 const labels = async (db: Awaited<ReturnType<typeof testDb>>) =>
-  (await db.select().from(identityCategories).orderBy(asc(identityCategories.position)).all()).map((r) => r.label);
+  (await db.select().from(identityCategories).orderBy(asc(identityCategories.position))).map((r) => r.label);
 
 describe("default identity categories", () => {
   const db = testDb();
@@ -21,10 +21,7 @@ describe("default identity categories", () => {
   it("are added to a database made before them, keeping what admins switched off and added", async () => {
     // The list as the earlier seed wrote it, with one category switched off and one of the admins' own.
     for (const [position, label] of ["退役军人", "军属", "企业", "社会组织", "其他群众", "村（社区）干部"].entries())
-      await db
-        .insert(identityCategories)
-        .values({ label, position, active: label !== "军属" })
-        .run();
+      await db.insert(identityCategories).values({ label, position, active: label !== "军属" });
     expect(await ensureDefaultIdentityCategories(db)).toEqual(["律师", "专家学者", "媒体"]);
     expect(await labels(db)).toEqual(["退役军人", "军属", "企业", "社会组织", "律师", "专家学者", "媒体", "其他群众", "村（社区）干部"]);
     expect(await activeIdentityCategories(db)).toEqual(["退役军人", "企业", "社会组织", "律师", "专家学者", "媒体", "其他群众", "村（社区）干部"]);
@@ -34,10 +31,10 @@ describe("default identity categories", () => {
   });
 
   it("are what the demo seed writes, so that the start-up check finds nothing to add", async () => {
-    await db.delete(identityCategories).run();
+    await db.delete(identityCategories);
     await seedDemo(db, new Date("2026-11-26T04:00:00Z"));
     expect(await labels(db)).toEqual([...DEFAULT_IDENTITY_CATEGORIES]);
     expect(await ensureDefaultIdentityCategories(db)).toEqual([]);
-    expect(await db.select().from(identityCategories).where(eq(identityCategories.active, false)).all()).toEqual([]);
+    expect(await db.select().from(identityCategories).where(eq(identityCategories.active, false))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { first } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -59,8 +60,8 @@ async function status(p: Promise<unknown>): Promise<number> {
   }
 }
 
-const review = () => db.select().from(legalReviews).where(eq(legalReviews.consultationId, CLOSED)).get();
-const consultation = async () => (await db.select().from(consultations).where(eq(consultations.id, CLOSED)).get())!;
+const review = () => first(db.select().from(legalReviews).where(eq(legalReviews.consultationId, CLOSED)).limit(1));
+const consultation = async () => (await db.select().from(consultations).where(eq(consultations.id, CLOSED)).limit(1))[0]!;
 
 describe("who may open and download the packet", () => {
   it("lets the division's drafters and reviewers in before submission, and nobody else", async () => {
@@ -101,13 +102,15 @@ describe("submitting to the legal office and its review", () => {
     expect(res.headers.get("Location")).toBe(`/admin/consultations/${CLOSED}/packet?done=submit`);
     expect((await consultation()).status).toBe("legal_review");
     expect(await review()).toMatchObject({ submittedBy: (await findUserByUsername(db, "drafter"))!.id, receivedAt: null, finishedAt: null });
-    const entry = (await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityId, String(CLOSED)), eq(auditLog.action, "consultation.legal_submit")))
-      .get())!;
+    const entry = (
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, String(CLOSED)), eq(auditLog.action, "consultation.legal_submit")))
+        .limit(1)
+    )[0]!;
     expect(JSON.parse(entry.after!)).toMatchObject({ status: "legal_review" });
-    const mail = await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "packet_arrival")).all();
+    const mail = await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "packet_arrival"));
     expect(mail.map((m) => m.toAddress).sort()).toEqual(["legal2@zhengqiu.localhost", "legal@zhengqiu.localhost"]);
     expect(unwrap(await post("drafter", { intent: "submit" }))).toMatchObject({ status: 400, body: { errors: { form: "该征求意见已报送法制审核。" } } });
   });
@@ -147,7 +150,6 @@ describe("submitting to the legal office and its review", () => {
         .select({ action: auditLog.action })
         .from(auditLog)
         .where(eq(auditLog.entityId, String(CLOSED)))
-        .all()
     ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["consultation.legal_submit", "legal_review.receive", "legal_review.finish"]));
     expect((await verifyAuditChain(db)).ok).toBe(true);

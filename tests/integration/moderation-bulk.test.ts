@@ -81,8 +81,8 @@ const post = (fields: Array<[string, string]>, search = "") =>
     params: { id: String(OPEN) },
     context: context(),
   });
-const statusOf = (ids: number[]) => db.select({ id: comments.id, s: comments.moderationStatus }).from(comments).where(inArray(comments.id, ids)).all();
-const bulkAudits = () => db.select().from(auditLog).where(eq(auditLog.action, "comment.bulk_by_filter")).all();
+const statusOf = (ids: number[]) => db.select({ id: comments.id, s: comments.moderationStatus }).from(comments).where(inArray(comments.id, ids));
+const bulkAudits = () => db.select().from(auditLog).where(eq(auditLog.action, "comment.bulk_by_filter"));
 
 describe("bulk approval by filter on 3,000 comments", () => {
   const search = `?q=${encodeURIComponent(MARK)}`;
@@ -145,7 +145,6 @@ describe("bulk approval by filter on 3,000 comments", () => {
         .select({ id: comments.id })
         .from(comments)
         .where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending")))
-        .all()
     )
       .map((r) => r.id)
       .filter((id) => !sampleIds.includes(id));
@@ -186,8 +185,8 @@ describe("bulk approval by filter on 3,000 comments", () => {
     // Held: every comment with a phone number nobody confirmed stays pending, its detection still to review.
     const pending = after.filter((r) => r.s === "pending").map((r) => r.id);
     expect(pending).toHaveLength(held);
-    expect((await db.select().from(redactions).where(inArray(redactions.commentId, pending)).all()).every((s) => s.status === "proposed")).toBe(true);
-    expect((await db.select({ b: comments.publishedBody }).from(comments).where(inArray(comments.id, pending)).all()).every((r) => r.b === null)).toBe(true);
+    expect((await db.select().from(redactions).where(inArray(redactions.commentId, pending))).every((s) => s.status === "proposed")).toBe(true);
+    expect((await db.select({ b: comments.publishedBody }).from(comments).where(inArray(comments.id, pending))).every((r) => r.b === null)).toBe(true);
     // Nothing outside the filter moved.
     expect((await statusOf(others)).every((r) => r.s === "pending")).toBe(true);
     // One audit entry for the whole action, with the count and the filter; each comment keeps its decision row.
@@ -205,9 +204,8 @@ describe("bulk approval by filter on 3,000 comments", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, "comment.approve"), inArray(auditLog.entityId, sampleIds.map(String))))
-        .all()
     ).toHaveLength(0);
-    expect(await db.select().from(moderationDecisions).where(inArray(moderationDecisions.commentId, sampleIds)).all()).toHaveLength(SIZE + 1 - held);
+    expect(await db.select().from(moderationDecisions).where(inArray(moderationDecisions.commentId, sampleIds))).toHaveLength(SIZE + 1 - held);
     expect(longest).toBeLessThan(2000);
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
@@ -239,7 +237,6 @@ describe("bulk approval by filter on 3,000 comments", () => {
         .select()
         .from(comments)
         .where(and(like(comments.body, `${MARK}%`), eq(comments.moderationStatus, "rejected")))
-        .all()
     ).toHaveLength(SIZE / 10);
 
     const toMark = (await get(`?status=rejected&q=${encodeURIComponent(MARK)}&bulk=mark`)).bulk!.preview!;
@@ -251,7 +248,7 @@ describe("bulk approval by filter on 3,000 comments", () => {
       ["count", String(toMark.count)],
       ["token", toMark.token],
     ]);
-    expect(await db.select().from(commentMarks).all()).toHaveLength(SIZE / 10);
+    expect(await db.select().from(commentMarks)).toHaveLength(SIZE / 10);
     expect((await get(`?status=all&marked=1`)).queue.total).toBe(SIZE / 10);
     const toUnmark = (await get(`?status=all&marked=1&bulk=unmark`)).bulk!.preview!;
     await post([
@@ -262,7 +259,7 @@ describe("bulk approval by filter on 3,000 comments", () => {
       ["count", String(toUnmark.count)],
       ["token", toUnmark.token],
     ]);
-    expect(await db.select().from(commentMarks).all()).toHaveLength(0);
+    expect(await db.select().from(commentMarks)).toHaveLength(0);
     expect((await bulkAudits()).map((a) => JSON.parse(a.after!).action)).toEqual(["approve", "reject", "mark", "unmark"]);
   });
 });
@@ -276,14 +273,14 @@ describe("redaction safety in bulk approval", () => {
     await approveComment(db, OPEN, drafter, { commentId: id, publishedBody: edited, confirmNoPii: true });
     await rejectComments(db, OPEN, drafter, { ids: [id], reason: "personal_data" });
     await bulkApprove(db, OPEN, drafter, [id]);
-    const row = (await db.select().from(comments).where(eq(comments.id, id)).get())!;
+    const row = (await db.select().from(comments).where(eq(comments.id, id)).limit(1))[0]!;
     expect(row.moderationStatus).toBe("approved");
     expect(row.publishedBody).toBe(edited);
   });
 
   it("holds a comment with a low-confidence name detection until a person confirms it", async () => {
     const [id] = insertComments(["王建军说第十二条的贴息期限太短，应当延长到五年，建议采纳。"]);
-    const spans = await db.select().from(redactions).where(eq(redactions.commentId, id)).all();
+    const spans = await db.select().from(redactions).where(eq(redactions.commentId, id));
     expect(spans.map((s) => [s.kind, s.status])).toEqual([["name", "proposed"]]);
     const result = await bulkApprove(db, OPEN, (await findUserByUsername(db, "drafter"))!, [id]);
     expect(result.approved).toEqual([]);
@@ -308,7 +305,7 @@ describe("flags: off-topic and likely duplicates", () => {
 
     const dup = await q("status=all&duplicate=1");
     const byId = new Map(dup.items.map((i) => [i.id, i.duplicate]));
-    const receipt = (await db.select().from(comments).where(eq(comments.id, first)).get())!.receiptNo;
+    const receipt = (await db.select().from(comments).where(eq(comments.id, first)).limit(1))[0]!.receiptNo;
     expect(byId.get(similar)).toEqual({ id: first, receiptNo: receipt, sameSender: false });
     // The same sender's copy agrees with the 重复提交 module.
     expect(byId.get(own)).toEqual({ id: first, receiptNo: receipt, sameSender: true });
@@ -320,7 +317,6 @@ describe("flags: off-topic and likely duplicates", () => {
         .select()
         .from(commentFlags)
         .where(inArray(commentFlags.commentId, [offTopic, first, similar, own]))
-        .all()
     ).toHaveLength(4);
   });
 });

@@ -39,21 +39,22 @@ function post(who: string, fields: Array<[string, string]>, search = "") {
     context: context(),
   });
 }
-const comment = async (id: number) => (await db.select().from(comments).where(eq(comments.id, id)).get())!;
+const comment = async (id: number) => (await db.select().from(comments).where(eq(comments.id, id)).limit(1))[0]!;
 const byText = async (text: string) =>
-  (await db
-    .select()
-    .from(comments)
-    .where(like(comments.body, `%${text}%`))
-    .get())!;
-const decisions = (id: number) => db.select().from(moderationDecisions).where(eq(moderationDecisions.commentId, id)).all();
+  (
+    await db
+      .select()
+      .from(comments)
+      .where(like(comments.body, `%${text}%`))
+      .limit(1)
+  )[0]!;
+const decisions = (id: number) => db.select().from(moderationDecisions).where(eq(moderationDecisions.commentId, id));
 const pendingIds = async () =>
   (
     await db
       .select({ id: comments.id })
       .from(comments)
       .where(and(eq(comments.consultationId, OPEN), eq(comments.moderationStatus, "pending")))
-      .all()
   ).map((r) => r.id);
 
 describe("who may moderate", () => {
@@ -111,7 +112,7 @@ describe("the queue", () => {
     // Campaigns come from an analysis run; before one, the filter simply finds nothing.
     expect((await q("status=all&campaign=1")).total).toBe(0);
     expect((await q("status=bogus&page=-3")).items.length).toBeGreaterThan(0);
-    expect((await q("status=all")).total).toBe((await db.select().from(comments).where(eq(comments.consultationId, OPEN)).all()).length);
+    expect((await q("status=all")).total).toBe((await db.select().from(comments).where(eq(comments.consultationId, OPEN))).length);
   });
 
   it("proposes the text with the detector's spans redacted", async () => {
@@ -152,13 +153,12 @@ describe("decisions", () => {
     expect(after.publishedBody).not.toMatch(/15840236619/);
     expect(after.body).toBe(he.body);
     expect(after.moderatedAt).not.toBeNull();
-    expect((await db.select().from(redactions).where(eq(redactions.commentId, he.id)).all()).map((r) => r.status)).toEqual(["accepted", "accepted"]);
+    expect((await db.select().from(redactions).where(eq(redactions.commentId, he.id))).map((r) => r.status)).toEqual(["accepted", "accepted"]);
     expect(await decisions(he.id)).toMatchObject([{ decision: "approved", moderatorId: (await staff("drafter")).id }]);
     const audit = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, "comment"), eq(auditLog.entityId, String(he.id))))
-      .all();
+      .where(and(eq(auditLog.entityType, "comment"), eq(auditLog.entityId, String(he.id))));
     expect(audit.map((a) => a.action)).toEqual(["comment.approve"]);
     expect(audit[0].after).not.toContain("15840236619");
   });
@@ -211,7 +211,7 @@ describe("decisions", () => {
     expect(res.status).toBe(302);
     expect(await comment(id)).toMatchObject({ moderationStatus: "rejected", rejectReason: "off_topic" });
     expect(await decisions(id)).toMatchObject([{ decision: "rejected", reason: "off_topic", note: "与本办法无关" }]);
-    expect(await db.select().from(comments).where(eq(comments.id, id)).all()).toHaveLength(1);
+    expect(await db.select().from(comments).where(eq(comments.id, id))).toHaveLength(1);
   });
 
   it("approves and rejects in bulk, each with its own decision and audit entry", async () => {
@@ -243,14 +243,12 @@ describe("decisions", () => {
       ])) as Response
     ).toMatchObject({ status: 302 });
     expect(await comment(c)).toMatchObject({ moderationStatus: "rejected", rejectReason: "duplicate" });
-    const actions = (await db.select().from(auditLog).where(eq(auditLog.entityType, "comment")).all()).filter((x) =>
-      [a, b, c].map(String).includes(x.entityId!)
-    );
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.entityType, "comment"))).filter((x) => [a, b, c].map(String).includes(x.entityId!));
     expect(actions.map((x) => x.action).sort()).toEqual(["comment.approve", "comment.approve", "comment.reject"]);
   });
 
   it("refuses ids of another consultation", async () => {
-    const other = (await db.select().from(comments).where(eq(comments.consultationId, 3)).get())!;
+    const other = (await db.select().from(comments).where(eq(comments.consultationId, 3)).limit(1))[0]!;
     const { status, body } = unwrap(
       await post("drafter", [
         ["intent", "bulk-reject"],
@@ -266,7 +264,7 @@ describe("decisions", () => {
   it("leaves a comment whose redacted text still trips the detector to a person in bulk", async () => {
     const id = (await pendingIds())[0];
     // As if the detector had missed this number at intake and learnt it since.
-    await db.update(comments).set({ body: "我的电话是 13812345678，请回电。" }).where(eq(comments.id, id)).run();
+    await db.update(comments).set({ body: "我的电话是 13812345678，请回电。" }).where(eq(comments.id, id));
     const result = await bulkApprove(db, OPEN, await staff("drafter"), [id]);
     expect(result.approved).toEqual([]);
     expect(result.skipped[0].found).toContain("13812345678");

@@ -1,7 +1,7 @@
 // Small builders for the notice tests: staff with email addresses, consultations at chosen times,
 // comments received at chosen instants, subscriptions in a chosen state.
 import crypto from "node:crypto";
-import type { Db } from "~db/client.server";
+import { first, single, type Db } from "~db/client.server";
 import { comments, consultations, divisions, subscriptions, users, type DocType, type Role } from "~db/schema";
 import { createConsultation } from "~/features/consultations/consultation-editor.server";
 import { ConsultationSchema } from "~/features/consultations/consultation-schema";
@@ -11,18 +11,19 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${++counter}`;
 
 export async function division(db: Db, name: string) {
-  return (await db.select().from(divisions).all()).find((d) => d.name === name) ?? (await db.insert(divisions).values({ name }).returning().get());
+  return (await db.select().from(divisions)).find((d) => d.name === name) ?? (await db.insert(divisions).values({ name }).returning())[0];
 }
 
 /** A staff account; the password hash is a placeholder, these accounts never log in. */
 export async function staff(db: Db, role: Role, divisionName: string, email: string | null = `${role}-${unique()}@example.gov.cn`, active = true) {
   const d = await division(db, divisionName);
   const u = unique();
-  return db
-    .insert(users)
-    .values({ username: `${role}-${u}`, displayName: `${role} ${u}`, email, role, divisionId: d.id, passwordHash: "x", active })
-    .returning()
-    .get();
+  return single(
+    db
+      .insert(users)
+      .values({ username: `${role}-${u}`, displayName: `${role} ${u}`, email, role, divisionId: d.id, passwordHash: "x", active })
+      .returning()
+  );
 }
 
 export function consultationAt(
@@ -30,29 +31,31 @@ export function consultationAt(
   author: { id: number; divisionId: number | null },
   at: { opensAt: Date; closesAt: Date; status?: "published" | "draft"; docType?: DocType; publishedAt?: Date | null; title?: string }
 ) {
-  return db
-    .insert(consultations)
-    .values({
-      title: at.title ?? `测试办法${unique()}（征求意见稿）`,
-      docType: at.docType ?? "rule",
-      divisionId: author.divisionId!,
-      authorId: author.id,
-      status: at.status ?? "published",
-      opensAt: at.opensAt,
-      closesAt: at.closesAt,
-      publishedAt: at.publishedAt === undefined ? at.opensAt : at.publishedAt,
-    })
-    .returning()
-    .get();
+  return single(
+    db
+      .insert(consultations)
+      .values({
+        title: at.title ?? `测试办法${unique()}（征求意见稿）`,
+        docType: at.docType ?? "rule",
+        divisionId: author.divisionId!,
+        authorId: author.id,
+        status: at.status ?? "published",
+        opensAt: at.opensAt,
+        closesAt: at.closesAt,
+        publishedAt: at.publishedAt === undefined ? at.opensAt : at.publishedAt,
+      })
+      .returning()
+  );
 }
 
 export function commentAt(db: Db, consultationId: number, receivedAt: Date, extra: Partial<typeof comments.$inferInsert> = {}) {
   const receiptNo = `ZQ${unique().toUpperCase()}`;
-  return db
-    .insert(comments)
-    .values({ consultationId, receiptNo, checkCodeHash: "x", body: "意见", bodyNormalized: "意见", identityCategory: "退役军人", receivedAt, ...extra })
-    .returning()
-    .get();
+  return single(
+    db
+      .insert(comments)
+      .values({ consultationId, receiptNo, checkCodeHash: "x", body: "意见", bodyNormalized: "意见", identityCategory: "退役军人", receivedAt, ...extra })
+      .returning()
+  );
 }
 
 export function subscription(
@@ -62,11 +65,12 @@ export function subscription(
   scopeValue: string | null,
   status: "pending" | "active" | "unsubscribed" = "active"
 ) {
-  return db
-    .insert(subscriptions)
-    .values({ email, scope, scopeValue, status, tokenHash: sha256Hex(crypto.randomUUID()), confirmedAt: status === "active" ? new Date() : null })
-    .returning()
-    .get();
+  return single(
+    db
+      .insert(subscriptions)
+      .values({ email, scope, scopeValue, status, tokenHash: sha256Hex(crypto.randomUUID()), confirmedAt: status === "active" ? new Date() : null })
+      .returning()
+  );
 }
 
 const DRAFT = `测试办法（征求意见稿）

@@ -18,13 +18,13 @@ const db = testDb();
 const day = 86_400_000;
 const smtp = useSmtpSink();
 beforeEach(async () => {
-  await db.delete(emailOutbox).run();
+  await db.delete(emailOutbox);
   smtp.sink.received.length = 0;
 });
 
 async function deliver() {
   await sendDue(db, smtp.mailer, { log: () => undefined });
-  const rows = await db.select().from(emailOutbox).all();
+  const rows = await db.select().from(emailOutbox);
   await smtp.sink.waitFor(() => true, { count: rows.length });
   expect(rows.every((r) => r.status === "sent")).toBe(true);
   return smtp.sink.received;
@@ -77,8 +77,7 @@ describe("status changes of a comment", async () => {
     const m = await commentAt(db, c.id, new Date(), { email: "disp@example.com", idempotencyKey: "notice-disp-key-0123456789" });
     await db
       .insert(dispositions)
-      .values({ consultationId: c.id, commentId: m.id, decision: "partly_adopted", reason: "已在第五条中增加相关内容。", decidedBy: drafter.id })
-      .run();
+      .values({ consultationId: c.id, commentId: m.id, decision: "partly_adopted", reason: "已在第五条中增加相关内容。", decidedBy: drafter.id });
     await db.transaction(async (tx) => {
       expect(await queueResultNotice(tx, m.id)).toBe(true);
       await queueResultNotice(tx, m.id);
@@ -108,7 +107,7 @@ describe("hand-offs between staff", () => {
 
   it("tells the legal office a packet has arrived", async () => {
     const c = await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) });
-    await db.insert(legalReviews).values({ consultationId: c.id, submittedBy: drafter.id, submittedAt: new Date() }).run();
+    await db.insert(legalReviews).values({ consultationId: c.id, submittedBy: drafter.id, submittedAt: new Date() });
     await db.transaction((tx) => queuePacketArrivalNotice(tx, c.id));
     const [mail] = await deliver();
     expect(mail.envelopeTo).toEqual([legal.email]);
@@ -127,7 +126,7 @@ describe("new consultations for subscribers", () => {
     await subscription(db, "gone@example.com", "all", null, "unsubscribed");
     const id = await readyDraft(db, drafter, "新发布的办法（征求意见稿）");
     await submitForReview(db, id, drafter);
-    await db.delete(emailOutbox).run(); // the review request is tested above
+    await db.delete(emailOutbox); // the review request is tested above
     await review(db, id, reviewer, "approved", undefined);
     await extendDeadline(db, id, drafter, new Date(Date.now() + 50 * day), "延长以充分听取意见。");
     const mails = await deliver();
@@ -147,6 +146,6 @@ describe("new consultations for subscribers", () => {
     await subscription(db, "late@example.com", "all", null);
     const c = await consultationAt(db, drafter, { opensAt: new Date(Date.now() - 10 * day), closesAt: new Date(Date.now() + 10 * day) });
     await extendDeadline(db, c.id, drafter, new Date(Date.now() + 30 * day), "延长。");
-    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "new_consultation")).all()).toHaveLength(0);
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "new_consultation"))).toHaveLength(0);
   });
 });

@@ -30,7 +30,7 @@ async function comment(body: string, publishPreference: "named" | "anonymous" | 
     idempotencyKey: `api-test-${++key}-xxxxxxxxxxxxxx`,
   });
   if (!result.ok) throw new Error(result.message);
-  return (await db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).get())!.id;
+  return (await db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).limit(1))[0]!.id;
 }
 const drafter = async () => (await findUserByUsername(db, "drafter"))!;
 const approve = async (id: number, publishedBody: string) => approveComment(db, OPEN, await drafter(), { commentId: id, publishedBody, confirmNoPii: false });
@@ -118,19 +118,19 @@ describe("GET /api/v1/consultations/:id/comments", () => {
 
   it("answers 404 for unknown ids, drafts, and consultations that keep comments private", async () => {
     for (const id of ["999999", "abc", "0"]) expect((await list(id)).response.status, id).toBe(404);
-    const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
+    const author = (await db.select().from(users).where(eq(users.username, "drafter")).limit(1))[0]!;
     const draft = await consultationAt(db, author, { opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000 * 30), status: "draft" });
     await commentAt(db, draft.id, new Date(), { moderationStatus: "approved", publishedBody: "草稿的意见", publishPreference: "anonymous" });
     const { response, text } = await list(draft.id);
     expect(response.status).toBe(404);
     expect(text).not.toContain("草稿的意见");
-    await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN)).run();
+    await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN));
     try {
       const hidden = await list(OPEN);
       expect(hidden.response.status).toBe(404);
       expect(hidden.json().error.code).toBe("comments_not_public");
     } finally {
-      await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN)).run();
+      await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN));
     }
   });
 });
@@ -144,7 +144,7 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
   });
 
   it("gives the published summary and answers, with approved topic titles only, never a working label", async () => {
-    const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
+    const author = (await db.select().from(users).where(eq(users.username, "drafter")).limit(1))[0]!;
     const day = 86_400_000;
     const c = await consultationAt(db, author, { opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) });
     const one = await commentAt(db, c.id, new Date(Date.now() - 20 * day), {
@@ -168,7 +168,7 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
         `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '经研究，采纳了延长贴息期限的意见。', ?, 'published', ?)`
       )
       .run(c.id, author.id, Date.now() - day);
-    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id)).run();
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id));
 
     const before = await feedback(c.id);
     expect(before.response.status).toBe(200);

@@ -31,7 +31,7 @@ await queueNotice(db, {
 });
 await queueNotice(db, { subject: "退信", text: "正文", html: "<p>正文</p>", to: "a@example.com, b@example.com", kind: "receipt" });
 await sendDue(db, createMailer(null), { log: () => undefined });
-const [held, failed] = await db.select().from(emailOutbox).orderBy(emailOutbox.id).all();
+const [held, failed] = await db.select().from(emailOutbox).orderBy(emailOutbox.id);
 
 describe("the admin's outbox", () => {
   it("lists kept and failed messages with their state and the reason, for admins only", async () => {
@@ -69,9 +69,12 @@ describe("the admin's outbox", () => {
       await messageAction({ request: post(`/admin/outbox/${failed.id}`, adminCookie), params: { id: String(failed.id) }, context: context() })
     );
     expect(again.body.ok).toBe(true);
-    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.id, failed.id)).get()).toMatchObject({ status: "pending", messageId: failed.messageId });
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "outbox.retry")).all()).toHaveLength(1);
-    await db.update(emailOutbox).set({ status: "sent" }).where(eq(emailOutbox.id, failed.id)).run();
+    expect((await db.select().from(emailOutbox).where(eq(emailOutbox.id, failed.id)).limit(1))[0]).toMatchObject({
+      status: "pending",
+      messageId: failed.messageId,
+    });
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "outbox.retry"))).toHaveLength(1);
+    await db.update(emailOutbox).set({ status: "sent" }).where(eq(emailOutbox.id, failed.id));
     expect(
       unwrap(await messageAction({ request: post(`/admin/outbox/${failed.id}`, adminCookie), params: { id: String(failed.id) }, context: context() })).status
     ).toBe(409);

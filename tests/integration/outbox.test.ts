@@ -18,13 +18,13 @@ import { testDb } from "./helpers";
 const db = testDb();
 const NOW = new Date("2026-11-26T04:00:00Z");
 await seedDemo(db, NOW);
-const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, NOW) === "open")!;
+const open = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "open")!;
 
 const logs: string[] = [];
 const quiet = { log: (line: string) => void logs.push(line) };
 const smtp = useSmtpSink();
 beforeEach(async () => {
-  await db.delete(emailOutbox).run();
+  await db.delete(emailOutbox);
   smtp.sink.received.length = 0;
   logs.length = 0;
   await resetRateLimits();
@@ -46,8 +46,8 @@ const comment = async (email: string) => {
   if (!r.ok) throw new Error(r.message);
   return r;
 };
-const row = async (id: number) => (await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get())!;
-const only = async () => (await db.select().from(emailOutbox).all())[0];
+const row = async (id: number) => (await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1))[0]!;
+const only = async () => (await db.select().from(emailOutbox))[0];
 const queue = (to: string, extra: Partial<Parameters<typeof queueNotice>[1]> = {}) =>
   queueNotice(db, { subject: "测试通知", text: "正文", html: "<p>正文</p>", to, kind: "receipt", ...extra });
 
@@ -87,7 +87,7 @@ describe("delivery through SMTP", () => {
     const head = mail.raw.slice(0, mail.raw.indexOf("\r\n\r\n"));
     expect(head).not.toMatch(/^Bcc:/im);
     expect(mail.header("list-unsubscribe")).toContain("http://x/u");
-    const refused = await db.select().from(emailOutbox).where(eq(emailOutbox.status, "failed")).all();
+    const refused = await db.select().from(emailOutbox).where(eq(emailOutbox.status, "failed"));
     expect(refused).toHaveLength(2);
     for (const r of refused) expect(r.lastError).toMatch(/收件地址无效/);
   });
@@ -200,8 +200,8 @@ describe("an SMTP outage", () => {
     for (const receipt of receipts) expect(subjects.filter((s) => s.includes(receipt))).toHaveLength(1);
     expect(smtp.sink.received).toHaveLength(40);
     expect(new Set(smtp.sink.received.map((m) => m.messageId)).size).toBe(40);
-    expect((await db.select().from(emailOutbox).all()).every((r) => r.status === "sent")).toBe(true);
-    expect((await db.select().from(emailOutbox).all()).some((r) => r.attempts > 1)).toBe(true);
+    expect((await db.select().from(emailOutbox)).every((r) => r.status === "sent")).toBe(true);
+    expect((await db.select().from(emailOutbox)).some((r) => r.attempts > 1)).toBe(true);
     expect(logs.some((l) => /will retry/.test(l))).toBe(true);
   });
 });

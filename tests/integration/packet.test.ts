@@ -326,7 +326,7 @@ describe("the packet's contents and its stored files", () => {
 
   it("is built once per version of its inputs, off the request path, and served from the stored file", async () => {
     await fetchFile("pdf");
-    const builds = () => db.select().from(packetBuilds).where(eq(packetBuilds.consultationId, CLOSED)).all();
+    const builds = () => db.select().from(packetBuilds).where(eq(packetBuilds.consultationId, CLOSED));
     const [built] = await builds();
     expect(await builds()).toHaveLength(1);
     expect(built.status).toBe("ready");

@@ -36,7 +36,7 @@ async function commentAndApprove(input: {
     idempotencyKey: `public-comments-test-${++key}-xxxxxxxx`,
   });
   if (!result.ok) throw new Error(result.message);
-  const row = (await db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).get())!;
+  const row = (await db.select().from(comments).where(eq(comments.receiptNo, result.receiptNo)).limit(1))[0]!;
   await approveComment(db, OPEN, (await findUserByUsername(db, "drafter"))!, {
     commentId: row.id,
     publishedBody: row.body.replace(/1[3-9]\d{9}/g, "[手机号已隐去]"),
@@ -57,7 +57,7 @@ const everything = async (id: number) => {
 describe("public comments", () => {
   it("lists only approved, non-private comments, as published, and counts every comment received", async () => {
     const listed = await everything(OPEN);
-    const rows = await db.select().from(comments).where(eq(comments.consultationId, OPEN)).all();
+    const rows = await db.select().from(comments).where(eq(comments.consultationId, OPEN));
     const visible = rows.filter((r) => r.moderationStatus === "approved" && r.publishPreference !== "private");
     const page = await listPublicComments(db, OPEN);
     expect(page.received).toBe(rows.length);
@@ -127,14 +127,13 @@ describe("public comments", () => {
     for (const r of await db
       .select()
       .from(comments)
-      .where(and(eq(comments.consultationId, OPEN), eq(comments.hasPii, true)))
-      .all()) {
+      .where(and(eq(comments.consultationId, OPEN), eq(comments.hasPii, true)))) {
       expect(body).not.toContain(r.body);
     }
-    await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN)).run();
+    await db.update(consultations).set({ showComments: false }).where(eq(consultations.id, OPEN));
     const hidden = await load("");
     expect(hidden.publicComments).toBeNull();
     expect(hidden.publicCounts).toEqual({});
-    await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN)).run();
+    await db.update(consultations).set({ showComments: true }).where(eq(consultations.id, OPEN));
   });
 });

@@ -43,9 +43,9 @@ beforeAll(async () => {
 
 const staff = async (name: string) => (await findUserByUsername(db, name))!;
 const key = () => crypto.randomBytes(12).toString("base64url");
-const comment = async (id: number) => (await db.select().from(comments).where(eq(comments.id, id)).get())!;
-const spans = (id: number) => db.select().from(redactions).where(eq(redactions.commentId, id)).all();
-const byReceipt = async (receiptNo: string) => (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).get())!;
+const comment = async (id: number) => (await db.select().from(comments).where(eq(comments.id, id)).limit(1))[0]!;
+const spans = (id: number) => db.select().from(redactions).where(eq(redactions.commentId, id));
+const byReceipt = async (receiptNo: string) => (await db.select().from(comments).where(eq(comments.receiptNo, receiptNo)).limit(1))[0]!;
 
 async function submit(fields: { body: string; name?: string; organisation?: string; identityCategory?: string; publishPreference?: "named" | "anonymous" }) {
   const result = await submitComment(db, OPEN, {
@@ -91,14 +91,14 @@ describe("intake", () => {
       consent: "on",
       idempotencyKey: key(),
     });
-    const before = (await db.select().from(comments).all()).length;
+    const before = (await db.select().from(comments)).length;
     const outcome = await processCommentForm(form, "10.0.0.9", OPEN);
     expect(outcome.kind).toBe("reply");
     if (outcome.kind !== "reply") return;
     expect(outcome.status).toBe(400);
     expect(outcome.reply.errors.identityCategory).toBe("身份类别无效，请从列表中选择。");
     expect(outcome.reply.values.body).toBe("建议延长申请期限。");
-    expect((await db.select().from(comments).all()).length).toBe(before);
+    expect((await db.select().from(comments)).length).toBe(before);
   });
 
   it("refuses it on the staff entry form too", async () => {
@@ -250,14 +250,13 @@ describe("generated public texts", () => {
     await db
       .update(feedbackSummaries)
       .set({ status: "pending_review", body: `说明，联系人电话 ${PHONE}。` })
-      .where(eq(feedbackSummaries.consultationId, CLOSED))
-      .run();
+      .where(eq(feedbackSummaries.consultationId, CLOSED));
     await expect(reviewSummary(db, CLOSED, await staff("reviewer"), "approved", undefined)).rejects.toThrow(`说明中仍有疑似个人信息：手机号“${PHONE}”`);
-    expect((await db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, CLOSED)).get())!.status).toBe("pending_review");
+    expect((await db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, CLOSED)).limit(1))[0]!.status).toBe("pending_review");
 
     // The feedback page publishes staff answers and the summary only through the screen.
-    await db.update(feedbackSummaries).set({ status: "published", publishedAt: new Date() }).where(eq(feedbackSummaries.consultationId, CLOSED)).run();
-    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED)).run();
+    await db.update(feedbackSummaries).set({ status: "published", publishedAt: new Date() }).where(eq(feedbackSummaries.consultationId, CLOSED));
+    await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, CLOSED));
     const feedback = (await publicFeedback(db, CLOSED, "测试厅"))!;
     expect(JSON.stringify(feedback)).not.toContain(PHONE);
     expect(JSON.stringify(feedback.answers)).toContain("电话[手机号已隐去]");

@@ -44,7 +44,7 @@ async function setup() {
   return { drafter, otherDrafter, reviewer, legal, id };
 }
 
-const status = async (id: number) => (await db.select().from(consultations).where(eq(consultations.id, id)).get())!.status;
+const status = async (id: number) => (await db.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0]!.status;
 
 describe("review before publication", () => {
   it("goes draft → pending review → published, audited at each step", async () => {
@@ -61,7 +61,6 @@ describe("review before publication", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entityType, "consultation"), eq(auditLog.entityId, String(id))))
-        .all()
     ).map((a) => a.action);
     expect(actions).toEqual(["consultation.create", "consultation.submit", "consultation.approve"]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
@@ -71,7 +70,7 @@ describe("review before publication", () => {
     const { drafter, reviewer, id } = await setup();
     await submitForReview(db, id, drafter);
     // Even a reviewer account that authored it: authorship is what counts.
-    await db.update(consultations).set({ authorId: reviewer.id }).where(eq(consultations.id, id)).run();
+    await db.update(consultations).set({ authorId: reviewer.id }).where(eq(consultations.id, id));
     await expect(review(db, id, reviewer, "approved", undefined)).rejects.toThrow("不能审核自己起草的征求意见。");
     expect(await status(id)).toBe("pending_review");
   });
@@ -100,7 +99,7 @@ describe("review before publication", () => {
     const fmt = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
     const short = await createConsultation(db, input({ opensAt: fmt(now + day), closesAt: fmt(now + 10 * day) }), drafter);
     await expect(submitForReview(db, short, drafter)).rejects.toThrow(/短于法定最短期限/);
-    await db.update(consultations).set({ shortPeriodReason: "上位法修改后须在限期内出台配套规定。" }).where(eq(consultations.id, short)).run();
+    await db.update(consultations).set({ shortPeriodReason: "上位法修改后须在限期内出台配套规定。" }).where(eq(consultations.id, short));
     await expect(submitForReview(db, short, drafter)).resolves.not.toThrow();
   });
 
@@ -119,18 +118,17 @@ describe("after publication", () => {
     await db
       .update(consultations)
       .set({ opensAt: new Date(Date.now() - day) })
-      .where(eq(consultations.id, s.id))
-      .run();
+      .where(eq(consultations.id, s.id));
     return s;
   }
 
   it("extends the deadline with a public reason, only later and only by the division", async () => {
     const { drafter, otherDrafter, id } = await published();
-    const before = (await db.select().from(consultations).where(eq(consultations.id, id)).get())!.closesAt!;
+    const before = (await db.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0]!.closesAt!;
     await expect(extendDeadline(db, id, drafter, new Date(before.getTime() - day), "提前")).rejects.toThrow(/必须晚于原截止时间/);
     await expect(extendDeadline(db, id, otherDrafter, new Date(before.getTime() + day), "延期")).rejects.toThrow(WorkflowError);
     await extendDeadline(db, id, drafter, new Date(before.getTime() + 7 * day), "应社会公众要求延长七日。");
-    expect((await db.select().from(consultations).where(eq(consultations.id, id)).get())!.closesAt!.getTime()).toBe(before.getTime() + 7 * day);
+    expect((await db.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0]!.closesAt!.getTime()).toBe(before.getTime() + 7 * day);
   });
 
   it("withdraws with a public reason", async () => {
@@ -143,21 +141,22 @@ describe("after publication", () => {
   it("publishes a new version whose articles keep their identity, so comments stay attached", async () => {
     const { drafter, id } = await published();
     const [v1] = await listVersions(db, id);
-    const art3 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, v1.id)).all()).find((n) => n.kind === "article" && n.number === 3)!;
-    const comment = await db
-      .insert(comments)
-      .values({
-        consultationId: id,
-        receiptNo: `ZQ20261126-T${id}AAAA`,
-        checkCodeHash: hashCheckCode("x", "y"),
-        body: "第三条施行日期太早。",
-        bodyNormalized: "第三条施行日期太早。",
-        identityCategory: "其他群众",
-        receivedAt: new Date(),
-      })
-      .returning()
-      .get();
-    await db.insert(commentArticles).values({ commentId: comment.id, articleIdentityId: art3.articleIdentityId! }).run();
+    const art3 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, v1.id))).find((n) => n.kind === "article" && n.number === 3)!;
+    const comment = (
+      await db
+        .insert(comments)
+        .values({
+          consultationId: id,
+          receiptNo: `ZQ20261126-T${id}AAAA`,
+          checkCodeHash: hashCheckCode("x", "y"),
+          body: "第三条施行日期太早。",
+          bodyNormalized: "第三条施行日期太早。",
+          identityCategory: "其他群众",
+          receivedAt: new Date(),
+        })
+        .returning()
+    )[0];
+    await db.insert(commentArticles).values({ commentId: comment.id, articleIdentityId: art3.articleIdentityId! });
 
     const v2Text = DRAFT.replace("第三条 本办法自发布之日起施行。", "第三条 测试机构应当建立档案。\n第四条 本办法自2027年1月1日起施行。");
     await createVersion(db, id, drafter, { label: "第二次征求意见稿", changeNote: "增加档案管理规定，明确施行日期。", draftText: v2Text });
@@ -167,9 +166,7 @@ describe("after publication", () => {
     const followed = diff.find((d) => d.identityId === art3.articleIdentityId)!;
     expect(followed).toMatchObject({ fromNumber: 3, toNumber: 4, change: "changed" });
     expect(diff.find((d) => d.toNumber === 3)?.change).toBe("added");
-    const v2Art4 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, versions[1].id)).all()).find(
-      (n) => n.kind === "article" && n.number === 4
-    )!;
+    const v2Art4 = (await db.select().from(draftNodes).where(eq(draftNodes.versionId, versions[1].id))).find((n) => n.kind === "article" && n.number === 4)!;
     expect(v2Art4.articleIdentityId).toBe(art3.articleIdentityId);
   });
 

@@ -28,9 +28,8 @@ const digests = (day: string) =>
   db
     .select()
     .from(emailOutbox)
-    .where(like(emailOutbox.dedupeKey, `digest:${day}:%`))
-    .all();
-const lastPeriod = async (name: string) => (await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, name)).get())?.lastPeriod;
+    .where(like(emailOutbox.dedupeKey, `digest:${day}:%`));
+const lastPeriod = async (name: string) => (await db.select().from(scheduledJobs).where(eq(scheduledJobs.name, name)).limit(1))[0]?.lastPeriod;
 
 describe("when jobs are due", () => {
   it("runs a day's period from its time on, and catches up at most a week", () => {
@@ -86,11 +85,11 @@ describe("the daily digest", () => {
       },
     };
     await expect(runDueJobs(db, [job], at("2026-03-16", "08:00"))).rejects.toThrow("disk full");
-    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "flaky:2026-03-16")).all()).toHaveLength(0);
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "flaky:2026-03-16"))).toHaveLength(0);
     expect(await lastPeriod("flaky")).toBeUndefined();
     fail = false;
     expect(await runDueJobs(db, [job], at("2026-03-16", "08:01"))).toEqual([{ job: "flaky", period: "2026-03-16" }]);
-    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "flaky:2026-03-16")).all()).toHaveLength(1);
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, "flaky:2026-03-16"))).toHaveLength(1);
   });
 });
 
@@ -101,8 +100,7 @@ describe("deadline and closing reminders", async () => {
     db
       .select()
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.kind, "deadline_reminder"), like(emailOutbox.dedupeKey, `deadline-reminder:${closing.id}:%`)))
-      .all();
+      .where(and(eq(emailOutbox.kind, "deadline_reminder"), like(emailOutbox.dedupeKey, `deadline-reminder:${closing.id}:%`)));
 
   it("remind the drafters three days before, on the last day, and again before an extended deadline", async () => {
     await remind("2026-04-17");
@@ -117,8 +115,7 @@ describe("deadline and closing reminders", async () => {
     await db
       .update(consultations)
       .set({ closesAt: at("2026-04-23", "23:59") })
-      .where(eq(consultations.id, closing.id))
-      .run();
+      .where(eq(consultations.id, closing.id));
     await remind("2026-04-21");
     expect(await reminders()).toHaveLength(6);
   });
@@ -130,7 +127,7 @@ describe("deadline and closing reminders", async () => {
     await run("2026-04-20"); // the deadline was extended to 04-23 above: not yet
     await run("2026-04-21");
     await run("2026-04-22");
-    const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "closing_reminder")).all();
+    const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.kind, "closing_reminder"));
     expect(rows.map((r) => r.toAddress)).toEqual(["watcher@example.com"]);
     expect(rows[0].subject).toBe("征求意见即将截止：《将截止的办法》");
     expect(rows[0].headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });

@@ -19,24 +19,25 @@ export const SECRET_DRAFT = `潜艇兵安置试行办法（内部讨论稿）
 /** A consultation written straight to the database and indexed in the same transaction. */
 export async function addConsultation(values: { title: string; status: ConsultationStatus; summary?: string; draft?: string }) {
   const db = getDb();
-  const author = (await db.select().from(users).where(eq(users.username, "drafter")).get())!;
+  const author = (await db.select().from(users).where(eq(users.username, "drafter")).limit(1))[0]!;
   const now = Date.now();
   return db.transaction(async (tx) => {
-    const { id } = await tx
-      .insert(consultations)
-      .values({
-        title: values.title,
-        docType: "normative",
-        summary: values.summary ?? "",
-        divisionId: author.divisionId!,
-        authorId: author.id,
-        status: values.status,
-        basis: "一、起草背景。",
-        opensAt: new Date(now - DAY),
-        closesAt: new Date(now + 20 * DAY),
-      })
-      .returning()
-      .get();
+    const { id } = (
+      await tx
+        .insert(consultations)
+        .values({
+          title: values.title,
+          docType: "normative",
+          summary: values.summary ?? "",
+          divisionId: author.divisionId!,
+          authorId: author.id,
+          status: values.status,
+          basis: "一、起草背景。",
+          opensAt: new Date(now - DAY),
+          closesAt: new Date(now + 20 * DAY),
+        })
+        .returning()
+    )[0];
     if (values.draft) {
       await insertDraftVersion(tx, { consultationId: id, label: "征求意见稿", sourceText: values.draft }, parseDraft(values.draft));
     }
@@ -48,7 +49,7 @@ export async function addConsultation(values: { title: string; status: Consultat
 /** Changes the status as a workflow step would: with the reindex in the same transaction, or without. */
 export async function setStatus(id: number, status: ConsultationStatus, reindex = true) {
   await getDb().transaction(async (tx) => {
-    await tx.update(consultations).set({ status }).where(eq(consultations.id, id)).run();
+    await tx.update(consultations).set({ status }).where(eq(consultations.id, id));
     if (reindex) await reindexConsultation(tx, id);
   });
 }
@@ -57,7 +58,7 @@ export async function setStatus(id: number, status: ConsultationStatus, reindex 
 export async function seedSearchDemo() {
   const db = testDb();
   await seedDemo(db, new Date());
-  const byTitle = async (part: string) => (await db.select().from(consultations).all()).find((c) => c.title.includes(part))!.id;
+  const byTitle = async (part: string) => (await db.select().from(consultations)).find((c) => c.title.includes(part))!.id;
   return {
     open: await byTitle("就业创业促进办法"),
     upcoming: await byTitle("服务站"),

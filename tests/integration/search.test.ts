@@ -99,11 +99,13 @@ describe("results", () => {
 
 describe("what people type", () => {
   const publicCount = async () =>
-    (await db
-      .select({ n: sql<number>`count(*)` })
-      .from(consultations)
-      .where(sql`status NOT IN ('draft', 'pending_review')`)
-      .get())!.n;
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(consultations)
+        .where(sql`status NOT IN ('draft', 'pending_review')`)
+        .limit(1)
+    )[0]!.n;
 
   it("lists every public consultation for an empty or blank query", async () => {
     for (const q of ["", "?q=", "?q=%20%E3%80%80%20"]) {
@@ -145,7 +147,7 @@ describe("what people type", () => {
     expect(await found([`"`])).toEqual([ids.script]); // alert("x") in its title
     expect(await found(["%"])).toEqual([]);
     expect(await found(["就业*"])).toEqual([]);
-    expect((await db.select().from(consultations).all()).length).toBeGreaterThan(3);
+    expect((await db.select().from(consultations)).length).toBeGreaterThan(3);
   });
 });
 

@@ -18,16 +18,16 @@ describe("demo seed", () => {
     const now = new Date("2026-11-26T04:00:00Z");
     await seedDemo(db, now);
     expect(await isDatabaseEmpty(db)).toBe(false);
-    expect((await db.select({ role: users.role }).from(users).all()).map((u) => u.role).sort()).toEqual(["admin", "drafter", "drafter", "legal", "reviewer"]);
+    expect((await db.select({ role: users.role }).from(users)).map((u) => u.role).sort()).toEqual(["admin", "drafter", "drafter", "legal", "reviewer"]);
     const drafter = (await findUserByUsername(db, "drafter"))!;
     expect(await verifyPassword("demo-drafter-2026", drafter.passwordHash)).toBe(true);
-    const phases = (await db.select().from(consultations).all()).map((c) => publicPhase(c, now)).sort();
+    const phases = (await db.select().from(consultations)).map((c) => publicPhase(c, now)).sort();
     expect(phases).toEqual(["closed", "open", "upcoming"]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("gives the open consultation chapters, about twenty articles and at least 150 varied comments", async () => {
-    const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, new Date("2026-11-26T04:00:00Z")) === "open")!;
+    const open = (await db.select().from(consultations)).find((c) => publicPhase(c, new Date("2026-11-26T04:00:00Z")) === "open")!;
     const count = (kind: "chapter" | "article") =>
       db.$client
         .prepare(
@@ -37,25 +37,27 @@ describe("demo seed", () => {
         .get(open.id, kind) as { n: number };
     expect(count("chapter").n).toBeGreaterThanOrEqual(3);
     expect(count("article").n).toBeGreaterThanOrEqual(18);
-    const rows = await db.select().from(comments).where(eq(comments.consultationId, open.id)).all();
+    const rows = await db.select().from(comments).where(eq(comments.consultationId, open.id));
     expect(rows.length).toBeGreaterThanOrEqual(150);
     expect(new Set(rows.map((r) => r.identityCategory)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.channel)).size).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.moderationStatus === "rejected").length).toBeGreaterThanOrEqual(3);
     expect(rows.filter((r) => r.moderationStatus === "pending").length).toBeGreaterThan(0);
     expect(rows.every((r) => r.receivedAt >= open.opensAt! && r.receivedAt <= new Date("2026-11-26T04:00:00Z"))).toBe(true);
-    const linked = (await db
-      .select({ n: sql<number>`count(distinct ${commentArticles.commentId})` })
-      .from(commentArticles)
-      .get())!;
+    const linked = (
+      await db
+        .select({ n: sql<number>`count(distinct ${commentArticles.commentId})` })
+        .from(commentArticles)
+        .limit(1)
+    )[0]!;
     expect(linked.n).toBeGreaterThan(50);
     expect(new Set(rows.map((r) => r.receiptNo)).size).toBe(rows.length);
   });
 
   it("redacts the personal data in what it publishes and keeps the original", async () => {
-    const withPii = await db.select().from(comments).where(eq(comments.hasPii, true)).all();
+    const withPii = await db.select().from(comments).where(eq(comments.hasPii, true));
     expect(withPii.length).toBeGreaterThanOrEqual(4);
-    expect((await db.select().from(redactions).all()).length).toBeGreaterThanOrEqual(withPii.length);
+    expect((await db.select().from(redactions)).length).toBeGreaterThanOrEqual(withPii.length);
     for (const c of withPii.filter((r) => r.moderationStatus === "approved")) {
       expect(c.publishedBody).not.toEqual(c.body);
       expect(c.publishedBody).not.toMatch(/1[3-9]\d[ -]?\d{4}[ -]?\d{4}/);
@@ -64,9 +66,9 @@ describe("demo seed", () => {
   });
 
   it("never publishes rejected or pending comments", async () => {
-    const hidden = (await db.select().from(comments).all()).filter((c) => c.moderationStatus !== "approved");
+    const hidden = (await db.select().from(comments)).filter((c) => c.moderationStatus !== "approved");
     expect(hidden.every((c) => c.publishedBody === null)).toBe(true);
-    expect((await db.select().from(draftNodes).all()).length).toBeGreaterThan(0);
+    expect((await db.select().from(draftNodes)).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import { first } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -15,7 +16,7 @@ let cookie = "";
 let drafterId = 0;
 const now = new Date();
 await seedDemo(db, now);
-const all = await db.select().from(consultations).all();
+const all = await db.select().from(consultations);
 const open = all.find((c) => publicPhase(c, now) === "open")!;
 const closed = all.find((c) => publicPhase(c, now) === "closed")!;
 
@@ -57,8 +58,8 @@ const page = async (id: number) =>
     })
   );
 
-const entries = () => db.select().from(auditLog).where(eq(auditLog.action, "comment.staff_entry")).all();
-const stored = (body: string) => db.select().from(comments).where(eq(comments.body, body)).get();
+const entries = () => db.select().from(auditLog).where(eq(auditLog.action, "comment.staff_entry"));
+const stored = (body: string) => first(db.select().from(comments).where(eq(comments.body, body)).limit(1));
 const day = (d: Date, offsetDays = 0) => shanghaiDate(new Date(d.getTime() + offsetDays * 86_400_000));
 
 describe("comments entered by staff", () => {
@@ -110,9 +111,9 @@ describe("comments entered by staff", () => {
   });
 
   it("refuses every entry once the record went to the legal office, and says so before anyone types", async () => {
-    await db.update(consultations).set({ status: "legal_review" }).where(eq(consultations.id, closed.id)).run();
+    await db.update(consultations).set({ status: "legal_review" }).where(eq(consultations.id, closed.id));
     try {
-      const before = (await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all()).length;
+      const before = (await db.select().from(comments).where(eq(comments.consultationId, closed.id))).length;
       const auditsBefore = (await entries()).length;
       for (const f of [
         fields({ receivedOn: day(closed.closesAt!, -1) }),
@@ -124,14 +125,14 @@ describe("comments entered by staff", () => {
         expect(r.body.errors.form).toMatch(/已随合法性审查材料报送法制机构/);
         expect(r.body.values.body).toBe(f.body);
       }
-      expect(await db.select().from(comments).where(eq(comments.consultationId, closed.id)).all()).toHaveLength(before);
+      expect(await db.select().from(comments).where(eq(comments.consultationId, closed.id))).toHaveLength(before);
       expect(await entries()).toHaveLength(auditsBefore);
       expect((await page(closed.id)).body.closed).toMatch(/已随合法性审查材料报送法制机构/);
 
-      await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, closed.id)).run();
+      await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, closed.id));
       expect((await enter(closed.id, fields({ receivedOn: day(closed.closesAt!, -1) }))).status).toBe(409);
     } finally {
-      await db.update(consultations).set({ status: "published" }).where(eq(consultations.id, closed.id)).run();
+      await db.update(consultations).set({ status: "published" }).where(eq(consultations.id, closed.id));
     }
     expect((await page(open.id)).body.closed).toBeNull();
   });
@@ -146,7 +147,6 @@ describe("comments entered by staff", () => {
         .select()
         .from(comments)
         .where(and(eq(comments.body, f.body), eq(comments.consultationId, open.id)))
-        .all()
     ).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { context, testDb, unwrap } from "./helpers";
 
 const db = testDb();
 await seedDemo(db, new Date());
-const open = (await db.select().from(consultations).all()).find((c) => publicPhase(c, new Date()) === "open")!;
+const open = (await db.select().from(consultations)).find((c) => publicPhase(c, new Date()) === "open")!;
 beforeEach(() => resetRateLimits());
 
 const guess = async (receipt: string, code: string, ip: string) =>

@@ -1,3 +1,4 @@
+import { first } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -47,8 +48,7 @@ async function commentWithPhone(publishedBody: string) {
         receivedAt: new Date(Date.now() - 20 * 86_400_000),
       })
       .returning()
-      .get()
-  ).id;
+  )[0].id;
 }
 
 beforeAll(async () => {
@@ -79,8 +79,7 @@ beforeAll(async () => {
   await db
     .update(consultations)
     .set({ opensAt: new Date(Date.now() - 40 * day), closesAt: new Date(Date.now() - 10 * day) })
-    .where(eq(consultations.id, EMPTY))
-    .run();
+    .where(eq(consultations.id, EMPTY));
 });
 
 const url = (id: number) => `http://localhost/admin/consultations/${id}/summary`;
@@ -106,8 +105,8 @@ const decide = (topicId: number, fields: Record<string, string>) =>
     params: { id: String(CLOSED) },
     context: context(),
   });
-const summary = (id = CLOSED) => db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).get();
-const status = async (id = CLOSED) => (await db.select().from(consultations).where(eq(consultations.id, id)).get())!.status;
+const summary = (id = CLOSED) => first(db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).limit(1));
+const status = async (id = CLOSED) => (await db.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0]!.status;
 const feedback = async (id = CLOSED) =>
   feedbackLoader({ request: new Request(`http://localhost/consultations/${id}/feedback`), params: { id: String(id) }, context: context() });
 
@@ -148,7 +147,7 @@ describe("drafting", () => {
     expect(detectPii(s.body)).toEqual([]);
     expect(s.body).toContain("采纳情况：尚未作出处理。");
     expect(await status()).toBe("processing");
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "summary.generate")).all()).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "summary.generate"))).toHaveLength(1);
   });
 
   it("asks before overwriting an edited text with a new draft", async () => {
@@ -196,7 +195,6 @@ describe("review and publication", () => {
         .select()
         .from(reviews)
         .where(and(eq(reviews.consultationId, CLOSED), eq(reviews.subject, "summary")))
-        .all()
     ).toMatchObject([{ decision: "returned", comment: "请先处理全部主题。" }]);
   });
 
@@ -264,7 +262,7 @@ describe("review and publication", () => {
     await post("drafter", { intent: "publish" });
     expect(await summary()).toMatchObject({ status: "published", publishedAt: expect.any(Date) });
     expect(await status()).toBe("feedback_published");
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "consultation.feedback_publish")).all()).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "consultation.feedback_publish"))).toHaveLength(1);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
@@ -282,7 +280,7 @@ describe("review and publication", () => {
     );
     expect(json).not.toContain(PHONE);
     expect(json).not.toContain("186-4023-7519");
-    const leakyBody = (await db.select().from(comments).where(eq(comments.id, leaky)).get())!.body;
+    const leakyBody = (await db.select().from(comments).where(eq(comments.id, leaky)).limit(1))[0]!.body;
     expect(json).not.toContain(leakyBody);
   });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
 const list = async (query = "") => call(listLoader, `/api/v1/consultations${query}`);
 const detail = (id: string) => call(detailLoader, `/api/v1/consultations/${id}`, { params: { id } });
 const titles = (body: { data: Array<{ title: string }> }) => body.data.map((c) => c.title);
-const publicCount = async () => (await db.select().from(consultations).all()).filter((c) => PUBLIC_STATUSES.includes(c.status)).length;
+const publicCount = async () => (await db.select().from(consultations)).filter((c) => PUBLIC_STATUSES.includes(c.status)).length;
 
 const ITEM_FIELDS = [
   "id",
@@ -58,7 +58,7 @@ describe("GET /api/v1/consultations", () => {
       status: "open",
       status_label: "征求中",
       division: { name: "就业创业处" },
-      comment_count: (await db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).all()).length,
+      comment_count: (await db.select().from(comments).where(eq(comments.consultationId, fx.open.id))).length,
     });
     expect(open.opens_at).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
     expect(open.closes_at).toMatch(/T23:59:59\+08:00$/);
@@ -91,7 +91,7 @@ describe("GET /api/v1/consultations", () => {
     const now = new Date();
     for (const status of SYNDICATED_PHASES) {
       const body = (await list(`?status=${status}&per_page=100`)).json();
-      const expected = (await db.select().from(consultations).all()).filter((c) => PUBLIC_STATUSES.includes(c.status) && publicPhase(c, now) === status);
+      const expected = (await db.select().from(consultations)).filter((c) => PUBLIC_STATUSES.includes(c.status) && publicPhase(c, now) === status);
       expect(body.data.map((c: { id: number }) => c.id).sort(), status).toEqual(expected.map((c) => c.id).sort());
     }
     expect(titles((await list("?status=open")).json())).toEqual([OPEN_TITLE]);
@@ -99,7 +99,7 @@ describe("GET /api/v1/consultations", () => {
 
   it("filters by document type, division, text and update time", async () => {
     expect(titles((await list("?doc_type=major_decision")).json())).toContain(HOSTILE_TITLE);
-    const division = (await db.select().from(divisions).where(eq(divisions.name, "优抚褒扬处")).get())!;
+    const division = (await db.select().from(divisions).where(eq(divisions.name, "优抚褒扬处")).limit(1))[0]!;
     const byDivision = (await list(`?division=${division.id}`)).json();
     expect(byDivision.data.every((c: { division: { id: number } }) => c.division.id === division.id)).toBe(true);
     expect(byDivision.meta.total).toBe(2); // the hostile and the withdrawn one; never the draft
@@ -176,7 +176,7 @@ describe("GET /api/v1/consultations/:id", () => {
 
   it("exposes no personal data, staff names, contacts or comment text", async () => {
     const { text } = await detail(String(fx.open.id));
-    const comment = (await db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).get())!;
+    const comment = (await db.select().from(comments).where(eq(comments.consultationId, fx.open.id)).limit(1))[0]!;
     for (const secret of ["王起草", "赵审核", "zhengqiu.localhost", "author", "receipt", comment.body, comment.receiptNo]) {
       expect(text).not.toContain(secret);
     }

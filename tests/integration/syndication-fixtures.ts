@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { parseDraft } from "~/engine/draft-parser";
 import { insertDraftVersion } from "~/features/consultations/draft.server";
 import { findUserByUsername } from "~/features/accounts/user.server";
-import type { Db } from "~db/client.server";
+import { first, single, type Db } from "~db/client.server";
 import { consultations, deadlineExtensions, divisions } from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { context } from "./helpers";
@@ -20,15 +20,16 @@ export async function seedSyndication(db: Db) {
   const now = new Date();
   await seedDemo(db, now);
   const author = (await findUserByUsername(db, "drafter2"))!;
-  const division = (await db.select().from(divisions).where(eq(divisions.name, "优抚褒扬处")).get())!;
+  const division = (await db.select().from(divisions).where(eq(divisions.name, "优抚褒扬处")).limit(1))[0]!;
   const past = (days: number) => new Date(now.getTime() - days * DAY);
   const insert = (values: Partial<typeof consultations.$inferInsert>) =>
-    db
-      .insert(consultations)
-      // Created long ago, so that what updated_at reports is the later public change.
-      .values({ title: "", docType: "normative", divisionId: division.id, authorId: author.id, createdAt: past(70), ...values })
-      .returning()
-      .get();
+    single(
+      db
+        .insert(consultations)
+        // Created long ago, so that what updated_at reports is the later public change.
+        .values({ title: "", docType: "normative", divisionId: division.id, authorId: author.id, createdAt: past(70), ...values })
+        .returning()
+    );
   const draft = await insert({ title: "草稿：尚未公开的办法", status: "draft", summary: "不应出现在任何公开接口。" });
   const pending = await insert({ title: "待审核：尚未公开的意见", status: "pending_review", opensAt: past(-3), closesAt: past(-40) });
   const hostile = await insert({
@@ -52,24 +53,20 @@ export async function seedSyndication(db: Db) {
   });
 
   // The open demo consultation gets an extension and a second version, as a drafter would add them.
-  const open = (await db.select().from(consultations).where(eq(consultations.title, OPEN_TITLE)).get())!;
+  const open = (await db.select().from(consultations).where(eq(consultations.title, OPEN_TITLE)).limit(1))[0]!;
   const drafter = (await findUserByUsername(db, "drafter"))!;
-  await db
-    .insert(deadlineExtensions)
-    .values({
-      consultationId: open.id,
-      previousClosesAt: open.closesAt!,
-      newClosesAt: new Date(open.closesAt!.getTime() + 7 * DAY),
-      reason: "意见较多，延长七日。",
-      userId: drafter.id,
-      createdAt: past(1),
-    })
-    .run();
+  await db.insert(deadlineExtensions).values({
+    consultationId: open.id,
+    previousClosesAt: open.closesAt!,
+    newClosesAt: new Date(open.closesAt!.getTime() + 7 * DAY),
+    reason: "意见较多，延长七日。",
+    userId: drafter.id,
+    createdAt: past(1),
+  });
   await db
     .update(consultations)
     .set({ closesAt: new Date(open.closesAt!.getTime() + 7 * DAY), updatedAt: past(1) })
-    .where(eq(consultations.id, open.id))
-    .run();
+    .where(eq(consultations.id, open.id));
   const text = "第一章 总则\n第一条 为了促进退役军人就业创业，制定本办法。\n第二条 本办法适用于本省行政区域。";
   await db.transaction((tx) =>
     insertDraftVersion(

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { first, type Db } from "~db/client.server";
 import { divisions, users, type Role } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
 import { hashPassword } from "~/platform/password.server";
@@ -8,15 +8,17 @@ export type User = typeof users.$inferSelect;
 type Actor = { id: number; label: string } | null;
 
 export function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
-  return db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`)
-    .get();
+  return first(
+    db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`)
+      .limit(1)
+  );
 }
 
 export function getUser(db: Db, id: number): Promise<User | undefined> {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return first(db.select().from(users).where(eq(users.id, id)).limit(1));
 }
 
 export function listUsers(db: Db) {
@@ -33,12 +35,11 @@ export function listUsers(db: Db) {
     })
     .from(users)
     .leftJoin(divisions, eq(divisions.id, users.divisionId))
-    .orderBy(asc(users.username))
-    .all();
+    .orderBy(asc(users.username));
 }
 
 export function listDivisions(db: Db) {
-  return db.select().from(divisions).orderBy(asc(divisions.id)).all();
+  return db.select().from(divisions).orderBy(asc(divisions.id));
 }
 
 export interface NewUser {
@@ -63,19 +64,20 @@ const snapshot = (u: Pick<User, "username" | "displayName" | "email" | "role" | 
 export async function createUser(db: Db, input: NewUser, actor: Actor): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const user = await tx
-      .insert(users)
-      .values({
-        username: input.username.trim(),
-        displayName: input.displayName.trim(),
-        email: input.email || null,
-        role: input.role,
-        divisionId: input.divisionId ?? null,
-        passwordHash,
-        passwordChangedAt: new Date(),
-      })
-      .returning()
-      .get();
+    const user = (
+      await tx
+        .insert(users)
+        .values({
+          username: input.username.trim(),
+          displayName: input.displayName.trim(),
+          email: input.email || null,
+          role: input.role,
+          divisionId: input.divisionId ?? null,
+          passwordHash,
+          passwordChangedAt: new Date(),
+        })
+        .returning()
+    )[0];
     await appendAudit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, after: snapshot(user) });
     return user;
   });
@@ -88,9 +90,9 @@ export function updateUser(
   actor: Actor
 ): Promise<User> {
   return db.transaction(async (tx) => {
-    const before = await tx.select().from(users).where(eq(users.id, id)).get();
+    const before = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!before) throw new Error(`user ${id} not found`);
-    const after = await tx.update(users).set(changes).where(eq(users.id, id)).returning().get();
+    const after = (await tx.update(users).set(changes).where(eq(users.id, id)).returning())[0];
     await appendAudit(tx, {
       actor,
       action: "user.update",
@@ -106,7 +108,7 @@ export function updateUser(
 export async function setPassword(db: Db, id: number, password: string, actor: Actor): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id)).run();
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id));
     await appendAudit(tx, { actor, action: "user.password_reset", entityType: "user", entityId: id });
   });
 }

@@ -24,8 +24,7 @@ export async function articleRanking(db: Db, where: SQL[], articles: ArticleNumb
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
     .where(and(...where))
-    .groupBy(commentArticles.articleIdentityId, commentArticles.source)
-    .all();
+    .groupBy(commentArticles.articleIdentityId, commentArticles.source);
   const ranks = new Map<number, ArticleRank>();
   for (const a of articles)
     ranks.set(a.identityId, {
@@ -46,12 +45,14 @@ export async function articleRanking(db: Db, where: SQL[], articles: ArticleNumb
     const rank = ranks.get(identityId);
     if (rank) rank.stances = articleStances(list).stances;
   }
-  const general = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(commentAnalysis)
-    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(and(...where, sql`not exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id})`))
-    .get())!.n;
+  const general = (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .where(and(...where, sql`not exists (select 1 from ${commentArticles} where ${commentArticles.commentId} = ${comments.id})`))
+      .limit(1)
+  )[0]!.n;
   const ranked = [...ranks.values()].filter((r) => r.total > 0).sort((a, b) => b.total - a.total || a.number - b.number);
   return { ranked, general };
 }
@@ -75,8 +76,7 @@ async function linkedComments(db: Db, where: SQL[], articles: ArticleNumber[], o
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
     .leftJoin(topics, eq(topics.id, commentAnalysis.topicId))
-    .where(and(...where, only === undefined ? undefined : eq(commentArticles.articleIdentityId, only)))
-    .all();
+    .where(and(...where, only === undefined ? undefined : eq(commentArticles.articleIdentityId, only)));
   const out = new Map<number, Linked[]>();
   for (const r of rows) {
     const n = numberOf.get(r.identityId);
@@ -104,11 +104,7 @@ export async function articleDigest(
   const texts = new Map<number, { body: string; receiptNo: string }>();
   for (let i = 0; i < linked.length; i += 500) {
     const ids = linked.slice(i, i + 500).map((l) => l.id);
-    for (const r of await db
-      .select({ id: comments.id, body: comments.body, receiptNo: comments.receiptNo })
-      .from(comments)
-      .where(inArray(comments.id, ids))
-      .all())
+    for (const r of await db.select({ id: comments.id, body: comments.body, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, ids)))
       texts.set(r.id, { body: r.body, receiptNo: r.receiptNo });
   }
   const digest = digestArticle(linked.map((l) => ({ ...l, text: texts.get(l.id)?.body ?? "" })));

@@ -18,12 +18,11 @@ export async function campaignCards(db: Db, consultationId: number, where: SQL[]
         .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
         .where(and(...where, sql`${commentAnalysis.campaignId} is not null`))
         .groupBy(commentAnalysis.campaignId)
-        .all()
     ).map((r) => [r.campaignId!, r.n])
   );
-  const rows = (
-    await db.select().from(campaigns).where(eq(campaigns.consultationId, consultationId)).orderBy(desc(campaigns.size), asc(campaigns.id)).all()
-  ).filter((c) => matching.has(c.id) && c.distinctSenders > 1);
+  const rows = (await db.select().from(campaigns).where(eq(campaigns.consultationId, consultationId)).orderBy(desc(campaigns.size), asc(campaigns.id))).filter(
+    (c) => matching.has(c.id) && c.distinctSenders > 1
+  );
   if (rows.length === 0) return [];
   const representatives = await commentsById(
     db,
@@ -54,7 +53,7 @@ export async function campaignCards(db: Db, consultationId: number, where: SQL[]
       )
     )
     .as("numbered");
-  const members = await db.select().from(numbered).where(lte(numbered.position, MEMBERS_SHOWN)).orderBy(asc(numbered.position)).all();
+  const members = await db.select().from(numbered).where(lte(numbered.position, MEMBERS_SHOWN)).orderBy(asc(numbered.position));
   return rows.map((c) => {
     const own = members.filter((m) => m.campaignId === c.id);
     const matched = matching.get(c.id) ?? 0;

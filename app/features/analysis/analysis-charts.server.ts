@@ -26,8 +26,7 @@ export async function chartSeries(db: Db, consultationId: number, where: SQL[], 
       .from(commentAnalysis)
       .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
       .where(and(...where))
-      .groupBy(key)
-      .all();
+      .groupBy(key);
 
   const perDay = (await grouped(day)).map((r) => ({ label: String(r.key), value: r.n })).sort((a, b) => a.label.localeCompare(b.label));
 
@@ -40,7 +39,6 @@ export async function chartSeries(db: Db, consultationId: number, where: SQL[], 
       .innerJoin(commentArticles, eq(commentArticles.commentId, comments.id))
       .where(and(...where))
       .groupBy(commentArticles.articleIdentityId)
-      .all()
   )
     .flatMap((r) => {
       const a = numberOf.get(r.identityId);
@@ -56,7 +54,6 @@ export async function chartSeries(db: Db, consultationId: number, where: SQL[], 
         .from(topics)
         .where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
         .orderBy(asc(topics.id))
-        .all()
     ).map((t) => [t.id, t.label])
   );
   const perTopic = (await grouped(commentAnalysis.topicId))

@@ -50,12 +50,14 @@ export interface CommentPage {
 
 /** One page of the comments matching `where`, oldest first, each with its articles. */
 export async function commentPage(db: Db, where: SQL[], page: number, articles: ArticleNumber[]): Promise<CommentPage> {
-  const total = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(commentAnalysis)
-    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(and(...where))
-    .get())!.n;
+  const total = (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .where(and(...where))
+      .limit(1)
+  )[0]!.n;
   const pageCount = Math.max(1, Math.ceil(total / WORKSPACE_PAGE_SIZE));
   const current = Math.min(page, pageCount);
   const rows = await db
@@ -80,8 +82,7 @@ export async function commentPage(db: Db, where: SQL[], page: number, articles: 
     .where(and(...where))
     .orderBy(asc(comments.receivedAt), asc(comments.id))
     .limit(WORKSPACE_PAGE_SIZE)
-    .offset((current - 1) * WORKSPACE_PAGE_SIZE)
-    .all();
+    .offset((current - 1) * WORKSPACE_PAGE_SIZE);
   const links = rows.length
     ? await db
         .select()
@@ -92,7 +93,6 @@ export async function commentPage(db: Db, where: SQL[], page: number, articles: 
             rows.map((r) => r.id)
           )
         )
-        .all()
     : [];
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
   const items = rows.map((r) => ({
@@ -111,7 +111,6 @@ export async function commentsById(db: Db, ids: number[]) {
   const rows = await db
     .select({ id: comments.id, receiptNo: comments.receiptNo, body: comments.body, hasPii: comments.hasPii })
     .from(comments)
-    .where(inArray(comments.id, ids))
-    .all();
+    .where(inArray(comments.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -35,7 +35,6 @@ export async function settledTopicIds(db: Reader, consultationId: number): Promi
           or(eq(topics.staffEdited, true), sql`exists (select 1 from ${dispositions} where ${dispositions.topicId} = ${topics.id})`)
         )
       )
-      .all()
   ).map((t) => t.id);
 }
 
@@ -47,14 +46,13 @@ export async function settledTopicIds(db: Reader, consultationId: number): Promi
 export async function staffTopics(db: Reader, consultationId: number): Promise<StaffTopic[]> {
   const settled = await settledTopicIds(db, consultationId);
   if (settled.length === 0) return [];
-  const rows = await db.select({ id: topics.id, label: topics.label }).from(topics).where(inArray(topics.id, settled)).orderBy(asc(topics.id)).all();
+  const rows = await db.select({ id: topics.id, label: topics.label }).from(topics).where(inArray(topics.id, settled)).orderBy(asc(topics.id));
   const members = await db
     .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
     .where(and(analysableComments(consultationId), inArray(commentAnalysis.topicId, settled)))
-    .orderBy(asc(commentAnalysis.commentId))
-    .all();
+    .orderBy(asc(commentAnalysis.commentId));
   const byTopic = new Map<number, string[]>(rows.map((r) => [r.id, []]));
   for (const m of members) byTopic.get(m.topicId!)?.push(String(m.commentId));
   return rows.map((r) => ({ key: staffKey(r.id), label: r.label, comment_ids: byTopic.get(r.id) ?? [] }));
@@ -85,8 +83,7 @@ export async function gatherAnalysisInput(db: Reader, consultationId: number): P
     })
     .from(comments)
     .where(analysableComments(consultationId))
-    .orderBy(asc(comments.id))
-    .all();
+    .orderBy(asc(comments.id));
   const staff = await staffTopics(db, consultationId);
   return {
     input: {

@@ -4,7 +4,7 @@
 // Nothing here needs to know which process started a run: a run whose lease ran out was abandoned by a
 // process that stopped, whichever it was.
 import { and, asc, desc, eq, inArray, lt, or, isNull } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { first, type Db } from "~db/client.server";
 import { analysisRuns } from "~db/schema";
 import type { AnalysisProgress, AnalysisStage } from "~/engine/types";
 import { runAnalysisInWorker } from "~/engine/run-in-worker.server";
@@ -60,19 +60,18 @@ export async function failAbandonedRuns(db: Db, now = new Date(), consultationId
         or(isNull(analysisRuns.leaseUntil), lt(analysisRuns.leaseUntil, now)),
         consultationId === undefined ? undefined : eq(analysisRuns.consultationId, consultationId)
       )
-    )
-    .all();
+    );
   for (const run of lapsed) await markFailed(db, run.id, INTERRUPTED, now, { onlyIfLapsed: true });
   return lapsed.length;
 }
 
 async function markFailed(db: Db, runId: number, message: string, now = new Date(), opts: { onlyIfLapsed?: boolean; owner?: string } = {}) {
   await db.transaction(async (tx) => {
-    const run = await tx.select().from(analysisRuns).where(eq(analysisRuns.id, runId)).get();
+    const run = (await tx.select().from(analysisRuns).where(eq(analysisRuns.id, runId)).limit(1))[0];
     if (!run || run.status === "done" || run.status === "failed") return;
     if (opts.onlyIfLapsed && !leaseLapsed(run, now)) return; // renewed meanwhile
     if (opts.owner && run.leaseOwner !== opts.owner) return; // claimed by someone else
-    await tx.update(analysisRuns).set({ status: "failed", error: message, finishedAt: now, leaseUntil: null }).where(eq(analysisRuns.id, runId)).run();
+    await tx.update(analysisRuns).set({ status: "failed", error: message, finishedAt: now, leaseUntil: null }).where(eq(analysisRuns.id, runId));
     await appendAudit(tx, {
       actor: null,
       action: "analysis.fail",
@@ -85,19 +84,20 @@ async function markFailed(db: Db, runId: number, message: string, now = new Date
 }
 
 export async function latestRun(db: Pick<Db, "select">, consultationId: number, now = new Date()): Promise<Run | undefined> {
-  const run = await db.select().from(analysisRuns).where(eq(analysisRuns.consultationId, consultationId)).orderBy(desc(analysisRuns.id)).limit(1).get();
+  const run = (await db.select().from(analysisRuns).where(eq(analysisRuns.consultationId, consultationId)).orderBy(desc(analysisRuns.id)).limit(1))[0];
   return asShown(run, now);
 }
 
 /** The last run that finished, whose result the workspace shows. */
 export function lastFinishedRun(db: Pick<Db, "select">, consultationId: number): Promise<Run | undefined> {
-  return db
-    .select()
-    .from(analysisRuns)
-    .where(and(eq(analysisRuns.consultationId, consultationId), eq(analysisRuns.status, "done")))
-    .orderBy(desc(analysisRuns.id))
-    .limit(1)
-    .get();
+  return first(
+    db
+      .select()
+      .from(analysisRuns)
+      .where(and(eq(analysisRuns.consultationId, consultationId), eq(analysisRuns.status, "done")))
+      .orderBy(desc(analysisRuns.id))
+      .limit(1)
+  );
 }
 
 export async function hasActiveRun(db: Pick<Db, "select">, consultationId: number): Promise<boolean> {
@@ -113,17 +113,17 @@ export async function hasActiveRun(db: Pick<Db, "select">, consultationId: numbe
 export async function startAnalysisRun(db: Db, consultationId: number, actor: Staff, now = new Date()): Promise<number> {
   await failAbandonedRuns(db, now, consultationId);
   const runId = await db.transaction(async (tx) => {
-    const busy = await tx
-      .select({ id: analysisRuns.id })
-      .from(analysisRuns)
-      .where(and(eq(analysisRuns.consultationId, consultationId), inArray(analysisRuns.status, [...ACTIVE])))
-      .get();
+    const busy = (
+      await tx
+        .select({ id: analysisRuns.id })
+        .from(analysisRuns)
+        .where(and(eq(analysisRuns.consultationId, consultationId), inArray(analysisRuns.status, [...ACTIVE])))
+        .limit(1)
+    )[0];
     if (busy) throw new AnalysisRunError("意见分析正在进行，请等待本次分析完成。");
-    const run = await tx
-      .insert(analysisRuns)
-      .values({ consultationId, status: "queued", stage: "queued", triggeredBy: actor.id, createdAt: now })
-      .returning()
-      .get();
+    const run = (
+      await tx.insert(analysisRuns).values({ consultationId, status: "queued", stage: "queued", triggeredBy: actor.id, createdAt: now }).returning()
+    )[0];
     await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "analysis.start",
@@ -143,22 +143,23 @@ export async function startAnalysisRun(db: Db, consultationId: number, actor: St
  * The claim is one conditional UPDATE, so of several processes polling at once exactly one gets each run.
  */
 export async function claimAndCarryOut(db: Db, runId?: number, now = new Date()): Promise<number | undefined> {
-  const claimed = await db
-    .update(analysisRuns)
-    .set({ status: "running", stage: "prepare", progress: 0, startedAt: now, leaseOwner: INSTANCE_ID, leaseUntil: new Date(now.getTime() + RUN_LEASE_MS) })
-    .where(
-      and(
-        eq(analysisRuns.status, "queued"),
-        runId !== undefined
-          ? eq(analysisRuns.id, runId)
-          : eq(
-              analysisRuns.id,
-              db.select({ id: analysisRuns.id }).from(analysisRuns).where(eq(analysisRuns.status, "queued")).orderBy(asc(analysisRuns.id)).limit(1)
-            )
+  const claimed = (
+    await db
+      .update(analysisRuns)
+      .set({ status: "running", stage: "prepare", progress: 0, startedAt: now, leaseOwner: INSTANCE_ID, leaseUntil: new Date(now.getTime() + RUN_LEASE_MS) })
+      .where(
+        and(
+          eq(analysisRuns.status, "queued"),
+          runId !== undefined
+            ? eq(analysisRuns.id, runId)
+            : eq(
+                analysisRuns.id,
+                db.select({ id: analysisRuns.id }).from(analysisRuns).where(eq(analysisRuns.status, "queued")).orderBy(asc(analysisRuns.id)).limit(1)
+              )
+        )
       )
-    )
-    .returning({ id: analysisRuns.id, consultationId: analysisRuns.consultationId })
-    .get();
+      .returning({ id: analysisRuns.id, consultationId: analysisRuns.consultationId })
+  )[0];
   if (!claimed) return undefined;
   const abort = new AbortController();
   const done = carryOut(db, claimed.id, claimed.consultationId, abort.signal).finally(() => inProcess.delete(claimed.id));
@@ -171,8 +172,7 @@ async function requeue(db: Db, runId: number) {
   await db
     .update(analysisRuns)
     .set({ status: "queued", stage: "queued", progress: 0, leaseOwner: null, leaseUntil: null })
-    .where(and(eq(analysisRuns.id, runId), eq(analysisRuns.status, "running"), eq(analysisRuns.leaseOwner, INSTANCE_ID)))
-    .run();
+    .where(and(eq(analysisRuns.id, runId), eq(analysisRuns.status, "running"), eq(analysisRuns.leaseOwner, INSTANCE_ID)));
 }
 
 /** The promise of a run this process is carrying out (for tests and scripts that wait for the result). */
@@ -238,7 +238,6 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
       .set({ leaseUntil: new Date(now + RUN_LEASE_MS) })
       .where(and(eq(analysisRuns.id, runId), eq(analysisRuns.status, "running"), eq(analysisRuns.leaseOwner, INSTANCE_ID)))
       .returning({ id: analysisRuns.id })
-      .all()
       .then((rows) => rows.length === 0 && abort("lost"))
       .catch(() => undefined); // a busy database: the next renewal tries again, well within the lease
   }, RUN_LEASE_MS / 3);
@@ -254,7 +253,7 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
   await new Promise((resolve) => setImmediate(resolve));
   try {
     const { input, settled } = await gatherAnalysisInput(db, consultationId);
-    await db.update(analysisRuns).set({ commentCount: input.comments.length }).where(eq(analysisRuns.id, runId)).run();
+    await db.update(analysisRuns).set({ commentCount: input.comments.length }).where(eq(analysisRuns.id, runId));
     let lastWrite = 0;
     const result = await runAnalysisInWorker(input, {
       signal: own.signal,
@@ -266,11 +265,10 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
         db.update(analysisRuns)
           .set({ stage: p.stage, progress: overallProgress(p) })
           .where(eq(analysisRuns.id, runId))
-          .run()
           .catch(() => undefined);
       },
     });
-    await db.update(analysisRuns).set({ stage: "store", progress: 0.95 }).where(eq(analysisRuns.id, runId)).run();
+    await db.update(analysisRuns).set({ stage: "store", progress: 0.95 }).where(eq(analysisRuns.id, runId));
     await storeAnalysisResult(db, { runId, consultationId, result, settled, now: new Date(), owner: INSTANCE_ID });
   } catch (error) {
     if (why === "timeout") await markFailed(db, runId, "分析超时，已停止。请重新运行。", new Date(), { owner: INSTANCE_ID });

@@ -34,11 +34,9 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
   const identityOf = new Map((await latestArticles(db, consultationId)).map((a) => [a.number, a.identityId]));
   await db.transaction(async (tx) => {
     if (owner !== undefined) {
-      const run = await tx
-        .select({ status: analysisRuns.status, leaseOwner: analysisRuns.leaseOwner })
-        .from(analysisRuns)
-        .where(eq(analysisRuns.id, runId))
-        .get();
+      const run = (
+        await tx.select({ status: analysisRuns.status, leaseOwner: analysisRuns.leaseOwner }).from(analysisRuns).where(eq(analysisRuns.id, runId)).limit(1)
+      )[0];
       if (run?.status !== "running" || run.leaseOwner !== owner) throw new Error(`analysis run ${runId} is no longer held by this process`);
     }
     const previous = new Map(
@@ -47,7 +45,6 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
           .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId, topicSource: commentAnalysis.topicSource })
           .from(commentAnalysis)
           .where(inArray(commentAnalysis.commentId, ofConsultation(consultationId)))
-          .all()
       ).map((r) => [r.commentId, r])
     );
     // A disposition may have been recorded on a machine topic while the engine ran: that topic keeps its row
@@ -56,31 +53,26 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
     const sentToEngine = new Set(settled.values());
     const lateSettled = new Set([...keep].filter((id) => !sentToEngine.has(id)));
 
-    await tx
-      .delete(commentAnalysis)
-      .where(inArray(commentAnalysis.commentId, ofConsultation(consultationId)))
-      .run();
+    await tx.delete(commentAnalysis).where(inArray(commentAnalysis.commentId, ofConsultation(consultationId)));
     // A topic a disposition points at is never deleted, even one merged away (the matrix should not allow that).
-    await tx
-      .delete(topics)
-      .where(and(eq(topics.consultationId, consultationId), keep.size ? notInArray(topics.id, [...keep]) : undefined, notAnswered))
-      .run();
-    await tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId)).run();
+    await tx.delete(topics).where(and(eq(topics.consultationId, consultationId), keep.size ? notInArray(topics.id, [...keep]) : undefined, notAnswered));
+    await tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId));
 
     const campaignIds = new Map<string, number>();
     for (const c of result.campaigns) {
-      const row = await tx
-        .insert(campaigns)
-        .values({
-          consultationId,
-          runId,
-          representativeCommentId: Number(c.representative_id),
-          size: c.size,
-          distinctSenders: c.distinct_senders,
-          createdAt: now,
-        })
-        .returning({ id: campaigns.id })
-        .get();
+      const row = (
+        await tx
+          .insert(campaigns)
+          .values({
+            consultationId,
+            runId,
+            representativeCommentId: Number(c.representative_id),
+            size: c.size,
+            distinctSenders: c.distinct_senders,
+            createdAt: now,
+          })
+          .returning({ id: campaigns.id })
+      )[0];
       campaignIds.set(c.id, row.id);
     }
 
@@ -90,15 +82,16 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
       const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number) };
       const kept = t.kind === "staff" ? settled.get(t.id) : undefined;
       if (kept !== undefined && keep.has(kept)) {
-        await tx.update(topics).set(described).where(eq(topics.id, kept)).run();
+        await tx.update(topics).set(described).where(eq(topics.id, kept));
         topicIds.set(t.id, kept);
         keptRepresentatives.set(kept, described.representativeIds);
       } else {
-        const row = await tx
-          .insert(topics)
-          .values({ consultationId, label: t.label, noSubstance: t.kind === "no_substance", staffEdited: false, createdAt: now, ...described })
-          .returning({ id: topics.id })
-          .get();
+        const row = (
+          await tx
+            .insert(topics)
+            .values({ consultationId, label: t.label, noSubstance: t.kind === "no_substance", staffEdited: false, createdAt: now, ...described })
+            .returning({ id: topics.id })
+        )[0];
         topicIds.set(t.id, row.id);
       }
     }
@@ -135,25 +128,20 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
           .filter((r) => r.topicId === topicId)
           .slice(0, 3)
           .map((r) => r.commentId);
-      if (own.length !== ids.length) await tx.update(topics).set({ representativeIds: own }).where(eq(topics.id, topicId)).run();
+      if (own.length !== ids.length) await tx.update(topics).set({ representativeIds: own }).where(eq(topics.id, topicId));
     }
-    await insertChunked(rows, (chunk) => tx.insert(commentAnalysis).values(chunk).run());
+    await insertChunked(rows, (chunk) => tx.insert(commentAnalysis).values(chunk));
     // A staff topic every comment has left (moved out, or rejected as spam since) goes, unless it was answered.
     const used = new Set(rows.map((r) => r.topicId));
     const emptied = [...keep].filter((id) => !used.has(id));
-    if (emptied.length)
-      await tx
-        .delete(topics)
-        .where(and(inArray(topics.id, emptied), notAnswered))
-        .run();
+    if (emptied.length) await tx.delete(topics).where(and(inArray(topics.id, emptied), notAnswered));
 
     await storeArticles(tx, consultationId, result, identityOf);
 
     await tx
       .update(analysisRuns)
       .set({ status: "done", progress: 1, stage: "done", commentCount: result.comments.length, finishedAt: now, error: null })
-      .where(eq(analysisRuns.id, runId))
-      .run();
+      .where(eq(analysisRuns.id, runId));
     await appendAudit(tx, {
       actor: null,
       action: "analysis.finish",
@@ -172,8 +160,7 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
 async function storeArticles(tx: Tx, consultationId: number, result: AnalysisResult, identityOf: Map<number, number>) {
   await tx
     .delete(commentArticles)
-    .where(and(inArray(commentArticles.commentId, ofConsultation(consultationId)), inArray(commentArticles.source, ["detected", "inferred"])))
-    .run();
+    .where(and(inArray(commentArticles.commentId, ofConsultation(consultationId)), inArray(commentArticles.source, ["detected", "inferred"])));
   const rows: Array<typeof commentArticles.$inferInsert> = [];
   for (const c of result.comments) {
     const commentId = Number(c.id);
@@ -189,5 +176,5 @@ async function storeArticles(tx: Tx, consultationId: number, result: AnalysisRes
     add(c.articles, "detected");
     add(c.articles_inferred, "inferred");
   }
-  await insertChunked(rows, (chunk) => tx.insert(commentArticles).values(chunk).onConflictDoNothing().run());
+  await insertChunked(rows, (chunk) => tx.insert(commentArticles).values(chunk).onConflictDoNothing());
 }

@@ -21,7 +21,6 @@ async function filterOptions(db: Db, consultationId: number, articles: Array<{ n
       .from(comments)
       .where(eq(comments.consultationId, consultationId))
       .orderBy(asc(comments.identityCategory))
-      .all()
   ).map((r) => r.label);
   return { identities, articles: articles.map(({ number, label }) => ({ number, label })) };
 }

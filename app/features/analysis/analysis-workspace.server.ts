@@ -14,19 +14,23 @@ export async function runOverview(db: Db, consultationId: number) {
   const latest = await latestRun(db, consultationId);
   const finished = await lastFinishedRun(db, consultationId);
   const by = finished?.triggeredBy
-    ? (await db.select({ name: users.displayName }).from(users).where(eq(users.id, finished.triggeredBy)).get())?.name
+    ? (await db.select({ name: users.displayName }).from(users).where(eq(users.id, finished.triggeredBy)).limit(1))[0]?.name
     : undefined;
-  const analysed = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(commentAnalysis)
-    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(eq(comments.consultationId, consultationId))
-    .get())!.n;
-  const analysable = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(comments)
-    .where(analysableComments(consultationId))
-    .get())!.n;
+  const analysed = (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .where(eq(comments.consultationId, consultationId))
+      .limit(1)
+  )[0]!.n;
+  const analysable = (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(comments)
+      .where(analysableComments(consultationId))
+      .limit(1)
+  )[0]!.n;
   return {
     latest: latest ? runView(latest) : null,
     finished: finished ? { ...runView(finished), by: by ?? null } : null,
@@ -59,15 +63,13 @@ export async function topicOverview(db: Db, consultationId: number, where: SQL[]
         .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
         .where(and(...where))
         .groupBy(commentAnalysis.topicId)
-        .all()
     ).map((r) => [r.topicId, r.n])
   );
   const rows = await db
     .select()
     .from(topics)
     .where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
-    .orderBy(asc(topics.id))
-    .all();
+    .orderBy(asc(topics.id));
   const representatives = await commentsById(
     db,
     rows.flatMap((t) => t.representativeIds.slice(0, 3))
@@ -103,8 +105,7 @@ async function topicSenders(db: Db, where: SQL[]): Promise<Map<number | null, (s
     })
     .from(commentAnalysis)
     .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(and(...where))
-    .all();
+    .where(and(...where));
   const out = new Map<number | null, (string | null)[]>();
   for (const r of rows) out.get(r.topicId)?.push(senderOf(r)) ?? out.set(r.topicId, [senderOf(r)]);
   return out;
@@ -112,11 +113,13 @@ async function topicSenders(db: Db, where: SQL[]): Promise<Map<number | null, (s
 
 /** One topic and a page of its comments under the filters; undefined for a topic not in this consultation. */
 export async function topicDetail(db: Db, consultationId: number, topicId: number, where: SQL[], page: number, articles: ArticleNumber[]) {
-  const topic = await db
-    .select()
-    .from(topics)
-    .where(and(eq(topics.id, topicId), eq(topics.consultationId, consultationId)))
-    .get();
+  const topic = (
+    await db
+      .select()
+      .from(topics)
+      .where(and(eq(topics.id, topicId), eq(topics.consultationId, consultationId)))
+      .limit(1)
+  )[0];
   if (!topic) return undefined;
   // A merged topic's old link leads to the topic it became part of.
   if (topic.mergedInto) return { redirectTo: topic.mergedInto } as const;
@@ -140,6 +143,5 @@ export function topicChoices(db: Db, consultationId: number) {
     .select({ id: topics.id, label: topics.label })
     .from(topics)
     .where(and(eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
-    .orderBy(asc(topics.label), asc(topics.id))
-    .all();
+    .orderBy(asc(topics.label), asc(topics.id));
 }

@@ -2,7 +2,7 @@
 // applied at once to the stored topics (the page shows it without a re-run), recorded in topic_edits and the
 // audit log in the same transaction, and marks the topics it shaped as staff-edited, which the next run keeps.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import type { Db, Tx } from "~db/client.server";
+import { first, single, type Db, type Tx } from "~db/client.server";
 import { commentAnalysis, comments, dispositions, opinionComments, topicEdits, topics } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
 import { hasActiveRun } from "./analysis-runs.server";
@@ -19,29 +19,33 @@ type Kind = (typeof topicEdits.$inferInsert)["kind"];
 const REPRESENTATIVES = 3;
 
 async function liveTopic(tx: Tx, consultationId: number, topicId: number, field = "form") {
-  const topic = await tx
-    .select()
-    .from(topics)
-    .where(and(eq(topics.id, topicId), eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
-    .get();
+  const topic = (
+    await tx
+      .select()
+      .from(topics)
+      .where(and(eq(topics.id, topicId), eq(topics.consultationId, consultationId), isNull(topics.mergedInto)))
+      .limit(1)
+  )[0];
   if (!topic) throw new TopicEditError("未找到该话题，可能已被合并或重新分析。请刷新页面。", 404, field);
   return topic;
 }
 
 async function analysedComment(tx: Tx, consultationId: number, commentId: number) {
-  const row = await tx
-    .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId, keywords: commentAnalysis.keywords })
-    .from(commentAnalysis)
-    .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
-    .where(and(eq(commentAnalysis.commentId, commentId), eq(comments.consultationId, consultationId)))
-    .get();
+  const row = (
+    await tx
+      .select({ commentId: commentAnalysis.commentId, topicId: commentAnalysis.topicId, keywords: commentAnalysis.keywords })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .where(and(eq(commentAnalysis.commentId, commentId), eq(comments.consultationId, consultationId)))
+      .limit(1)
+  )[0];
   if (!row) throw new TopicEditError("未找到该意见的分析结果。请先运行意见分析。", 404);
   return row;
 }
 
 /** The edit and its audit entry, written with the change itself. */
 async function record(tx: Tx, consultationId: number, actor: Staff, kind: Kind, topicId: number, payload: Record<string, unknown>, now: Date) {
-  await tx.insert(topicEdits).values({ consultationId, kind, payload, userId: actor.id, createdAt: now }).run();
+  await tx.insert(topicEdits).values({ consultationId, kind, payload, userId: actor.id, createdAt: now });
   await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: `topic.${kind}`,
@@ -64,8 +68,7 @@ async function dropRepresentatives(tx: Tx, topic: typeof topics.$inferSelect, le
   await tx
     .update(topics)
     .set({ representativeIds: left, ...(settle ? { staffEdited: true } : {}) })
-    .where(eq(topics.id, topic.id))
-    .run();
+    .where(eq(topics.id, topic.id));
 }
 
 /** A new topic's keywords: the words its comments share most. */
@@ -86,19 +89,20 @@ function newTopic(
   members: Array<{ commentId: number; keywords: string[] | null }>,
   now: Date
 ) {
-  return tx
-    .insert(topics)
-    .values({
-      consultationId,
-      runId,
-      label,
-      keywords: commonKeywords(members.map((m) => m.keywords)),
-      representativeIds: members.slice(0, REPRESENTATIVES).map((m) => m.commentId),
-      staffEdited: true,
-      createdAt: now,
-    })
-    .returning()
-    .get();
+  return single(
+    tx
+      .insert(topics)
+      .values({
+        consultationId,
+        runId,
+        label,
+        keywords: commonKeywords(members.map((m) => m.keywords)),
+        representativeIds: members.slice(0, REPRESENTATIVES).map((m) => m.commentId),
+        staffEdited: true,
+        createdAt: now,
+      })
+      .returning()
+  );
 }
 
 /**
@@ -107,14 +111,14 @@ function newTopic(
  * again (its own answer, if any, stays: that one was made for the comment itself).
  */
 async function place(tx: Tx, commentIds: number[], topicId: number) {
-  await tx.update(commentAnalysis).set({ topicId, topicSource: "staff" }).where(inArray(commentAnalysis.commentId, commentIds)).run();
-  await tx.delete(opinionComments).where(inArray(opinionComments.commentId, commentIds)).run();
+  await tx.update(commentAnalysis).set({ topicId, topicSource: "staff" }).where(inArray(commentAnalysis.commentId, commentIds));
+  await tx.delete(opinionComments).where(inArray(opinionComments.commentId, commentIds));
 }
 
 export async function renameTopic(db: Db, consultationId: number, actor: Staff, input: { topicId: number; label: string }, now = new Date()) {
   await edit(db, consultationId, async (tx) => {
     const topic = await liveTopic(tx, consultationId, input.topicId);
-    await tx.update(topics).set({ label: input.label, staffEdited: true }).where(eq(topics.id, topic.id)).run();
+    await tx.update(topics).set({ label: input.label, staffEdited: true }).where(eq(topics.id, topic.id));
     await record(tx, consultationId, actor, "rename", topic.id, { topicId: topic.id, from: topic.label, label: input.label }, now);
   });
 }
@@ -130,7 +134,7 @@ export function mergeTopics(db: Db, consultationId: number, actor: Staff, input:
     if (sourceIds.length === 0) throw new TopicEditError("请至少勾选一个要并入的其他话题。", 400, "topicIds");
     const sources = [];
     for (const id of sourceIds) sources.push(await liveTopic(tx, consultationId, id, "topicIds"));
-    const decided = await tx.select({ topicId: dispositions.topicId }).from(dispositions).where(inArray(dispositions.topicId, sourceIds)).all();
+    const decided = await tx.select({ topicId: dispositions.topicId }).from(dispositions).where(inArray(dispositions.topicId, sourceIds));
     if (decided.length) {
       const names = sources
         .filter((s) => decided.some((d) => d.topicId === s.id))
@@ -138,17 +142,16 @@ export function mergeTopics(db: Db, consultationId: number, actor: Staff, input:
         .join("、");
       throw new TopicEditError(`话题${names}已记录处理意见，不能并入其他话题。请选择它作为合并后保留的话题，或先修改处理意见。`, 400, "topicIds");
     }
-    await tx.update(commentAnalysis).set({ topicId: target.id }).where(inArray(commentAnalysis.topicId, sourceIds)).run();
+    await tx.update(commentAnalysis).set({ topicId: target.id }).where(inArray(commentAnalysis.topicId, sourceIds));
     // Topics merged into a source earlier now point at the target, so mergedInto always names a live topic.
-    await tx.update(topics).set({ mergedInto: target.id }).where(inArray(topics.mergedInto, sourceIds)).run();
-    await tx.update(topics).set({ mergedInto: target.id }).where(inArray(topics.id, sourceIds)).run();
+    await tx.update(topics).set({ mergedInto: target.id }).where(inArray(topics.mergedInto, sourceIds));
+    await tx.update(topics).set({ mergedInto: target.id }).where(inArray(topics.id, sourceIds));
     const keywords = [...new Set([...target.keywords, ...sources.flatMap((s) => s.keywords)])].slice(0, 8);
     const representativeIds = [...new Set([...target.representativeIds, ...sources.flatMap((s) => s.representativeIds)])].slice(0, REPRESENTATIVES + 2);
     await tx
       .update(topics)
       .set({ label: input.label ?? target.label, keywords, representativeIds, staffEdited: true })
-      .where(eq(topics.id, target.id))
-      .run();
+      .where(eq(topics.id, target.id));
     const payload = { targetId: target.id, sourceIds, labels: sources.map((s) => s.label), ...(input.label ? { from: target.label, label: input.label } : {}) };
     await record(tx, consultationId, actor, "merge", target.id, payload, now);
     return target.id;
@@ -163,8 +166,7 @@ export function splitTopic(db: Db, consultationId: number, actor: Staff, input: 
     const members = await tx
       .select({ commentId: commentAnalysis.commentId, keywords: commentAnalysis.keywords })
       .from(commentAnalysis)
-      .where(eq(commentAnalysis.topicId, topic.id))
-      .all();
+      .where(eq(commentAnalysis.topicId, topic.id));
     const moving = members.filter((m) => chosen.includes(m.commentId));
     if (moving.length !== chosen.length) throw new TopicEditError("所选意见不属于该话题。请刷新页面后重试。", 400, "commentIds");
     if (moving.length === members.length) throw new TopicEditError("不能把全部意见拆分出去；如需改名，请使用“重命名”。", 400, "commentIds");
@@ -183,8 +185,8 @@ export async function moveComment(db: Db, consultationId: number, actor: Staff, 
     const target = await liveTopic(tx, consultationId, input.toTopicId, "toTopicId");
     if (comment.topicId === target.id) throw new TopicEditError("该意见已在所选话题中。", 400, "toTopicId");
     await place(tx, [comment.commentId], target.id);
-    await tx.update(topics).set({ staffEdited: true }).where(eq(topics.id, target.id)).run();
-    const from = comment.topicId ? await tx.select().from(topics).where(eq(topics.id, comment.topicId)).get() : undefined;
+    await tx.update(topics).set({ staffEdited: true }).where(eq(topics.id, target.id));
+    const from = comment.topicId ? (await tx.select().from(topics).where(eq(topics.id, comment.topicId)).limit(1))[0] : undefined;
     if (from) await dropRepresentatives(tx, from, [comment.commentId]);
     await record(tx, consultationId, actor, "move", target.id, { commentId: comment.commentId, fromTopicId: comment.topicId, toTopicId: target.id }, now);
   });
@@ -193,7 +195,7 @@ export async function moveComment(db: Db, consultationId: number, actor: Staff, 
 export function makeOwnTopic(db: Db, consultationId: number, actor: Staff, input: { commentId: number; label: string }, now = new Date()) {
   return edit(db, consultationId, async (tx) => {
     const comment = await analysedComment(tx, consultationId, input.commentId);
-    const from = comment.topicId ? await tx.select().from(topics).where(eq(topics.id, comment.topicId)).get() : undefined;
+    const from = comment.topicId ? (await tx.select().from(topics).where(eq(topics.id, comment.topicId)).limit(1))[0] : undefined;
     const created = await newTopic(tx, consultationId, from?.runId ?? null, input.label, [comment], now);
     await place(tx, [comment.commentId], created.id);
     if (from) await dropRepresentatives(tx, from, [comment.commentId]);

@@ -90,7 +90,7 @@ export const UNREFERENCED_FILE_GRACE_MS = 24 * 3_600_000;
  */
 export async function sweepUnreferencedCommentFiles(db: Pick<Db, "select">, now = new Date()): Promise<number> {
   const store = blobStore("comment-attachments");
-  const referenced = new Set((await db.select({ p: commentAttachments.storagePath }).from(commentAttachments).all()).map((r) => r.p));
+  const referenced = new Set((await db.select({ p: commentAttachments.storagePath }).from(commentAttachments)).map((r) => r.p));
   let removed = 0;
   for await (const blob of store.list()) {
     if (referenced.has(blob.key) || now.getTime() - blob.modifiedAt.getTime() < UNREFERENCED_FILE_GRACE_MS) continue;
@@ -119,8 +119,7 @@ export async function attachmentsByComment(db: Db, commentIds: number[]): Promis
       .select(listColumns)
       .from(commentAttachments)
       .where(inArray(commentAttachments.commentId, commentIds.slice(i, i + 500)))
-      .orderBy(asc(commentAttachments.id))
-      .all();
+      .orderBy(asc(commentAttachments.id));
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
   }
   return out;
@@ -142,8 +141,7 @@ export async function publicAttachmentsByComment(db: Db, commentIds: number[]): 
           ne(comments.publishPreference, "private")
         )
       )
-      .orderBy(asc(commentAttachments.id))
-      .all();
+      .orderBy(asc(commentAttachments.id));
     for (const r of rows) out.set(r.commentId, [...(out.get(r.commentId) ?? []), r]);
   }
   return out;
@@ -159,19 +157,21 @@ export function setAttachmentPublic(
   now = new Date()
 ) {
   return db.transaction(async (tx) => {
-    const row = await tx
-      .select({
-        id: commentAttachments.id,
-        commentId: commentAttachments.commentId,
-        filename: commentAttachments.filename,
-        isPublic: commentAttachments.isPublic,
-      })
-      .from(commentAttachments)
-      .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
-      .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
-      .get();
+    const row = (
+      await tx
+        .select({
+          id: commentAttachments.id,
+          commentId: commentAttachments.commentId,
+          filename: commentAttachments.filename,
+          isPublic: commentAttachments.isPublic,
+        })
+        .from(commentAttachments)
+        .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
+        .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
+        .limit(1)
+    )[0];
     if (!row) return false;
-    await tx.update(commentAttachments).set({ isPublic, reviewedBy: actor.id, reviewedAt: now }).where(eq(commentAttachments.id, attachmentId)).run();
+    await tx.update(commentAttachments).set({ isPublic, reviewedBy: actor.id, reviewedAt: now }).where(eq(commentAttachments.id, attachmentId));
     await appendAudit(tx, {
       actor,
       action: "comment.attachment_review",
@@ -191,18 +191,20 @@ export function setAttachmentPublic(
  */
 export async function getCommentAttachmentFile(db: Db, consultationId: number, attachmentId: number, publicOnly: boolean) {
   if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return undefined;
-  const row = await db
-    .select({
-      ...listColumns,
-      sha256: commentAttachments.sha256,
-      storagePath: commentAttachments.storagePath,
-      status: comments.moderationStatus,
-      preference: comments.publishPreference,
-    })
-    .from(commentAttachments)
-    .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
-    .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
-    .get();
+  const row = (
+    await db
+      .select({
+        ...listColumns,
+        sha256: commentAttachments.sha256,
+        storagePath: commentAttachments.storagePath,
+        status: comments.moderationStatus,
+        preference: comments.publishPreference,
+      })
+      .from(commentAttachments)
+      .innerJoin(comments, eq(comments.id, commentAttachments.commentId))
+      .where(and(eq(commentAttachments.id, attachmentId), eq(comments.consultationId, consultationId)))
+      .limit(1)
+  )[0];
   if (!row) return undefined;
   if (publicOnly && !(row.isPublic && row.status === "approved" && row.preference !== "private")) return undefined;
   const blob = await blobStore("comment-attachments").get(path.basename(row.storagePath));

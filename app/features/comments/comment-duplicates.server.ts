@@ -80,11 +80,13 @@ export async function duplicateOf(db: Db, consultationId: number): Promise<Map<n
 
 /** The first copy that this comment repeats, or null when it is no 重复提交 (or is the first). */
 export async function firstCopyOf(db: Reader, commentId: number): Promise<number | null> {
-  const c = await db
-    .select({ ...columns, consultationId: comments.consultationId })
-    .from(comments)
-    .where(eq(comments.id, commentId))
-    .get();
+  const c = (
+    await db
+      .select({ ...columns, consultationId: comments.consultationId })
+      .from(comments)
+      .where(eq(comments.id, commentId))
+      .limit(1)
+  )[0];
   const who = c && bySubmitter(c);
   if (!c || !who || !c.text.trim()) return null;
   const key = textKey(c.text);
@@ -94,7 +96,6 @@ export async function firstCopyOf(db: Reader, commentId: number): Promise<number
       .from(comments)
       .where(and(eq(comments.consultationId, c.consultationId), who))
       .orderBy(asc(comments.receivedAt), asc(comments.id))
-      .all()
   ).find((r) => textKey(r.text) === key);
   return first && first.id !== c.id ? first.id : null;
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { first, type Db } from "~db/client.server";
 import { comments, consultations, redactions } from "~db/schema";
 import { detectPii, redact } from "~/engine/pii";
 import { DISPOSITION_LABELS, REJECT_REASON_LABELS } from "./comment-labels";
@@ -26,17 +26,19 @@ export const dispositionFor: typeof answerForComment = (...args) => answerForCom
 /** The text as moderated, or until then with every span found by the detector or staff hidden. */
 async function redactedBody(db: Pick<Db, "select">, c: typeof comments.$inferSelect): Promise<string> {
   if (c.moderationStatus === "approved" && c.publishedBody !== null) return c.publishedBody;
-  const marked = (await db.select().from(redactions).where(eq(redactions.commentId, c.id)).all()).filter((s) => s.status !== "dismissed");
+  const marked = (await db.select().from(redactions).where(eq(redactions.commentId, c.id))).filter((s) => s.status !== "dismissed");
   return redact(c.body, [...marked, ...detectPii(c.body)]);
 }
 
 function loadByReceipt(db: Db, receiptNo: string) {
-  return db
-    .select({ c: comments, title: consultations.title, status: consultations.status, requireVerification: consultations.requireEmailVerification })
-    .from(comments)
-    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
-    .where(eq(comments.receiptNo, receiptNo))
-    .get();
+  return first(
+    db
+      .select({ c: comments, title: consultations.title, status: consultations.status, requireVerification: consultations.requireEmailVerification })
+      .from(comments)
+      .innerJoin(consultations, eq(consultations.id, comments.consultationId))
+      .where(eq(comments.receiptNo, receiptNo))
+      .limit(1)
+  );
 }
 
 /**
@@ -102,7 +104,7 @@ async function statusOf(db: Db, row: NonNullable<Awaited<ReturnType<typeof loadB
 
 /** The commenter starts or stops following the comment; only from a status view the receipt opened. */
 export async function setNotifyResult(db: Db, receiptNo: string, on: boolean): Promise<void> {
-  await db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo)).run();
+  await db.update(comments).set({ notifyResult: on }).where(eq(comments.receiptNo, receiptNo));
 }
 
 /** The comment's own answer in one line; a 重复提交 says whose answer it is. */
@@ -118,6 +120,5 @@ export async function markEmailVerified(db: Db, receiptNo: string, now = new Dat
   await db
     .update(comments)
     .set({ emailVerifiedAt: now })
-    .where(and(eq(comments.receiptNo, receiptNo), isNull(comments.emailVerifiedAt)))
-    .run();
+    .where(and(eq(comments.receiptNo, receiptNo), isNull(comments.emailVerifiedAt)));
 }

@@ -169,8 +169,7 @@ export function submitComment(
       for (const f of meta.files ?? []) {
         await tx
           .insert(commentAttachments)
-          .values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now })
-          .run();
+          .values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now });
       }
       if (meta.staff) {
         await appendAudit(tx, {

@@ -17,8 +17,7 @@ export async function activeIdentityCategories(db: Db): Promise<string[]> {
     .select({ label: identityCategories.label })
     .from(identityCategories)
     .where(eq(identityCategories.active, true))
-    .orderBy(asc(identityCategories.position))
-    .all();
+    .orderBy(asc(identityCategories.position));
   return rows.length ? rows.map((r) => r.label) : [...DEFAULT_IDENTITY_CATEGORIES];
 }
 
@@ -34,8 +33,7 @@ export function ensureDefaultIdentityCategories(db: Db): Promise<string[]> {
     const rows = await tx
       .select({ id: identityCategories.id, label: identityCategories.label })
       .from(identityCategories)
-      .orderBy(asc(identityCategories.position), asc(identityCategories.id))
-      .all();
+      .orderBy(asc(identityCategories.position), asc(identityCategories.id));
     const have = new Set(rows.map((r) => r.label));
     const missing = DEFAULT_IDENTITY_CATEGORIES.filter((label) => !have.has(label));
     if (!missing.length) return [];
@@ -47,8 +45,8 @@ export function ensureDefaultIdentityCategories(db: Db): Promise<string[]> {
       order.splice(before === -1 ? order.length : before, 0, { id: null, label });
     }
     for (const [position, entry] of order.entries()) {
-      if (entry.id === null) await tx.insert(identityCategories).values({ label: entry.label, position }).run();
-      else await tx.update(identityCategories).set({ position }).where(eq(identityCategories.id, entry.id)).run();
+      if (entry.id === null) await tx.insert(identityCategories).values({ label: entry.label, position });
+      else await tx.update(identityCategories).set({ position }).where(eq(identityCategories.id, entry.id));
     }
     return missing;
   });

@@ -47,7 +47,6 @@ async function matchingIds(db: Db, consultationId: number, f: QueueFilters): Pro
       .from(comments)
       .where(and(...(await queueWhere(db, consultationId, f))))
       .orderBy(asc(comments.id))
-      .all()
   ).map((r) => r.id);
 }
 
@@ -77,7 +76,6 @@ export async function previewBulk(db: Db, consultationId: number, f: QueueFilter
                 )
               )
             )
-            .all()
         ).length
       : 0;
   return { count: ids.length, token: tokenFor(request, f, ids), unreviewed };
@@ -115,7 +113,7 @@ export async function runBulkByFilter(
           await Promise.all(
             chunks(ids).map(async (part) =>
               (
-                await db.select({ id: comments.id, status: comments.moderationStatus }).from(comments).where(inArray(comments.id, part)).all()
+                await db.select({ id: comments.id, status: comments.moderationStatus }).from(comments).where(inArray(comments.id, part))
               ).map((r) => [r.id, r.status] as const)
             )
           )
@@ -134,10 +132,9 @@ export async function runBulkByFilter(
           const rows = await tx
             .select()
             .from(comments)
-            .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, part)))
-            .all();
+            .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, part)));
           const marked = new Set(
-            (await tx.select({ id: commentMarks.commentId }).from(commentMarks).where(inArray(commentMarks.commentId, part)).all()).map((r) => r.id)
+            (await tx.select({ id: commentMarks.commentId }).from(commentMarks).where(inArray(commentMarks.commentId, part))).map((r) => r.id)
           );
           for (const c of rows) {
             const moved = statusAtConfirmation.get(c.id) !== c.moderationStatus;
@@ -160,19 +157,16 @@ export async function runBulkByFilter(
             } else if (request.action === "mark") {
               if (marked.has(c.id)) unchanged++;
               else {
-                await tx
-                  .insert(commentMarks)
-                  .values({
-                    commentId: c.id,
-                    markedBy: actor.id,
-                    markedAt: now,
-                  })
-                  .run();
+                await tx.insert(commentMarks).values({
+                  commentId: c.id,
+                  markedBy: actor.id,
+                  markedAt: now,
+                });
                 acted.push(c.id);
               }
             } else if (!marked.has(c.id)) unchanged++;
             else {
-              await tx.delete(commentMarks).where(eq(commentMarks.commentId, c.id)).run();
+              await tx.delete(commentMarks).where(eq(commentMarks.commentId, c.id));
               acted.push(c.id);
             }
           }

@@ -74,8 +74,7 @@ export async function moderationQueue(db: Db, consultationId: number, f: QueueFi
     .select({ status: comments.moderationStatus, n: sql<number>`count(*)` })
     .from(comments)
     .where(and(...base))
-    .groupBy(comments.moderationStatus)
-    .all();
+    .groupBy(comments.moderationStatus);
   for (const g of grouped) {
     counts[g.status] = g.n;
     counts.all += g.n;
@@ -117,13 +116,12 @@ export async function moderationQueue(db: Db, consultationId: number, f: QueueFi
     .where(and(...where))
     .orderBy(...order)
     .limit(QUEUE_PAGE_SIZE)
-    .offset((page - 1) * QUEUE_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * QUEUE_PAGE_SIZE);
 
   const ids = rows.map((r) => r.id);
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
-  const spans = ids.length ? await db.select().from(redactions).where(inArray(redactions.commentId, ids)).orderBy(asc(redactions.start)).all() : [];
-  const links = ids.length ? await db.select().from(commentArticles).where(inArray(commentArticles.commentId, ids)).all() : [];
+  const spans = ids.length ? await db.select().from(redactions).where(inArray(redactions.commentId, ids)).orderBy(asc(redactions.start)) : [];
+  const links = ids.length ? await db.select().from(commentArticles).where(inArray(commentArticles.commentId, ids)) : [];
   const history = ids.length
     ? await db
         .select({
@@ -138,13 +136,12 @@ export async function moderationQueue(db: Db, consultationId: number, f: QueueFi
         .innerJoin(users, eq(users.id, moderationDecisions.moderatorId))
         .where(inArray(moderationDecisions.commentId, ids))
         .orderBy(asc(moderationDecisions.id))
-        .all()
     : [];
 
   const firstIds = [...new Set(rows.flatMap((r) => (r.duplicateOf === null ? [] : [r.duplicateOf])))];
   const receipts = new Map(
     firstIds.length
-      ? (await db.select({ id: comments.id, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, firstIds)).all()).map((r) => [
+      ? (await db.select({ id: comments.id, receiptNo: comments.receiptNo }).from(comments).where(inArray(comments.id, firstIds))).map((r) => [
           r.id,
           r.receiptNo,
         ])

@@ -64,13 +64,12 @@ async function loadComments(tx: Tx, consultationId: number, ids: number[]): Prom
   const rows = await tx
     .select()
     .from(comments)
-    .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, unique)))
-    .all();
+    .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, unique)));
   if (rows.length !== unique.length) throw new ModerationError("未找到所选意见，或所选意见不属于本征求意见。", 404, "ids");
   return rows;
 }
 
-const spansOf = (tx: Tx, commentId: number) => tx.select().from(redactions).where(eq(redactions.commentId, commentId)).all();
+const spansOf = (tx: Tx, commentId: number) => tx.select().from(redactions).where(eq(redactions.commentId, commentId));
 
 /**
  * A detected span the moderator left standing in the public field was judged not to be personal
@@ -88,8 +87,7 @@ async function settleRedactions(tx: Tx, c: Comment, published: PublishedFields) 
     await tx
       .update(redactions)
       .set({ status: kept ? "dismissed" : "accepted" })
-      .where(eq(redactions.id, s.id))
-      .run();
+      .where(eq(redactions.id, s.id));
   }
   return { accepted, dismissed };
 }
@@ -108,7 +106,7 @@ export async function decide(
   // The public page's counts are memoised for a few seconds; a decision changes them now.
   forget(`public-comments:${c.consultationId}:`);
   const reason = d.decision === "rejected" ? d.reason : null;
-  await tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now }).run();
+  await tx.insert(moderationDecisions).values({ commentId: c.id, moderatorId: actor.id, decision: d.decision, reason, note: d.note, createdAt: now });
   // A rejection keeps published_body: the public listing requires approval, and a moderator's
   // edited text is still there if the comment is approved again.
   await tx
@@ -121,8 +119,7 @@ export async function decide(
         ? { publishedBody: d.published.body, publishedName: d.published.name, publishedOrganisation: d.published.organisation }
         : {}),
     })
-    .where(eq(comments.id, c.id))
-    .run();
+    .where(eq(comments.id, c.id));
   await queueModerationNotice(tx, c, d.decision, reason, now);
   if (!options.audit) return;
   await appendAudit(tx, {

@@ -86,11 +86,13 @@ export async function listPublicComments(
   const article = options.article && articles.some((a) => a.number === options.article) ? options.article : null;
   const identityId = article ? articles.find((a) => a.number === article)!.identityId : null;
   const count = async (where: SQL | undefined) =>
-    (await db
-      .select({ n: sql<number>`count(*)` })
-      .from(comments)
-      .where(where)
-      .get())!.n;
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(comments)
+        .where(where)
+        .limit(1)
+    )[0]!.n;
 
   const key = `public-comments:${consultationId}:`;
   const received = await memo(`${key}received`, COUNTS_TTL_MS, () => count(eq(comments.consultationId, consultationId)));
@@ -129,8 +131,7 @@ export async function listPublicComments(
     .where(where)
     .orderBy(desc(comments.receivedAt), desc(comments.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .offset((page - 1) * pageSize);
 
   const numberOf = new Map(articles.map((a) => [a.identityId, a.number]));
   const links = rows.length
@@ -143,7 +144,6 @@ export async function listPublicComments(
             rows.map((r) => r.id)
           )
         )
-        .all()
     : [];
 
   const files = await publicAttachmentsByComment(
@@ -193,7 +193,6 @@ async function identityCounts(db: Db, consultationId: number): Promise<Array<{ l
       .where(isPublic(consultationId))
       .groupBy(comments.identityCategory)
       .orderBy(desc(sql`count(*)`), comments.identityCategory)
-      .all()
   ).flatMap((r) => {
     const label = publicIdentity(r.label);
     return label ? [{ label, count: r.count }] : [];
@@ -212,8 +211,7 @@ async function countByArticle(db: Db, consultationId: number): Promise<Map<numbe
     .from(commentArticles)
     .innerJoin(comments, eq(comments.id, commentArticles.commentId))
     .where(isPublic(consultationId))
-    .groupBy(commentArticles.articleIdentityId)
-    .all();
+    .groupBy(commentArticles.articleIdentityId);
   const counts = new Map<number, number>();
   for (const r of rows) {
     const number = numberOf.get(r.identityId);

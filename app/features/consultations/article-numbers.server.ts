@@ -22,6 +22,5 @@ export async function latestArticles(db: Db, consultationId: number): Promise<Ar
       .from(draftNodes)
       .where(and(eq(draftNodes.versionId, version.id), eq(draftNodes.kind, "article")))
       .orderBy(asc(draftNodes.number))
-      .all()
   ).flatMap((a) => (a.number !== null && a.identityId !== null ? [{ number: a.number, label: a.label ?? `第${a.number}条`, identityId: a.identityId }] : []));
 }

@@ -17,8 +17,7 @@ export function listAttachments(db: Db, consultationId: number) {
     .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, createdAt: attachments.createdAt })
     .from(attachments)
     .where(eq(attachments.consultationId, consultationId))
-    .orderBy(asc(attachments.id))
-    .all();
+    .orderBy(asc(attachments.id));
 }
 
 /** Stores an upload outside public/, named by its content hash, after checking what it really is. */
@@ -34,19 +33,20 @@ export async function saveAttachment(db: Db, consultationId: number, file: File,
   const storagePath = `${sha256}.${type.ext}`;
   await blobStore("attachments").put(storagePath, bytes);
   return db.transaction(async (tx) => {
-    const row = await tx
-      .insert(attachments)
-      .values({
-        consultationId,
-        filename: safeFilename(file.name, type.ext),
-        mimeType: type.mime,
-        size: bytes.length,
-        sha256,
-        storagePath,
-        uploadedBy: actor.id,
-      })
-      .returning()
-      .get();
+    const row = (
+      await tx
+        .insert(attachments)
+        .values({
+          consultationId,
+          filename: safeFilename(file.name, type.ext),
+          mimeType: type.mime,
+          size: bytes.length,
+          sha256,
+          storagePath,
+          uploadedBy: actor.id,
+        })
+        .returning()
+    )[0];
     await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "attachment.add",
@@ -60,13 +60,15 @@ export async function saveAttachment(db: Db, consultationId: number, file: File,
 
 export async function removeAttachment(db: Db, consultationId: number, attachmentId: number, actor: { id: number; displayName: string }) {
   await db.transaction(async (tx) => {
-    const row = await tx
-      .select()
-      .from(attachments)
-      .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
-      .get();
+    const row = (
+      await tx
+        .select()
+        .from(attachments)
+        .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
+        .limit(1)
+    )[0];
     if (!row) throw new AttachmentError("附件不存在。");
-    await tx.delete(attachments).where(eq(attachments.id, attachmentId)).run();
+    await tx.delete(attachments).where(eq(attachments.id, attachmentId));
     await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "attachment.remove",
@@ -78,11 +80,13 @@ export async function removeAttachment(db: Db, consultationId: number, attachmen
 }
 
 export async function getAttachmentFile(db: Db, consultationId: number, attachmentId: number) {
-  const row = await db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
-    .get();
+  const row = (
+    await db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.id, attachmentId), eq(attachments.consultationId, consultationId)))
+      .limit(1)
+  )[0];
   if (!row) return undefined;
   const blob = await blobStore("attachments").get(path.basename(row.storagePath));
   return blob ? { row, blob } : undefined;

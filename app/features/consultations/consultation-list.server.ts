@@ -94,6 +94,5 @@ export function publicDivisions(db: Db): Promise<Array<{ id: number; name: strin
     .from(divisions)
     .innerJoin(consultations, eq(consultations.divisionId, divisions.id))
     .where(inArray(consultations.status, PUBLIC_STATUSES))
-    .orderBy(asc(divisions.name))
-    .all();
+    .orderBy(asc(divisions.name));
 }

@@ -26,18 +26,19 @@ export async function notifyPublicChange(tx: Tx, consultationId: number, now = n
 }
 
 async function load(tx: Tx, id: number): Promise<Consultation> {
-  const c = await tx.select().from(consultations).where(eq(consultations.id, id)).get();
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0];
   if (!c) throw new WorkflowError("未找到该征求意见。", 404);
   return c;
 }
 
 async function change(tx: Tx, actor: Staff, action: string, before: Consultation, set: Partial<Consultation>): Promise<Consultation> {
-  const after = await tx
-    .update(consultations)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(consultations.id, before.id))
-    .returning()
-    .get();
+  const after = (
+    await tx
+      .update(consultations)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(consultations.id, before.id))
+      .returning()
+  )[0];
   await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action,
@@ -120,10 +121,7 @@ export async function review(
     if (!canReview(actor, c)) throw new WorkflowError("您不能审核该征求意见。", 403);
     if (c.status !== "pending_review") throw new WorkflowError("该征求意见当前不在待审核状态。");
     if (decision === "returned" && !comment?.trim()) throw new WorkflowError("退回修改时请填写审核意见。");
-    await tx
-      .insert(reviews)
-      .values({ consultationId: id, subject: "consultation", reviewerId: actor.id, decision, comment: comment || null })
-      .run();
+    await tx.insert(reviews).values({ consultationId: id, subject: "consultation", reviewerId: actor.id, decision, comment: comment || null });
     if (decision === "returned") {
       await change(tx, actor, "consultation.return", c, { status: "draft" });
       return;
@@ -139,8 +137,7 @@ export async function review(
     await tx
       .update(draftVersions)
       .set({ frozenAt: now })
-      .where(and(eq(draftVersions.consultationId, id), isNull(draftVersions.frozenAt)))
-      .run();
+      .where(and(eq(draftVersions.consultationId, id), isNull(draftVersions.frozenAt)));
     await notifyPublicChange(tx, id, now);
   });
 }
@@ -153,7 +150,7 @@ export async function extendDeadline(db: Db, id: number, actor: Staff, newCloses
       throw new WorkflowError("只有尚未截止的征求意见可以延长期限。");
     }
     if (!c.closesAt || newClosesAt <= c.closesAt) throw new WorkflowError("新的截止时间必须晚于原截止时间。");
-    await tx.insert(deadlineExtensions).values({ consultationId: id, previousClosesAt: c.closesAt, newClosesAt, reason, userId: actor.id }).run();
+    await tx.insert(deadlineExtensions).values({ consultationId: id, previousClosesAt: c.closesAt, newClosesAt, reason, userId: actor.id });
     await change(tx, actor, "consultation.extend", c, { closesAt: newClosesAt });
     await notifyPublicChange(tx, id);
     await queueFollowNotices(tx, id, "extended", now);
@@ -179,6 +176,5 @@ export async function consultationReviews(db: Db, consultationId: number) {
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(and(eq(reviews.consultationId, consultationId), eq(reviews.subject, "consultation")))
-    .orderBy(desc(reviews.id))
-    .all();
+    .orderBy(desc(reviews.id));
 }

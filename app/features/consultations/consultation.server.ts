@@ -32,8 +32,7 @@ export async function listPublicConsultations(db: Db, now = new Date()): Promise
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
     .where(inArray(consultations.status, PUBLIC_STATUSES))
-    .orderBy(desc(consultations.opensAt))
-    .all();
+    .orderBy(desc(consultations.opensAt));
   return rows.map(({ status, ...r }) => ({ ...r, phase: publicPhase({ status, ...r }, now) }));
 }
 
@@ -51,7 +50,7 @@ export function listStaffConsultations(db: Db, user: { role: string; divisionId:
     .from(consultations)
     .innerJoin(divisions, eq(divisions.id, consultations.divisionId));
   const scoped = user.role === "drafter" ? base.where(eq(consultations.divisionId, user.divisionId ?? -1)) : base;
-  return scoped.orderBy(desc(consultations.createdAt)).all();
+  return scoped.orderBy(desc(consultations.createdAt));
 }
 
 /** One consultation as the public sees it, or undefined when it does not exist or is not public. */
@@ -64,12 +63,14 @@ export async function getPublicConsultation(db: Pick<Db, "select">, id: number, 
 /** Any consultation, whatever its status, for staff pages (which check access themselves). */
 export async function getStaffConsultation(db: Pick<Db, "select">, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  const row = await db
-    .select({ consultation: consultations, divisionName: divisions.name })
-    .from(consultations)
-    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
-    .where(eq(consultations.id, id))
-    .get();
+  const row = (
+    await db
+      .select({ consultation: consultations, divisionName: divisions.name })
+      .from(consultations)
+      .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+      .where(eq(consultations.id, id))
+      .limit(1)
+  )[0];
   return row ? { ...row.consultation, divisionName: row.divisionName } : undefined;
 }
 
@@ -84,6 +85,5 @@ export function listExtensions(db: Db, consultationId: number) {
     })
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.consultationId, consultationId))
-    .orderBy(desc(deadlineExtensions.id))
-    .all();
+    .orderBy(desc(deadlineExtensions.id));
 }

@@ -28,13 +28,13 @@ export async function insertDraftVersion(
       .from(draftVersions)
       .where(eq(draftVersions.consultationId, version.consultationId))
       .orderBy(asc(draftVersions.versionNo))
-      .all()
   ).at(-1);
-  const { id: versionId } = await tx
-    .insert(draftVersions)
-    .values({ ...version, versionNo: (last?.versionNo ?? 0) + 1 })
-    .returning({ id: draftVersions.id })
-    .get();
+  const { id: versionId } = (
+    await tx
+      .insert(draftVersions)
+      .values({ ...version, versionNo: (last?.versionNo ?? 0) + 1 })
+      .returning({ id: draftVersions.id })
+  )[0];
 
   const identities = new Map<number, number>();
   const insertNode = async (n: DraftNode, parentId: number | null, position: number) => {
@@ -42,24 +42,25 @@ export async function insertDraftVersion(
     if (n.kind === "article" && n.number !== null) {
       articleIdentityId =
         identityFor?.(n.number, n.text) ??
-        (await tx.insert(articleIdentities).values({ consultationId: version.consultationId }).returning({ id: articleIdentities.id }).get()).id;
+        (await tx.insert(articleIdentities).values({ consultationId: version.consultationId }).returning({ id: articleIdentities.id }))[0].id;
       identities.set(n.number, articleIdentityId);
     }
-    const { id } = await tx
-      .insert(draftNodes)
-      .values({
-        versionId,
-        parentId,
-        kind: n.kind,
-        position,
-        number: n.number,
-        label: n.label,
-        heading: n.heading,
-        text: n.text,
-        articleIdentityId,
-      })
-      .returning({ id: draftNodes.id })
-      .get();
+    const { id } = (
+      await tx
+        .insert(draftNodes)
+        .values({
+          versionId,
+          parentId,
+          kind: n.kind,
+          position,
+          number: n.number,
+          label: n.label,
+          heading: n.heading,
+          text: n.text,
+          articleIdentityId,
+        })
+        .returning({ id: draftNodes.id })
+    )[0];
     for (const [i, child] of n.children.entries()) await insertNode(child, id, i);
   };
   for (const [i, n] of parsed.nodes.entries()) await insertNode(n, null, i);
@@ -80,7 +81,7 @@ export interface StoredNode {
 
 /** A version's nodes as a tree, in document order. */
 export async function loadDraftTree(db: Db, versionId: number): Promise<StoredNode[]> {
-  const rows = await db.select().from(draftNodes).where(eq(draftNodes.versionId, versionId)).orderBy(asc(draftNodes.position), asc(draftNodes.id)).all();
+  const rows = await db.select().from(draftNodes).where(eq(draftNodes.versionId, versionId)).orderBy(asc(draftNodes.position), asc(draftNodes.id));
   const byId = new Map<number, StoredNode>();
   for (const r of rows) byId.set(r.id, { ...r, children: [] });
   const roots: StoredNode[] = [];
@@ -93,7 +94,7 @@ export async function loadDraftTree(db: Db, versionId: number): Promise<StoredNo
 }
 
 export async function latestVersion(db: Pick<Db, "select">, consultationId: number) {
-  return (await db.select().from(draftVersions).where(eq(draftVersions.consultationId, consultationId)).orderBy(asc(draftVersions.versionNo)).all()).at(-1);
+  return (await db.select().from(draftVersions).where(eq(draftVersions.consultationId, consultationId)).orderBy(asc(draftVersions.versionNo))).at(-1);
 }
 
 export function articleNodes(db: Db, versionId: number) {
@@ -101,6 +102,5 @@ export function articleNodes(db: Db, versionId: number) {
     .select()
     .from(draftNodes)
     .where(and(eq(draftNodes.versionId, versionId), eq(draftNodes.kind, "article")))
-    .orderBy(asc(draftNodes.number))
-    .all();
+    .orderBy(asc(draftNodes.number));
 }

@@ -24,8 +24,7 @@ export function listVersions(db: Db, consultationId: number) {
     })
     .from(draftVersions)
     .where(eq(draftVersions.consultationId, consultationId))
-    .orderBy(asc(draftVersions.versionNo))
-    .all();
+    .orderBy(asc(draftVersions.versionNo));
 }
 
 async function versionArticles(db: Pick<Db, "select">, versionId: number) {
@@ -35,7 +34,6 @@ async function versionArticles(db: Pick<Db, "select">, versionId: number) {
       .from(draftNodes)
       .where(and(eq(draftNodes.versionId, versionId), eq(draftNodes.kind, "article")))
       .orderBy(asc(draftNodes.number))
-      .all()
   ).filter((a): a is { number: number; text: string; identityId: number } => a.number !== null && a.identityId !== null);
 }
 
@@ -45,7 +43,7 @@ async function versionArticles(db: Pick<Db, "select">, versionId: number) {
  */
 export function createVersion(db: Db, consultationId: number, actor: Staff, input: { label: string; changeNote: string; draftText: string }): Promise<number> {
   return db.transaction(async (tx) => {
-    const c = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+    const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1))[0];
     if (!c) throw new WorkflowError("未找到该征求意见。", 404);
     if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以发布新版本。", 403);
     if (c.status === "draft" || c.status === "pending_review" || c.status === "withdrawn") {
@@ -54,9 +52,9 @@ export function createVersion(db: Db, consultationId: number, actor: Staff, inpu
     const parsed = parseDraft(input.draftText);
     const articles = flattenArticles(parsed);
     if (articles.length === 0) throw new WorkflowError("新版本中没有识别出任何条文（第X条）。");
-    const previous = (
-      await tx.select().from(draftVersions).where(eq(draftVersions.consultationId, consultationId)).orderBy(asc(draftVersions.versionNo)).all()
-    ).at(-1)!;
+    const previous = (await tx.select().from(draftVersions).where(eq(draftVersions.consultationId, consultationId)).orderBy(asc(draftVersions.versionNo))).at(
+      -1
+    )!;
     const matches = matchArticles(await versionArticles(tx, previous.id), articles);
     const { versionId } = await insertDraftVersion(
       tx,
@@ -64,7 +62,7 @@ export function createVersion(db: Db, consultationId: number, actor: Staff, inpu
       parsed,
       (number) => matches.get(number)
     );
-    await tx.update(draftVersions).set({ frozenAt: new Date() }).where(eq(draftVersions.id, versionId)).run();
+    await tx.update(draftVersions).set({ frozenAt: new Date() }).where(eq(draftVersions.id, versionId));
     await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "consultation.new_version",

@@ -15,7 +15,7 @@ type Comment = typeof comments.$inferSelect;
 const linkFor = (c: Comment): string => statusLink(c.receiptNo);
 
 const titleOf = async (tx: Tx, consultationId: number) => {
-  const t = (await tx.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, consultationId)).get())?.title ?? "";
+  const t = (await tx.select({ title: consultations.title }).from(consultations).where(eq(consultations.id, consultationId)).limit(1))[0]?.title ?? "";
   return `《${oneLine(t).replace(/^《|》$/g, "")}》`;
 };
 
@@ -64,7 +64,7 @@ export async function queueModerationNotice(
  * was queued (not for a comment without email or without an answer).
  */
 export async function queueResultNotice(tx: Tx, commentId: number, now = new Date()): Promise<boolean> {
-  const c = await tx.select().from(comments).where(eq(comments.id, commentId)).get();
+  const c = (await tx.select().from(comments).where(eq(comments.id, commentId)).limit(1))[0];
   if (!c?.email) return false;
   const d = await answerForComment(tx, commentId);
   if (!d) return false;
@@ -88,8 +88,7 @@ export async function queueResultNotices(tx: Tx, consultationId: number, now = n
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.consultationId, consultationId), isNotNull(comments.email), eq(comments.notifyResult, true)))
-    .orderBy(comments.id)
-    .all();
+    .orderBy(comments.id);
   let queued = 0;
   for (const r of ids) if (await queueResultNotice(tx, r.id, now)) queued++;
   return queued;

@@ -1,20 +1,22 @@
 // Hand-offs between staff: a draft submitted for review, a packet sent to the legal office.
 // Both are queued in the transaction of the hand-off itself.
 import { count, eq } from "drizzle-orm";
-import type { Db, Tx } from "~db/client.server";
+import { first, type Db, type Tx } from "~db/client.server";
 import { consultations, divisions, legalReviews, reviews, users } from "~db/schema";
 import { queueNotice } from "./outbox.server";
 import { staffWithEmail } from "./recipients.server";
 import { legalProgressNotice, packetArrivalNotice, reviewRequestNotice, type LegalProgressStep } from "./staff-notices";
 
 function load(tx: Tx, id: number) {
-  return tx
-    .select({ c: consultations, divisionName: divisions.name, authorName: users.displayName })
-    .from(consultations)
-    .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
-    .innerJoin(users, eq(users.id, consultations.authorId))
-    .where(eq(consultations.id, id))
-    .get();
+  return first(
+    tx
+      .select({ c: consultations, divisionName: divisions.name, authorName: users.displayName })
+      .from(consultations)
+      .innerJoin(divisions, eq(divisions.id, consultations.divisionId))
+      .innerJoin(users, eq(users.id, consultations.authorId))
+      .where(eq(consultations.id, id))
+      .limit(1)
+  );
 }
 
 /**
@@ -24,7 +26,7 @@ function load(tx: Tx, id: number) {
 export async function queueReviewRequests(tx: Tx, consultationId: number, submittedBy: string, now = new Date()): Promise<number> {
   const row = await load(tx, consultationId);
   if (!row) return 0;
-  const round = (await tx.select({ n: count() }).from(reviews).where(eq(reviews.consultationId, consultationId)).get())?.n ?? 0;
+  const round = (await tx.select({ n: count() }).from(reviews).where(eq(reviews.consultationId, consultationId)).limit(1))[0]?.n ?? 0;
   const reviewers = (await staffWithEmail(tx, "reviewer")).filter((r) => r.id !== row.c.authorId);
   for (const r of reviewers) {
     const notice = reviewRequestNotice({ name: r.displayName, consultationId, title: row.c.title, submittedBy, divisionName: row.divisionName });
@@ -40,11 +42,13 @@ export async function queueReviewRequests(tx: Tx, consultationId: number, submit
 export async function queuePacketArrivalNotice(tx: Tx, consultationId: number, now = new Date()): Promise<number> {
   const row = await load(tx, consultationId);
   if (!row) return 0;
-  const review = await tx
-    .select({ at: legalReviews.submittedAt, round: legalReviews.round })
-    .from(legalReviews)
-    .where(eq(legalReviews.consultationId, consultationId))
-    .get();
+  const review = (
+    await tx
+      .select({ at: legalReviews.submittedAt, round: legalReviews.round })
+      .from(legalReviews)
+      .where(eq(legalReviews.consultationId, consultationId))
+      .limit(1)
+  )[0];
   const round = review ? review.at.getTime() : 0;
   const legal = await staffWithEmail(tx, "legal");
   for (const u of legal) {
@@ -63,7 +67,7 @@ export async function queueLegalProgressNotice(tx: Tx, consultationId: number, s
   if (!row) return 0;
   const conclusion =
     step === "finished"
-      ? (await tx.select({ note: legalReviews.note }).from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).get())?.note
+      ? (await tx.select({ note: legalReviews.note }).from(legalReviews).where(eq(legalReviews.consultationId, consultationId)).limit(1))[0]?.note
       : null;
   const drafters = await staffWithEmail(tx, "drafter", row.c.divisionId);
   for (const u of drafters) {

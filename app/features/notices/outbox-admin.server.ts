@@ -1,7 +1,7 @@
 // What admins see of the outbox at /admin/outbox: every message, whether it was sent, kept
 // (no SMTP configured) or failed and why, and a way to send a failed or kept message again.
 import { and, count, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { first, type Db } from "~db/client.server";
 import { emailOutbox } from "~db/schema";
 import { appendAudit } from "~/platform/audit.server";
 import { OUTBOX_STATUSES, type OutboxStatus } from "./kinds";
@@ -13,7 +13,7 @@ void sameStatuses;
 
 export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>> {
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
-  for (const r of await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status).all()) counts[r.status] = r.n;
+  for (const r of await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status)) counts[r.status] = r.n;
   return counts;
 }
 
@@ -34,12 +34,11 @@ export function listOutbox(db: Db, status: OutboxStatus | null, limit = 200) {
     .from(emailOutbox)
     .where(status ? eq(emailOutbox.status, status) : undefined)
     .orderBy(desc(emailOutbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export function getOutboxRow(db: Db, id: number) {
-  return db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).get();
+  return first(db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1));
 }
 
 /**
@@ -49,12 +48,13 @@ export function getOutboxRow(db: Db, id: number) {
 export function retryOutboxRow(db: Db, id: number, actor: { id: number; displayName: string }, now = new Date()): Promise<boolean> {
   return db.transaction(
     async (tx) => {
-      const row = await tx
-        .update(emailOutbox)
-        .set({ status: "pending", nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
-        .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, ["failed", "held"])))
-        .returning({ status: emailOutbox.status, toAddress: emailOutbox.toAddress, kind: emailOutbox.kind })
-        .get();
+      const row = (
+        await tx
+          .update(emailOutbox)
+          .set({ status: "pending", nextAttemptAt: now, leaseOwner: null, leaseUntil: null })
+          .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, ["failed", "held"])))
+          .returning({ status: emailOutbox.status, toAddress: emailOutbox.toAddress, kind: emailOutbox.kind })
+      )[0];
       if (!row) return false;
       await appendAudit(tx, {
         actor: { id: actor.id, label: actor.displayName },

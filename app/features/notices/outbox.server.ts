@@ -26,6 +26,5 @@ export async function queueNotice(
       headers: notice.headers ?? null,
       nextAttemptAt: now,
     })
-    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
-    .run();
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey });
 }

@@ -21,7 +21,6 @@ export async function staffWithEmail(tx: Reader, role: Role, divisionId?: number
       .from(users)
       .where(and(...conditions))
       .orderBy(asc(users.id))
-      .all()
   ).map((u) => ({ ...u, email: u.email! }));
 }
 
@@ -45,8 +44,7 @@ export async function subscribersFor(tx: Reader, c: { divisionId: number; docTyp
         )
       )
     )
-    .orderBy(asc(subscriptions.id))
-    .all();
+    .orderBy(asc(subscriptions.id));
   const byEmail = new Map<string, Subscription>();
   for (const s of rows) if (!byEmail.has(s.email)) byEmail.set(s.email, s);
   return [...byEmail.values()];
@@ -58,6 +56,5 @@ export function followersOf(tx: Reader, consultationId: number): Promise<Subscri
     .select()
     .from(subscriptions)
     .where(and(eq(subscriptions.status, "active"), eq(subscriptions.scope, "consultation"), eq(subscriptions.scopeValue, String(consultationId))))
-    .orderBy(asc(subscriptions.id))
-    .all();
+    .orderBy(asc(subscriptions.id));
 }

@@ -30,7 +30,6 @@ export async function queueCommentDigests(tx: Tx, period: string, now = new Date
       .from(comments)
       .innerJoin(consultations, eq(consultations.id, comments.consultationId))
       .groupBy(consultations.id)
-      .all()
   ).filter((r) => r.received > 0);
   const byDivision = new Map<number, DigestLine[]>();
   for (const r of rows) byDivision.set(r.divisionId, [...(byDivision.get(r.divisionId) ?? []), r]);
@@ -63,8 +62,7 @@ export async function queueDeadlineReminders(tx: Tx, now = new Date()): Promise<
     .from(consultations)
     .where(
       and(eq(consultations.status, "published"), gt(consultations.closesAt, now), lte(consultations.closesAt, new Date(now.getTime() + CLOSING_REMINDER_MS)))
-    )
-    .all();
+    );
   let queued = 0;
   for (const c of closing) {
     const closesAt = c.closesAt!;

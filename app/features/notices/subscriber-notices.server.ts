@@ -56,8 +56,7 @@ export async function queueClosingReminders(tx: Tx, now = new Date()): Promise<n
         gt(consultations.closesAt, now),
         lte(consultations.closesAt, new Date(now.getTime() + CLOSING_REMINDER_MS))
       )
-    )
-    .all();
+    );
   let queued = 0;
   for (const { c, divisionName } of closing) {
     const closesAt = c.closesAt!;
@@ -85,7 +84,7 @@ export async function queueClosingReminders(tx: Tx, now = new Date()): Promise<n
  * deadline), the period over (once per deadline), the feedback published (once).
  */
 export async function queueFollowNotices(tx: Tx, consultationId: number, event: FollowEvent, now = new Date()): Promise<number> {
-  const c = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1))[0];
   if (!c) return 0;
   const followers = await followersOf(tx, consultationId);
   const occasion = event === "published" ? "" : String(c.closesAt?.getTime() ?? "");
@@ -114,8 +113,7 @@ export async function queueClosedNotices(tx: Tx, now = new Date()): Promise<numb
         lte(consultations.closesAt, now),
         gt(consultations.closesAt, new Date(now.getTime() - CLOSED_WITHIN_MS))
       )
-    )
-    .all();
+    );
   let queued = 0;
   for (const c of closed) queued += await queueFollowNotices(tx, c.id, "closed", now);
   return queued;

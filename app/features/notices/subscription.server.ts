@@ -27,36 +27,41 @@ export function subscribableDivisions(db: Reader): Promise<Array<{ id: number; n
       sql`EXISTS (SELECT 1 FROM users u WHERE u.division_id = ${divisions.id} AND u.role = 'drafter')
           OR EXISTS (SELECT 1 FROM consultations c WHERE c.division_id = ${divisions.id} AND c.status NOT IN ('draft', 'pending_review'))`
     )
-    .orderBy(asc(divisions.id))
-    .all();
+    .orderBy(asc(divisions.id));
 }
 
 /** A consultation one may follow: public and its feedback not yet published. */
 export async function followableConsultation(db: Reader, id: number): Promise<{ id: number; title: string } | null> {
-  const c = await db
-    .select({ id: consultations.id, title: consultations.title, status: consultations.status })
-    .from(consultations)
-    .where(eq(consultations.id, id))
-    .get();
+  const c = (
+    await db
+      .select({ id: consultations.id, title: consultations.title, status: consultations.status })
+      .from(consultations)
+      .where(eq(consultations.id, id))
+      .limit(1)
+  )[0];
   return c && FOLLOWABLE.includes(c.status) ? { id: c.id, title: c.title } : null;
 }
 const FOLLOWABLE: string[] = ["published", "processing", "legal_review"];
 
 export async function scopeLabel(db: Reader, s: Pick<Subscription, "scope" | "scopeValue">): Promise<string> {
   if (s.scope === "consultation") {
-    const c = await db
-      .select({ title: consultations.title })
-      .from(consultations)
-      .where(eq(consultations.id, Number(s.scopeValue)))
-      .get();
+    const c = (
+      await db
+        .select({ title: consultations.title })
+        .from(consultations)
+        .where(eq(consultations.id, Number(s.scopeValue)))
+        .limit(1)
+    )[0];
     return `《${(c?.title ?? "某征求意见").replace(/^《|》$/g, "")}》的进展`;
   }
   if (s.scope === "division") {
-    const d = await db
-      .select({ name: divisions.name })
-      .from(divisions)
-      .where(eq(divisions.id, Number(s.scopeValue)))
-      .get();
+    const d = (
+      await db
+        .select({ name: divisions.name })
+        .from(divisions)
+        .where(eq(divisions.id, Number(s.scopeValue)))
+        .limit(1)
+    )[0];
     return `${d?.name ?? "某处室"}起草的征求意见`;
   }
   if (s.scope === "doc_type") return `${DOC_TYPE_LABELS[s.scopeValue as DocType] ?? "某类文件"}的征求意见`;
@@ -98,7 +103,7 @@ const sameScope = (email: string, s: Scope) =>
 export async function subscribe(db: Db, email: string, scope: Scope, now = new Date()): Promise<void> {
   await db.transaction(
     async (tx) => {
-      const existing = await tx.select().from(subscriptions).where(sameScope(email, scope)).get();
+      const existing = (await tx.select().from(subscriptions).where(sameScope(email, scope)).limit(1))[0];
       const label = await scopeLabel(tx, scope);
       if (existing?.status === "active") {
         const notice = alreadySubscribedNotice({ scopeLabel: label, unsubscribeLink: unsubscribeLink(existing.id) });
@@ -118,12 +123,13 @@ export async function subscribe(db: Db, email: string, scope: Scope, now = new D
       const token = randomToken();
       const tokenHash = sha256Hex(token);
       const sub = existing
-        ? await tx.update(subscriptions).set({ status: "pending", tokenHash, createdAt: now }).where(eq(subscriptions.id, existing.id)).returning().get()
-        : await tx
-            .insert(subscriptions)
-            .values({ email, ...scope, tokenHash, createdAt: now })
-            .returning()
-            .get();
+        ? (await tx.update(subscriptions).set({ status: "pending", tokenHash, createdAt: now }).where(eq(subscriptions.id, existing.id)).returning())[0]
+        : (
+            await tx
+              .insert(subscriptions)
+              .values({ email, ...scope, tokenHash, createdAt: now })
+              .returning()
+          )[0];
       const notice = confirmSubscriptionNotice({ scopeLabel: label, confirmLink: `${env().PUBLIC_URL}/subscribe/confirm/${token}` });
       await queueNotice(tx, { ...notice, to: email, kind: "subscription_confirm", dedupeKey: `subscription-confirm:${sub.id}:${tokenHash.slice(0, 16)}` }, now);
     },
@@ -135,11 +141,13 @@ export type ConfirmLookup = { state: "pending" | "active"; sub: Subscription; la
 
 export async function findByConfirmToken(db: Reader, token: string | undefined, now = new Date()): Promise<ConfirmLookup> {
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" };
-  const sub = await db
-    .select()
-    .from(subscriptions)
-    .where(eq(subscriptions.tokenHash, sha256Hex(token)))
-    .get();
+  const sub = (
+    await db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.tokenHash, sha256Hex(token)))
+      .limit(1)
+  )[0];
   if (!sub || sub.status === "unsubscribed") return { state: "invalid" };
   if (sub.status === "active") return { state: "active", sub, label: await scopeLabel(db, sub) };
   if (now.getTime() - sub.createdAt.getTime() > CONFIRM_VALID_MS) return { state: "expired" };
@@ -152,7 +160,7 @@ export function confirmSubscription(db: Db, token: string | undefined, now = new
     async (tx) => {
       const found = await findByConfirmToken(tx, token, now);
       if (found.state !== "pending") return found;
-      await tx.update(subscriptions).set({ status: "active", confirmedAt: now, unsubscribedAt: null }).where(eq(subscriptions.id, found.sub.id)).run();
+      await tx.update(subscriptions).set({ status: "active", confirmedAt: now, unsubscribedAt: null }).where(eq(subscriptions.id, found.sub.id));
       const notice = welcomeNotice({ scopeLabel: found.label, unsubscribeLink: unsubscribeLink(found.sub.id), follow: found.sub.scope === "consultation" });
       await queueNotice(
         tx,
@@ -173,7 +181,7 @@ export function confirmSubscription(db: Db, token: string | undefined, now = new
 
 export async function findForUnsubscribe(db: Reader, token: string | undefined): Promise<{ sub: Subscription; label: string } | null> {
   const id = verifyUnsubscribeToken(token);
-  const sub = id === null ? undefined : await db.select().from(subscriptions).where(eq(subscriptions.id, id)).get();
+  const sub = id === null ? undefined : (await db.select().from(subscriptions).where(eq(subscriptions.id, id)).limit(1))[0];
   return sub ? { sub, label: await scopeLabel(db, sub) } : null;
 }
 
@@ -182,7 +190,7 @@ export async function unsubscribe(db: Db, token: string | undefined, now = new D
   const found = await findForUnsubscribe(db, token);
   if (!found) return null;
   if (found.sub.status !== "unsubscribed") {
-    await db.update(subscriptions).set({ status: "unsubscribed", unsubscribedAt: now }).where(eq(subscriptions.id, found.sub.id)).run();
+    await db.update(subscriptions).set({ status: "unsubscribed", unsubscribedAt: now }).where(eq(subscriptions.id, found.sub.id));
   }
   return found;
 }

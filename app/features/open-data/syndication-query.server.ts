@@ -124,9 +124,8 @@ export async function queryPublicConsultations(
       .orderBy(...(order === "changed" ? [desc(changedAt)] : [desc(publishedAt)]), desc(consultations.id))
       .limit(limit)
       .offset(offset)
-      .all()
   ).map(({ changedAtMs, ...r }) => ({ ...r, changedAt: new Date(changedAtMs), phase: publicPhase(r, now) }));
-  const total = (await db.select({ n: count() }).from(consultations).where(where).get())?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(consultations).where(where).limit(1))[0]?.n ?? 0;
   return { rows, total };
 }
 
@@ -135,11 +134,13 @@ export async function queryPublicConsultations(
  * filters, because a change can also move a consultation out of a filtered list.
  */
 export async function lastPublicChange(db: Db, now: Date = new Date()): Promise<Date> {
-  const row = await db
-    .select({ ms: sql<number | null>`max(${lastChangedAtSql(now)})` })
-    .from(consultations)
-    .where(inArray(consultations.status, PUBLIC_STATUSES))
-    .get();
+  const row = (
+    await db
+      .select({ ms: sql<number | null>`max(${lastChangedAtSql(now)})` })
+      .from(consultations)
+      .where(inArray(consultations.status, PUBLIC_STATUSES))
+      .limit(1)
+  )[0];
   return new Date(row?.ms ?? 0);
 }
 
@@ -147,11 +148,13 @@ export async function lastPublicChange(db: Db, now: Date = new Date()): Promise<
 export async function getPublicConsultationRecord(db: Db, id: number, now: Date = new Date()) {
   const [item] = (await queryPublicConsultations(db, { id }, { order: "published", limit: 1 }, now)).rows;
   if (!item) return undefined;
-  const text = (await db
-    .select({ basis: consultations.basis, interpretation: consultations.interpretation, withdrawnAt: consultations.withdrawnAt })
-    .from(consultations)
-    .where(eq(consultations.id, id))
-    .get())!;
+  const text = (
+    await db
+      .select({ basis: consultations.basis, interpretation: consultations.interpretation, withdrawnAt: consultations.withdrawnAt })
+      .from(consultations)
+      .where(eq(consultations.id, id))
+      .limit(1)
+  )[0]!;
   const extensions = await db
     .select({
       previousClosesAt: deadlineExtensions.previousClosesAt,
@@ -161,8 +164,7 @@ export async function getPublicConsultationRecord(db: Db, id: number, now: Date 
     })
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.consultationId, id))
-    .orderBy(asc(deadlineExtensions.createdAt), asc(deadlineExtensions.id))
-    .all();
+    .orderBy(asc(deadlineExtensions.createdAt), asc(deadlineExtensions.id));
   return { ...item, ...text, extensions, versions: await listVersions(db, id) };
 }
 
@@ -171,11 +173,13 @@ export async function getPublicConsultationRecord(db: Db, id: number, now: Date 
  * moves with it while no updated_at does, so the API's Last-Modified takes it into account.
  */
 export async function lastCommentReceived(db: Db, consultationId?: number): Promise<Date> {
-  const row = await db
-    .select({ ms: sql<number | null>`max(${comments.receivedAt})` })
-    .from(comments)
-    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
-    .where(and(inArray(consultations.status, PUBLIC_STATUSES), consultationId === undefined ? undefined : eq(consultations.id, consultationId)))
-    .get();
+  const row = (
+    await db
+      .select({ ms: sql<number | null>`max(${comments.receivedAt})` })
+      .from(comments)
+      .innerJoin(consultations, eq(consultations.id, comments.consultationId))
+      .where(and(inArray(consultations.status, PUBLIC_STATUSES), consultationId === undefined ? undefined : eq(consultations.id, consultationId)))
+      .limit(1)
+  )[0];
   return new Date(row?.ms ?? 0);
 }

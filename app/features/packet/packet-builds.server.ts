@@ -122,15 +122,14 @@ function carryOut(db: Db, build: PacketBuild, now: Date): void {
     .then(
       async (result) => {
         if (!result) {
-          await db.delete(packetBuilds).where(eq(packetBuilds.id, build.id)).run();
+          await db.delete(packetBuilds).where(eq(packetBuilds.id, build.id));
           return;
         }
         const { pdfError } = result;
         await db
           .update(packetBuilds)
           .set({ status: "ready", pdfError, finishedAt: new Date(), durationMs: Date.now() - started })
-          .where(eq(packetBuilds.id, build.id))
-          .run();
+          .where(eq(packetBuilds.id, build.id));
         await removeOlderBuilds(db, build);
       },
       async (error: unknown) => {
@@ -143,8 +142,7 @@ function carryOut(db: Db, build: PacketBuild, now: Date): void {
             finishedAt: new Date(),
             durationMs: Date.now() - started,
           })
-          .where(eq(packetBuilds.id, build.id))
-          .run();
+          .where(eq(packetBuilds.id, build.id));
       }
     )
     .finally(() => state.running.delete(build.id));
@@ -157,11 +155,10 @@ async function removeOlderBuilds(db: Db, current: PacketBuild): Promise<void> {
   const older = await db
     .select()
     .from(packetBuilds)
-    .where(and(eq(packetBuilds.consultationId, current.consultationId), ne(packetBuilds.id, current.id), ne(packetBuilds.status, "building")))
-    .all();
+    .where(and(eq(packetBuilds.consultationId, current.consultationId), ne(packetBuilds.id, current.id), ne(packetBuilds.status, "building")));
   for (const b of older) {
     fs.rmSync(packetDir(b.consultationId, b.inputHash), { recursive: true, force: true });
-    await db.delete(packetBuilds).where(eq(packetBuilds.id, b.id)).run();
+    await db.delete(packetBuilds).where(eq(packetBuilds.id, b.id));
   }
 }
 
@@ -175,26 +172,29 @@ function filesPresent(build: PacketBuild): boolean {
  */
 export async function ensurePacketBuild(db: Db, consultationId: number, now = new Date(), known?: Consultation): Promise<PacketBuild> {
   const inputHash = await packetInputHash(db, consultationId, now, known);
-  const existing = await db
-    .select()
-    .from(packetBuilds)
-    .where(and(eq(packetBuilds.consultationId, consultationId), eq(packetBuilds.inputHash, inputHash)))
-    .get();
+  const existing = (
+    await db
+      .select()
+      .from(packetBuilds)
+      .where(and(eq(packetBuilds.consultationId, consultationId), eq(packetBuilds.inputHash, inputHash)))
+      .limit(1)
+  )[0];
   if (existing) {
     const abandoned = existing.status === "building" && (!state.running.has(existing.id) || now.getTime() - existing.startedAt.getTime() > STALE_MS);
     const retry = existing.status === "failed" && now.getTime() - (existing.finishedAt ?? existing.startedAt).getTime() > 60_000;
     const lost = existing.status === "ready" && !filesPresent(existing);
     if (!abandoned && !retry && !lost) return existing;
-    const restarted = await db
-      .update(packetBuilds)
-      .set({ status: "building", error: null, pdfError: null, startedAt: now, finishedAt: null, durationMs: null })
-      .where(eq(packetBuilds.id, existing.id))
-      .returning()
-      .get();
+    const restarted = (
+      await db
+        .update(packetBuilds)
+        .set({ status: "building", error: null, pdfError: null, startedAt: now, finishedAt: null, durationMs: null })
+        .where(eq(packetBuilds.id, existing.id))
+        .returning()
+    )[0];
     carryOut(db, restarted, now);
     return restarted;
   }
-  const build = await db.insert(packetBuilds).values({ consultationId, inputHash, status: "building", startedAt: now }).returning().get();
+  const build = (await db.insert(packetBuilds).values({ consultationId, inputHash, status: "building", startedAt: now }).returning())[0];
   carryOut(db, build, now);
   return build;
 }

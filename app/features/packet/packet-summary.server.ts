@@ -31,11 +31,13 @@ async function draftFromData(db: Db, consultationId: number): Promise<string | n
 }
 
 export async function packetSummary(db: Db, consultationId: number): Promise<PacketSummary> {
-  const saved = await db
-    .select({ body: feedbackSummaries.body, status: feedbackSummaries.status })
-    .from(feedbackSummaries)
-    .where(eq(feedbackSummaries.consultationId, consultationId))
-    .get();
+  const saved = (
+    await db
+      .select({ body: feedbackSummaries.body, status: feedbackSummaries.status })
+      .from(feedbackSummaries)
+      .where(eq(feedbackSummaries.consultationId, consultationId))
+      .limit(1)
+  )[0];
   if (saved?.body.trim()) return { text: saved.body, source: "saved", note: SUMMARY_STATE_LABELS[saved.status] };
   const drafted = await draftFromData(db, consultationId);
   if (drafted?.trim()) return { text: drafted, source: "drafted", note: "平台初稿" };

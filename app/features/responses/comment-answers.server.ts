@@ -75,7 +75,7 @@ export async function answerForComment(db: Pick<Db, "select">, commentId: number
 
 /** The answer made for the comment itself or its opinion; a first copy's answer is this one. */
 export async function directAnswer(db: Pick<Db, "select">, commentId: number): Promise<CommentAnswer | null> {
-  const own = await db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).get();
+  const own = (await db.select().from(dispositions).where(eq(dispositions.commentId, commentId)).limit(1))[0];
   const d =
     own ??
     (
@@ -84,8 +84,8 @@ export async function directAnswer(db: Pick<Db, "select">, commentId: number): P
         .from(opinionComments)
         .innerJoin(dispositions, eq(dispositions.id, opinionComments.dispositionId))
         .where(eq(opinionComments.commentId, commentId))
-        .get()
-    )?.d;
+        .limit(1)
+    )[0]?.d;
   if (!d) return null;
   const { id: dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId } = d;
   return toAnswer({ commentId, dispositionId, decision, reason, changeMade, articleIdentityId, title, topicId, own: own ? 1 : 0 });

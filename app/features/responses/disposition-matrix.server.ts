@@ -77,7 +77,7 @@ const receiptOf = async (db: Db, id: number) => ((await raw(db).value(`SELECT re
 export async function dispositionMatrix(db: Db, consultationId: number, options: { expand?: number | null } = {}) {
   const articles = await latestArticles(db, consultationId);
   const labelOf = new Map(articles.map((a) => [a.identityId, a.label]));
-  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).all()).map((u) => [u.id, u.name]));
+  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
   const view = (d: DispositionRow | undefined): DispositionView | null =>
     d
       ? {
@@ -130,7 +130,6 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
             listed.map((c) => c.id)
           )
         )
-        .all()
     : [];
   const articlesOf = new Map<number, string[]>();
   for (const l of links) {

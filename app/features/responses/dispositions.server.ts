@@ -46,12 +46,11 @@ export function currentTopics(db: Pick<Db, "select">, consultationId: number): P
     .innerJoin(commentAnalysis, eq(commentAnalysis.topicId, topics.id))
     .where(eq(topics.consultationId, consultationId))
     .groupBy(topics.id)
-    .orderBy(sql`count(${commentAnalysis.commentId}) desc`, topics.id)
-    .all();
+    .orderBy(sql`count(${commentAnalysis.commentId}) desc`, topics.id);
 }
 
 export function dispositionsOf(db: Pick<Db, "select">, consultationId: number): Promise<DispositionRow[]> {
-  return db.select().from(dispositions).where(eq(dispositions.consultationId, consultationId)).all();
+  return db.select().from(dispositions).where(eq(dispositions.consultationId, consultationId));
 }
 
 /** How many comments of each topic are answered on their own. */
@@ -95,7 +94,7 @@ export function dispositionLock(c: Consultation, now = new Date()): string | nul
 /** Once the period has closed, the first work on the answers moves the consultation to 意见处理中. */
 export async function beginProcessing(tx: Tx, c: Consultation, actor: Staff, now = new Date()): Promise<void> {
   if (c.status !== "published" || publicPhase(c, now) !== "closed") return;
-  const after = await tx.update(consultations).set({ status: "processing", updatedAt: now }).where(eq(consultations.id, c.id)).returning().get();
+  const after = (await tx.update(consultations).set({ status: "processing", updatedAt: now }).where(eq(consultations.id, c.id)).returning())[0];
   await appendAudit(tx, {
     actor: { id: actor.id, label: actor.displayName },
     action: "consultation.processing",
@@ -107,7 +106,7 @@ export async function beginProcessing(tx: Tx, c: Consultation, actor: Staff, now
 }
 
 async function loadForChange(tx: Tx, consultationId: number, actor: Staff): Promise<Consultation> {
-  const c = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1))[0];
   if (!c) throw new WorkflowError("未找到该征求意见。", 404);
   if (!canDraft(actor, c)) throw new WorkflowError("只有本处室的起草人员可以处理意见。", 403);
   const locked = dispositionLock(c);
@@ -168,26 +167,30 @@ export async function recordDisposition(db: Db, consultationId: number, actor: S
   const articles = await latestArticles(db, consultationId);
   return db.transaction(async (tx) => {
     const c = await loadForChange(tx, consultationId, actor);
-    const cm = await tx.select({ consultationId: comments.consultationId }).from(comments).where(eq(comments.id, input.commentId!)).get();
+    const cm = (await tx.select({ consultationId: comments.consultationId }).from(comments).where(eq(comments.id, input.commentId!)).limit(1))[0];
     if (cm?.consultationId !== consultationId) throw new WorkflowError("未找到该意见。", 404);
     const values = answerValues(input, articles, actor);
-    const before = await tx
-      .select()
-      .from(dispositions)
-      .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, input.commentId!)))
-      .get();
+    const before = (
+      await tx
+        .select()
+        .from(dispositions)
+        .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, input.commentId!)))
+        .limit(1)
+    )[0];
     const row = before
-      ? await tx
-          .update(dispositions)
-          .set({ ...values, updatedAt: now })
-          .where(eq(dispositions.id, before.id))
-          .returning()
-          .get()
-      : await tx
-          .insert(dispositions)
-          .values({ ...values, consultationId, commentId: input.commentId! })
-          .returning()
-          .get();
+      ? (
+          await tx
+            .update(dispositions)
+            .set({ ...values, updatedAt: now })
+            .where(eq(dispositions.id, before.id))
+            .returning()
+        )[0]
+      : (
+          await tx
+            .insert(dispositions)
+            .values({ ...values, consultationId, commentId: input.commentId! })
+            .returning()
+        )[0];
     await audit(tx, actor, before ? "disposition.update" : "disposition.record", before, row, {}, now);
     await beginProcessing(tx, c, actor, now);
     return row;
@@ -195,7 +198,7 @@ export async function recordDisposition(db: Db, consultationId: number, actor: S
 }
 
 const membersOf = async (tx: Tx, opinionId: number) =>
-  (await tx.select({ id: opinionComments.commentId }).from(opinionComments).where(eq(opinionComments.dispositionId, opinionId)).all()).map((r) => r.id);
+  (await tx.select({ id: opinionComments.commentId }).from(opinionComments).where(eq(opinionComments.dispositionId, opinionId))).map((r) => r.id);
 
 /**
  * Records an opinion of a topic or revises one: its point, its answer and the comments it answers.
@@ -206,21 +209,23 @@ export async function recordOpinion(db: Db, consultationId: number, actor: Staff
   const articles = await latestArticles(db, consultationId);
   return db.transaction(async (tx) => {
     const c = await loadForChange(tx, consultationId, actor);
-    const t = await tx.select({ consultationId: topics.consultationId }).from(topics).where(eq(topics.id, input.topicId)).get();
+    const t = (await tx.select({ consultationId: topics.consultationId }).from(topics).where(eq(topics.id, input.topicId)).limit(1))[0];
     if (t?.consultationId !== consultationId) throw new WorkflowError("未找到该主题。", 404);
     const values = { ...answerValues(input, articles, actor), title: input.title };
     const before =
       input.opinionId === undefined
         ? undefined
-        : await tx
-            .select()
-            .from(dispositions)
-            .where(and(eq(dispositions.id, input.opinionId), eq(dispositions.topicId, input.topicId)))
-            .get();
+        : (
+            await tx
+              .select()
+              .from(dispositions)
+              .where(and(eq(dispositions.id, input.opinionId), eq(dispositions.topicId, input.topicId)))
+              .limit(1)
+          )[0];
     if (input.opinionId !== undefined && !before) throw new WorkflowError("未找到该意见要点，可能已被删除。请刷新页面。", 404);
 
     const inTopic = new Set(
-      (await tx.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, input.topicId)).all()).map((r) => r.id)
+      (await tx.select({ id: commentAnalysis.commentId }).from(commentAnalysis).where(eq(commentAnalysis.topicId, input.topicId))).map((r) => r.id)
     );
     if (input.commentIds.some((id) => !inTopic.has(id)) || input.listedIds.some((id) => !inTopic.has(id))) {
       throw new WorkflowError("所选意见不在本主题中，可能已被移动。请刷新页面后重试。", 400);
@@ -238,32 +243,32 @@ export async function recordOpinion(db: Db, consultationId: number, actor: Staff
             sql`not exists (select 1 from ${dispositions} o where o.comment_id = ${commentAnalysis.commentId})`,
             sql`not exists (select 1 from ${opinionComments} m where m.comment_id = ${commentAnalysis.commentId})`
           )
-        )
-        .all();
+        );
       for (const r of unanswered) members.add(r.id);
     }
     if (members.size === 0) throw new WorkflowError("意见要点至少要答复一条意见；不再需要时，请删除该意见要点。", 400);
 
     const row = before
-      ? await tx
-          .update(dispositions)
-          .set({ ...values, updatedAt: now })
-          .where(eq(dispositions.id, before.id))
-          .returning()
-          .get()
-      : await tx
-          .insert(dispositions)
-          .values({ ...values, consultationId, topicId: input.topicId })
-          .returning()
-          .get();
-    await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, row.id)).run();
+      ? (
+          await tx
+            .update(dispositions)
+            .set({ ...values, updatedAt: now })
+            .where(eq(dispositions.id, before.id))
+            .returning()
+        )[0]
+      : (
+          await tx
+            .insert(dispositions)
+            .values({ ...values, consultationId, topicId: input.topicId })
+            .returning()
+        )[0];
+    await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, row.id));
     const ids = [...members].sort((a, b) => a - b);
     for (const commentId of ids) {
       await tx
         .insert(opinionComments)
         .values({ commentId, dispositionId: row.id })
-        .onConflictDoUpdate({ target: opinionComments.commentId, set: { dispositionId: row.id } })
-        .run();
+        .onConflictDoUpdate({ target: opinionComments.commentId, set: { dispositionId: row.id } });
     }
     await audit(
       tx,
@@ -283,15 +288,17 @@ export async function recordOpinion(db: Db, consultationId: number, actor: Staff
 export async function deleteOpinion(db: Db, consultationId: number, actor: Staff, opinionId: number, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await loadForChange(tx, consultationId, actor);
-    const before = await tx
-      .select()
-      .from(dispositions)
-      .where(and(eq(dispositions.id, opinionId), eq(dispositions.consultationId, consultationId)))
-      .get();
+    const before = (
+      await tx
+        .select()
+        .from(dispositions)
+        .where(and(eq(dispositions.id, opinionId), eq(dispositions.consultationId, consultationId)))
+        .limit(1)
+    )[0];
     if (!before?.topicId) throw new WorkflowError("未找到该意见要点，可能已被删除。请刷新页面。", 404);
     const previous = await membersOf(tx, before.id);
-    await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, before.id)).run();
-    await tx.delete(dispositions).where(eq(dispositions.id, before.id)).run();
+    await tx.delete(opinionComments).where(eq(opinionComments.dispositionId, before.id));
+    await tx.delete(dispositions).where(eq(dispositions.id, before.id));
     await audit(tx, actor, "disposition.delete", before, undefined, { before: { commentIds: previous } }, now);
   });
 }
@@ -300,13 +307,15 @@ export async function deleteOpinion(db: Db, consultationId: number, actor: Staff
 export async function clearOverride(db: Db, consultationId: number, actor: Staff, commentId: number, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await loadForChange(tx, consultationId, actor);
-    const before = await tx
-      .select()
-      .from(dispositions)
-      .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, commentId)))
-      .get();
+    const before = (
+      await tx
+        .select()
+        .from(dispositions)
+        .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.commentId, commentId)))
+        .limit(1)
+    )[0];
     if (!before) throw new WorkflowError("该意见没有单独的处理结果。", 404);
-    await tx.delete(dispositions).where(eq(dispositions.id, before.id)).run();
+    await tx.delete(dispositions).where(eq(dispositions.id, before.id));
     await audit(tx, actor, "disposition.clear", before, undefined, {}, now);
   });
 }
@@ -321,15 +330,17 @@ export async function approveTopicTitle(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await loadForChange(tx, consultationId, actor);
-    const t = await tx
-      .select()
-      .from(topics)
-      .where(and(eq(topics.id, input.topicId), eq(topics.consultationId, consultationId)))
-      .get();
+    const t = (
+      await tx
+        .select()
+        .from(topics)
+        .where(and(eq(topics.id, input.topicId), eq(topics.consultationId, consultationId)))
+        .limit(1)
+    )[0];
     if (!t) throw new WorkflowError("未找到该主题。", 404);
     const refused = refusalFor(input.publicTitle, "公开标题");
     if (refused) throw new WorkflowError(refused, 400);
-    await tx.update(topics).set({ publicTitle: input.publicTitle }).where(eq(topics.id, t.id)).run();
+    await tx.update(topics).set({ publicTitle: input.publicTitle }).where(eq(topics.id, t.id));
     await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "topic.public_title",

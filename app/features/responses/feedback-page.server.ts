@@ -18,11 +18,13 @@ import { summaryData } from "./summary.server";
  * is redacted rather than served.
  */
 export async function publishedSummary(db: Db, consultationId: number) {
-  const row = await db
-    .select({ body: feedbackSummaries.body, publishedAt: feedbackSummaries.publishedAt })
-    .from(feedbackSummaries)
-    .where(and(eq(feedbackSummaries.consultationId, consultationId), eq(feedbackSummaries.status, "published")))
-    .get();
+  const row = (
+    await db
+      .select({ body: feedbackSummaries.body, publishedAt: feedbackSummaries.publishedAt })
+      .from(feedbackSummaries)
+      .where(and(eq(feedbackSummaries.consultationId, consultationId), eq(feedbackSummaries.status, "published")))
+      .limit(1)
+  )[0];
   return row && { ...row, body: screenGenerated(row.body).text };
 }
 

@@ -42,15 +42,14 @@ export class UndecidedTopicsError extends Error {
 }
 
 export async function getSummary(db: Db, consultationId: number) {
-  const summary = await db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, consultationId)).get();
+  const summary = (await db.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, consultationId)).limit(1))[0];
   const history = await db
     .select({ decision: reviews.decision, comment: reviews.comment, createdAt: reviews.createdAt, reviewer: users.displayName })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(and(eq(reviews.consultationId, consultationId), eq(reviews.subject, "summary")))
-    .orderBy(desc(reviews.id))
-    .all();
-  const author = summary ? (await db.select({ name: users.displayName }).from(users).where(eq(users.id, summary.authorId)).get())?.name ?? null : null;
+    .orderBy(desc(reviews.id));
+  const author = summary ? (await db.select({ name: users.displayName }).from(users).where(eq(users.id, summary.authorId)).limit(1))[0]?.name ?? null : null;
   return { summary, author, history };
 }
 
@@ -64,9 +63,9 @@ export function summaryLock(c: Consultation, now = new Date()): string | null {
 }
 
 async function load(tx: Tx, id: number) {
-  const c = await tx.select().from(consultations).where(eq(consultations.id, id)).get();
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, id)).limit(1))[0];
   if (!c) throw new WorkflowError("未找到该征求意见。", 404);
-  return { c, summary: await tx.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).get() };
+  return { c, summary: (await tx.select().from(feedbackSummaries).where(eq(feedbackSummaries.consultationId, id)).limit(1))[0] };
 }
 
 async function forDrafter(tx: Tx, id: number, actor: Staff, now: Date) {
@@ -92,17 +91,19 @@ async function audit(tx: Tx, actor: Staff, action: string, before: FeedbackSumma
 
 async function write(tx: Tx, actor: Staff, action: string, c: Consultation, before: FeedbackSummary | undefined, set: Partial<FeedbackSummary>, now: Date) {
   const after = before
-    ? await tx
-        .update(feedbackSummaries)
-        .set({ ...set, updatedAt: now })
-        .where(eq(feedbackSummaries.id, before.id))
-        .returning()
-        .get()
-    : await tx
-        .insert(feedbackSummaries)
-        .values({ consultationId: c.id, body: "", authorId: actor.id, ...set })
-        .returning()
-        .get();
+    ? (
+        await tx
+          .update(feedbackSummaries)
+          .set({ ...set, updatedAt: now })
+          .where(eq(feedbackSummaries.id, before.id))
+          .returning()
+      )[0]
+    : (
+        await tx
+          .insert(feedbackSummaries)
+          .values({ consultationId: c.id, body: "", authorId: actor.id, ...set })
+          .returning()
+      )[0];
   await audit(tx, actor, action, before, after);
   return after;
 }
@@ -168,8 +169,7 @@ export function reviewSummary(
     if (decision === "returned" && !comment?.trim()) throw new WorkflowError("退回修改时请填写审核意见。");
     await tx
       .insert(reviews)
-      .values({ consultationId: c.id, subject: "summary", reviewerId: actor.id, decision, comment: comment?.trim() || null, createdAt: now })
-      .run();
+      .values({ consultationId: c.id, subject: "summary", reviewerId: actor.id, decision, comment: comment?.trim() || null, createdAt: now });
     if (decision === "returned") return write(tx, actor, "summary.return", c, summary, { status: "draft" }, now);
     checkPublishable(summary.body, WorkflowError);
     // Only staff-approved topic titles may reach the public: no untitled topic, no working label.
@@ -204,7 +204,7 @@ export function publishSummary(db: Db, id: number, actor: Staff, now = new Date(
     if (legalBlock) throw new WorkflowError(legalBlock, 409);
     checkPublishable(summary.body, WorkflowError);
     const after = await write(tx, actor, "summary.publish", c, summary, { status: "published", publishedAt: now }, now);
-    const changed = await tx.update(consultations).set({ status: "feedback_published", updatedAt: now }).where(eq(consultations.id, id)).returning().get();
+    const changed = (await tx.update(consultations).set({ status: "feedback_published", updatedAt: now }).where(eq(consultations.id, id)).returning())[0];
     await appendAudit(tx, {
       actor: { id: actor.id, label: actor.displayName },
       action: "consultation.feedback_publish",

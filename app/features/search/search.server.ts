@@ -27,7 +27,7 @@ export async function reindexConsultation(tx: Executor, consultationId: number):
   await tx.run(sql`DELETE FROM search_index WHERE rowid >= ${first} AND rowid < ${first + ROWS_PER_CONSULTATION}`);
   await tx.run(sql`DELETE FROM search_keywords WHERE consultation_id = ${consultationId}`);
 
-  const c = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).get();
+  const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1))[0];
   if (!c || !PUBLIC_STATUSES.includes(c.status)) return;
 
   const rows: Array<{ field: SearchField; body: string; number?: number; label?: string }> = [
@@ -54,7 +54,7 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.run(sql`DELETE FROM search_index`);
     await tx.run(sql`DELETE FROM search_keywords`);
-    for (const { id } of await tx.select({ id: consultations.id }).from(consultations).all()) {
+    for (const { id } of await tx.select({ id: consultations.id }).from(consultations)) {
       await reindexConsultation(tx, id);
     }
   });
@@ -74,14 +74,16 @@ export async function ensureSearchIndex(db: Db): Promise<void> {
 
 /** Each article of the latest draft version as one text: its own words, paragraphs and items. */
 async function latestArticles(tx: Executor, consultationId: number) {
-  const version = await tx
-    .select({ id: draftVersions.id })
-    .from(draftVersions)
-    .where(eq(draftVersions.consultationId, consultationId))
-    .orderBy(desc(draftVersions.versionNo))
-    .get();
+  const version = (
+    await tx
+      .select({ id: draftVersions.id })
+      .from(draftVersions)
+      .where(eq(draftVersions.consultationId, consultationId))
+      .orderBy(desc(draftVersions.versionNo))
+      .limit(1)
+  )[0];
   if (!version) return [];
-  const nodes = await tx.select().from(draftNodes).where(eq(draftNodes.versionId, version.id)).orderBy(asc(draftNodes.position), asc(draftNodes.id)).all();
+  const nodes = await tx.select().from(draftNodes).where(eq(draftNodes.versionId, version.id)).orderBy(asc(draftNodes.position), asc(draftNodes.id));
   const children = new Map<number | null, typeof nodes>();
   for (const n of nodes) {
     const siblings = children.get(n.parentId);

@@ -22,14 +22,13 @@ const CONTENT_TYPES: Record<DraftFormat, string> = {
 /** The file as made for this version and tag, made (and kept) now when there is none. */
 async function madeOnce(db: Db, versionId: number, format: DraftFormat, etag: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const where = and(eq(draftDownloads.versionId, versionId), eq(draftDownloads.format, format));
-  const kept = await db.select({ etag: draftDownloads.etag, body: draftDownloads.body }).from(draftDownloads).where(where).get();
+  const kept = (await db.select({ etag: draftDownloads.etag, body: draftDownloads.body }).from(draftDownloads).where(where).limit(1))[0];
   if (kept?.etag === etag) return kept.body;
   const body = await make();
   await db
     .insert(draftDownloads)
     .values({ versionId, format, etag, body })
-    .onConflictDoUpdate({ target: [draftDownloads.versionId, draftDownloads.format], set: { etag, body, createdAt: new Date() } })
-    .run();
+    .onConflictDoUpdate({ target: [draftDownloads.versionId, draftDownloads.format], set: { etag, body, createdAt: new Date() } });
   return body;
 }
 
