@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
+import { dialect, dialectOf } from "./columns";
+import { isPostgres, migratePostgres, openPostgres, pgExecute, probePostgresWrite, type PgDb } from "./postgres.server";
 import * as schema from "./schema";
 
 // The one seam to the database. Every query is asynchronous, so the code above this file can run
@@ -33,9 +35,10 @@ export type Queryable = Db | Tx;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Where the committed migrations are, from the source tree or from the Remix build. */
-export function migrationsFolder(): string {
-  const candidates = [path.join(here, "migrations"), path.join(here, "..", "db", "migrations"), path.join(process.cwd(), "db", "migrations")];
+/** Where the committed migrations (of SQLite, or of PostgreSQL) are, from the source tree or from the Remix build. */
+export function migrationsFolder(of: "sqlite" | "postgres" = "sqlite"): string {
+  const name = of === "postgres" ? "migrations-pg" : "migrations";
+  const candidates = [path.join(here, name), path.join(here, "..", "db", name), path.join(process.cwd(), "db", name)];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta", "_journal.json")));
   if (!found) throw new Error(`No migrations found (looked in ${candidates.join(", ")})`);
   return found;
@@ -124,6 +127,7 @@ function execute(sqlite: Database.Database, cache: Map<string, Database.Statemen
     }
     return { rows: [] };
   }
+  params = bindable(params);
   if (!statement.reader) {
     const result = statement.run(...params);
     return { rows: [], changes: result.changes, lastInsertRowid: result.lastInsertRowid };
@@ -206,6 +210,7 @@ function gateOf(q: Queryable): Gate {
 const rawStatements = new WeakMap<Gate, Map<string, Database.Statement>>();
 
 export function raw(q: Queryable): RawStatements {
+  if (isPostgres(q)) return pgRaw(q);
   const gate = gateOf(q);
   let cache = rawStatements.get(gate);
   if (!cache) rawStatements.set(gate, (cache = new Map()));
@@ -224,15 +229,15 @@ export function raw(q: Queryable): RawStatements {
     return st.reader ? st.raw(false).pluck(false) : st;
   };
   return {
-    all: (sql, ...params) => gate.statement(() => rows(sql).all(...params) as never),
-    get: (sql, ...params) => gate.statement(() => rows(sql).get(...params) as never),
+    all: (sql, ...params) => gate.statement(() => rows(sql).all(...bindable(params)) as never),
+    get: (sql, ...params) => gate.statement(() => rows(sql).get(...bindable(params)) as never),
     value: (sql, ...params) =>
       gate.statement(
         () =>
           prepare(sql)
             .raw(false)
             .pluck(true)
-            .get(...params) as never
+            .get(...bindable(params)) as never
       ),
     column: (sql, ...params) =>
       gate.statement(
@@ -240,7 +245,7 @@ export function raw(q: Queryable): RawStatements {
           prepare(sql)
             .raw(false)
             .pluck(true)
-            .all(...params) as never
+            .all(...bindable(params)) as never
       ),
     arrays: (sql, ...params) =>
       gate.statement(
@@ -248,9 +253,37 @@ export function raw(q: Queryable): RawStatements {
           prepare(sql)
             .pluck(false)
             .raw(true)
-            .all(...params) as unknown[][]
+            .all(...bindable(params)) as unknown[][]
       ),
-    run: (sql, ...params) => gate.statement(() => prepare(sql).run(...params)),
+    run: (sql, ...params) => gate.statement(() => prepare(sql).run(...bindable(params))),
+  };
+}
+
+/** Dates and booleans as SQLite stores them (milliseconds, 1/0), so the same call binds on both dialects. */
+function bindable(params: unknown[]): unknown[] {
+  return params.map((p) => {
+    if (p instanceof Date) return p.getTime();
+    if (typeof p === "boolean") return p ? 1 : 0;
+    if (p && typeof p === "object" && !Buffer.isBuffer(p) && !Array.isArray(p))
+      return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, bindable([v])[0]]));
+    return p;
+  });
+}
+
+/** raw() on PostgreSQL: the same statements, placeholders turned into parameters (db/postgres.server.ts). */
+function pgRaw(q: object): RawStatements {
+  const run = (sql: string, params: unknown[]) => pgExecute(q, sql, params);
+  const firstColumn = (r: { rows: Array<Record<string, unknown>>; fields: Array<{ name: string }> }) => r.rows.map((row) => row[r.fields[0].name]);
+  return {
+    all: async (sql, ...params) => (await run(sql, params)).rows as never,
+    get: async (sql, ...params) => (await run(sql, params)).rows[0] as never,
+    value: async (sql, ...params) => firstColumn(await run(sql, params))[0] as never,
+    column: async (sql, ...params) => firstColumn(await run(sql, params)) as never,
+    arrays: async (sql, ...params) => {
+      const r = await run(sql, params);
+      return r.rows.map((row) => r.fields.map((f) => row[f.name]));
+    },
+    run: async (sql, ...params) => ({ changes: (await run(sql, params)).rowCount ?? 0, lastInsertRowid: 0 }),
   };
 }
 
@@ -262,7 +295,8 @@ export function raw(q: Queryable): RawStatements {
  * `drizzle-kit` and existing databases keep working. Runs at start, before any request is served, so it may
  * block: a lock held by another instance's migration is waited out.
  */
-export function migrateDatabase(db: Db): number {
+export async function migrateDatabase(db: Db): Promise<number> {
+  if (isPostgres(db)) return migratePostgres(db as unknown as PgDb, migrationsFolder("postgres"));
   const migrations = readMigrationFiles({ migrationsFolder: migrationsFolder() });
   const c = db.$client;
   c.pragma(`busy_timeout = ${MIGRATION_LOCK_WAIT_MS}`);
@@ -294,6 +328,7 @@ export function migrateDatabase(db: Db): number {
  * A transaction of another request open on the connection already proves it writable. For /healthz.
  */
 export function probeWrite(db: Db): Promise<void> {
+  if (isPostgres(db)) return probePostgresWrite(db as unknown as PgDb);
   const gate = gateOf(db);
   return gate.statement(() => {
     const c = gate.sqlite;
@@ -320,4 +355,38 @@ export async function single<T>(rows: PromiseLike<T[]>): Promise<T> {
   const [row] = await rows;
   if (row === undefined) throw new Error("The statement returned no row");
   return row;
+}
+
+/**
+ * Opens the database a location names: a postgres:// URL (PostgreSQL, when the process was started with
+ * DATABASE_URL naming it: the schema is built for one dialect when it loads), or an SQLite file's path.
+ */
+export function openDatabaseAt(location: string, options: { poolMax?: number; poolWaitMs?: number } = {}): Db {
+  if (dialectOf(location) === "postgres") {
+    if (dialect !== "postgres") throw new Error("PostgreSQL is opened only by a process started with DATABASE_URL naming it");
+    return openPostgres(location, { max: options.poolMax, waitMs: options.poolWaitMs }) as unknown as Db;
+  }
+  if (dialect === "postgres") throw new Error(`This process runs on PostgreSQL (DATABASE_URL); it cannot open the SQLite file ${location}`);
+  return openDatabase(location);
+}
+
+/** Closes the connection (SQLite) or the pool (PostgreSQL). */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (isPostgres(db)) await (db as unknown as PgDb).$client.end();
+  else db.$client.close();
+}
+
+/** Where the database is: the SQLite file's path or the PostgreSQL URL (for a worker thread to open it again). */
+export function databaseLocation(db: Db): string {
+  return isPostgres(db) ? String((db as unknown as PgDb).$client.options.connectionString) : db.$client.name;
+}
+
+export { dialect };
+
+/** A database location fit for a log line: a PostgreSQL URL without its password. */
+export function describeLocation(location: string): string {
+  if (dialectOf(location) !== "postgres") return location;
+  const u = new URL(location);
+  if (u.password) u.password = "***";
+  return u.toString();
 }

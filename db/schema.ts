@@ -1,12 +1,8 @@
-// The whole product's data model in one place. Times are UTC instants stored as integer
-// milliseconds (`timestamp_ms`); they are shown in Asia/Shanghai by app/platform/dates.ts.
+// The whole product's data model in one place, for SQLite and PostgreSQL alike (db/columns.ts).
+// Times are UTC instants (integer milliseconds on SQLite, timestamptz on PostgreSQL); they are
+// shown in Asia/Shanghai by app/platform/dates.ts.
 import { sql } from "drizzle-orm";
-import { index, integer, blob, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+import { bigInteger, boolean, bytes, createdAt, id, index, integer, json, primaryKey, real, table, text, time, uniqueIndex } from "./columns";
 
 import {
   ROLES,
@@ -27,39 +23,39 @@ import type { Stance } from "./vocabulary";
 export * from "./vocabulary";
 
 // ---------------------------------------------------------------- people
-export const divisions = sqliteTable("divisions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const divisions = table("divisions", {
+  id: id(),
   name: text("name").notNull().unique(),
   email: text("email"),
   createdAt: createdAt(),
 });
 
-export const users = sqliteTable(
+export const users = table(
   "users",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
     email: text("email"),
     role: text("role", { enum: ROLES }).notNull(),
     divisionId: integer("division_id").references(() => divisions.id),
     passwordHash: text("password_hash").notNull(),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-    passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    active: boolean("active").notNull().default(true),
+    passwordChangedAt: time("password_changed_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_username_unique").on(sql`lower(${t.username})`)]
 );
 
 /** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
-export const sessions = sqliteTable(
+export const sessions = table(
   "sessions",
   {
     id: text("id").primaryKey(), // sha256 hex of the cookie token
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: time("expires_at").notNull(),
     createdAt: createdAt(),
     ip: text("ip"),
     userAgent: text("user_agent"),
@@ -68,25 +64,25 @@ export const sessions = sqliteTable(
 );
 
 /** Failed-login counters keyed by normalised username or by client IP, whether or not the account exists. */
-export const loginThrottle = sqliteTable("login_throttle", {
+export const loginThrottle = table("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
-  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
-  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  windowStartedAt: time("window_started_at").notNull(),
+  lockedUntil: time("locked_until"),
 });
 
 /** Fixed-window counters of the abuse limits, when kept in the database (RATE_LIMIT_STORE=database). */
-export const rateLimits = sqliteTable("rate_limits", {
+export const rateLimits = table("rate_limits", {
   key: text("key").primaryKey(),
-  windowStart: integer("window_start").notNull(),
+  windowStart: bigInteger("window_start").notNull(),
   count: integer("count").notNull(),
 });
 
 // ---------------------------------------------------------------- consultations
-export const consultations = sqliteTable(
+export const consultations = table(
   "consultations",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     title: text("title").notNull(),
     docType: text("doc_type", { enum: DOC_TYPES }).notNull(),
     summary: text("summary").notNull().default(""),
@@ -99,27 +95,27 @@ export const consultations = sqliteTable(
     status: text("status", { enum: CONSULTATION_STATUSES }).notNull().default("draft"),
     basis: text("basis").notNull().default(""), // 起草说明 / 决策依据
     interpretation: text("interpretation"), // 政策解读
-    opensAt: integer("opens_at", { mode: "timestamp_ms" }),
-    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    opensAt: time("opens_at"),
+    closesAt: time("closes_at"),
     shortPeriodReason: text("short_period_reason"),
     contactAddress: text("contact_address"),
     contactEmail: text("contact_email"),
-    showComments: integer("show_comments", { mode: "boolean" }).notNull().default(true),
-    requireEmailVerification: integer("require_email_verification", { mode: "boolean" }).notNull().default(false),
-    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
-    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    showComments: boolean("show_comments").notNull().default(true),
+    requireEmailVerification: boolean("require_email_verification").notNull().default(false),
+    publishedAt: time("published_at"),
+    withdrawnAt: time("withdrawn_at"),
     withdrawnReason: text("withdrawn_reason"),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedAt: time("updated_at"),
   },
   (t) => [index("consultations_status_idx").on(t.status, t.closesAt), index("consultations_division_idx").on(t.divisionId)]
 );
 
 /** Each decision a reviewer takes on a consultation or a feedback summary (审核记录). */
-export const reviews = sqliteTable(
+export const reviews = table(
   "reviews",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     consultationId: integer("consultation_id")
       .notNull()
       .references(() => consultations.id),
@@ -134,13 +130,13 @@ export const reviews = sqliteTable(
   (t) => [index("reviews_consultation_idx").on(t.consultationId)]
 );
 
-export const deadlineExtensions = sqliteTable("deadline_extensions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const deadlineExtensions = table("deadline_extensions", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
-  previousClosesAt: integer("previous_closes_at", { mode: "timestamp_ms" }).notNull(),
-  newClosesAt: integer("new_closes_at", { mode: "timestamp_ms" }).notNull(),
+  previousClosesAt: time("previous_closes_at").notNull(),
+  newClosesAt: time("new_closes_at").notNull(),
   reason: text("reason").notNull(),
   userId: integer("user_id")
     .notNull()
@@ -149,10 +145,10 @@ export const deadlineExtensions = sqliteTable("deadline_extensions", {
 });
 
 /** One row per version of the draft; published versions are immutable. */
-export const draftVersions = sqliteTable(
+export const draftVersions = table(
   "draft_versions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     consultationId: integer("consultation_id")
       .notNull()
       .references(() => consultations.id),
@@ -160,7 +156,7 @@ export const draftVersions = sqliteTable(
     label: text("label").notNull(), // 征求意见稿, 第二次征求意见稿, 正式文本
     changeNote: text("change_note"),
     sourceText: text("source_text").notNull(),
-    frozenAt: integer("frozen_at", { mode: "timestamp_ms" }),
+    frozenAt: time("frozen_at"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -168,8 +164,8 @@ export const draftVersions = sqliteTable(
 );
 
 /** An article's identity across versions: comments on 第X条 attach here, not to one version's node. */
-export const articleIdentities = sqliteTable("article_identities", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const articleIdentities = table("article_identities", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
@@ -177,10 +173,10 @@ export const articleIdentities = sqliteTable("article_identities", {
 });
 
 /** The parsed draft: 章 > 节 > 条 > 款 > 项, as a tree ordered by `position` within each parent. */
-export const draftNodes = sqliteTable(
+export const draftNodes = table(
   "draft_nodes",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     versionId: integer("version_id")
       .notNull()
       .references(() => draftVersions.id, { onDelete: "cascade" }),
@@ -201,7 +197,7 @@ export const draftNodes = sqliteTable(
  * out, so a public link made once per version, not once per request. `etag` names what the file
  * was made from (version, title, period, layout); a different one is made again and replaces it.
  */
-export const draftDownloads = sqliteTable(
+export const draftDownloads = table(
   "draft_downloads",
   {
     versionId: integer("version_id")
@@ -209,14 +205,14 @@ export const draftDownloads = sqliteTable(
       .references(() => draftVersions.id, { onDelete: "cascade" }),
     format: text("format", { enum: ["docx", "pdf"] }).notNull(),
     etag: text("etag").notNull(),
-    body: blob("body", { mode: "buffer" }).notNull(),
+    body: bytes("body").notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.versionId, t.format] })]
 );
 
-export const attachments = sqliteTable("attachments", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const attachments = table("attachments", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
@@ -230,10 +226,10 @@ export const attachments = sqliteTable("attachments", {
 });
 
 // ---------------------------------------------------------------- comments
-export const comments = sqliteTable(
+export const comments = table(
   "comments",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     consultationId: integer("consultation_id")
       .notNull()
       .references(() => consultations.id),
@@ -251,16 +247,16 @@ export const comments = sqliteTable(
     identityCategory: text("identity_category").notNull(),
     email: text("email"),
     /** The commenter follows the comment: the email hears its answer when the feedback is published. */
-    notifyResult: integer("notify_result", { mode: "boolean" }).notNull().default(true),
+    notifyResult: boolean("notify_result").notNull().default(true),
     publishPreference: text("publish_preference", { enum: PUBLISH_PREFERENCES }).notNull().default("anonymous"),
     channel: text("channel", { enum: CHANNELS }).notNull().default("web"),
     enteredBy: integer("entered_by").references(() => users.id),
-    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    receivedAt: time("received_at").notNull(),
     moderationStatus: text("moderation_status", { enum: MODERATION_STATUSES }).notNull().default("pending"),
     rejectReason: text("reject_reason", { enum: REJECT_REASONS }),
-    moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
-    hasPii: integer("has_pii", { mode: "boolean" }).notNull().default(false),
-    emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+    moderatedAt: time("moderated_at"),
+    hasPii: boolean("has_pii").notNull().default(false),
+    emailVerifiedAt: time("email_verified_at"),
     idempotencyKey: text("idempotency_key").unique(),
     clientHash: text("client_hash"), // salted hash of the IP, for rate limits and duplicate review
     createdAt: createdAt(),
@@ -271,7 +267,7 @@ export const comments = sqliteTable(
   ]
 );
 
-export const commentArticles = sqliteTable(
+export const commentArticles = table(
   "comment_articles",
   {
     commentId: integer("comment_id")
@@ -292,10 +288,10 @@ export const commentArticles = sqliteTable(
  * moderator marks the file public on an approved comment: binary content cannot be redacted, so a
  * public file must be one that holds no personal data (docs/decisions/0020-long-comments-and-attachments.md).
  */
-export const commentAttachments = sqliteTable(
+export const commentAttachments = table(
   "comment_attachments",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     commentId: integer("comment_id")
       .notNull()
       .references(() => comments.id, { onDelete: "cascade" }),
@@ -304,17 +300,17 @@ export const commentAttachments = sqliteTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     storagePath: text("storage_path").notNull(), // relative to DATA_DIR/comment-attachments, never under public/
-    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    isPublic: boolean("is_public").notNull().default(false),
     reviewedBy: integer("reviewed_by").references(() => users.id),
-    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    reviewedAt: time("reviewed_at"),
     createdAt: createdAt(),
   },
   (t) => [index("comment_attachments_comment_idx").on(t.commentId)]
 );
 
 /** Moderation history: every approve/reject, with who and why. The comment row keeps the latest. */
-export const moderationDecisions = sqliteTable("moderation_decisions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const moderationDecisions = table("moderation_decisions", {
+  id: id(),
   commentId: integer("comment_id")
     .notNull()
     .references(() => comments.id),
@@ -328,10 +324,10 @@ export const moderationDecisions = sqliteTable("moderation_decisions", {
 });
 
 /** Personal data spans in a comment's original body: proposed by the detector, accepted or edited by staff. */
-export const redactions = sqliteTable(
+export const redactions = table(
   "redactions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     commentId: integer("comment_id")
       .notNull()
       .references(() => comments.id, { onDelete: "cascade" }),
@@ -356,38 +352,38 @@ export const redactions = sqliteTable(
  * whether a comment shares nothing with the draft it was sent on (off-topic, judged against draftVersionId), and
  * whether it nearly repeats an earlier comment of the consultation. Hints only: nothing is decided by them.
  */
-export const commentFlags = sqliteTable(
+export const commentFlags = table(
   "comment_flags",
   {
     commentId: integer("comment_id")
       .primaryKey()
       .references(() => comments.id, { onDelete: "cascade" }),
     draftVersionId: integer("draft_version_id").references(() => draftVersions.id),
-    offTopic: integer("off_topic", { mode: "boolean" }).notNull().default(false),
+    offTopic: boolean("off_topic").notNull().default(false),
     /** Why the comment was flagged off-topic, for the moderator to judge. */
     offTopicReason: text("off_topic_reason"),
     duplicateOf: integer("duplicate_of").references(() => comments.id, { onDelete: "set null" }),
     /** same_sender: a 重复提交 (comment-duplicates.server.ts); similar: near-identical text from anyone. */
     duplicateKind: text("duplicate_kind", { enum: ["same_sender", "similar"] }),
-    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+    computedAt: time("computed_at").notNull(),
   },
   (t) => [index("comment_flags_duplicate_idx").on(t.duplicateOf)]
 );
 
 /** A moderator's marker on a comment (标记), set and cleared in bulk or one by one; filterable in the queue. */
-export const commentMarks = sqliteTable("comment_marks", {
+export const commentMarks = table("comment_marks", {
   commentId: integer("comment_id")
     .primaryKey()
     .references(() => comments.id, { onDelete: "cascade" }),
   markedBy: integer("marked_by")
     .notNull()
     .references(() => users.id),
-  markedAt: integer("marked_at", { mode: "timestamp_ms" }).notNull(),
+  markedAt: time("marked_at").notNull(),
 });
 
 // ---------------------------------------------------------------- analysis
-export const analysisRuns = sqliteTable("analysis_runs", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const analysisRuns = table("analysis_runs", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
@@ -399,25 +395,25 @@ export const analysisRuns = sqliteTable("analysis_runs", {
   commentCount: integer("comment_count"),
   error: text("error"),
   triggeredBy: integer("triggered_by").references(() => users.id),
-  startedAt: integer("started_at", { mode: "timestamp_ms" }),
-  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  startedAt: time("started_at"),
+  finishedAt: time("finished_at"),
   createdAt: createdAt(),
   /** The process carrying the run out, and until when its claim holds unless renewed (docs/decisions/0031). */
   leaseOwner: text("lease_owner"),
-  leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+  leaseUntil: time("lease_until"),
 });
 
-export const topics = sqliteTable("topics", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const topics = table("topics", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
   runId: integer("run_id").references(() => analysisRuns.id),
   label: text("label").notNull(),
-  keywords: text("keywords", { mode: "json" }).$type<string[]>().notNull().default([]),
-  representativeIds: text("representative_ids", { mode: "json" }).$type<number[]>().notNull().default([]),
-  noSubstance: integer("no_substance", { mode: "boolean" }).notNull().default(false),
-  staffEdited: integer("staff_edited", { mode: "boolean" }).notNull().default(false),
+  keywords: json("keywords").$type<string[]>().notNull().default([]),
+  representativeIds: json("representative_ids").$type<number[]>().notNull().default([]),
+  noSubstance: boolean("no_substance").notNull().default(false),
+  staffEdited: boolean("staff_edited").notNull().default(false),
   /**
    * The title staff approved for publication (the feedback page, the summary, the packet). Null
    * until a staff member sets or confirms it; `label` stays the working label (generated or staff
@@ -428,8 +424,8 @@ export const topics = sqliteTable("topics", {
   createdAt: createdAt(),
 });
 
-export const campaigns = sqliteTable("campaigns", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const campaigns = table("campaigns", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
@@ -441,7 +437,7 @@ export const campaigns = sqliteTable("campaigns", {
 });
 
 /** The latest analysis of each comment: topic, campaign, stance, keywords. */
-export const commentAnalysis = sqliteTable(
+export const commentAnalysis = table(
   "comment_analysis",
   {
     commentId: integer("comment_id")
@@ -455,22 +451,22 @@ export const commentAnalysis = sqliteTable(
     campaignId: integer("campaign_id").references(() => campaigns.id),
     stance: text("stance", { enum: STANCES }),
     /** the stance towards each article the comment names, by article number, where it differs by clause */
-    articleStances: text("article_stances", { mode: "json" }).$type<Record<string, Stance>>(),
-    keywords: text("keywords", { mode: "json" }).$type<string[]>(),
+    articleStances: json("article_stances").$type<Record<string, Stance>>(),
+    keywords: json("keywords").$type<string[]>(),
     /** 个人补充内容: sentences of a campaign letter that are not in its template (admin only, never published) */
-    campaignAdditions: text("campaign_additions", { mode: "json" }).$type<string[]>(),
+    campaignAdditions: json("campaign_additions").$type<string[]>(),
   },
   (t) => [index("comment_analysis_topic_idx").on(t.topicId)]
 );
 
 /** Staff edits to topics, kept as an input that later runs replay (rename, merge, split, move...). */
-export const topicEdits = sqliteTable("topic_edits", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const topicEdits = table("topic_edits", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .references(() => consultations.id),
   kind: text("kind", { enum: ["rename", "merge", "split", "move", "own_topic"] }).notNull(),
-  payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  payload: json("payload").$type<Record<string, unknown>>().notNull(),
   userId: integer("user_id")
     .notNull()
     .references(() => users.id),
@@ -484,10 +480,10 @@ export const topicEdits = sqliteTable("topic_edits", {
  * hold several). A row with `commentId` is a comment's own answer, which wins over its opinion's.
  * See app/features/responses/comment-answers.server.ts and docs/decisions/0023-an-answer-per-opinion.md.
  */
-export const dispositions = sqliteTable(
+export const dispositions = table(
   "dispositions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     consultationId: integer("consultation_id")
       .notNull()
       .references(() => consultations.id),
@@ -503,13 +499,13 @@ export const dispositions = sqliteTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedAt: time("updated_at"),
   },
   (t) => [index("dispositions_topic_idx").on(t.topicId), uniqueIndex("dispositions_comment_unique").on(t.commentId)]
 );
 
 /** The comments an opinion answers, listed explicitly: a comment belongs to at most one opinion. */
-export const opinionComments = sqliteTable(
+export const opinionComments = table(
   "opinion_comments",
   {
     commentId: integer("comment_id")
@@ -522,8 +518,8 @@ export const opinionComments = sqliteTable(
   (t) => [index("opinion_comments_disposition_idx").on(t.dispositionId)]
 );
 
-export const feedbackSummaries = sqliteTable("feedback_summaries", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const feedbackSummaries = table("feedback_summaries", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .unique()
@@ -535,17 +531,17 @@ export const feedbackSummaries = sqliteTable("feedback_summaries", {
   authorId: integer("author_id")
     .notNull()
     .references(() => users.id),
-  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  submittedAt: time("submitted_at"),
   approvedBy: integer("approved_by").references(() => users.id),
-  approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
-  publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  approvedAt: time("approved_at"),
+  publishedAt: time("published_at"),
   createdAt: createdAt(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  updatedAt: time("updated_at"),
 });
 
 /** 合法性审查: the packet's hand-off to the legal office and its progress there. */
-export const legalReviews = sqliteTable("legal_reviews", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const legalReviews = table("legal_reviews", {
+  id: id(),
   consultationId: integer("consultation_id")
     .notNull()
     .unique()
@@ -553,24 +549,24 @@ export const legalReviews = sqliteTable("legal_reviews", {
   submittedBy: integer("submitted_by")
     .notNull()
     .references(() => users.id),
-  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+  submittedAt: time("submitted_at").notNull(),
   receivedBy: integer("received_by").references(() => users.id),
-  receivedAt: integer("received_at", { mode: "timestamp_ms" }),
+  receivedAt: time("received_at"),
   finishedBy: integer("finished_by").references(() => users.id),
-  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  finishedAt: time("finished_at"),
   /** The legal office's conclusion, given when it finishes. */
   note: text("note"),
   /** 第几轮: a packet returned with opinions and resubmitted starts the next round. */
   round: integer("round").notNull().default(1),
   returnedBy: integer("returned_by").references(() => users.id),
-  returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
+  returnedAt: time("returned_at"),
 });
 
 /** The legal office's opinions on a round of the packet (general, or on one article), and the drafter's answers. */
-export const legalOpinions = sqliteTable(
+export const legalOpinions = table(
   "legal_opinions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     consultationId: integer("consultation_id")
       .notNull()
       .references(() => consultations.id),
@@ -584,7 +580,7 @@ export const legalOpinions = sqliteTable(
     createdAt: createdAt(),
     answer: text("answer"),
     answeredBy: integer("answered_by").references(() => users.id),
-    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    answeredAt: time("answered_at"),
   },
   (t) => [index("legal_opinions_round_idx").on(t.consultationId, t.round)]
 );
@@ -594,10 +590,10 @@ export const legalOpinions = sqliteTable(
  * SHA-256 of everything the packet is made from) and kept under DATA_DIR/packets; a download
  * serves the stored file. A build marked building that no process carries out is started again.
  */
-export const packetBuilds = sqliteTable(
+export const packetBuilds = table(
   "packet_builds",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     consultationId: integer("consultation_id")
       .notNull()
       .references(() => consultations.id),
@@ -606,8 +602,8 @@ export const packetBuilds = sqliteTable(
     /** Why the PDF is missing from a ready build (no CJK font), in words for the page. */
     pdfError: text("pdf_error"),
     error: text("error"),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    startedAt: time("started_at").notNull(),
+    finishedAt: time("finished_at"),
     durationMs: integer("duration_ms"),
   },
   (t) => [uniqueIndex("packet_builds_input_unique").on(t.consultationId, t.inputHash)]
@@ -615,36 +611,36 @@ export const packetBuilds = sqliteTable(
 
 // ---------------------------------------------------------------- notices
 /** Durable outbox: a row is written in the same transaction as the event that causes the mail. */
-export const emailOutbox = sqliteTable(
+export const emailOutbox = table(
   "email_outbox",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     kind: text("kind").notNull(), // receipt, status_change, subscription_confirm, digest, ...
     dedupeKey: text("dedupe_key").unique(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body"),
-    headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+    headers: json("headers").$type<Record<string, string>>(),
     status: text("status", { enum: ["pending", "sending", "sent", "failed", "held"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    nextAttemptAt: time("next_attempt_at").notNull(),
     leaseOwner: text("lease_owner"),
-    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    leaseUntil: time("lease_until"),
     lastError: text("last_error"),
     messageId: text("message_id"),
-    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    sentAt: time("sent_at"),
     createdAt: createdAt(),
   },
   (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)]
 );
 
-export const subscriptions = sqliteTable(
+export const subscriptions = table(
   "subscriptions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     email: text("email").notNull(),
     scope: text("scope", { enum: ["all", "division", "doc_type", "consultation"] })
       .notNull()
@@ -654,27 +650,27 @@ export const subscriptions = sqliteTable(
       .notNull()
       .default("pending"),
     tokenHash: text("token_hash").notNull(),
-    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
-    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    confirmedAt: time("confirmed_at"),
+    unsubscribedAt: time("unsubscribed_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("subscriptions_unique").on(t.email, t.scope, t.scopeValue)]
 );
 
 /** Restart-safe scheduler bookkeeping: the last period each job completed. */
-export const scheduledJobs = sqliteTable("scheduled_jobs", {
+export const scheduledJobs = table("scheduled_jobs", {
   name: text("name").primaryKey(),
   lastPeriod: text("last_period"),
-  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
+  lastRunAt: time("last_run_at"),
 });
 
 // ---------------------------------------------------------------- administration
 /** Append-only and hash-chained; UPDATE and DELETE are refused by triggers (see the custom migration). */
-export const auditLog = sqliteTable(
+export const auditLog = table(
   "audit_log",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    id: id(),
+    at: time("at").notNull(),
     actorId: integer("actor_id").references(() => users.id),
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),
@@ -690,16 +686,16 @@ export const auditLog = sqliteTable(
 );
 
 /** Exceptions to the Monday–Friday working week: public holidays and 调休 make-up working days. */
-export const calendarDays = sqliteTable("calendar_days", {
+export const calendarDays = table("calendar_days", {
   date: text("date").primaryKey(), // YYYY-MM-DD in Asia/Shanghai
   kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
   note: text("note"),
 });
 
 /** Configurable identity categories shown on the comment form. */
-export const identityCategories = sqliteTable("identity_categories", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const identityCategories = table("identity_categories", {
+  id: id(),
   label: text("label").notNull().unique(),
   position: integer("position").notNull().default(0),
-  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  active: boolean("active").notNull().default(true),
 });

@@ -1,7 +1,7 @@
 // `npm run mail:worker`: the outbox sender as a process of its own, for a deployment that runs the
 // server with MAIL_SENDER=off (or several servers and one sender). Same loop, same database.
 // Several workers may run at once: each claims rows under its own lease.
-import { migrateDatabase } from "~db/client.server";
+import { closeDatabase, describeLocation, migrateDatabase } from "~db/client.server";
 import { startOutboxSender } from "~/features/notices/outbox-sender.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -9,11 +9,11 @@ import { createMailer } from "~/platform/mailer.server";
 
 const e = env();
 const db = getDb();
-migrateDatabase(db); // harmless when the server already did; lets the worker start first
+await migrateDatabase(db); // harmless when the server already did; lets the worker start first
 const mailer = createMailer();
 const sender = startOutboxSender(db, mailer, { keepAlive: true });
 console.log(
-  `[mail-worker] Delivering the outbox of ${e.DATABASE_PATH} ${
+  `[mail-worker] Delivering the outbox of ${describeLocation(e.DATABASE)} ${
     mailer.mode === "smtp" ? `through ${e.SMTP_HOST}:${e.SMTP_PORT}` : "to .eml files (no SMTP_HOST)"
   }, every ${e.MAIL_POLL_MS} ms.`
 );
@@ -24,7 +24,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[mail-worker] ${signal}: finishing the message in flight`);
   await sender.stop();
-  db.$client.close();
+  await closeDatabase(db);
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

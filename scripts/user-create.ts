@@ -4,7 +4,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "~db/client.server";
+import { closeDatabase, migrateDatabase, openDatabaseAt } from "~db/client.server";
 import { divisions } from "~db/schema";
 import { NewUserSchema } from "~/features/accounts/user-schema";
 import { createUser, findUserByUsername } from "~/features/accounts/user.server";
@@ -32,8 +32,8 @@ async function readPassword(): Promise<string> {
   return line;
 }
 
-const db = openDatabase(env().DATABASE_PATH);
-migrateDatabase(db);
+const db = openDatabaseAt(env().DATABASE);
+await migrateDatabase(db);
 
 let divisionId: string | undefined;
 if (values.division) {
@@ -60,5 +60,5 @@ if (await findUserByUsername(db, parsed.data.username)) {
   process.exit(1);
 }
 const user = await createUser(db, parsed.data, null);
-db.$client.close();
+await closeDatabase(db);
 console.log(`Created ${user.role} account "${user.username}" (id ${user.id}).`);

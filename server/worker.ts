@@ -2,7 +2,7 @@
 // instances run with JOBS=off (docs/decisions/0031): the mail outbox, the daily scheduler and analysis runs.
 // Several workers may run at once: mail and analysis runs are claimed under leases, and each day's scheduled
 // run is recorded with its work.
-import { migrateDatabase } from "~db/client.server";
+import { closeDatabase, describeLocation, migrateDatabase } from "~db/client.server";
 import { startBackground, stopBackground } from "~/startup/background.server";
 import { getDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
@@ -17,10 +17,10 @@ try {
   process.exit(1);
 }
 const db = getDb();
-const applied = migrateDatabase(db); // under the lock: harmless when a web instance already did
+const applied = await migrateDatabase(db); // under the lock: harmless when a web instance already did
 if (applied) log(`Applied ${applied} migration(s).`);
 await startBackground(db, { mail: true, keepAlive: true, log });
-log(`Carrying out mail, scheduled notices and analysis runs for ${e.DATABASE_PATH}; analysis runs polled every ${e.ANALYSIS_POLL_MS} ms.`);
+log(`Carrying out mail, scheduled notices and analysis runs for ${describeLocation(e.DATABASE)}; analysis runs polled every ${e.ANALYSIS_POLL_MS} ms.`);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -28,7 +28,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log(`${signal}: finishing the message in flight; analysis runs in progress go back to the queue`);
   await stopBackground();
-  db.$client.close();
+  await closeDatabase(db);
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -4,6 +4,11 @@ import { defineConfig } from "vitest/config";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+// `npm run test:pg` runs the integration suite on PostgreSQL: ZQ_TEST_PG_SERVER names the server
+// (tests/setup/postgres.ts); the schema is built for PostgreSQL in every process (db/columns.ts).
+const pgServer = process.env.ZQ_TEST_PG_SERVER;
+if (pgServer) process.env.DATABASE_URL = pgServer;
+
 export default defineConfig({
   root,
   resolve: {
@@ -13,7 +18,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/architecture.test.ts"],
+    include: pgServer
+      ? ["tests/integration/**/*.test.ts", "db/**/*.test.ts"]
+      : ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/architecture.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/setup-test-env.ts"],
     environment: "node",

@@ -60,8 +60,8 @@ type StoredAuditRow = HashedFields & { id: number; prevHash: string; hash: strin
 async function* auditRows(db: Db, pageSize = 5000): AsyncGenerator<StoredAuditRow> {
   for (let after = -1; ; ) {
     const page = await raw(db).all<StoredAuditRow>(
-      `SELECT id, at, actor_id AS actorId, actor_label AS actorLabel, action, entity_type AS entityType,
-              entity_id AS entityId, before, after, ip, prev_hash AS prevHash, hash
+      `SELECT id, at, actor_id AS "actorId", actor_label AS "actorLabel", action, entity_type AS "entityType",
+              entity_id AS "entityId", before, after, ip, prev_hash AS "prevHash", hash
        FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
       after,
       pageSize

@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { openDatabase, probeWrite, type Db } from "~db/client.server";
+import { openDatabaseAt, probeWrite, raw, type Db } from "~db/client.server";
 
 export type { Db, Tx } from "~db/client.server";
 import { env } from "./env.server";
@@ -8,7 +7,8 @@ import { env } from "./env.server";
 const globalForDb = globalThis as unknown as { __zhengqiuDb?: Db };
 
 export function getDb(): Db {
-  globalForDb.__zhengqiuDb ??= openDatabase(env().DATABASE_PATH);
+  const e = env();
+  globalForDb.__zhengqiuDb ??= openDatabaseAt(e.DATABASE, { poolMax: e.PG_POOL_MAX, poolWaitMs: e.PG_POOL_WAIT_MS });
   return globalForDb.__zhengqiuDb;
 }
 
@@ -19,6 +19,6 @@ export function setDb(db: Db): void {
 
 /** Throws unless the database answers a read and accepts a write (rolled back): for /healthz. */
 export async function probeDatabase(db: Db): Promise<void> {
-  await db.run(sql`select 1`);
+  await raw(db).value("select 1");
   await probeWrite(db);
 }

@@ -14,6 +14,14 @@ const EnvSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_PATH: z.string().min(1).optional(),
+    // PostgreSQL instead of the SQLite file (docs/decisions/0039), for several instances on one database.
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, "must be a PostgreSQL URL such as postgres://zhengqiu:secret@db.example.gov.cn:5432/zhengqiu")
+      .optional(),
+    // Connections each process keeps to PostgreSQL, and how long a request waits for a free one before 503.
+    PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    PG_POOL_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PUBLIC_URL: z.url("must be an absolute URL such as https://zhengqiu.example.gov.cn").optional(),
     SEED_DEMO: booleanish.optional(),
@@ -76,6 +84,8 @@ const EnvSchema = z
   .transform((env) => ({
     ...env,
     DATABASE_PATH: env.DATABASE_PATH ?? path.join(env.DATA_DIR, "zhengqiu.db"),
+    /** The database this process uses: the PostgreSQL URL when there is one, else the SQLite file. */
+    DATABASE: env.DATABASE_URL ?? env.DATABASE_PATH ?? path.join(env.DATA_DIR, "zhengqiu.db"),
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== "production",

@@ -70,14 +70,17 @@ export class DatabaseRateLimitStore implements RateLimitStore {
        ON CONFLICT (key) DO UPDATE SET
          count = CASE WHEN @now - window_start >= @windowMs THEN 1 ELSE count + 1 END,
          window_start = CASE WHEN @now - window_start >= @windowMs THEN @now ELSE window_start END
-       RETURNING window_start AS windowStart, count`,
+       RETURNING window_start AS "windowStart", count`,
       { key, now, windowMs: rule.windowMs }
     ))!;
     return row.count > rule.limit ? row.windowStart + rule.windowMs - now : 0;
   }
 
   async wouldExceed(key: string, rule: RateLimit, now: number): Promise<number> {
-    const row = await raw(this.db).get<{ windowStart: number; count: number }>(`SELECT window_start AS windowStart, count FROM rate_limits WHERE key = ?`, key);
+    const row = await raw(this.db).get<{ windowStart: number; count: number }>(
+      `SELECT window_start AS "windowStart", count FROM rate_limits WHERE key = ?`,
+      key
+    );
     return row && now - row.windowStart < rule.windowMs && row.count >= rule.limit ? row.windowStart + rule.windowMs - now : 0;
   }
 

@@ -18,7 +18,7 @@ export function boot(): Promise<void> {
 async function start(): Promise<void> {
   const e = env();
   const db = getDb();
-  migrateDatabase(db); // under the database's lock: of several instances starting at once, the first migrates
+  await migrateDatabase(db); // under the database's lock: of several instances starting at once, the first migrates
   await ensureSearchIndex(db);
   if (e.SEED_DEMO && (await isDatabaseEmpty(db))) {
     await seedDemo(db);

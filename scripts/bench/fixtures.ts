@@ -23,7 +23,7 @@ export function recombinedText(random: () => number): string {
 /** The demo database with `extra` more approved comments on the open consultation (id 1). */
 export async function benchDatabase(file: string, extra: number): Promise<Db> {
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemo(db);
   const random = rng(42);
   const articles = (await raw(db).all(

@@ -80,7 +80,7 @@ async function pdfClick(url: string, cookie: string): Promise<{ seconds: number;
 }
 
 const db = openDatabase(file);
-migrateDatabase(db);
+await migrateDatabase(db);
 await seedDemo(db, new Date());
 const { consultationId } = await buildReportConsultation(db, SIZE);
 // The summary at this volume: its length against the bound, and its outline (staff approved the topics' titles).

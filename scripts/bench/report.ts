@@ -64,7 +64,7 @@ async function runStep(step: Step, file: string, id: number, outDir: string): Pr
 async function build(size: number, dir: string): Promise<{ file: string; id: number }> {
   const file = path.join(dir, "report.db");
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemo(db, new Date());
   const started = performance.now();
   const { consultationId } = await buildReportConsultation(db, size);

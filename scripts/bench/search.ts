@@ -15,7 +15,7 @@ const QUERIES = ["军", "就业", "优待", "服务站", "创业担保贷款", "
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zhengqiu-bench-"));
 const db = openDatabase(path.join(dir, "bench.db"));
-migrateDatabase(db);
+await migrateDatabase(db);
 await seedDemo(db, new Date());
 const demoIds = (await raw(db).column("SELECT id FROM consultations")) as number[];
 

@@ -1,3 +1,4 @@
+import { fromSqlite } from "../integration/sql-runner";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
@@ -36,7 +37,7 @@ test.beforeAll(async () => {
   // feedback spec drives those pages); one commenter gave an email and follows the comment.
   const db = new Database(path.join(server.dataDir, "zhengqiu.db"));
   const ids = (db.prepare("SELECT id FROM comments WHERE consultation_id = ? ORDER BY id").all(ID) as Array<{ id: number }>).map((r) => r.id);
-  const { topicIds } = seedAnalysis(db, ID, [{ label: "综合意见", commentIds: ids }]);
+  const { topicIds } = await seedAnalysis(fromSqlite(db), ID, [{ label: "综合意见", commentIds: ids }]);
   const user = (name: string) => (db.prepare("SELECT id FROM users WHERE username = ?").get(name) as { id: number }).id;
   // One opinion (意见要点) of the topic answers every comment in it.
   const opinion = db

@@ -1,3 +1,4 @@
+import { fromSqlite } from "../integration/sql-runner";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
@@ -41,7 +42,7 @@ test.beforeAll(async () => {
     )
     .pluck()
     .get(ID, ID) as number;
-  seedAnalysis(db, ID, [
+  await seedAnalysis(fromSqlite(db), ID, [
     { label: SHORTHAND, commentIds: [picked[0].id, picked[1].id] },
     { label: "其他（未归类）", commentIds: [picked[2].id] },
   ]);

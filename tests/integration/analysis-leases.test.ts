@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "~db/client.server";
+import { type Db, openDatabaseAt, databaseLocation, closeDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed";
 import { analysisRuns } from "~db/schema";
 import { analysisRunSettled, claimAndCarryOut, failAbandonedRuns, latestRun, startAnalysisRunner } from "~/features/analysis/analysis-runs.server";
@@ -17,9 +17,9 @@ const CONSULTATION = 1;
 
 beforeAll(async () => {
   await seedDemo(db, new Date());
-  other = openDatabase(db.$client.name);
+  other = openDatabaseAt(databaseLocation(db));
 });
-afterAll(() => other.$client.close());
+afterAll(() => closeDatabase(other));
 
 const queue = async () => (await db.insert(analysisRuns).values({ consultationId: CONSULTATION, status: "queued", stage: "queued" }).returning())[0].id;
 const row = async (id: number) => (await db.select().from(analysisRuns).where(eq(analysisRuns.id, id)).limit(1))[0]!;

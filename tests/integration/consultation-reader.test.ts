@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -84,9 +85,10 @@ describe("the draft's downloads", () => {
     expect(etag).toMatch(/^"draft-\d+-[\w-]+"$/);
     expect(first.headers.get("Cache-Control")).toBe("public, max-age=3600");
     const bytes = Buffer.from(await first.arrayBuffer());
-    const kept = db.$client
-      .prepare(`SELECT etag, length(body) AS size FROM draft_downloads WHERE version_id = ? AND format = 'docx'`)
-      .get((await latestVersion(db, CLOSED))!.id);
+    const kept = await raw(db).get(
+      `SELECT etag, length(body) AS size FROM draft_downloads WHERE version_id = ? AND format = 'docx'`,
+      (await latestVersion(db, CLOSED))!.id
+    );
     expect(kept).toEqual({ etag, size: bytes.length });
 
     const again = await download("docx", CLOSED);
@@ -109,8 +111,8 @@ describe("the draft's downloads", () => {
   });
 
   it("only for a published consultation; a bad id or an unpublished one is a 404", async () => {
-    const draft = closedConsultationWithoutComments(db.$client, OPEN, "尚未发布的办法");
-    db.$client.prepare(`UPDATE consultations SET status = 'draft' WHERE id = ?`).run(draft);
+    const draft = await closedConsultationWithoutComments(raw(db), OPEN, "尚未发布的办法");
+    await raw(db).run(`UPDATE consultations SET status = 'draft' WHERE id = ?`, draft);
     await db.transaction(async (tx) => {
       await insertDraftVersion(tx, { consultationId: draft, label: "征求意见稿", sourceText: "第一条 内容。" }, parseDraft("第一条 内容。"));
     });
@@ -123,7 +125,7 @@ describe("the draft's downloads", () => {
 
 describe("participation while open", () => {
   it("counts comments and distinct participants by the same rule as the feedback summary", async () => {
-    const id = closedConsultationWithoutComments(db.$client, OPEN, "参与人数测试");
+    const id = await closedConsultationWithoutComments(raw(db), OPEN, "参与人数测试");
     const people: Array<Partial<CommenterIdentity>> = [
       { email: "Li@Example.com" },
       { email: " li@example.com " }, // the same address
@@ -137,21 +139,21 @@ describe("participation while open", () => {
       { email: "  ", name: "\u3000" }, // blanks are no identifier
     ];
     for (const p of people) {
-      const c = addComment(db.$client, id, { body: "意见。", name: p.name ?? null, organisation: p.organisation ?? null });
-      db.$client.prepare(`UPDATE comments SET email = ? WHERE id = ?`).run(p.email ?? null, c);
+      const c = await addComment(raw(db), id, { body: "意见。", name: p.name ?? null, organisation: p.organisation ?? null });
+      await raw(db).run(`UPDATE comments SET email = ? WHERE id = ?`, p.email ?? null, c);
     }
-    const rows = db.$client.prepare(`SELECT email, name, organisation FROM comments WHERE consultation_id = ?`).all(id) as CommenterIdentity[];
+    const rows = (await raw(db).all(`SELECT email, name, organisation FROM comments WHERE consultation_id = ?`, id)) as CommenterIdentity[];
     expect(await countParticipation(db, id)).toEqual({ comments: 10, participants: countDistinctCommenters(rows) });
     expect((await countParticipation(db, id)).participants).toBe(7);
-    expect(await countParticipation(db, closedConsultationWithoutComments(db.$client, OPEN, "无意见"))).toEqual({ comments: 0, participants: 0 });
+    expect(await countParticipation(db, await closedConsultationWithoutComments(raw(db), OPEN, "无意见"))).toEqual({ comments: 0, participants: 0 });
   });
 
   it("reuses a count while nothing arrived, and counts again within 30 s of a new comment", async () => {
-    const id = closedConsultationWithoutComments(db.$client, OPEN, "计数缓存测试");
-    addComment(db.$client, id, { body: "一。", name: "甲" });
+    const id = await closedConsultationWithoutComments(raw(db), OPEN, "计数缓存测试");
+    await addComment(raw(db), id, { body: "一。", name: "甲" });
     const t = Date.now();
     expect(await participation(db, id, t)).toEqual({ comments: 1, participants: 1 });
-    addComment(db.$client, id, { body: "二。", name: "乙" });
+    await addComment(raw(db), id, { body: "二。", name: "乙" });
     expect(await participation(db, id, t + 1_000)).toEqual({ comments: 1, participants: 1 }); // at most 30 s old
     expect(await participation(db, id, t + 31_000)).toEqual({ comments: 2, participants: 2 });
     expect(await participation(db, id, t + 200_000)).toEqual({ comments: 2, participants: 2 }); // nothing new: kept

@@ -19,9 +19,9 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const counter = async (q: Pick<Db, "select"> = db) =>
   Number((await q.select({ v: scheduledJobs.lastPeriod }).from(scheduledJobs).where(eq(scheduledJobs.name, "counter")).limit(1))[0]?.v ?? "0");
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
 });
 afterAll(() => {
   db.$client.close();

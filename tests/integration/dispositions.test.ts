@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -28,12 +29,12 @@ beforeAll(async () => {
     const user = (await findUserByUsername(db, name))!;
     cookies[name] = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
   }
-  const all = commentIdsOf(db.$client, CLOSED);
-  memorial = commentIdsOf(db.$client, CLOSED, "烈士");
-  volunteerId = commentIdsOf(db.$client, CLOSED, "志愿服务力量")[0];
-  const perks = commentIdsOf(db.$client, CLOSED, "优待");
+  const all = await commentIdsOf(raw(db), CLOSED);
+  memorial = await commentIdsOf(raw(db), CLOSED, "烈士");
+  volunteerId = (await commentIdsOf(raw(db), CLOSED, "志愿服务力量"))[0];
+  const perks = await commentIdsOf(raw(db), CLOSED, "优待");
   const rest = all.filter((id) => !memorial.includes(id) && !perks.includes(id));
-  fx = seedAnalysis(db.$client, CLOSED, [
+  fx = await seedAnalysis(raw(db), CLOSED, [
     { label: "烈士纪念设施", keywords: ["烈士", "纪念"], commentIds: memorial },
     { label: "优待证使用", keywords: ["优待证"], commentIds: perks },
     { label: "其他意见", commentIds: rest },
@@ -54,7 +55,7 @@ const post = (who: string, fields: Record<string, string>, id = CLOSED) =>
     context: context(),
   });
 const topicRow = (topicId: number) => db.select().from(dispositions).where(eq(dispositions.topicId, topicId));
-const membersOfTopic = (topicId: number) => db.$client.prepare(`SELECT comment_id FROM comment_analysis WHERE topic_id = ?`).pluck().all(topicId) as number[];
+const membersOfTopic = async (topicId: number) => (await raw(db).column(`SELECT comment_id FROM comment_analysis WHERE topic_id = ?`, topicId)) as number[];
 /** A new opinion of the topic answering all its comments still unanswered. */
 const opinion = (topicId: number, fields: Record<string, string>) => ({
   intent: "opinion",
@@ -214,9 +215,10 @@ describe("recording", () => {
   });
 
   it("queues no result notice when an answer is recorded or changed: commenters hear the final one at publication", async () => {
-    const volunteerTopic = fx.topicIds.find((t) =>
-      db.$client.prepare(`SELECT 1 FROM comment_analysis WHERE comment_id = ? AND topic_id = ?`).get(volunteerId, t)
-    )!;
+    const volunteerTopic = (await raw(db).value<number>(
+      `SELECT topic_id FROM comment_analysis WHERE comment_id = ? AND topic_id IN (${fx.topicIds.join(",")})`,
+      volunteerId
+    ))!;
     const mails = () => db.select().from(emailOutbox).where(eq(emailOutbox.kind, "disposition"));
     expect(await mails()).toHaveLength(0);
     await post("drafter", opinion(volunteerTopic, { decision: "already_provided", reason: "第九条已规定" }));
@@ -229,8 +231,8 @@ describe("recording", () => {
   });
 
   it("may answer while a consultation is still open, without changing its status", async () => {
-    const ids = commentIdsOf(db.$client, OPEN).slice(0, 3);
-    const { topicIds } = seedAnalysis(db.$client, OPEN, [{ label: "早期意见", commentIds: ids }]);
+    const ids = (await commentIdsOf(raw(db), OPEN)).slice(0, 3);
+    const { topicIds } = await seedAnalysis(raw(db), OPEN, [{ label: "早期意见", commentIds: ids }]);
     await post("drafter", opinion(topicIds[0], { decision: "out_of_scope", reason: "不属于本办法调整范围" }), OPEN);
     expect(await topicRow(topicIds[0])).toHaveLength(1);
     expect((await db.select().from(consultations).where(eq(consultations.id, OPEN)).limit(1))[0]!.status).toBe("published");

@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 // Citizens are told when it is final, and the legal office's review is a real round trip: answers
 // recorded and changed mail nobody; the legal office returns the packet with opinions, the drafter
 // answers and resubmits, the legal office finishes; only then can the feedback be published, which
@@ -46,7 +47,7 @@ async function closedWithComments() {
   const received = new Date(Date.now() - 20 * day);
   const mk = (email: string | null) => commentAt(db, c.id, received, { email, receiptNo: newReceiptNo(received) });
   const [a, b, silent, own] = [await mk("final-a@example.com"), await mk("final-b@example.com"), await mk(null), await mk("final-own@example.com")];
-  const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "就业服务", publicTitle: "就业服务保障", commentIds: [a.id, b.id, silent.id, own.id] }]);
+  const { topicIds } = await seedAnalysis(raw(db), c.id, [{ label: "就业服务", publicTitle: "就业服务保障", commentIds: [a.id, b.id, silent.id, own.id] }]);
   return { c, a, b, silent, own, topicId: topicIds[0] };
 }
 

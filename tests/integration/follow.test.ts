@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 // Following one consultation (double opt-in, one-click unsubscribe): its followers hear that the
 // period was extended, that it closed and that the feedback was published, once each; a commenter
 // may follow (or stop following) their own comment, which decides whether its answer is mailed.
@@ -110,7 +111,7 @@ describe("following a consultation", () => {
     // Published: answers, summary, legal review finished.
     const received = new Date(now - 10 * day);
     const m = await commentAt(db, c.id, received, { receiptNo: newReceiptNo(received) });
-    const { topicIds } = seedAnalysis(db.$client, c.id, [{ label: "主题", publicTitle: "审定主题", commentIds: [m.id] }]);
+    const { topicIds } = await seedAnalysis(raw(db), c.id, [{ label: "主题", publicTitle: "审定主题", commentIds: [m.id] }]);
     const after = new Date(closesAt.getTime() + day);
     await answerTopic(db, c.id, drafter, topicIds[0], { decision: "adopted", reason: "", articleIdentityId: null, changeMade: "已修改" }, after);
     await generateSummary(db, c.id, drafter, "测试厅", after);
@@ -165,7 +166,7 @@ describe("following one's own comment", () => {
     });
     expect(shown.status!.follow).toEqual({ email: true, on: false, open: true });
 
-    const { topicIds } = seedAnalysis(db.$client, c.id, [
+    const { topicIds } = await seedAnalysis(raw(db), c.id, [
       { label: "主题", publicTitle: "审定主题", commentIds: [following.id, unticked.id, changedMind.id, leaving.id] },
     ]);
     await answerTopic(db, c.id, drafter, topicIds[0], { decision: "not_adopted", reason: "暂不采纳", articleIdentityId: null, changeMade: "" });

@@ -1,14 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { migrateDatabase } from "~db/client.server";
 import { createUser } from "~/features/accounts/user.server";
 import { getDb } from "~/platform/db.server";
 import { divisions, type Role } from "~db/schema";
 
 /** The test file's own database (a copy of the migrated base made by the setup file). */
 export function testDb() {
-  const db = getDb();
-  migrateDatabase(db);
-  return db;
+  return getDb();
 }
 
 export const context = (clientIp = "127.0.0.1"): AppLoadContext => ({ nonce: "test-nonce", clientIp });

@@ -1,4 +1,4 @@
-import { first } from "~db/client.server";
+import { first, raw } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   }
   // A second legal-office account, so that the notice goes to each of them.
   const { user } = await makeUser("legal", { division: "政策法规处" });
-  db.$client.prepare("UPDATE users SET email = ? WHERE id = ?").run("legal2@zhengqiu.localhost", user.id);
+  await raw(db).run("UPDATE users SET email = ? WHERE id = ?", "legal2@zhengqiu.localhost", user.id);
 });
 
 const headers = (who: string | null): HeadersInit => (who ? { Cookie: cookies[who] } : {});

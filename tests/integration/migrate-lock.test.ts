@@ -44,7 +44,7 @@ describe("migrations at start", () => {
     await other.locked;
     const db = openDatabase(file);
     const started = Date.now();
-    const applied = migrateDatabase(db);
+    const applied = await migrateDatabase(db);
     expect(Date.now() - started).toBeGreaterThanOrEqual(500); // it waited for the other's commit…
     expect(applied).toBe(0); // …and found the work done
     const journal = await raw(db).all<{ hash: string }>('SELECT hash FROM "__drizzle_migrations"');
@@ -54,10 +54,10 @@ describe("migrations at start", () => {
     expect(await other.exited).toBe(0);
   });
 
-  it("apply every migration once on a new file, and nothing on a second start", () => {
+  it("apply every migration once on a new file, and nothing on a second start", async () => {
     const db = openDatabase(path.join(dir, "fresh.db"));
-    expect(migrateDatabase(db)).toBeGreaterThan(0);
-    expect(migrateDatabase(db)).toBe(0);
+    expect(await migrateDatabase(db)).toBeGreaterThan(0);
+    expect(await migrateDatabase(db)).toBe(0);
     db.$client.close();
   });
 });

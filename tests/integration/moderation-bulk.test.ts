@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 // Bulk moderation by filter on 3,000 comments, on a real SQLite file: the confirmation step, the exact set,
 // redactions nobody has reviewed, the single audit entry, and the time it takes.
 import { and, eq, inArray, like } from "drizzle-orm";
@@ -23,20 +24,17 @@ let cookie = "";
 let seq = 0;
 
 /** Inserts comments straight into the table (intake is tested elsewhere), with the detector's spans as intake stores them. */
-function insertComments(texts: string[], extra: Partial<{ email: string; name: string }> = {}) {
-  const c = db.$client;
-  const version = c.prepare(`SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`).get(OPEN) as { id: number };
-  const insert = c.prepare(
-    `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name, email, identity_category, received_at, has_pii, created_at)
-     VALUES (?, ?, ?, 'x', ?, ?, ?, ?, '其他群众', ?, ?, ?) RETURNING id`
-  );
-  const span = c.prepare(`INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, 'body')`);
+async function insertComments(texts: string[], extra: Partial<{ email: string; name: string }> = {}): Promise<number[]> {
+  const version = (await raw(db).get<{ id: number }>(`SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`, OPEN))!;
   const base = Date.now() - 86_400_000;
-  return c.transaction(() =>
-    texts.map((body) => {
+  return db.transaction(async (tx) => {
+    const ids: number[] = [];
+    for (const body of texts) {
       const found = detectPii(body);
       seq++;
-      const { id } = insert.get(
+      const id = (await raw(tx).value<number>(
+        `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name, email, identity_category, received_at, has_pii, created_at)
+         VALUES (?, ?, ?, 'x', ?, ?, ?, ?, '其他群众', ?, ?, ?) RETURNING id`,
         OPEN,
         version.id,
         `T${String(seq).padStart(8, "0")}`,
@@ -44,14 +42,16 @@ function insertComments(texts: string[], extra: Partial<{ email: string; name: s
         body.normalize("NFKC"),
         extra.name ?? null,
         extra.email ?? null,
-        base + seq * 1000,
-        found.length ? 1 : 0,
-        base
-      ) as { id: number };
-      for (const m of found) span.run(id, m.kind, m.start, m.end);
-      return id;
-    })
-  )();
+        new Date(base + seq * 1000),
+        found.length > 0,
+        new Date(base)
+      ))!;
+      for (const m of found)
+        await raw(tx).run(`INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, 'body')`, id, m.kind, m.start, m.end);
+      ids.push(id);
+    }
+    return ids;
+  });
 }
 
 const sample = (i: number) =>
@@ -65,7 +65,7 @@ beforeAll(async () => {
   await seedDemo(db, new Date());
   const user = (await findUserByUsername(db, "drafter"))!;
   cookie = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0];
-  sampleIds = insertComments(Array.from({ length: SIZE }, (_, i) => sample(i)));
+  sampleIds = await insertComments(Array.from({ length: SIZE }, (_, i) => sample(i)));
 }, 120_000);
 
 const url = (search: string) => `http://localhost/admin/consultations/${OPEN}/moderation${search}`;
@@ -119,7 +119,7 @@ describe("bulk approval by filter on 3,000 comments", () => {
     expect(refused.body.errors.form).toBe("确认信息无效，请重新确认。");
 
     // A new matching comment arrives between the count and the confirmation.
-    const late = insertComments([`${MARK}迟到的一条：建议简化贴息申请材料，网上就能办。`]);
+    const late = await insertComments([`${MARK}迟到的一条：建议简化贴息申请材料，网上就能办。`]);
     const changed = unwrap(
       await post(
         [
@@ -268,7 +268,7 @@ describe("redaction safety in bulk approval", () => {
   it("keeps a moderator's edited text when a comment is approved again in bulk", async () => {
     const drafter = (await findUserByUsername(db, "drafter"))!;
     // The detector misses a neighbour's name; the moderator takes it out by hand.
-    const [id] = insertComments(["隔壁老邻居周桂兰家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。"]);
+    const [id] = await insertComments(["隔壁老邻居周桂兰家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。"]);
     const edited = "有位邻居家的孩子退伍后一直没找到工作，建议就业见习岗位向农村倾斜。";
     await approveComment(db, OPEN, drafter, { commentId: id, publishedBody: edited, confirmNoPii: true });
     await rejectComments(db, OPEN, drafter, { ids: [id], reason: "personal_data" });
@@ -279,7 +279,7 @@ describe("redaction safety in bulk approval", () => {
   });
 
   it("holds a comment with a low-confidence name detection until a person confirms it", async () => {
-    const [id] = insertComments(["王建军说第十二条的贴息期限太短，应当延长到五年，建议采纳。"]);
+    const [id] = await insertComments(["王建军说第十二条的贴息期限太短，应当延长到五年，建议采纳。"]);
     const spans = await db.select().from(redactions).where(eq(redactions.commentId, id));
     expect(spans.map((s) => [s.kind, s.status])).toEqual([["name", "proposed"]]);
     const result = await bulkApprove(db, OPEN, (await findUserByUsername(db, "drafter"))!, [id]);
@@ -290,11 +290,11 @@ describe("redaction safety in bulk approval", () => {
 
 describe("flags: off-topic and likely duplicates", () => {
   it("flags, explains and filters, and never decides", async () => {
-    const [offTopic] = insertComments(["我家楼下烧烤店天天半夜吵闹，投诉好几次也没人管，太影响休息了。"]);
+    const [offTopic] = await insertComments(["我家楼下烧烤店天天半夜吵闹，投诉好几次也没人管，太影响休息了。"]);
     const letter = "建议省里统一建设退役军人就业信息平台，岗位信息每周更新，并且与人社部门的招聘系统打通。";
-    const [first] = insertComments([letter], { name: "甲" });
-    const [similar] = insertComments([letter.replace("每周", "每天")], { name: "乙" });
-    const [own] = insertComments([letter], { name: "甲" });
+    const [first] = await insertComments([letter], { name: "甲" });
+    const [similar] = await insertComments([letter.replace("每周", "每天")], { name: "乙" });
+    const [own] = await insertComments([letter], { name: "甲" });
     await refreshModerationFlags(db, OPEN);
     const q = (search: string) => moderationQueue(db, OPEN, parseQueueFilters(new URLSearchParams(search)));
 

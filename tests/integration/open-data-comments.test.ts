@@ -1,3 +1,5 @@
+import { insertedId } from "./sql-runner";
+import { raw } from "~db/client.server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -152,22 +154,22 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
       publishedBody: "建议延长贴息。",
       publishPreference: "anonymous",
     });
-    const sqlite = db.$client;
-    const topic = Number(
-      sqlite.prepare(`INSERT INTO topics (consultation_id, label, keywords) VALUES (?, '内部工作标签甲乙', '[]')`).run(c.id).lastInsertRowid
+    const topic = Number(await insertedId(raw(db), `INSERT INTO topics (consultation_id, label, keywords) VALUES (?, '内部工作标签甲乙', '[]')`, c.id));
+    await raw(db).run(`INSERT INTO comment_analysis (comment_id, topic_id) VALUES (?, ?)`, one.id, topic);
+    const opinion = await insertedId(
+      raw(db),
+      `INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, change_made, decided_by) VALUES (?, ?, '关于贴息期限的意见', 'adopted', '已延长贴息期限。', '第十五条增加一款', ?)`,
+      c.id,
+      topic,
+      author.id
     );
-    sqlite.prepare(`INSERT INTO comment_analysis (comment_id, topic_id) VALUES (?, ?)`).run(one.id, topic);
-    const opinion = sqlite
-      .prepare(
-        `INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, change_made, decided_by) VALUES (?, ?, '关于贴息期限的意见', 'adopted', '已延长贴息期限。', '第十五条增加一款', ?)`
-      )
-      .run(c.id, topic, author.id).lastInsertRowid;
-    sqlite.prepare(`INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`).run(one.id, opinion);
-    sqlite
-      .prepare(
-        `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '经研究，采纳了延长贴息期限的意见。', ?, 'published', ?)`
-      )
-      .run(c.id, author.id, Date.now() - day);
+    await raw(db).run(`INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`, one.id, opinion);
+    await raw(db).run(
+      `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '经研究，采纳了延长贴息期限的意见。', ?, 'published', ?)`,
+      c.id,
+      author.id,
+      new Date(Date.now() - day)
+    );
     await db.update(consultations).set({ status: "feedback_published" }).where(eq(consultations.id, c.id));
 
     const before = await feedback(c.id);
@@ -192,7 +194,7 @@ describe("GET /api/v1/consultations/:id/feedback", () => {
       }),
     ]);
 
-    sqlite.prepare(`UPDATE topics SET public_title = '贴息期限' WHERE id = ?`).run(topic);
+    await raw(db).run(`UPDATE topics SET public_title = '贴息期限' WHERE id = ?`, topic);
     const after = await feedback(c.id);
     expect(after.text).not.toContain("内部工作标签甲乙");
     expect(after.json().data.articles.flatMap((a: { answers: Array<{ topic_title: string }> }) => a.answers.map((x) => x.topic_title))).toEqual(["贴息期限"]);

@@ -1,3 +1,5 @@
+import { insertedId } from "./sql-runner";
+import { raw } from "~db/client.server";
 import { collect } from "~/platform/collect";
 // An answer per opinion (意见要点): a topic holds several opinions, each answering only the comments
 // listed for it; a comment may be answered on its own; 重复提交 of one person are kept apart from
@@ -22,34 +24,39 @@ import { addComment, closedConsultationWithoutComments } from "./packet-fixtures
 import { seedAnalysis } from "./topic-fixtures";
 
 const db = testDb();
-const sqlite = db.$client;
 let cookie = "";
 let C = 0;
 const article = new Map<number, number>(); // number → identity id
 const DAY = 86_400_000;
 
 /** A closed consultation with a draft of five articles, owned like the demo's closed one. */
-function consultationWithDraft(): number {
-  const id = closedConsultationWithoutComments(sqlite, 3, "《答复测试办法（征求意见稿）》");
+async function consultationWithDraft(): Promise<number> {
+  const id = await closedConsultationWithoutComments(raw(db), 3, "《答复测试办法（征求意见稿）》");
   const version = Number(
-    sqlite.prepare(`INSERT INTO draft_versions (consultation_id, version_no, label, source_text) VALUES (?, 1, '征求意见稿', '')`).run(id).lastInsertRowid
+    await insertedId(raw(db), `INSERT INTO draft_versions (consultation_id, version_no, label, source_text) VALUES (?, 1, '征求意见稿', '')`, id)
   );
   const numerals = ["一", "二", "三", "四", "五"];
-  numerals.forEach((n, i) => {
-    const identity = Number(sqlite.prepare(`INSERT INTO article_identities (consultation_id) VALUES (?)`).run(id).lastInsertRowid);
-    sqlite
-      .prepare(`INSERT INTO draft_nodes (version_id, kind, position, number, label, text, article_identity_id) VALUES (?, 'article', ?, ?, ?, ?, ?)`)
-      .run(version, i, i + 1, `第${n}条`, `第${n}条内容。`, identity);
+  for (const [i, n] of numerals.entries()) {
+    const identity = Number(await insertedId(raw(db), `INSERT INTO article_identities (consultation_id) VALUES (?)`, id));
+    await raw(db).run(
+      `INSERT INTO draft_nodes (version_id, kind, position, number, label, text, article_identity_id) VALUES (?, 'article', ?, ?, ?, ?, ?)`,
+      version,
+      i,
+      i + 1,
+      `第${n}条`,
+      `第${n}条内容。`,
+      identity
+    );
     article.set(i + 1, identity);
-  });
+  }
   return id;
 }
 
-function comment(body: string, articles: number[], extra: { email?: string; name?: string; at?: number } = {}): number {
-  const id = addComment(sqlite, C, { body, name: extra.name ?? null, receivedAt: new Date(Date.now() - 5 * DAY + (extra.at ?? 0)) });
-  if (extra.email) sqlite.prepare(`UPDATE comments SET email = ? WHERE id = ?`).run(extra.email, id);
+async function comment(body: string, articles: number[], extra: { email?: string; name?: string; at?: number } = {}): Promise<number> {
+  const id = await addComment(raw(db), C, { body, name: extra.name ?? null, receivedAt: new Date(Date.now() - 5 * DAY + (extra.at ?? 0)) });
+  if (extra.email) await raw(db).run(`UPDATE comments SET email = ? WHERE id = ?`, extra.email, id);
   for (const n of articles)
-    sqlite.prepare(`INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, 'commenter')`).run(id, article.get(n));
+    await raw(db).run(`INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, 'commenter')`, id, article.get(n));
   return id;
 }
 
@@ -72,7 +79,7 @@ const matrix = async () =>
       context: context(),
     })
   ).matrix;
-const opinionIdOf = (title: string) => sqlite.prepare(`SELECT id FROM dispositions WHERE consultation_id = ? AND title = ?`).pluck().get(C, title) as number;
+const opinionIdOf = async (title: string) => (await raw(db).value(`SELECT id FROM dispositions WHERE consultation_id = ? AND title = ?`, C, title)) as number;
 
 let onThird: number, onFourth: number, onBoth: number, unlisted: number, general: number, mover: number;
 let firstCopy: number, secondCopy: number;
@@ -81,17 +88,17 @@ let topicA: number, topicB: number, topicOther: number;
 beforeAll(async () => {
   await seedDemo(db, new Date());
   cookie = (await createUserSession(new Request("http://localhost/login"), (await findUserByUsername(db, "drafter"))!.id)).split(";")[0];
-  C = consultationWithDraft();
-  onThird = comment("第三条应当增加一款，明确退役军人创业贷款的贴息期限。", [3]);
-  onFourth = comment("第四条的年龄限制过严，建议放宽到四十五周岁。", [4]);
-  onBoth = comment("第三条和第四条应当统一表述，避免理解上的冲突。", [3, 4]);
-  unlisted = comment("第四条规定的申请材料太多，建议精简。", [4]);
-  mover = comment("第五条的培训补贴标准建议提高。", [5]);
-  general = comment("总体支持出台本办法。", []);
-  firstCopy = comment("建议 第二条 增加对军属的就业帮扶。", [2], { email: "Same.Person@example.org", at: 1000 });
-  secondCopy = comment("建议第二条增加对军属的就业帮扶！", [2], { email: "same.person@example.org", at: 2000 });
-  const fx = seedAnalysis(
-    sqlite,
+  C = await consultationWithDraft();
+  onThird = await comment("第三条应当增加一款，明确退役军人创业贷款的贴息期限。", [3]);
+  onFourth = await comment("第四条的年龄限制过严，建议放宽到四十五周岁。", [4]);
+  onBoth = await comment("第三条和第四条应当统一表述，避免理解上的冲突。", [3, 4]);
+  unlisted = await comment("第四条规定的申请材料太多，建议精简。", [4]);
+  mover = await comment("第五条的培训补贴标准建议提高。", [5]);
+  general = await comment("总体支持出台本办法。", []);
+  firstCopy = await comment("建议 第二条 增加对军属的就业帮扶。", [2], { email: "Same.Person@example.org", at: 1000 });
+  secondCopy = await comment("建议第二条增加对军属的就业帮扶！", [2], { email: "same.person@example.org", at: 2000 });
+  const fx = await seedAnalysis(
+    raw(db),
     C,
     [
       { label: "张主任交办：创业贷款", commentIds: [onThird, onFourth, onBoth, unlisted, mover] },
@@ -147,7 +154,7 @@ describe("a topic with two opinions", () => {
   });
 
   it("moves a comment from one opinion to another when it is ticked there, and keeps unlisted members on revision", async () => {
-    const age = opinionIdOf("关于年龄限制的意见");
+    const age = await opinionIdOf("关于年龄限制的意见");
     // The form listed only onBoth and unlisted: onFourth (not shown) keeps its place; onBoth unticked leaves; unlisted joins.
     await postMany([
       ["intent", "opinion"],
@@ -167,7 +174,7 @@ describe("a topic with two opinions", () => {
     await post({
       intent: "opinion",
       topicId: String(topicA),
-      opinionId: String(opinionIdOf("关于贴息期限的意见")),
+      opinionId: String(await opinionIdOf("关于贴息期限的意见")),
       title: "关于贴息期限的意见",
       listedIds: String(onBoth),
       commentIds: String(onBoth),
@@ -229,10 +236,11 @@ describe("重复提交 and campaigns", () => {
     });
     expect(await answerForComment(db, secondCopy)).toMatchObject({ decision: "adopted", source: "duplicate", duplicateOf: firstCopy });
     // Nobody is mailed while answering: both copies' sender hears the final answer at publication.
-    const told = sqlite
-      .prepare(`SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`)
-      .pluck()
-      .all(`result:${firstCopy}`, `result:${secondCopy}`);
+    const told = await raw(db).column(
+      `SELECT dedupe_key FROM email_outbox WHERE kind = 'disposition' AND dedupe_key IN (?, ?)`,
+      `result:${firstCopy}`,
+      `result:${secondCopy}`
+    );
     expect(told).toHaveLength(0);
     expect((await answersByComment(db, C)).get(secondCopy)).toMatchObject({ source: "duplicate", duplicateOf: firstCopy });
     const copyRow = (await collect(registerRows(db, C, "internal"))).find((r) => r.text.startsWith("建议第二条增加对军属的就业帮扶！"))!;
@@ -244,9 +252,9 @@ describe("重复提交 and campaigns", () => {
   });
 
   it("keeps a campaign of many senders a campaign", async () => {
-    const a = comment("本办法应当把退役军人子女入学优待写得更具体一些，便于基层执行。", [], { email: "a@example.org" });
-    const b = comment("本办法应当把退役军人子女入学优待写得更具体一些，便于基层执行。", [], { email: "b@example.org" });
-    seedAnalysis(sqlite, C, [{ label: "入学优待", commentIds: [a, b] }], [{ commentIds: [a, b], distinctSenders: 2 }]);
+    const a = await comment("本办法应当把退役军人子女入学优待写得更具体一些，便于基层执行。", [], { email: "a@example.org" });
+    const b = await comment("本办法应当把退役军人子女入学优待写得更具体一些，便于基层执行。", [], { email: "b@example.org" });
+    await seedAnalysis(raw(db), C, [{ label: "入学优待", commentIds: [a, b] }], [{ commentIds: [a, b], distinctSenders: 2 }]);
     expect((await campaignCards(db, C, [])).map((c) => c.distinctSenders)).toEqual([2]);
     expect((await duplicateGroups(db, C)).some((g) => g.firstId === a)).toBe(false);
   });
@@ -254,8 +262,8 @@ describe("重复提交 and campaigns", () => {
 
 describe("the register and the status page", () => {
   it("show the comment's own answer, and 尚未答复 / 尚未处理 for a comment no opinion lists", async () => {
-    const general2 = comment("第一条立法目的表述可以更简洁。", [1]);
-    seedAnalysis(sqlite, C, [{ label: "张主任交办：创业贷款", commentIds: [general2] }]);
+    const general2 = await comment("第一条立法目的表述可以更简洁。", [1]);
+    await seedAnalysis(raw(db), C, [{ label: "张主任交办：创业贷款", commentIds: [general2] }]);
     const rows = await collect(registerRows(db, C, "internal"));
     const row = (fragment: string) => rows.find((r) => r.text.includes(fragment))!;
     expect(row("年龄限制过严")).toMatchObject({ disposition: "不采纳", reason: "年龄条件与国家规定一致。" });
@@ -264,33 +272,36 @@ describe("the register and the status page", () => {
 
     const code = "ABCD2345";
     for (const id of [onFourth, general2]) {
-      const receipt = sqlite.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string;
-      sqlite.prepare(`UPDATE comments SET check_code_hash = ? WHERE id = ?`).run(hashCheckCode(receipt, code), id);
+      const receipt = (await raw(db).value(`SELECT receipt_no FROM comments WHERE id = ?`, id)) as string;
+      await raw(db).run(`UPDATE comments SET check_code_hash = ? WHERE id = ?`, hashCheckCode(receipt, code), id);
     }
     const studied = async (id: number) => {
-      const receipt = sqlite.prepare(`SELECT receipt_no FROM comments WHERE id = ?`).pluck().get(id) as string;
+      const receipt = (await raw(db).value(`SELECT receipt_no FROM comments WHERE id = ?`, id)) as string;
       return (await lookupComment(db, receipt, code))!.steps.find((s) => s.label === "已研究")!;
     };
     // The answer reaches the status page once the feedback is published.
     expect(await studied(onFourth)).toEqual({ label: "已研究", state: "todo", detail: "尚未答复" });
-    const before = sqlite.prepare(`SELECT status FROM consultations WHERE id = ?`).pluck().get(C);
-    sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
+    const before = await raw(db).value(`SELECT status FROM consultations WHERE id = ?`, C);
+    await raw(db).run(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`, C);
     try {
       expect(await studied(onFourth)).toMatchObject({ label: "已研究", detail: "处理结果：不采纳。年龄条件与国家规定一致。" });
       expect(await studied(general2)).toMatchObject({ label: "已研究", detail: "尚未答复" });
     } finally {
-      sqlite.prepare(`UPDATE consultations SET status = ? WHERE id = ?`).run(before, C);
+      await raw(db).run(`UPDATE consultations SET status = ? WHERE id = ?`, before, C);
     }
   });
 });
 
 describe("public titles and the feedback page", () => {
   const publish = async () => {
-    sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
+    await raw(db).run(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`, C);
     const author = (await findUserByUsername(db, "drafter"))!.id;
-    sqlite
-      .prepare(`INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '说明正文。', ?, 'published', ?)`)
-      .run(C, author, Date.now());
+    await raw(db).run(
+      `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '说明正文。', ?, 'published', ?)`,
+      C,
+      author,
+      Date.now()
+    );
   };
 
   it("proposes a title from the label without working markers or names, and refuses the working label as a title", async () => {
@@ -313,9 +324,9 @@ describe("public titles and the feedback page", () => {
     const third = page.answers.find((a) => a.number === 3)!;
     expect(third.items.find((i) => i.kind === "answer")).toMatchObject({ topicTitle: null, subject: "关于贴息期限的意见" });
 
-    sqlite.prepare(`UPDATE consultations SET status = 'processing' WHERE id = ?`).run(C);
+    await raw(db).run(`UPDATE consultations SET status = 'processing' WHERE id = ?`, C);
     expect(await post({ intent: "title", topicId: String(topicA), publicTitle: "创业扶持政策" })).toBeInstanceOf(Response);
-    sqlite.prepare(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`).run(C);
+    await raw(db).run(`UPDATE consultations SET status = 'feedback_published' WHERE id = ?`, C);
     const after = (await publicFeedback(db, C, "测试厅"))!;
     expect(after.answers.find((a) => a.number === 3)!.items.find((i) => i.kind === "answer")).toMatchObject({ topicTitle: "创业扶持政策" });
     expect(JSON.stringify(after)).not.toContain("张主任交办");

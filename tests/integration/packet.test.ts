@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import { collect } from "~/platform/collect";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -35,20 +36,19 @@ beforeAll(async () => {
   await seedDemo(db, new Date());
   const drafter = (await findUserByUsername(db, "drafter"))!;
   cookie = (await createUserSession(new Request("http://localhost/login"), drafter.id)).split(";")[0];
-  const sqlite = db.$client;
-  formulaId = addComment(sqlite, CLOSED, { body: '=HYPERLINK("http://example.com","点此"),另有"引号"\n第二行', name: "测试人", publish: "named" });
-  addComment(sqlite, CLOSED, { body: "+1 同意", status: "pending" });
-  const loans = commentIdByText(sqlite, CLOSED, "阳光安置");
-  const portal = commentIdByText(sqlite, CLOSED, "一网通办");
-  sunshineTopic = answerTopic(sqlite, CLOSED, [loans, portal, formulaId], {
+  formulaId = await addComment(raw(db), CLOSED, { body: '=HYPERLINK("http://example.com","点此"),另有"引号"\n第二行', name: "测试人", publish: "named" });
+  await addComment(raw(db), CLOSED, { body: "+1 同意", status: "pending" });
+  const loans = await commentIdByText(raw(db), CLOSED, "阳光安置");
+  const portal = await commentIdByText(raw(db), CLOSED, "一网通办");
+  sunshineTopic = await answerTopic(raw(db), CLOSED, [loans, portal, formulaId], {
     decision: "partly_adopted",
     reason: "已在第五条中补充公开要求。",
     changeMade: "第五条增加“安置岗位、分数和排名向社会公开”",
     decidedBy: drafter.id,
   });
-  answerComment(sqlite, CLOSED, portal, { decision: "already_provided", reason: "第十条已规定保留线下窗口。", decidedBy: drafter.id });
-  saveSummary(sqlite, CLOSED, "一、基本情况\n本次征求意见共收到意见三十余条。", drafter.id);
-  empty = closedConsultationWithoutComments(sqlite, CLOSED, "辽宁省退役军人服务站管理办法（无意见测试）");
+  await answerComment(raw(db), CLOSED, portal, { decision: "already_provided", reason: "第十条已规定保留线下窗口。", decidedBy: drafter.id });
+  await saveSummary(raw(db), CLOSED, "一、基本情况\n本次征求意见共收到意见三十余条。", drafter.id);
+  empty = await closedConsultationWithoutComments(raw(db), CLOSED, "辽宁省退役军人服务站管理办法（无意见测试）");
 });
 
 const rows = async (id: number, variant: "internal" | "public", chunkSize?: number) => await collect(registerRows(db, id, variant, { chunkSize }));
@@ -74,7 +74,7 @@ async function fetchFile(format: string, id = CLOSED): Promise<{ res: Response; 
 describe("the register (意见登记表)", () => {
   it("lists every comment once, in the order received, numbered, with its articles, author, channel and answer", async () => {
     const all = await rows(CLOSED, "internal");
-    const count = db.$client.prepare("SELECT count(*) FROM comments WHERE consultation_id = ?").pluck().get(CLOSED);
+    const count = await raw(db).value("SELECT count(*) FROM comments WHERE consultation_id = ?", CLOSED);
     expect(all).toHaveLength(count as number);
     expect(all.map((r) => r.no)).toEqual(all.map((_, i) => i + 1));
     expect(Object.keys(all[0])).toEqual([
@@ -103,7 +103,7 @@ describe("the register (意见登记表)", () => {
   it("holds no statement open between chunks, so other requests can write while a download is read", async () => {
     const reading = registerRows(db, CLOSED, "internal", { chunkSize: 5 });
     await reading.next();
-    expect(() => db.$client.prepare("UPDATE consultations SET updated_at = ? WHERE id = ?").run(Date.now(), OPEN)).not.toThrow();
+    await raw(db).run("UPDATE consultations SET updated_at = ? WHERE id = ?", new Date(), OPEN);
     expect(await collect(reading)).toHaveLength((await rows(CLOSED, "internal")).length - 1);
   });
 
@@ -111,7 +111,7 @@ describe("the register (意见登记表)", () => {
     const sunshine = (await rows(CLOSED, "internal")).find((r) => r.text.includes("阳光安置"))!;
     expect(sunshine.disposition).toBe("部分采纳");
     expect(sunshine.reason).toBe("已在第五条中补充公开要求。\n修改情况：第五条增加“安置岗位、分数和排名向社会公开”");
-    const ids = db.$client.prepare("SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id").pluck().all(CLOSED) as number[];
+    const ids = (await raw(db).column("SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id", CLOSED)) as number[];
     const internal = await rows(CLOSED, "internal");
     for (const [i, id] of ids.entries()) {
       const expected = await dispositionFor(db, id);
@@ -182,10 +182,10 @@ describe("the packet's files", () => {
   });
 
   it("PDF: a register too long to lay out says where the full one is instead", async () => {
-    const big = closedConsultationWithoutComments(db.$client, CLOSED, "超长登记表测试");
-    db.$client.transaction(() => {
-      for (let i = 0; i <= PDF_REGISTER_LIMIT; i++) addComment(db.$client, big, { body: `第${i}条测试意见。` });
-    })();
+    const big = await closedConsultationWithoutComments(raw(db), CLOSED, "超长登记表测试");
+    await db.transaction(async (tx) => {
+      for (let i = 0; i <= PDF_REGISTER_LIMIT; i++) await addComment(raw(tx), big, { body: `第${i}条测试意见。` });
+    });
     const { text } = await extractText(await getDocumentProxy(new Uint8Array((await fetchFile("pdf", big)).body)), { mergePages: true });
     expect(text.replace(/\s/g, "")).toContain(`共收到意见${PDF_REGISTER_LIMIT + 1}条，超过PDF文件可容纳的${PDF_REGISTER_LIMIT}条`);
     expect(text).not.toContain("第0条测试意见");
@@ -283,13 +283,13 @@ describe("the packet's contents and its stored files", () => {
   beforeAll(async () => {
     // A 送审稿: version 2 changes 第五条 after the opinions on 阳光安置 were partly adopted.
     const drafter = (await findUserByUsername(db, "drafter"))!;
-    const v1 = db.$client.prepare("SELECT source_text FROM draft_versions WHERE consultation_id = ? ORDER BY version_no").pluck().get(CLOSED) as string;
+    const v1 = (await raw(db).value("SELECT source_text FROM draft_versions WHERE consultation_id = ? ORDER BY version_no", CLOSED)) as string;
     const v2 = v1.replace(/^(第五条 .*?)。$/m, "$1，安置岗位、分数和排名向社会公开。");
     expect(v2).not.toBe(v1);
     await createVersion(db, CLOSED, drafter, { label: "送审稿", changeNote: "根据征求意见修改第五条", draftText: v2 });
     const fifth = (await latestArticles(db, CLOSED)).find((a) => a.number === 5)!.identityId;
-    db.$client.prepare("UPDATE dispositions SET article_identity_id = ? WHERE topic_id = ?").run(fifth, sunshineTopic);
-    db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?").run("阳光安置信息公开", sunshineTopic);
+    await raw(db).run("UPDATE dispositions SET article_identity_id = ? WHERE topic_id = ?", fifth, sunshineTopic);
+    await raw(db).run("UPDATE topics SET public_title = ? WHERE id = ?", "阳光安置信息公开", sunshineTopic);
   });
 
   it("carries the 送审稿, the 起草说明, a 修改对照表 with old and new text and its grounds, and the register's index by article", async () => {
@@ -311,7 +311,7 @@ describe("the packet's contents and its stored files", () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     const section = (from: number) => text.slice(at[from], at[from + 1]);
     expect(section(1)).toContain("落实阳光安置，提高安置计划执行率和岗位匹配度，安置岗位、分数和排名向社会公开。");
-    const basis = db.$client.prepare("SELECT basis FROM consultations WHERE id = ?").pluck().get(CLOSED) as string;
+    const basis = (await raw(db).value("SELECT basis FROM consultations WHERE id = ?", CLOSED)) as string;
     expect(section(2)).toContain(basis.split("\n")[0].trim());
     expect(section(3)).toContain("列出修改的1条及修改依据");
     expect(section(3)).toContain("落实阳光安置，提高安置计划执行率和岗位匹配度。");
@@ -320,7 +320,7 @@ describe("the packet's contents and its stored files", () => {
     expect(section(6)).toMatch(/第五条\d+[\d、-]+/);
     expect(section(6)).toMatch(/总体意见\d+[\d、-]+/);
     for (const header of ["回执编号", "收到时间", "身份"]) expect(section(7)).toContain(header);
-    const receipt = db.$client.prepare("SELECT receipt_no FROM comments WHERE consultation_id = ? ORDER BY received_at, id").pluck().get(CLOSED) as string;
+    const receipt = (await raw(db).value("SELECT receipt_no FROM comments WHERE consultation_id = ? ORDER BY received_at, id", CLOSED)) as string;
     expect(section(7)).toContain(receipt);
   });
 
@@ -339,7 +339,7 @@ describe("the packet's contents and its stored files", () => {
     expect(fs.statSync(pdf).mtimeMs).toBe(written);
 
     // A new input makes a new version: the request is answered at once while the worker builds it.
-    addComment(db.$client, CLOSED, { body: "截止后补录的一条信函意见。" });
+    await addComment(raw(db), CLOSED, { body: "截止后补录的一条信函意见。" });
     const started = Date.now();
     const pending = await ask("docx", CLOSED);
     expect(pending.status).toBe(503);

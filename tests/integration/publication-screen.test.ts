@@ -1,3 +1,5 @@
+import { insertedId } from "./sql-runner";
+import { raw } from "~db/client.server";
 import { collect } from "~/platform/collect";
 // The publication screen end to end: what a citizen wrote in the name and organisation fields is
 // screened at intake and reviewed before it is published; the identity category is checked against
@@ -199,7 +201,7 @@ describe("public outputs", () => {
     await approveComment(db, OPEN, await staff("drafter"), { commentId: named.id, publishedBody: named.body, confirmNoPii: false });
     expect((await comment(named.id)).publishedName).toBe("张三 [手机号已隐去]");
     // A category stored before intake checked it against the list.
-    const crafted = addComment(db.$client, OPEN, { body: "建议提高补贴标准。", identity: `网友（${PHONE}）`, publish: "anonymous" });
+    const crafted = await addComment(raw(db), OPEN, { body: "建议提高补贴标准。", identity: `网友（${PHONE}）`, publish: "anonymous" });
 
     const page = await listPublicComments(db, OPEN, { page: 1 });
     const all = [page, ...(await Promise.all(Array.from({ length: page.pageCount - 1 }, (_, i) => listPublicComments(db, OPEN, { page: i + 2 }))))].flatMap(
@@ -221,17 +223,22 @@ describe("public outputs", () => {
 
 describe("generated public texts", () => {
   it("withholds a topic name with personal data and tells staff; redacts the staff answers that quote it", async () => {
-    const ids = commentIdsOf(db.$client, CLOSED);
-    const { topicIds } = seedAnalysis(db.$client, CLOSED, [
+    const ids = await commentIdsOf(raw(db), CLOSED);
+    const { topicIds } = await seedAnalysis(raw(db), CLOSED, [
       { label: `${PHONE}、来信、收费`, commentIds: ids.slice(0, 3) },
       { label: "就业培训", commentIds: ids.slice(3) },
     ]);
     const drafter = (await staff("drafter")).id;
-    db.$client.prepare(`DELETE FROM dispositions WHERE consultation_id = ?`).run(CLOSED);
-    const opinion = db.$client
-      .prepare(`INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '就业培训', 'not_adopted', ?, ?)`)
-      .run(CLOSED, topicIds[1], `经与来信人（电话${PHONE}）核实，不予采纳。`, drafter).lastInsertRowid;
-    for (const id of ids.slice(3)) db.$client.prepare(`INSERT OR REPLACE INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`).run(id, opinion);
+    await raw(db).run(`DELETE FROM dispositions WHERE consultation_id = ?`, CLOSED);
+    const opinion = await insertedId(
+      raw(db),
+      `INSERT INTO dispositions (consultation_id, topic_id, title, decision, reason, decided_by) VALUES (?, ?, '就业培训', 'not_adopted', ?, ?)`,
+      CLOSED,
+      topicIds[1],
+      `经与来信人（电话${PHONE}）核实，不予采纳。`,
+      drafter
+    );
+    for (const id of ids.slice(3)) await raw(db).run(`INSERT OR REPLACE INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`, id, opinion);
 
     const page = await summaryLoader({
       request: new Request(`http://localhost/admin/consultations/${CLOSED}/summary`, { headers: { Cookie: cookies.drafter } }),

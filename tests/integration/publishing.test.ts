@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, commentArticles, comments, consultations, draftNodes } from "~db/schema";

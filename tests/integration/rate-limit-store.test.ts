@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "~db/client.server";
+import { type Db, openDatabaseAt, databaseLocation, closeDatabase } from "~db/client.server";
 import { DatabaseRateLimitStore, MemoryRateLimitStore, type RateLimitStore } from "~/platform/rate-limit.server";
 import { testDb } from "./helpers";
 
@@ -7,8 +7,8 @@ import { testDb } from "./helpers";
 // instance on the database, as two connections to one file show.
 
 const db = testDb();
-const other: Db = openDatabase(db.$client.name);
-afterAll(() => other.$client.close());
+const other: Db = openDatabaseAt(databaseLocation(db));
+afterAll(() => closeDatabase(other));
 
 const RULE = { limit: 3, windowMs: 10_000 };
 

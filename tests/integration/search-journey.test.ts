@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { searchSuggestions } from "~/features/search/search-suggestions.server";
 import { loader as suggestLoader } from "~/routes/consultations.suggest";
@@ -61,14 +62,9 @@ describe("article numbers", () => {
   });
 
   it("finds only consultations whose draft has the article (or cites it)", async () => {
-    const withArticle = db.$client
-      .prepare(
-        `SELECT DISTINCT v.consultation_id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+    const withArticle = await raw(db).column(`SELECT DISTINCT v.consultation_id FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
          JOIN consultations c ON c.id = v.consultation_id
-         WHERE n.kind = 'article' AND n.number = 20 AND c.status NOT IN ('draft', 'pending_review') ORDER BY 1`
-      )
-      .pluck()
-      .all();
+         WHERE n.kind = 'article' AND n.number = 20 AND c.status NOT IN ('draft', 'pending_review') ORDER BY 1`);
     expect(withArticle).toContain(ids.open);
     expect(await found(["第二十条"] as never)).toEqual([]); // as a plain word: no text says 第二十条
     expect([...(await searchIds("20条"))]).toEqual(withArticle);
@@ -97,7 +93,7 @@ describe("snippets", () => {
         }
       }
     }
-    const rows = db.$client.prepare("SELECT body FROM search_index WHERE field = 'article'").pluck().all() as string[];
+    const rows = (await raw(db).column("SELECT body FROM search_index WHERE field = 'article'")) as string[];
     for (const body of rows) {
       const head = body.replace(/\s+/g, "").slice(0, 20);
       expect(body.replace(/\s+/g, "").indexOf(head, 1), body).toBe(-1);
@@ -112,7 +108,7 @@ describe("suggestions", () => {
     expect(loans.every((s) => s.includes("贷"))).toBe(true);
     const station = await searchSuggestions(db, "服务站");
     expect(station).toContain("关于加强退役军人服务站规范化建设的实施意见（征求意见稿）");
-    const heading = db.$client.prepare("SELECT heading FROM draft_nodes WHERE kind = 'chapter' AND heading LIKE '%创业%' LIMIT 1").pluck().get() as string;
+    const heading = (await raw(db).value("SELECT heading FROM draft_nodes WHERE kind = 'chapter' AND heading LIKE '%创业%' LIMIT 1")) as string;
     expect(await searchSuggestions(db, heading.slice(0, 3), 50)).toContain(heading);
     expect(await searchSuggestions(db, "")).toEqual([]);
     expect(await searchSuggestions(db, "%")).toEqual([]);
@@ -121,7 +117,7 @@ describe("suggestions", () => {
   it("never offers words of a draft, a consultation awaiting review, or a comment", async () => {
     expect(await searchSuggestions(db, "潜艇")).toEqual([]);
     expect(await searchSuggestions(db, "内部讨论")).toEqual([]);
-    const comment = db.$client.prepare("SELECT body FROM comments LIMIT 1").pluck().get() as string | undefined;
+    const comment = (await raw(db).value("SELECT body FROM comments LIMIT 1")) as string | undefined;
     if (comment) {
       const piece = comment.slice(0, 12);
       expect((await searchSuggestions(db, piece, 50)).some((s) => s.includes(piece) && s.length > 30)).toBe(false);

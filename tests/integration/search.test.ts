@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import { sql } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -71,14 +72,14 @@ describe("results", () => {
   it("points each article hit at an article of the latest draft that contains the term", async () => {
     const { list: page } = await list("?q=创业担保贷款");
     const hit = page.items[0].match!.articles[0];
-    const article = db.$client
-      .prepare(
-        `SELECT n.id, n.label FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
-         WHERE v.consultation_id = ? AND n.kind = 'article' AND n.number = ?`
-      )
-      .get(ids.open, hit.number) as { id: number; label: string };
+    const article = (await raw(db).get(
+      `SELECT n.id, n.label FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+         WHERE v.consultation_id = ? AND n.kind = 'article' AND n.number = ?`,
+      ids.open,
+      hit.number
+    )) as { id: number; label: string };
     expect(article.label).toBe(hit.label);
-    const text = db.$client.prepare("SELECT group_concat(text, '') AS t FROM draft_nodes WHERE id = ? OR parent_id = ?").get(article.id, article.id) as {
+    const text = (await raw(db).get("SELECT group_concat(text, '') AS t FROM draft_nodes WHERE id = ? OR parent_id = ?", article.id, article.id)) as {
       t: string;
     };
     expect(text.t).toContain("创业担保贷款");
@@ -155,7 +156,7 @@ describe("only public consultations are searchable", () => {
   it("never finds a draft or a consultation waiting for review, nor suggests their words", async () => {
     expect(await found(["潜艇兵"])).toEqual([]);
     expect(await found(["军队内部"])).toEqual([]);
-    const rows = db.$client.prepare("SELECT count(*) AS n FROM search_index WHERE consultation_id IN (?, ?)").get(ids.draft, ids.pending) as { n: number };
+    const rows = (await raw(db).get("SELECT count(*) AS n FROM search_index WHERE consultation_id IN (?, ?)", ids.draft, ids.pending)) as { n: number };
     expect(rows.n).toBe(0);
     expect(await suggestedKeywords(db, ["潜艇兵"], 50)).not.toContain("潜艇兵");
     const all = await list("");
@@ -182,7 +183,7 @@ describe("only public consultations are searchable", () => {
     const before = await found(["就业"]);
     await rebuildSearchIndex(db);
     expect(await found(["就业"])).toEqual(before);
-    db.$client.exec("DELETE FROM search_index");
+    await raw(db).run("DELETE FROM search_index");
     expect(await found(["就业"])).toEqual([]);
     await ensureSearchIndex(db);
     expect(await found(["就业"])).toEqual(before);

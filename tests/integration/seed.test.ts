@@ -1,3 +1,4 @@
+import { raw } from "~db/client.server";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -28,15 +29,15 @@ describe("demo seed", () => {
 
   it("gives the open consultation chapters, about twenty articles and at least 150 varied comments", async () => {
     const open = (await db.select().from(consultations)).find((c) => publicPhase(c, new Date("2026-11-26T04:00:00Z")) === "open")!;
-    const count = (kind: "chapter" | "article") =>
-      db.$client
-        .prepare(
-          `SELECT count(*) AS n FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
-           WHERE v.consultation_id = ? AND n.kind = ?`
-        )
-        .get(open.id, kind) as { n: number };
-    expect(count("chapter").n).toBeGreaterThanOrEqual(3);
-    expect(count("article").n).toBeGreaterThanOrEqual(18);
+    const count = async (kind: "chapter" | "article") =>
+      (await raw(db).get(
+        `SELECT count(*) AS n FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+           WHERE v.consultation_id = ? AND n.kind = ?`,
+        open.id,
+        kind
+      )) as { n: number };
+    expect((await count("chapter")).n).toBeGreaterThanOrEqual(3);
+    expect((await count("article")).n).toBeGreaterThanOrEqual(18);
     const rows = await db.select().from(comments).where(eq(comments.consultationId, open.id));
     expect(rows.length).toBeGreaterThanOrEqual(150);
     expect(new Set(rows.map((r) => r.identityCategory)).size).toBeGreaterThanOrEqual(4);

@@ -1,4 +1,4 @@
-import { first } from "~db/client.server";
+import { first, raw } from "~db/client.server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seed";
@@ -60,12 +60,12 @@ beforeAll(async () => {
   const redacted = await commentWithPhone("关于烈士纪念设施，建议村级也要落实。联系我 [手机号已隐去]");
   // Approved by a moderator with the number still in it: the summary must not quote it anyway.
   leaky = await commentWithPhone(`建议烈士纪念设施村级落实，电话 ${PHONE}`);
-  const memorial = commentIdsOf(db.$client, CLOSED, "烈士").filter((id) => id !== redacted && id !== leaky);
-  const perks = commentIdsOf(db.$client, CLOSED, "优待");
+  const memorial = (await commentIdsOf(raw(db), CLOSED, "烈士")).filter((id) => id !== redacted && id !== leaky);
+  const perks = await commentIdsOf(raw(db), CLOSED, "优待");
   const taken = new Set([...memorial, ...perks, redacted, leaky]);
-  const rest = commentIdsOf(db.$client, CLOSED).filter((id) => !taken.has(id));
-  fx = seedAnalysis(
-    db.$client,
+  const rest = (await commentIdsOf(raw(db), CLOSED)).filter((id) => !taken.has(id));
+  fx = await seedAnalysis(
+    raw(db),
     CLOSED,
     [
       { label: "烈士纪念设施", commentIds: [leaky, redacted, ...memorial], representativeIds: [leaky, redacted] },
@@ -133,7 +133,7 @@ describe("drafting", () => {
     await post("drafter", { intent: "generate" });
     const s = (await summary())!;
     expect(s).toMatchObject({ status: "draft", authorId: (await findUserByUsername(db, "drafter"))!.id });
-    const total = commentIdsOf(db.$client, CLOSED).length;
+    const total = (await commentIdsOf(raw(db), CLOSED)).length;
     expect(s.body).toContain(`共收到意见${total}条`);
     expect(s.body).toMatch(/来自\d+位提出人/);
     expect(s.body).toContain("其中内容基本相同的意见2条（来自2位提出人）");
@@ -214,10 +214,10 @@ describe("review and publication", () => {
     expect(untitled.status).toBe(409);
     expect(untitled.body.errors.form).toContain("还有3个主题尚未审定公开标题");
     expect((await summary())!.status).toBe("pending_review");
-    const approve = db.$client.prepare("UPDATE topics SET public_title = ? WHERE id = ?");
-    approve.run("村级烈士纪念设施管护", fx.topicIds[0]);
-    approve.run("优待证的使用场景", fx.topicIds[1]);
-    approve.run("规划的其他内容", fx.topicIds[2]);
+    const approve = (title: string, id: number) => raw(db).run("UPDATE topics SET public_title = ? WHERE id = ?", title, id);
+    await approve("村级烈士纪念设施管护", fx.topicIds[0]);
+    await approve("优待证的使用场景", fx.topicIds[1]);
+    await approve("规划的其他内容", fx.topicIds[2]);
     // Titles approved, but the text still carries the drafter's marker.
     expect(unwrap(await post("reviewer", { intent: "review", decision: "approved" })).body.errors.form).toContain(TITLE_PENDING);
     await post("reviewer", { intent: "review", decision: "returned", comment: "请使用审定的主题标题。" });

@@ -2,6 +2,7 @@
 // see the canvas reads the same figures.
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
+import { shanghaiDay } from "~db/dialect-sql";
 import { commentAnalysis, commentArticles, comments, topics } from "~db/schema";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { STANCES } from "~db/vocabulary";
@@ -19,7 +20,7 @@ export interface ChartSeries {
 export async function chartSeries(db: Db, consultationId: number, where: SQL[], articles: ArticleNumber[]): Promise<ChartSeries[]> {
   const count = sql<number>`count(*)`;
   // Asia/Shanghai has no daylight saving time: a fixed eight hours turns an instant into its local date.
-  const day = sql<string>`strftime('%Y-%m-%d', ${comments.receivedAt} / 1000 + 28800, 'unixepoch')`;
+  const day = shanghaiDay(comments.receivedAt) as SQL<string>;
   const grouped = (key: SQL | SQLiteColumn): Promise<Array<{ key: unknown; n: number }>> =>
     db
       .select({ key, n: count })

@@ -238,7 +238,7 @@ export interface PacketFile {
 /** Every file of every comment of a consultation, numbered as the internal register numbers comments. */
 export async function packetFiles(db: Db, consultationId: number): Promise<PacketFile[]> {
   const rows = (await raw(db).all(
-    `SELECT r.no, r.receipt_no AS receiptNo, f.filename, f.size, f.is_public AS isPublic, f.storage_path AS storagePath
+    `SELECT r.no, r.receipt_no AS "receiptNo", f.filename, f.size, f.is_public AS "isPublic", f.storage_path AS "storagePath"
        FROM (SELECT c.id, c.receipt_no, ROW_NUMBER() OVER (ORDER BY c.received_at, c.id) AS no FROM comments c WHERE c.consultation_id = ?) r
        JOIN comment_attachments f ON f.comment_id = r.id
        ORDER BY r.no, f.id`,

@@ -7,6 +7,7 @@
 import { hash } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { raw, type Db } from "~db/client.server";
+import { JSON_INTEGERS } from "~db/dialect-sql";
 import { comments } from "~db/schema";
 import { detectPii, redact } from "~/engine/pii";
 
@@ -52,7 +53,7 @@ export async function duplicateGroups(db: Db, consultationId: number): Promise<D
          SELECT id, CASE WHEN trim(coalesce(email, '')) <> '' THEN 'e:' || lower(trim(email))
                          ELSE 'n:' || trim(name) || '|' || coalesce(trim(organisation), '') END AS who
          FROM comments WHERE consultation_id = ? AND (email IS NOT NULL OR name IS NOT NULL))
-       SELECT c.id, c.email, c.name, c.organisation, c.body_normalized AS text, c.received_at AS receivedAt
+       SELECT c.id, c.email, c.name, c.organisation, c.body_normalized AS text, c.received_at AS "receivedAt"
        FROM s JOIN comments c ON c.id = s.id
        WHERE s.who IN (SELECT who FROM s GROUP BY who HAVING count(*) > 1)`,
     consultationId
@@ -116,8 +117,8 @@ export async function duplicateCards(db: Db, consultationId: number): Promise<Du
   const rows = new Map(
     (
       (await raw(db).all(
-        `SELECT id, receipt_no AS receiptNo, received_at AS receivedAt, name, organisation, published_body AS publishedBody, body
-           FROM comments WHERE id IN (SELECT value FROM json_each(?))`,
+        `SELECT id, receipt_no AS "receiptNo", received_at AS "receivedAt", name, organisation, published_body AS "publishedBody", body
+           FROM comments WHERE id IN (${JSON_INTEGERS})`,
         JSON.stringify(ids)
       )) as Array<{
         id: number;

@@ -14,13 +14,13 @@ type IdempotentRow = {
 type ConsultationRow = { id: number; title: string; status: string; opensAt: number | null; closesAt: number | null; requireEmailVerification: number };
 
 const SQL = {
-  byIdempotencyKey: `SELECT receipt_no AS receiptNo, consultation_id AS consultationId, body, name, email, client_hash AS clientHash,
-         entered_by AS enteredBy
+  byIdempotencyKey: `SELECT receipt_no AS "receiptNo", consultation_id AS "consultationId", body, name, email, client_hash AS "clientHash",
+         entered_by AS "enteredBy"
        FROM comments WHERE idempotency_key = ?`,
-  consultation: `SELECT id, title, status, opens_at AS opensAt, closes_at AS closesAt, require_email_verification AS requireEmailVerification
+  consultation: `SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt", require_email_verification AS "requireEmailVerification"
        FROM consultations WHERE id = ?`,
   latestVersionId: `SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1`,
-  articles: `SELECT number, article_identity_id AS identityId FROM draft_nodes
+  articles: `SELECT number, article_identity_id AS "identityId" FROM draft_nodes
        WHERE version_id = ? AND kind = 'article' AND article_identity_id IS NOT NULL`,
   insertComment: `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name,
          organisation, identity_category, email, notify_result, publish_preference, channel, entered_by, received_at, has_pii,
@@ -31,7 +31,7 @@ const SQL = {
        RETURNING id`,
   insertArticle: `INSERT INTO comment_articles (comment_id, article_identity_id, source) VALUES (?, ?, ?)`,
   insertRedaction: `INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, ?)`,
-  identityCategories: `SELECT label FROM identity_categories WHERE active = 1`,
+  identityCategories: `SELECT label FROM identity_categories WHERE active`,
 };
 
 /**

@@ -153,15 +153,15 @@ export function submitComment(
         organisation,
         identityCategory,
         email: input.email,
-        notifyResult: input.notifyResult === false ? 0 : 1,
+        notifyResult: input.notifyResult !== false,
         publishPreference: input.publishPreference,
         channel,
         enteredBy: meta.staff?.actor.id ?? null,
-        receivedAt: receivedAt.getTime(),
-        hasPii: pii.length > 0 ? 1 : 0,
+        receivedAt,
+        hasPii: pii.length > 0,
         idempotencyKey: input.idempotencyKey,
         clientHash: meta.ip ? clientHash(meta.ip) : null,
-        createdAt: now.getTime(),
+        createdAt: now,
       });
       for (const n of numbers) await q.insertArticle(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
       for (const m of pii) await q.insertRedaction(id, m.kind, m.start, m.end, m.field);

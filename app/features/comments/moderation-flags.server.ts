@@ -29,8 +29,8 @@ export async function refreshModerationFlags(db: Db, consultationId: number, now
   return db.transaction(async (tx) => {
     const sql = raw(tx);
     const rows = await sql.all<Row>(
-      `SELECT m.id, m.body_normalized AS text, m.version_id AS versionId, f.comment_id AS flagged,
-              f.duplicate_of AS duplicateOf, f.duplicate_kind AS duplicateKind
+      `SELECT m.id, m.body_normalized AS text, m.version_id AS "versionId", f.comment_id AS flagged,
+              f.duplicate_of AS "duplicateOf", f.duplicate_kind AS "duplicateKind"
        FROM comments m LEFT JOIN comment_flags f ON f.comment_id = m.id
        WHERE m.consultation_id = ? ORDER BY m.received_at, m.id`,
       consultationId
@@ -60,7 +60,6 @@ export async function refreshModerationFlags(db: Db, consultationId: number, now
       return hint ? { of: hint.of, kind: "similar" as const } : { of: null, kind: null };
     };
 
-    const at = now.getTime();
     for (const r of fresh) {
       const profile = await profileFor(r.versionId);
       const verdict = profile ? judgeTopicality(segmenter, profile, r.text) : null;
@@ -70,11 +69,11 @@ export async function refreshModerationFlags(db: Db, consultationId: number, now
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
         r.id,
         profile ? r.versionId ?? latest?.id ?? null : null,
-        verdict?.offTopic ? 1 : 0,
+        verdict?.offTopic ?? false,
         verdict?.reason ?? null,
         d.of,
         d.kind,
-        at
+        now
       );
     }
     // A letter entered late with an earlier received date can make an older comment the first copy.

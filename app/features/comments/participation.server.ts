@@ -1,6 +1,7 @@
 // "已收到意见 N 条，M 人参与" on an open consultation's page, as 人大网 shows it: counts of everything
 // received (the record, as the feedback summary will count it), never a word of what was written.
 import { raw, type Db } from "~db/client.server";
+import { char } from "~db/dialect-sql";
 
 export interface Participation {
   comments: number;
@@ -10,17 +11,17 @@ export interface Participation {
 // commenterKey() of distinct-commenters.ts in SQL, so that the comments are counted without being
 // read into the process: the email (case-insensitive), else the name with the organisation, else
 // none, and every comment without one is a participant of its own.
-const trimmed = (column: string) => `trim(coalesce(${column}, ''), ' ' || char(9) || char(10) || char(13) || char(12288))`;
+const trimmed = (column: string) => `trim(coalesce(${column}, ''), ' ' || ${char(9)} || ${char(10)} || ${char(13)} || ${char(12288)})`;
 const KEY = `CASE
   WHEN ${trimmed("email")} <> '' THEN 'e:' || lower(${trimmed("email")})
-  WHEN ${trimmed("name")} <> '' OR ${trimmed("organisation")} <> '' THEN 'n:' || ${trimmed("name")} || char(31) || ${trimmed("organisation")}
+  WHEN ${trimmed("name")} <> '' OR ${trimmed("organisation")} <> '' THEN 'n:' || ${trimmed("name")} || ${char(31)} || ${trimmed("organisation")}
 END`;
 
 /** Counted now, from every comment of the consultation. */
 export async function countParticipation(db: Db, consultationId: number): Promise<Participation> {
   const row = (await raw(db).get(
-    `SELECT count(*) AS comments, coalesce(count(DISTINCT key) + sum(key IS NULL), 0) AS participants
-       FROM (SELECT ${KEY} AS key FROM comments WHERE consultation_id = ?)`,
+    `SELECT count(*) AS comments, coalesce(count(DISTINCT key) + sum(CASE WHEN key IS NULL THEN 1 ELSE 0 END), 0) AS participants
+       FROM (SELECT ${KEY} AS key FROM comments WHERE consultation_id = ?) AS keyed`,
     consultationId
   )) as Participation;
   return row;

@@ -45,13 +45,13 @@ export function claimNext(db: Db, owner: string, now: Date): Promise<ClaimedRow 
       (await raw(db).get(
         `UPDATE email_outbox
              SET status = 'sending', lease_owner = @owner, lease_until = @until, attempts = attempts + 1,
-                 message_id = COALESCE(message_id, '<zq.' || id || '.' || lower(hex(randomblob(8))) || '@' || @domain || '>')
+                 message_id = COALESCE(message_id, '<zq.' || id || '.' || @nonce || '@' || @domain || '>')
            WHERE id = (SELECT id FROM email_outbox
                         WHERE (status = 'pending' AND next_attempt_at <= @now)
                            OR (status = 'sending' AND lease_until <= @now)
                         ORDER BY next_attempt_at, id LIMIT 1)
            RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts, message_id, created_at`,
-        { owner, until: t + LEASE_MS, now: t, domain: mailDomain() }
+        { owner, until: new Date(t + LEASE_MS), now, domain: mailDomain(), nonce: crypto.randomBytes(8).toString("hex") }
       )) as ClaimedRow | undefined,
     { behavior: "immediate" }
   );
@@ -63,7 +63,7 @@ export async function markDelivered(db: Db, id: number, outcome: "sent" | "held"
     `UPDATE email_outbox SET status = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL
         WHERE id = ? AND status NOT IN ('sent', 'held')`,
     outcome,
-    now.getTime(),
+    now,
     id
   );
 }
@@ -75,7 +75,7 @@ export async function markFailed(db: Db, row: ClaimedRow, owner: string, error: 
               lease_owner = NULL, lease_until = NULL
         WHERE id = ? AND status = 'sending' AND lease_owner = ?`,
     retryAt ? "pending" : "failed",
-    retryAt?.getTime() ?? null,
+    retryAt ?? null,
     error,
     row.id,
     owner

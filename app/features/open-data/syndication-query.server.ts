@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, AnySQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "~db/client.server";
+import { epochMs, greatest } from "~db/dialect-sql";
 import { listVersions } from "~/features/consultations/index.server";
 import { comments, consultations, deadlineExtensions, divisions, draftVersions, feedbackSummaries } from "~db/schema";
 import type { DocType } from "~db/vocabulary";
@@ -25,29 +26,29 @@ export interface ConsultationFilters {
  * clock moved it from 即将开始 to 征求中 to 已截止, which change its phase without a write.
  * Each instant counts only once it has passed: a future one (the demo's upcoming consultation
  * has a future published_at) would make the value, and so Last-Modified, drift with the clock.
- * Integer milliseconds; `past()` also turns NULL into 0, because SQLite's max() of a NULL is NULL.
+ * Integer milliseconds on both databases (db/dialect-sql.ts).
  */
 export function lastChangedAtSql(now: Date): SQL<number> {
-  const t = now.getTime();
-  const past = (instant: SQL | AnySQLiteColumn) => sql`(case when ${instant} <= ${t} then ${instant} else 0 end)`;
+  // NULL and a future instant count as 0 (epoch): greatest() below then needs no NULL handling on either database.
+  const past = (instant: SQL | AnySQLiteColumn) => sql`(case when ${instant} <= ${now} then ${epochMs(sql`${instant}`)} else 0 end)`;
   const latestOf = (column: AnySQLiteColumn, table: AnySQLiteTable, key: AnySQLiteColumn, extra = sql``) =>
     past(sql`(select max(${column}) from ${table} where ${key} = ${consultations.id} ${extra})`);
-  return sql<number>`max(
-    ${consultations.createdAt},
-    ${past(consultations.publishedAt)},
-    ${past(consultations.updatedAt)},
-    ${past(consultations.withdrawnAt)},
-    ${past(consultations.opensAt)},
-    ${past(consultations.closesAt)},
-    ${latestOf(deadlineExtensions.createdAt, deadlineExtensions, deadlineExtensions.consultationId)},
-    ${latestOf(draftVersions.createdAt, draftVersions, draftVersions.consultationId)},
-    ${latestOf(feedbackSummaries.publishedAt, feedbackSummaries, feedbackSummaries.consultationId, sql`and ${feedbackSummaries.status} = 'published'`)}
-  )`;
+  return greatest([
+    epochMs(sql`${consultations.createdAt}`),
+    past(consultations.publishedAt),
+    past(consultations.updatedAt),
+    past(consultations.withdrawnAt),
+    past(consultations.opensAt),
+    past(consultations.closesAt),
+    latestOf(deadlineExtensions.createdAt, deadlineExtensions, deadlineExtensions.consultationId),
+    latestOf(draftVersions.createdAt, draftVersions, draftVersions.consultationId),
+    latestOf(feedbackSummaries.publishedAt, feedbackSummaries, feedbackSummaries.consultationId, sql`and ${feedbackSummaries.status} = 'published'`),
+  ]) as SQL<number>;
 }
 
 /** The SQL twin of publicPhase(): while published, the clock decides between the three phases. */
 export function phaseCondition(phase: SyndicatedPhase, now: Date): SQL | undefined {
-  const t = now.getTime();
+  const t = now;
   const published = eq(consultations.status, "published");
   const started = sql`(${consultations.opensAt} is null or ${consultations.opensAt} <= ${t})`;
   switch (phase) {

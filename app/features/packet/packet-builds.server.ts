@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
-import { raw, type Db } from "~db/client.server";
+import { databaseLocation, raw, type Db } from "~db/client.server";
 import { packetBuilds } from "~db/schema";
 import { startWorker } from "~/engine/spawn-worker";
 import { PACKET_FILE_NAMES } from "~/features/packet/writers/packet-files.server";
@@ -113,7 +113,7 @@ function carryOut(db: Db, build: PacketBuild, now: Date): void {
       const newest = (await raw(db).value(`SELECT max(id) FROM packet_builds WHERE consultation_id = ?`, build.consultationId)) as number;
       if (newest !== build.id) return null;
       return runInWorker({
-        databasePath: db.$client.name,
+        databasePath: databaseLocation(db),
         consultationId: build.consultationId,
         dir: packetDir(build.consultationId, build.inputHash),
         now: now.getTime(),

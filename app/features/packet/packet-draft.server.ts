@@ -90,7 +90,7 @@ async function registerIndex(db: Db, consultationId: number): Promise<PacketInde
   const ids = (await raw(db).column(`SELECT id FROM comments WHERE consultation_id = ? ORDER BY received_at, id`, consultationId)) as number[];
   const no = new Map(ids.map((id, i) => [id, i + 1]));
   const links = (await raw(db).all(
-    `SELECT DISTINCT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
+    `SELECT DISTINCT l.comment_id AS "commentId", l.article_identity_id AS "identityId" FROM comment_articles l
        JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`,
     consultationId
   )) as Array<{ commentId: number; identityId: number }>;

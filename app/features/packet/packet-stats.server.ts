@@ -124,7 +124,7 @@ export async function moderationRecord(db: Db, consultationId: number): Promise<
   return {
     byStatus: inOrder(statuses, { pending, approved, rejected }),
     byRejectReason: inOrder(reasons, REJECT_REASON_LABELS),
-    withPersonalData: await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND has_pii = 1`),
+    withPersonalData: await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND has_pii`),
     redactionsByKind: inOrder(kinds, PII_KIND_LABELS),
     keptPrivate: await count(`SELECT count(*) FROM comments WHERE consultation_id = ? AND publish_preference = 'private'`),
   };

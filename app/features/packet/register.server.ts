@@ -4,6 +4,7 @@
 // names only where the commenter chose to be named). The public query never selects the original
 // body, name, organisation or contact data, and the staff-written answers pass the publication screen.
 import { raw, type Db } from "~db/client.server";
+import { JSON_INTEGERS, jsonObjects, listOf } from "~db/dialect-sql";
 import type { Channel, Disposition, PublishPreference, RejectReason } from "~db/vocabulary";
 import { CHANNEL_LABELS, DISPOSITION_LABELS, REJECT_REASON_LABELS } from "~/features/comments";
 import { DIRECT_ANSWER_JOINS, directAnswer, type CommentAnswer } from "~/features/responses/index.server";
@@ -71,20 +72,24 @@ const PUBLIC_WHERE = `AND c.moderation_status = 'approved' AND c.publish_prefere
 // Inferred article links are the engine's guesses, not what the commenter or staff said.
 function rowsSql(variant: RegisterVariant): string {
   return `
-    SELECT c.id, c.received_at AS receivedAt, ${
+    SELECT c.id, c.received_at AS "receivedAt", ${
       variant === "internal"
-        ? "c.receipt_no AS receiptNo, c.body AS text, c.name, c.organisation"
-        : "NULL AS receiptNo, c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation"
+        ? `c.receipt_no AS "receiptNo", c.body AS text, c.name, c.organisation`
+        : `NULL AS "receiptNo", c.published_body AS text, c.published_name AS name, c.published_organisation AS organisation`
     },
       c.identity_category AS identity, c.publish_preference AS preference,
-      c.channel, c.moderation_status AS status, c.reject_reason AS rejectReason,
-      (SELECT group_concat(l.article_identity_id) FROM comment_articles l
-        WHERE l.comment_id = c.id AND l.source <> 'inferred') AS articleIds,
-      ans.decision AS decision, ans.reason AS reason, ans.change_made AS changeMade,
-      (SELECT json_group_array(json_object('name', f.filename, 'size', f.size, 'public', f.is_public)) FROM
-        (SELECT * FROM comment_attachments f WHERE f.comment_id = c.id ${variant === "public" ? "AND f.is_public = 1" : ""} ORDER BY f.id) f) AS files
+      c.channel, c.moderation_status AS status, c.reject_reason AS "rejectReason",
+      (SELECT ${listOf("l.article_identity_id")} FROM comment_articles l
+        WHERE l.comment_id = c.id AND l.source <> 'inferred') AS "articleIds",
+      ans.decision AS decision, ans.reason AS reason, ans.change_made AS "changeMade",
+      (SELECT ${jsonObjects([
+        ["name", "f.filename"],
+        ["size", "f.size"],
+        ["public", "f.is_public"],
+      ])} FROM
+        (SELECT * FROM comment_attachments f WHERE f.comment_id = c.id ${variant === "public" ? "AND f.is_public" : ""} ORDER BY f.id) f) AS files
     FROM comments c ${DIRECT_ANSWER_JOINS /* the answer c carries directly, as ans; a 重复提交 without one takes its first copy's, in registerRows */}
-    WHERE c.id IN (SELECT value FROM json_each(?))`;
+    WHERE c.id IN (${JSON_INTEGERS})`;
 }
 
 function idsSql(variant: RegisterVariant): string {

@@ -37,8 +37,8 @@ export const DIRECT_ANSWER_JOINS = `
 /** A comment and its direct answer as SQL reads it: the answer's fields, whether it is the comment's own. */
 type Row = Omit<CommentAnswer, "source" | "duplicateOf"> & { commentId: number; own: number };
 
-const SELECT = `SELECT c.id AS commentId, ans.id AS dispositionId, ans.decision, ans.reason, ans.change_made AS changeMade,
-    ans.article_identity_id AS articleIdentityId, ans.title, ans.topic_id AS topicId, own.id IS NOT NULL AS own
+const SELECT = `SELECT c.id AS "commentId", ans.id AS "dispositionId", ans.decision, ans.reason, ans.change_made AS "changeMade",
+    ans.article_identity_id AS "articleIdentityId", ans.title, ans.topic_id AS "topicId", own.id IS NOT NULL AS own
   FROM comments c ${DIRECT_ANSWER_JOINS}`;
 
 const toAnswer = (r: Row, duplicate: number | null = null): CommentAnswer => ({

@@ -107,15 +107,15 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
   const answers = await answersByComment(db, consultationId);
 
   const listed = (await raw(db).all(
-    `SELECT id, receiptNo, publishedBody, body, topicId, opinionId FROM (
-         SELECT c.id, c.receipt_no AS receiptNo, c.published_body AS publishedBody, c.body, ca.topic_id AS topicId,
-                oc.disposition_id AS opinionId,
+    `SELECT id, "receiptNo", "publishedBody", body, "topicId", "opinionId" FROM (
+         SELECT c.id, c.receipt_no AS "receiptNo", c.published_body AS "publishedBody", c.body, ca.topic_id AS "topicId",
+                oc.disposition_id AS "opinionId",
                 row_number() OVER (PARTITION BY ca.topic_id ORDER BY (d.id IS NULL), c.received_at, c.id) AS rn
          FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id
          LEFT JOIN dispositions d ON d.comment_id = c.id
          LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
          WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL)
-       WHERE rn <= ? OR topicId = ? ORDER BY topicId, rn`,
+       WHERE rn <= ? OR "topicId" = ? ORDER BY "topicId", rn`,
     consultationId,
     COMMENTS_PER_TOPIC,
     options.expand ?? -1
@@ -157,7 +157,7 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
   const current = await currentTopics(db, consultationId);
   const titles = new Map(
     (
-      (await raw(db).all(`SELECT id, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{
+      (await raw(db).all(`SELECT id, public_title AS "publicTitle" FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{
         id: number;
         publicTitle: string | null;
       }>
@@ -200,7 +200,7 @@ export type Matrix = Awaited<ReturnType<typeof dispositionMatrix>>;
 async function quotesFor(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
   const rows = (await raw(db).all(
-    `SELECT id, published_body AS publishedBody, body FROM comments WHERE id IN (${ids.map(() => "?").join(",")})`,
+    `SELECT id, published_body AS "publishedBody", body FROM comments WHERE id IN (${ids.map(() => "?").join(",")})`,
     ...ids
   )) as Array<{ id: number; publishedBody: string | null; body: string }>;
   return new Map(rows.map((r) => [r.id, excerpt(redactedText(r), 160)]));

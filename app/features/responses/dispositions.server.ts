@@ -56,7 +56,7 @@ export function dispositionsOf(db: Pick<Db, "select">, consultationId: number): 
 /** How many comments of each topic are answered on their own. */
 export async function overridesPerTopic(db: Db, consultationId: number): Promise<Map<number, number>> {
   const rows = (await raw(db).all(
-    `SELECT ca.topic_id AS topicId, count(*) AS n FROM dispositions d
+    `SELECT ca.topic_id AS "topicId", count(*) AS n FROM dispositions d
        JOIN comment_analysis ca ON ca.comment_id = d.comment_id
        WHERE d.consultation_id = ? AND ca.topic_id IS NOT NULL GROUP BY ca.topic_id`,
     consultationId
@@ -68,7 +68,7 @@ export async function overridesPerTopic(db: Db, consultationId: number): Promise
 export async function answeredPerTopic(db: Db, consultationId: number, answers?: Awaited<ReturnType<typeof answersByComment>>): Promise<Map<number, number>> {
   answers ??= await answersByComment(db, consultationId);
   const placed = (await raw(db).all(
-    `SELECT ca.comment_id AS commentId, ca.topic_id AS topicId FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL`,
+    `SELECT ca.comment_id AS "commentId", ca.topic_id AS "topicId" FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL`,
     consultationId
   )) as Array<{ commentId: number; topicId: number }>;
   const out = new Map<number, number>();

@@ -81,7 +81,7 @@ export async function articleAnswers(db: Db, consultationId: number): Promise<{ 
   const answers = await answersByComment(db, consultationId);
   const titles = new Map(
     (
-      (await raw(db).all(`SELECT id, label, public_title AS publicTitle FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{
+      (await raw(db).all(`SELECT id, label, public_title AS "publicTitle" FROM topics WHERE consultation_id = ?`, consultationId)) as Array<{
         id: number;
         label: string;
         publicTitle: string | null;
@@ -91,7 +91,7 @@ export async function articleAnswers(db: Db, consultationId: number): Promise<{ 
   // What the commenter or staff said a comment concerns; the engine's inferred guesses are not published as fact.
   const links = new Map<number, number[]>();
   const linkRows = await raw(db).all<{ commentId: number; identityId: number }>(
-    `SELECT l.comment_id AS commentId, l.article_identity_id AS identityId FROM comment_articles l
+    `SELECT l.comment_id AS "commentId", l.article_identity_id AS "identityId" FROM comment_articles l
        JOIN comments c ON c.id = l.comment_id WHERE c.consultation_id = ? AND l.source <> 'inferred'`,
     consultationId
   );

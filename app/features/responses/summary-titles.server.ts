@@ -15,7 +15,7 @@ export interface TitleProblems {
 
 export async function titleProblems(db: Db, consultationId: number, body: string): Promise<TitleProblems> {
   const topics = (await raw(db).all(
-    `SELECT t.id, t.label, t.public_title AS publicTitle, count(ca.comment_id) AS size
+    `SELECT t.id, t.label, t.public_title AS "publicTitle", count(ca.comment_id) AS size
        FROM topics t JOIN comment_analysis ca ON ca.topic_id = t.id
        WHERE t.consultation_id = ? GROUP BY t.id ORDER BY size DESC, t.id`,
     consultationId

@@ -16,7 +16,7 @@ type Row<T> = T[];
 
 export async function summaryData(db: Db, consultationId: number, department: string, now = new Date()): Promise<SummaryData | undefined> {
   const q = async <T>(sql: string, ...params: unknown[]) => (await raw(db).all(sql, consultationId, ...params)) as Row<T>;
-  const c = (await raw(db).get(`SELECT title, opens_at AS opensAt, closes_at AS closesAt FROM consultations WHERE id = ?`, consultationId)) as
+  const c = (await raw(db).get(`SELECT title, opens_at AS "opensAt", closes_at AS "closesAt" FROM consultations WHERE id = ?`, consultationId)) as
     | { title: string; opensAt: number | null; closesAt: number | null }
     | undefined;
   if (!c) return undefined;
@@ -44,7 +44,7 @@ export async function summaryData(db: Db, consultationId: number, department: st
 
   const campaigns = (
     await q<{ size: number; distinctSenders: number; quote: string | null }>(
-      `SELECT count(*) AS size, max(cp.distinct_senders) AS distinctSenders,
+      `SELECT count(*) AS size, max(cp.distinct_senders) AS "distinctSenders",
             (SELECT c.published_body FROM comments c WHERE c.id = cp.representative_comment_id AND ${PUBLIC}) AS quote
      FROM comment_analysis ca JOIN campaigns cp ON cp.id = ca.campaign_id
      WHERE cp.consultation_id = ? GROUP BY cp.id HAVING count(*) > 1 ORDER BY size DESC, cp.id`
@@ -77,7 +77,7 @@ export async function summaryData(db: Db, consultationId: number, department: st
 
 async function articleCommentCounts(db: Db, consultationId: number) {
   const rows = (await raw(db).all(
-    `SELECT ca.article_identity_id AS identityId, count(DISTINCT ca.comment_id) AS n
+    `SELECT ca.article_identity_id AS "identityId", count(DISTINCT ca.comment_id) AS n
        FROM comment_articles ca JOIN comments c ON c.id = ca.comment_id
        WHERE c.consultation_id = ? GROUP BY ca.article_identity_id`,
     consultationId
@@ -112,7 +112,7 @@ async function groupByArticle(
   const answers = await dispositionsOf(db, consultationId);
   // A topic's opinions, each with how many of the topic's comments carry its answer.
   const placed = (await raw(db).all(
-    `SELECT ca.comment_id AS id, ca.topic_id AS topicId FROM comment_analysis ca JOIN topics t ON t.id = ca.topic_id WHERE t.consultation_id = ?`,
+    `SELECT ca.comment_id AS id, ca.topic_id AS "topicId" FROM comment_analysis ca JOIN topics t ON t.id = ca.topic_id WHERE t.consultation_id = ?`,
     consultationId
   )) as Array<{ id: number; topicId: number }>;
   const carried = new Map<number, number>();
@@ -128,10 +128,10 @@ async function groupByArticle(
   const topicAnswer = new Map([...opinionsOf].flatMap(([topicId, list]) => (list.length === 1 ? [[topicId, list[0]] as const] : [])));
   const mostNamed = new Map<number, number>();
   const named = (await raw(db).all(
-    `SELECT ca.topic_id AS topicId, cart.article_identity_id AS identityId, count(*) AS n
+    `SELECT ca.topic_id AS "topicId", cart.article_identity_id AS "identityId", count(*) AS n
        FROM comment_analysis ca JOIN comment_articles cart ON cart.comment_id = ca.comment_id
        JOIN topics t ON t.id = ca.topic_id WHERE t.consultation_id = ?
-       GROUP BY 1, 2 ORDER BY n DESC, identityId`,
+       GROUP BY 1, 2 ORDER BY n DESC, "identityId"`,
     consultationId
   )) as Array<{ topicId: number; identityId: number; n: number }>;
   // An article speaks for a topic only when at least half its comments name it.
@@ -140,7 +140,7 @@ async function groupByArticle(
 
   const overrides = new Map<number, DispositionCounts>();
   const overrideRows = (await raw(db).all(
-    `SELECT ca.topic_id AS topicId, d.decision, count(*) AS n FROM dispositions d
+    `SELECT ca.topic_id AS "topicId", d.decision, count(*) AS n FROM dispositions d
        JOIN comment_analysis ca ON ca.comment_id = d.comment_id
        WHERE d.consultation_id = ? AND ca.topic_id IS NOT NULL GROUP BY 1, 2`,
     consultationId
@@ -215,8 +215,8 @@ const rank = (reps: number[], id: number) => (reps.includes(id) ? reps.indexOf(i
 async function quoteCandidates(db: Db, consultationId: number, topics: CurrentTopic[]): Promise<Map<number, Array<{ id: number; text: string }>>> {
   const reps = new Set(topics.flatMap((t) => t.representativeIds));
   const rows = (await raw(db).all(
-    `SELECT id, text, topicId FROM (
-         SELECT c.id, c.published_body AS text, ca.topic_id AS topicId,
+    `SELECT id, text, "topicId" FROM (
+         SELECT c.id, c.published_body AS text, ca.topic_id AS "topicId",
                 row_number() OVER (PARTITION BY ca.topic_id ORDER BY c.received_at, c.id) AS rn
          FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id
          WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL AND ${PUBLIC})

@@ -1,4 +1,4 @@
-import { raw, type Db } from "~db/client.server";
+import { dialect, raw, type Db } from "~db/client.server";
 import { PUBLIC_STATUSES } from "~/features/consultations";
 import type { SearchField } from "./search.server";
 import { compoundParts } from "./search-words.server";
@@ -40,11 +40,16 @@ interface IndexRow {
 const FIELD_WEIGHT: Record<SearchField, number> = { title: 8, summary: 4, article: 2, basis: 1 };
 const ARTICLES_SHOWN = 3;
 
-const COLUMNS = `rowid, consultation_id AS consultationId, field, article_number AS articleNumber, label`;
+const COLUMNS = `rowid, consultation_id AS "consultationId", field, article_number AS "articleNumber", label`;
 const PUBLIC_ONLY = `consultation_id IN (SELECT id FROM consultations WHERE status IN (${PUBLIC_STATUSES.map(() => "?").join(",")}))`;
 
 async function rowsContaining(db: Db, term: string): Promise<IndexRow[]> {
   if (charLength(term) >= 3) {
+    if (dialect === "postgres") {
+      // pg_trgm's GIN index answers ILIKE for three characters or more; %, _ and \ are escaped to be literal.
+      const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE body ILIKE ? AND ${PUBLIC_ONLY}`, pattern, ...PUBLIC_STATUSES)) as IndexRow[];
+    }
     // A quoted FTS5 string: ", *, NEAR(, AND … are literal inside it; "" is a quote.
     const phrase = `"${term.replaceAll('"', '""')}"`;
     return (await raw(db).all(`SELECT ${COLUMNS} FROM search_index WHERE search_index MATCH ? AND ${PUBLIC_ONLY}`, phrase, ...PUBLIC_STATUSES)) as IndexRow[];

@@ -29,10 +29,10 @@ export async function searchSuggestions(db: Db, typed: string, limit = MAX_SUGGE
     limit
   )) as string[];
   const headings = (await raw(db).column(
-    `SELECT DISTINCT n.heading FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
+    `SELECT n.heading FROM draft_nodes n JOIN draft_versions v ON v.id = n.version_id
        WHERE n.heading IS NOT NULL AND instr(n.heading, ?) > 0 AND v.consultation_id IN (${PUBLIC_IDS})
          AND v.version_no = (SELECT max(version_no) FROM draft_versions w WHERE w.consultation_id = v.consultation_id)
-       ORDER BY length(n.heading), n.heading LIMIT ?`,
+       GROUP BY n.heading ORDER BY length(n.heading), n.heading LIMIT ?`,
     text,
     ...PUBLIC_STATUSES,
     limit

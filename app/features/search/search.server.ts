@@ -1,5 +1,5 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
-import { raw, type Db } from "~db/client.server";
+import { asc, desc, eq } from "drizzle-orm";
+import { raw, type Db, type Queryable } from "~db/client.server";
 import { consultations, draftNodes, draftVersions } from "~db/schema";
 import { PUBLIC_STATUSES } from "~/features/consultations";
 import { draftKeywords } from "./search-words.server";
@@ -12,7 +12,7 @@ import { draftKeywords } from "./search-words.server";
  */
 
 /** A transaction or the database itself: both can run these statements. */
-type Executor = Pick<Db, "select" | "run">;
+type Executor = Queryable;
 
 export type SearchField = "title" | "summary" | "article" | "basis";
 
@@ -24,8 +24,8 @@ const KEYWORDS_PER_CONSULTATION = 150;
 
 export async function reindexConsultation(tx: Executor, consultationId: number): Promise<void> {
   const first = consultationId * ROWS_PER_CONSULTATION;
-  await tx.run(sql`DELETE FROM search_index WHERE rowid >= ${first} AND rowid < ${first + ROWS_PER_CONSULTATION}`);
-  await tx.run(sql`DELETE FROM search_keywords WHERE consultation_id = ${consultationId}`);
+  await raw(tx).run("DELETE FROM search_index WHERE rowid >= ? AND rowid < ?", first, first + ROWS_PER_CONSULTATION);
+  await raw(tx).run("DELETE FROM search_keywords WHERE consultation_id = ?", consultationId);
 
   const c = (await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1))[0];
   if (!c || !PUBLIC_STATUSES.includes(c.status)) return;
@@ -38,22 +38,28 @@ export async function reindexConsultation(tx: Executor, consultationId: number):
   ];
   for (const [i, row] of rows.entries()) {
     if (!row.body.trim()) continue;
-    await tx.run(sql`INSERT INTO search_index (rowid, body, consultation_id, field, article_number, label)
-      VALUES (${first + i}, ${row.body}, ${consultationId}, ${row.field}, ${row.number ?? null}, ${row.label ?? null})`);
+    await raw(tx).run(
+      "INSERT INTO search_index (rowid, body, consultation_id, field, article_number, label) VALUES (?, ?, ?, ?, ?, ?)",
+      first + i,
+      row.body,
+      consultationId,
+      row.field,
+      row.number ?? null,
+      row.label ?? null
+    );
   }
 
   const draftText = rows.filter((r) => r.field === "title" || r.field === "article").map((r) => r.body);
   for (const { keyword, weight } of draftKeywords(draftText.join("\n"), KEYWORDS_PER_CONSULTATION)) {
-    await tx.run(sql`INSERT INTO search_keywords (consultation_id, term, weight)
-      VALUES (${consultationId}, ${keyword}, ${weight})`);
+    await raw(tx).run("INSERT INTO search_keywords (consultation_id, term, weight) VALUES (?, ?, ?)", consultationId, keyword, weight);
   }
 }
 
 /** Re-creates the whole index, e.g. after the seed, a restore or a change in how text is indexed. */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.run(sql`DELETE FROM search_index`);
-    await tx.run(sql`DELETE FROM search_keywords`);
+    await raw(tx).run("DELETE FROM search_index");
+    await raw(tx).run("DELETE FROM search_keywords");
     for (const { id } of await tx.select({ id: consultations.id }).from(consultations)) {
       await reindexConsultation(tx, id);
     }

@@ -2,7 +2,7 @@
 // one consultation's packet files (packet-files.server.ts), then posts the outcome. Bundled to
 // build/packet-worker.js by scripts/build-entries.mjs.
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase } from "~db/client.server";
+import { closeDatabase, openDatabaseAt } from "~db/client.server";
 import { setDb } from "~/platform/db.server";
 import { writePacketFiles } from "./packet-files.server";
 
@@ -17,7 +17,7 @@ export type PacketWorkerMessage = { type: "done"; pdfError: string | null } | { 
 
 async function run(): Promise<void> {
   const input = workerData as PacketWorkerInput;
-  const db = openDatabase(input.databasePath);
+  const db = openDatabaseAt(input.databasePath);
   setDb(db);
   try {
     const { pdfError } = await writePacketFiles(db, input.consultationId, input.dir, new Date(input.now));
@@ -29,7 +29,7 @@ async function run(): Promise<void> {
       stack: error instanceof Error ? error.stack : undefined,
     } satisfies PacketWorkerMessage);
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 

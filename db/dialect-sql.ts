@@ -1,0 +1,32 @@
+// The few SQL expressions that are spelled differently on SQLite and PostgreSQL, for plain-SQL statements
+// (raw()) and drizzle's sql`` alike. Everything else in those statements is written once, in the SQL both
+// accept (docs/decisions/0039-postgresql.md).
+import { sql, type SQL } from "drizzle-orm";
+import { dialect } from "./columns";
+
+const onPg = dialect === "postgres";
+
+/** `SELECT value FROM …` the integers of a JSON array bound as one parameter (large IN lists). */
+export const JSON_INTEGERS = onPg ? "SELECT value::integer AS value FROM json_array_elements_text(?::json) AS value" : "SELECT value FROM json_each(?)";
+
+/** The values of an expression in a group, joined by commas. */
+export const listOf = (expr: string) => (onPg ? `string_agg((${expr})::text, ',')` : `group_concat(${expr})`);
+
+/** A JSON array (as text) of one object per row of a group: pairs of key and expression. */
+export function jsonObjects(pairs: Array<[string, string]>): string {
+  const args = pairs.map(([k, v]) => `'${k}', ${v}`).join(", ");
+  return onPg ? `json_agg(json_build_object(${args}))` : `json_group_array(json_object(${args}))`;
+}
+
+/** The character of a code point. */
+export const char = (code: number) => (onPg ? `chr(${code})` : `char(${code})`);
+
+/** An instant as integer milliseconds since the epoch (SQLite stores it so; PostgreSQL's timestamptz converted). */
+export const epochMs = (expr: SQL): SQL => (onPg ? sql`(floor(extract(epoch from ${expr}) * 1000))::bigint` : expr);
+
+/** The greatest of several values, NULL ones ignored on PostgreSQL (SQLite's max() of a NULL is NULL). */
+export const greatest = (values: SQL[]): SQL => sql`${sql.raw(onPg ? "greatest" : "max")}(${sql.join(values, sql`, `)})`;
+
+/** The date (YYYY-MM-DD) of an instant in Asia/Shanghai, which has no daylight saving time. */
+export const shanghaiDay = (expr: SQL | unknown): SQL =>
+  onPg ? sql`to_char(${expr} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')` : sql`strftime('%Y-%m-%d', ${expr} / 1000 + 28800, 'unixepoch')`;
