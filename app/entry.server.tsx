@@ -10,6 +10,7 @@ import "~/startup/load-context";
 import { NonceProvider } from "~/platform/nonce";
 import { boot } from "~/startup/boot.server";
 import { env } from "~/platform/env.server";
+import { storageProblem } from "~/platform/db-errors.server";
 import { securityHeaders, withCachePolicy } from "~/platform/security-headers.server";
 
 // Validates the environment, migrates the database and seeds the demo before the first request.
@@ -80,6 +81,11 @@ export default async function handleRequest(
     () => clearTimeout(timer)
   );
   if (waitForAll) await body.allReady;
+  // The database unreachable, full or busy past its wait: 503, which tells a proxy and a person to try again.
+  if (responseStatusCode === 500 && Object.values(remixContext.staticHandlerContext.errors ?? {}).some((e) => storageProblem(e) !== null)) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "10");
+  }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v);
   withCachePolicy(responseHeaders, routeHeaders);

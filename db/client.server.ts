@@ -382,6 +382,7 @@ export function databaseLocation(db: Db): string {
 }
 
 export { dialect };
+export { pgErrorCode } from "./postgres.server";
 
 /** A database location fit for a log line: a PostgreSQL URL without its password. */
 export function describeLocation(location: string): string {

@@ -30,3 +30,6 @@ export const greatest = (values: SQL[]): SQL => sql`${sql.raw(onPg ? "greatest" 
 /** The date (YYYY-MM-DD) of an instant in Asia/Shanghai, which has no daylight saving time. */
 export const shanghaiDay = (expr: SQL | unknown): SQL =>
   onPg ? sql`to_char(${expr} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')` : sql`strftime('%Y-%m-%d', ${expr} / 1000 + 28800, 'unixepoch')`;
+
+/** LIKE ignoring the case of Latin letters (SQLite's LIKE does; PostgreSQL's ILIKE). */
+export const LIKE_ANY_CASE = onPg ? "ilike" : "like";

@@ -47,6 +47,11 @@ export function pgErrorCode(error: unknown): string | null {
 
 const TRANSACTION_TRIES = 6;
 
+/** The server named by DATABASE_URL did not answer: a message for the operator, not a stack trace. */
+export class DatabaseUnreachableError extends Error {
+  override name = "DatabaseUnreachableError";
+}
+
 export function openPostgres(url: string, options: { max?: number; waitMs?: number; applicationName?: string } = {}): PgDb {
   const pool = new pg.Pool({
     connectionString: url,
@@ -193,7 +198,18 @@ export async function pgExecute(q: object, text: string, params: unknown[]): Pro
  */
 export async function migratePostgres(db: PgDb, migrationsFolder: string): Promise<number> {
   const migrations = readMigrationFiles({ migrationsFolder });
-  const client = await db.$client.connect();
+  let client: pg.PoolClient;
+  try {
+    client = await db.$client.connect();
+  } catch (error) {
+    const where = new URL(String(db.$client.options.connectionString));
+    if (where.password) where.password = "***";
+    throw new DatabaseUnreachableError(
+      `Cannot reach PostgreSQL at DATABASE_URL=${where.toString()}: ${
+        error instanceof Error ? error.message || (error as { code?: string }).code : String(error)
+      }`
+    );
+  }
   try {
     await client.query("BEGIN");
     try {

@@ -26,7 +26,11 @@ async function loadBuild(): Promise<AppBuild> {
     return (await import(path.join(root, "build", "index.js"))) as AppBuild;
   } catch (error) {
     const e = error as { constructor?: { name?: string }; message?: string; code?: string };
-    if (e?.constructor?.name === "EnvError" || /Invalid environment/.test(String(e?.message))) {
+    if (
+      e?.constructor?.name === "EnvError" ||
+      e?.constructor?.name === "DatabaseUnreachableError" ||
+      /Invalid environment|Cannot reach PostgreSQL/.test(String(e?.message))
+    ) {
       console.error(e.message);
     } else if (e?.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes("build")) {
       console.error("No build found: run `npm run build` first.");

@@ -17,7 +17,11 @@ try {
   process.exit(1);
 }
 const db = getDb();
-const applied = await migrateDatabase(db); // under the lock: harmless when a web instance already did
+const applied = await migrateDatabase(db).catch((error: unknown) => {
+  // The database unreachable (PostgreSQL down, a wrong DATABASE_URL): say so, exit non-zero.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}); // under the lock: harmless when a web instance already did
 if (applied) log(`Applied ${applied} migration(s).`);
 await startBackground(db, { mail: true, keepAlive: true, log });
 log(`Carrying out mail, scheduled notices and analysis runs for ${describeLocation(e.DATABASE)}; analysis runs polled every ${e.ANALYSIS_POLL_MS} ms.`);

@@ -1,16 +1,44 @@
-import { sqliteErrorCode } from "~db/client.server";
-// SQLite's answers when the disk is full, another process holds the database longer than the
-// busy timeout, or the file cannot be written (read-only, corrupt). All are failures of ours, not
-// of the person submitting: say so, keep their text, let them retry later.
+import { pgErrorCode, sqliteErrorCode } from "~db/client.server";
+// The database's answers when the disk is full, another process holds the database longer than the
+// busy timeout, the server cannot be reached or has no connection free in time (PostgreSQL), or it
+// cannot be written (read-only, corrupt). All are failures of ours, not of the person submitting:
+// say so, keep their text, let them retry later.
 
 export type StorageProblem = "full" | "busy" | "broken" | null;
 
 export function storageProblem(error: unknown): StorageProblem {
   const code = sqliteErrorCode(error);
-  if (code === null) return null;
+  if (code === null) return postgresProblem(pgErrorCode(error));
   if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR")) return "full";
   if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED" || code.startsWith("SQLITE_BUSY_") || code.startsWith("SQLITE_LOCKED_")) return "busy";
   if (/^SQLITE_(READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code)) return "broken";
+  return null;
+}
+
+// PostgreSQL's SQLSTATEs (and the socket's codes) that are the database's trouble, not the request's.
+const PG_UNAVAILABLE = new Set([
+  "55000",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "POOL_TIMEOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+
+function postgresProblem(code: string | null): StorageProblem {
+  if (code === null) return null;
+  if (code === "53100") return "full"; // disk_full
+  // A serialization failure or deadlock left after the retries, a lock or statement timeout, a server
+  // restarting or out of connections or refusing them (55000: a database not accepting connections), a
+  // connection lost, the pool without a free connection in time.
+  if (code === "40001" || code === "40P01" || code === "55P03" || code === "57014" || code.startsWith("08") || PG_UNAVAILABLE.has(code)) return "busy";
+  if (code === "25006" || code.startsWith("58") || code.startsWith("XX")) return "broken"; // read-only, system, internal
   return null;
 }
 

@@ -68,8 +68,8 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     const row = (await raw(this.db).get<{ windowStart: number; count: number }>(
       `INSERT INTO rate_limits (key, window_start, count) VALUES (@key, @now, 1)
        ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN @now - window_start >= @windowMs THEN 1 ELSE count + 1 END,
-         window_start = CASE WHEN @now - window_start >= @windowMs THEN @now ELSE window_start END
+         count = CASE WHEN @now - rate_limits.window_start >= @windowMs THEN 1 ELSE rate_limits.count + 1 END,
+         window_start = CASE WHEN @now - rate_limits.window_start >= @windowMs THEN @now ELSE rate_limits.window_start END
        RETURNING window_start AS "windowStart", count`,
       { key, now, windowMs: rule.windowMs }
     ))!;

@@ -300,7 +300,7 @@ describe("public titles and the feedback page", () => {
       `INSERT INTO feedback_summaries (consultation_id, body, author_id, status, published_at) VALUES (?, '说明正文。', ?, 'published', ?)`,
       C,
       author,
-      Date.now()
+      new Date()
     );
   };
 

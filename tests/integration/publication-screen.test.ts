@@ -238,7 +238,12 @@ describe("generated public texts", () => {
       `经与来信人（电话${PHONE}）核实，不予采纳。`,
       drafter
     );
-    for (const id of ids.slice(3)) await raw(db).run(`INSERT OR REPLACE INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?)`, id, opinion);
+    for (const id of ids.slice(3))
+      await raw(db).run(
+        `INSERT INTO opinion_comments (comment_id, disposition_id) VALUES (?, ?) ON CONFLICT (comment_id) DO UPDATE SET disposition_id = excluded.disposition_id`,
+        id,
+        opinion
+      );
 
     const page = await summaryLoader({
       request: new Request(`http://localhost/admin/consultations/${CLOSED}/summary`, { headers: { Cookie: cookies.drafter } }),

@@ -79,8 +79,8 @@ describe("results", () => {
       hit.number
     )) as { id: number; label: string };
     expect(article.label).toBe(hit.label);
-    const text = (await raw(db).get("SELECT group_concat(text, '') AS t FROM draft_nodes WHERE id = ? OR parent_id = ?", article.id, article.id)) as {
-      t: string;
+    const text = {
+      t: ((await raw(db).column("SELECT text FROM draft_nodes WHERE id = ? OR parent_id = ? ORDER BY id", article.id, article.id)) as string[]).join(""),
     };
     expect(text.t).toContain("创业担保贷款");
   });

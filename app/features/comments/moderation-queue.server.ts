@@ -40,7 +40,7 @@ function filterConditions(consultationId: number, f: QueueFilters, articleIdenti
   if (f.unreviewed) {
     where.push(sql`exists (select 1 from ${redactions} where ${redactions.commentId} = ${comments.id} and ${redactions.status} = 'proposed')`);
   }
-  if (f.offTopic) where.push(sql`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.offTopic} = 1)`);
+  if (f.offTopic) where.push(sql`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.offTopic})`);
   if (f.duplicate)
     where.push(sql`exists (select 1 from ${commentFlags} where ${commentFlags.commentId} = ${comments.id} and ${commentFlags.duplicateOf} is not null)`);
   if (f.marked) where.push(sql`exists (select 1 from ${commentMarks} where ${commentMarks.commentId} = ${comments.id})`);

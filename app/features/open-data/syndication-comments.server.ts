@@ -115,8 +115,11 @@ export async function commentListBody(db: Db, id: number, params: CommentListPar
       consultation: consultationApiUrl(baseUrl, id),
     },
   };
-  const ms = (await raw(db).value("SELECT max(max(coalesce(moderated_at, 0)), max(received_at)) FROM comments WHERE consultation_id = ?", id)) as number | null;
-  return { ok: true, body, lastModified: new Date(Math.max(ms ?? 0, record.changedAt.getTime())) };
+  const latest = await raw(db).get<{ moderated: number | null; received: number | null }>(
+    "SELECT max(moderated_at) AS moderated, max(received_at) AS received FROM comments WHERE consultation_id = ?",
+    id
+  );
+  return { ok: true, body, lastModified: new Date(Math.max(latest?.moderated ?? 0, latest?.received ?? 0, record.changedAt.getTime())) };
 }
 
 /** The published feedback (意见采纳情况说明 and 逐条答复), or why there is none. */

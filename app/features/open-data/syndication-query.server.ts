@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, AnySQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "~db/client.server";
-import { epochMs, greatest } from "~db/dialect-sql";
+import { LIKE_ANY_CASE, epochMs, greatest } from "~db/dialect-sql";
 import { listVersions } from "~/features/consultations/index.server";
 import { comments, consultations, deadlineExtensions, divisions, draftVersions, feedbackSummaries } from "~db/schema";
 import type { DocType } from "~db/vocabulary";
@@ -69,7 +69,8 @@ export function phaseCondition(phase: SyndicatedPhase, now: Date): SQL | undefin
  */
 export function consultationTextFilter(q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${consultations.title} like ${pattern} escape '\\' or ${consultations.summary} like ${pattern} escape '\\')`;
+  const like = sql.raw(LIKE_ANY_CASE);
+  return sql`(${consultations.title} ${like} ${pattern} escape '\\' or ${consultations.summary} ${like} ${pattern} escape '\\')`;
 }
 
 function whereClause(filters: ConsultationFilters, now: Date): SQL | undefined {

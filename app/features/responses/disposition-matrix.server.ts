@@ -114,7 +114,7 @@ export async function dispositionMatrix(db: Db, consultationId: number, options:
          FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id
          LEFT JOIN dispositions d ON d.comment_id = c.id
          LEFT JOIN opinion_comments oc ON oc.comment_id = c.id
-         WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL)
+         WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL) AS ranked
        WHERE rn <= ? OR "topicId" = ? ORDER BY "topicId", rn`,
     consultationId,
     COMMENTS_PER_TOPIC,

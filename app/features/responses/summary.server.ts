@@ -219,7 +219,7 @@ async function quoteCandidates(db: Db, consultationId: number, topics: CurrentTo
          SELECT c.id, c.published_body AS text, ca.topic_id AS "topicId",
                 row_number() OVER (PARTITION BY ca.topic_id ORDER BY c.received_at, c.id) AS rn
          FROM comment_analysis ca JOIN comments c ON c.id = ca.comment_id
-         WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL AND ${PUBLIC})
+         WHERE c.consultation_id = ? AND ca.topic_id IS NOT NULL AND ${PUBLIC}) AS ranked
        WHERE rn <= ? OR id IN (${[...reps].map(() => "?").join(",") || "NULL"})`,
     consultationId,
     QUOTE_CANDIDATES,
