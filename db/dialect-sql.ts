@@ -33,3 +33,12 @@ export const shanghaiDay = (expr: SQL | unknown): SQL =>
 
 /** LIKE ignoring the case of Latin letters (SQLite's LIKE does; PostgreSQL's ILIKE). */
 export const LIKE_ANY_CASE = onPg ? "ilike" : "like";
+
+/** After a queue's `SELECT … LIMIT 1`: PostgreSQL skips a row another claimer holds; SQLite has one writer. */
+export const SKIP_LOCKED = onPg ? "FOR UPDATE SKIP LOCKED" : "";
+
+/**
+ * The transaction a claim runs in: SQLite's takes the write lock at once; on PostgreSQL READ COMMITTED, as
+ * SKIP LOCKED is meant to be used (a serializable claim would fail on the rows others took meanwhile).
+ */
+export const CLAIM_TRANSACTION = (onPg ? { isolationLevel: "read committed" } : { behavior: "immediate" }) as { behavior: "immediate" };

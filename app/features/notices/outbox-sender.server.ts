@@ -3,6 +3,7 @@
 // server process (MAIL_SENDER=inline) and by `npm run mail:worker`.
 import crypto from "node:crypto";
 import { raw, type Db } from "~db/client.server";
+import { CLAIM_TRANSACTION, SKIP_LOCKED } from "~db/dialect-sql";
 import { classify, mailDomain, type Mailer, type OutgoingMail } from "~/platform/mailer.server";
 import { env } from "~/platform/env.server";
 
@@ -36,7 +37,9 @@ export const newOwner = () => `${process.pid}-${crypto.randomBytes(4).toString("
 /**
  * Claims the next due row: pending and due, or still "sending" under a lease that ran out (its
  * sender died before recording an answer). One UPDATE in an immediate transaction, so two senders
- * never claim the same row. The Message-ID is set on the first claim and never changes.
+ * never claim the same row; on PostgreSQL the row is picked FOR UPDATE SKIP LOCKED, so senders on
+ * several machines each take another row instead of queueing on one. The Message-ID is set on the
+ * first claim and never changes.
  */
 export function claimNext(db: Db, owner: string, now: Date): Promise<ClaimedRow | undefined> {
   const t = now.getTime();
@@ -49,11 +52,11 @@ export function claimNext(db: Db, owner: string, now: Date): Promise<ClaimedRow 
            WHERE id = (SELECT id FROM email_outbox
                         WHERE (status = 'pending' AND next_attempt_at <= @now)
                            OR (status = 'sending' AND lease_until <= @now)
-                        ORDER BY next_attempt_at, id LIMIT 1)
+                        ORDER BY next_attempt_at, id LIMIT 1 ${SKIP_LOCKED})
            RETURNING id, kind, to_address, subject, text_body, html_body, headers, attempts, message_id, created_at`,
         { owner, until: new Date(t + LEASE_MS), now, domain: mailDomain(), nonce: crypto.randomBytes(8).toString("hex") }
       )) as ClaimedRow | undefined,
-    { behavior: "immediate" }
+    CLAIM_TRANSACTION
   );
 }
 
