@@ -699,3 +699,19 @@ export const identityCategories = table("identity_categories", {
   position: integer("position").notNull().default(0),
   active: boolean("active").notNull().default(true),
 });
+
+/**
+ * Files kept in the database (BLOB_STORE=database, the default on PostgreSQL): comments' and consultations'
+ * attachments and kept mail, seen by every instance and backed up with the rest (docs/decisions/0040).
+ */
+export const blobs = table(
+  "blobs",
+  {
+    area: text("area").notNull(),
+    key: text("key").notNull(),
+    body: bytes("body").notNull(),
+    size: integer("size").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.area, t.key] })]
+);

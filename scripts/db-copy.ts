@@ -2,11 +2,15 @@
 // into an empty PostgreSQL database, history and all (docs/deploy.md). The target is migrated first and
 // must hold no rows; every table is copied in one transaction, parents before children; then the row
 // counts of every table and the audit log's hash chain are checked on the target. The derived search
-// tables are not copied: the app rebuilds them at its first start.
+// tables are not copied: the app rebuilds them at its first start. The files kept beside the database
+// (attachments, kept mail: the folders under DATA_DIR, by default the database file's folder) go into the
+// blobs table, which every instance sees (docs/decisions/0040).
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 
-const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" } } });
+const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" }, files: { type: "string" } } });
 const fail = (message: string): never => {
   console.error(message);
   process.exit(1);
@@ -31,6 +35,27 @@ function openSource(): Database.Database {
 const source = openSource();
 const target = openDatabaseAt(to);
 const where = describeLocation(to);
+
+/** The folders of the local blob store (decision 0038), and where they are. */
+const AREAS = ["comment-attachments", "attachments", "outbox"] as const;
+const filesDir = path.resolve(values.files ?? path.dirname(path.resolve(from)));
+let filesCopied = 0;
+
+/** The local store's files into the blobs table; leftovers of interrupted writes (a leading dot) stay behind. */
+async function copyFiles(tx: Parameters<Parameters<typeof target.transaction>[0]>[0]): Promise<number> {
+  for (const area of AREAS) {
+    const dir = path.join(filesDir, area);
+    if (!fs.existsSync(dir)) continue;
+    for (const key of fs.readdirSync(dir)) {
+      const file = path.join(dir, key);
+      if (key.startsWith(".") || !fs.statSync(file).isFile()) continue;
+      const body = fs.readFileSync(file);
+      await raw(tx).run(`INSERT INTO blobs (area, key, body, size, created_at) VALUES (?, ?, ?, ?, ?)`, area, key, body, body.length, fs.statSync(file).mtime);
+      filesCopied++;
+    }
+  }
+  return filesCopied;
+}
 
 /** Tables derived from the others, rebuilt by the app: not copied. */
 const DERIVED = new Set(["search_index", "search_keywords"]);
@@ -105,19 +130,23 @@ try {
         if (sequence) await raw(tx).run(`SELECT setval(?, (SELECT coalesce(max(id), 0) + 1 FROM "${table}"), false)`, sequence);
       }
     }
+    await copyFiles(tx);
   });
 
   const wrong: string[] = [];
   for (const table of ordered) {
-    const inSource = source.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+    const inSource = (source.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) + (table === "blobs" ? filesCopied : 0);
     const inTarget = (await raw(target).value<number>(`SELECT count(*) FROM "${table}"`))!;
-    if (inSource !== inTarget || copied.get(table) !== inTarget) wrong.push(`${table}: ${inSource} in the file, ${inTarget} in PostgreSQL`);
+    const written = (copied.get(table) ?? 0) + (table === "blobs" ? filesCopied : 0);
+    if (inSource !== inTarget || written !== inTarget) wrong.push(`${table}: ${inSource} in the file, ${inTarget} in PostgreSQL`);
   }
   if (wrong.length) fail(`Row counts differ after the copy:\n  ${wrong.join("\n  ")}`);
   const audit = await verifyAuditChain(target);
   if (!audit.ok) fail(`The audit log's chain is broken in the copy at entry ${audit.firstBadId}: ${audit.problem}`);
-  const total = [...copied.values()].reduce((a, b) => a + b, 0);
-  console.log(`Copied ${total} rows of ${ordered.length} tables from ${from} to ${where}; row counts match; audit log intact (${audit.checked} entries).`);
+  const total = [...copied.values()].reduce((a, b) => a + b, 0) + filesCopied;
+  console.log(
+    `Copied ${total} rows of ${ordered.length} tables (${filesCopied} files from ${filesDir}) from ${from} to ${where}; row counts match; audit log intact (${audit.checked} entries).`
+  );
 } finally {
   source.close();
   await closeDatabase(target);

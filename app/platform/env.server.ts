@@ -60,8 +60,12 @@ const EnvSchema = z
     // addresses (docs/decisions/0012-per-address-comment-limits.md).
     COMMENT_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     // Where the limits count (docs/decisions/0038): "memory" in this process (one instance), "database"
-    // in the rate_limits table, shared by every instance on the database.
-    RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
+    // in the rate_limits table, shared by every instance on the database. Default: memory on SQLite,
+    // database on PostgreSQL.
+    RATE_LIMIT_STORE: z.enum(["memory", "database"]).optional(),
+    // Where attachments and kept mail are (docs/decisions/0040): "local" folders under DATA_DIR, or "database"
+    // (the blobs table), which every instance sees. Default: local on SQLite, database on PostgreSQL.
+    BLOB_STORE: z.enum(["local", "database"]).optional(),
     LOOKUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
     // The CJK font embedded in PDF exports (Debian's fonts-noto-cjk by default). Checked when a PDF
     // is made, not at start: a server without it runs, and only the PDF download explains the gap.
@@ -87,6 +91,9 @@ const EnvSchema = z
     /** The database this process uses: the PostgreSQL URL when there is one, else the SQLite file. */
     DATABASE: env.DATABASE_URL ?? env.DATABASE_PATH ?? path.join(env.DATA_DIR, "zhengqiu.db"),
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    // Several instances share a PostgreSQL database: their limits and files are kept there unless told otherwise.
+    RATE_LIMIT_STORE: env.RATE_LIMIT_STORE ?? (env.DATABASE_URL ? "database" : "memory"),
+    BLOB_STORE: env.BLOB_STORE ?? (env.DATABASE_URL ? "database" : "local"),
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== "production",
   }));

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BlobKeyError, LocalBlobStore } from "~/platform/blob-store.server";
+import { BlobKeyError, DatabaseBlobStore, LocalBlobStore } from "~/platform/blob-store.server";
+import { testDb } from "./helpers";
 import { fileDownloadResponse } from "~/platform/file-download.server";
 
 // The blob store (docs/decisions/0038): attachments and kept mail go through it, and come out as streams.
@@ -66,5 +67,41 @@ describe("the local blob store", () => {
     expect(hash.digest("hex")).toBe(sha256);
     expect(chunks).toBeGreaterThan(10);
     expect(largest).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
+
+describe("the database blob store", () => {
+  const db = testDb();
+  const kept = new DatabaseBlobStore(db, "comment-attachments");
+  const other = new DatabaseBlobStore(db, "outbox");
+
+  it("stores, reads, lists and deletes by key within its area, and keeps the first content of a key", async () => {
+    expect(await kept.get("a.txt")).toBeNull();
+    await kept.put("a.txt", Buffer.from("第一份"));
+    await kept.put("a.txt", Buffer.from("second"));
+    await other.put("b.eml", Buffer.from("mail"));
+    const blob = (await kept.get("a.txt"))!;
+    expect(blob.size).toBe(Buffer.byteLength("第一份"));
+    expect(await text(blob.stream())).toBe("第一份");
+    expect(await kept.has("a.txt")).toBe(true);
+    expect(await kept.has("b.eml")).toBe(false);
+    const listed: Array<[string, string]> = [];
+    for await (const b of kept.list()) listed.push([b.key, await text(b.stream())]);
+    expect(listed).toEqual([["a.txt", "第一份"]]);
+    await kept.delete("a.txt");
+    expect(await kept.has("a.txt")).toBe(false);
+    expect(await other.has("b.eml")).toBe(true);
+  });
+
+  it("refuses the same keys as the local store", async () => {
+    for (const key of ["../escape", "a/b", "..", "", "a\\b"]) await expect(kept.put(key, Buffer.from("x")), key).rejects.toBeInstanceOf(BlobKeyError);
+  });
+
+  it("keeps binary content byte for byte", async () => {
+    const bytes = crypto.randomBytes(256 * 1024);
+    await kept.put("random.bin", bytes);
+    const chunks: Buffer[] = [];
+    for await (const c of (await kept.get("random.bin"))!.stream()) chunks.push(Buffer.from(c as Buffer));
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ import { action as moderate, loader as moderationPage } from "~/routes/admin.con
 import { loader as publicFile } from "~/routes/consultations.$id.comment-files.$fileId";
 import { loader as staffFile } from "~/routes/admin.consultations.$id.comment-files.$fileId";
 import { MAINTENANCE_JOBS } from "~/startup/background.server";
-import { env } from "~/platform/env.server";
+import { blobStore, LocalBlobStore } from "~/platform/blob-store.server";
+import { raw } from "~db/client.server";
 import { createUserSession } from "~/platform/session.server";
 import { context, testDb, thrown, unwrap } from "./helpers";
 
@@ -213,20 +214,22 @@ describe("files of comments that were never stored", () => {
   it("are removed by the nightly sweep once a day old; referenced files and fresh ones stay", async () => {
     const res = (await multipartPost(open.id, fields("附件是补充材料。"), [file(pdfBytes(), "补充.pdf", "application/pdf")])) as Response;
     const [kept] = await storedFor(res.headers.get("Set-Cookie")!);
-    const root = path.resolve(env().DATA_DIR, "comment-attachments");
-    const orphan = path.join(root, `${"a".repeat(64)}.pdf`);
-    const fresh = path.join(root, `${"b".repeat(64)}.png`);
-    const crashed = path.join(root, `${"c".repeat(64)}.pdf.part`);
-    for (const f of [orphan, fresh, crashed]) fs.writeFileSync(f, "x");
+    // Through the configured store: local files on SQLite, the blobs table on PostgreSQL.
+    const store = blobStore("comment-attachments");
+    const [orphan, fresh, crashed] = [`${"a".repeat(64)}.pdf`, `${"b".repeat(64)}.png`, `.${"c".repeat(64)}.pdf.${process.pid}.part`];
+    for (const key of [orphan, fresh, crashed]) await store.put(key, Buffer.from("x"));
     const now = new Date();
     const old = new Date(now.getTime() - UNREFERENCED_FILE_GRACE_MS - 60_000);
-    for (const f of [orphan, crashed, path.join(root, kept.storagePath)]) fs.utimesSync(f, old, old);
+    for (const key of [orphan, crashed, path.basename(kept.storagePath)]) {
+      if (store instanceof LocalBlobStore) fs.utimesSync(path.join(store.root, key), old, old);
+      else await raw(db).run("UPDATE blobs SET created_at = ? WHERE key = ?", old, key);
+    }
 
     expect(await sweepUnreferencedCommentFiles(db, now)).toBe(2);
-    expect(fs.existsSync(orphan)).toBe(false);
-    expect(fs.existsSync(crashed)).toBe(false);
-    expect(fs.existsSync(fresh)).toBe(true);
-    expect(fs.existsSync(path.join(root, kept.storagePath))).toBe(true);
+    expect(await store.has(orphan)).toBe(false);
+    expect(await store.has(crashed)).toBe(false);
+    expect(await store.has(fresh)).toBe(true);
+    expect(await store.has(path.basename(kept.storagePath))).toBe(true);
     // The scheduler runs it: it is one of the server's daily jobs.
     expect(MAINTENANCE_JOBS.map((j) => j.name)).toContain("comment-file-sweep");
   });

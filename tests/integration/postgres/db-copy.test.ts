@@ -29,6 +29,10 @@ beforeAll(async () => {
   // The department's file, made by the SQLite code path (a process without DATABASE_URL): the demo.
   const seeded = tsx("scripts/db-seed.ts", [], { DATABASE_URL: undefined, DATABASE_PATH: file, DATA_DIR: dir });
   expect(seeded.status, seeded.stderr).toBe(0);
+  // A file the local store kept beside the database (an attachment), and a leftover of a crashed write.
+  fs.mkdirSync(path.join(dir, "comment-attachments"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "comment-attachments", `${"d".repeat(64)}.pdf`), "%PDF-1.4 附件");
+  fs.writeFileSync(path.join(dir, "comment-attachments", `.${"e".repeat(64)}.pdf.1.part`), "half");
   await dropDatabase(server, name);
   await onServer(server, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
 }, 120_000);
@@ -65,6 +69,10 @@ describe("npm run db:copy", () => {
       expect(copied.hasPii).toBe(true);
       expect(copied.body).toBe(row.body);
       expect((await verifyAuditChain(target)).ok).toBe(true);
+      // The kept files are in the blobs table every instance sees; a crashed write's leftover is not.
+      const body = await raw(target).value<Buffer>(`SELECT body FROM blobs WHERE area = 'comment-attachments' AND key = ?`, `${"d".repeat(64)}.pdf`);
+      expect(Buffer.from(body!).toString("utf8")).toBe("%PDF-1.4 附件");
+      expect(await raw(target).value(`SELECT count(*) FROM blobs`)).toBe(1);
       // New rows continue after the copied ids.
       const maxUser = lite.prepare(`SELECT max(id) FROM users`).pluck().get() as number;
       const [division] = await target.insert(divisions).values({ name: "复制后新建的处室" }).returning();
