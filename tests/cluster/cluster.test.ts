@@ -8,10 +8,10 @@ import { freePortsSync } from "../setup/free-port";
 import { dropDatabase, onServer, withDatabase } from "../setup/postgres";
 import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
 
-// The deployment of docs/deploy.md on one machine: PostgreSQL, three app instances (JOBS=off) and one
-// worker, behind Debian's nginx, all on loopback. What several instances must not get wrong, each
-// checked through nginx: a burst of comments while one instance is killed and restarted, sessions, files,
-// the mail queue, analysis runs and the per-address limit.
+// The deployment of docs/deploy.md on one machine: PostgreSQL, three app instances (JOBS=off) and the
+// worker (twice, as after a failover), behind Debian's nginx, all on loopback. What several instances must
+// not get wrong: a burst of comments while one instance is killed and restarted, sessions, files, the
+// mail queue, the daily scheduler, analysis runs and the per-address limit.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SERVER = process.env.ZQ_TEST_PG_SERVER || "postgres://zhengqiu:zhengqiu@127.0.0.1:5432/postgres";
@@ -126,7 +126,15 @@ beforeAll(async () => {
   // The first instance migrates and seeds; the others find a ready database.
   await startApp(0);
   await Promise.all([startApp(1), startApp(2)]);
+  // Something for the 08:00 digest of new comments to tell, and someone to tell it to.
+  await sql(`UPDATE users SET email = 'drafter@cluster.example.gov.cn' WHERE username = 'drafter'`);
+  await sql(
+    `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, identity_category, received_at)
+     VALUES (1, 'CLUSTER-YESTERDAY', 'x', '昨天收到的一条意见。', '昨天收到的一条意见。', '退役军人', now() - interval '1 day')`
+  );
+  // Two workers run the daily scheduler at once, as after a failover with the old one not yet gone.
   startProcess("worker", process.execPath, ["build/worker.js"]);
+  startProcess("worker2", process.execPath, ["build/worker.js"]);
   fs.writeFileSync(path.join(TMP, "nginx.conf"), nginxConfig());
   startProcess("nginx", NGINX, ["-p", TMP, "-c", path.join(TMP, "nginx.conf"), "-g", "daemon off;"]);
   await healthy(BASE, "nginx");
@@ -258,7 +266,16 @@ describe("three instances and a worker behind nginx, on PostgreSQL", () => {
     expect(statuses.slice(20)).toEqual([429, 429]);
   });
 
-  it("has an analysis run started through one instance carried out by exactly one process, the worker", async () => {
+  it("sends the daily digest once, though two workers run the scheduler", async () => {
+    const digests = await sink.waitFor((m) => m.subject.includes("新意见日报"), { timeoutMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(digests[0].envelopeTo).toEqual(["drafter@cluster.example.gov.cn"]);
+    expect(sink.received.filter((m) => m.subject.includes("新意见日报"))).toHaveLength(1);
+    const [job] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM scheduled_jobs WHERE name = 'comment-digest'`);
+    expect(job.n).toBe(1);
+  });
+
+  it("has an analysis run started through one instance carried out by exactly one process, a worker", async () => {
     const cookie = await login(BASE, "drafter", "demo-drafter-2026");
     const second = `http://127.0.0.1:${APP_PORTS[1]}`;
     const started = await fetch(`${second}/admin/consultations/1/analysis`, {
@@ -277,7 +294,8 @@ describe("three instances and a worker behind nginx, on PostgreSQL", () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(run?.status).toBe("done");
-    expect(run?.lease_owner).toContain(`:${processes.get("worker")!.pid}:`);
+    const workers = ["worker", "worker2"].map((w) => `:${processes.get(w)!.pid}:`);
+    expect(workers.filter((w) => run?.lease_owner?.includes(w))).toHaveLength(1);
     expect((await sql(`SELECT id FROM analysis_runs`)).length).toBe(1);
   }, 180_000);
 });
