@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePortsSync } from "../setup/free-port";
-import { dropDatabase, onServer, withDatabase } from "../setup/postgres";
+import { createDatabase, dropDatabase, onServer, withDatabase } from "../setup/postgres";
 import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
 
 // The deployment of docs/deploy.md on one machine: PostgreSQL, three app instances (JOBS=off) and the
@@ -121,7 +121,7 @@ beforeAll(async () => {
   fs.rmSync(TMP, { recursive: true, force: true });
   fs.mkdirSync(TMP, { recursive: true });
   await dropDatabase(SERVER, NAME);
-  await onServer(SERVER, (c) => c.query(`CREATE DATABASE "${NAME}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+  await createDatabase(SERVER, NAME);
   sink = await startSmtpSink(SMTP_PORT);
   // The first instance migrates and seeds; the others find a ready database.
   await startApp(0);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { login } from "./fixtures";
 import { startOwnServer } from "./own-server";
 import { freePortSync } from "../setup/free-port";
-import { dropDatabase, onServer, withDatabase } from "../setup/postgres";
+import { createDatabase, dropDatabase, onServer, withDatabase } from "../setup/postgres";
 
 // The browser suite runs on the SQLite file; this journey runs the same server on PostgreSQL
 // (DATABASE_URL): a citizen without JavaScript comments and follows the comment, a drafter publishes
@@ -19,7 +19,7 @@ test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 test.setTimeout(180_000);
 test.beforeAll(async () => {
   await dropDatabase(SERVER, NAME);
-  await onServer(SERVER, (c) => c.query(`CREATE DATABASE "${NAME}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+  await createDatabase(SERVER, NAME);
   server = await startOwnServer(PORT, "postgres-journey", { DATABASE_URL: withDatabase(SERVER, NAME) });
 });
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { closeDatabase, migrateDatabase, openDatabase, openDatabaseAt } from "../../db/client.server";
-import { dropDatabase, onServer, withDatabase } from "./postgres";
+import { createDatabase, dropDatabase, onServer, withDatabase } from "./postgres";
 
 /**
  * Migrates one base database per test run; each test file works on its own copy of it. Every run
@@ -17,8 +17,7 @@ export default async function setup() {
   if (server) {
     const base = `zq_base_${process.pid}`;
     await dropDatabase(server, base);
-    // Codepoint order (as SQLite's), and Unicode letters as letters (pg_trgm indexes Chinese then).
-    await onServer(server, (c) => c.query(`CREATE DATABASE "${base}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+    await createDatabase(server, base);
     const db = openDatabaseAt(withDatabase(server, base));
     await migrateDatabase(db);
     await closeDatabase(db);

@@ -28,3 +28,11 @@ export async function onServer<T>(url: string, body: (client: pg.Client) => Prom
 export async function dropDatabase(url: string, name: string): Promise<void> {
   await onServer(url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/**
+ * Creates an empty database as docs/deploy.md says: code-point collation (SQLite's order) and a Unicode
+ * ctype (pg_trgm then indexes Chinese characters as letters).
+ */
+export async function createDatabase(url: string, name: string): Promise<void> {
+  await onServer(url, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+}

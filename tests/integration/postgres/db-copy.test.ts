@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, first, openDatabaseAt, raw, type Db } from "~db/client.server";
 import { comments, divisions, users } from "~db/schema";
 import { verifyAuditChain } from "~/platform/audit.server";
-import { dropDatabase, onServer, withDatabase } from "../../setup/postgres";
+import { createDatabase, dropDatabase, onServer, withDatabase } from "../../setup/postgres";
 
 // A department that outgrows the SQLite file keeps its history: `npm run db:copy` moves every row into an
 // empty PostgreSQL database, times, flags and the audit chain intact, and refuses a database with rows.
@@ -34,7 +34,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "comment-attachments", `${"d".repeat(64)}.pdf`), "%PDF-1.4 附件");
   fs.writeFileSync(path.join(dir, "comment-attachments", `.${"e".repeat(64)}.pdf.1.part`), "half");
   await dropDatabase(server, name);
-  await onServer(server, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+  await createDatabase(server, name);
 }, 120_000);
 afterAll(async () => {
   if (target) await closeDatabase(target);

@@ -6,7 +6,7 @@ import { processCommentForm } from "~/features/comments/comment-intake.server";
 import { getDb, setDb } from "~/platform/db.server";
 import { resetRateLimits } from "~/platform/rate-limit.server";
 import { freePortsSync } from "../../setup/free-port";
-import { dropDatabase, onServer, withDatabase } from "../../setup/postgres";
+import { createDatabase, dropDatabase, onServer, withDatabase } from "../../setup/postgres";
 import { testDb } from "../helpers";
 
 // What a PostgreSQL deployment meets: the server down at start, restarted under the app, a pool with no
@@ -98,7 +98,7 @@ describe("PostgreSQL faults", () => {
   it("two instances starting at once on a new database: one migrates, the other finds nothing to do", async () => {
     const name = `zq_race_${process.pid}`;
     await dropDatabase(server, name);
-    await onServer(server, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+    await createDatabase(server, name);
     const a = openDatabaseAt(withDatabase(server, name));
     const b = openDatabaseAt(withDatabase(server, name));
     try {

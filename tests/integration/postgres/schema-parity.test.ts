@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsFolder } from "~db/client.server";
-import { dropDatabase, onServer, withDatabase } from "../../setup/postgres";
+import { createDatabase, dropDatabase, onServer, withDatabase } from "../../setup/postgres";
 
 // The two dialects' migrations build the same schema: tables, columns, types, nullability, defaults and
 // indexes. Each side is built from its committed migrations alone and read back from the database's own
@@ -169,7 +169,7 @@ let lite: Schema;
 
 beforeAll(async () => {
   await dropDatabase(server, name);
-  await onServer(server, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`));
+  await createDatabase(server, name);
   await onServer(withDatabase(server, name), async (c) => {
     for (const m of readMigrationFiles({ migrationsFolder: migrationsFolder("postgres") })) for (const s of m.sql) if (s.trim()) await c.query(s);
   });
