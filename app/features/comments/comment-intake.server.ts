@@ -43,10 +43,16 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   const e = env();
   const ipKey = clientHash(clientIp);
   const accepted = { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES };
-  const wait = Math.max(
-    await hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
-    await wouldExceed(`comment:accepted:${ipKey}`, accepted)
-  );
+  let wait: number;
+  try {
+    // The limits may be counted in the database (RATE_LIMIT_STORE=database): its failure is a storage failure too.
+    wait = Math.max(
+      await hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
+      await wouldExceed(`comment:accepted:${ipKey}`, accepted)
+    );
+  } catch (error) {
+    return storageFailure(error, values);
+  }
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
     return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
@@ -61,23 +67,32 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
     result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp, files: checked.files }));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
-    const problem = storageProblem(error);
-    if (!problem) {
-      console.error("[zhengqiu] comment not stored (unexpected error):", error);
-      return fail(500, { form: UNEXPECTED_STORAGE_MESSAGE }, values);
-    }
-    console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
-    return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
+    return storageFailure(error, values);
   }
   if (!result.ok) {
     // A key that is not this person's to reuse: the page renders a fresh one with their text.
     const { idempotencyKey: _taken, ...rest } = values;
     return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
   }
-  // A repeated submission (same form, double click) returns the first receipt and spends nothing.
-  if (!result.duplicate) await hit(`comment:accepted:${ipKey}`, accepted);
+  // A repeated submission (same form, double click) returns the first receipt and spends nothing. The
+  // comment is stored: a count the store fails to record must not turn its receipt into an error.
+  if (!result.duplicate)
+    await hit(`comment:accepted:${ipKey}`, accepted).catch((error: unknown) =>
+      console.warn(`[zhengqiu] comment stored, limit not counted: ${(error as Error).message}`)
+    );
   // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
   return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
+}
+
+/** Nothing was stored: 503 for the database's trouble (full, busy, unreachable), 500 for anything else; the text kept either way. */
+function storageFailure(error: unknown, values: Record<string, string>): CommentFormOutcome {
+  const problem = storageProblem(error);
+  if (!problem) {
+    console.error("[zhengqiu] comment not stored (unexpected error):", error);
+    return fail(500, { form: UNEXPECTED_STORAGE_MESSAGE }, values);
+  }
+  console.warn(`[zhengqiu] comment not stored (${problem}): ${(error as Error).message}`);
+  return fail(503, { form: STORAGE_MESSAGES[problem] }, values);
 }
 
 /** The files chosen in a multiple file input (browsers send one empty part when none was chosen). */
