@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -11,7 +12,7 @@ import { NonceProvider } from "~/platform/nonce";
 import { boot } from "~/startup/boot.server";
 import { env } from "~/platform/env.server";
 import { storageProblem } from "~/platform/db-errors.server";
-import { securityHeaders, withCachePolicy } from "~/platform/security-headers.server";
+import { SHARED_CACHE_CONTROL, securityHeaders, withCachePolicy } from "~/platform/security-headers.server";
 
 // Validates the environment, migrates the database and seeds the demo before the first request.
 await boot();
@@ -47,6 +48,46 @@ export function handleDataRequest(response: Response) {
   }
 }
 
+/** The public pages a shared cache may keep for a few seconds (docs/decisions/0041). */
+const SHARED_PAGES = new Set([
+  "routes/_index",
+  "routes/consultations._index",
+  "routes/consultations.$id",
+  "routes/consultations.$id_.feedback",
+  "routes/consultations.$id_.versions",
+]);
+
+/**
+ * A page that is the same for everyone: a GET of a public page by a visitor without cookies (no session,
+ * no receipt, no display preference), answered 200. Everything else stays `private, no-store`.
+ */
+function sharedPage(request: Request, status: number, context: EntryContext): boolean {
+  if (request.method !== "GET" || status !== 200 || request.headers.has("Cookie") || request.headers.has("Authorization")) return false;
+  const leaf = context.staticHandlerContext.matches.at(-1)?.route.id;
+  return leaf !== undefined && SHARED_PAGES.has(leaf);
+}
+
+/** The inline scripts of a page, as a Content-Security-Policy hash source: SHA-256 of each, base64. */
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const scriptHashes = (html: string) => [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => crypto.createHash("sha256").update(m[1]).digest("base64")))];
+
+/**
+ * A shared page, whole: kept by nginx's micro-cache for 5 s (s-maxage), revalidated by browsers (max-age=0)
+ * with an ETag of its content, so that an unchanged page is a 304. Rendered without a nonce, its inline
+ * scripts allowed by hash: the same content has the same headers, so a 304 never pairs a cached body with
+ * another response's policy.
+ */
+function sharedResponse(request: Request, html: string, headers: Headers): Response {
+  headers.set("Content-Security-Policy", securityHeaders({ hashes: scriptHashes(html) })["Content-Security-Policy"]);
+  const etag = `W/"${crypto.createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
+  headers.set("ETag", etag);
+  headers.set("Cache-Control", SHARED_CACHE_CONTROL);
+  headers.set("Vary", "Cookie, Accept-Encoding");
+  const match = request.headers.get("If-None-Match");
+  if (match && match.split(",").some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
+  return new Response(html, { headers, status: 200 });
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -57,17 +98,18 @@ export default async function handleRequest(
   const nonce = loadContext.nonce;
   // What the matched routes' `headers` exports asked for, before the security headers are applied.
   const routeHeaders = new Headers(responseHeaders);
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const shared = sharedPage(request, responseStatusCode, remixContext);
+  const waitForAll = shared || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), streamTimeout + 1000);
   let shellRendered = false;
   // A shell error rejects here, and Remix renders its error page, as with the Node stream before.
   const body = await renderToReadableStream(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+    <NonceProvider value={shared ? "" : nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={shared ? undefined : nonce} />
     </NonceProvider>,
     {
-      nonce,
+      nonce: shared ? undefined : nonce,
       signal: controller.signal,
       onError(error: unknown) {
         responseStatusCode = 500;
@@ -87,7 +129,8 @@ export default async function handleRequest(
     responseHeaders.set("Retry-After", "10");
   }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  for (const [k, v] of Object.entries(securityHeaders(nonce))) responseHeaders.set(k, v);
+  for (const [k, v] of Object.entries(securityHeaders({ nonce }))) responseHeaders.set(k, v);
   withCachePolicy(responseHeaders, routeHeaders);
+  if (shared && responseStatusCode === 200) return sharedResponse(request, await new Response(body).text(), responseHeaders);
   return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }

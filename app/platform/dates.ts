@@ -38,3 +38,11 @@ export function timeLeft(until: Instant, now: Instant = new Date()): string {
   if (hours >= 1) return `还剩 ${hours} 小时`;
   return `还剩 ${Math.max(1, Math.floor(ms / 60_000))} 分钟`;
 }
+
+/**
+ * The time a page shows (days left, a phase's wording): the current minute. Two views of a page within a
+ * minute are then the same page, which its ETag and a shared cache rely on (docs/decisions/0041).
+ */
+export function shownNow(now: Date = new Date()): Date {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+}

@@ -4,6 +4,7 @@ import { ConsultationCard } from "~/ui/consultation-card";
 import { SearchForm } from "~/ui/search-form";
 import { listPublicConsultations } from "~/features/consultations/index.server";
 import type { PublicPhase } from "~/features/consultations";
+import { shownNow } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 
 export const meta: MetaFunction = () => [
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader() {
   const now = new Date();
-  return { consultations: await listPublicConsultations(getDb(), now), now };
+  return { consultations: await listPublicConsultations(getDb(), now), now: shownNow(now) };
 }
 
 const SECTIONS: Array<{ title: string; phases: PublicPhase[]; empty: string }> = [

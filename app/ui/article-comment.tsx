@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useRef } from "react";
 import { CommentBodyField } from "./comment-body-field";
 import { ErrorSummary } from "./error-summary";
+import { FormKey } from "./form-key";
 import { SelectField, TextField } from "./field";
 import { draftStorageKey, useSavedDraft } from "./saved-draft";
 
@@ -28,7 +29,6 @@ export function ArticleComment({
   consultationId,
   article,
   identities,
-  idempotencyKey,
   requireEmail,
   values,
   errors,
@@ -36,7 +36,6 @@ export function ArticleComment({
   consultationId: number;
   article: { number: number; label: string };
   identities: string[];
-  idempotencyKey: string;
   requireEmail: boolean;
   values: Values;
   errors: Record<string, string | undefined>;
@@ -87,7 +86,7 @@ export function ArticleComment({
         ) : null}
         <input type="hidden" name="at" value={articleFormTag(n)} />
         <input type="hidden" name="articles" value={n} />
-        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <FormKey value={values.idempotencyKey} />
         <div className="hp-field" aria-hidden="true">
           <label htmlFor={`${p}-website`}>网站（请勿填写）</label>
           <input id={`${p}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />

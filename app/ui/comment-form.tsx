@@ -5,6 +5,7 @@ import { COMMENT_MAX, PUBLISH_LABELS } from "~/features/comments";
 import { AttachmentField } from "./attachment-field";
 import { CommentBodyField } from "./comment-body-field";
 import { ErrorSummary } from "./error-summary";
+import { FormKey } from "./form-key";
 import { SelectField, TextField } from "./field";
 import { draftStorageKey, useSavedDraft } from "./saved-draft";
 
@@ -31,7 +32,6 @@ export function CommentForm({
   consultationId,
   articles,
   identities,
-  idempotencyKey,
   preselected,
   values,
   errors,
@@ -40,7 +40,6 @@ export function CommentForm({
   consultationId: number;
   articles: Array<{ number: number; label: string }>;
   identities: string[];
-  idempotencyKey: string;
   preselected: number[];
   values: Values;
   errors: Record<string, string | undefined>;
@@ -80,7 +79,7 @@ export function CommentForm({
           errors={errors}
         />
       ) : null}
-      <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+      <FormKey value={values.idempotencyKey} />
       <div className="hp-field" aria-hidden="true">
         <label htmlFor="website">网站（请勿填写）</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -93,6 +93,8 @@ http {
   fastcgi_temp_path ${TMP}/fastcgi;
   uwsgi_temp_path ${TMP}/uwsgi;
   scgi_temp_path ${TMP}/scgi;
+  # The micro-cache of docs/deploy.md: anonymous public pages, kept as long as the app says (s-maxage=5).
+  proxy_cache_path ${TMP}/cache levels=1:2 keys_zone=zq_pages:10m max_size=100m inactive=1m;
   upstream zhengqiu {
     least_conn;
     ${APP_PORTS.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=1s;`).join("\n    ")}
@@ -108,6 +110,13 @@ http {
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_next_upstream error timeout;
+      proxy_cache zq_pages;
+      proxy_cache_key $scheme$host$request_uri;
+      proxy_cache_bypass $http_cookie $http_authorization;
+      proxy_no_cache $http_cookie $http_authorization;
+      proxy_cache_lock on;
+      proxy_cache_use_stale updating;
+      add_header X-Cache-Status $upstream_cache_status always;
     }
   }
 }`;
@@ -229,6 +238,25 @@ describe("three instances and a worker behind nginx, on PostgreSQL", () => {
     await new Promise((r) => setTimeout(r, 1500));
     for (let i = 0; i < N; i++) expect(sink.to(`burst-${i}@example.org`), `burst-${i}`).toHaveLength(1);
   }, 300_000);
+
+  it("micro-caches the public pages of visitors without cookies, and nothing of anyone else", async () => {
+    const status = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${BASE}${url}`, { headers, redirect: "manual" });
+      const html = await res.text();
+      return { cache: res.headers.get("x-cache-status"), control: res.headers.get("cache-control"), html };
+    };
+    await status("/consultations/1");
+    const second = await status("/consultations/1");
+    expect(second.cache).toBe("HIT");
+    expect(second.html).toMatch(/name="idempotencyKey" value=""/);
+    for (let i = 0; i < 2; i++) {
+      const personal = await status("/consultations/1", { Cookie: "zq_display=large" });
+      expect(personal.cache).not.toBe("HIT");
+      expect(personal.control).toBe("private, no-store");
+    }
+    await status("/status");
+    expect((await status("/status")).cache).not.toBe("HIT");
+  });
 
   it("keeps a staff session on every instance", async () => {
     const cookie = await login(BASE, "drafter", "demo-drafter-2026");

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +34,8 @@ test("no secret, server module or environment variable reaches the browser bundl
 });
 
 test("every HTML page carries the security headers, with a script policy that needs the page's nonce", async ({ request }) => {
-  const res = await request.get("/consultations/1");
+  // With a cookie: a page for this visitor alone, which has a nonce of its own.
+  const res = await request.get("/consultations/1", { headers: { Cookie: "zq_display=large" } });
   const h = res.headers();
   expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
   expect(h["content-security-policy"]).not.toContain("unsafe-inline");
@@ -46,6 +48,20 @@ test("every HTML page carries the security headers, with a script policy that ne
   const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+});
+
+test("a page shared by a cache has no nonce: each of its inline scripts is allowed by its hash, nothing else", async ({ request }) => {
+  const res = await request.get("/consultations/1");
+  const csp = res.headers()["content-security-policy"];
+  expect(csp).not.toContain("nonce-");
+  expect(csp).not.toContain("unsafe-inline");
+  const html = await res.text();
+  expect(html).not.toMatch(/nonce="[^"]/);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  expect(inline.length).toBeGreaterThan(0);
+  const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
+  for (const script of inline) expect(allowed).toContain(crypto.createHash("sha256").update(script).digest("base64"));
+  expect(allowed).toHaveLength(new Set(inline).size);
 });
 
 test("the comment rate limits hold under a burst from one address", async () => {

@@ -82,6 +82,8 @@ test("a second person reusing the first person's form key gets a message and the
   const first = await browser.newContext();
   const a = await first.newPage();
   await a.goto(OPEN);
+  // The page's HTML carries no key (a cache may share it); the browser makes one when the form appears.
+  await expect(a.locator('#comment-form input[name="idempotencyKey"]')).toHaveValue(/^[0-9a-f]{32}$/);
   const key = await a.locator('#comment-form input[name="idempotencyKey"]').inputValue();
   await submit(a, `第一位群众的意见，电话 ${PHONE}。`);
   await expect(a.getByRole("heading", { level: 1, name: "意见已提交" })).toBeVisible();
@@ -111,8 +113,14 @@ test("a second person reusing the first person's form key gets a message and the
   await second.close();
 });
 
-test("public pages and router data carry an explicit Cache-Control that no shared cache may keep", async ({ request }) => {
-  for (const path of ["/", "/consultations", OPEN, `${OPEN}/versions`, "/status", "/subscribe", "/login", "/consultations/99999", "/no-such-page"]) {
+test("pages and router data carry an explicit Cache-Control: only the public pages, without cookies, may be shared", async ({ request }) => {
+  // The same for everyone (docs/decisions/0041): a shared cache may keep them 5 s.
+  for (const path of ["/", "/consultations", OPEN, `${OPEN}/versions`]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=5");
+    expect(res.headers()["content-type"], path).toContain("text/html");
+  }
+  for (const path of ["/status", "/subscribe", "/login", "/consultations/99999", "/no-such-page"]) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(res.headers()["cache-control"], path).toBe("private, no-store");
     expect(res.headers()["content-type"], path).toContain("text/html");

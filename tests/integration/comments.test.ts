@@ -159,6 +159,20 @@ describe("the comment form's POST", () => {
     expect(second.body.values.idempotencyKey).toBeUndefined();
   });
 
+  it("takes a form without a key (a cached page, no JavaScript): a double submission is one comment, two people two", async () => {
+    const { idempotencyKey: _none, ...keyless } = valid();
+    const text = `无脚本、无表单键的意见 ${Math.random()}`;
+    const once = (await post({ ...keyless, body: text }, "192.0.2.60")) as Response;
+    const twice = (await post({ ...keyless, body: text }, "192.0.2.60")) as Response;
+    expect([once.status, twice.status]).toEqual([303, 303]);
+    const receipt = (r: Response) => r.headers.get("Set-Cookie")!.split(";")[0].split(".")[0];
+    expect(receipt(twice)).toBe(receipt(once));
+    const other = (await post({ ...keyless, body: text }, "192.0.2.61")) as Response;
+    expect(other.status).toBe(303);
+    expect(receipt(other)).not.toBe(receipt(once));
+    expect(await db.select().from(comments).where(eq(comments.body, text))).toHaveLength(2);
+  });
+
   it("answers an empty or 100,000-character comment with a message and keeps the text", async () => {
     const empty = unwrap(await post({ ...valid(), body: "   " }));
     expect(empty.status).toBe(400);

@@ -1,5 +1,7 @@
+import crypto from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { env } from "~/platform/env.server";
+import { shanghaiDate } from "~/platform/periods";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
 import { hit, wouldExceed } from "~/platform/rate-limit.server";
@@ -57,6 +59,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
     return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
   }
+  if (!form.get("idempotencyKey")) form.set("idempotencyKey", derivedFormKey(form, clientIp, consultationId));
   const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
   if (!parsed.ok) return fail(400, parsed.errors, values);
   const checked = await checkCommentFiles(chosenFiles(form, "files"));
@@ -82,6 +85,30 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
     );
   // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
   return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
+}
+
+/**
+ * The key of a form sent without one: a page without JavaScript, whose HTML (shared by a cache) carries
+ * no key of its own (docs/decisions/0041). Made from what was sent and who sent it, on this day: a double
+ * click or a resubmission of the same form gives the same key, so one comment and the same receipt; two
+ * people, or one person's two different comments, give two keys. Keyed with the server's secret.
+ */
+function derivedFormKey(form: FormData | URLSearchParams, clientIp: string, consultationId: number): string {
+  const field = (name: string) =>
+    String(form.get(name) ?? "")
+      .normalize("NFKC")
+      .trim();
+  const sent = [
+    consultationId,
+    clientIp,
+    shanghaiDate(new Date()),
+    field("body"),
+    field("name"),
+    field("organisation"),
+    field("email").toLowerCase(),
+    form.getAll("articles").join(","),
+  ];
+  return `f${crypto.createHmac("sha256", env().SESSION_SECRET).update(JSON.stringify(sent)).digest("base64url").slice(0, 40)}`;
 }
 
 /** Nothing was stored: 503 for the database's trouble (full, busy, unreachable), 500 for anything else; the text kept either way. */

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { ConsultationMeta } from "~/ui/consultation-meta";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,7 +19,7 @@ import {
   listVersions,
   loadDraftTree,
 } from "~/features/consultations/index.server";
-import { formatDateTime, isoInstant, timeLeft } from "~/platform/dates";
+import { formatDateTime, isoInstant, timeLeft, shownNow } from "~/platform/dates";
 import { getDb } from "~/platform/db.server";
 import { pendingFeedback, publishedSummary } from "~/features/responses/index.server";
 import { idParam } from "~/platform/params";
@@ -71,12 +70,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         ? {
             articles: (await articleNodes(db, version.id)).map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
             identities: await activeIdentityCategories(db),
-            // A fresh key per rendering: a double click or a resubmission reuses it and makes one comment.
-            idempotencyKey: crypto.randomBytes(16).toString("base64url"),
             preselected: search.getAll("article").map(Number).filter(Number.isInteger),
           }
         : null,
-    now,
+    now: shownNow(now),
   };
 }
 
@@ -187,7 +184,6 @@ export default function ConsultationPage() {
                     article={article}
                     identities={commenting.identities}
                     // Its own key: one form's submission is never taken for another's repeat.
-                    idempotencyKey={`${commenting.idempotencyKey}-a${article.number}`}
                     requireEmail={c.requireEmailVerification}
                     values={replyAt === articleFormTag(article.number) ? reply!.values : {}}
                     errors={replyAt === articleFormTag(article.number) ? reply!.errors : {}}
@@ -232,7 +228,6 @@ export default function ConsultationPage() {
           consultationId={c.id}
           articles={commenting.articles}
           identities={commenting.identities}
-          idempotencyKey={commenting.idempotencyKey}
           preselected={commenting.preselected}
           values={mainReply?.values ?? {}}
           errors={mainReply?.errors ?? {}}

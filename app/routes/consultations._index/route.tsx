@@ -11,6 +11,7 @@ import { DOC_TYPE_LABELS, PHASE_LABELS } from "~/features/consultations";
 import { searchSuggestions, suggestedKeywords } from "~/features/search/index.server";
 import { parseQuery } from "~/features/search";
 import { getDb } from "~/platform/db.server";
+import { shownNow } from "~/platform/dates";
 import { LIST_PHASES, listHeading, listHref, parseListParams } from "./list-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     keywords: await suggestedKeywords(db, nothingFound ? terms.map((t) => t.text) : [], nothingFound ? 8 : 10),
     didYouMean,
     nothingFound,
-    now,
+    now: shownNow(now),
   };
 }
 
