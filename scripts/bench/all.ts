@@ -9,6 +9,8 @@ const BENCHES: Array<{ name: string; script: string }> = [
   { name: "analysis", script: "scripts/bench/analysis.ts" },
   { name: "report", script: "scripts/bench/report.ts" },
   { name: "packet", script: "scripts/bench/packet.ts" },
+  // PostgreSQL, three instances and nginx (npm run bench:pg): needs the server test:pg uses, and nginx.
+  { name: "postgres", script: "scripts/bench/postgres.ts" },
 ];
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 

@@ -4,11 +4,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { freePortsSync } from "../../tests/setup/free-port";
 import { loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-intake-"));
+const [APP, FLOOR] = freePortsSync(2);
 // The app answers 303 to /status with the receipt in a signed cookie (never in the URL); the floor
 // server puts it in the Location.
 const receiptOf = (location: string, setCookie: string) =>
@@ -27,7 +29,7 @@ const body = (i: number) =>
 async function app() {
   const dbFile = path.join(dir, "app.db");
   const server = startProcess(["build/server.js"], {
-    PORT: "3291",
+    PORT: String(APP),
     HOST: "127.0.0.1",
     NODE_ENV: "production",
     SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
@@ -38,8 +40,8 @@ async function app() {
     COMMENT_LIMIT_PER_CONSULTATION: "100000000",
   });
   try {
-    await waitForHttp("http://127.0.0.1:3291/healthz");
-    const result = await loadPost("http://127.0.0.1:3291/consultations/1", SECONDS, CONNECTIONS, body, receiptOf);
+    await waitForHttp(`http://127.0.0.1:${APP}/healthz`);
+    const result = await loadPost(`http://127.0.0.1:${APP}/consultations/1`, SECONDS, CONNECTIONS, body, receiptOf);
     await stopProcess(server);
     const db = new Database(dbFile, { readonly: true });
     const stored = new Set(
@@ -53,10 +55,10 @@ async function app() {
 }
 
 async function floor() {
-  const server = startProcess(["scripts/bench/floor-intake-server.mjs"], { PORT: "3292", FLOOR_DB: path.join(dir, "floor.db") });
+  const server = startProcess(["scripts/bench/floor-intake-server.mjs"], { PORT: String(FLOOR), FLOOR_DB: path.join(dir, "floor.db") });
   try {
-    await waitForHttp("http://127.0.0.1:3292/");
-    return await loadPost("http://127.0.0.1:3292/", SECONDS, CONNECTIONS, body, receiptOf);
+    await waitForHttp(`http://127.0.0.1:${FLOOR}/`);
+    return await loadPost(`http://127.0.0.1:${FLOOR}/`, SECONDS, CONNECTIONS, body, receiptOf);
   } finally {
     await stopProcess(server);
   }

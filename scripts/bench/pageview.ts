@@ -1,19 +1,23 @@
 // npm run bench:pageview — the consultation page and its comment list with 100,000 comments in the
-// database: requests per second, p50 and p99, against a floor measured in the same run.
+// database: requests per second, p50 and p99, against a floor measured in the same run; and the page
+// through nginx with the micro-cache of docs/deploy.md, as a rush of anonymous visitors meets it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { benchDatabase } from "./fixtures";
+import { freePortsSync } from "../../tests/setup/free-port";
 import { startProcess, stopProcess, waitForHttp } from "./lib";
+import { startNginx } from "./nginx";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-page-"));
 const file = path.join(dir, "app.db");
+const [APP, FLOOR, NGINX] = freePortsSync(3);
 
-async function measure(url: string) {
-  const r = await autocannon({ url, duration: SECONDS, connections: 8 });
+async function measure(url: string, connections = 8) {
+  const r = await autocannon({ url, duration: SECONDS, connections });
   return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
 }
 
@@ -22,7 +26,7 @@ const t = performance.now();
 console.error(`database with ${COMMENTS} extra comments built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 const app = startProcess(["build/server.js"], {
-  PORT: "3296",
+  PORT: String(APP),
   HOST: "127.0.0.1",
   NODE_ENV: "production",
   SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
@@ -31,18 +35,25 @@ const app = startProcess(["build/server.js"], {
   DATABASE_PATH: file,
   MAIL_SENDER: "off",
 });
-let page, list, floorPage;
+let page, list, floorPage, cached;
 try {
-  await waitForHttp("http://127.0.0.1:3296/healthz");
-  page = await measure("http://127.0.0.1:3296/consultations/1");
-  list = await measure("http://127.0.0.1:3296/consultations/1?cpage=200");
+  await waitForHttp(`http://127.0.0.1:${APP}/healthz`);
+  page = await measure(`http://127.0.0.1:${APP}/consultations/1`);
+  list = await measure(`http://127.0.0.1:${APP}/consultations/1?cpage=200`);
+  const nginx = startNginx(path.join(dir, "nginx"), NGINX, [APP]);
+  try {
+    await waitForHttp(`http://127.0.0.1:${NGINX}/healthz`);
+    cached = await measure(`http://127.0.0.1:${NGINX}/consultations/1`, 32);
+  } finally {
+    nginx.kill("SIGTERM");
+  }
 } finally {
   await stopProcess(app);
 }
-const floor = startProcess(["scripts/bench/floor-page-server.mjs"], { PORT: "3297", FLOOR_DB: file });
+const floor = startProcess(["scripts/bench/floor-page-server.mjs"], { PORT: String(FLOOR), FLOOR_DB: file });
 try {
-  await waitForHttp("http://127.0.0.1:3297/");
-  floorPage = await measure("http://127.0.0.1:3297/?cpage=200");
+  await waitForHttp(`http://127.0.0.1:${FLOOR}/`);
+  floorPage = await measure(`http://127.0.0.1:${FLOOR}/?cpage=200`);
 } finally {
   await stopProcess(floor);
 }
@@ -51,6 +62,7 @@ console.log(
   JSON.stringify({
     comments_in_db: COMMENTS,
     consultation_page: page,
+    consultation_page_through_nginx: cached,
     comment_list_page_200: list,
     floor: floorPage,
     ratio_page_to_floor: Math.round((page.rps / floorPage.rps) * 1000) / 1000,

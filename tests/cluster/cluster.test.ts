@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startNginx } from "../../scripts/bench/nginx";
 import { freePortsSync } from "../setup/free-port";
 import { createDatabase, dropDatabase, onServer, withDatabase } from "../setup/postgres";
 import { startSmtpSink, type SmtpSink } from "../setup/smtp-sink";
@@ -20,7 +21,6 @@ const DB_URL = withDatabase(SERVER, NAME);
 const [NGINX_PORT, SMTP_PORT, ...APP_PORTS] = freePortsSync(5);
 const BASE = `http://127.0.0.1:${NGINX_PORT}`;
 const TMP = path.join(root, "tests", ".tmp-cluster", String(process.pid));
-const NGINX = process.env.NGINX_PATH || "/usr/sbin/nginx";
 
 const processes = new Map<string, ChildProcess>();
 let sink: SmtpSink;
@@ -79,49 +79,6 @@ async function startApp(i: number) {
   await healthy(`http://127.0.0.1:${APP_PORTS[i]}`, `app${i}`);
 }
 
-function nginxConfig(): string {
-  return `
-worker_processes 2;
-pid ${TMP}/nginx.pid;
-error_log ${TMP}/nginx-error.log warn;
-${process.getuid?.() === 0 ? "user root root;" : ""}
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${TMP}/client_body;
-  proxy_temp_path ${TMP}/proxy;
-  fastcgi_temp_path ${TMP}/fastcgi;
-  uwsgi_temp_path ${TMP}/uwsgi;
-  scgi_temp_path ${TMP}/scgi;
-  # The micro-cache of docs/deploy.md: anonymous public pages, kept as long as the app says (s-maxage=5).
-  proxy_cache_path ${TMP}/cache levels=1:2 keys_zone=zq_pages:10m max_size=100m inactive=1m;
-  upstream zhengqiu {
-    least_conn;
-    ${APP_PORTS.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=1s;`).join("\n    ")}
-    keepalive 32;
-  }
-  server {
-    listen 127.0.0.1:${NGINX_PORT};
-    client_max_body_size 30m;
-    location / {
-      proxy_pass http://zhengqiu;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_next_upstream error timeout;
-      proxy_cache zq_pages;
-      proxy_cache_key $scheme$host$request_uri;
-      proxy_cache_bypass $http_cookie $http_authorization;
-      proxy_no_cache $http_cookie $http_authorization;
-      proxy_cache_lock on;
-      proxy_cache_use_stale updating;
-      add_header X-Cache-Status $upstream_cache_status always;
-    }
-  }
-}`;
-}
-
 beforeAll(async () => {
   if (!fs.existsSync(path.join(root, "build", "server.js"))) {
     const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
@@ -144,8 +101,7 @@ beforeAll(async () => {
   // Two workers run the daily scheduler at once, as after a failover with the old one not yet gone.
   startProcess("worker", process.execPath, ["build/worker.js"]);
   startProcess("worker2", process.execPath, ["build/worker.js"]);
-  fs.writeFileSync(path.join(TMP, "nginx.conf"), nginxConfig());
-  startProcess("nginx", NGINX, ["-p", TMP, "-c", path.join(TMP, "nginx.conf"), "-g", "daemon off;"]);
+  processes.set("nginx", startNginx(path.join(TMP, "nginx"), NGINX_PORT, APP_PORTS));
   await healthy(BASE, "nginx");
 }, 240_000);
 

@@ -1,0 +1,160 @@
+// npm run bench:pg — the deployment of docs/deploy.md under load, on PostgreSQL, against floors measured in
+// the same run: intake through nginx with one and with three app instances (accepted/s, p50, p99, lost)
+// next to bare node:http + pg doing the same insert; the consultation page with 100,000 comments in the
+// database, straight from one instance and through nginx's micro-cache; the analysis of 100,000 comments
+// read from PostgreSQL. One JSON line at the end.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freePortsSync } from "../../tests/setup/free-port";
+import { createDatabase, dropDatabase, withDatabase } from "../../tests/setup/postgres";
+import { loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
+import { startNginx } from "./nginx";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
+const SERVER = process.env.ZQ_TEST_PG_SERVER || "postgres://zhengqiu:zhengqiu@127.0.0.1:5432/postgres";
+const NAME = `zq_bench_${process.pid}`;
+const URL_ = withDatabase(SERVER, NAME);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-pg-"));
+const [NGINX_PORT, FLOOR_PORT, ...PORTS] = freePortsSync(5);
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+if (!fs.existsSync("build/index.js")) {
+  console.error("No build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const receiptOf = (location: string, setCookie: string) =>
+  /receipt=([A-Za-z0-9-]+)/.exec(location)?.[1] ?? /=(ZQ\d{8}-[0-9A-Z]{6})\./.exec(setCookie)?.[1] ?? null;
+let run = 0;
+const body = (i: number) =>
+  new URLSearchParams({
+    body: `基准测试意见 ${i}：建议第五条明确适应性培训的补贴标准，并简化申领手续。`,
+    articles: "5",
+    identityCategory: "退役军人",
+    publishPreference: "anonymous",
+    consent: "on",
+    idempotencyKey: `bench-${process.pid}-${run}-${i}-abcdefgh`,
+    website: "",
+  }).toString();
+
+const appEnv = (port: number, seed: boolean) => ({
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  NODE_ENV: "production",
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+  SEED_DEMO: seed ? "true" : "false",
+  DATA_DIR: dir,
+  DATABASE_URL: URL_,
+  JOBS: "off",
+  TRUST_PROXY: "1",
+  COMMENT_LIMIT_PER_IP: "100000000",
+  COMMENT_LIMIT_PER_CONSULTATION: "100000000",
+});
+
+async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: URL_ });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** Intake through nginx in front of `instances` app processes; every receipt checked in the database. */
+async function intake(instances: number) {
+  run++;
+  const apps = PORTS.slice(0, instances).map((p) => startProcess(["build/server.js"], appEnv(p, false)));
+  const nginx = startNginx(path.join(dir, `nginx-${instances}`), NGINX_PORT, PORTS.slice(0, instances));
+  try {
+    for (const p of PORTS.slice(0, instances)) await waitForHttp(`http://127.0.0.1:${p}/healthz`);
+    await waitForHttp(`http://127.0.0.1:${NGINX_PORT}/healthz`);
+    const r = await loadPost(`http://127.0.0.1:${NGINX_PORT}/consultations/1`, SECONDS, CONNECTIONS, body, receiptOf);
+    const stored = new Set(
+      (await query<{ receipt_no: string }>(`SELECT receipt_no FROM comments WHERE receipt_no = ANY($1)`, [r.receipts])).map((x) => x.receipt_no)
+    );
+    return { accepted_per_s: round(r.perSecond), p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, lost: r.receipts.filter((x) => !stored.has(x)).length };
+  } finally {
+    nginx.kill("SIGTERM");
+    for (const a of apps) await stopProcess(a);
+  }
+}
+
+async function floorIntake() {
+  const floor = startProcess(["scripts/bench/floor-intake-pg.mjs"], { PORT: String(FLOOR_PORT), FLOOR_DATABASE_URL: URL_ });
+  try {
+    await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`);
+    const r = await loadPost(`http://127.0.0.1:${FLOOR_PORT}/`, SECONDS, CONNECTIONS, body, receiptOf);
+    return { accepted_per_s: round(r.perSecond), p50_ms: r.p50, p99_ms: r.p99 };
+  } finally {
+    await stopProcess(floor);
+  }
+}
+
+async function views(url: string) {
+  const r = await autocannon({ url, duration: SECONDS, connections: 32 });
+  return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
+}
+
+await dropDatabase(SERVER, NAME);
+await createDatabase(SERVER, NAME);
+const results: Record<string, unknown> = {};
+try {
+  // The first instance migrates and seeds the demo.
+  const seeder = startProcess(["build/server.js"], appEnv(PORTS[0], true));
+  await waitForHttp(`http://127.0.0.1:${PORTS[0]}/healthz`);
+  await stopProcess(seeder);
+
+  const one = await intake(1);
+  const three = await intake(3);
+  const floor = await floorIntake();
+  results.intake = {
+    one_instance: one,
+    three_instances: three,
+    floor,
+    ratio_one_to_floor: round(one.accepted_per_s / floor.accepted_per_s, 3),
+    ratio_three_to_one: round(three.accepted_per_s / one.accepted_per_s, 3),
+  };
+
+  // 100,000 approved comments on the open consultation, written by PostgreSQL itself.
+  const t = performance.now();
+  await query(
+    `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, identity_category, received_at, moderation_status, moderated_at)
+     SELECT 1, 'BENCH-' || g, 'x', '基准浏览意见 ' || g || '：建议简化申领手续。', '基准浏览意见 ' || g, '基准浏览意见 ' || g || '：建议简化申领手续。', '退役军人',
+            now() - (g || ' seconds')::interval, 'approved', now()
+       FROM generate_series(1, $1::int) g`,
+    [COMMENTS]
+  );
+  await query("ANALYZE");
+  console.error(`${COMMENTS} comments inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const apps = PORTS.slice(0, 3).map((p) => startProcess(["build/server.js"], appEnv(p, false)));
+  const nginx = startNginx(path.join(dir, "nginx-views"), NGINX_PORT, PORTS.slice(0, 3));
+  try {
+    for (const p of PORTS.slice(0, 3)) await waitForHttp(`http://127.0.0.1:${p}/healthz`);
+    await waitForHttp(`http://127.0.0.1:${NGINX_PORT}/healthz`);
+    const direct = await views(`http://127.0.0.1:${PORTS[0]}/consultations/1`);
+    const cached = await views(`http://127.0.0.1:${NGINX_PORT}/consultations/1`);
+    const healthz = await views(`http://127.0.0.1:${PORTS[0]}/healthz`);
+    results.pageview = { comments_in_db: COMMENTS, one_instance_direct: direct, through_nginx_micro_cache: cached, healthz_floor: healthz };
+  } finally {
+    nginx.kill("SIGTERM");
+    for (const a of apps) await stopProcess(a);
+  }
+} finally {
+  await dropDatabase(SERVER, NAME);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+// The analysis of 100,000 comments read from PostgreSQL, in a process of its own (scripts/bench/analysis-pg.ts).
+const analysis = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", "scripts/bench/analysis-pg.ts"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const analysisLine = analysis.stdout.trim().split("\n").at(-1) ?? "";
+results.analysis = analysisLine.startsWith("{") ? JSON.parse(analysisLine) : { error: `exit ${analysis.status}` };
+console.log(JSON.stringify({ seconds: SECONDS, connections: CONNECTIONS, ...results }));
