@@ -42,3 +42,17 @@ export const SKIP_LOCKED = onPg ? "FOR UPDATE SKIP LOCKED" : "";
  * SKIP LOCKED is meant to be used (a serializable claim would fail on the rows others took meanwhile).
  */
 export const CLAIM_TRANSACTION = (onPg ? { isolationLevel: "read committed" } : { behavior: "immediate" }) as { behavior: "immediate" };
+
+/**
+ * The transaction of a write whose only rule across transactions is a unique constraint (a comment's
+ * idempotency key and receipt number): on PostgreSQL READ COMMITTED, run again when it breaks that
+ * constraint (the second of two concurrent identical submissions then finds the first), instead of
+ * SERIALIZABLE, whose page-level predicate locks make concurrent inserts into one index abort each other.
+ * SQLite's takes the write lock at once.
+ */
+export const UNIQUE_GUARDED_TRANSACTION = (onPg ? { isolationLevel: "read committed", retryOnUniqueViolation: true } : { behavior: "immediate" }) as {
+  behavior: "immediate";
+};
+
+/** Taken before reading the audit chain's last entry to append after it: appends queue (PostgreSQL only). */
+export const AUDIT_APPEND_LOCK = onPg ? "SELECT pg_advisory_xact_lock(hashtext('zhengqiu.audit'))" : null;

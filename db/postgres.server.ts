@@ -27,10 +27,10 @@ const current = new AsyncLocalStorage<Open>();
 
 export const POOL_DEFAULTS = { max: 10, waitMs: 3000 };
 
-/** A serialization failure or a deadlock: the transaction can be run again. */
-export function isRetryable(error: unknown): boolean {
+/** A serialization failure or a deadlock (or, where asked, a unique violation): the transaction can be run again. */
+export function isRetryable(error: unknown, uniqueViolation = false): boolean {
   const code = pgErrorCode(error);
-  return code === "40001" || code === "40P01";
+  return code === "40001" || code === "40P01" || (uniqueViolation && code === "23505");
 }
 
 /** PostgreSQL's SQLSTATE (or the socket's error code), also when drizzle has wrapped the driver's error. */
@@ -70,11 +70,13 @@ export function openPostgres(url: string, options: { max?: number; waitMs?: numb
   const transaction = (async (body, config) => {
     const outer = current.getStore();
     if (outer?.db === proxy) return outer.tx.transaction(body);
+    // Not drizzle's: a transaction guarded by unique constraints is run again when it breaks one (db/dialect-sql.ts).
+    const { retryOnUniqueViolation = false, ...pgConfig } = (config ?? {}) as NonNullable<typeof config> & { retryOnUniqueViolation?: boolean };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await begin((tx) => current.run({ db: proxy, tx }, () => body(tx)), { isolationLevel: "serializable", ...config });
+        return await begin((tx) => current.run({ db: proxy, tx }, () => body(tx)), { isolationLevel: "serializable", ...pgConfig });
       } catch (error) {
-        if (!isRetryable(error) || attempt >= TRANSACTION_TRIES) throw error;
+        if (!isRetryable(error, retryOnUniqueViolation) || attempt >= TRANSACTION_TRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }

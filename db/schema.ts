@@ -682,7 +682,8 @@ export const auditLog = table(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId)]
+  // One row per predecessor: the chain cannot fork, whatever the isolation of the writer's transaction.
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), uniqueIndex("audit_log_prev_hash_unique").on(t.prevHash)]
 );
 
 /** Exceptions to the Monday–Friday working week: public holidays and 调休 make-up working days. */

@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
-import { raw, type Db } from "~db/client.server";
+import { raw, type Db, type Queryable } from "~db/client.server";
+import { AUDIT_APPEND_LOCK } from "~db/dialect-sql";
 import { auditLog } from "~db/schema";
 import { sha256Hex } from "./crypto.server";
 
@@ -30,6 +31,9 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /** Appends one entry to the hash chain. Call it inside the transaction that makes the change. */
 export async function appendAudit(tx: Writer, entry: AuditEntry): Promise<void> {
+  // Appends queue on PostgreSQL, so that one in a READ COMMITTED transaction reads the true last entry (the
+  // unique prev_hash refuses a fork in any case); SQLite's writer already holds the only write lock.
+  if (AUDIT_APPEND_LOCK) await raw(tx as Queryable).run(AUDIT_APPEND_LOCK);
   const last = (await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {

@@ -4,7 +4,7 @@ import { env } from "~/platform/env.server";
 import { shanghaiDate } from "~/platform/periods";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
-import { hit, wouldExceed } from "~/platform/rate-limit.server";
+import { hit, hitHere, wouldExceed } from "~/platform/rate-limit.server";
 import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/platform/db-errors.server";
 import { FormReadError, readForm } from "~/platform/multipart.server";
 import { checkCommentFiles, writeCommentFiles } from "./comment-attachments.server";
@@ -14,7 +14,8 @@ import { receiptViewCookie } from "./receipt-view.server";
 
 const TEN_MINUTES = 10 * 60_000;
 // Attempts of any kind (refused ones included) an address may make per comment it may submit:
-// room for a person's mistakes, not for a flood that costs parsing and validation.
+// room for a person's mistakes, not for a flood that costs parsing and validation. Counted by each
+// instance for itself (a flood guard); the comments an address may submit are counted by all together.
 const ATTEMPTS_PER_COMMENT = 5;
 
 export type CommentFormReply = { errors: Record<string, string>; values: Record<string, string> };
@@ -49,7 +50,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   try {
     // The limits may be counted in the database (RATE_LIMIT_STORE=database): its failure is a storage failure too.
     wait = Math.max(
-      await hit(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
+      await hitHere(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
       await wouldExceed(`comment:accepted:${ipKey}`, accepted)
     );
   } catch (error) {

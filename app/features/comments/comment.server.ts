@@ -1,4 +1,5 @@
 import type { Db } from "~db/client.server";
+import { UNIQUE_GUARDED_TRANSACTION } from "~db/dialect-sql";
 import { type Channel, commentAttachments, type consultations } from "~db/schema";
 import { sha256Hex } from "~/platform/crypto.server";
 import { env } from "~/platform/env.server";
@@ -62,7 +63,8 @@ export function submitComment(
   return db.transaction(
     async (tx) => {
       const q = intakeStatements(tx);
-      const existing = await q.byIdempotencyKey(input.idempotencyKey);
+      const context = await q.context(consultationId, input.idempotencyKey);
+      const existing = context.existing;
       if (existing) {
         if (existing.consultationId !== consultationId)
           return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
@@ -75,7 +77,7 @@ export function submitComment(
         if (!sameSubmission) return { ok: false, field: "form", message: KEY_TAKEN, status: 409, renewKey: true };
         return { ok: true, receiptNo: existing.receiptNo, checkCode: checkCodeFor(input.idempotencyKey), duplicate: true };
       }
-      const row = await q.consultation(consultationId);
+      const row = context.consultation;
       if (!row) return { ok: false, field: "form", message: "未找到该征求意见。", status: 404 };
       const c = {
         ...row,
@@ -117,9 +119,9 @@ export function submitComment(
         if (problem) return { ok: false, ...problem };
       }
 
-      const versionId = (await q.latestVersionId(consultationId)) ?? null;
+      const versionId = context.versionId;
       const numbers = [...new Set(input.articles)];
-      const identities = new Map(numbers.length && versionId ? (await q.articles(versionId)).map((a) => [a.number, a.identityId]) : []);
+      const identities = context.articles;
       if (numbers.some((n) => !identities.has(n))) {
         return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
       }
@@ -128,7 +130,7 @@ export function submitComment(
       const fromDepartment = channel === "department_letter";
       const identityCategory = fromDepartment ? DEPARTMENT_IDENTITY : sanitizeLine(input.identityCategory);
       // The category is published beside anonymous comments, so only a configured one is accepted.
-      const configured = await q.identityCategories();
+      const configured = context.categories;
       if (!fromDepartment && !(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
         return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
       }
@@ -163,7 +165,12 @@ export function submitComment(
         clientHash: meta.ip ? clientHash(meta.ip) : null,
         createdAt: now,
       });
-      for (const n of numbers) await q.insertArticle(id, identities.get(n)!, channel === "web" ? "commenter" : "staff");
+      if (numbers.length)
+        await q.insertArticles(
+          id,
+          numbers.map((n) => identities.get(n)!),
+          channel === "web" ? "commenter" : "staff"
+        );
       for (const m of pii) await q.insertRedaction(id, m.kind, m.start, m.end, m.field);
       // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
       for (const f of meta.files ?? []) {
@@ -206,6 +213,7 @@ export function submitComment(
       }
       return { ok: true, receiptNo, checkCode, duplicate: false };
     },
-    { behavior: "immediate" }
+    // Two submissions with one key: the second finds the first (unique key, run again on PostgreSQL).
+    UNIQUE_GUARDED_TRANSACTION
   );
 }

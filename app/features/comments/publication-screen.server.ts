@@ -90,5 +90,15 @@ export function describeByField(found: Array<{ field: ScreenedField; kind: strin
  * a value stored before that check is screened like any other text: one with a detection is left out.
  */
 export function publicIdentity(category: string | null): string | null {
-  return category && screenText(category).length === 0 ? category : null;
+  if (!category) return null;
+  // A page lists many comments from a handful of categories; the screen (word segmentation included) is
+  // a pure function of the text, so each category is screened once, in a bounded memo.
+  let clean = identityScreened.get(category);
+  if (clean === undefined) {
+    if (identityScreened.size >= 1000) identityScreened.clear();
+    clean = screenText(category).length === 0;
+    identityScreened.set(category, clean);
+  }
+  return clean ? category : null;
 }
+const identityScreened = new Map<string, boolean>();
