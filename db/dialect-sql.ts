@@ -9,6 +9,15 @@ const onPg = dialect === "postgres";
 /** `SELECT value FROM …` the integers of a JSON array bound as one parameter (large IN lists). */
 export const JSON_INTEGERS = onPg ? "SELECT value::integer AS value FROM json_array_elements_text(?::json) AS value" : "SELECT value FROM json_each(?)";
 
+/** `column` is one of the strings of a JSON array bound as one parameter, looked up through its index. */
+export const inJsonTexts = (column: string) =>
+  onPg ? `${column} = ANY(ARRAY(SELECT json_array_elements_text(?::json)))` : `${column} IN (SELECT value FROM json_each(?))`;
+
+/** `SELECT a, b FROM …` the pairs of integers of a JSON array of two-element arrays bound as one parameter. */
+export const JSON_INTEGER_PAIRS = onPg
+  ? "SELECT (value->>0)::integer AS a, (value->>1)::integer AS b FROM json_array_elements(?::json) AS value"
+  : "SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(?)";
+
 /** The values of an expression in a group, joined by commas. */
 export const listOf = (expr: string) => (onPg ? `string_agg((${expr})::text, ',')` : `group_concat(${expr})`);
 

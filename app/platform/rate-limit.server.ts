@@ -1,8 +1,10 @@
 // Fixed-window abuse limits behind a store (docs/decisions/0038): counted in this process's memory by default
 // (one instance; gone on restart, acceptable for limits whose only job is to slow floods down), or in the
 // database's rate_limits table with RATE_LIMIT_STORE=database, where every instance on the database counts
-// together. Either way one statement per hit.
+// together (hits at the same moment in one statement).
 import { raw, type Db } from "~db/client.server";
+import { inJsonTexts } from "~db/dialect-sql";
+import { batcher } from "./batcher";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
 
@@ -62,30 +64,70 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   private lastSweep = 0;
   constructor(private readonly db: Db) {}
 
+  // Hits and checks arriving at the same moment go to the database together, one statement for each kind
+  // (group commit, as comment intake does: docs/decisions/0042). Each is answered as if it had been alone.
+  private readonly hits = batcher((items: Hit[]) => this.hitMany(items), { maxItems: 256, concurrency: 1 });
+  private readonly checks = batcher((keys: string[]) => this.windowsOf(keys), { maxItems: 256, concurrency: 2 });
+
   async hit(key: string, rule: RateLimit, now: number): Promise<number> {
     await this.sweep(now);
-    // One upsert: a new window, or one more hit in the current one. SET reads the row as it was.
-    const row = (await raw(this.db).get<{ windowStart: number; count: number }>(
-      `INSERT INTO rate_limits (key, window_start, count) VALUES (@key, @now, 1)
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN @now - rate_limits.window_start >= @windowMs THEN 1 ELSE rate_limits.count + 1 END,
-         window_start = CASE WHEN @now - rate_limits.window_start >= @windowMs THEN @now ELSE rate_limits.window_start END
-       RETURNING window_start AS "windowStart", count`,
-      { key, now, windowMs: rule.windowMs }
-    ))!;
-    return row.count > rule.limit ? row.windowStart + rule.windowMs - now : 0;
+    const { windowStart, count } = await this.hits({ key, windowMs: rule.windowMs, now });
+    return count > rule.limit ? windowStart + rule.windowMs - now : 0;
   }
 
   async wouldExceed(key: string, rule: RateLimit, now: number): Promise<number> {
-    const row = await raw(this.db).get<{ windowStart: number; count: number }>(
-      `SELECT window_start AS "windowStart", count FROM rate_limits WHERE key = ?`,
-      key
-    );
+    const row = await this.checks(key);
     return row && now - row.windowStart < rule.windowMs && row.count >= rule.limit ? row.windowStart + rule.windowMs - now : 0;
   }
 
   async reset(): Promise<void> {
     await raw(this.db).run(`DELETE FROM rate_limits`);
+  }
+
+  /**
+   * One upsert per window length for a batch of hits: a new window, or n more hits in the current one (SET
+   * reads the row as it was). Several hits on one key are one row whose count they share out in order, so
+   * each gets the count it would have got alone. Keys go in sorted order: two instances' upserts take the
+   * rows' locks in the same order and cannot deadlock.
+   */
+  private async hitMany(items: Hit[]): Promise<Window[]> {
+    const answers: Window[] = new Array(items.length);
+    for (const windowMs of new Set(items.map((h) => h.windowMs))) {
+      const groups = new Map<string, { now: number; indexes: number[] }>();
+      items.forEach((h, i) => {
+        if (h.windowMs !== windowMs) return;
+        const g = groups.get(h.key);
+        if (g) {
+          g.now = Math.max(g.now, h.now);
+          g.indexes.push(i);
+        } else groups.set(h.key, { now: h.now, indexes: [i] });
+      });
+      const keys = [...groups.keys()].sort();
+      const rows = await raw(this.db).all<Window & { key: string }>(
+        `INSERT INTO rate_limits (key, window_start, count) VALUES ${keys.map(() => "(?, ?, ?)").join(", ")}
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN excluded.window_start - rate_limits.window_start >= ? THEN excluded.count ELSE rate_limits.count + excluded.count END,
+           window_start = CASE WHEN excluded.window_start - rate_limits.window_start >= ? THEN excluded.window_start ELSE rate_limits.window_start END
+         RETURNING key, window_start AS "windowStart", count`,
+        ...keys.flatMap((k) => [k, groups.get(k)!.now, groups.get(k)!.indexes.length]),
+        windowMs,
+        windowMs
+      );
+      for (const row of rows) {
+        const { indexes } = groups.get(row.key)!;
+        indexes.forEach((i, j) => (answers[i] = { windowStart: row.windowStart, count: row.count - indexes.length + 1 + j }));
+      }
+    }
+    return answers;
+  }
+
+  private async windowsOf(keys: string[]): Promise<Array<Window | undefined>> {
+    const rows = await raw(this.db).all<Window & { key: string }>(
+      `SELECT key, window_start AS "windowStart", count FROM rate_limits WHERE ${inJsonTexts("key")}`,
+      JSON.stringify([...new Set(keys)])
+    );
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    return keys.map((k) => byKey.get(k));
   }
 
   private async sweep(now: number) {
@@ -94,6 +136,9 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     await raw(this.db).run(`DELETE FROM rate_limits WHERE window_start < ?`, now - KEEP_MS);
   }
 }
+
+type Hit = { key: string; windowMs: number; now: number };
+type Window = { windowStart: number; count: number };
 
 const g = globalThis as { __zhengqiuRateLimits?: RateLimitStore };
 

@@ -53,7 +53,9 @@ export async function loadPost(
   seconds: number,
   connections: number,
   makeBody: (i: number) => string,
-  receiptOf: (location: string, setCookie: string) => string | null
+  receiptOf: (location: string, setCookie: string) => string | null,
+  /** The client address each request says it comes from (X-Forwarded-For), to spread a rush over many senders. */
+  forwardedFor?: (i: number) => string
 ): Promise<LoadResult> {
   let i = 0;
   const receipts: string[] = [];
@@ -66,7 +68,10 @@ export async function loadPost(
       {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        setupRequest: (req) => ({ ...req, body: makeBody(i++) }),
+        setupRequest: (req) => {
+          const n = i++;
+          return { ...req, body: makeBody(n), headers: forwardedFor ? { ...req.headers, "x-forwarded-for": forwardedFor(n) } : req.headers };
+        },
         onResponse: (status, _body, _context, headers) => {
           const location = header(headers, "location");
           const cookie = header(headers, "set-cookie");

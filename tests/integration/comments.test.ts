@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { statusToken } from "~/features/comments/receipt.server";
-import { comments, consultations, emailOutbox, redactions } from "~db/schema";
+import { commentArticles, comments, consultations, emailOutbox, redactions } from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { lookupComment } from "~/features/comments/comment-status.server";
-import { submitComment, type CommentInput } from "~/features/comments/comment.server";
+import { submitComment, submitComments, type CommentInput } from "~/features/comments/comment.server";
 import { handleCommentPost } from "~/features/comments/comment-intake.server";
 import { publicPhase } from "~/features/consultations/consultation-status";
 import { resetRateLimits } from "~/platform/rate-limit.server";
@@ -111,6 +111,52 @@ describe("comment intake", () => {
     const r = await submitComment(db, open.id, input({ body: "<script>alert('x')</script> 第五条很好" }), { now: NOW });
     if (!r.ok) throw new Error(r.message);
     expect((await db.select().from(comments).where(eq(comments.receiptNo, r.receiptNo)).limit(1))[0]!.body).toBe("<script>alert('x')</script> 第五条很好");
+  });
+});
+
+describe("a batch of submissions stored together (group commit)", () => {
+  it("answers each as if alone, in order, and stores each new one once with its articles, redactions and mail", async () => {
+    const taken = input();
+    const first = await submitComment(db, open.id, taken, { now: NOW, ip: "192.0.2.50" });
+    if (!first.ok) throw new Error(first.message);
+    const twice = input({ body: "第五条的补贴标准应当提高。" });
+    const meta = { now: NOW, ip: "192.0.2.51" };
+    const results = await submitComments(db, [
+      { consultationId: open.id, input: input({ articles: [5, 6] }), meta },
+      { consultationId: open.id, input: taken, meta: { now: NOW, ip: "192.0.2.50" } }, // sent again: the first receipt
+      { consultationId: open.id, input: { ...taken, body: "别人的文字" }, meta }, // someone else with that key
+      { consultationId: open.id, input: twice, meta },
+      { consultationId: open.id, input: twice, meta }, // a double click inside one batch
+      { consultationId: open.id, input: { ...twice, body: "同一个键，不同的文字" }, meta },
+      { consultationId: closed.id, input: input(), meta },
+      { consultationId: open.id, input: input({ articles: [999] }), meta },
+      { consultationId: open.id, input: input({ body: "请拨打 139 1234 5678 联系我。", email: "batch@example.com" }), meta },
+    ]);
+    expect(results.map((r) => (r.ok ? (r.duplicate ? "duplicate" : "stored") : r.status))).toEqual([
+      "stored",
+      "duplicate",
+      409,
+      "stored",
+      "duplicate",
+      409,
+      409,
+      400,
+      "stored",
+    ]);
+    expect(results[1]).toMatchObject({ receiptNo: first.receiptNo, checkCode: first.checkCode });
+    expect(results[4]).toMatchObject({ receiptNo: results[3].ok && results[3].receiptNo });
+    expect(await db.select().from(comments).where(eq(comments.idempotencyKey, twice.idempotencyKey))).toHaveLength(1);
+    const withArticles = results[0].ok && (await db.select().from(comments).where(eq(comments.receiptNo, results[0].receiptNo)))[0];
+    expect(withArticles && (await db.select().from(commentArticles).where(eq(commentArticles.commentId, withArticles.id)))).toHaveLength(2);
+    const screened = results[8].ok && (await db.select().from(comments).where(eq(comments.receiptNo, results[8].receiptNo)))[0];
+    expect(screened && screened.hasPii).toBe(true);
+    expect(screened && (await db.select().from(redactions).where(eq(redactions.commentId, screened.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.dedupeKey, `receipt:${results[8].ok && results[8].receiptNo}`))
+    ).toHaveLength(1);
   });
 });
 

@@ -59,3 +59,31 @@ describe("the database store", () => {
     expect(await new MemoryRateLimitStore().hit("shared", RULE, t + 3)).toBe(0); // memory is per process
   });
 });
+
+describe("hits at the same moment", () => {
+  it("are each answered as if alone: of 40 at once on one key, exactly the first 3 are within the limit", async () => {
+    const store = new DatabaseRateLimitStore(db);
+    await store.reset();
+    const t = 5_000_000;
+    const waits = await Promise.all(Array.from({ length: 40 }, () => store.hit("rush", RULE, t)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(3);
+    expect(waits.filter((w) => w === RULE.windowMs)).toHaveLength(37);
+    expect(await store.wouldExceed("rush", RULE, t)).toBe(RULE.windowMs);
+  });
+
+  it("from two instances on overlapping keys are all counted, and never deadlock", async () => {
+    const here = new DatabaseRateLimitStore(db);
+    const there = new DatabaseRateLimitStore(other);
+    await here.reset();
+    const rule = { limit: 1000, windowMs: 60_000 };
+    const t = 6_000_000;
+    const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    await Promise.all(Array.from({ length: 240 }, (_, i) => (i % 2 ? here : there).hit(keys[(i * 7) % keys.length], rule, t + i)));
+    const counts = await Promise.all(keys.map((k) => here.hit(k, rule, t + 1000)));
+    expect(counts.every((w) => w === 0)).toBe(true);
+    // 240 hits over 12 keys, then one more each: the 21st on every key.
+    const rows = await Promise.all(keys.map((k) => here.wouldExceed(k, { limit: 21, windowMs: 60_000 }, t + 1001)));
+    expect(rows.every((w) => w > 0)).toBe(true);
+    expect(await here.wouldExceed("k0", { limit: 22, windowMs: 60_000 }, t + 1001)).toBe(0);
+  });
+});

@@ -9,7 +9,8 @@ import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_ME
 import { FormReadError, readForm } from "~/platform/multipart.server";
 import { checkCommentFiles, writeCommentFiles } from "./comment-attachments.server";
 import { CommentSchema } from "./comment-schema";
-import { clientHash, submitComment } from "./comment.server";
+import { batcher } from "~/platform/batcher";
+import { clientHash, type IntakeResult, submitComments, type Submission } from "./comment.server";
 import { receiptViewCookie } from "./receipt-view.server";
 
 const TEN_MINUTES = 10 * 60_000;
@@ -65,10 +66,11 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   if (!parsed.ok) return fail(400, parsed.errors, values);
   const checked = await checkCommentFiles(chosenFiles(form, "files"));
   if (!checked.ok) return fail(400, { files: checked.message }, values);
-  let result: Awaited<ReturnType<typeof submitComment>>;
+  let result: IntakeResult;
   try {
     await writeCommentFiles(checked.files);
-    result = await retryWhileBusy(() => submitComment(getDb(), consultationId, parsed.data, { ip: clientIp, files: checked.files }));
+    const submission: Submission = { consultationId, input: parsed.data, meta: { ip: clientIp, files: checked.files } };
+    result = await retryWhileBusy(() => submitTogether(submission));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
     return storageFailure(error, values);
@@ -87,6 +89,13 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
   return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
 }
+
+/**
+ * Comments sent at the same moment are stored together, a batch per transaction (group commit, decision
+ * 0042): each is checked and answered as if alone, and a failed batch fails each of its comments, which
+ * the person is told with their text kept. Two batches at once: one being written while the next is read.
+ */
+const submitTogether = batcher((batch: Submission[]) => submitComments(getDb(), batch), { maxItems: 32, concurrency: 1 });
 
 /**
  * The key of a form sent without one: a page without JavaScript, whose HTML (shared by a cache) carries

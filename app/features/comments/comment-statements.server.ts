@@ -1,9 +1,10 @@
-// The intake's hot path as prepared statements: building and preparing each query anew costs more
-// than running it (measured by `npm run bench:intake`), and every comment runs all of these.
+// The intake's hot path in plain SQL: a batch of comments (comment.server.ts) costs a handful of
+// statements whatever its size, each a round trip on PostgreSQL (docs/decisions/0042).
 import { raw, type Queryable } from "~db/client.server";
-import { JSON_INTEGERS, jsonObjects } from "~db/dialect-sql";
+import { inJsonTexts, JSON_INTEGER_PAIRS, jsonObjects } from "~db/dialect-sql";
 
-type IdempotentRow = {
+/** What is compared when a key comes back: the comment stored under it. */
+export type StoredByKey = {
   receiptNo: string;
   consultationId: number;
   body: string;
@@ -13,24 +14,46 @@ type IdempotentRow = {
   enteredBy: number | null;
 };
 type ConsultationRow = { id: number; title: string; status: string; opensAt: number | null; closesAt: number | null; requireEmailVerification: number };
-type ContextRow = ConsultationRow & { versionId: number | null; articles: string | null; categories: string | null; existing: string | null };
+type ContextRow = ConsultationRow & { versionId: number | null; articles: string | null; categories: string | null };
 
-/** What a submission is checked against, read in one statement (each is a round trip on PostgreSQL). */
-export interface IntakeContext {
-  consultation: ConsultationRow | null;
+/** What a submission to a consultation is checked against, read in one statement. */
+export interface ConsultationContext {
+  consultation: ConsultationRow;
   versionId: number | null;
   /** Article number → its identity, in the latest version. */
   articles: Map<number, number>;
   /** The identity categories a form may choose (none configured: the fallback list). */
   categories: string[];
-  /** The comment already stored under the submission's key, in any consultation. */
-  existing: IdempotentRow | null;
 }
 
+/** The columns a comment is inserted with, in order. */
+const COMMENT_COLUMNS = [
+  ["consultation_id", "consultationId"],
+  ["version_id", "versionId"],
+  ["receipt_no", "receiptNo"],
+  ["check_code_hash", "checkCodeHash"],
+  ["body", "body"],
+  ["body_normalized", "bodyNormalized"],
+  ["name", "name"],
+  ["organisation", "organisation"],
+  ["identity_category", "identityCategory"],
+  ["email", "email"],
+  ["notify_result", "notifyResult"],
+  ["publish_preference", "publishPreference"],
+  ["channel", "channel"],
+  ["entered_by", "enteredBy"],
+  ["received_at", "receivedAt"],
+  ["has_pii", "hasPii"],
+  ["idempotency_key", "idempotencyKey"],
+  ["client_hash", "clientHash"],
+  ["created_at", "createdAt"],
+] as const;
+const ROW = `(${COMMENT_COLUMNS.map(() => "?").join(", ")})`;
+
 const SQL = {
-  // The consultation, its latest version with that version's articles, the identity categories, and the
-  // comment already stored under the key: one row, or none when the consultation does not exist.
-  context: `WITH v AS (SELECT id FROM draft_versions WHERE consultation_id = @consultationId ORDER BY version_no DESC LIMIT 1)
+  // The consultation, its latest version with that version's articles, and the identity categories:
+  // one row, or none when the consultation does not exist.
+  context: `WITH v AS (SELECT id FROM draft_versions WHERE consultation_id = ? ORDER BY version_no DESC LIMIT 1)
        SELECT c.id, c.title, c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt",
          c.require_email_verification AS "requireEmailVerification",
          (SELECT id FROM v) AS "versionId",
@@ -38,56 +61,49 @@ const SQL = {
            ["number", "number"],
            ["identityId", "article_identity_id"],
          ])} FROM draft_nodes WHERE version_id = (SELECT id FROM v) AND kind = 'article' AND article_identity_id IS NOT NULL) AS articles,
-         (SELECT ${jsonObjects([["label", "label"]])} FROM identity_categories WHERE active) AS categories,
-         (SELECT ${jsonObjects([
-           ["receiptNo", "receipt_no"],
-           ["consultationId", "consultation_id"],
-           ["body", "body"],
-           ["name", "name"],
-           ["email", "email"],
-           ["clientHash", "client_hash"],
-           ["enteredBy", "entered_by"],
-         ])} FROM comments WHERE idempotency_key = @key) AS existing
-       FROM consultations c WHERE c.id = @consultationId`,
-  byIdempotencyKey: `SELECT receipt_no AS "receiptNo", consultation_id AS "consultationId", body, name, email, client_hash AS "clientHash",
-         entered_by AS "enteredBy"
-       FROM comments WHERE idempotency_key = ?`,
-  insertComment: `INSERT INTO comments (consultation_id, version_id, receipt_no, check_code_hash, body, body_normalized, name,
-         organisation, identity_category, email, notify_result, publish_preference, channel, entered_by, received_at, has_pii,
-         idempotency_key, client_hash, created_at)
-       VALUES (@consultationId, @versionId, @receiptNo, @checkCodeHash, @body, @bodyNormalized, @name,
-         @organisation, @identityCategory, @email, @notifyResult, @publishPreference, @channel, @enteredBy, @receivedAt, @hasPii,
-         @idempotencyKey, @clientHash, @createdAt)
-       RETURNING id`,
-  insertArticles: `INSERT INTO comment_articles (comment_id, article_identity_id, source) SELECT ?, value, ? FROM (${JSON_INTEGERS}) AS ids`,
+         (SELECT ${jsonObjects([["label", "label"]])} FROM identity_categories WHERE active) AS categories
+       FROM consultations c WHERE c.id = ?`,
+  byIdempotencyKeys: `SELECT receipt_no AS "receiptNo", consultation_id AS "consultationId", body, name, email, client_hash AS "clientHash",
+         entered_by AS "enteredBy", idempotency_key AS "key"
+       FROM comments WHERE ${inJsonTexts("idempotency_key")}`,
+  insertComments: (rows: number) =>
+    `INSERT INTO comments (${COMMENT_COLUMNS.map(([c]) => c).join(", ")})
+       VALUES ${Array.from({ length: rows }, () => ROW).join(", ")}
+       RETURNING id, receipt_no AS "receiptNo"`,
+  insertArticles: `INSERT INTO comment_articles (comment_id, article_identity_id, source) SELECT a, b, ? FROM (${JSON_INTEGER_PAIRS}) AS pairs`,
   insertRedaction: `INSERT INTO redactions (comment_id, kind, start, "end", field) VALUES (?, ?, ?, ?, ?)`,
 };
 
-/**
- * The intake's statements on the transaction's connection, each a named async query (prepared once per
- * connection by raw()), so that the PostgreSQL issue can give each its twin in one place.
- */
+const list = <T>(json: string | null | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
+
+/** The intake's statements on the transaction's connection. */
 export function intakeStatements(tx: Queryable) {
   const q = raw(tx);
   return {
-    context: async (consultationId: number, key: string): Promise<IntakeContext> => {
-      const row = await q.get<ContextRow>(SQL.context, { consultationId, key });
-      const list = <T>(json: string | null | undefined): T[] => (json ? (JSON.parse(json) as T[]) : []);
-      if (!row) {
-        const existing = await q.get<IdempotentRow>(SQL.byIdempotencyKey, key);
-        return { consultation: null, versionId: null, articles: new Map(), categories: [], existing: existing ?? null };
-      }
-      const { versionId, articles, categories, existing, ...consultation } = row;
+    consultationContext: async (consultationId: number): Promise<ConsultationContext | null> => {
+      const row = await q.get<ContextRow>(SQL.context, consultationId, consultationId);
+      if (!row) return null;
+      const { versionId, articles, categories, ...consultation } = row;
       return {
         consultation,
         versionId,
         articles: new Map(list<{ number: number; identityId: number }>(articles).map((a) => [a.number, a.identityId])),
         categories: list<{ label: string }>(categories).map((c) => c.label),
-        existing: list<IdempotentRow>(existing)[0] ?? null,
       };
     },
-    insertComment: async (values: Record<string, unknown>) => (await q.get<{ id: number }>(SQL.insertComment, values))!,
-    insertArticles: (commentId: number, identityIds: number[], source: string) => q.run(SQL.insertArticles, commentId, source, JSON.stringify(identityIds)),
+    /** The comments already stored under any of these keys, by key. */
+    byIdempotencyKeys: async (keys: string[]): Promise<Map<string, StoredByKey>> => {
+      const rows = await q.all<StoredByKey & { key: string }>(SQL.byIdempotencyKeys, JSON.stringify(keys));
+      return new Map(rows.map(({ key, ...stored }) => [key, stored]));
+    },
+    /** Inserts the rows in one statement; their ids by receipt number. */
+    insertComments: async (rows: Array<Record<(typeof COMMENT_COLUMNS)[number][1], unknown>>): Promise<Map<string, number>> => {
+      const values = rows.flatMap((r) => COMMENT_COLUMNS.map(([, field]) => r[field]));
+      const inserted = await q.all<{ id: number; receiptNo: string }>(SQL.insertComments(rows.length), ...values);
+      return new Map(inserted.map((r) => [r.receiptNo, r.id]));
+    },
+    /** [comment id, article identity] pairs, all from one source, in one statement. */
+    insertArticles: (pairs: Array<[number, number]>, source: string) => q.run(SQL.insertArticles, source, JSON.stringify(pairs)),
     insertRedaction: (commentId: number, kind: string, start: number, end: number, field: string) =>
       q.run(SQL.insertRedaction, commentId, kind, start, end, field),
   };

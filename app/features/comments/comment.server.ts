@@ -11,7 +11,7 @@ import { type CommentSchema, DEPARTMENT_IDENTITY } from "./comment-schema";
 import { publicPhase } from "~/features/consultations";
 import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
 import { screenComment } from "./publication-screen.server";
-import { intakeStatements } from "./comment-statements.server";
+import { type ConsultationContext, intakeStatements, type StoredByKey } from "./comment-statements.server";
 import { receiptNotice } from "~/features/notices";
 import { queueNotice } from "~/features/notices/index.server";
 import { checkCodeFor, hashCheckCode, newCheckCode, newReceiptNo, verificationToken } from "./receipt.server";
@@ -45,6 +45,15 @@ export function clientHash(ip: string): string {
   return sha256Hex(`${env().SESSION_SECRET}:ip:${ip}`).slice(0, 32);
 }
 
+export type SubmitMeta = { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] };
+
+/** One submission of a batch (submitComments). */
+export interface Submission {
+  consultationId: number;
+  input: CommentInput;
+  meta?: SubmitMeta;
+}
+
 /**
  * Stores a comment and queues its receipt in one transaction, after checking at this very instant
  * that the consultation is open (for staff entry: that the record is still open and the dates fit
@@ -52,168 +61,266 @@ export function clientHash(ip: string): string {
  * idempotency key, same text, same sender) gets the first receipt back instead of a second comment;
  * anyone else presenting that key gets an error, never the first person's receipt.
  */
-export function submitComment(
-  db: Db,
-  consultationId: number,
-  input: CommentInput,
-  meta: { now?: Date; ip?: string; channel?: Channel; receivedAt?: Date; staff?: StaffEntryMeta; files?: PreparedFile[] } = {}
-): Promise<IntakeResult> {
-  const now = meta.now ?? new Date();
-  const channel = meta.channel ?? "web";
+export async function submitComment(db: Db, consultationId: number, input: CommentInput, meta: SubmitMeta = {}): Promise<IntakeResult> {
+  return (await submitComments(db, [{ consultationId, input, meta }]))[0];
+}
+
+/** A comment ready to be written: its row and what goes with it. */
+interface Planned {
+  index: number;
+  row: CommentRow;
+  numbers: number[];
+  identityIds: number[];
+  source: "commenter" | "staff";
+  pii: ReturnType<typeof screenComment>;
+  checkCode: string;
+  notice: Parameters<typeof queueNotice>[1] | null;
+}
+
+/**
+ * Several submissions in one transaction, each answered as submitComment answers it alone: the reads and
+ * writes of the batch are a handful of statements whatever its size (comment intake under a rush, see
+ * comment-intake.server.ts). Two submissions of the batch with one key are one comment, as they would be
+ * one after the other.
+ */
+export function submitComments(db: Db, batch: Submission[]): Promise<IntakeResult[]> {
   return db.transaction(
     async (tx) => {
       const q = intakeStatements(tx);
-      const context = await q.context(consultationId, input.idempotencyKey);
-      const existing = context.existing;
-      if (existing) {
-        if (existing.consultationId !== consultationId)
-          return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
-        const sameSubmission =
-          existing.body === sanitizeUserText(input.body).trim() &&
-          existing.name === (input.name ? sanitizeLine(input.name) : null) &&
-          existing.email === input.email &&
-          existing.clientHash === (meta.ip ? clientHash(meta.ip) : null) &&
-          existing.enteredBy === (meta.staff?.actor.id ?? null);
-        if (!sameSubmission) return { ok: false, field: "form", message: KEY_TAKEN, status: 409, renewKey: true };
-        return { ok: true, receiptNo: existing.receiptNo, checkCode: checkCodeFor(input.idempotencyKey), duplicate: true };
-      }
-      const row = context.consultation;
-      if (!row) return { ok: false, field: "form", message: "未找到该征求意见。", status: 404 };
-      const c = {
-        ...row,
-        status: row.status as Consultation["status"],
-        opensAt: row.opensAt === null ? null : new Date(row.opensAt),
-        closesAt: row.closesAt === null ? null : new Date(row.closesAt),
-      };
-      if (channel === "web") {
-        const phase = publicPhase(c, now);
-        if (phase === "upcoming")
-          return {
-            ok: false,
-            field: "form",
-            message: `本次征求意见尚未开始，将于 ${formatDateTime(c.opensAt!)} 开始接收意见。您填写的内容已保留在下方。`,
-            status: 409,
-          };
-        if (phase !== "open")
-          return {
-            ok: false,
-            field: "form",
-            message: `本次征求意见已于 ${c.closesAt ? formatDateTime(c.closesAt) : "此前"} 截止，网上意见未能提交。您填写的内容已保留在下方，可复制保存。`,
-            status: 409,
-          };
-        if (row.requireEmailVerification && !input.email)
-          return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
-      } else {
-        if (!meta.staff) return { ok: false, field: "form", message: "非网上提交的意见须由工作人员录入。", status: 403 };
-        const problem = staffEntryProblem(
-          c,
-          {
-            channel,
-            receivedAt: meta.receivedAt ?? now,
-            postmarkedAt: meta.staff.postmarkedAt ?? null,
-            lateReason: meta.staff.lateReason ?? null,
-            department: meta.staff.department ?? null,
-          },
-          now
-        );
-        if (problem) return { ok: false, ...problem };
-      }
-
-      const versionId = context.versionId;
-      const numbers = [...new Set(input.articles)];
-      const identities = context.articles;
-      if (numbers.some((n) => !identities.has(n))) {
-        return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
-      }
-
-      // A department's letter: the department is the identity, whatever category the form sent.
-      const fromDepartment = channel === "department_letter";
-      const identityCategory = fromDepartment ? DEPARTMENT_IDENTITY : sanitizeLine(input.identityCategory);
-      // The category is published beside anonymous comments, so only a configured one is accepted.
-      const configured = context.categories;
-      if (!fromDepartment && !(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
-        return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
-      }
-
-      const body = sanitizeUserText(input.body).trim();
-      const name = input.name ? sanitizeLine(input.name) : null;
-      const department = fromDepartment && meta.staff?.department ? meta.staff.department : input.organisation;
-      const organisation = department ? sanitizeLine(department) : null;
-      const receivedAt = meta.receivedAt ?? now;
-      const receiptNo = newReceiptNo(receivedAt);
-      const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
-      // Every field that may be published is screened; each detection waits for a moderator.
-      const pii = screenComment({ body, name, organisation });
-      const { id } = await q.insertComment({
-        consultationId,
-        versionId,
-        receiptNo,
-        checkCodeHash: hashCheckCode(receiptNo, checkCode),
-        body,
-        bodyNormalized: body.normalize("NFKC"),
-        name,
-        organisation,
-        identityCategory,
-        email: input.email,
-        notifyResult: input.notifyResult !== false,
-        publishPreference: input.publishPreference,
-        channel,
-        enteredBy: meta.staff?.actor.id ?? null,
-        receivedAt,
-        hasPii: pii.length > 0,
-        idempotencyKey: input.idempotencyKey,
-        clientHash: meta.ip ? clientHash(meta.ip) : null,
-        createdAt: now,
+      const contexts = new Map<number, ConsultationContext | null>();
+      for (const id of new Set(batch.map((b) => b.consultationId))) contexts.set(id, await q.consultationContext(id));
+      const existing = await q.byIdempotencyKeys([...new Set(batch.map((b) => b.input.idempotencyKey))]);
+      const results: IntakeResult[] = new Array(batch.length);
+      const planned: Planned[] = [];
+      // A key met again in this batch: answered once the first with that key is written.
+      const firstWithKey = new Map<string, number>();
+      const repeats: number[] = [];
+      batch.forEach((submission, index) => {
+        const key = submission.input.idempotencyKey;
+        if (firstWithKey.has(key)) return repeats.push(index);
+        const found = existing.get(key);
+        const outcome = found ? againstStored(found, submission) : plan(contexts.get(submission.consultationId) ?? null, submission, index);
+        if ("ok" in outcome) results[index] = outcome;
+        else {
+          planned.push(outcome);
+          firstWithKey.set(key, index);
+        }
       });
-      if (numbers.length)
-        await q.insertArticles(
-          id,
-          numbers.map((n) => identities.get(n)!),
-          channel === "web" ? "commenter" : "staff"
-        );
-      for (const m of pii) await q.insertRedaction(id, m.kind, m.start, m.end, m.field);
-      // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
-      for (const f of meta.files ?? []) {
-        await tx
-          .insert(commentAttachments)
-          .values({ commentId: id, filename: f.filename, mimeType: f.mimeType, size: f.size, sha256: f.sha256, storagePath: f.storagePath, createdAt: now });
+      if (planned.length) {
+        const ids = await q.insertComments(planned.map((p) => p.row));
+        for (const source of ["commenter", "staff"] as const) {
+          const pairs = planned
+            .filter((p) => p.source === source)
+            .flatMap((p) => p.identityIds.map((identity): [number, number] => [ids.get(p.row.receiptNo)!, identity]));
+          if (pairs.length) await q.insertArticles(pairs, source);
+        }
+        for (const p of planned) {
+          const id = ids.get(p.row.receiptNo)!;
+          const meta = batch[p.index].meta ?? {};
+          for (const m of p.pii) await q.insertRedaction(id, m.kind, m.start, m.end, m.field);
+          // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
+          for (const f of meta.files ?? []) {
+            await tx.insert(commentAttachments).values({
+              commentId: id,
+              filename: f.filename,
+              mimeType: f.mimeType,
+              size: f.size,
+              sha256: f.sha256,
+              storagePath: f.storagePath,
+              createdAt: p.row.createdAt,
+            });
+          }
+          if (meta.staff) await auditStaffEntry(tx, id, p, meta.staff, meta.files ?? []);
+          if (p.notice) await queueNotice(tx, p.notice, p.row.createdAt);
+          results[p.index] = { ok: true, receiptNo: p.row.receiptNo, checkCode: p.checkCode, duplicate: false };
+        }
       }
-      if (meta.staff) {
-        await appendAudit(tx, {
-          actor: meta.staff.actor,
-          action: "comment.staff_entry",
-          entityType: "comment",
-          entityId: id,
-          after: {
-            consultationId,
-            receiptNo,
-            channel,
-            receivedOn: shanghaiDate(receivedAt),
-            postmarkedOn: meta.staff.postmarkedAt ? shanghaiDate(meta.staff.postmarkedAt) : null,
-            lateReason: meta.staff.lateReason ?? null,
-            articles: numbers,
-            files: (meta.files ?? []).map((f) => ({ filename: f.filename, sha256: f.sha256 })),
-          },
-          ip: meta.staff.ip ?? null,
-          at: now,
-        });
+      for (const index of repeats) {
+        const first = firstWithKey.get(batch[index].input.idempotencyKey)!;
+        const stored = results[first];
+        results[index] = !stored.ok ? stored : againstStored(storedOf(planned.find((p) => p.index === first)!), batch[index]);
       }
-      if (input.email) {
-        const verifyLink = row.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
-        await queueNotice(
-          tx,
-          {
-            ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }),
-            to: input.email,
-            kind: "receipt",
-            dedupeKey: `receipt:${receiptNo}`,
-          },
-          now
-        );
-      }
-      return { ok: true, receiptNo, checkCode, duplicate: false };
+      return results;
     },
     // Two submissions with one key: the second finds the first (unique key, run again on PostgreSQL).
     UNIQUE_GUARDED_TRANSACTION
   );
+}
+
+type CommentRow = {
+  consultationId: number;
+  versionId: number | null;
+  receiptNo: string;
+  checkCodeHash: string;
+  body: string;
+  bodyNormalized: string;
+  name: string | null;
+  organisation: string | null;
+  identityCategory: string;
+  email: string | null;
+  notifyResult: boolean;
+  publishPreference: CommentInput["publishPreference"];
+  channel: Channel;
+  enteredBy: number | null;
+  receivedAt: Date;
+  hasPii: boolean;
+  idempotencyKey: string;
+  clientHash: string | null;
+  createdAt: Date;
+};
+
+const storedOf = (p: Planned): StoredByKey => ({
+  receiptNo: p.row.receiptNo,
+  consultationId: p.row.consultationId,
+  body: p.row.body,
+  name: p.row.name,
+  email: p.row.email,
+  clientHash: p.row.clientHash,
+  enteredBy: p.row.enteredBy,
+});
+
+/** A submission whose key is already taken: the same submission again gets the first receipt, anyone else an error. */
+function againstStored(existing: StoredByKey, { consultationId, input, meta = {} }: Submission): IntakeResult {
+  if (existing.consultationId !== consultationId)
+    return { ok: false, field: "form", message: "表单已过期，请刷新页面后重新提交。", status: 400, renewKey: true };
+  const sameSubmission =
+    existing.body === sanitizeUserText(input.body).trim() &&
+    existing.name === (input.name ? sanitizeLine(input.name) : null) &&
+    existing.email === input.email &&
+    existing.clientHash === (meta.ip ? clientHash(meta.ip) : null) &&
+    existing.enteredBy === (meta.staff?.actor.id ?? null);
+  if (!sameSubmission) return { ok: false, field: "form", message: KEY_TAKEN, status: 409, renewKey: true };
+  return { ok: true, receiptNo: existing.receiptNo, checkCode: checkCodeFor(input.idempotencyKey), duplicate: true };
+}
+
+/** A new submission checked against its consultation at this instant: the refusal, or what to write. */
+function plan(context: ConsultationContext | null, { consultationId, input, meta = {} }: Submission, index: number): IntakeResult | Planned {
+  const now = meta.now ?? new Date();
+  const channel = meta.channel ?? "web";
+  const row = context?.consultation;
+  if (!context || !row) return { ok: false, field: "form", message: "未找到该征求意见。", status: 404 };
+  const c = {
+    ...row,
+    status: row.status as Consultation["status"],
+    opensAt: row.opensAt === null ? null : new Date(row.opensAt),
+    closesAt: row.closesAt === null ? null : new Date(row.closesAt),
+  };
+  if (channel === "web") {
+    const phase = publicPhase(c, now);
+    if (phase === "upcoming")
+      return {
+        ok: false,
+        field: "form",
+        message: `本次征求意见尚未开始，将于 ${formatDateTime(c.opensAt!)} 开始接收意见。您填写的内容已保留在下方。`,
+        status: 409,
+      };
+    if (phase !== "open")
+      return {
+        ok: false,
+        field: "form",
+        message: `本次征求意见已于 ${c.closesAt ? formatDateTime(c.closesAt) : "此前"} 截止，网上意见未能提交。您填写的内容已保留在下方，可复制保存。`,
+        status: 409,
+      };
+    if (row.requireEmailVerification && !input.email)
+      return { ok: false, field: "form", message: "本次征求意见要求填写电子邮箱并确认后，意见方计入有效意见。", status: 400 };
+  } else {
+    if (!meta.staff) return { ok: false, field: "form", message: "非网上提交的意见须由工作人员录入。", status: 403 };
+    const problem = staffEntryProblem(
+      c,
+      {
+        channel,
+        receivedAt: meta.receivedAt ?? now,
+        postmarkedAt: meta.staff.postmarkedAt ?? null,
+        lateReason: meta.staff.lateReason ?? null,
+        department: meta.staff.department ?? null,
+      },
+      now
+    );
+    if (problem) return { ok: false, ...problem };
+  }
+
+  const numbers = [...new Set(input.articles)];
+  const identities = context.articles;
+  if (numbers.some((n) => !identities.has(n))) {
+    return { ok: false, field: "articles", message: "所选条款在征求意见稿中不存在，请重新选择。", status: 400 };
+  }
+
+  // A department's letter: the department is the identity, whatever category the form sent.
+  const fromDepartment = channel === "department_letter";
+  const identityCategory = fromDepartment ? DEPARTMENT_IDENTITY : sanitizeLine(input.identityCategory);
+  // The category is published beside anonymous comments, so only a configured one is accepted.
+  const configured = context.categories;
+  if (!fromDepartment && !(configured.length ? configured : FALLBACK_IDENTITY_CATEGORIES).includes(identityCategory)) {
+    return { ok: false, field: "identityCategory", message: "身份类别无效，请从列表中选择。", status: 400 };
+  }
+
+  const body = sanitizeUserText(input.body).trim();
+  const name = input.name ? sanitizeLine(input.name) : null;
+  const department = fromDepartment && meta.staff?.department ? meta.staff.department : input.organisation;
+  const organisation = department ? sanitizeLine(department) : null;
+  const receivedAt = meta.receivedAt ?? now;
+  const receiptNo = newReceiptNo(receivedAt);
+  const checkCode = channel === "web" ? checkCodeFor(input.idempotencyKey) : newCheckCode();
+  // Every field that may be published is screened; each detection waits for a moderator.
+  const pii = screenComment({ body, name, organisation });
+  const verifyLink = input.email && row.requireEmailVerification ? `${env().PUBLIC_URL}/verify/${receiptNo}/${verificationToken(receiptNo)}` : undefined;
+  return {
+    index,
+    row: {
+      consultationId,
+      versionId: context.versionId,
+      receiptNo,
+      checkCodeHash: hashCheckCode(receiptNo, checkCode),
+      body,
+      bodyNormalized: body.normalize("NFKC"),
+      name,
+      organisation,
+      identityCategory,
+      email: input.email,
+      notifyResult: input.notifyResult !== false,
+      publishPreference: input.publishPreference,
+      channel,
+      enteredBy: meta.staff?.actor.id ?? null,
+      receivedAt,
+      hasPii: pii.length > 0,
+      idempotencyKey: input.idempotencyKey,
+      clientHash: meta.ip ? clientHash(meta.ip) : null,
+      createdAt: now,
+    },
+    numbers,
+    identityIds: numbers.map((n) => identities.get(n)!),
+    source: channel === "web" ? "commenter" : "staff",
+    pii,
+    checkCode,
+    notice: input.email
+      ? {
+          ...receiptNotice({ consultationTitle: c.title, receiptNo, checkCode, receivedAt, verifyLink }),
+          to: input.email,
+          kind: "receipt",
+          dedupeKey: `receipt:${receiptNo}`,
+        }
+      : null,
+  };
+}
+
+/** A comment entered by staff is audited in the transaction that stores it. */
+function auditStaffEntry(tx: Parameters<typeof appendAudit>[0], id: number, p: Planned, staff: StaffEntryMeta, files: PreparedFile[]) {
+  return appendAudit(tx, {
+    actor: staff.actor,
+    action: "comment.staff_entry",
+    entityType: "comment",
+    entityId: id,
+    after: {
+      consultationId: p.row.consultationId,
+      receiptNo: p.row.receiptNo,
+      channel: p.row.channel,
+      receivedOn: shanghaiDate(p.row.receivedAt),
+      postmarkedOn: staff.postmarkedAt ? shanghaiDate(staff.postmarkedAt) : null,
+      lateReason: staff.lateReason ?? null,
+      articles: p.numbers,
+      files: files.map((f) => ({ filename: f.filename, sha256: f.sha256 })),
+    },
+    ip: staff.ip ?? null,
+    at: p.row.createdAt,
+  });
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { batcher } from "./batcher";
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe("batcher", () => {
+  it("sends a lone call at once, in a batch of one", async () => {
+    const batches: number[][] = [];
+    const double = batcher(async (xs: number[]) => (batches.push(xs), xs.map((x) => x * 2)), { maxItems: 10, concurrency: 1 });
+    expect(await double(21)).toBe(42);
+    expect(batches).toEqual([[21]]);
+  });
+
+  it("groups the calls that arrive while a batch is in flight, and answers each its own result", async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    const run = async (xs: number[]) => {
+      batches.push(xs);
+      if (batches.length === 1) await new Promise<void>((r) => (release = r));
+      return xs.map((x) => `r${x}`);
+    };
+    const call = batcher(run, { maxItems: 3, concurrency: 1 });
+    const first = call(0);
+    await tick();
+    const rest = [1, 2, 3, 4, 5].map((x) => call(x));
+    await tick();
+    expect(batches).toEqual([[0]]);
+    release();
+    expect(await Promise.all([first, ...rest])).toEqual(["r0", "r1", "r2", "r3", "r4", "r5"]);
+    expect(batches).toEqual([[0], [1, 2, 3], [4, 5]]);
+  });
+
+  it("rejects every call of a failed batch with its error, and goes on with the next", async () => {
+    let n = 0;
+    const call = batcher(
+      async (xs: number[]) => {
+        if (n++ === 0) throw new Error("disk full");
+        return xs;
+      },
+      { maxItems: 10, concurrency: 1 }
+    );
+    const failed = [call(1), call(2)].map((p) => p.catch((e: Error) => e.message));
+    expect(await Promise.all(failed)).toEqual(["disk full", "disk full"]);
+    expect(await call(3)).toBe(3);
+  });
+
+  it("keeps at most `concurrency` batches in flight", async () => {
+    let running = 0;
+    let most = 0;
+    const call = batcher(
+      async (xs: number[]) => {
+        most = Math.max(most, ++running);
+        await tick();
+        running--;
+        return xs;
+      },
+      { maxItems: 1, concurrency: 2 }
+    );
+    await Promise.all(Array.from({ length: 6 }, (_, i) => call(i)));
+    expect(most).toBe(2);
+  });
+});
