@@ -30,7 +30,36 @@ describe("batcher", () => {
     expect(batches).toEqual([[0], [1, 2, 3], [4, 5]]);
   });
 
-  it("rejects every call of a failed batch with its error, and goes on with the next", async () => {
+  it("runs each item of a failed batch alone, so that only the item that fails gets an error", async () => {
+    const batches: number[][] = [];
+    const call = batcher(
+      async (xs: number[]) => {
+        batches.push(xs);
+        if (xs.includes(13)) throw new Error(`refused ${xs.join(",")}`);
+        return xs.map((x) => x + 1);
+      },
+      { maxItems: 10, concurrency: 1 }
+    );
+    const results = await Promise.all([12, 13, 14].map((x) => call(x).catch((e: Error) => e.message)));
+    expect(results).toEqual([13, "refused 13", 15]);
+    expect(batches).toEqual([[12, 13, 14], [12], [13], [14]]);
+  });
+
+  it("fails the whole batch at once when the failure is everyone's", async () => {
+    const batches: number[][] = [];
+    const call = batcher(
+      async (xs: number[]) => {
+        batches.push(xs);
+        throw new Error("database unreachable");
+      },
+      { maxItems: 10, concurrency: 1, isolate: (e) => (e as Error).message !== "database unreachable" }
+    );
+    const results = await Promise.all([1, 2, 3].map((x) => call(x).catch((e: Error) => e.message)));
+    expect(results).toEqual(["database unreachable", "database unreachable", "database unreachable"]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
+  it("rejects the call of a failed batch of one with its error, and goes on with the next", async () => {
     let n = 0;
     const call = batcher(
       async (xs: number[]) => {
@@ -39,8 +68,7 @@ describe("batcher", () => {
       },
       { maxItems: 10, concurrency: 1 }
     );
-    const failed = [call(1), call(2)].map((p) => p.catch((e: Error) => e.message));
-    expect(await Promise.all(failed)).toEqual(["disk full", "disk full"]);
+    expect(await call(1).catch((e: Error) => e.message)).toBe("disk full");
     expect(await call(3)).toBe(3);
   });
 

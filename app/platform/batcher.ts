@@ -8,13 +8,19 @@ export interface BatcherOptions {
   maxItems: number;
   /** At most this many batches in flight at once. */
   concurrency: number;
+  /**
+   * Whether a batch's error may be one item's doing, so that each item is run again alone (the default);
+   * not for a failure every item would meet alike (the database unreachable, full or busy).
+   */
+  isolate?: (error: unknown) => boolean;
 }
 
 /**
  * A function taking one item that runs `run` on batches of items. `run` answers one result per item, in
- * order; when it throws, every call of that batch rejects with its error.
+ * order. When it throws on a batch of several, each item is run again alone (unless `isolate` says the
+ * failure is everyone's), so that one item's failure is its own: the others get their results, it its error.
  */
-export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxItems, concurrency }: BatcherOptions): (item: I) => Promise<O> {
+export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxItems, concurrency, isolate = () => true }: BatcherOptions): (item: I) => Promise<O> {
   type Waiting = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let queue: Waiting[] = [];
   let inFlight = 0;
@@ -28,7 +34,10 @@ export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxItems, con
           if (results.length !== batch.length) throw new Error(`batcher: ${results.length} results for ${batch.length} items`);
           batch.forEach((w, i) => w.resolve(results[i]));
         },
-        (error: unknown) => batch.forEach((w) => w.reject(error))
+        async (error: unknown) => {
+          if (batch.length === 1 || !isolate(error)) return batch.forEach((w) => w.reject(error));
+          for (const w of batch) await run([w.item]).then(([result]) => w.resolve(result), w.reject);
+        }
       )
       .catch((error: unknown) => batch.forEach((w) => w.reject(error)))
       .finally(() => {

@@ -66,8 +66,9 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   // Hits and checks arriving at the same moment go to the database together, one statement for each kind
   // (group commit, as comment intake does: docs/decisions/0042). Each is answered as if it had been alone.
-  private readonly hits = batcher((items: Hit[]) => this.hitMany(items), { maxItems: 256, concurrency: 1 });
-  private readonly checks = batcher((keys: string[]) => this.windowsOf(keys), { maxItems: 256, concurrency: 2 });
+  // Nothing in these statements fails for one key alone: a failure is the whole batch's (isolate: never).
+  private readonly hits = batcher((items: Hit[]) => this.hitMany(items), { maxItems: 256, concurrency: 1, isolate: () => false });
+  private readonly checks = batcher((keys: string[]) => this.windowsOf(keys), { maxItems: 256, concurrency: 2, isolate: () => false });
 
   async hit(key: string, rule: RateLimit, now: number): Promise<number> {
     await this.sweep(now);

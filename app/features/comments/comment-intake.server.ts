@@ -92,10 +92,16 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
 
 /**
  * Comments sent at the same moment are stored together, a batch per transaction (group commit, decision
- * 0042): each is checked and answered as if alone, and a failed batch fails each of its comments, which
- * the person is told with their text kept. Two batches at once: one being written while the next is read.
+ * 0042): each is checked and answered as if alone. When the database is in trouble the batch fails, and
+ * each person is told with their text kept; any other failure is run again comment by comment, so it is
+ * only the one comment's. One batch in flight per instance: the next gathers while it is written.
  */
-const submitTogether = batcher((batch: Submission[]) => submitComments(getDb(), batch), { maxItems: 32, concurrency: 1 });
+const submitTogether = batcher((batch: Submission[]) => submitComments(getDb(), batch), {
+  maxItems: 32,
+  concurrency: 1,
+  // A comment the database refuses for itself fails alone; a database in trouble fails the batch at once.
+  isolate: (error) => storageProblem(error) === null,
+});
 
 /**
  * The key of a form sent without one: a page without JavaScript, whose HTML (shared by a cache) carries
