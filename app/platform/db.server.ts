@@ -17,8 +17,19 @@ export function setDb(db: Db): void {
   globalForDb.__zhengqiuDb = db;
 }
 
-/** Throws unless the database answers a read and accepts a write (rolled back): for /healthz. */
-export async function probeDatabase(db: Db): Promise<void> {
-  await raw(db).value("select 1");
-  await probeWrite(db);
+/**
+ * Throws unless the database answers a read and accepts a write (rolled back): for /healthz. Requests that
+ * arrive while a probe is running share its answer (a burst of health checks is one probe, not a write each).
+ */
+export function probeDatabase(db: Db): Promise<void> {
+  let probe = probes.get(db);
+  if (!probe) {
+    probe = (async () => {
+      await raw(db).value("select 1");
+      await probeWrite(db);
+    })().finally(() => probes.delete(db));
+    probes.set(db, probe);
+  }
+  return probe;
 }
+const probes = new WeakMap<Db, Promise<void>>();

@@ -141,4 +141,21 @@ describe("when storage fails", () => {
     expect(await ok.json()).toMatchObject({ status: "ok" });
     expect(db.$client.prepare("select count(*) as n from sqlite_master where name = 'healthz_write_probe'").get()).toEqual({ n: 0 });
   });
+
+  it("/healthz checks asked at once share one probe, and each answers with it, failure included", async () => {
+    const other = new Database(db.$client.name);
+    other.exec("BEGIN IMMEDIATE");
+    let statuses: number[];
+    const started = performance.now();
+    try {
+      statuses = (await Promise.all(Array.from({ length: 20 }, () => healthz()))).map((r) => r.status);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    expect(statuses).toEqual(Array(20).fill(503));
+    // Twenty probes one after the other would each have waited out the lock.
+    expect(performance.now() - started).toBeLessThan(8 * BUSY_TIMEOUT_MS);
+    expect((await Promise.all([healthz(), healthz()])).map((r) => r.status)).toEqual([200, 200]);
+  });
 });
