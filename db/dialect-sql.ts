@@ -65,3 +65,11 @@ export const UNIQUE_GUARDED_TRANSACTION = (onPg ? { isolationLevel: "read commit
 
 /** Taken before reading the audit chain's last entry to append after it: appends queue (PostgreSQL only). */
 export const AUDIT_APPEND_LOCK = onPg ? "SELECT pg_advisory_xact_lock(hashtext('zhengqiu.audit'))" : null;
+
+/**
+ * A transaction that only reads, seeing one moment throughout (a packet's files must agree): SQLite's
+ * deferred read transaction; on PostgreSQL REPEATABLE READ, READ ONLY, which never fails to serialize.
+ */
+export const READ_SNAPSHOT_TRANSACTION = (onPg ? { isolationLevel: "repeatable read", accessMode: "read only" } : { behavior: "deferred" }) as {
+  behavior: "deferred";
+};

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import type { Writable } from "node:stream";
-import { raw, type Db } from "~db/client.server";
+import type { Db } from "~db/client.server";
+import { READ_SNAPSHOT_TRANSACTION } from "~db/dialect-sql";
 import { loadPacket } from "~/features/packet/packet.server";
 import { registerRows } from "~/features/packet/register.server";
 import { writePacketDocx } from "./docx.server";
@@ -28,10 +29,10 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
   const scratch = `${dir}.tmp-${randomUUID()}`;
   fs.mkdirSync(scratch, { recursive: true });
   try {
-    // One read transaction: both files describe the same moment, whatever is written meanwhile.
-    await raw(db).run("BEGIN");
-    let pdfError: string | null = null;
-    try {
+    // One read transaction: both files describe the same moment, whatever is written meanwhile. (A bare
+    // BEGIN on a PostgreSQL pool would open it on one pooled connection and read on others.) The reads made
+    // through `db` inside it join it (db/client.server.ts, db/postgres.server.ts).
+    const pdfError = await db.transaction(async () => {
       const packet = await loadPacket(db, consultationId, now);
       if (!packet) throw new Error(`Consultation ${consultationId} not found`);
       const rows = () => registerRows(db, consultationId, "internal");
@@ -40,13 +41,12 @@ export async function writePacketFiles(db: Db, consultationId: number, dir: stri
       try {
         checkPdfFont();
         await toFile(file(PACKET_FILE_NAMES.pdf), (out) => writePacketPdf(out, packet, rows()));
+        return null;
       } catch (error) {
         if (!(error instanceof PdfFontError)) throw error;
-        pdfError = error.message;
+        return error.message;
       }
-    } finally {
-      await raw(db).run("COMMIT");
-    }
+    }, READ_SNAPSHOT_TRANSACTION);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(scratch, dir);
     return { pdfError };
