@@ -20,6 +20,8 @@ export interface RateLimitStore {
   wouldExceed(key: string, rule: RateLimit, now: number): Promise<number>;
   /** Forgets every count. */
   reset(): Promise<void>;
+  /** Takes back one hit of the key's current window (a reservation that was not used). */
+  refund(key: string): Promise<void>;
 }
 
 /** Windows are forgotten an hour after they started; no limit here has a longer window. */
@@ -58,6 +60,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
     this.windows.clear();
     return Promise.resolve();
   }
+
+  refund(key: string): Promise<void> {
+    const w = this.windows.get(key);
+    if (w && w.count > 0) w.count--;
+    return Promise.resolve();
+  }
 }
 
 export class DatabaseRateLimitStore implements RateLimitStore {
@@ -83,6 +91,10 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   async reset(): Promise<void> {
     await raw(this.db).run(`DELETE FROM rate_limits`);
+  }
+
+  async refund(key: string): Promise<void> {
+    await raw(this.db).run(`UPDATE rate_limits SET count = count - 1 WHERE key = ? AND count > 0`, key);
   }
 
   /**
@@ -171,6 +183,20 @@ const local = new MemoryRateLimitStore();
  */
 export function hitHere(key: string, rule: RateLimit, now = Date.now()): Promise<number> {
   return local.hit(key, rule, now);
+}
+
+/**
+ * Counts a hit now, for a quota spent only by requests that succeed: take it before the work, so that
+ * requests at the same moment cannot all pass a check made before any of them is counted, and `refund`
+ * it when the work did not succeed.
+ */
+export function reserve(key: string, rule: RateLimit, now = Date.now()): Promise<number> {
+  return rateLimitStore().hit(key, rule, now);
+}
+
+/** Gives back a reservation whose request did not succeed. */
+export function refund(key: string): Promise<void> {
+  return rateLimitStore().refund(key);
 }
 
 /** Forgets every count (tests). */

@@ -205,6 +205,21 @@ describe("the comment form's POST", () => {
     expect(second.body.values.idempotencyKey).toBeUndefined();
   });
 
+  it("gives an address exactly its quota when its comments arrive all at once, and a refused or repeated one spends none", async () => {
+    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => post({ ...valid(), body: `同时到达的意见 ${i}。` }, "192.0.2.77")));
+    const codes = statuses.map((r) => (r instanceof Response ? r.status : unwrap(r).status));
+    expect(codes.filter((c) => c === 303)).toHaveLength(20);
+    expect(codes.filter((c) => c === 429)).toHaveLength(40);
+    // Another address: a repeated submission and a refused one leave its quota whole.
+    const form = valid();
+    await post(form, "192.0.2.78");
+    await post(form, "192.0.2.78");
+    await post({ ...valid(), identityCategory: "不存在的类别" }, "192.0.2.78");
+    const rest = await Promise.all(Array.from({ length: 19 }, (_, i) => post({ ...valid(), body: `余下的意见 ${i}。` }, "192.0.2.78")));
+    expect(rest.every((r) => r instanceof Response && r.status === 303)).toBe(true);
+    expect(unwrap(await post(valid(), "192.0.2.78")).status).toBe(429);
+  });
+
   it("takes a form without a key (a cached page, no JavaScript): a double submission is one comment, two people two", async () => {
     const { idempotencyKey: _none, ...keyless } = valid();
     const text = `无脚本、无表单键的意见 ${Math.random()}`;

@@ -34,6 +34,19 @@ describe.each([
     expect(await store.wouldExceed("a", RULE, t + 10_001)).toBe(0);
   });
 
+  it("takes back a hit that was refunded, and never below nothing", async () => {
+    const store = make();
+    await store.reset();
+    const t = 3_500_000;
+    for (let i = 0; i < 3; i++) await store.hit("r", RULE, t);
+    expect(await store.wouldExceed("r", RULE, t + 1)).toBeGreaterThan(0);
+    await store.refund("r");
+    expect(await store.wouldExceed("r", RULE, t + 1)).toBe(0);
+    for (let i = 0; i < 5; i++) await store.refund("r");
+    expect([await store.hit("r", RULE, t + 2), await store.hit("r", RULE, t + 2), await store.hit("r", RULE, t + 2)]).toEqual([0, 0, 0]);
+    expect(await store.hit("r", RULE, t + 2)).toBeGreaterThan(0);
+  });
+
   it("tells whether one more hit would exceed, without counting", async () => {
     const store = make();
     await store.reset();

@@ -4,7 +4,7 @@ import { env } from "~/platform/env.server";
 import { shanghaiDate } from "~/platform/periods";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
-import { hit, hitHere, wouldExceed } from "~/platform/rate-limit.server";
+import { hitHere, refund, reserve, wouldExceed } from "~/platform/rate-limit.server";
 import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/platform/db-errors.server";
 import { FormReadError, readForm } from "~/platform/multipart.server";
 import { checkCommentFiles, writeCommentFiles } from "./comment-attachments.server";
@@ -66,26 +66,37 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   if (!parsed.ok) return fail(400, parsed.errors, values);
   const checked = await checkCommentFiles(chosenFiles(form, "files"));
   if (!checked.ok) return fail(400, { files: checked.message }, values);
+  // The comment quota is reserved before storing and given back unless a new comment was stored: a burst
+  // from one address cannot all pass the check above before any of it is counted.
+  const quotaKey = `comment:accepted:${ipKey}`;
   let result: IntakeResult;
+  try {
+    const over = await reserve(quotaKey, accepted);
+    if (over > 0) {
+      await refund(quotaKey);
+      const minutes = Math.max(1, Math.ceil(over / 60_000));
+      return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
+    }
+  } catch (error) {
+    return storageFailure(error, values);
+  }
+  const giveBack = () => refund(quotaKey).catch((error: unknown) => console.warn(`[zhengqiu] comment limit not given back: ${(error as Error).message}`));
   try {
     await writeCommentFiles(checked.files);
     const submission: Submission = { consultationId, input: parsed.data, meta: { ip: clientIp, files: checked.files } };
     result = await retryWhileBusy(() => submitTogether(submission));
   } catch (error) {
     // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
+    await giveBack();
     return storageFailure(error, values);
   }
+  // A repeated submission (same form, double click) returns the first receipt and spends nothing.
+  if (!result.ok || result.duplicate) await giveBack();
   if (!result.ok) {
     // A key that is not this person's to reuse: the page renders a fresh one with their text.
     const { idempotencyKey: _taken, ...rest } = values;
     return fail(result.status, { [result.field]: result.message }, result.renewKey ? rest : values);
   }
-  // A repeated submission (same form, double click) returns the first receipt and spends nothing. The
-  // comment is stored: a count the store fails to record must not turn its receipt into an error.
-  if (!result.duplicate)
-    await hit(`comment:accepted:${ipKey}`, accepted).catch((error: unknown) =>
-      console.warn(`[zhengqiu] comment stored, limit not counted: ${(error as Error).message}`)
-    );
   // The check code goes into a short-lived cookie, never into the URL (see receipt-view.server.ts).
   return { kind: "receipt", location: "/status", setCookie: receiptViewCookie({ receiptNo: result.receiptNo, code: result.checkCode, fresh: true }) };
 }
