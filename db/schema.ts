@@ -18,6 +18,7 @@ import {
   STANCES,
   DISPOSITIONS,
 } from "./vocabulary";
+import type { TopicSummarySentence } from "../app/engine/types";
 import type { Stance } from "./vocabulary";
 
 export * from "./vocabulary";
@@ -279,8 +280,29 @@ export const commentArticles = table(
     source: text("source", { enum: ["commenter", "staff", "detected", "inferred"] })
       .notNull()
       .default("commenter"),
+    /** For an inferred link, how sure the analysis was (0–1); null for every other source. */
+    confidence: real("confidence"),
   },
   (t) => [primaryKey({ columns: [t.commentId, t.articleIdentityId] }), index("comment_articles_article_idx").on(t.articleIdentityId)]
+);
+
+/**
+ * Articles staff said a comment is not about: an inferred link they rejected. Later runs never infer that
+ * article for that comment again (app/features/analysis/article-corrections.server.ts).
+ */
+export const rejectedArticleLinks = table(
+  "rejected_article_links",
+  {
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    articleIdentityId: integer("article_identity_id")
+      .notNull()
+      .references(() => articleIdentities.id),
+    userId: integer("user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.articleIdentityId] })]
 );
 
 /**
@@ -420,6 +442,11 @@ export const topics = table("topics", {
    * shorthand) and never reaches the public. See app/features/analysis/topic-titles.ts.
    */
   publicTitle: text("public_title"),
+  /** The theme (a coarser group of topics, app/engine/themes.ts) the last run put the topic in, and its working label. */
+  themeKey: text("theme_key"),
+  themeLabel: text("theme_label"),
+  /** The last run's cited extractive summary of the topic (app/engine/topic-summary.ts); staff only. */
+  summary: json("summary").$type<TopicSummarySentence[]>(),
   mergedInto: integer("merged_into"),
   createdAt: createdAt(),
 });

@@ -20,6 +20,8 @@ export interface AnalysisInput {
   /** the texts are already space-separated words (skip segmentation) */
   pretokenized?: boolean;
   staffEdits?: StaffEdits;
+  /** what staff said about the articles of earlier comments: links they set or confirmed, links they rejected */
+  articleCorrections?: ArticleCorrections;
   /** seed for every random choice; the same input and seed give the same result */
   seed?: number;
 }
@@ -36,6 +38,16 @@ export interface AnalysisInput {
  */
 export interface StaffEdits {
   topics: StaffTopic[];
+}
+
+/**
+ * Staff corrections of article links, in comment ids. `confirmed`: the articles staff set or confirmed for a
+ * comment; they are the comment's articles, and the comment's words teach the next run that article's
+ * vocabulary. `rejected`: articles staff said a comment is not about; they are never inferred for it again.
+ */
+export interface ArticleCorrections {
+  confirmed: { comment_id: string; articles: number[] }[];
+  rejected: { comment_id: string; articles: number[] }[];
 }
 
 export interface StaffTopic {
@@ -64,6 +76,32 @@ export interface TopicResult {
   largest_sender_comments: number;
   /** one sender wrote at least half of a topic of 10 or more comments (docs/analysis.md) */
   dominated_by_one_sender: boolean;
+  /** the theme (ThemeResult.id) the topic belongs to; null for no_substance and other */
+  theme?: string | null;
+  /** the topic's distinct arguments, extractive and redacted, each citing its comments (topic-summary.ts) */
+  summary?: TopicSummarySentence[];
+}
+
+/**
+ * One sentence of a topic's cited summary (app/engine/topic-summary.ts): the argument as the comments put it
+ * (extractive, redacted), how many comments make it (a campaign counts once, its size stated apart) and the
+ * ids of the comments it rests on, which the workspace shows as receipt numbers.
+ */
+export interface TopicSummarySentence {
+  text: string;
+  /** distinct voices: comments outside any campaign, plus one per campaign */
+  count: number;
+  /** letters of campaigns counted in `count` (each campaign once) */
+  campaign_letters: number;
+  comment_ids: string[];
+}
+
+/** A coarser group of topics (themes.ts): a handful per consultation, for the overview and the summary's structure. */
+export interface ThemeResult {
+  id: string;
+  label: string;
+  topic_ids: string[];
+  size: number;
 }
 
 export interface CampaignResult {
@@ -92,6 +130,8 @@ export interface CommentResult {
   articles: number[];
   /** the draft article the comment most likely concerns, where it names none; empty when not confident */
   articles_inferred: number[];
+  /** how sure each inferred link is (0–1), in the order of `articles_inferred` */
+  articles_inferred_confidence?: number[];
   /** offsets are UTF-16 code units in the original text */
   pii: PiiSpan[];
   stance: Stance;
@@ -109,6 +149,8 @@ export interface AnalysisResult {
   /** fewer comments than topics need (topics.ts MIN_COMMENTS_FOR_TOPICS): no machine topics were made */
   too_few_for_topics?: boolean;
   topics: TopicResult[];
+  /** coarser groups of the topics (absent when there are too few topics to group) */
+  themes?: ThemeResult[];
   campaigns: CampaignResult[];
   comments: CommentResult[];
 }
