@@ -1,6 +1,10 @@
+import { buildArticleIndex } from "./article-inference";
+import { inferArticleLinks, type Links } from "./article-links";
 import { DEFAULT_CAMPAIGN_OPTIONS, findCampaignsAndTopicUnits } from "./campaigns";
 import { joinLetterFamilies } from "./letter-families";
+import { flattenArticles, parseDraft } from "./draft-parser";
 import { documentKeywords } from "./keywords";
+import { normalizeText } from "./normalize";
 import { prepareComments, type PreparedComments } from "./prepare";
 import { prepareInParallel, threadsFor } from "./prepare-parallel";
 import { isWord } from "./pseudo-terms";
@@ -72,6 +76,8 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     onProgress({ stage: "topics", done, total })
   );
 
+  const links = articleLinks(input, prep, topicOf);
+
   onProgress({ stage: "labels", done: 0, total: n });
   const { corpus } = prep;
   const df = corpus.documentFrequency(Int32Array.from({ length: n }, (_, i) => i));
@@ -83,7 +89,8 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     campaign: found.campaignOf[i] >= 0 ? campaigns[found.campaignOf[i]].id : null,
     ...(found.additions[i].length ? { campaign_additions: found.additions[i] } : {}),
     articles: prep.articles[i],
-    articles_inferred: prep.inferred[i],
+    articles_inferred: links.inferred[i],
+    articles_inferred_confidence: links.confidence[i],
     pii: prep.pii[i],
     stance: prep.stance[i],
     article_stances: prep.articleStances[i],
@@ -92,4 +99,22 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   }));
   onProgress({ stage: "done", done: n, total: n });
   return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };
+}
+
+/** Implicit article references, once topics are known (article-links.ts); none without a draft. */
+function articleLinks(input: AnalysisInput, prep: PreparedComments, topicOf: readonly (string | null)[]): Links {
+  const articles = input.draft?.trim() ? flattenArticles(parseDraft(input.draft)) : [];
+  if (articles.length === 0) {
+    return { inferred: prep.ids.map(() => []), confidence: prep.ids.map(() => []) };
+  }
+  return inferArticleLinks({
+    articles,
+    draftIndex: buildArticleIndex(articles, normalizeText),
+    normalized: prep.normalized,
+    ids: prep.ids,
+    named: prep.articles,
+    firstPass: prep.inferred,
+    topicOf,
+    corrections: input.articleCorrections,
+  });
 }

@@ -87,7 +87,8 @@ function quotedArticles(index: ArticleIndex, text: string): number[] {
   return [];
 }
 
-function bm25(index: ArticleIndex, text: string, among: readonly number[]): { best: number; score: number; margin: number } {
+/** The BM25 score of every article (in index order) for a text. */
+export function articleScores(index: ArticleIndex, text: string): Float64Array {
   const scores = new Float64Array(index.numbers.length);
   const seen = new Set<string>();
   for (const f of features(text)) {
@@ -97,6 +98,11 @@ function bm25(index: ArticleIndex, text: string, among: readonly number[]): { be
     if (!posting) continue;
     for (let k = 0; k < posting.articles.length; k++) scores[posting.articles[k]] += posting.weights[k];
   }
+  return scores;
+}
+
+function bm25(index: ArticleIndex, text: string, among: readonly number[]): { best: number; score: number; margin: number } {
+  const scores = articleScores(index, text);
   let best = -1;
   let bestScore = 0;
   let second = 0;

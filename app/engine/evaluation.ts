@@ -14,6 +14,10 @@ export interface EvaluationFigures {
   campaign_precision: number | null;
   campaign_recall: number | null;
   article_accuracy: number | null;
+  /** article accuracy on the comments whose labels name only articles they cite (labels.articles_uncited empty) */
+  article_accuracy_explicit: number | null;
+  /** article accuracy on the comments about an article they do not cite (labels.articles_uncited non-empty) */
+  article_accuracy_implicit: number | null;
   pii_recall: number | null;
   pii_false_positive_rate: number | null;
   /** of the article links the engine made (named and inferred), the share the labels confirm */
@@ -51,6 +55,8 @@ export function evaluate(
     campaign_precision: null,
     campaign_recall: null,
     article_accuracy: null,
+    article_accuracy_explicit: null,
+    article_accuracy_implicit: null,
     pii_recall: null,
     pii_false_positive_rate: null,
     article_link_precision: null,
@@ -77,17 +83,27 @@ export function evaluate(
     figures.campaign_recall = recall;
   }
   if (hasField(records, "labels.articles")) {
-    let labelled = 0;
-    let equal = 0;
+    const split = hasField(records, "labels.articles_uncited");
+    const tally = { all: [0, 0], explicit: [0, 0], implicit: [0, 0] };
     records.forEach((r, i) => {
       const value = getPath(r, "labels.articles");
       if (!Array.isArray(value) || value.length === 0) return;
-      labelled++;
+      const uncited = getPath(r, "labels.articles_uncited");
+      const kind = Array.isArray(uncited) && uncited.length > 0 ? "implicit" : "explicit";
       const truth = [...new Set(value.map(Number))].sort((a, b) => a - b);
       const found = [...new Set([...comments[i].articles, ...comments[i].articles_inferred])].sort((a, b) => a - b);
-      if (truth.length === found.length && truth.every((a, j) => a === found[j])) equal++;
+      const right = truth.length === found.length && truth.every((a, j) => a === found[j]) ? 1 : 0;
+      for (const key of ["all", kind] as const) {
+        tally[key][0]++;
+        tally[key][1] += right;
+      }
     });
-    figures.article_accuracy = labelled > 0 ? equal / labelled : null;
+    const share = ([labelled, equal]: number[]) => (labelled > 0 ? equal / labelled : null);
+    figures.article_accuracy = share(tally.all);
+    if (split) {
+      figures.article_accuracy_explicit = share(tally.explicit);
+      figures.article_accuracy_implicit = share(tally.implicit);
+    }
   }
   if (hasField(records, "labels.articles")) Object.assign(figures, articleLinkPrecision(records, result));
   if (hasField(records, "labels.pii")) {

@@ -1,5 +1,5 @@
 import { extractArticleRefs } from "./article-refs";
-import { buildArticleIndex, inferArticle, type ArticleIndex } from "./article-inference";
+import { buildArticleIndex, inferArticle, type ArticleIndex, type Inference } from "./article-inference";
 import { flattenArticles, parseDraft, type DraftArticle } from "./draft-parser";
 import { harvestDraftTerms } from "./draft-terms";
 import { duplicateKey, normalizeText } from "./normalize";
@@ -23,7 +23,8 @@ export interface PreparedComments {
   /** document i is comment i: its content tokens followed by article pseudo-terms (see pseudo-terms.ts) */
   corpus: TokenCorpus;
   articles: number[][];
-  inferred: number[][];
+  /** the first pass's inferred article (article-inference.ts) and what it rests on; article-links.ts decides */
+  inferred: Inference[][];
   pii: PiiSpan[][];
   stance: Stance[];
   articleStances: Record<number, Stance>[];
@@ -35,7 +36,8 @@ export interface PreparedPart {
   keys: string[];
   normalized: string[];
   articles: number[][];
-  inferred: number[][];
+  /** the first pass's inferred article (article-inference.ts) and what it rests on; article-links.ts decides */
+  inferred: Inference[][];
   pii: PiiSpan[][];
   stance: Stance[];
   articleStances: Record<number, Stance>[];
@@ -111,7 +113,7 @@ export function preparePart(texts: readonly unknown[], context: PrepareContext, 
     if (inferred) tokens.push(articleTerm(inferred.article));
     corpus.add(tokens);
     part.articles[i] = articles;
-    part.inferred[i] = inferred ? [inferred.article] : [];
+    part.inferred[i] = inferred ? [inferred] : [];
     part.pii[i] = pretokenized ? [] : detectPii(raw, { names: false }).map(({ kind, start, end }) => ({ kind, start, end }));
     const stances = commentStances(text);
     part.stance[i] = stances.stance;
@@ -126,7 +128,7 @@ function repeatComment(part: PreparedPart, i: number, first: number): void {
   part.keys[i] = part.keys[first];
   part.normalized[i] = part.normalized[first];
   part.articles[i] = part.articles[first].slice();
-  part.inferred[i] = part.inferred[first].slice();
+  part.inferred[i] = part.inferred[first].map((inference) => ({ ...inference }));
   part.pii[i] = part.pii[first].map((span) => ({ ...span }));
   part.stance[i] = part.stance[first];
   part.articleStances[i] = { ...part.articleStances[first] };

@@ -98,6 +98,8 @@ describe("npm run eval:analysis", () => {
       [
         "ari",
         "article_accuracy",
+        "article_accuracy_explicit",
+        "article_accuracy_implicit",
         "article_link_precision",
         "inferred_link_precision",
         "campaign_precision",

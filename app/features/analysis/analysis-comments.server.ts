@@ -38,7 +38,8 @@ export interface WorkspaceComment {
   topicSource: "auto" | "staff";
   campaignId: number | null;
   stance: (typeof commentAnalysis.$inferSelect)["stance"];
-  articles: Array<{ number: number; source: ArticleSource }>;
+  /** confidence: how sure the analysis was of an inferred article (0–1), else null */
+  articles: Array<{ number: number; source: ArticleSource; confidence: number | null }>;
 }
 
 export interface CommentPage {
@@ -99,7 +100,7 @@ export async function commentPage(db: Db, where: SQL[], page: number, articles: 
     ...r,
     articles: links
       .filter((l) => l.commentId === r.id && numberOf.has(l.articleIdentityId))
-      .map((l) => ({ number: numberOf.get(l.articleIdentityId)!, source: l.source }))
+      .map((l) => ({ number: numberOf.get(l.articleIdentityId)!, source: l.source, confidence: l.confidence }))
       .sort((a, b) => a.number - b.number),
   }));
   return { items, total, page: current, pageCount };

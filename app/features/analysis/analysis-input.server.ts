@@ -6,6 +6,7 @@ import { commentAnalysis, comments, dispositions, topics } from "~db/schema";
 import type { AnalysisInput, StaffTopic } from "~/engine/types";
 import { EXCLUDED_REJECT_REASONS } from "./analysis-schema";
 import { latestVersion } from "~/features/consultations/index.server";
+import { articleCorrections } from "./article-corrections.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -71,7 +72,7 @@ export interface GatheredInput {
   settled: Map<string, number>;
 }
 
-export async function gatherAnalysisInput(db: Reader, consultationId: number): Promise<GatheredInput> {
+export async function gatherAnalysisInput(db: Db, consultationId: number): Promise<GatheredInput> {
   const rows = await db
     .select({
       id: comments.id,
@@ -90,6 +91,7 @@ export async function gatherAnalysisInput(db: Reader, consultationId: number): P
       comments: rows.map((c) => ({ id: String(c.id), text: c.body, sender: senderOf(c) })),
       draft: (await latestVersion(db, consultationId))?.sourceText ?? null,
       staffEdits: { topics: staff },
+      articleCorrections: await articleCorrections(db, consultationId),
     },
     settled: new Map(staff.map((t) => [t.key, Number(t.key.slice("staff-".length))])),
   };

@@ -37,6 +37,11 @@ export const RUN_STAGE_LABELS: Record<string, string> = {
   done: "完成",
 };
 
+/** How an inferred link's confidence reads to staff. */
+export function confidenceLabel(confidence: number): string {
+  return `可信度 ${Math.round(confidence * 100)}%`;
+}
+
 export const ARTICLE_SOURCE_LABELS = {
   commenter: "提出人选择",
   staff: "工作人员标注",
@@ -149,3 +154,15 @@ export const SplitSchema = z.object({
 export const MoveSchema = z.object({ commentId: id("未指定意见。"), toTopicId: id("请选择要移入的话题。") });
 
 export const OwnTopicSchema = z.object({ commentId: id("未指定意见。"), label });
+
+const articleNumber = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(10_000, message);
+
+/** Staff's verdict on an inferred article: confirm it, or reject it (optionally naming the right article). */
+export const ArticleCorrectionSchema = z
+  .object({
+    commentId: id("未指定意见。"),
+    article: articleNumber("未指定条款。"),
+    verdict: z.enum(["confirm", "reject"], { error: "请选择确认或否定。" }),
+    replacement: z.union([z.literal("").transform(() => undefined), articleNumber("请选择征求意见稿中的条款。")]).optional(),
+  })
+  .refine((v) => v.verdict === "reject" || v.replacement === undefined, { message: "确认推断时不能同时改为其他条款。", path: ["replacement"] });

@@ -165,16 +165,16 @@ async function storeArticles(tx: Tx, consultationId: number, result: AnalysisRes
   for (const c of result.comments) {
     const commentId = Number(c.id);
     const seen = new Set<number>();
-    const add = (numbers: number[], source: "detected" | "inferred") => {
-      for (const n of numbers) {
+    const add = (numbers: number[], source: "detected" | "inferred", confidence?: number[]) => {
+      numbers.forEach((n, k) => {
         const articleIdentityId = identityOf.get(n);
-        if (articleIdentityId === undefined || seen.has(articleIdentityId)) continue;
+        if (articleIdentityId === undefined || seen.has(articleIdentityId)) return;
         seen.add(articleIdentityId);
-        rows.push({ commentId, articleIdentityId, source });
-      }
+        rows.push({ commentId, articleIdentityId, source, confidence: confidence?.[k] ?? null });
+      });
     };
     add(c.articles, "detected");
-    add(c.articles_inferred, "inferred");
+    add(c.articles_inferred, "inferred", c.articles_inferred_confidence);
   }
   await insertChunked(rows, (chunk) => tx.insert(commentArticles).values(chunk).onConflictDoNothing());
 }

@@ -6,6 +6,7 @@ export type { ChartSeries } from "./analysis-charts.server";
 export type { WorkspaceComment } from "./analysis-comments.server";
 export { AnalysisRunError, latestRun, startAnalysisRun, startAnalysisRunner } from "./analysis-runs.server";
 export type { RunningAnalysisRunner } from "./analysis-runs.server";
+export { correctInferredArticle } from "./article-corrections.server";
 export { viewData } from "./analysis-view.server";
 export type { ViewData } from "./analysis-view.server";
 export { runOverview } from "./analysis-workspace.server";

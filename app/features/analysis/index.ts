@@ -4,6 +4,7 @@
 export { analysisLockReason } from "./analysis-access";
 export {
   ARTICLE_SOURCE_LABELS,
+  ArticleCorrectionSchema,
   EXCLUDED_REJECT_REASONS,
   MergeSchema,
   MoveSchema,
@@ -17,6 +18,7 @@ export {
   SplitSchema,
   WORKSPACE_VIEWS,
   WORKSPACE_VIEW_LABELS,
+  confidenceLabel,
   parseWorkspaceFilters,
   workspaceSearch,
 } from "./analysis-schema";

@@ -75,7 +75,17 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
           {"digest" in view && view.digest ? <ArticleDigestView digest={view.digest} /> : null}
           {comments.items.length === 0 ? <p className="no-results">没有符合条件的意见。</p> : null}
           {comments.items.map((item) => (
-            <CommentItem key={item.id} item={item} topics={view.topics} canEdit={false} showTopic highlightArticle={filters.article} />
+            <CommentItem
+              key={item.id}
+              item={item}
+              topics={view.topics}
+              canEdit={false}
+              canCorrectArticles={canEdit}
+              articles={view.options.articles}
+              reply={reply?.commentId === item.id ? reply : undefined}
+              showTopic
+              highlightArticle={filters.article}
+            />
           ))}
           <Pagination page={comments.page} pageCount={comments.pageCount} href={(p) => workspaceSearch(filters, { page: p })} />
         </section>
@@ -91,6 +101,7 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
               item={item}
               topics={view.topics}
               canEdit={canEdit}
+              articles={view.options.articles}
               reply={reply?.values.commentId === String(item.id) ? reply : undefined}
               showTopic
             />

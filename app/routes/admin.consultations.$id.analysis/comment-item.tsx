@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { TextField } from "~/ui/field";
+import { toChineseNumeral } from "~/engine/chinese-numerals";
 import type { WorkspaceComment } from "~/features/analysis/index.server";
 import { CHANNEL_LABELS, QUEUE_STATUS_LABELS } from "~/features/comments";
 import { formatDateTime, isoInstant } from "~/platform/dates";
@@ -7,6 +8,76 @@ import { ArticleTags, PiiBadge, StanceBadge } from "./comment-text";
 import type { Reply } from "./edit.server";
 
 type TopicChoice = { id: number; label: string };
+type ArticleChoice = { number: number; label: string };
+
+/**
+ * Staff's verdict on each article the analysis inferred: confirm it, or say it is not about that article
+ * (optionally naming the right one). The next run learns from both (article-corrections.server.ts).
+ */
+function InferredArticleForms({ item, articles, reply }: { item: WorkspaceComment; articles: ArticleChoice[]; reply?: Reply }) {
+  const inferred = item.articles.filter((a) => a.source === "inferred");
+  if (inferred.length === 0) return null;
+  const own = reply?.intent === "article" ? reply : undefined;
+  return (
+    <details className="placement" open={Boolean(own)}>
+      <summary>
+        核对推断的条款<span className="visually-hidden">（意见 {item.receiptNo}）</span>
+      </summary>
+      {inferred.map((a) => {
+        const name = `第${toChineseNumeral(a.number)}条`;
+        const selectId = `replacement-${item.id}-${a.number}`;
+        const mine = own && own.values.article === String(a.number) ? own : undefined;
+        const error = mine?.errors.replacement ?? mine?.errors.article ?? mine?.errors.verdict;
+        return (
+          <div key={a.number} className="placement-form">
+            <Form method="post">
+              <input type="hidden" name="intent" value="article" />
+              <input type="hidden" name="commentId" value={item.id} />
+              <input type="hidden" name="article" value={a.number} />
+              <input type="hidden" name="verdict" value="confirm" />
+              <button type="submit" className="button secondary">
+                确认涉及{name}
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="article" />
+              <input type="hidden" name="commentId" value={item.id} />
+              <input type="hidden" name="article" value={a.number} />
+              <input type="hidden" name="verdict" value="reject" />
+              <div className="field">
+                <label htmlFor={selectId}>不涉及{name}，改为（可不选）</label>
+                <select
+                  id={selectId}
+                  name="replacement"
+                  defaultValue={mine?.values.replacement ?? ""}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${selectId}-error` : undefined}
+                >
+                  <option value="">不改为其他条款</option>
+                  {articles
+                    .filter((choice) => choice.number !== a.number)
+                    .map((choice) => (
+                      <option key={choice.number} value={choice.number}>
+                        {choice.label}
+                      </option>
+                    ))}
+                </select>
+                {error ? (
+                  <p className="field-error" id={`${selectId}-error`}>
+                    {error}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button secondary">
+                否定{name}
+              </button>
+            </Form>
+          </div>
+        );
+      })}
+    </details>
+  );
+}
 
 /** Move to another topic, or make the comment a topic of its own: two small forms, each working on its own. */
 function PlacementForms({ item, topics, reply }: { item: WorkspaceComment; topics: TopicChoice[]; reply?: Reply }) {
@@ -75,9 +146,15 @@ export function CommentItem({
   reply,
   showTopic,
   highlightArticle,
+  articles = [],
+  canCorrectArticles = canEdit,
 }: {
   item: WorkspaceComment;
   topics: TopicChoice[];
+  /** the draft's articles, for correcting an inferred one */
+  articles?: ArticleChoice[];
+  /** staff may confirm or correct the inferred articles (where the placement forms are not shown too) */
+  canCorrectArticles?: boolean;
   canEdit: boolean;
   splitForm?: { checked: boolean };
   reply?: Reply;
@@ -136,6 +213,7 @@ export function CommentItem({
           </div>
         ) : null}
       </dl>
+      {canCorrectArticles ? <InferredArticleForms item={item} articles={articles} reply={reply} /> : null}
       {canEdit ? <PlacementForms item={item} topics={topics} reply={reply} /> : null}
     </article>
   );

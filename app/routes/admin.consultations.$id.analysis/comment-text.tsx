@@ -1,4 +1,4 @@
-import { STANCE_LABELS, ARTICLE_SOURCE_LABELS, type ArticleSource } from "~/features/analysis";
+import { STANCE_LABELS, ARTICLE_SOURCE_LABELS, confidenceLabel, type ArticleSource } from "~/features/analysis";
 import type { Stance } from "~db/vocabulary";
 import { toChineseNumeral } from "~/engine/chinese-numerals";
 
@@ -32,13 +32,23 @@ export function StanceBadge({ stance }: { stance: Stance | null }) {
  * The articles a comment concerns, each marked with where that came from: the commenter's own choice, staff,
  * the text naming it, or the analysis inferring it. The words are written out, not only the style.
  */
-export function ArticleTags({ articles, highlight }: { articles: Array<{ number: number; source: ArticleSource }>; highlight?: number }) {
+export function ArticleTags({
+  articles,
+  highlight,
+}: {
+  articles: Array<{ number: number; source: ArticleSource; confidence?: number | null }>;
+  highlight?: number;
+}) {
   if (articles.length === 0) return <span>整体意见</span>;
   return (
     <ul className="article-tags">
       {articles.map((a) => (
         <li key={a.number} className={`article-tag source-${a.source}${a.number === highlight ? " current" : ""}`}>
-          第{toChineseNumeral(a.number)}条<span className="article-source">（{ARTICLE_SOURCE_LABELS[a.source]}）</span>
+          第{toChineseNumeral(a.number)}条
+          <span className="article-source">
+            （{ARTICLE_SOURCE_LABELS[a.source]}
+            {a.source === "inferred" && a.confidence != null ? `，${confidenceLabel(a.confidence)}` : ""}）
+          </span>
         </li>
       ))}
     </ul>

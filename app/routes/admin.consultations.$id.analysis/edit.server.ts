@@ -1,9 +1,10 @@
 // Turns one POST of the analysis workspace into a model call: which form was sent (intent), its validation,
 // and where to go next. Refusals come back as a reply the page shows beside the field.
 import type { Db } from "~/platform/db.server";
-import { MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/features/analysis";
+import { ArticleCorrectionSchema, MergeSchema, MoveSchema, OwnTopicSchema, RenameSchema, SplitSchema } from "~/features/analysis";
 import {
   AnalysisRunError,
+  correctInferredArticle,
   makeOwnTopic,
   mergeTopics,
   moveComment,
@@ -28,7 +29,7 @@ export type Outcome = { ok: true; done: string; topic: number | null } | { ok: f
 
 export async function editFromForm(db: Db, consultationId: number, user: SessionUser, form: FormData): Promise<Outcome> {
   const intent = String(form.get("intent") ?? "");
-  const perComment = intent === "move" || intent === "own-topic";
+  const perComment = intent === "move" || intent === "own-topic" || intent === "article";
   const refuse = (errors: FieldErrors, status = 400): Outcome => ({
     ok: false,
     status,
@@ -65,6 +66,12 @@ export async function editFromForm(db: Db, consultationId: number, user: Session
         const parsed = parseForm(OwnTopicSchema, form);
         if (!parsed.ok) return refuse(parsed.errors);
         return { ok: true, done: intent, topic: await makeOwnTopic(db, consultationId, user, parsed.data) };
+      }
+      case "article": {
+        const parsed = parseForm(ArticleCorrectionSchema, form);
+        if (!parsed.ok) return refuse(parsed.errors);
+        await correctInferredArticle(db, consultationId, user, parsed.data);
+        return { ok: true, done: intent, topic: null };
       }
       default:
         return refuse({ form: "未知的操作。" });

@@ -58,6 +58,7 @@ const DONE: Record<string, string> = {
   split: "已拆分出新话题。",
   move: "意见已移动到所选话题。",
   "own-topic": "已将该意见单列为一个话题。",
+  article: "已记录对推断条款的核对。下次运行意见分析时将据此调整推断。",
 };
 
 export default function AnalysisWorkspace() {

@@ -113,6 +113,7 @@ export function TopicDetail({ filters, view, canEdit, reply }: { filters: Worksp
           item={item}
           topics={view.topics}
           canEdit={canEdit}
+          articles={view.options.articles}
           splitForm={canEdit ? { checked: splitChecked.has(String(item.id)) } : undefined}
           reply={reply?.commentId === item.id ? reply : undefined}
         />
