@@ -84,6 +84,50 @@ test("a drafter runs the analysis, merges two topics and reads the per-article v
   await expectAccessible(page);
 });
 
+test("a drafter corrects an inferred article, and the next run keeps the correction", async ({ page }) => {
+  await login(page, "drafter");
+  await page.goto(`${WORKSPACE}?view=articles`);
+  const ranking = page.getByRole("table", { name: /各条款的意见数/ });
+  const rows = ranking.getByRole("row");
+  // The articles with inferred links, and every article's size: the smallest lists fit on one page.
+  const inferredColumn = (await ranking.getByRole("columnheader").allInnerTexts()).findIndex((h) => h.trim() === "推断");
+  const articles: Array<{ label: string; total: number; inferred: number }> = [];
+  for (let i = 1; i < (await rows.count()); i++) {
+    const cells = await rows.nth(i).locator("th, td").allInnerTexts();
+    articles.push({ label: cells[1].trim(), total: Number(cells[2]), inferred: Number(cells[inferredColumn]) });
+  }
+  const withInferred = articles.filter((a) => a.inferred > 0 && a.total <= 50).sort((a, b) => a.total - b.total);
+  expect(withInferred.length).toBeGreaterThan(0);
+  const judged = withInferred[0];
+  const replacement = articles.filter((a) => a.label !== judged.label).sort((a, b) => a.total - b.total)[0];
+  await ranking.getByRole("link", { name: judged.label, exact: true }).click();
+
+  // An inferred article says how sure the analysis was.
+  const tag = page.locator(".article-tag.source-inferred.current").first();
+  await expect(tag).toContainText(/推断，可信度 \d+%/);
+  const comment = page.locator("article.analysis-comment", { has: tag });
+  const commentId = await comment.getAttribute("id");
+  await comment.getByText("核对推断的条款").click();
+  await comment.getByLabel(/^不涉及.*改为（可不选）$/).selectOption({ label: replacement.label });
+  await comment.getByRole("button", { name: /^否定第/ }).click();
+  await expect(page.getByText("已记录对推断条款的核对。")).toBeVisible();
+  await expect(page.locator(`#${commentId}`)).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The next run neither brings the rejected article back nor drops staff's.
+  await page.getByRole("button", { name: "重新运行分析" }).click();
+  await expect(page.getByText("已开始意见分析。")).toBeVisible();
+  await expect(page.locator("progress")).toHaveCount(0, { timeout: 45_000 });
+  await expect(page.getByText(/最近一次分析完成于/)).toBeVisible();
+  await page.goto(`${WORKSPACE}?view=articles`);
+  await ranking.getByRole("link", { name: judged.label, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 3, name: new RegExp(`^${judged.label}的意见`) })).toBeVisible();
+  await expect(page.locator(`#${commentId}`)).toHaveCount(0);
+  await page.goto(`${WORKSPACE}?view=articles`);
+  await ranking.getByRole("link", { name: replacement.label, exact: true }).click();
+  await expect(page.locator(`#${commentId} .article-tag.source-staff.current`)).toContainText("工作人员标注");
+});
+
 test("without JavaScript a reviewer re-runs it, follows it by refreshing, and the merge is kept", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

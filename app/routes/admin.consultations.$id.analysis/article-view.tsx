@@ -28,7 +28,7 @@ export function ArticleView({ filters, view, canEdit, reply }: { filters: Worksp
       ) : null}
       <h2 id="articles-title">按条款</h2>
       <p className="hint">
-        “提出人选择”是提出人提交时勾选的条款；“正文提及”是意见正文写明的条款；“推断”是分析根据内容判断最可能涉及的条款，仅供参考。一条意见可涉及多个条款。
+        “提出人选择”是提出人提交时勾选的条款；“正文提及”是意见正文写明的条款；“推断”是分析根据内容判断最可能涉及的条款，注明可信度，仅供参考，请核对后确认或改正，下次分析将据此调整。一条意见可涉及多个条款。
       </p>
       <div className="table-wrap">
         <table>
