@@ -14,7 +14,7 @@ export interface ArticleIndex {
   /** normalised text per article, for quotation matching */
   texts: string[];
   /** feature → the articles containing it and its BM25 weight in each */
-  postings: Map<string, { articles: Int32Array; weights: Float64Array }>;
+  postings: Map<number | string, { articles: Int32Array; weights: Float64Array }>;
 }
 
 export interface Inference {
@@ -36,31 +36,50 @@ const QUOTE = /[“"「『‘']([^”"」』’']{4,60})[”"」』’']/g;
 const POINTER = /(?:这|那|该|此|本)一?(?:条|款|项|句|段|规定|条款)|关于.{1,12}(?:的)?(?:那|这)?(?:条|规定|部分)/g;
 const CLAUSE_BREAK = /[。！？!?；;，,\n]/;
 
-function features(text: string): string[] {
-  const out: string[] = [];
-  for (const run of text.toLowerCase().match(/[\u4e00-\u9fff]+|[a-z]{3,}/g) ?? []) {
-    if (/^[a-z]/.test(run)) out.push(run);
-    else {
-      for (let i = 0; i + 2 <= run.length; i++) {
-        const pair = run.slice(i, i + 2);
-        if (!isStopword(pair)) out.push(pair);
-      }
+/**
+ * The features of a text: each pair of adjacent Chinese characters, as a number (the two UTF-16 units), and each
+ * Latin word of three letters or more, as a string. Numbers keep the hot path free of string allocation.
+ */
+type Feature = number | string;
+
+function eachFeature(text: string, visit: (feature: Feature) => void): void {
+  let previous = -1;
+  let word = "";
+  const endWord = () => {
+    if (word.length >= 3) visit(word);
+    word = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      endWord();
+      if (previous >= 0) visit(previous * 65536 + code);
+      previous = code;
+      continue;
     }
+    previous = -1;
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if (lower >= 97 && lower <= 122) word += String.fromCharCode(lower);
+    else endWord();
   }
-  return out;
+  endWord();
 }
+
+const isStopFeature = (f: Feature) => typeof f === "number" && isStopword(String.fromCharCode(Math.floor(f / 65536), f % 65536));
 
 export function buildArticleIndex(articles: readonly DraftArticle[], normalize: (s: string) => string): ArticleIndex {
   const texts = articles.map((a) => normalize(a.text));
   const termFrequency = texts.map((text) => {
-    const tf = new Map<string, number>();
-    for (const f of features(text)) tf.set(f, (tf.get(f) ?? 0) + 1);
+    const tf = new Map<Feature, number>();
+    eachFeature(text, (f) => {
+      if (!isStopFeature(f)) tf.set(f, (tf.get(f) ?? 0) + 1);
+    });
     return tf;
   });
   const n = articles.length;
   const lengths = termFrequency.map((tf) => [...tf.values()].reduce((sum, v) => sum + v, 0));
   const averageLength = lengths.reduce((sum, v) => sum + v, 0) / Math.max(1, n);
-  const lists = new Map<string, [number, number][]>();
+  const lists = new Map<Feature, [number, number][]>();
   termFrequency.forEach((tf, i) => {
     const norm = K1 * (1 - B + (B * lengths[i]) / Math.max(1, averageLength));
     for (const [f, freq] of tf) {
@@ -89,15 +108,23 @@ function quotedArticles(index: ArticleIndex, text: string): number[] {
 
 /** The BM25 score of every article (in index order) for a text. */
 export function articleScores(index: ArticleIndex, text: string): Float64Array {
-  const scores = new Float64Array(index.numbers.length);
-  const seen = new Set<string>();
-  for (const f of features(text)) {
-    if (seen.has(f)) continue;
+  return articleScoresOn([index], text)[0];
+}
+
+/** The BM25 scores of a text on several indexes, its features read once. */
+export function articleScoresOn(indexes: readonly ArticleIndex[], text: string): Float64Array[] {
+  const scores = indexes.map((index) => new Float64Array(index.numbers.length));
+  const seen = new Set<Feature>();
+  eachFeature(text, (f) => {
+    if (seen.has(f)) return;
     seen.add(f);
-    const posting = index.postings.get(f);
-    if (!posting) continue;
-    for (let k = 0; k < posting.articles.length; k++) scores[posting.articles[k]] += posting.weights[k];
-  }
+    indexes.forEach((index, x) => {
+      const posting = index.postings.get(f);
+      if (!posting) return;
+      const into = scores[x];
+      for (let k = 0; k < posting.articles.length; k++) into[posting.articles[k]] += posting.weights[k];
+    });
+  });
   return scores;
 }
 

@@ -1,4 +1,4 @@
-import { articleScores, buildArticleIndex, type ArticleIndex } from "./article-inference";
+import { articleScoresOn, buildArticleIndex, type ArticleIndex } from "./article-inference";
 import type { DraftArticle } from "./draft-parser";
 import type { ArticleCorrections } from "./types";
 
@@ -21,7 +21,7 @@ export const LINK_CONFIDENCE = 0.65;
 /** The confidence given to the first pass's rules: a quotation of the draft or a pointer (这一条) near its words. */
 const RULE_CONFIDENCE = { quotation: 0.95, pointer: 0.9 } as const;
 /** Comments read per article to learn how the public names it: bounds the cost on a large consultation. */
-const PROFILE_COMMENTS = 2_000;
+const PROFILE_COMMENTS = 500;
 /** Smoothing of a topic's article counts, per article. */
 const PRIOR_SMOOTHING = 0.5;
 
@@ -99,7 +99,8 @@ export function inferArticleLinks(input: LinkInput): Links {
     if (!text) continue;
     let evidence = scoresOf.get(text);
     if (!evidence) {
-      evidence = addScaled(articleScores(draftIndex, text), articleScores(publicIndex, text));
+      const [fromDraft, fromPublic] = articleScoresOn([draftIndex, publicIndex], text);
+      evidence = addScaled(fromDraft, fromPublic);
       scoresOf.set(text, evidence);
     }
     const counts = topicOf[i] === null ? undefined : topicCounts.get(topicOf[i]!);
