@@ -190,9 +190,7 @@ export function hitHere(key: string, rule: RateLimit, now = Date.now()): Promise
  * requests at the same moment cannot all pass a check made before any of them is counted, and `refund`
  * it when the work did not succeed.
  */
-export function reserve(key: string, rule: RateLimit, now = Date.now()): Promise<number> {
-  return rateLimitStore().hit(key, rule, now);
-}
+export const reserve = hit;
 
 /** Gives back a reservation whose request did not succeed. */
 export function refund(key: string): Promise<void> {

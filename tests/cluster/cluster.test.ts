@@ -105,8 +105,18 @@ beforeAll(async () => {
   await healthy(BASE, "nginx");
 }, 240_000);
 
+/** Stops a process and waits for it: nginx's master is asked to quit (SIGQUIT) so that it takes its workers with it. */
+async function stop(label: string, child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill(label === "nginx" ? "SIGQUIT" : "SIGKILL");
+  const late = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(late);
+}
+
 afterAll(async () => {
-  for (const child of processes.values()) child.kill("SIGKILL");
+  await Promise.all([...processes].map(([label, child]) => stop(label, child)));
   await sink?.stop();
   // ZQ_KEEP_CLUSTER=1 keeps the database and the processes' logs (tests/.tmp-cluster) to look into a failure.
   if (process.env.ZQ_KEEP_CLUSTER) return;

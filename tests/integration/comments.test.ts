@@ -4,13 +4,13 @@ import { statusToken } from "~/features/comments/receipt.server";
 import { commentArticles, comments, consultations, emailOutbox, redactions } from "~db/schema";
 import { seedDemo } from "~db/seed";
 import { lookupComment } from "~/features/comments/comment-status.server";
-import { submitComment, submitComments, type CommentInput } from "~/features/comments/comment.server";
+import { submitComment, submitComments } from "~/features/comments/comment.server";
 import { handleCommentPost } from "~/features/comments/comment-intake.server";
 import { publicPhase } from "~/features/consultations/consultation-status";
 import { resetRateLimits } from "~/platform/rate-limit.server";
 import { action as statusAction, loader as statusLoader } from "~/routes/status/route";
 import { receiptViewCookie } from "~/features/comments/receipt-view.server";
-import { context, testDb, unwrap } from "./helpers";
+import { commentInput, context, testDb, unwrap } from "./helpers";
 
 const db = testDb();
 const NOW = new Date("2026-11-26T04:00:00Z");
@@ -18,18 +18,7 @@ await seedDemo(db, NOW);
 const open = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "open")!;
 const closed = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "closed")!;
 
-let n = 0;
-const input = (overrides: Partial<CommentInput> = {}): CommentInput => ({
-  body: "建议第五条增加对退役军人家属的就业帮扶。",
-  articles: [5],
-  name: null,
-  organisation: null,
-  identityCategory: "退役军人",
-  email: null,
-  publishPreference: "anonymous",
-  idempotencyKey: `test-key-${++n}-abcdefghijkl`,
-  ...overrides,
-});
+const input = commentInput;
 
 beforeEach(() => resetRateLimits());
 
@@ -171,6 +160,7 @@ function post(fields: Record<string, string | string[]>, ip = "192.0.2.10") {
   return handleCommentPost(request, { clientIp: ip }, open.id);
 }
 
+let n = 0;
 const valid = () => ({
   body: "支持第三条。",
   identityCategory: "军属",

@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { createUser } from "~/features/accounts/user.server";
 import { getDb } from "~/platform/db.server";
 import { divisions, type Role } from "~db/schema";
+import type { CommentInput } from "~/features/comments/comment.server";
 
 /** The test file's own database (a copy of the migrated base made by the setup file). */
 export function testDb() {
@@ -48,3 +49,17 @@ export async function thrown(p: Promise<unknown>): Promise<Response> {
   }
   throw new Error("expected a thrown Response");
 }
+
+let commentInputs = 0;
+/** A valid comment as the form sends it (an anonymous veteran on article 5), with a fresh idempotency key. */
+export const commentInput = (overrides: Partial<CommentInput> = {}): CommentInput => ({
+  body: "建议第五条增加对退役军人家属的就业帮扶。",
+  articles: [5],
+  name: null,
+  organisation: null,
+  identityCategory: "退役军人",
+  email: null,
+  publishPreference: "anonymous",
+  idempotencyKey: `test-key-${++commentInputs}-abcdefghijkl`,
+  ...overrides,
+});

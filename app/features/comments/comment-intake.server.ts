@@ -39,6 +39,12 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
  * (docs/decisions/0012-per-address-comment-limits.md): every attempt counts toward a generous
  * ceiling that stops junk floods, and only a stored comment spends the address's comment quota.
  */
+/** Over a limit: when to try again, the text kept. */
+function tooOften(waitMs: number, values: Record<string, string>): CommentFormOutcome {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
+}
+
 export async function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): Promise<CommentFormOutcome> {
   // Not a submission: a link on the page, without JavaScript, carried the form's text along
   // (app/ui/keep-form.tsx). Nothing is checked, counted or stored; the text comes back.
@@ -58,8 +64,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
     return storageFailure(error, values);
   }
   if (wait > 0) {
-    const minutes = Math.max(1, Math.ceil(wait / 60_000));
-    return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
+    return tooOften(wait, values);
   }
   if (!form.get("idempotencyKey")) form.set("idempotencyKey", derivedFormKey(form, clientIp, consultationId));
   const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
@@ -74,8 +79,7 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
     const over = await reserve(quotaKey, accepted);
     if (over > 0) {
       await refund(quotaKey);
-      const minutes = Math.max(1, Math.ceil(over / 60_000));
-      return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
+      return tooOften(over, values);
     }
   } catch (error) {
     return storageFailure(error, values);

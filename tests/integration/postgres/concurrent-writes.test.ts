@@ -4,10 +4,10 @@ import { closeDatabase, databaseLocation, openDatabaseAt } from "~db/client.serv
 import { UNIQUE_GUARDED_TRANSACTION } from "~db/dialect-sql";
 import { auditLog, comments, consultations } from "~db/schema";
 import { seedDemo } from "~db/seed";
-import { submitComment, type CommentInput } from "~/features/comments/comment.server";
+import { submitComment } from "~/features/comments/comment.server";
 import { publicPhase } from "~/features/consultations/consultation-status";
 import { appendAudit, verifyAuditChain } from "~/platform/audit.server";
-import { testDb } from "../helpers";
+import { commentInput, testDb } from "../helpers";
 
 // Four app instances (four pools) writing to one PostgreSQL database at once. Comment intake runs READ
 // COMMITTED, guarded by unique constraints (db/dialect-sql.ts): every comment is stored once, concurrent
@@ -20,16 +20,7 @@ const NOW = new Date("2026-11-26T04:00:00Z");
 await seedDemo(db, NOW);
 const open = (await db.select().from(consultations)).find((c) => publicPhase(c, NOW) === "open")!;
 
-const input = (key: string, body = `并发意见 ${key}：建议简化申领手续。`): CommentInput => ({
-  body,
-  articles: [5],
-  name: null,
-  organisation: null,
-  identityCategory: "退役军人",
-  email: null,
-  publishPreference: "anonymous",
-  idempotencyKey: key,
-});
+const input = (key: string, body = `并发意见 ${key}：建议简化申领手续。`) => commentInput({ body, idempotencyKey: key });
 
 describe("concurrent writes on PostgreSQL", () => {
   it("stores each of 240 comments sent at once through four instances exactly once", async () => {
