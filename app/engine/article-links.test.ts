@@ -74,8 +74,8 @@ describe("inferArticleLinks", () => {
   });
 
   it("learns from what staff linked: a comment like one staff linked to an article is linked to it in the next run", () => {
-    const seen = { text: "夜市摆摊的小商户也能申请吗？", topic: "misc" };
-    const later = { text: "夜市摆摊的小商户能不能也纳入？", topic: "misc" };
+    const seen = { text: "夜市摆摊卖小吃的流动小商户也能申请吗？", topic: "misc" };
+    const later = { text: "夜市摆摊卖小吃的流动小商户能不能也纳入？", topic: "misc" };
     const before = inferArticleLinks(input([...citing, seen, later]));
     expect(before.inferred[citing.length + 1]).toEqual([]);
     const after = inferArticleLinks(input([...citing, seen, later], { confirmed: [{ comment_id: `c${citing.length + 1}`, articles: [3] }], rejected: [] }));
@@ -94,5 +94,13 @@ describe("inferArticleLinks", () => {
     const empty = { ...input([{ text: "" }, { text: "支持" }]), articles: [], draftIndex: buildArticleIndex([], normalizeText) };
     expect(inferArticleLinks(empty).inferred).toEqual([[], []]);
     expect(inferArticleLinks(input([{ text: "" }, { text: "😀😀" }])).inferred).toEqual([[], []]);
+  });
+});
+
+describe("inferArticleLinks on thin evidence", () => {
+  it("does not follow one stray shared pair of characters to an article", () => {
+    // 太长 appears only in the comments on article 5: a ratio of scaled scores alone would make that certain.
+    const comments = [...citing, { text: "第五条的培训课程太长了，建议压缩。", named: [5], topic: "service" }, { text: "看不懂，太长了。", topic: "misc" }];
+    expect(inferArticleLinks(input(comments)).inferred[comments.length - 1]).toEqual([]);
   });
 });

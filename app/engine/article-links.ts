@@ -22,6 +22,12 @@ export const LINK_CONFIDENCE = 0.65;
 const RULE_CONFIDENCE = { quotation: 0.95, pointer: 0.9 } as const;
 /** Comments read per article to learn how the public names it: bounds the cost on a large consultation. */
 const PROFILE_COMMENTS = 500;
+/**
+ * The least raw evidence (BM25 on the draft plus on the public's wording, for the best article) a link needs:
+ * as in the first pass's similarity rule, more than one distinctive pair of characters must match. Scaled
+ * scores alone would let 「完全同意」 or 「看不懂，太长了」 follow one stray pair to whichever article has it.
+ */
+const MIN_EVIDENCE = 8;
 /** Smoothing of a topic's article counts, per article. */
 const PRIOR_SMOOTHING = 0.5;
 
@@ -85,7 +91,7 @@ export function inferArticleLinks(input: LinkInput): Links {
     }
   }
 
-  const scoresOf = new Map<string, Float64Array>();
+  const scoresOf = new Map<string, { evidence: Float64Array; raw: Float64Array }>();
   for (let i = 0; i < n; i++) {
     if (named[i].length > 0 || confirmed.has(i)) continue;
     const refused = new Set(rejected.get(i) ?? []);
@@ -97,12 +103,13 @@ export function inferArticleLinks(input: LinkInput): Links {
     }
     const text = normalized[i];
     if (!text) continue;
-    let evidence = scoresOf.get(text);
-    if (!evidence) {
+    let scored = scoresOf.get(text);
+    if (!scored) {
       const [fromDraft, fromPublic] = articleScoresOn([draftIndex, publicIndex], text);
-      evidence = addScaled(fromDraft, fromPublic);
-      scoresOf.set(text, evidence);
+      scored = { evidence: addScaled(fromDraft, fromPublic), raw: fromDraft.map((v, k) => v + fromPublic[k]) };
+      scoresOf.set(text, scored);
     }
+    const { evidence, raw } = scored;
     const counts = topicOf[i] === null ? undefined : topicCounts.get(topicOf[i]!);
     const total = counts ? counts.reduce((sum, v) => sum + v, 0) : 0;
     let best = -1;
@@ -118,7 +125,7 @@ export function inferArticleLinks(input: LinkInput): Links {
         best = k;
       } else if (score > second) second = score;
     }
-    if (best < 0) continue;
+    if (best < 0 || raw[best] < MIN_EVIDENCE) continue;
     const sure = first / (first + second);
     if (sure >= LINK_CONFIDENCE) {
       inferred[i] = [draftIndex.numbers[best]];
