@@ -5,6 +5,7 @@ import { prepareComments, type PreparedComments } from "./prepare";
 import { prepareInParallel, threadsFor } from "./prepare-parallel";
 import { isWord } from "./pseudo-terms";
 import { seededRandom } from "./prng";
+import { buildThemes } from "./themes";
 import { buildTopics, tooFewForTopics } from "./topics";
 import type { AnalysisInput, AnalysisProgress, AnalysisResult, CampaignResult, CommentResult } from "./types";
 
@@ -68,7 +69,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   onProgress({ stage: "campaigns", done: n, total: n });
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
-  const { topicOf, topics, newArgument } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
+  const { topicOf, topics, newArgument, centroids } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
     onProgress({ stage: "topics", done, total })
   );
 
@@ -90,6 +91,14 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
     new_argument: newArgument[i],
   }));
+  // Too few comments for topics is too few for themes: the workspace lists those comments by article.
+  const themed = tooFewForTopics(n) ? { topics, themes: [] } : buildThemes(topics, centroids);
   onProgress({ stage: "done", done: n, total: n });
-  return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };
+  return {
+    too_few_for_topics: tooFewForTopics(n),
+    topics: themed.topics,
+    ...(themed.themes.length > 0 ? { themes: themed.themes } : {}),
+    campaigns,
+    comments,
+  };
 }
