@@ -69,7 +69,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   onProgress({ stage: "campaigns", done: n, total: n });
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
-  const { topicOf, topics, newArgument, centroids } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
+  const { topicOf, topics, newArgument, samples } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
     onProgress({ stage: "topics", done, total })
   );
 
@@ -92,7 +92,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     new_argument: newArgument[i],
   }));
   // Too few comments for topics is too few for themes: the workspace lists those comments by article.
-  const themed = tooFewForTopics(n) ? { topics, themes: [] } : buildThemes(topics, centroids);
+  const themed = tooFewForTopics(n) ? { topics, themes: [] } : buildThemes(topics, samples);
   onProgress({ stage: "done", done: n, total: n });
   return {
     too_few_for_topics: tooFewForTopics(n),

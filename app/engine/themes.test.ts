@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze";
 import { FIXTURE_DRAFT, fixtureComments } from "./test-fixtures";
-import { buildThemes, themeCount, themeLabel, ward } from "./themes";
+import { averageLinkage, buildThemes, themeCount, themeLabel, voteSimilarity, type TopicSample } from "./themes";
 import type { TopicResult } from "./types";
 
 const DIMS = 8;
@@ -37,10 +37,30 @@ describe("themeCount", () => {
   });
 });
 
-describe("ward", () => {
-  it("groups points that lie in the same direction", () => {
-    const points = [direction(0, 5, 0.1), direction(1, 5, 0.1), direction(0, 6, 0.2), direction(2, 5, 0.1), direction(1, 6, 0.2), direction(2, 6, 0.3)];
-    const groups = ward(points, [1, 1, 1, 1, 1, 1], 3).sort((a, b) => a[0] - b[0]);
+/** A topic's sample: a few comments around one direction. */
+function sample(axis: number, nudge: number): TopicSample {
+  const rows = [0, 0.1, 0.2, 0.3].map((amount) => direction(axis, nudge, amount));
+  const vectors = new Float32Array(rows.length * DIMS);
+  rows.forEach((row, i) => vectors.set(row, i * DIMS));
+  return { dims: DIMS, vectors };
+}
+
+describe("voteSimilarity and averageLinkage", () => {
+  it("find topics similar whose comments lie nearest each other, and group them", () => {
+    const samples = [sample(0, 5), sample(1, 5), sample(0, 6), sample(2, 5), sample(1, 6), sample(2, 6)];
+    const centroids = [
+      direction(0, 5, 0.15),
+      direction(1, 5, 0.15),
+      direction(0, 6, 0.15),
+      direction(2, 5, 0.15),
+      direction(1, 6, 0.15),
+      direction(2, 6, 0.15),
+    ];
+    const similarity = voteSimilarity(samples, centroids, 200);
+    // Every comment of topic 0 is nearest topic 2 of the same direction, and the other way round.
+    expect(similarity[0 * 6 + 2]).toBe(1);
+    expect(similarity[0 * 6 + 1]).toBe(0);
+    const groups = averageLinkage(similarity, 6, 3).sort((a, b) => a[0] - b[0]);
     expect(groups).toEqual([
       [0, 2],
       [1, 4],
@@ -75,8 +95,8 @@ describe("buildThemes", () => {
     "topic-6": 2,
     "staff-1": 2,
   };
-  const centroids = new Map(topics.filter((t) => t.id in subject).map((t, i) => [t.id, direction(subject[t.id], 3 + (i % 4), 0.15 * (i % 3))]));
-  const { topics: themed, themes } = buildThemes(topics, centroids);
+  const samples = new Map(topics.filter((t) => t.id in subject).map((t, i) => [t.id, sample(subject[t.id], 3 + (i % 4))]));
+  const { topics: themed, themes } = buildThemes(topics, samples);
 
   it("groups the topics of one subject into one theme, numbered by size", () => {
     expect(themes.map((t) => t.id)).toEqual(["theme-1", "theme-2", "theme-3"]);
@@ -104,7 +124,7 @@ describe("buildThemes", () => {
 
   it("makes no themes of three topics", () => {
     const few = topics.slice(0, 3);
-    const result = buildThemes(few, centroids);
+    const result = buildThemes(few, samples);
     expect(result.themes).toEqual([]);
     expect(result.topics.every((t) => t.theme === null)).toBe(true);
   });
