@@ -9,6 +9,7 @@ import { prepareComments, type PreparedComments } from "./prepare";
 import { prepareInParallel, threadsFor } from "./prepare-parallel";
 import { isWord } from "./pseudo-terms";
 import { seededRandom } from "./prng";
+import { buildThemes } from "./themes";
 import { buildTopics, tooFewForTopics } from "./topics";
 import type { AnalysisInput, AnalysisProgress, AnalysisResult, CampaignResult, CommentResult } from "./types";
 
@@ -72,7 +73,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
   onProgress({ stage: "campaigns", done: n, total: n });
 
   const random = seededRandom(input.seed ?? DEFAULT_SEED);
-  const { topicOf, topics, newArgument } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
+  const { topicOf, topics, newArgument, samples } = buildTopics(prep, topicUnits, input.staffEdits, random, (done, total) =>
     onProgress({ stage: "topics", done, total })
   );
 
@@ -97,8 +98,16 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
     new_argument: newArgument[i],
   }));
+  // Too few comments for topics is too few for themes: the workspace lists those comments by article.
+  const themed = tooFewForTopics(n) ? { topics, themes: [] } : buildThemes(topics, samples);
   onProgress({ stage: "done", done: n, total: n });
-  return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };
+  return {
+    too_few_for_topics: tooFewForTopics(n),
+    topics: themed.topics,
+    ...(themed.themes.length > 0 ? { themes: themed.themes } : {}),
+    campaigns,
+    comments,
+  };
 }
 
 /** Implicit article references, once topics are known (article-links.ts); none without a draft. */

@@ -24,6 +24,10 @@ export interface EvaluationFigures {
   article_link_precision: number | null;
   /** of the links inferred from the wording alone (articles_inferred), the share the labels confirm */
   inferred_link_precision: number | null;
+  /** themes found, and NMI / ARI of each comment's theme (its topic's, or the topic itself where it has none) */
+  themes: number;
+  theme_nmi: number | null;
+  theme_ari: number | null;
   seconds: number;
 }
 
@@ -45,7 +49,9 @@ export function evaluate(
   labelField: string | null,
   seconds: number,
   /** where a record names its campaign (form-letter family); null or empty for none */
-  campaignField = "labels.campaign"
+  campaignField = "labels.campaign",
+  /** each record's theme label; by default its topic label (a set with one level of labels) */
+  themeLabelOf: ((record: JsonRecord) => string | null) | null = null
 ): EvaluationFigures {
   const figures: EvaluationFigures = {
     n: records.length,
@@ -61,6 +67,9 @@ export function evaluate(
     pii_false_positive_rate: null,
     article_link_precision: null,
     inferred_link_precision: null,
+    themes: result.themes?.length ?? 0,
+    theme_nmi: null,
+    theme_ari: null,
     seconds: Math.round(seconds * 1000) / 1000,
   };
   const comments = result.comments;
@@ -69,6 +78,13 @@ export function evaluate(
     const found = comments.map((c) => c.topic ?? "null");
     figures.nmi = nmi(truth, found);
     figures.ari = ari(truth, found);
+  }
+  if (themeLabelOf || (labelField && hasField(records, labelField))) {
+    const labelOf = themeLabelOf ?? ((r: JsonRecord) => String(getPath(r, labelField!) ?? null));
+    const truth = records.map((r) => String(labelOf(r)));
+    const found = commentThemes(result);
+    figures.theme_nmi = nmi(truth, found);
+    figures.theme_ari = ari(truth, found);
   }
   if (hasField(records, campaignField)) {
     const truth = records.map((r) => {
@@ -127,6 +143,12 @@ export function evaluate(
     figures.pii_false_positive_rate = without > 0 ? flagged / without : null;
   }
   return figures;
+}
+
+/** Each comment's theme: its topic's, or the topic itself for a topic in no theme (no substance, unclustered). */
+export function commentThemes(result: AnalysisResult): string[] {
+  const themeOf = new Map(result.topics.map((t) => [t.id, t.theme ?? t.id]));
+  return result.comments.map((c) => (c.topic === null ? "null" : themeOf.get(c.topic) ?? c.topic));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluation";
 import { getPath, inputWarnings, parseRecordLine, summariseWarnings, toComment, uniqueIds, type JsonRecord } from "./records";
-import type { AnalysisResult, CommentResult } from "./types";
+import type { AnalysisResult, CommentResult, TopicResult } from "./types";
 
 describe("parseRecordLine", () => {
   it("parses objects, skips blank lines and reports malformed ones with their line number", () => {
@@ -35,6 +35,18 @@ const comment = (over: Partial<CommentResult>): CommentResult => ({
   new_argument: false,
   ...over,
 });
+const topicResult = (id: string): TopicResult => ({
+  id,
+  label: id,
+  keywords: [],
+  size: 0,
+  comment_ids: [],
+  representative_ids: [],
+  kind: "machine",
+  distinct_senders: 0,
+  largest_sender_comments: 0,
+  dominated_by_one_sender: false,
+});
 
 describe("evaluate", () => {
   it("computes each figure only where the labels exist", () => {
@@ -59,6 +71,33 @@ describe("evaluate", () => {
     expect(figures.pii_false_positive_rate).toBe(0.5);
     const unlabelled = evaluate([{ id: "1" }], { topics: [], campaigns: [], comments: [comment({ id: "1" })] }, null, 0);
     expect(unlabelled).toMatchObject({ nmi: null, ari: null, campaign_precision: null, article_accuracy: null, pii_recall: null });
+  });
+});
+
+describe("theme figures", () => {
+  const records: JsonRecord[] = ["a", "a", "b", "b", "c"].map((topic, i) => ({ id: String(i), labels: { topic, theme: topic === "c" ? "y" : "x" } }));
+  // Topics t1 and t2 are one theme; t3 is in none (as no-substance), so it counts as a group of its own.
+  const result: AnalysisResult = {
+    topics: [
+      { ...topicResult("t1"), theme: "theme-1" },
+      { ...topicResult("t2"), theme: "theme-1" },
+      { ...topicResult("t3"), theme: null },
+    ],
+    themes: [{ id: "theme-1", label: "x", topic_ids: ["t1", "t2"], size: 4 }],
+    campaigns: [],
+    comments: ["t1", "t1", "t2", "t2", "t3"].map((topic, i) => comment({ id: String(i), topic })),
+  };
+
+  it("scores each comment's theme against the coarser labels where given", () => {
+    const figures = evaluate(records, result, "labels.topic", 0, undefined, (r) => String((r.labels as { theme: string }).theme));
+    expect(figures).toMatchObject({ nmi: 1, themes: 1, theme_nmi: 1, theme_ari: 1 });
+  });
+
+  it("scores themes against the topic labels where the records have one level", () => {
+    const figures = evaluate(records, result, "labels.topic", 0);
+    expect(figures.theme_nmi).toBeLessThan(1);
+    expect(figures.theme_nmi).toBeGreaterThan(0);
+    expect(evaluate([{ id: "1" }], { topics: [], campaigns: [], comments: [comment({ id: "1" })] }, null, 0).theme_nmi).toBeNull();
   });
 });
 

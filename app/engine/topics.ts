@@ -13,6 +13,7 @@ import { senderShare } from "./sender-share";
 import { hasSubstance } from "./substance";
 import { assignTopics, DocumentScorer } from "./topic-assign";
 import { DEFAULT_TOPIC_OPTIONS, fitTopicModel, withCentroids, type TopicModelOptions } from "./topic-model";
+import { topicSample, type TopicSample } from "./themes";
 import type { StaffEdits, TopicResult } from "./types";
 
 /**
@@ -43,7 +44,7 @@ export function buildTopics(
   random: Random,
   onStep: (done: number, total: number) => void,
   options: TopicModelOptions = DEFAULT_TOPIC_OPTIONS
-): { topicOf: (string | null)[]; topics: TopicResult[]; newArgument: boolean[] } {
+): { topicOf: (string | null)[]; topics: TopicResult[]; newArgument: boolean[]; samples: Map<string, TopicSample> } {
   // Topics are made from what each comment says, without the phrases its sender repeats on every comment.
   const prep: PreparedComments = { ...prepared, corpus: withoutBoilerplate(prepared.corpus, prepared.senders) };
   const n = prep.ids.length;
@@ -128,7 +129,10 @@ export function buildTopics(
   // newArguments copies what it keeps, so one buffer serves every comment (no garbage per comment).
   const buffer = new Float32Array(model.embedding.dims);
   const newArgument = newArguments(topicIndexOf, (i) => (scorer.vectorInto(i, buffer) ? buffer : null), campaigns.campaignOf);
-  return { ...describe(prep, all, scorer, model.embedding.dims), newArgument };
+  const described = describe(prep, all, scorer, model.embedding.dims);
+  // Where each topic's comments lie in the model's space, for grouping topics into themes (themes.ts); keys are set by now.
+  const samples = new Map(all.map((g) => [g.key ?? "", topicSample(g.docs, (doc, out) => scorer.vectorInto(doc, out), model.embedding.dims)]));
+  return { ...described, newArgument, samples };
 }
 
 const SUBJECT_WORDS = 10;

@@ -25,8 +25,11 @@ test("a drafter runs the analysis, merges two topics and reads the per-article v
   await expect(cards.first()).toBeVisible();
   await expectAccessible(page);
 
-  const first = (await cards.nth(0).locator("h3").innerText()).trim();
-  const second = (await cards.nth(1).locator("h3").innerText()).trim();
+  // The topics stand under their themes, each a heading with its comments.
+  await expect(page.getByRole("heading", { level: 3, name: /^议题：.+（\d+ 个话题，\d+ 条意见）$/ }).first()).toBeVisible();
+  const heading = (i: number) => cards.nth(i).locator(".topic-card-head").getByRole("heading");
+  const first = (await heading(0).innerText()).trim();
+  const second = (await heading(1).innerText()).trim();
   const size = async (i: number) => Number((await cards.nth(i).locator(".topic-size").innerText()).replace(/\D/g, ""));
   const total = (await size(0)) + (await size(1));
   await cards

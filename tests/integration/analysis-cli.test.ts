@@ -109,6 +109,9 @@ describe("npm run eval:analysis", () => {
         "pii_false_positive_rate",
         "pii_recall",
         "seconds",
+        "theme_ari",
+        "theme_nmi",
+        "themes",
         "topics",
       ].sort()
     );

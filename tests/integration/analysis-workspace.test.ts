@@ -132,6 +132,20 @@ describe("a run", () => {
     expect(audit.map((a) => a.action)).toEqual(["analysis.start", "analysis.finish"]);
   });
 
+  it("puts the topics in a handful of themes, stored with each topic and shown in the overview", async () => {
+    const live = await liveTopics();
+    const themed = live.filter((t) => t.themeKey !== null);
+    expect(themed.length).toBeGreaterThan(3);
+    expect(live.filter((t) => t.noSubstance).every((t) => t.themeKey === null)).toBe(true);
+    for (const t of themed) expect(t.themeLabel).toBeTruthy();
+    const keys = new Set(themed.map((t) => t.themeKey));
+    expect(keys.size).toBeGreaterThanOrEqual(2);
+    expect(keys.size).toBeLessThan(themed.length);
+    const view = (await get("drafter")).view!;
+    const overview = view.kind === "topics" ? view.overview : [];
+    expect(overview.find((t) => t.id === themed[0].id)?.theme).toEqual({ key: themed[0].themeKey, label: themed[0].themeLabel });
+  });
+
   it("shows every view of the result", async () => {
     const topicsView = (await get("legal")).view!;
     expect(topicsView.kind).toBe("topics");

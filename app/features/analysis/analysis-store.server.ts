@@ -57,6 +57,8 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
     // A topic a disposition points at is never deleted, even one merged away (the matrix should not allow that).
     await tx.delete(topics).where(and(eq(topics.consultationId, consultationId), keep.size ? notInArray(topics.id, [...keep]) : undefined, notAnswered));
     await tx.delete(campaigns).where(eq(campaigns.consultationId, consultationId));
+    // Theme keys are numbered afresh each run: a topic this run does not describe keeps none from an earlier one.
+    await tx.update(topics).set({ themeKey: null, themeLabel: null }).where(eq(topics.consultationId, consultationId));
 
     const campaignIds = new Map<string, number>();
     for (const c of result.campaigns) {
@@ -78,8 +80,10 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
 
     const topicIds = new Map<string, number>();
     const keptRepresentatives = new Map<number, number[]>();
+    const themeLabels = new Map((result.themes ?? []).map((theme) => [theme.id, theme.label]));
     for (const t of result.topics) {
-      const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number) };
+      const theme = t.theme ? { themeKey: t.theme, themeLabel: themeLabels.get(t.theme) ?? null } : { themeKey: null, themeLabel: null };
+      const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number), ...theme };
       const kept = t.kind === "staff" ? settled.get(t.id) : undefined;
       if (kept !== undefined && keep.has(kept)) {
         await tx.update(topics).set(described).where(eq(topics.id, kept));

@@ -81,6 +81,8 @@ export async function topicOverview(db: Db, consultationId: number, where: SQL[]
     keywords: t.keywords,
     noSubstance: t.noSubstance,
     staffEdited: t.staffEdited,
+    // The theme the last run put the topic in (app/engine/themes.ts); null for a topic made since, or none.
+    theme: t.themeKey ? { key: t.themeKey, label: t.themeLabel ?? t.themeKey } : null,
     size: sizes.get(t.id) ?? 0,
     representatives: t.representativeIds.slice(0, 3).flatMap((id) => representatives.get(id) ?? []),
     senders: senderShare(senders.get(t.id) ?? []),

@@ -23,4 +23,5 @@ export {
   workspaceSearch,
 } from "./analysis-schema";
 export type { ArticleSource, WorkspaceFilters } from "./analysis-schema";
+export { groupTopicsByTheme } from "./topic-themes";
 export { needsTitleApproval, publishedTopicTitle } from "./topic-titles";
