@@ -3,9 +3,11 @@ import { joinLetterFamilies } from "./letter-families";
 import { documentKeywords } from "./keywords";
 import { prepareComments, type PreparedComments } from "./prepare";
 import { prepareInParallel, threadsFor } from "./prepare-parallel";
+import { normalizeText } from "./normalize";
 import { isWord } from "./pseudo-terms";
 import { seededRandom } from "./prng";
 import { buildTopics, tooFewForTopics } from "./topics";
+import { summarizeTopics } from "./topic-summary";
 import type { AnalysisInput, AnalysisProgress, AnalysisResult, CampaignResult, CommentResult } from "./types";
 
 /**
@@ -90,6 +92,15 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
     new_argument: newArgument[i],
   }));
+  // Last: tokenising again records surface forms, which must not change the labels and keywords above.
+  summarizeTopics(topics, topicOf, {
+    ids: prep.ids,
+    texts: input.comments.map((c, i) => (isText[i] ? (c.text as string) : "")),
+    pii: prep.pii,
+    campaignOf: found.campaignOf,
+    corpus,
+    tokenize: (text) => (input.pretokenized ? normalizeText(text).split(/\s+/).flatMap((w) => prep.segmenter.contentToken(w) ?? []) : prep.segmenter.tokenize(normalizeText(text))),
+  });
   onProgress({ stage: "done", done: n, total: n });
   return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };
 }
