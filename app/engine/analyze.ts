@@ -99,7 +99,12 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     pii: prep.pii,
     campaignOf: found.campaignOf,
     corpus,
-    tokenize: (text) => (input.pretokenized ? normalizeText(text).split(/\s+/).flatMap((w) => prep.segmenter.contentToken(w) ?? []) : prep.segmenter.tokenize(normalizeText(text))),
+    tokenize: (text) =>
+      input.pretokenized
+        ? normalizeText(text)
+            .split(/\s+/)
+            .flatMap((w) => prep.segmenter.contentToken(w) ?? [])
+        : prep.segmenter.tokenize(normalizeText(text)),
   });
   onProgress({ stage: "done", done: n, total: n });
   return { too_few_for_topics: tooFewForTopics(n), topics, campaigns, comments };

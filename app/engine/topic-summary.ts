@@ -49,9 +49,14 @@ const MIN_LIFT = 2;
 const NOT_AN_ARGUMENT = /^(?:我是|本人是|本人系|我叫|您好|你好|谢谢|感谢|此致|敬礼|dear\b|hello\b|hi\b|thank|sincerely|regards|my name)/i;
 const SENTENCE_END = /[。！？!?；;\n\r]/;
 const CLAUSE_BREAK = /[，,：:、]/;
-const LEADING_MARK = /^(?:[\s"'“”‘’「」『』（）()\-—*·•]+|(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．)）]\s*|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]\s*)+/;
+const LEADING_MARK =
+  /^(?:[\s"'“”‘’「」『』（）()\-—*·•]+|(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．)）]\s*|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]\s*)+/;
 /** Words that open a sentence without saying anything of its own: a label before a colon, a bracketed reference, a connective. */
-const LEADING_WORDS = [/^【[^】]{0,20}】\s*/, /^[^，,：:。“"]{1,12}[：:]\s*/, /^(?:另外|同时|但是|不过|而且|此外|并且|所以|因此|其次|首先|最后|还有|总之|另|但|also|but|however|moreover|furthermore|finally|so)[，,、\s]+/i];
+const LEADING_WORDS = [
+  /^【[^】]{0,20}】\s*/,
+  /^[^，,：:。“"]{1,12}[：:]\s*/,
+  /^(?:另外|同时|但是|不过|而且|此外|并且|所以|因此|其次|首先|最后|还有|总之|另|但|also|but|however|moreover|furthermore|finally|so)[，,、\s]+/i,
+];
 const TRAILING_MARK = /[\s，,、：:"'“”‘’「」『』（(]+$/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const LATIN = /[A-Za-z]/g;
@@ -116,7 +121,7 @@ export function clausesOf(text: string): Array<{ start: number; end: number }> {
 }
 
 /** One topic's summary sentences, largest argument first. `members` are the topic's comments in input order. */
-export function summarizeTopic(members: readonly number[], comments: SummaryComments, globalShare: (t: number) => number = () => 0): TopicSummarySentence[] {
+export function summarizeTopic(members: readonly number[], comments: SummaryComments, globalCount: (t: number) => number = () => 0): TopicSummarySentence[] {
   const { corpus } = comments;
   // One voice per campaign: its first letter in the topic.
   const voices: number[] = [];
@@ -140,8 +145,12 @@ export function summarizeTopic(members: readonly number[], comments: SummaryComm
   const campaignVoices = sample.filter((i) => (comments.campaignOf[i] ?? -1) >= 0);
   const candidates = [...new Set([...campaignVoices.slice(0, 20), ...spread(sample, CANDIDATE_VOICES)])];
   // A clause must say something of this topic: one of its words at least twice as common here as in the
-  // consultation. Phrases every topic's comments use (an opening, a request for a reply) are no argument.
-  const distinctive = (t: number) => (df.get(t) ?? 0) / sample.length >= MIN_LIFT * globalShare(t);
+  // rest of the consultation. Phrases every topic's comments use (an opening, a request for a reply) are no argument.
+  const distinctive = (t: number) => {
+    const share = (df.get(t) ?? 0) / sample.length;
+    const elsewhere = Math.max(0, globalCount(t) - share * members.length) / Math.max(1, comments.corpus.size - members.length);
+    return share >= MIN_LIFT * elsewhere;
+  };
   const clauses = candidates.flatMap((i) => candidateClauses(i, comments)).filter((c) => c.words.some(distinctive));
   const postings = new Map<number, number[]>();
   wordsOf.forEach((words, v) => words.forEach((t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(v)));
@@ -170,7 +179,7 @@ export function summarizeTopic(members: readonly number[], comments: SummaryComm
     if (best < 0 || bestGain < minSupport) break;
     const c = clauses[best];
     // Too like a chosen argument, or holding personal data the comment-level scan missed (a name): not quotable.
-    if (chosen.some((k) => overlap(c.words, clauses[k].words) >= TOO_ALIKE) || detectPii(c.text).length > 0) {
+    if (chosen.some((k) => overlap(args[best], args[k]) >= TOO_ALIKE) || detectPii(c.text).length > 0) {
       rejected.add(best);
       continue;
     }
@@ -211,8 +220,7 @@ export function summarizeTopics(topics: TopicResult[], topicOf: ReadonlyArray<st
   });
   const n = comments.corpus.size;
   const df = comments.corpus.documentFrequency(Int32Array.from({ length: n }, (_, i) => i));
-  const globalShare = (t: number) => (df[t] ?? 0) / Math.max(1, n);
-  for (const t of topics) t.summary = t.kind === "machine" || t.kind === "staff" ? summarizeTopic(members.get(t.id) ?? [], comments, globalShare) : [];
+  for (const t of topics) t.summary = t.kind === "machine" || t.kind === "staff" ? summarizeTopic(members.get(t.id) ?? [], comments, (w) => df[w] ?? 0) : [];
 }
 
 /** Every `n`-th of the items so that at most `max` are taken, spread over the whole list. */
@@ -280,10 +288,11 @@ function makes(a: Argument, doc: Int32Array, seen: Int32Array, stamp: number): b
   return count >= a.needed && weight >= WEIGHT_SHARE * a.total - 1e-9;
 }
 
-function overlap(a: readonly number[], b: readonly number[]): number {
-  const set = new Set(b);
-  const shared = a.filter((t) => set.has(t)).length;
-  return shared / Math.max(1, Math.min(a.length, b.length));
+/** How much two arguments share, by the weight of their shared words (the topic's everyday words weigh little). */
+function overlap(a: Argument, b: Argument): number {
+  let shared = 0;
+  for (const [t, w] of a.weights) if (b.weights.has(t)) shared += w;
+  return shared / Math.max(1e-9, Math.min(a.total, b.total));
 }
 
 /** The clause as quoted: any personal data in it replaced by its label (none is expected: such clauses are skipped). */
@@ -307,14 +316,19 @@ function scriptOf(texts: readonly string[]): "zh" | "en" {
 
 function sentence(script: "zh" | "en", count: number, quote: string, campaigns: number, letters: number): string {
   if (script === "zh") {
-    const note = campaigns === 0 ? "" : campaigns === 1 ? `（其中 1 组同一模板来信共 ${letters} 封，计为 1 条）` : `（其中 ${campaigns} 组同一模板来信共 ${letters} 封，每组计为 1 条）`;
+    const note =
+      campaigns === 0
+        ? ""
+        : campaigns === 1
+        ? `（其中 1 组同一模板来信共 ${letters} 封，计为 1 条）`
+        : `（其中 ${campaigns} 组同一模板来信共 ${letters} 封，每组计为 1 条）`;
     return `${count} 条意见认为：“${quote}”${note}。`;
   }
   const note =
     campaigns === 0
       ? ""
       : campaigns === 1
-        ? ` (including one campaign of ${letters} letters, counted once)`
-        : ` (including ${campaigns} campaigns of ${letters} letters in all, each counted once)`;
+      ? ` (including one campaign of ${letters} letters, counted once)`
+      : ` (including ${campaigns} campaigns of ${letters} letters in all, each counted once)`;
   return `${count} ${count === 1 ? "comment argues" : "comments argue"}: "${quote}"${note}.`;
 }
