@@ -79,7 +79,7 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
     const topicIds = new Map<string, number>();
     const keptRepresentatives = new Map<number, number[]>();
     for (const t of result.topics) {
-      const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number) };
+      const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number), summary: t.summary ?? null };
       const kept = t.kind === "staff" ? settled.get(t.id) : undefined;
       if (kept !== undefined && keep.has(kept)) {
         await tx.update(topics).set(described).where(eq(topics.id, kept));
