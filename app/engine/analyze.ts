@@ -99,6 +99,7 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     pii: prep.pii,
     campaignOf: found.campaignOf,
     corpus,
+    documentFrequency: df,
     tokenize: (text) =>
       input.pretokenized
         ? normalizeText(text)

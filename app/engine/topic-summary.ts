@@ -25,6 +25,8 @@ export interface SummaryComments {
   campaignOf: ArrayLike<number>;
   /** each comment's content tokens (document i is comment i) */
   corpus: TokenCorpus;
+  /** how many comments use each token, when already counted */
+  documentFrequency?: Int32Array;
   /** a piece of text as content tokens, the way the corpus was made */
   tokenize: (text: string) => string[];
 }
@@ -34,8 +36,8 @@ export const MAX_ARGUMENTS = 5;
 export const WORD_SHARE = 0.5;
 const WEIGHT_SHARE = 0.6;
 /** Comments whose clauses compete to state an argument, and comments they are scored against: cost per topic is bounded. */
-const CANDIDATE_VOICES = 100;
-const SAMPLE_VOICES = 300;
+const CANDIDATE_VOICES = 60;
+const SAMPLE_VOICES = 200;
 /** Comment ids cited per sentence; `count` and `campaign_letters` always give the whole. */
 export const MAX_CITED = 20;
 const MIN_WORDS = 2;
@@ -156,44 +158,50 @@ export function summarizeTopic(members: readonly number[], comments: SummaryComm
   wordsOf.forEach((words, v) => words.forEach((t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(v)));
 
   const args = clauses.map((c) => argumentOf(c, weight));
-  const coveredBy = args.map((a) => makers(a, postings, sample.length));
+  const count = new Int32Array(sample.length);
+  const weightOf = new Float64Array(sample.length);
+  const coveredBy = args.map((a) => makers(a, postings, count, weightOf));
+  // Each clause's gain: the sample voices making it that no chosen argument covers yet, kept up to date.
+  const gain = Int32Array.from(coveredBy, (vs) => vs.length);
+  const clausesOfVoice: number[][] = sample.map(() => []);
+  coveredBy.forEach((vs, k) => vs.forEach((v) => clausesOfVoice[v].push(k)));
   const covered = new Uint8Array(sample.length);
   const minSupport = voices.length >= 4 ? 2 : 1;
   const chosen: number[] = [];
-  const rejected = new Set<number>();
+  const out = new Uint8Array(clauses.length);
   while (chosen.length < MAX_ARGUMENTS) {
     let best = -1;
     let bestScore = 0;
-    let bestGain = 0;
-    coveredBy.forEach((vs, k) => {
-      if (rejected.has(k) || chosen.includes(k)) return;
-      const gain = vs.reduce((n, v) => n + (covered[v] ? 0 : 1), 0);
-      if (gain < minSupport) return;
-      const score = gain * Math.min(1, clauses[k].words.length / FULL_SPECIFICITY);
+    for (let k = 0; k < clauses.length; k++) {
+      if (out[k] || gain[k] < minSupport) continue;
+      const score = gain[k] * Math.min(1, clauses[k].words.length / FULL_SPECIFICITY);
       if (score > bestScore || (score === bestScore && best >= 0 && clauses[k].text.length < clauses[best].text.length)) {
         best = k;
         bestScore = score;
-        bestGain = gain;
       }
-    });
-    if (best < 0 || bestGain < minSupport) break;
-    const c = clauses[best];
-    // Too like a chosen argument, or holding personal data the comment-level scan missed (a name): not quotable.
-    if (chosen.some((k) => overlap(args[best], args[k]) >= TOO_ALIKE) || detectPii(c.text).length > 0) {
-      rejected.add(best);
-      continue;
     }
+    if (best < 0) break;
+    out[best] = 1;
+    // Too like a chosen argument, or holding personal data the comment-level scan missed (a name): not quotable.
+    if (chosen.some((k) => overlap(args[best], args[k]) >= TOO_ALIKE) || detectPii(clauses[best].text).length > 0) continue;
     chosen.push(best);
-    for (const v of coveredBy[best]) covered[v] = 1;
+    for (const v of coveredBy[best]) {
+      if (covered[v]) continue;
+      covered[v] = 1;
+      for (const k of clausesOfVoice[v]) gain[k]--;
+    }
   }
 
   const script = scriptOf(candidates.map((i) => comments.texts[i]));
-  const seen = new Int32Array(corpus.vocabularySize);
-  let stamp = 0;
+  const made = madeBy(
+    chosen.map((k) => args[k]),
+    voices,
+    corpus
+  );
   return chosen
-    .map((k) => {
+    .map((k, a) => {
       const argument = args[k];
-      const makersIds = voices.filter((i) => makes(argument, corpus.doc(i), seen, ++stamp));
+      const makersIds = made[a];
       const campaigns = makersIds.map((i) => comments.campaignOf[i] ?? -1).filter((c) => c >= 0);
       const campaignLetters = campaigns.reduce((n, c) => n + (letters.get(c) ?? 0), 0);
       const quote = quoteOf(argument.clause, comments);
@@ -219,7 +227,7 @@ export function summarizeTopics(topics: TopicResult[], topicOf: ReadonlyArray<st
     if (t !== null) (members.get(t) ?? members.set(t, []).get(t)!).push(i);
   });
   const n = comments.corpus.size;
-  const df = comments.corpus.documentFrequency(Int32Array.from({ length: n }, (_, i) => i));
+  const df = comments.documentFrequency ?? comments.corpus.documentFrequency(Int32Array.from({ length: n }, (_, i) => i));
   for (const t of topics) t.summary = t.kind === "machine" || t.kind === "staff" ? summarizeTopic(members.get(t.id) ?? [], comments, (w) => df[w] ?? 0) : [];
 }
 
@@ -260,9 +268,7 @@ function argumentOf(clause: Clause, weight: (t: number) => number): Argument {
 }
 
 /** The sample voices that make an argument, through the sample's postings. */
-function makers(a: Argument, postings: Map<number, number[]>, size: number): number[] {
-  const count = new Int32Array(size);
-  const weight = new Float64Array(size);
+function makers(a: Argument, postings: Map<number, number[]>, count: Int32Array, weight: Float64Array): number[] {
   const touched: number[] = [];
   for (const [t, w] of a.weights) {
     for (const v of postings.get(t) ?? []) {
@@ -271,21 +277,49 @@ function makers(a: Argument, postings: Map<number, number[]>, size: number): num
       weight[v] += w;
     }
   }
-  return touched.filter((v) => count[v] >= a.needed && weight[v] >= WEIGHT_SHARE * a.total - 1e-9).sort((x, y) => x - y);
+  const out = touched.filter((v) => count[v] >= a.needed && weight[v] >= WEIGHT_SHARE * a.total - 1e-9).sort((x, y) => x - y);
+  for (const v of touched) {
+    count[v] = 0;
+    weight[v] = 0;
+  }
+  return out;
 }
 
-/** Whether a comment's tokens make the argument; `stamp` marks tokens already counted (unique per call). */
-function makes(a: Argument, doc: Int32Array, seen: Int32Array, stamp: number): boolean {
-  let count = 0;
-  let weight = 0;
-  for (const t of doc) {
-    const w = a.weights.get(t);
-    if (w === undefined || seen[t] === stamp) continue;
-    seen[t] = stamp;
-    count++;
-    weight += w;
-  }
-  return count >= a.needed && weight >= WEIGHT_SHARE * a.total - 1e-9;
+/**
+ * For each argument, the voices that make it: one pass over the topic's comments, each token looked up once for
+ * all arguments (the whole topic is read here, so this is the part that grows with it).
+ */
+function madeBy(args: readonly Argument[], voices: readonly number[], corpus: TokenCorpus): number[][] {
+  const slotOf = new Map<number, number>();
+  const slots: Array<Array<[number, number]>> = [];
+  args.forEach((a, k) =>
+    a.weights.forEach((w, t) => {
+      let slot = slotOf.get(t);
+      if (slot === undefined) slotOf.set(t, (slot = slots.push([]) - 1));
+      slots[slot].push([k, w]);
+    })
+  );
+  const seen = new Int32Array(slots.length).fill(-1);
+  const count = new Int32Array(args.length);
+  const weight = new Float64Array(args.length);
+  const out: number[][] = args.map(() => []);
+  voices.forEach((v, vi) => {
+    count.fill(0);
+    weight.fill(0);
+    for (const t of corpus.doc(v)) {
+      const slot = slotOf.get(t);
+      if (slot === undefined || seen[slot] === vi) continue;
+      seen[slot] = vi;
+      for (const [k, w] of slots[slot]) {
+        count[k]++;
+        weight[k] += w;
+      }
+    }
+    args.forEach((a, k) => {
+      if (count[k] >= a.needed && weight[k] >= WEIGHT_SHARE * a.total - 1e-9) out[k].push(v);
+    });
+  });
+  return out;
 }
 
 /** How much two arguments share, by the weight of their shared words (the topic's everyday words weigh little). */

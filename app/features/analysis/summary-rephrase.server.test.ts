@@ -7,7 +7,12 @@ import type { AnalysisResult, TopicResult, TopicSummarySentence } from "~/engine
 import { parseEnv } from "~/platform/env.server";
 import { rephraseSummaries, summaryEndpointFrom, type SummaryEndpoint } from "./summary-rephrase.server";
 
-type Reply = (body: { model: string; messages: Array<{ role: string; content: string }> }) => { status?: number; content?: string; raw?: string; delayMs?: number };
+type Reply = (body: { model: string; messages: Array<{ role: string; content: string }> }) => {
+  status?: number;
+  content?: string;
+  raw?: string;
+  delayMs?: number;
+};
 
 let reply: Reply = () => ({ content: "" });
 const received: Array<{ auth: string | undefined; path: string; body: { model: string; messages: Array<{ role: string; content: string }> } }> = [];
@@ -25,7 +30,14 @@ beforeAll(async () => {
       const send = () => {
         if (res.destroyed) return;
         res.writeHead(r.status ?? 200, { "content-type": "application/json" });
-        res.end(r.raw ?? JSON.stringify({ id: "x", object: "chat.completion", choices: [{ index: 0, message: { role: "assistant", content: r.content }, finish_reason: "stop" }] }));
+        res.end(
+          r.raw ??
+            JSON.stringify({
+              id: "x",
+              object: "chat.completion",
+              choices: [{ index: 0, message: { role: "assistant", content: r.content }, finish_reason: "stop" }],
+            })
+        );
       };
       if (r.delayMs) setTimeout(send, r.delayMs);
       else send();
@@ -41,7 +53,12 @@ afterAll(async () => {
 });
 
 const SUMMARY: TopicSummarySentence[] = [
-  { text: "12 条意见认为：“建议将过渡期延长到两年”（其中 1 组同一模板来信共 37 封，计为 1 条）。", count: 12, campaign_letters: 37, comment_ids: ["5", "9", "14"] },
+  {
+    text: "12 条意见认为：“建议将过渡期延长到两年”（其中 1 组同一模板来信共 37 封，计为 1 条）。",
+    count: 12,
+    campaign_letters: 37,
+    comment_ids: ["5", "9", "14"],
+  },
   { text: "4 条意见认为：“对六十岁以上老人的超标车可以适当放宽期限”。", count: 4, campaign_letters: 0, comment_ids: ["21", "30"] },
 ];
 

@@ -30,7 +30,7 @@ const INSTRUCTIONS = [
   "You rewrite the summary of one topic of public comments on a draft regulation.",
   "Each numbered sentence states one argument and how many comments make it. Rewrite each sentence as one fluent",
   "sentence in the same language, keeping its meaning, its numbers and nothing else: add no facts, merge or drop no",
-  "sentence. Answer with JSON only, in the form {\"sentences\": [{\"id\": 1, \"text\": \"...\"}]}, one entry per id.",
+  'sentence. Answer with JSON only, in the form {"sentences": [{"id": 1, "text": "..."}]}, one entry per id.',
 ].join(" ");
 
 export class SummaryEndpointUnavailable extends Error {}
@@ -102,7 +102,9 @@ export function acceptedAnswer(content: string, summary: TopicSummarySentence[],
 const figuresOf = (text: string) => Array.from(text.matchAll(/\d+/g), (m) => m[0]);
 
 /** The endpoint configured in the environment, or null (the default: extractive summaries only). */
-export function summaryEndpointFrom(env: Pick<Env, "SUMMARY_LLM_URL" | "SUMMARY_LLM_MODEL" | "SUMMARY_LLM_KEY" | "SUMMARY_LLM_TIMEOUT_MS">): SummaryEndpoint | null {
+export function summaryEndpointFrom(
+  env: Pick<Env, "SUMMARY_LLM_URL" | "SUMMARY_LLM_MODEL" | "SUMMARY_LLM_KEY" | "SUMMARY_LLM_TIMEOUT_MS">
+): SummaryEndpoint | null {
   if (!env.SUMMARY_LLM_URL || !env.SUMMARY_LLM_MODEL) return null;
   return { url: env.SUMMARY_LLM_URL, model: env.SUMMARY_LLM_MODEL, key: env.SUMMARY_LLM_KEY, timeoutMs: env.SUMMARY_LLM_TIMEOUT_MS };
 }
