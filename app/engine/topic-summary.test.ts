@@ -180,6 +180,8 @@ describe("cited topic summaries", () => {
   it("cuts text into sentences, and a long one at its commas, without openers", () => {
     const text = "一、建议延长过渡期。另外，希望开通线上登记！理由：上班族没时间";
     expect(clausesOf(text).map(({ start, end }) => text.slice(start, end))).toEqual(["建议延长过渡期", "希望开通线上登记", "上班族没时间"]);
+    const time = "会议定在12:30举行。注意：不要迟到";
+    expect(clausesOf(time).map(({ start, end }) => time.slice(start, end))).toEqual(["会议定在12:30举行", "不要迟到"]);
     const long = `${"很长的一句话".repeat(16)}，第二部分说得很清楚。Keep the night bus. It matters.`;
     expect(clausesOf(long).map(({ start, end }) => long.slice(start, end))).toEqual([
       "很长的一句话".repeat(16),

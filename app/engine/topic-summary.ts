@@ -11,7 +11,8 @@ import type { PiiSpan, TopicResult, TopicSummarySentence } from "./types";
  * (and two, where the clause has two or more) and words carrying at least 60 % of their weight, a word weighing
  * more the fewer of the topic's comments use it (so a topic's everyday words alone do not make a match). The
  * arguments are chosen greedily from the clauses of a sample of the topic's comments: each time the clause that
- * the most comments not yet covered make (a longer, more specific clause counts more), unlike the ones chosen.
+ * the most comments not yet covered make (one of fewer than four content words counts proportionally less), unlike
+ * the ones chosen and using a word at least twice as common in the topic as in the rest of the consultation.
  * Then every comment of the topic is checked against each chosen clause, so the counts are the whole topic's.
  * A campaign is one voice (its first letter speaks for it); its letters are counted apart.
  */
@@ -56,7 +57,8 @@ const LEADING_MARK =
 /** Words that open a sentence without saying anything of its own: a label before a colon, a bracketed reference, a connective. */
 const LEADING_WORDS = [
   /^【[^】]{0,20}】\s*/,
-  /^[^，,：:。“"]{1,12}[：:]\s*/,
+  // A label has no digits: 12:30 is a time, not a label.
+  /^[^，,：:。“"\d]{1,12}[：:]\s*/,
   /^(?:另外|同时|但是|不过|而且|此外|并且|所以|因此|其次|首先|最后|还有|总之|另|但|also|but|however|moreover|furthermore|finally|so)[，,、\s]+/i,
 ];
 const TRAILING_MARK = /[\s，,、：:"'“”‘’「」『』（(]+$/;
