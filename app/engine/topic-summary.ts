@@ -47,6 +47,16 @@ const MAX_CLAUSE_UNITS = 90;
 const MIN_CLAUSE_UNITS = 5;
 const FULL_SPECIFICITY = 4;
 const TOO_ALIKE = 0.5;
+/** A part of a sentence is quoted only where it covers clearly more comments than a whole sentence would. */
+const PART_DISCOUNT = 0.7;
+const PAIRS = [
+  ["“", "”"],
+  ["《", "》"],
+  ["（", "）"],
+  ["(", ")"],
+  ["【", "】"],
+  ["「", "」"],
+] as const;
 const MIN_LIFT = 2;
 /** Greetings, thanks and self-introductions are no argument. */
 const NOT_AN_ARGUMENT = /^(?:我是|本人是|本人系|我叫|您好|你好|谢谢|感谢|此致|敬礼|dear\b|hello\b|hi\b|thank|sincerely|regards|my name)/i;
@@ -72,6 +82,8 @@ interface Clause {
   text: string;
   /** distinct content token ids, all in the comment's own document */
   words: number[];
+  /** a comma-separated part of a sentence rather than the whole */
+  part: boolean;
 }
 
 interface Argument {
@@ -122,6 +134,23 @@ export function clausesOf(text: string): Array<{ start: number; end: number }> {
     start = i + 1;
   }
   return out;
+}
+
+/** Each sentence and, where it has several, its comma-separated parts: a part is often the point many comments share. */
+function withParts(text: string, sentences: Array<{ start: number; end: number }>): Array<{ start: number; end: number; part: boolean }> {
+  const out: Array<{ start: number; end: number; part: boolean }> = [];
+  for (const s of sentences) {
+    out.push({ ...s, part: false });
+    const parts = clausesOf(text.slice(s.start, s.end).replace(/[，,：:]/g, "。"));
+    if (parts.length > 1) for (const p of parts) out.push({ start: s.start + p.start, end: s.start + p.end, part: true });
+  }
+  return out;
+}
+
+/** A quote cut inside quotation marks or brackets reads wrong: 所称“A级旅游景区 */
+function balanced(text: string): boolean {
+  for (const [open, close] of PAIRS) if (text.split(open).length !== text.split(close).length) return false;
+  return true;
 }
 
 /** One topic's summary sentences, largest argument first. `members` are the topic's comments in input order. */
@@ -176,7 +205,7 @@ export function summarizeTopic(members: readonly number[], comments: SummaryComm
     let bestScore = 0;
     for (let k = 0; k < clauses.length; k++) {
       if (out[k] || gain[k] < minSupport) continue;
-      const score = gain[k] * Math.min(1, clauses[k].words.length / FULL_SPECIFICITY);
+      const score = gain[k] * Math.min(1, clauses[k].words.length / FULL_SPECIFICITY) * (clauses[k].part ? PART_DISCOUNT : 1);
       if (score > bestScore || (score === bestScore && best >= 0 && clauses[k].text.length < clauses[best].text.length)) {
         best = k;
         bestScore = score;
@@ -244,10 +273,10 @@ function candidateClauses(voice: number, comments: SummaryComments): Clause[] {
   const pii = comments.pii[voice] ?? [];
   const own = new Set(comments.corpus.doc(voice));
   const out: Clause[] = [];
-  for (const { start, end } of clausesOf(text)) {
+  for (const { start, end, part } of withParts(text, clausesOf(text))) {
     const clause = text.slice(start, end);
     const size = units(clause);
-    if (size < MIN_CLAUSE_UNITS || size > MAX_CLAUSE_UNITS || NOT_AN_ARGUMENT.test(clause)) continue;
+    if (size < MIN_CLAUSE_UNITS || size > MAX_CLAUSE_UNITS || NOT_AN_ARGUMENT.test(clause) || !balanced(clause)) continue;
     if (pii.some((p) => p.start < end && start < p.end)) continue;
     // Words as the comment's own document has them: a clause cut apart may segment a word differently.
     const words = [
@@ -258,7 +287,7 @@ function candidateClauses(voice: number, comments: SummaryComments): Clause[] {
           .flatMap((w) => comments.corpus.idOf(w) ?? [])
       ),
     ].filter((t) => own.has(t));
-    if (words.length >= MIN_WORDS) out.push({ voice, start, end, text: clause, words });
+    if (words.length >= MIN_WORDS) out.push({ voice, start, end, text: clause, words, part });
   }
   return out;
 }
