@@ -11,6 +11,7 @@ import { isWord } from "./pseudo-terms";
 import { seededRandom } from "./prng";
 import { buildThemes } from "./themes";
 import { buildTopics, tooFewForTopics } from "./topics";
+import { summarizeTopics } from "./topic-summary";
 import type { AnalysisInput, AnalysisProgress, AnalysisResult, CampaignResult, CommentResult } from "./types";
 
 /**
@@ -98,6 +99,21 @@ function finish(input: AnalysisInput, prep: PreparedComments, onProgress: Progre
     keywords: documentKeywords(corpus, i, idf, KEYWORDS_PER_COMMENT, keywordOptions),
     new_argument: newArgument[i],
   }));
+  // Last: tokenising again records surface forms, which must not change the labels and keywords above.
+  summarizeTopics(topics, topicOf, {
+    ids: prep.ids,
+    texts: input.comments.map((c, i) => (isText[i] ? (c.text as string) : "")),
+    pii: prep.pii,
+    campaignOf: found.campaignOf,
+    corpus,
+    documentFrequency: df,
+    tokenize: (text) =>
+      input.pretokenized
+        ? normalizeText(text)
+            .split(/\s+/)
+            .flatMap((w) => prep.segmenter.contentToken(w) ?? [])
+        : prep.segmenter.tokenize(normalizeText(text)),
+  });
   // Too few comments for topics is too few for themes: the workspace lists those comments by article.
   const themed = tooFewForTopics(n) ? { topics, themes: [] } : buildThemes(topics, samples);
   onProgress({ stage: "done", done: n, total: n });

@@ -93,7 +93,13 @@ export interface TopicSummarySentence {
   count: number;
   /** letters of campaigns counted in `count` (each campaign once) */
   campaign_letters: number;
+  /** the comments that make the argument, a campaign by one letter, in input order: at most 20 (`count` gives all) */
   comment_ids: string[];
+  /**
+   * Set when an endpoint the department runs rephrased `text` (app/features/analysis/summary-rephrase.server.ts):
+   * the extractive sentence it was given, which staff can compare with it. Absent for the extractive summary.
+   */
+  extractive_text?: string;
 }
 
 /** A coarser group of topics (themes.ts): a handful per consultation, for the overview and the summary's structure. */

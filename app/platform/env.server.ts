@@ -75,8 +75,18 @@ const EnvSchema = z
       .default("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
     // The PostScript name of the face to use inside a .ttc collection; ignored for .ttf and .otf.
     PDF_FONT_NAME: z.string().min(1).default("NotoSerifCJKsc-Regular"),
+    // Optional rephrasing of the topics' cited summaries by a model the department runs on its own premises
+    // (docs/decisions/0043): an OpenAI-compatible base such as http://llm.internal:8000/v1. Unset: the
+    // extractive summaries are shown as they are (the default, and the fallback on any error).
+    SUMMARY_LLM_URL: z.url("must be the base URL of an OpenAI-compatible API, such as http://llm.internal:8000/v1").optional(),
+    SUMMARY_LLM_MODEL: z.string().min(1).optional(),
+    SUMMARY_LLM_KEY: z.string().min(1).optional(),
+    SUMMARY_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
+    if (env.SUMMARY_LLM_URL && !env.SUMMARY_LLM_MODEL) {
+      ctx.addIssue({ code: "custom", path: ["SUMMARY_LLM_MODEL"], message: "is required with SUMMARY_LLM_URL (the model name the endpoint serves)" });
+    }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: "custom",

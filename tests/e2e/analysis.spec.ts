@@ -48,6 +48,10 @@ test("a drafter runs the analysis, merges two topics and reads the per-article v
   await expect(page.getByText("话题已合并。")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: `话题：${MERGED} 已人工调整` })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: `本话题的意见（${total} 条）` })).toBeVisible();
+  // The topic's cited summary: each argument with how many comments make it and the receipts it cites.
+  const summary = page.getByRole("region", { name: "意见摘要" });
+  await expect(summary.getByRole("listitem").first()).toContainText(/^\d+ 条意见认为：“.+”/);
+  await expect(summary.getByRole("listitem").first()).toContainText("依据：");
   await page.getByRole("link", { name: "返回话题列表" }).click();
   await expect(page.getByRole("link", { name: MERGED, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: second, exact: true })).toHaveCount(0);

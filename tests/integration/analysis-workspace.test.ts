@@ -156,6 +156,20 @@ describe("a run", () => {
     expect((await thrown(get("drafter", "?topic=999999"))).status).toBe(404);
     const detail = (await get("drafter", `?topic=${overview[0].id}`)).view!;
     expect(detail.kind === "topic" && detail.comments.total).toBe(overview[0].size);
+    // The topic's cited summary: each sentence with the receipt numbers of the topic's comments it rests on.
+    if (detail.kind !== "topic") throw new Error("expected the topic view");
+    expect(detail.topic.summary.length).toBeGreaterThan(0);
+    const members = await db
+      .select({ id: comments.id, receiptNo: comments.receiptNo })
+      .from(commentAnalysis)
+      .innerJoin(comments, eq(comments.id, commentAnalysis.commentId))
+      .where(eq(commentAnalysis.topicId, overview[0].id));
+    const receiptOf = new Map(members.map((m) => [m.id, m.receiptNo]));
+    for (const s of detail.topic.summary) {
+      expect(s.text).toMatch(/^\d+ 条意见认为：“.+”/);
+      expect(s.cited.length).toBeGreaterThan(0);
+      for (const c of s.cited) expect(c.receiptNo).toBe(receiptOf.get(c.id));
+    }
 
     const articles = (await get("drafter", "?view=articles&article=15")).view!;
     if (articles.kind !== "articles") throw new Error("expected the article view");

@@ -2,11 +2,10 @@
 // earlier (their topics, expressed as the engine's StaffEdits).
 import { and, asc, eq, inArray, isNull, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { commentAnalysis, comments, dispositions, topics } from "~db/schema";
-import type { AnalysisInput, StaffTopic } from "~/engine/types";
+import { commentAnalysis, commentArticles, comments, dispositions, rejectedArticleLinks, topics } from "~db/schema";
+import type { AnalysisInput, ArticleCorrections, StaffTopic } from "~/engine/types";
 import { EXCLUDED_REJECT_REASONS } from "./analysis-schema";
-import { latestVersion } from "~/features/consultations/index.server";
-import { articleCorrections } from "./article-corrections.server";
+import { latestArticles, latestVersion } from "~/features/consultations/index.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -95,4 +94,35 @@ export async function gatherAnalysisInput(db: Db, consultationId: number): Promi
     },
     settled: new Map(staff.map((t) => [t.key, Number(t.key.slice("staff-".length))])),
   };
+}
+
+/**
+ * What the next run is told: the articles commenters chose or staff set (known links), and the inferred links
+ * staff rejected, by comment id and article number of the latest version.
+ */
+export async function articleCorrections(db: Db, consultationId: number): Promise<ArticleCorrections> {
+  const numberOf = new Map((await latestArticles(db, consultationId)).map((a) => [a.identityId, a.number]));
+  const known = await db
+    .select({ commentId: commentArticles.commentId, identityId: commentArticles.articleIdentityId })
+    .from(commentArticles)
+    .innerJoin(comments, eq(comments.id, commentArticles.commentId))
+    .where(and(eq(comments.consultationId, consultationId), inArray(commentArticles.source, ["commenter", "staff"])));
+  const refused = await db
+    .select({ commentId: rejectedArticleLinks.commentId, identityId: rejectedArticleLinks.articleIdentityId })
+    .from(rejectedArticleLinks)
+    .innerJoin(comments, eq(comments.id, rejectedArticleLinks.commentId))
+    .where(eq(comments.consultationId, consultationId));
+  return { confirmed: byComment(known, numberOf), rejected: byComment(refused, numberOf) };
+}
+
+function byComment(rows: Array<{ commentId: number; identityId: number }>, numberOf: Map<number, number>): ArticleCorrections["confirmed"] {
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const number = numberOf.get(r.identityId);
+    if (number === undefined) continue;
+    const list = out.get(r.commentId) ?? [];
+    list.push(number);
+    out.set(r.commentId, list);
+  }
+  return [...out].map(([id, articles]) => ({ comment_id: String(id), articles: articles.sort((a, b) => a - b) }));
 }

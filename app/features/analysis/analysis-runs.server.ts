@@ -13,6 +13,7 @@ import { env } from "~/platform/env.server";
 import { INSTANCE_ID } from "~/platform/instance.server";
 import { gatherAnalysisInput } from "./analysis-input.server";
 import { storeAnalysisResult } from "./analysis-store.server";
+import { rephraseSummaries, summaryEndpointFrom } from "./summary-rephrase.server";
 
 export class AnalysisRunError extends Error {
   constructor(message: string, readonly status = 409) {
@@ -255,7 +256,7 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
     const { input, settled } = await gatherAnalysisInput(db, consultationId);
     await db.update(analysisRuns).set({ commentCount: input.comments.length }).where(eq(analysisRuns.id, runId));
     let lastWrite = 0;
-    const result = await runAnalysisInWorker(input, {
+    const extractive = await runAnalysisInWorker(input, {
       signal: own.signal,
       onProgress: (p) => {
         const now = Date.now();
@@ -268,6 +269,8 @@ async function carryOut(db: Db, runId: number, consultationId: number, signal: A
           .catch(() => undefined);
       },
     });
+    // Extractive summaries unless the department runs an endpoint to rephrase them (docs/decisions/0043).
+    const result = await rephraseSummaries(extractive, summaryEndpointFrom(env()));
     await db.update(analysisRuns).set({ stage: "store", progress: 0.95 }).where(eq(analysisRuns.id, runId));
     await storeAnalysisResult(db, { runId, consultationId, result, settled, now: new Date(), owner: INSTANCE_ID });
   } catch (error) {

@@ -83,7 +83,7 @@ export async function storeAnalysisResult(db: Db, { runId, consultationId, resul
     const themeLabels = new Map((result.themes ?? []).map((theme) => [theme.id, theme.label]));
     for (const t of result.topics) {
       const theme = t.theme ? { themeKey: t.theme, themeLabel: themeLabels.get(t.theme) ?? null } : { themeKey: null, themeLabel: null };
-      const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number), ...theme };
+      const described = { runId, keywords: t.keywords, representativeIds: t.representative_ids.map(Number), summary: t.summary ?? null, ...theme };
       const kept = t.kind === "staff" ? settled.get(t.id) : undefined;
       if (kept !== undefined && keep.has(kept)) {
         await tx.update(topics).set(described).where(eq(topics.id, kept));

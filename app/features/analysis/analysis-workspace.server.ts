@@ -1,9 +1,10 @@
 // The workspace's overview and topic views: when the analysis last ran, the topics with their sizes under the
 // filters, and one topic's comments.
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { analysisRuns, commentAnalysis, comments, topics, users } from "~db/schema";
 import { senderShare } from "~/engine/sender-share";
+import type { TopicSummarySentence } from "~/engine/types";
 import { analysableComments, senderOf } from "./analysis-input.server";
 import { commentPage, commentsById } from "./analysis-comments.server";
 import { lastFinishedRun, latestRun } from "./analysis-runs.server";
@@ -128,6 +129,7 @@ export async function topicDetail(db: Db, consultationId: number, topicId: numbe
   const representatives = await commentsById(db, topic.representativeIds);
   return {
     topic: {
+      summary: await citedSummary(db, consultationId, topic.summary ?? []),
       id: topic.id,
       label: topic.label,
       keywords: topic.keywords,
@@ -137,6 +139,32 @@ export async function topicDetail(db: Db, consultationId: number, topicId: numbe
     },
     comments: await commentPage(db, [...where, eq(commentAnalysis.topicId, topic.id)], page, articles),
   };
+}
+
+/**
+ * The topic's cited summary as the last run wrote it, each cited comment by its receipt number (a comment no
+ * longer in the consultation, or no longer analysed, is left out of the citations; the counts are the run's).
+ */
+async function citedSummary(db: Db, consultationId: number, summary: TopicSummarySentence[]) {
+  const ids = [...new Set(summary.flatMap((s) => s.comment_ids.map(Number)).filter(Number.isInteger))];
+  const receipts = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .select({ id: comments.id, receiptNo: comments.receiptNo })
+      .from(comments)
+      .where(and(eq(comments.consultationId, consultationId), inArray(comments.id, ids.slice(i, i + 500))));
+    for (const r of rows) receipts.set(r.id, r.receiptNo);
+  }
+  return summary.map((s) => ({
+    text: s.text,
+    extractiveText: s.extractive_text ?? null,
+    count: s.count,
+    campaignLetters: s.campaign_letters,
+    cited: s.comment_ids.flatMap((id) => {
+      const receiptNo = receipts.get(Number(id));
+      return receiptNo === undefined ? [] : [{ id: Number(id), receiptNo }];
+    }),
+  }));
 }
 
 /** Every live topic by name, for the move and merge choices. */

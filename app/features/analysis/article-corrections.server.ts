@@ -1,11 +1,11 @@
 // Staff judging the articles the analysis inferred (docs/analysis.md, "Inferred articles"): confirm one (it
 // becomes staff's own link), reject it (it is removed and never inferred again for that comment), or correct
-// it to another article (both at once). Corrections are read back by the next run (analysis-input.server.ts):
+// it to another article (both at once). Corrections are read back by the next run (articleCorrections in
+// analysis-input.server.ts):
 // what staff linked teaches the engine how the public names that article, what they rejected stays out.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "~db/client.server";
 import { commentArticles, comments, rejectedArticleLinks } from "~db/schema";
-import type { ArticleCorrections } from "~/engine/types";
 import { appendAudit } from "~/platform/audit.server";
 import { latestArticles } from "~/features/consultations/index.server";
 import { hasActiveRun } from "./analysis-runs.server";
@@ -70,35 +70,4 @@ async function linkByStaff(tx: Tx, commentId: number, articleIdentityId: number)
     .insert(commentArticles)
     .values({ commentId, articleIdentityId, source: "staff" })
     .onConflictDoUpdate({ target: [commentArticles.commentId, commentArticles.articleIdentityId], set: { source: "staff", confidence: null } });
-}
-
-/**
- * What the next run is told: the articles commenters chose or staff set (known links), and the inferred links
- * staff rejected, by comment id and article number of the latest version.
- */
-export async function articleCorrections(db: Db, consultationId: number): Promise<ArticleCorrections> {
-  const numberOf = new Map((await latestArticles(db, consultationId)).map((a) => [a.identityId, a.number]));
-  const known = await db
-    .select({ commentId: commentArticles.commentId, identityId: commentArticles.articleIdentityId })
-    .from(commentArticles)
-    .innerJoin(comments, eq(comments.id, commentArticles.commentId))
-    .where(and(eq(comments.consultationId, consultationId), inArray(commentArticles.source, ["commenter", "staff"])));
-  const refused = await db
-    .select({ commentId: rejectedArticleLinks.commentId, identityId: rejectedArticleLinks.articleIdentityId })
-    .from(rejectedArticleLinks)
-    .innerJoin(comments, eq(comments.id, rejectedArticleLinks.commentId))
-    .where(eq(comments.consultationId, consultationId));
-  return { confirmed: byComment(known, numberOf), rejected: byComment(refused, numberOf) };
-}
-
-function byComment(rows: Array<{ commentId: number; identityId: number }>, numberOf: Map<number, number>): ArticleCorrections["confirmed"] {
-  const out = new Map<number, number[]>();
-  for (const r of rows) {
-    const number = numberOf.get(r.identityId);
-    if (number === undefined) continue;
-    const list = out.get(r.commentId) ?? [];
-    list.push(number);
-    out.set(r.commentId, list);
-  }
-  return [...out].map(([id, articles]) => ({ comment_id: String(id), articles: articles.sort((a, b) => a - b) }));
 }

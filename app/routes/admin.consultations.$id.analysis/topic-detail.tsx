@@ -4,6 +4,7 @@ import { Pagination } from "~/ui/pagination";
 import { workspaceSearch, type WorkspaceFilters } from "~/features/analysis";
 import { CommentItem } from "./comment-item";
 import { Excerpt } from "./comment-text";
+import { TopicSummaryList } from "./topic-summary";
 import type { Reply } from "./edit.server";
 import type { ViewData } from "~/features/analysis/index.server";
 
@@ -92,6 +93,7 @@ export function TopicDetail({ filters, view, canEdit, reply }: { filters: Worksp
           ))}
         </p>
       ) : null}
+      <TopicSummaryList summary={topic.summary} onPage={new Set(comments.items.map((c) => c.id))} />
       {topic.representatives.length ? (
         <>
           <h3>代表性意见</h3>
