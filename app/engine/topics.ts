@@ -13,6 +13,7 @@ import { senderShare } from "./sender-share";
 import { hasSubstance } from "./substance";
 import { assignTopics, DocumentScorer } from "./topic-assign";
 import { DEFAULT_TOPIC_OPTIONS, fitTopicModel, withCentroids, type TopicModelOptions } from "./topic-model";
+import { TITLE_SAMPLE, topicTitle } from "./topic-title";
 import type { StaffEdits, TopicResult } from "./types";
 
 /**
@@ -128,7 +129,7 @@ export function buildTopics(
   // newArguments copies what it keeps, so one buffer serves every comment (no garbage per comment).
   const buffer = new Float32Array(model.embedding.dims);
   const newArgument = newArguments(topicIndexOf, (i) => (scorer.vectorInto(i, buffer) ? buffer : null), campaigns.campaignOf);
-  return { ...describe(prep, all, scorer, model.embedding.dims), newArgument };
+  return { ...describe(prep, all, scorer, model.embedding.dims, dfOf), newArgument };
 }
 
 const SUBJECT_WORDS = 10;
@@ -166,7 +167,7 @@ function sharesSubject(prep: PreparedComments, doc: number, words: Set<string>):
   return false;
 }
 
-function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number) {
+function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number, dfOf: (word: string) => number) {
   const { corpus, segmenter } = prep;
   const display = (w: string) => segmenter.surfaceOf(w);
   const keywords = groupKeywords(
@@ -191,7 +192,7 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
     const separator = /^[\u3400-\u9fff]/.test(words[0] ?? "") ? "、" : ", ";
     return {
       id: g.key ?? "",
-      label: g.label ?? (words.length > 0 ? words.slice(0, 3).join(separator) : "其他"),
+      label: g.label ?? titleOf(prep, g, dfOf) ?? (words.length > 0 ? words.slice(0, 3).join(separator) : "其他"),
       keywords: words,
       size: g.members.length,
       comment_ids: g.members.map((i) => prep.ids[i]),
@@ -203,6 +204,21 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
   const order = (t: TopicResult) => (t.kind === "no_substance" ? 2 : t.id === UNCLUSTERED_ID ? 1 : 0);
   topics.sort((a, b) => order(a) - order(b) || b.size - a.size || (a.id < b.id ? -1 : 1));
   return { topicOf, topics };
+}
+
+/** A machine topic's title from a spread sample of its comments (topic-title.ts); staff topics keep their label. */
+function titleOf(prep: PreparedComments, group: Group, dfOf: (word: string) => number): string | null {
+  if (group.kind !== "machine") return null;
+  const n = prep.ids.length;
+  const sample = Math.min(group.docs.length, TITLE_SAMPLE);
+  const texts = Array.from({ length: sample }, (_, i) => prep.normalized[group.docs[Math.floor((i * group.docs.length) / sample)]]);
+  return topicTitle(texts, {
+    tag: prep.segmenter.tag,
+    lift: (token) => {
+      const df = dfOf(token);
+      return df > 0 ? n / df : 0;
+    },
+  });
 }
 
 function representatives(prep: PreparedComments, group: Group, scorer: DocumentScorer, dims: number): number[] {
