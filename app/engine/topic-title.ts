@@ -25,7 +25,10 @@ export interface TitleContext {
 }
 
 /** At most this many comments of a topic are read: phrase counts settle long before, and the cost stays bounded. */
-export const TITLE_SAMPLE = 150;
+export const TITLE_SAMPLE = 100;
+// The subject of a comment is in its first paragraphs; a pasted document adds cost, not subjects.
+const MAX_TEXT_CHARS = 500;
+const MAY_HOLD_PERSONAL_DATA = /[\d@]|[〇零一二两三四五六七八九十]{3}|[路街巷弄号栋幢楼室村组]/;
 const MAX_PHRASE_WORDS = 4;
 const MAX_ASPECT_CHARS = 10;
 const MIN_TITLE_CHARS = 4;
@@ -151,8 +154,13 @@ function aspectOf(word: string, eligible: readonly Phrase[]): Phrase | null {
   return common[0];
 }
 
-/** The title of the two aspects (or the first alone) if it has a title's length, else null. */
+/** The title of the two aspects (or the first alone) if it has a title's length and names no one, else null. */
 function joined(first: Phrase, second: Phrase | undefined): string | null {
+  const title = assembled(first, second);
+  return title !== null && detectPii(title).length === 0 ? title : null;
+}
+
+function assembled(first: Phrase, second: Phrase | undefined): string | null {
   const a = display(first);
   if (first.latin) {
     const words = [...a.split(" "), ...(second ? ["and", ...display(second).split(" ")] : [])];
@@ -184,9 +192,16 @@ function distinct(a: Phrase, b: Phrase): boolean {
   return !x.includes(y) && !y.includes(x);
 }
 
-/** The text with every personal-data span (a name, a phone number, an address …) replaced by a break. */
-function withoutPersonalData(text: string): string {
-  const spans = detectPii(text);
+/**
+ * The text with every contact, number and address span replaced by a break. Names are left to the tagger here
+ * (a name it tags nr never enters a phrase), and the finished title is checked for names once (clean below):
+ * tagging every text for names a second time would cost four times what the rest of this costs.
+ */
+function withoutPersonalData(full: string): string {
+  const text = full.slice(0, MAX_TEXT_CHARS);
+  // Every kind the detector knows, but names, has a digit, an @, a run of numerals or a place word in it.
+  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return text;
+  const spans = detectPii(text, { names: false });
   let out = text;
   for (const s of [...spans].sort((a, b) => b.start - a.start)) out = `${out.slice(0, s.start)}。${out.slice(s.end)}`;
   return out;
