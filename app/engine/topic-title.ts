@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { detectPii } from "./pii";
+import { findNamesInTagged } from "./pii-names";
 import { stem } from "./segment";
 import { isStopword } from "./stopwords";
 
@@ -44,6 +45,7 @@ const MIN_SHARE = 0.05;
 // A longer phrase replaces a word when about as many comments write it as the word's most common phrase.
 const EXPAND_SHARE = 0.6;
 const VERB_WEIGHT = 0.6;
+const COMPOUND_SHARE = 0.7;
 // A phrase of two subjects replaces the first when at least this share of the comments naming it write the phrase.
 const MERGE_SHARE = 0.3;
 
@@ -63,6 +65,9 @@ const ATTITUDE = new Set([
   ..."support oppose agree disagree favor favour urge ask request want thank thanks concern concerned like love hate".split(" "),
 ]);
 
+// The same said with emphasis, as jieba keeps it in one word: 强烈建议, 坚决反对, 举双手赞成.
+const ATTITUDE_PHRASE = /^(?:强烈|坚决|完全|非常|十分|举?双手|一致|热烈)(?:建议|希望|支持|反对|赞成|赞同|同意|拥护|呼吁|恳请|要求|欢迎)$/;
+
 interface Unit {
   word: string;
   tag: string;
@@ -73,6 +78,8 @@ interface Phrase {
   key: string;
   words: string[];
   latin: boolean;
+  /** a verb and the word after it, a compound only when the verb is nearly always written so */
+  verbLed: boolean;
   count: number;
   surfaces: Map<string, number>;
 }
@@ -96,7 +103,8 @@ export function topicTitle(texts: readonly string[], context: TitleContext): str
         let phrase = phrases.get(key);
         if (!phrase) {
           const latin = !HAN_WORD.test(candidate[0].word);
-          phrase = { key, words: candidate.map((u) => u.key), latin, count: 0, surfaces: new Map() };
+          const verbLed = !latin && candidate.length > 1 && candidate[0].tag === "v";
+          phrase = { key, words: candidate.map((u) => u.key), latin, verbLed, count: 0, surfaces: new Map() };
           phrases.set(key, phrase);
         }
         const surface = candidate.map((u) => u.word).join(phrase.latin ? " " : "");
@@ -109,7 +117,9 @@ export function topicTitle(texts: readonly string[], context: TitleContext): str
   }
   // Said by a few comments only is no shared subject, unless the topic has hardly more than one text (a campaign).
   const minCount = texts.length <= 2 ? 1 : Math.max(2, Math.ceil(MIN_SHARE * texts.length));
-  const eligible = [...phrases.values()].filter((p) => p.count >= minCount);
+  const eligible = [...phrases.values()].filter(
+    (p) => p.count >= minCount && (!p.verbLed || p.count >= COMPOUND_SHARE * (wordCounts.get(p.words[0]) ?? Infinity))
+  );
   // The topic's subjects: its words by how many of its comments use them and how distinctive they are.
   const subjects = [...wordCounts]
     .filter(([, count]) => count >= minCount)
@@ -150,7 +160,7 @@ function aspectOf(word: string, eligible: readonly Phrase[]): Phrase | null {
   if (around.length === 0) return null;
   const most = Math.max(...around.map((p) => p.count));
   const common = around.filter((p) => p.count >= EXPAND_SHARE * most);
-  common.sort((a, b) => b.words.length - a.words.length || b.count - a.count || (a.key < b.key ? -1 : 1));
+  common.sort((a, b) => b.words.length - a.words.length || Number(a.verbLed) - Number(b.verbLed) || b.count - a.count || (a.key < b.key ? -1 : 1));
   return common[0];
 }
 
@@ -193,9 +203,8 @@ function distinct(a: Phrase, b: Phrase): boolean {
 }
 
 /**
- * The text with every contact, number and address span replaced by a break. Names are left to the tagger here
- * (a name it tags nr never enters a phrase), and the finished title is checked for names once (clean below):
- * tagging every text for names a second time would cost four times what the rest of this costs.
+ * The text with every contact, number and address span replaced by a break. Names are found on the tags the
+ * phrases are read from (wordRuns), so the text is tagged once.
  */
 function withoutPersonalData(full: string): string {
   const text = full.slice(0, MAX_TEXT_CHARS);
@@ -215,10 +224,17 @@ function wordRuns(text: string, context: TitleContext): Unit[][] {
     if (run.length > 0) runs.push(run);
     run = [];
   };
-  for (const { word, tag } of context.tag(text)) {
+  const tagged = context.tag(text);
+  // A person named in the comment (邻居郑宏伟, a signature): no part of the name enters a phrase (宏伟 alone neither).
+  const names = findNamesInTagged(text, tagged);
+  let at = 0;
+  for (const { word, tag } of tagged) {
+    const start = text.indexOf(word, at);
+    if (start >= 0) at = start + word.length;
     // Spaces separate every word of a pre-segmented text and every English word: no break in themselves.
     if (word.trim() === "") continue;
-    const unit = titleWord(word, tag);
+    const named = start >= 0 && names.some((n) => start < n.end && n.start < start + word.length);
+    const unit = named ? null : titleWord(word, tag);
     if (!unit || (run.length > 0 && HAN_WORD.test(run[0].word) !== HAN_WORD.test(unit.word))) close();
     if (unit) run.push(unit);
   }
@@ -228,7 +244,7 @@ function wordRuns(text: string, context: TitleContext): Unit[][] {
 
 function titleWord(raw: string, tag: string): Unit | null {
   const word = raw.toLowerCase();
-  if (isStopword(word) || ATTITUDE.has(word)) return null;
+  if (isStopword(word) || ATTITUDE.has(word) || ATTITUDE_PHRASE.test(word)) return null;
   if (HAN_WORD.test(word)) {
     if (tag.startsWith("nr") || !MODIFIER_TAGS.has(tag)) return null;
     return { word, tag, key: word };
@@ -271,8 +287,9 @@ function subRuns(run: Unit[]): Unit[][] {
       // A phrase opens with a word, not with a lone character cut off the word before it; a lone character
       // ends one only after a word it qualifies (超标 + 车).
       if (han && (run[start].word.length < 2 || (start === end && run[end].word.length < 2))) continue;
-      // A verb names a subject alone (充电, 停放) but makes a clause of a longer phrase (减少火灾隐患, 申领期限改成).
-      if (han && start < end && (verb || run[start].tag === "v")) continue;
+      // A verb names a subject alone (充电, 停放) but makes a clause of a longer phrase (减少火灾隐患, 申领期限改成),
+      // unless it is the first of two words it is nearly always written with (贴息期限, 超标车; checked below).
+      if (han && start < end && (verb || (run[start].tag === "v" && end - start > 1))) continue;
       out.push(run.slice(start, end + 1));
     }
   }
