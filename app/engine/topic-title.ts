@@ -23,6 +23,8 @@ export interface TitleContext {
    * it (1 / 0.02 = 50 for a word 2 % of them use); 0 for a token it does not index.
    */
   lift(token: string): number;
+  /** the topic's keywords (keywords.ts: against the other topics), whose words are its first subjects */
+  keywords?: readonly string[];
 }
 
 /** At most this many comments of a topic are read: phrase counts settle long before, and the cost stays bounded. */
@@ -46,6 +48,8 @@ const MIN_SHARE = 0.05;
 const EXPAND_SHARE = 0.6;
 const VERB_WEIGHT = 0.6;
 const COMPOUND_SHARE = 0.7;
+// The topic's keywords set it apart from the other topics, which a count within the topic cannot see.
+const KEYWORD_WEIGHT = 2;
 // A phrase of two subjects replaces the first when at least this share of the comments naming it write the phrase.
 const MERGE_SHARE = 0.3;
 
@@ -121,12 +125,14 @@ export function topicTitle(texts: readonly string[], context: TitleContext): str
     (p) => p.count >= minCount && (!p.verbLed || p.count >= COMPOUND_SHARE * (wordCounts.get(p.words[0]) ?? Infinity))
   );
   // The topic's subjects: its words by how many of its comments use them and how distinctive they are.
+  const keywords = (context.keywords ?? []).map((k) => k.toLowerCase());
   const subjects = [...wordCounts]
     .filter(([, count]) => count >= minCount)
     .map(([word, count]) => {
       // A noun names a subject better than a verb does (头盔 before 乘坐).
       const verbal = (verbCounts.get(word) ?? 0) > count / 2 ? VERB_WEIGHT : 1;
-      return [word, verbal * count * Math.log(1 + (count / texts.length) * context.lift(word))] as const;
+      const keyword = keywords.some((k) => k.includes(word)) ? KEYWORD_WEIGHT : 1;
+      return [word, keyword * verbal * count * Math.log(1 + (count / texts.length) * context.lift(word))] as const;
     })
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

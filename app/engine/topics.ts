@@ -192,7 +192,7 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
     const separator = /^[\u3400-\u9fff]/.test(words[0] ?? "") ? "、" : ", ";
     return {
       id: g.key ?? "",
-      label: g.label ?? titleOf(prep, g, dfOf) ?? (words.length > 0 ? words.slice(0, 3).join(separator) : "其他"),
+      label: g.label ?? titleOf(prep, g, dfOf, words) ?? (words.length > 0 ? words.slice(0, 3).join(separator) : "其他"),
       keywords: words,
       size: g.members.length,
       comment_ids: g.members.map((i) => prep.ids[i]),
@@ -207,12 +207,13 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
 }
 
 /** A machine topic's title from a spread sample of its comments (topic-title.ts); staff topics keep their label. */
-function titleOf(prep: PreparedComments, group: Group, dfOf: (word: string) => number): string | null {
+function titleOf(prep: PreparedComments, group: Group, dfOf: (word: string) => number, keywords: string[]): string | null {
   if (group.kind !== "machine") return null;
   const n = prep.ids.length;
   const sample = Math.min(group.docs.length, TITLE_SAMPLE);
   const texts = Array.from({ length: sample }, (_, i) => prep.normalized[group.docs[Math.floor((i * group.docs.length) / sample)]]);
   return topicTitle(texts, {
+    keywords,
     tag: prep.segmenter.tag,
     lift: (token) => {
       const df = dfOf(token);
