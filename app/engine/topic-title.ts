@@ -28,7 +28,7 @@ export interface TitleContext {
 }
 
 /** At most this many comments of a topic are read: phrase counts settle long before, and the cost stays bounded. */
-export const TITLE_SAMPLE = 100;
+export const TITLE_SAMPLE = 80;
 // The subject of a comment is in its first paragraphs; a pasted document adds cost, not subjects.
 const MAX_TEXT_CHARS = 500;
 const MAY_HOLD_PERSONAL_DATA = /[\d@]|[〇零一二两三四五六七八九十]{3}|[路街巷弄号栋幢楼室村组]/;
