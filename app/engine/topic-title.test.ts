@@ -89,6 +89,18 @@ describe("topicTitle", () => {
     expect(title).toContain("贴息期限");
   });
 
+  it("takes no place code or number as a subject (A市, A3区, 2019年)", () => {
+    const coded = [
+      "A市A3区的出租车2019年起不打表，出租车计价器形同虚设。",
+      "A3区火车站出租车拒载严重，出租车计价器要检查。",
+      "A市出租车司机绕路，建议出租车计价器联网。",
+      "A3区出租车计价器被改装过，请查处。",
+    ];
+    const title = topicTitle(coded, contextOf([...coded, ...training]));
+    expect(title).toContain("出租车");
+    expect(title).not.toMatch(/[A-Za-z0-9]/);
+  });
+
   it("takes no attitude, stopword or number as a subject, and gives up when nothing is left", () => {
     const empty = ["支持！", "同意这个办法。", "坚决反对。", "建议尽快实施，谢谢。", "13812345678"];
     expect(topicTitle(empty, contextOf([...empty, ...training]))).toBeNull();

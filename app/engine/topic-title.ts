@@ -6,13 +6,14 @@ import { isStopword } from "./stopwords";
 
 /**
  * A topic's title as a drafting officer would write it: a short noun phrase in the comments' own words
- * (超标车过渡期与以旧换新补贴, "Bike lanes and parking fees"), rather than its top keywords in a row. The
- * phrases are runs of words the comments write side by side, ending in a noun (jieba's part-of-speech tags),
- * counted once per comment over a bounded sample and weighted by how distinctive their words are in the whole
- * consultation; the best one, joined with the best different one when it is nearly as common, is the title.
+ * (超标车过渡期与以旧换新补贴, "Bike lanes and parking fees"), rather than its top keywords in a row. Phrases
+ * are runs of words the comments write side by side, ending in a noun (jieba's part-of-speech tags), counted
+ * once per comment over a bounded sample. The topic's subjects are its words by how many of its comments use
+ * them and how distinctive they are; each is named by the phrase most of those comments write around it, and
+ * the first, joined with the next when that is nearly as common or the first is too short, is the title.
  * Personal data (names, contacts, addresses) is cut out of each text before anything is counted, and names,
  * numbers and words of attitude (建议, 支持, 反对) never enter a phrase. Null when nothing qualifies: the caller
- * keeps the keyword label.
+ * keeps the keyword label. docs/analysis.md, "Topic titles"; decision 0044.
  */
 
 export interface TitleContext {
@@ -64,7 +65,7 @@ const ATTITUDE = new Set([
   ..."建议 希望 认为 觉得 感觉 支持 反对 赞成 赞同 同意 拥护 认同 认可 呼吁 担心 欢迎 点赞 期待 盼望 恳请 请求 强烈 坚决 感谢 满意 不满 合理 不合理 呼声 意见 建言".split(
     " "
   ),
-  // Verdicts and courtesies: 这是好事, 说句实在话, 仅供参考.
+  // Verdicts, courtesies and who is speaking: 这是好事, 说句实在话, 仅供参考, 我们老百姓.
   ..."好事 坏事 好处 实在话 大实话 仅供参考 双手赞成 举双手 拍手称快 早就该 老百姓 大家 我们 市民 群众 网友".split(" "),
   ..."support oppose agree disagree favor favour urge ask request want thank thanks concern concerned like love hate".split(" "),
 ]);
