@@ -32,11 +32,14 @@ describe("analyze on the fixture consultation", () => {
     expect(majoritySubjectShare(result)).toBeGreaterThan(0.7);
   });
 
-  it("labels each topic with two to five keywords and up to three different representatives", () => {
+  it("labels each topic with a title, two to five keywords and up to three different representatives", () => {
     for (const topic of result.topics.filter((t) => t.kind === "machine")) {
       expect(topic.keywords.length).toBeGreaterThanOrEqual(2);
       expect(topic.keywords.length).toBeLessThanOrEqual(5);
-      expect(topic.label).toBe(topic.keywords.slice(0, 3).join("、"));
+      // A phrase title (topic-title.ts), or the top keywords where no phrase qualifies.
+      if (topic.label.includes("、")) expect(topic.label).toBe(topic.keywords.slice(0, 3).join("、"));
+      else expect(topic.label.length).toBeGreaterThanOrEqual(4);
+      expect(topic.label.length).toBeLessThanOrEqual(16);
       expect(new Set(topic.representative_ids).size).toBe(topic.representative_ids.length);
       // A campaign counts once, so a topic that is one campaign has one text to show.
       const campaignOnly = result.campaigns.some((c) => c.comment_ids.length === topic.size && c.comment_ids.includes(topic.comment_ids[0]));

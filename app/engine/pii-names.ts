@@ -117,9 +117,14 @@ function isFullName(word: string, cued: boolean): boolean {
 
 export function findNames(text: string): NameSpan[] {
   jieba ??= Jieba.withDict(dict);
+  return findNamesInTagged(text, jieba.tag(text, true));
+}
+
+/** findNames on a text already tagged (by jieba, in order), for a caller that tags it anyway. */
+export function findNamesInTagged(text: string, tagged: readonly { word: string; tag: string }[]): NameSpan[] {
   const tokens: Array<{ word: string; tag: string; start: number }> = [];
   let at = 0;
-  for (const { word, tag } of jieba.tag(text, true)) {
+  for (const { word, tag } of tagged) {
     const start = text.indexOf(word, at);
     if (start < 0) continue;
     tokens.push({ word, tag, start });

@@ -41,7 +41,7 @@ const MAX_CHARS = 20_000;
 const MEMO_LIMIT = 500_000;
 
 const stemCache = new Map<string, string>();
-function stem(word: string): string {
+export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = porter.stem(word);
@@ -108,6 +108,8 @@ export interface Segmenter {
   tokenize(text: string): string[];
   /** All words including stopwords and punctuation, in order; used to detect phrases and to segment the draft. */
   cut(text: string): string[];
+  /** All words with jieba's part-of-speech tags (a term of the consultation's own has the tag ""); for topic titles. */
+  tag(text: string): { word: string; tag: string }[];
   /** Filters and stems one already-separated word (the pre-tokenised input path). */
   contentToken(word: string): string | null;
   /** The word most often seen behind a stem; the token itself for Chinese words. */
@@ -213,6 +215,7 @@ export function createSegmenter(userTerms: readonly string[] = []): Segmenter {
   };
   return {
     cut,
+    tag: (text) => jieba.tag(text.slice(0, MAX_CHARS), true),
     contentToken,
     surfaceOf: (token) => surfaces.of(token),
     surfaceEntries: () => surfaces.entries(),

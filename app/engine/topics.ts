@@ -14,6 +14,7 @@ import { hasSubstance } from "./substance";
 import { assignTopics, DocumentScorer } from "./topic-assign";
 import { DEFAULT_TOPIC_OPTIONS, fitTopicModel, withCentroids, type TopicModelOptions } from "./topic-model";
 import { topicSample, type TopicSample } from "./themes";
+import { TITLE_SAMPLE, topicTitle } from "./topic-title";
 import type { StaffEdits, TopicResult } from "./types";
 
 /**
@@ -129,7 +130,7 @@ export function buildTopics(
   // newArguments copies what it keeps, so one buffer serves every comment (no garbage per comment).
   const buffer = new Float32Array(model.embedding.dims);
   const newArgument = newArguments(topicIndexOf, (i) => (scorer.vectorInto(i, buffer) ? buffer : null), campaigns.campaignOf);
-  const described = describe(prep, all, scorer, model.embedding.dims);
+  const described = describe(prep, all, scorer, model.embedding.dims, dfOf);
   // Where each topic's comments lie in the model's space, for grouping topics into themes (themes.ts); keys are set by now.
   const samples = new Map(all.map((g) => [g.key ?? "", topicSample(g.docs, (doc, out) => scorer.vectorInto(doc, out), model.embedding.dims)]));
   return { ...described, newArgument, samples };
@@ -170,7 +171,7 @@ function sharesSubject(prep: PreparedComments, doc: number, words: Set<string>):
   return false;
 }
 
-function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number) {
+function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScorer, dims: number, dfOf: (word: string) => number) {
   const { corpus, segmenter } = prep;
   const display = (w: string) => segmenter.surfaceOf(w);
   const keywords = groupKeywords(
@@ -195,7 +196,7 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
     const separator = /^[\u3400-\u9fff]/.test(words[0] ?? "") ? "、" : ", ";
     return {
       id: g.key ?? "",
-      label: g.label ?? (words.length > 0 ? words.slice(0, 3).join(separator) : "其他"),
+      label: g.label ?? titleOf(prep, g, dfOf, words) ?? (words.length > 0 ? words.slice(0, 3).join(separator) : "其他"),
       keywords: words,
       size: g.members.length,
       comment_ids: g.members.map((i) => prep.ids[i]),
@@ -207,6 +208,22 @@ function describe(prep: PreparedComments, groups: Group[], scorer: DocumentScore
   const order = (t: TopicResult) => (t.kind === "no_substance" ? 2 : t.id === UNCLUSTERED_ID ? 1 : 0);
   topics.sort((a, b) => order(a) - order(b) || b.size - a.size || (a.id < b.id ? -1 : 1));
   return { topicOf, topics };
+}
+
+/** A machine topic's title from a spread sample of its comments (topic-title.ts); staff topics keep their label. */
+function titleOf(prep: PreparedComments, group: Group, dfOf: (word: string) => number, keywords: string[]): string | null {
+  if (group.kind !== "machine") return null;
+  const n = prep.ids.length;
+  const sample = Math.min(group.docs.length, TITLE_SAMPLE);
+  const texts = Array.from({ length: sample }, (_, i) => prep.normalized[group.docs[Math.floor((i * group.docs.length) / sample)]]);
+  return topicTitle(texts, {
+    keywords,
+    tag: prep.segmenter.tag,
+    lift: (token) => {
+      const df = dfOf(token);
+      return df > 0 ? n / df : 0;
+    },
+  });
 }
 
 function representatives(prep: PreparedComments, group: Group, scorer: DocumentScorer, dims: number): number[] {
