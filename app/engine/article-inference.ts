@@ -14,7 +14,11 @@ export interface ArticleIndex {
   /** normalised text per article, for quotation matching */
   texts: string[];
   /** feature → the articles containing it and its BM25 weight in each */
-  postings: Map<number | string, { articles: Int32Array; weights: Float64Array }>;
+  postings: Map<number | string, { id: number; articles: Int32Array; weights: Float64Array }>;
+  /** per posting (by id): the scoring round that last counted it, so a feature repeated in a text counts once */
+  counted: Uint32Array;
+  /** the index's scoring rounds so far (scoring is synchronous, so two never interleave) */
+  round: number;
 }
 
 export interface Inference {
@@ -67,7 +71,11 @@ function eachFeature(text: string, visit: (feature: Feature) => void): void {
 
 const isStopFeature = (f: Feature) => typeof f === "number" && isStopword(String.fromCharCode(Math.floor(f / 65536), f % 65536));
 
-export function buildArticleIndex(articles: readonly DraftArticle[], normalize: (s: string) => string): ArticleIndex {
+/**
+ * `maxShare`: leave out features found in more than this share of the articles (they tell articles apart
+ * little, and on an index of whole consultations' wording they are most of the work of scoring).
+ */
+export function buildArticleIndex(articles: readonly DraftArticle[], normalize: (s: string) => string, maxShare = 1): ArticleIndex {
   const texts = articles.map((a) => normalize(a.text));
   const termFrequency = texts.map((text) => {
     const tf = new Map<Feature, number>();
@@ -90,10 +98,11 @@ export function buildArticleIndex(articles: readonly DraftArticle[], normalize: 
   });
   const postings: ArticleIndex["postings"] = new Map();
   for (const [f, list] of lists) {
+    if (list.length > maxShare * n) continue;
     const idf = Math.log((n - list.length + 0.5) / (list.length + 0.5) + 1);
-    postings.set(f, { articles: Int32Array.from(list, ([i]) => i), weights: Float64Array.from(list, ([, w]) => w * idf) });
+    postings.set(f, { id: postings.size, articles: Int32Array.from(list, ([i]) => i), weights: Float64Array.from(list, ([, w]) => w * idf) });
   }
-  return { numbers: articles.map((a) => a.number), texts, postings };
+  return { numbers: articles.map((a) => a.number), texts, postings, counted: new Uint32Array(postings.size), round: 0 };
 }
 
 /** Articles containing a quotation from the comment (the first quotation found in the draft at all). */
@@ -114,16 +123,22 @@ export function articleScores(index: ArticleIndex, text: string): Float64Array {
 /** The BM25 scores of a text on several indexes, its features read once. */
 export function articleScoresOn(indexes: readonly ArticleIndex[], text: string): Float64Array[] {
   const scores = indexes.map((index) => new Float64Array(index.numbers.length));
-  const seen = new Set<Feature>();
+  const rounds = indexes.map((index) => {
+    if (index.round >= 0xfffffffe) {
+      index.counted.fill(0);
+      index.round = 0;
+    }
+    return ++index.round;
+  });
   eachFeature(text, (f) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    indexes.forEach((index, x) => {
+    for (let x = 0; x < indexes.length; x++) {
+      const index = indexes[x];
       const posting = index.postings.get(f);
-      if (!posting) return;
+      if (!posting || index.counted[posting.id] === rounds[x]) continue;
+      index.counted[posting.id] = rounds[x];
       const into = scores[x];
       for (let k = 0; k < posting.articles.length; k++) into[posting.articles[k]] += posting.weights[k];
-    });
+    }
   });
   return scores;
 }

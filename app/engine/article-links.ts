@@ -28,6 +28,8 @@ const PROFILE_COMMENTS = 500;
  * scores alone would let 「完全同意」 or 「看不懂，太长了」 follow one stray pair to whichever article has it.
  */
 const MIN_EVIDENCE = 8;
+/** The public's words found in the comments on more than half the articles (建议, 希望) name none of them. */
+const PUBLIC_MAX_SHARE = 0.5;
 /** Smoothing of a topic's article counts, per article. */
 const PRIOR_SMOOTHING = 0.5;
 
@@ -75,7 +77,8 @@ export function inferArticleLinks(input: LinkInput): Links {
   }
   const publicIndex = buildArticleIndex(
     articles.map((a, k) => ({ ...a, text: profile[k].join("。") })),
-    (s) => s
+    (s) => s,
+    PUBLIC_MAX_SHARE
   );
 
   // The articles the other comments of each topic name.
