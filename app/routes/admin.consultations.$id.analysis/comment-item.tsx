@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { TextField } from "~/ui/field";
+import { SelectField, TextField } from "~/ui/field";
 import { toChineseNumeral } from "~/engine/chinese-numerals";
 import type { WorkspaceComment } from "~/features/analysis/index.server";
 import { CHANNEL_LABELS, QUEUE_STATUS_LABELS } from "~/features/comments";
@@ -44,30 +44,17 @@ function InferredArticleForms({ item, articles, reply }: { item: WorkspaceCommen
               <input type="hidden" name="commentId" value={item.id} />
               <input type="hidden" name="article" value={a.number} />
               <input type="hidden" name="verdict" value="reject" />
-              <div className="field">
-                <label htmlFor={selectId}>不涉及{name}，改为（可不选）</label>
-                <select
-                  id={selectId}
-                  name="replacement"
-                  defaultValue={mine?.values.replacement ?? ""}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${selectId}-error` : undefined}
-                >
-                  <option value="">不改为其他条款</option>
-                  {articles
-                    .filter((choice) => choice.number !== a.number)
-                    .map((choice) => (
-                      <option key={choice.number} value={choice.number}>
-                        {choice.label}
-                      </option>
-                    ))}
-                </select>
-                {error ? (
-                  <p className="field-error" id={`${selectId}-error`}>
-                    {error}
-                  </p>
-                ) : null}
-              </div>
+              <SelectField
+                id={selectId}
+                label={`不涉及${name}，改为（可不选）`}
+                name="replacement"
+                defaultValue={mine?.values.replacement ?? ""}
+                error={error}
+                options={[
+                  { value: "", label: "不改为其他条款" },
+                  ...articles.filter((choice) => choice.number !== a.number).map((choice) => ({ value: String(choice.number), label: choice.label })),
+                ]}
+              />
               <button type="submit" className="button secondary">
                 否定{name}
               </button>
