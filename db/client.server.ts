@@ -209,8 +209,12 @@ function gateOf(q: Queryable): Gate {
 /** Prepared statements of raw(), per connection: preparing costs more than running on hot paths. */
 const rawStatements = new WeakMap<Gate, Map<string, Database.Statement>>();
 
-export function raw(q: Queryable): RawStatements {
-  if (isPostgres(q)) return pgRaw(q);
+/**
+ * Plain-SQL statements on `q`. With `prepare`, for the few fixed statements of a hot path: PostgreSQL parses
+ * and plans each once per connection (a named statement) instead of at every call. SQLite's are always kept.
+ */
+export function raw(q: Queryable, { prepare: named = false }: { prepare?: boolean } = {}): RawStatements {
+  if (isPostgres(q)) return pgRaw(q, named);
   const gate = gateOf(q);
   let cache = rawStatements.get(gate);
   if (!cache) rawStatements.set(gate, (cache = new Map()));
@@ -271,8 +275,8 @@ function bindable(params: unknown[]): unknown[] {
 }
 
 /** raw() on PostgreSQL: the same statements, placeholders turned into parameters (db/postgres.server.ts). */
-function pgRaw(q: object): RawStatements {
-  const run = (sql: string, params: unknown[]) => pgExecute(q, sql, params);
+function pgRaw(q: object, named: boolean): RawStatements {
+  const run = (sql: string, params: unknown[]) => pgExecute(q, sql, params, named);
   const firstColumn = (r: { rows: Array<Record<string, unknown>>; fields: Array<{ name: string }> }) => r.rows.map((row) => row[r.fields[0].name]);
   return {
     all: async (sql, ...params) => (await run(sql, params)).rows as never,

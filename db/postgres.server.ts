@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { readMigrationFiles } from "drizzle-orm/migrator";
@@ -187,10 +188,19 @@ function connectionOf(q: object): pg.Pool | pg.PoolClient {
   return (q as PgDb).$client;
 }
 
+/** The names of statements prepared on every connection that runs them (raw(q, { prepare: true })), by text. */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 200;
+
 /** Runs a plain-SQL statement on the handle, or on the transaction the running code is inside. */
-export async function pgExecute(q: object, text: string, params: unknown[]): Promise<PgResult> {
+export async function pgExecute(q: object, text: string, params: unknown[], named = false): Promise<PgResult> {
   const query = toPgQuery(text, params);
-  return (await connectionOf(q).query({ ...query, types: rawTypes })) as PgResult;
+  let name = named ? statementNames.get(query.text) : undefined;
+  if (named && !name && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `zq_${crypto.createHash("sha1").update(query.text).digest("hex").slice(0, 24)}`;
+    statementNames.set(query.text, name);
+  }
+  return (await connectionOf(q).query({ ...query, name, types: rawTypes })) as PgResult;
 }
 
 /**

@@ -30,6 +30,25 @@ describe("batcher", () => {
     expect(batches).toEqual([[0], [1, 2, 3], [4, 5]]);
   });
 
+  it("under a rush, waits gatherMs after a batch for more calls; alone, a call still goes at once", async () => {
+    const batches: number[][] = [];
+    const call = batcher(async (xs: number[]) => (batches.push(xs), xs), { maxItems: 10, concurrency: 1, gatherMs: 40 });
+    await call(0); // nothing in flight: at once
+    // Calls trickling in just after a batch ended (one every 5 ms) wait for the gathering window and go together.
+    const trickle: Array<Promise<number>> = [];
+    for (let x = 1; x <= 4; x++) {
+      trickle.push(call(x));
+      await tick();
+    }
+    await Promise.all(trickle);
+    expect(batches).toEqual([[0], [1, 2, 3, 4]]);
+    await new Promise((r) => setTimeout(r, 60));
+    const started = Date.now();
+    await call(5); // the rush is over: at once again
+    expect(Date.now() - started).toBeLessThan(30);
+    expect(batches.at(-1)).toEqual([5]);
+  });
+
   it("runs each item of a failed batch alone, so that only the item that fails gets an error", async () => {
     const batches: number[][] = [];
     const call = batcher(

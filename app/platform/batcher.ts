@@ -9,6 +9,12 @@ export interface BatcherOptions {
   /** At most this many batches in flight at once. */
   concurrency: number;
   /**
+   * Under a rush (a batch has just ended), wait this long for more calls before the next batch of fewer
+   * than `maxItems` starts: fewer, larger transactions for the same calls (PostgreSQL's commit_delay,
+   * done where the batch is made). A call that arrives when nothing is in flight or just ended goes at once.
+   */
+  gatherMs?: number;
+  /**
    * Whether a batch's error may be one item's doing, so that each item is run again alone (the default);
    * not for a failure every item would meet alike (the database unreachable, full or busy).
    */
@@ -20,7 +26,10 @@ export interface BatcherOptions {
  * order. When it throws on a batch of several, each item is run again alone (unless `isolate` says the
  * failure is everyone's), so that one item's failure is its own: the others get their results, it its error.
  */
-export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxItems, concurrency, isolate = () => true }: BatcherOptions): (item: I) => Promise<O> {
+export function batcher<I, O>(
+  run: (items: I[]) => Promise<O[]>,
+  { maxItems, concurrency, gatherMs = 0, isolate = () => true }: BatcherOptions
+): (item: I) => Promise<O> {
   type Waiting = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let queue: Waiting[] = [];
   let inFlight = 0;
@@ -42,7 +51,10 @@ export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, { maxItems, con
       .catch((error: unknown) => batch.forEach((w) => w.reject(error)))
       .finally(() => {
         inFlight--;
-        pump();
+        if (gatherMs > 0 && queue.length < maxItems && !scheduled) {
+          scheduled = true;
+          setTimeout(pump, gatherMs);
+        } else pump();
       });
   };
 

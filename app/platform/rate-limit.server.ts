@@ -2,8 +2,8 @@
 // (one instance; gone on restart, acceptable for limits whose only job is to slow floods down), or in the
 // database's rate_limits table with RATE_LIMIT_STORE=database, where every instance on the database counts
 // together (hits at the same moment in one statement).
-import { raw, type Db } from "~db/client.server";
-import { inJsonTexts } from "~db/dialect-sql";
+import { raw, type Db, type Queryable, type RawStatements } from "~db/client.server";
+import { inJsonTexts, SKIP_LOCKED } from "~db/dialect-sql";
 import { batcher } from "./batcher";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
@@ -18,10 +18,24 @@ export interface RateLimitStore {
   hit(key: string, rule: RateLimit, now: number): Promise<number>;
   /** How long to wait (ms) before one more hit would be within the limit, else 0; counts nothing. */
   wouldExceed(key: string, rule: RateLimit, now: number): Promise<number>;
+  /** Counts hits as part of the transaction `tx` (see `hitWithin`). */
+  hitWithin(tx: Queryable, hits: QuotaHit[]): Promise<CountedHits>;
   /** Forgets every count. */
   reset(): Promise<void>;
-  /** Takes back one hit of the key's current window (a reservation that was not used). */
-  refund(key: string): Promise<void>;
+}
+
+/** A hit on a quota, at an instant. */
+export interface QuotaHit {
+  key: string;
+  rule: RateLimit;
+  now: number;
+}
+
+/** Hits counted with a transaction: how long each must wait (ms) when over its limit, else 0; and how to take them back. */
+export interface CountedHits {
+  waits: number[];
+  /** Takes the hits back should the transaction not commit (nothing to do where they are part of it). */
+  undo: () => void;
 }
 
 /** Windows are forgotten an hour after they started; no limit here has a longer window. */
@@ -42,13 +56,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 
   hit(key: string, rule: RateLimit, now: number): Promise<number> {
+    return Promise.resolve(this.countHit(key, rule, now));
+  }
+
+  private countHit(key: string, rule: RateLimit, now: number): number {
     const w = this.current(key, rule, now);
     if (!w) {
       this.windows.set(key, { startedAt: now, count: 1 });
-      return Promise.resolve(0);
+      return 0;
     }
     w.count++;
-    return Promise.resolve(w.count > rule.limit ? w.startedAt + rule.windowMs - now : 0);
+    return w.count > rule.limit ? w.startedAt + rule.windowMs - now : 0;
   }
 
   wouldExceed(key: string, rule: RateLimit, now: number): Promise<number> {
@@ -56,14 +74,19 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return Promise.resolve(w && w.count >= rule.limit ? w.startedAt + rule.windowMs - now : 0);
   }
 
-  reset(): Promise<void> {
-    this.windows.clear();
-    return Promise.resolve();
+  /** Counted at once, in this process; `undo` takes each back from the window it was counted in. */
+  hitWithin(_tx: Queryable, hits: QuotaHit[]): Promise<CountedHits> {
+    const counted: Array<{ count: number }> = [];
+    const waits = hits.map(({ key, rule, now }) => {
+      const wait = this.countHit(key, rule, now);
+      counted.push(this.windows.get(key)!);
+      return wait;
+    });
+    return Promise.resolve({ waits, undo: () => counted.splice(0).forEach((w) => (w.count = Math.max(0, w.count - 1))) });
   }
 
-  refund(key: string): Promise<void> {
-    const w = this.windows.get(key);
-    if (w && w.count > 0) w.count--;
+  reset(): Promise<void> {
+    this.windows.clear();
     return Promise.resolve();
   }
 }
@@ -89,12 +112,19 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     return row && now - row.windowStart < rule.windowMs && row.count >= rule.limit ? row.windowStart + rule.windowMs - now : 0;
   }
 
-  async reset(): Promise<void> {
-    await raw(this.db).run(`DELETE FROM rate_limits`);
+  /** One statement of the transaction: its hits commit or roll back with it. */
+  async hitWithin(tx: Queryable, hits: QuotaHit[]): Promise<CountedHits> {
+    await this.sweep(Math.max(...hits.map((h) => h.now)), tx);
+    // A hot path (comment intake): its statement, one per number of keys, prepared on each connection.
+    const windows = await this.hitMany(
+      hits.map(({ key, rule, now }) => ({ key, windowMs: rule.windowMs, now })),
+      raw(tx, { prepare: true })
+    );
+    return { waits: windows.map((w, i) => (w.count > hits[i].rule.limit ? w.windowStart + hits[i].rule.windowMs - hits[i].now : 0)), undo: () => {} };
   }
 
-  async refund(key: string): Promise<void> {
-    await raw(this.db).run(`UPDATE rate_limits SET count = count - 1 WHERE key = ? AND count > 0`, key);
+  async reset(): Promise<void> {
+    await raw(this.db).run(`DELETE FROM rate_limits`);
   }
 
   /**
@@ -103,7 +133,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
    * each gets the count it would have got alone. Keys go in sorted order: two instances' upserts take the
    * rows' locks in the same order and cannot deadlock.
    */
-  private async hitMany(items: Hit[]): Promise<Window[]> {
+  private async hitMany(items: Hit[], on: RawStatements = raw(this.db)): Promise<Window[]> {
     const answers: Window[] = new Array(items.length);
     for (const windowMs of new Set(items.map((h) => h.windowMs))) {
       const groups = new Map<string, { now: number; indexes: number[] }>();
@@ -116,7 +146,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
         } else groups.set(h.key, { now: h.now, indexes: [i] });
       });
       const keys = [...groups.keys()].sort();
-      const rows = await raw(this.db).all<Window & { key: string }>(
+      const rows = await on.all<Window & { key: string }>(
         `INSERT INTO rate_limits (key, window_start, count) VALUES ${keys.map(() => "(?, ?, ?)").join(", ")}
          ON CONFLICT (key) DO UPDATE SET
            count = CASE WHEN excluded.window_start - rate_limits.window_start >= ? THEN excluded.count ELSE rate_limits.count + excluded.count END,
@@ -143,10 +173,11 @@ export class DatabaseRateLimitStore implements RateLimitStore {
     return keys.map((k) => byKey.get(k));
   }
 
-  private async sweep(now: number) {
+  /** Forgets old windows, now and then; inside a transaction too, since it skips rows another one holds. */
+  private async sweep(now: number, on: Queryable = this.db) {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    await raw(this.db).run(`DELETE FROM rate_limits WHERE window_start < ?`, now - KEEP_MS);
+    await raw(on).run(`DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE window_start < ? ${SKIP_LOCKED})`, now - KEEP_MS);
   }
 }
 
@@ -186,15 +217,14 @@ export function hitHere(key: string, rule: RateLimit, now = Date.now()): Promise
 }
 
 /**
- * Counts a hit now, for a quota spent only by requests that succeed: take it before the work, so that
- * requests at the same moment cannot all pass a check made before any of them is counted, and `refund`
- * it when the work did not succeed.
+ * Counts hits on a quota spent only by what the transaction `tx` stores, as part of it: in the database store
+ * they are one statement of the transaction and commit or roll back with it, so requests at the same moment
+ * cannot all pass, and a request whose work is not stored spends nothing. In memory they count at once, and
+ * the answer's `undo` takes them back should the transaction not commit. A hit over its limit counts as well:
+ * the count then stays past the limit until the window ends, which refuses exactly what it would refuse.
  */
-export const reserve = hit;
-
-/** Gives back a reservation whose request did not succeed. */
-export function refund(key: string): Promise<void> {
-  return rateLimitStore().refund(key);
+export function hitWithin(tx: Queryable, hits: QuotaHit[]): Promise<CountedHits> {
+  return rateLimitStore().hitWithin(tx, hits);
 }
 
 /** Forgets every count (tests). */

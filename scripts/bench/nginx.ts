@@ -55,3 +55,12 @@ export function startNginx(dir: string, port: number, upstreams: number[]): Chil
   fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port, upstreams));
   return spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "ignore", "inherit"] });
 }
+
+/** Asks nginx to finish and quit (SIGQUIT), and waits until it has. */
+export async function stopNginx(nginx: ChildProcess): Promise<void> {
+  if (nginx.exitCode !== null || nginx.signalCode !== null) return;
+  const exited = new Promise((resolve) => nginx.once("exit", resolve));
+  nginx.kill("SIGQUIT");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (nginx.exitCode === null && nginx.signalCode === null) nginx.kill("SIGKILL");
+}

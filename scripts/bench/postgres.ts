@@ -3,7 +3,7 @@
 // next to bare node:http + pg doing the same insert; the consultation page with 100,000 comments in the
 // database, straight from one instance and through nginx's micro-cache; the analysis of 100,000 comments
 // read from PostgreSQL. One JSON line at the end.
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,9 +12,14 @@ import pg from "pg";
 import { freePortsSync } from "../../tests/setup/free-port";
 import { createDatabase, dropDatabase, withDatabase } from "../../tests/setup/postgres";
 import { loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
-import { startNginx } from "./nginx";
+import { startNginx, stopNginx } from "./nginx";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+// Each intake configuration is loaded this long before it is measured: a deployed instance has long been
+// running, its code optimised by V8, while a fresh one spends its first seconds compiling.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+// Rounds of intake measurements, one and three instances alternating.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
 const SERVER = process.env.ZQ_TEST_PG_SERVER || "postgres://zhengqiu:zhengqiu@127.0.0.1:5432/postgres";
@@ -58,10 +63,14 @@ const appEnv = (port: number, seed: boolean) => ({
   TRUST_PROXY: "2",
 });
 
-// A rush comes from many people: 4,096 addresses of the benchmarking range (198.18.0.0/15, RFC 2544), each
-// sending a few comments, under the limits as deployed (20 comments per address in 10 minutes; one address
-// sending hundreds a second is a flood, which the limits refuse).
-const sender = (i: number) => `198.18.${(i >> 8) & 15}.${i & 255}`;
+// A rush comes from many people: 4,096 addresses of the benchmarking range (198.18.0.0/15, RFC 2544) for each
+// load, each sending a few comments, under the limits as deployed (20 comments per address in 10 minutes; one
+// address sending hundreds a second is a flood, which the limits refuse).
+let senders = 0;
+const sendersOfRun = () => {
+  const block = 16 * (senders++ % 16);
+  return (i: number) => `198.18.${block + ((i >> 8) & 15)}.${i & 255}`;
+};
 
 async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: URL_ });
@@ -73,21 +82,58 @@ async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
   }
 }
 
-/** Intake through nginx in front of `instances` app processes; every receipt checked in the database. */
-async function intake(instances: number) {
+/** One measured load of the comment form through nginx; every receipt checked in the database. */
+async function measureIntake(url: string) {
   run++;
-  const apps = PORTS.slice(0, instances).map((p) => startProcess(["build/server.js"], appEnv(p, false)));
-  const nginx = startNginx(path.join(dir, `nginx-${instances}`), NGINX_PORT, PORTS.slice(0, instances));
-  try {
-    for (const p of PORTS.slice(0, instances)) await waitForHttp(`http://127.0.0.1:${p}/healthz`);
+  const r = await loadPost(url, SECONDS, CONNECTIONS, body, receiptOf, sendersOfRun());
+  const stored = new Set(
+    (await query<{ receipt_no: string }>(`SELECT receipt_no FROM comments WHERE receipt_no = ANY($1)`, [r.receipts])).map((x) => x.receipt_no)
+  );
+  return { accepted_per_s: round(r.perSecond), p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, lost: r.receipts.filter((x) => !stored.has(x)).length };
+}
+
+type IntakeRun = Awaited<ReturnType<typeof measureIntake>>;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const summary = (runs: IntakeRun[]) => ({
+  accepted_per_s: median(runs.map((r) => r.accepted_per_s)),
+  p50_ms: median(runs.map((r) => r.p50_ms)),
+  p99_ms: median(runs.map((r) => r.p99_ms)),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+  lost: runs.reduce((n, r) => n + r.lost, 0),
+  rounds: runs.map((r) => r.accepted_per_s),
+});
+
+/**
+ * Intake through nginx in front of one and of three app instances, measured in alternating rounds (medians
+ * reported): this machine's speed drifts from minute to minute, so one run of each would compare two moments.
+ * The same three warm processes serve both, nginx sending to the first or to all three.
+ */
+async function intakeRounds() {
+  const apps = PORTS.slice(0, 3).map((p) => startProcess(["build/server.js"], appEnv(p, false)));
+  let nginx: ChildProcess | null = null;
+  const routeTo = async (instances: number) => {
+    if (nginx) await stopNginx(nginx);
+    nginx = startNginx(path.join(dir, `nginx-${instances}`), NGINX_PORT, PORTS.slice(0, instances));
     await waitForHttp(`http://127.0.0.1:${NGINX_PORT}/healthz`);
-    const r = await loadPost(`http://127.0.0.1:${NGINX_PORT}/consultations/1`, SECONDS, CONNECTIONS, body, receiptOf, sender);
-    const stored = new Set(
-      (await query<{ receipt_no: string }>(`SELECT receipt_no FROM comments WHERE receipt_no = ANY($1)`, [r.receipts])).map((x) => x.receipt_no)
-    );
-    return { accepted_per_s: round(r.perSecond), p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, lost: r.receipts.filter((x) => !stored.has(x)).length };
+  };
+  const url = `http://127.0.0.1:${NGINX_PORT}/consultations/1`;
+  try {
+    for (const p of PORTS.slice(0, 3)) await waitForHttp(`http://127.0.0.1:${p}/healthz`);
+    for (const instances of [1, 3]) {
+      await routeTo(instances);
+      run++;
+      if (WARMUP_SECONDS > 0) await loadPost(url, WARMUP_SECONDS, CONNECTIONS, body, receiptOf, sendersOfRun());
+    }
+    const runs: Record<1 | 3, IntakeRun[]> = { 1: [], 3: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const instances of round % 2 ? ([3, 1] as const) : ([1, 3] as const)) {
+        await routeTo(instances);
+        runs[instances].push(await measureIntake(url));
+      }
+    }
+    return { one: summary(runs[1]), three: summary(runs[3]) };
   } finally {
-    nginx.kill("SIGTERM");
+    if (nginx) await stopNginx(nginx);
     for (const a of apps) await stopProcess(a);
   }
 }
@@ -96,6 +142,9 @@ async function floorIntake() {
   const floor = startProcess(["scripts/bench/floor-intake-pg.mjs"], { PORT: String(FLOOR_PORT), FLOOR_DATABASE_URL: URL_ });
   try {
     await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`);
+    run++;
+    if (WARMUP_SECONDS > 0) await loadPost(`http://127.0.0.1:${FLOOR_PORT}/`, WARMUP_SECONDS, CONNECTIONS, body, receiptOf);
+    run++;
     const r = await loadPost(`http://127.0.0.1:${FLOOR_PORT}/`, SECONDS, CONNECTIONS, body, receiptOf);
     return { accepted_per_s: round(r.perSecond), p50_ms: r.p50, p99_ms: r.p99 };
   } finally {
@@ -139,7 +188,7 @@ async function pageviews(results: Record<string, unknown>) {
       healthz_floor: healthz,
     };
   } finally {
-    nginx.kill("SIGTERM");
+    await stopNginx(nginx);
     for (const a of apps) await stopProcess(a);
   }
 }
@@ -154,8 +203,7 @@ try {
   await stopProcess(seeder);
 
   if (PARTS.has("intake")) {
-    const one = await intake(1);
-    const three = await intake(3);
+    const { one, three } = await intakeRounds();
     const floor = await floorIntake();
     results.intake = {
       one_instance: one,

@@ -34,17 +34,28 @@ describe.each([
     expect(await store.wouldExceed("a", RULE, t + 10_001)).toBe(0);
   });
 
-  it("takes back a hit that was refunded, and never below nothing", async () => {
+  it("counts hits with a transaction: kept when it commits, taken back when it rolls back", async () => {
     const store = make();
     await store.reset();
     const t = 3_500_000;
-    for (let i = 0; i < 3; i++) await store.hit("r", RULE, t);
-    expect(await store.wouldExceed("r", RULE, t + 1)).toBeGreaterThan(0);
-    await store.refund("r");
-    expect(await store.wouldExceed("r", RULE, t + 1)).toBe(0);
-    for (let i = 0; i < 5; i++) await store.refund("r");
-    expect([await store.hit("r", RULE, t + 2), await store.hit("r", RULE, t + 2), await store.hit("r", RULE, t + 2)]).toEqual([0, 0, 0]);
-    expect(await store.hit("r", RULE, t + 2)).toBeGreaterThan(0);
+    const hits = (n: number) => Array.from({ length: n }, (_, i) => ({ key: "r", rule: RULE, now: t + i }));
+    expect(await db.transaction(async (tx) => (await store.hitWithin(tx, hits(2))).waits)).toEqual([0, 0]);
+    const failed = new Error("rolled back");
+    let undo = () => {};
+    await expect(
+      db.transaction(async (tx) => {
+        const counted = await store.hitWithin(tx, hits(2));
+        undo = counted.undo;
+        // The 3rd is within the limit, the 4th over it.
+        expect(counted.waits[0]).toBe(0);
+        expect(counted.waits[1]).toBeGreaterThan(0);
+        throw failed;
+      })
+    ).rejects.toBe(failed);
+    undo(); // what the caller does when its transaction did not commit
+    expect(await store.wouldExceed("r", RULE, t + 10)).toBe(0); // 2 counted, not 4
+    expect(await store.hit("r", RULE, t + 10)).toBe(0);
+    expect(await store.hit("r", RULE, t + 11)).toBeGreaterThan(0);
   });
 
   it("tells whether one more hit would exceed, without counting", async () => {

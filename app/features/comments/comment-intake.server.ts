@@ -4,13 +4,13 @@ import { env } from "~/platform/env.server";
 import { shanghaiDate } from "~/platform/periods";
 import { getDb } from "~/platform/db.server";
 import { formValues, parseForm } from "~/platform/forms";
-import { hitHere, refund, reserve, wouldExceed } from "~/platform/rate-limit.server";
+import { hitHere, wouldExceed } from "~/platform/rate-limit.server";
 import { retryWhileBusy, STORAGE_MESSAGES, storageProblem, UNEXPECTED_STORAGE_MESSAGE } from "~/platform/db-errors.server";
 import { FormReadError, readForm } from "~/platform/multipart.server";
 import { checkCommentFiles, writeCommentFiles } from "./comment-attachments.server";
 import { CommentSchema } from "./comment-schema";
 import { batcher } from "~/platform/batcher";
-import { clientHash, type IntakeResult, submitComments, type Submission } from "./comment.server";
+import { clientHash, type IntakeResult, submitComments, type Submission, tooOftenMessage } from "./comment.server";
 import { receiptViewCookie } from "./receipt-view.server";
 
 const TEN_MINUTES = 10 * 60_000;
@@ -29,6 +29,9 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
   reply: { errors, values },
 });
 
+/** Over a limit: when to try again, the text kept. */
+const tooOften = (waitMs: number, values: Record<string, string>): CommentFormOutcome => fail(429, { form: tooOftenMessage(waitMs) }, values);
+
 /**
  * The public comment form's processing: per-address limits, bot trap and validation, then one
  * transaction that stores the comment and queues its receipt. Success is the receipt page's
@@ -37,14 +40,9 @@ const fail = (status: number, errors: Record<string, string>, values: Record<str
  *
  * Limits are per client address only, so that nothing one sender does can refuse anyone else
  * (docs/decisions/0012-per-address-comment-limits.md): every attempt counts toward a generous
- * ceiling that stops junk floods, and only a stored comment spends the address's comment quota.
+ * ceiling that stops junk floods, and only a stored comment spends the address's comment quota,
+ * counted in the transaction that stores it (docs/decisions/0047).
  */
-/** Over a limit: when to try again, the text kept. */
-function tooOften(waitMs: number, values: Record<string, string>): CommentFormOutcome {
-  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return fail(429, { form: `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。` }, values);
-}
-
 export async function processCommentForm(form: FormData | URLSearchParams, clientIp: string, consultationId: number): Promise<CommentFormOutcome> {
   // Not a submission: a link on the page, without JavaScript, carried the form's text along
   // (app/ui/keep-form.tsx). Nothing is checked, counted or stored; the text comes back.
@@ -52,50 +50,27 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
   const values = formValues(form, ["website"]);
   const e = env();
   const ipKey = clientHash(clientIp);
-  const accepted = { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES };
-  let wait: number;
-  try {
-    // The limits may be counted in the database (RATE_LIMIT_STORE=database): its failure is a storage failure too.
-    wait = Math.max(
-      await hitHere(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES }),
-      await wouldExceed(`comment:accepted:${ipKey}`, accepted)
-    );
-  } catch (error) {
-    return storageFailure(error, values);
-  }
-  if (wait > 0) {
-    return tooOften(wait, values);
-  }
+  const quota = { key: `comment:accepted:${ipKey}`, rule: { limit: e.COMMENT_LIMIT_PER_IP, windowMs: TEN_MINUTES } };
+  // Attempts are counted by this instance alone: no database statement for a flood to cost.
+  const wait = await hitHere(`comment:attempts:${ipKey}`, { limit: e.COMMENT_LIMIT_PER_IP * ATTEMPTS_PER_COMMENT, windowMs: TEN_MINUTES });
+  if (wait > 0) return tooOften(wait, values);
   if (!form.get("idempotencyKey")) form.set("idempotencyKey", derivedFormKey(form, clientIp, consultationId));
   const parsed = parseForm(CommentSchema, form, { omitFromValues: ["website"] });
   if (!parsed.ok) return fail(400, parsed.errors, values);
   const checked = await checkCommentFiles(chosenFiles(form, "files"));
   if (!checked.ok) return fail(400, { files: checked.message }, values);
-  // The comment quota is reserved before storing and given back unless a new comment was stored: a burst
-  // from one address cannot all pass the check above before any of it is counted.
-  const quotaKey = `comment:accepted:${ipKey}`;
   let result: IntakeResult;
   try {
-    const over = await reserve(quotaKey, accepted);
-    if (over > 0) {
-      await refund(quotaKey);
-      return tooOften(over, values);
-    }
-  } catch (error) {
-    return storageFailure(error, values);
-  }
-  const giveBack = () => refund(quotaKey).catch((error: unknown) => console.warn(`[zhengqiu] comment limit not given back: ${(error as Error).message}`));
-  try {
+    // Files are written before the comment's transaction: not for an address whose quota is already spent.
+    const over = checked.files.length ? await wouldExceed(quota.key, quota.rule) : 0;
+    if (over > 0) return tooOften(over, values);
     await writeCommentFiles(checked.files);
-    const submission: Submission = { consultationId, input: parsed.data, meta: { ip: clientIp, files: checked.files } };
+    const submission: Submission = { consultationId, input: parsed.data, meta: { ip: clientIp, files: checked.files }, quota };
     result = await retryWhileBusy(() => submitTogether(submission));
   } catch (error) {
-    // The transaction rolled back: nothing was stored, and the person is told so, text in hand.
-    await giveBack();
+    // The transaction rolled back: nothing was stored or counted, and the person is told so, text in hand.
     return storageFailure(error, values);
   }
-  // A repeated submission (same form, double click) returns the first receipt and spends nothing.
-  if (!result.ok || result.duplicate) await giveBack();
   if (!result.ok) {
     // A key that is not this person's to reuse: the page renders a fresh one with their text.
     const { idempotencyKey: _taken, ...rest } = values;
@@ -109,11 +84,14 @@ export async function processCommentForm(form: FormData | URLSearchParams, clien
  * Comments sent at the same moment are stored together, a batch per transaction (group commit, decision
  * 0042): each is checked and answered as if alone. When the database is in trouble the batch fails, and
  * each person is told with their text kept; any other failure is run again comment by comment, so it is
- * only the one comment's. One batch in flight per instance: the next gathers while it is written.
+ * only the one comment's. One batch in flight per instance: the next gathers while it is written, and
+ * under a rush for 3 ms more (decision 0047), so that instances sharing a rush still make batches worth a
+ * transaction. A comment that arrives alone goes at once.
  */
 const submitTogether = batcher((batch: Submission[]) => submitComments(getDb(), batch), {
   maxItems: 32,
   concurrency: 1,
+  gatherMs: 3,
   // A comment the database refuses for itself fails alone; a database in trouble fails the batch at once.
   isolate: (error) => storageProblem(error) === null,
 });

@@ -7,6 +7,7 @@ import { formatDateTime } from "~/platform/dates";
 import { shanghaiDate } from "~/platform/periods";
 import { sanitizeLine, sanitizeUserText } from "~/platform/text";
 import { appendAudit } from "~/platform/audit.server";
+import { hitWithin, type RateLimit } from "~/platform/rate-limit.server";
 import { type CommentSchema, DEPARTMENT_IDENTITY } from "./comment-schema";
 import { publicPhase } from "~/features/consultations";
 import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
@@ -52,6 +53,14 @@ export interface Submission {
   consultationId: number;
   input: CommentInput;
   meta?: SubmitMeta;
+  /** A quota the comment spends if, and only if, it is stored: counted in the transaction that stores it. */
+  quota?: { key: string; rule: RateLimit };
+}
+
+/** Over a limit: when to try again, the text kept. */
+export function tooOftenMessage(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `提交过于频繁，请 ${minutes} 分钟后再提交。您填写的内容已保留在下方。`;
 }
 
 /**
@@ -83,68 +92,93 @@ interface Planned {
  * comment-intake.server.ts). Two submissions of the batch with one key are one comment, as they would be
  * one after the other.
  */
-export function submitComments(db: Db, batch: Submission[]): Promise<IntakeResult[]> {
-  return db.transaction(
-    async (tx) => {
-      const q = intakeStatements(tx);
-      const contexts = new Map<number, ConsultationContext | null>();
-      for (const id of new Set(batch.map((b) => b.consultationId))) contexts.set(id, await q.consultationContext(id));
-      const existing = await q.byIdempotencyKeys([...new Set(batch.map((b) => b.input.idempotencyKey))]);
-      const results: IntakeResult[] = new Array(batch.length);
-      const planned: Planned[] = [];
-      // A key met again in this batch: answered once the first with that key is written.
-      const firstWithKey = new Map<string, number>();
-      const repeats: number[] = [];
-      batch.forEach((submission, index) => {
-        const key = submission.input.idempotencyKey;
-        if (firstWithKey.has(key)) return repeats.push(index);
-        const found = existing.get(key);
-        const outcome = found ? againstStored(found, submission) : plan(contexts.get(submission.consultationId) ?? null, submission, index);
-        if ("ok" in outcome) results[index] = outcome;
-        else {
-          planned.push(outcome);
-          firstWithKey.set(key, index);
+export async function submitComments(db: Db, batch: Submission[]): Promise<IntakeResult[]> {
+  // Quota hits counted in memory are taken back if the transaction does not commit, and before it runs again.
+  let undoHits = () => {};
+  try {
+    return await db.transaction(
+      async (tx) => {
+        undoHits();
+        undoHits = () => {};
+        const q = intakeStatements(tx);
+        const contexts = new Map<number, ConsultationContext | null>();
+        let existing = new Map<string, StoredByKey>();
+        // The comments already stored under the batch's keys are read with the first consultation.
+        for (const id of new Set(batch.map((b) => b.consultationId))) {
+          const read = await q.consultationContext(id, contexts.size ? [] : [...new Set(batch.map((b) => b.input.idempotencyKey))]);
+          contexts.set(id, read.context);
+          if (read.existing.size) existing = read.existing;
         }
-      });
-      if (planned.length) {
-        const ids = await q.insertComments(planned.map((p) => p.row));
-        for (const source of ["commenter", "staff"] as const) {
-          const pairs = planned
-            .filter((p) => p.source === source)
-            .flatMap((p) => p.identityIds.map((identity): [number, number] => [ids.get(p.row.receiptNo)!, identity]));
-          if (pairs.length) await q.insertArticles(pairs, source);
-        }
-        for (const p of planned) {
-          const id = ids.get(p.row.receiptNo)!;
-          const meta = batch[p.index].meta ?? {};
-          for (const m of p.pii) await q.insertRedaction(id, m.kind, m.start, m.end, m.field);
-          // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
-          for (const f of meta.files ?? []) {
-            await tx.insert(commentAttachments).values({
-              commentId: id,
-              filename: f.filename,
-              mimeType: f.mimeType,
-              size: f.size,
-              sha256: f.sha256,
-              storagePath: f.storagePath,
-              createdAt: p.row.createdAt,
-            });
+        const results: IntakeResult[] = new Array(batch.length);
+        let planned: Planned[] = [];
+        // A key met again in this batch: answered once the first with that key is written.
+        const firstWithKey = new Map<string, number>();
+        const repeats: number[] = [];
+        batch.forEach((submission, index) => {
+          const key = submission.input.idempotencyKey;
+          if (firstWithKey.has(key)) return repeats.push(index);
+          const found = existing.get(key);
+          const outcome = found ? againstStored(found, submission) : plan(contexts.get(submission.consultationId) ?? null, submission, index);
+          if ("ok" in outcome) results[index] = outcome;
+          else {
+            planned.push(outcome);
+            firstWithKey.set(key, index);
           }
-          if (meta.staff) await auditStaffEntry(tx, id, p, meta.staff, meta.files ?? []);
-          if (p.notice) await queueNotice(tx, p.notice, p.row.createdAt);
-          results[p.index] = { ok: true, receiptNo: p.row.receiptNo, checkCode: p.checkCode, duplicate: false };
+        });
+        // Only a comment about to be stored spends its quota, counted with it; one over its limit is not stored.
+        const spending = planned.filter((p) => batch[p.index].quota);
+        if (spending.length) {
+          const counted = await hitWithin(
+            tx,
+            spending.map((p) => ({ ...batch[p.index].quota!, now: p.row.createdAt.getTime() }))
+          );
+          undoHits = counted.undo;
+          const over = new Set(spending.filter((_, i) => counted.waits[i] > 0));
+          spending.forEach((p, i) => {
+            if (counted.waits[i] > 0) results[p.index] = { ok: false, field: "form", message: tooOftenMessage(counted.waits[i]), status: 429 };
+          });
+          planned = planned.filter((p) => !over.has(p));
         }
-      }
-      for (const index of repeats) {
-        const first = firstWithKey.get(batch[index].input.idempotencyKey)!;
-        const stored = results[first];
-        results[index] = !stored.ok ? stored : againstStored(storedOf(planned.find((p) => p.index === first)!), batch[index]);
-      }
-      return results;
-    },
-    // Two submissions with one key: the second finds the first (unique key, run again on PostgreSQL).
-    UNIQUE_GUARDED_TRANSACTION
-  );
+        if (planned.length) {
+          const ids = await q.insertComments(
+            planned.map((p) => p.row),
+            planned.flatMap((p) => p.identityIds.map((identity): [string, number, string] => [p.row.receiptNo, identity, p.source])),
+            planned.flatMap((p) => p.pii.map((m): [string, string, number, number, string] => [p.row.receiptNo, m.kind, m.start, m.end, m.field]))
+          );
+          for (const p of planned) {
+            const id = ids.get(p.row.receiptNo)!;
+            const meta = batch[p.index].meta ?? {};
+            // Files are already written (writeCommentFiles); each starts not public, for a moderator to decide.
+            for (const f of meta.files ?? []) {
+              await tx.insert(commentAttachments).values({
+                commentId: id,
+                filename: f.filename,
+                mimeType: f.mimeType,
+                size: f.size,
+                sha256: f.sha256,
+                storagePath: f.storagePath,
+                createdAt: p.row.createdAt,
+              });
+            }
+            if (meta.staff) await auditStaffEntry(tx, id, p, meta.staff, meta.files ?? []);
+            if (p.notice) await queueNotice(tx, p.notice, p.row.createdAt);
+            results[p.index] = { ok: true, receiptNo: p.row.receiptNo, checkCode: p.checkCode, duplicate: false };
+          }
+        }
+        for (const index of repeats) {
+          const first = firstWithKey.get(batch[index].input.idempotencyKey)!;
+          const stored = results[first];
+          results[index] = !stored.ok ? stored : againstStored(storedOf(planned.find((p) => p.index === first)!), batch[index]);
+        }
+        return results;
+      },
+      // Two submissions with one key: the second finds the first (unique key, run again on PostgreSQL).
+      UNIQUE_GUARDED_TRANSACTION
+    );
+  } catch (error) {
+    undoHits();
+    throw error;
+  }
 }
 
 type CommentRow = {
