@@ -160,8 +160,10 @@ async function views(url: string, connections = 32) {
 /** The consultation page with COMMENTS approved comments in the database: one instance, one view at a time and
  * under load, and through nginx's micro-cache in front of three. */
 async function pageviews(results: Record<string, unknown>) {
-  // 100,000 approved comments on the open consultation, written by PostgreSQL itself.
+  // 100,000 approved comments on the open consultation, written by PostgreSQL itself, in place of those the
+  // intake runs left (over 100,000 of their own, which the page would count too).
   const t = performance.now();
+  await query(`DELETE FROM comments WHERE idempotency_key LIKE 'bench-%'`);
   await query(
     `INSERT INTO comments (consultation_id, receipt_no, check_code_hash, body, body_normalized, published_body, identity_category, received_at, moderation_status, moderated_at)
      SELECT 1, 'BENCH-' || g, 'x', '基准浏览意见 ' || g || '：建议简化申领手续。', '基准浏览意见 ' || g, '基准浏览意见 ' || g || '：建议简化申领手续。', '退役军人',
@@ -169,8 +171,9 @@ async function pageviews(results: Record<string, unknown>) {
        FROM generate_series(1, $1::int) g`,
     [COMMENTS]
   );
-  await query("ANALYZE");
+  await query("VACUUM ANALYZE");
   console.error(`${COMMENTS} comments inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const [{ n: inDb }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM comments WHERE consultation_id = 1`);
   const apps = PORTS.slice(0, 3).map((p) => startProcess(["build/server.js"], appEnv(p, false)));
   const nginx = startNginx(path.join(dir, "nginx-views"), NGINX_PORT, PORTS.slice(0, 3));
   try {
@@ -181,7 +184,7 @@ async function pageviews(results: Record<string, unknown>) {
     const cached = await views(`http://127.0.0.1:${NGINX_PORT}/consultations/1`);
     const healthz = await views(`http://127.0.0.1:${PORTS[0]}/healthz`);
     results.pageview = {
-      comments_in_db: COMMENTS,
+      comments_in_db: inDb,
       one_instance_one_at_a_time: alone,
       one_instance_direct: direct,
       through_nginx_micro_cache: cached,
