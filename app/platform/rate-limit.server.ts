@@ -103,8 +103,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
   async hit(key: string, rule: RateLimit, now: number): Promise<number> {
     await this.sweep(now);
-    const { windowStart, count } = await this.hits({ key, windowMs: rule.windowMs, now });
-    return count > rule.limit ? windowStart + rule.windowMs - now : 0;
+    return waitAfter(await this.hits({ key, windowMs: rule.windowMs, now }), rule, now);
   }
 
   async wouldExceed(key: string, rule: RateLimit, now: number): Promise<number> {
@@ -120,7 +119,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
       hits.map(({ key, rule, now }) => ({ key, windowMs: rule.windowMs, now })),
       raw(tx, { prepare: true })
     );
-    return { waits: windows.map((w, i) => (w.count > hits[i].rule.limit ? w.windowStart + hits[i].rule.windowMs - hits[i].now : 0)), undo: () => {} };
+    return { waits: windows.map((w, i) => waitAfter(w, hits[i].rule, hits[i].now)), undo: () => {} };
   }
 
   async reset(): Promise<void> {
@@ -183,6 +182,9 @@ export class DatabaseRateLimitStore implements RateLimitStore {
 
 type Hit = { key: string; windowMs: number; now: number };
 type Window = { windowStart: number; count: number };
+
+/** How long a hit counted in `w` must wait (ms) when it is over the rule's limit, else 0. */
+const waitAfter = (w: Window, rule: RateLimit, now: number) => (w.count > rule.limit ? w.windowStart + rule.windowMs - now : 0);
 
 const g = globalThis as { __zhengqiuRateLimits?: RateLimitStore };
 

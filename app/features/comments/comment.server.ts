@@ -12,7 +12,7 @@ import { type CommentSchema, DEPARTMENT_IDENTITY } from "./comment-schema";
 import { publicPhase } from "~/features/consultations";
 import { FALLBACK_IDENTITY_CATEGORIES } from "./identity-categories.server";
 import { screenComment } from "./publication-screen.server";
-import { type ConsultationContext, intakeStatements, type StoredByKey } from "./comment-statements.server";
+import { type ArticleOf, type ConsultationContext, intakeStatements, type RedactionOf, type StoredByKey } from "./comment-statements.server";
 import { receiptNotice } from "~/features/notices";
 import { queueNotice } from "~/features/notices/index.server";
 import { checkCodeFor, hashCheckCode, newCheckCode, newReceiptNo, verificationToken } from "./receipt.server";
@@ -133,17 +133,20 @@ export async function submitComments(db: Db, batch: Submission[]): Promise<Intak
             spending.map((p) => ({ ...batch[p.index].quota!, now: p.row.createdAt.getTime() }))
           );
           undoHits = counted.undo;
-          const over = new Set(spending.filter((_, i) => counted.waits[i] > 0));
+          const over = new Set<Planned>();
           spending.forEach((p, i) => {
-            if (counted.waits[i] > 0) results[p.index] = { ok: false, field: "form", message: tooOftenMessage(counted.waits[i]), status: 429 };
+            const wait = counted.waits[i];
+            if (wait <= 0) return;
+            over.add(p);
+            results[p.index] = { ok: false, field: "form", message: tooOftenMessage(wait), status: 429 };
           });
           planned = planned.filter((p) => !over.has(p));
         }
         if (planned.length) {
           const ids = await q.insertComments(
             planned.map((p) => p.row),
-            planned.flatMap((p) => p.identityIds.map((identity): [string, number, string] => [p.row.receiptNo, identity, p.source])),
-            planned.flatMap((p) => p.pii.map((m): [string, string, number, number, string] => [p.row.receiptNo, m.kind, m.start, m.end, m.field]))
+            planned.flatMap((p) => p.identityIds.map((identity): ArticleOf => [p.row.receiptNo, identity, p.source])),
+            planned.flatMap((p) => p.pii.map((m): RedactionOf => [p.row.receiptNo, m.kind, m.start, m.end, m.field]))
           );
           for (const p of planned) {
             const id = ids.get(p.row.receiptNo)!;
