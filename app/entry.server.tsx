@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
+import type { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-// React 18.3's Node stream (renderToPipeableStream) pads a 2 KB chunk with NUL bytes whenever a
-// multi-byte character does not fit at its end (fixed upstream in React 19, facebook/react#26228,
-// never released for 18), so Chinese pages carried NULs. The web-stream renderer encodes each
-// string whole and copies bytes, which cannot pad; Node 20 has the web streams it needs.
-import { renderToReadableStream } from "react-dom/server.browser";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+// React's Node renderer encodes into reused 2 KB views; its one flaw, NUL padding where a Chinese character
+// straddles a view's end, is undone by withoutViewPadding (docs/decisions/0048, after 0017).
+import { renderToPipeableStream } from "react-dom/server";
+import { bytesOf, withoutViewPadding } from "~/platform/render-stream.server";
 import "~/startup/load-context";
 import { NonceProvider } from "~/platform/nonce";
 import { boot } from "~/startup/boot.server";
@@ -67,9 +68,15 @@ function sharedPage(request: Request, status: number, context: EntryContext): bo
   return leaf !== undefined && SHARED_PAGES.has(leaf);
 }
 
-/** The inline scripts of a page, as a Content-Security-Policy hash source: SHA-256 of each, base64. */
+/**
+ * The inline scripts of a page, as a Content-Security-Policy hash source: SHA-256 of each, base64. The page is
+ * read as latin1, one character per byte, so that each script's characters are its UTF-8 bytes again without
+ * decoding the page and encoding it back (the markup searched for is ASCII).
+ */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
-const scriptHashes = (html: string) => [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => crypto.createHash("sha256").update(m[1]).digest("base64")))];
+const scriptHashes = (page: Buffer) => [
+  ...new Set([...page.toString("latin1").matchAll(INLINE_SCRIPT)].map((m) => crypto.createHash("sha256").update(m[1], "latin1").digest("base64"))),
+];
 
 /**
  * A shared page, whole: kept by nginx's micro-cache for 5 s (s-maxage), revalidated by browsers (max-age=0)
@@ -77,15 +84,16 @@ const scriptHashes = (html: string) => [...new Set([...html.matchAll(INLINE_SCRI
  * scripts allowed by hash: the same content has the same headers, so a 304 never pairs a cached body with
  * another response's policy.
  */
-function sharedResponse(request: Request, html: string, headers: Headers): Response {
-  headers.set("Content-Security-Policy", securityHeaders({ hashes: scriptHashes(html) })["Content-Security-Policy"]);
-  const etag = `W/"${crypto.createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
+function sharedResponse(request: Request, page: Buffer, headers: Headers): Response {
+  headers.set("Content-Security-Policy", securityHeaders({ hashes: scriptHashes(page) })["Content-Security-Policy"]);
+  const etag = `W/"${crypto.createHash("sha256").update(page).digest("base64url").slice(0, 27)}"`;
   headers.set("ETag", etag);
   headers.set("Cache-Control", SHARED_CACHE_CONTROL);
   headers.set("Vary", "Cookie, Accept-Encoding");
   const match = request.headers.get("If-None-Match");
   if (match && match.split(",").some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
-  return new Response(html, { headers, status: 200 });
+  // A Buffer is a Uint8Array; its type names ArrayBufferLike where BodyInit asks for an ArrayBuffer.
+  return new Response(page as Uint8Array<ArrayBuffer>, { headers, status: 200 });
 }
 
 export default async function handleRequest(
@@ -100,29 +108,40 @@ export default async function handleRequest(
   const routeHeaders = new Headers(responseHeaders);
   const shared = sharedPage(request, responseStatusCode, remixContext);
   const waitForAll = shared || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), streamTimeout + 1000);
   let shellRendered = false;
-  // A shell error rejects here, and Remix renders its error page, as with the Node stream before.
-  const body = await renderToReadableStream(
-    <NonceProvider value={shared ? "" : nonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={shared ? undefined : nonce} />
-    </NonceProvider>,
-    {
-      nonce: shared ? undefined : nonce,
-      signal: controller.signal,
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        if (shellRendered) console.error(error);
-      },
-    }
-  );
-  shellRendered = true;
-  body.allReady.then(
-    () => clearTimeout(timer),
-    () => clearTimeout(timer)
-  );
-  if (waitForAll) await body.allReady;
+  // Resolves with the page once its shell (or, for a page sent whole, all of it) is rendered; a shell error
+  // rejects, and Remix renders its error page.
+  const page = await new Promise<Transform>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const ready = () => {
+      shellRendered = true;
+      resolve(pipe(withoutViewPadding()));
+    };
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={shared ? "" : nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={shared ? undefined : nonce} />
+      </NonceProvider>,
+      {
+        nonce: shared ? undefined : nonce,
+        onShellReady() {
+          if (!waitForAll) ready();
+        },
+        onAllReady() {
+          clearTimeout(timer);
+          if (waitForAll) ready();
+        },
+        onShellError(error: unknown) {
+          clearTimeout(timer);
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      }
+    );
+    timer = setTimeout(abort, streamTimeout + 1000);
+  });
   // The database unreachable, full or busy past its wait: 503, which tells a proxy and a person to try again.
   if (responseStatusCode === 500 && Object.values(remixContext.staticHandlerContext.errors ?? {}).some((e) => storageProblem(e) !== null)) {
     responseStatusCode = 503;
@@ -131,6 +150,9 @@ export default async function handleRequest(
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   for (const [k, v] of Object.entries(securityHeaders({ nonce }))) responseHeaders.set(k, v);
   withCachePolicy(responseHeaders, routeHeaders);
-  if (shared && responseStatusCode === 200) return sharedResponse(request, await new Response(body).text(), responseHeaders);
-  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  if (shared && responseStatusCode === 200) return sharedResponse(request, await bytesOf(page), responseHeaders);
+  return new Response(createReadableStreamFromReadable(page), {
+    headers: responseHeaders,
+    status: responseStatusCode,
+  });
 }

@@ -47,29 +47,44 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const version = await latestVersion(db, consultation.id);
   const search = new URL(request.url).searchParams;
-  const due = ["closed", "processing", "legal_review"].includes(consultation.phase)
-    ? await pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now)
-    : undefined;
+  const open = consultation.phase === "open";
+  // The page's reads do not depend on each other: on PostgreSQL they go to the pool together rather than
+  // one round trip after another (SQLite runs them in turn on its one connection).
+  const [draft, versions, summary, participants, due, extensions, attachments, publicComments, publicCounts, articles, identities] = await Promise.all([
+    version ? loadDraftTree(db, version.id) : [],
+    listVersions(db, consultation.id),
+    publishedSummary(db, consultation.id),
+    open ? participation(db, consultation.id) : null,
+    ["closed", "processing", "legal_review"].includes(consultation.phase)
+      ? pendingFeedback(db, consultation.id, env().FEEDBACK_DUE_WORKING_DAYS, now)
+      : undefined,
+    listExtensions(db, consultation.id),
+    listAttachments(db, consultation.id),
+    // Approved comments only, as published (redacted); none at all where the department chose so.
+    consultation.showComments ? publicCommentsFor(consultation.id, (k) => search.get(k)) : null,
+    consultation.showComments ? publicCountsByArticle(db, consultation.id) : null,
+    open && version ? articleNodes(db, version.id) : null,
+    open && version ? activeIdentityCategories(db) : null,
+  ]);
   return {
     consultation,
     version: version ? { label: version.label, changeNote: version.changeNote } : null,
-    draft: version ? await loadDraftTree(db, version.id) : [],
-    versionCount: (await listVersions(db, consultation.id)).length,
+    draft,
+    versionCount: versions.length,
     // Once the summary is published, the page points to the answers.
-    feedbackPublishedAt: (await publishedSummary(db, consultation.id))?.publishedAt ?? null,
+    feedbackPublishedAt: summary?.publishedAt ?? null,
     // While open, how many took part; once closed, when the answers are due (as the feedback page says).
-    participation: consultation.phase === "open" ? await participation(db, consultation.id) : null,
+    participation: participants,
     feedbackDue: due ? { expectedBy: due.expectedBy, overdue: due.overdue, dueWorkingDays: due.dueWorkingDays } : null,
-    extensions: await listExtensions(db, consultation.id),
-    attachments: await listAttachments(db, consultation.id),
-    // Approved comments only, as published (redacted); none at all where the department chose so.
-    publicComments: consultation.showComments ? await publicCommentsFor(consultation.id, (k) => search.get(k)) : null,
-    publicCounts: consultation.showComments ? Object.fromEntries(await publicCountsByArticle(db, consultation.id)) : {},
+    extensions,
+    attachments,
+    publicComments,
+    publicCounts: publicCounts ? Object.fromEntries(publicCounts) : {},
     commenting:
-      consultation.phase === "open" && version
+      articles && identities
         ? {
-            articles: (await articleNodes(db, version.id)).map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
-            identities: await activeIdentityCategories(db),
+            articles: articles.map((a) => ({ number: a.number!, label: a.label ?? `第${a.number}条` })),
+            identities,
             preselected: search.getAll("article").map(Number).filter(Number.isInteger),
           }
         : null,
