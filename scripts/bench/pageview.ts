@@ -11,13 +11,15 @@ import { startProcess, stopProcess, waitForHttp } from "./lib";
 import { startNginx } from "./nginx";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// Each server is measured warm, past V8's first seconds of interpreting and compiling (as in bench:pg).
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-page-"));
 const file = path.join(dir, "app.db");
 const [APP, FLOOR, NGINX] = freePortsSync(3);
 
-async function measure(url: string, connections = 8) {
-  const r = await autocannon({ url, duration: SECONDS, connections });
+async function measure(url: string, connections = 8, duration = SECONDS) {
+  const r = await autocannon({ url, duration, connections });
   return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
 }
 
@@ -38,6 +40,7 @@ const app = startProcess(["build/server.js"], {
 let page, list, floorPage, cached;
 try {
   await waitForHttp(`http://127.0.0.1:${APP}/healthz`);
+  if (WARMUP_SECONDS > 0) await measure(`http://127.0.0.1:${APP}/consultations/1`, 4, WARMUP_SECONDS);
   page = await measure(`http://127.0.0.1:${APP}/consultations/1`);
   list = await measure(`http://127.0.0.1:${APP}/consultations/1?cpage=200`);
   const nginx = startNginx(path.join(dir, "nginx"), NGINX, [APP]);
@@ -53,6 +56,7 @@ try {
 const floor = startProcess(["scripts/bench/floor-page-server.mjs"], { PORT: String(FLOOR), FLOOR_DB: file });
 try {
   await waitForHttp(`http://127.0.0.1:${FLOOR}/`);
+  if (WARMUP_SECONDS > 0) await measure(`http://127.0.0.1:${FLOOR}/?cpage=200`, 4, WARMUP_SECONDS);
   floorPage = await measure(`http://127.0.0.1:${FLOOR}/?cpage=200`);
 } finally {
   await stopProcess(floor);
