@@ -28,6 +28,12 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
+/** GETs of one URL by `connections` clients for `duration` seconds: requests per second, latency, failures. */
+export async function loadGet(url: string, connections: number, duration: number) {
+  const r = await autocannon({ url, duration, connections });
+  return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
+}
+
 /** autocannon hands headers over as an object or as a flat [name, value, ...] list, in any case. */
 function header(headers: unknown, name: string): string | undefined {
   const entries: Array<[string, unknown]> = Array.isArray(headers)

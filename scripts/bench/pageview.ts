@@ -4,10 +4,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { benchDatabase } from "./fixtures";
 import { freePortsSync } from "../../tests/setup/free-port";
-import { startProcess, stopProcess, waitForHttp } from "./lib";
+import { loadGet, startProcess, stopProcess, waitForHttp } from "./lib";
 import { startNginx } from "./nginx";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,10 +17,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zq-bench-page-"));
 const file = path.join(dir, "app.db");
 const [APP, FLOOR, NGINX] = freePortsSync(3);
 
-async function measure(url: string, connections = 8, duration = SECONDS) {
-  const r = await autocannon({ url, duration, connections });
-  return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
-}
+const measure = (url: string, connections = 8, duration = SECONDS) => loadGet(url, connections, duration);
 
 const t = performance.now();
 (await benchDatabase(file, COMMENTS)).$client.close();

@@ -7,11 +7,10 @@ import { type ChildProcess, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import pg from "pg";
 import { freePortsSync } from "../../tests/setup/free-port";
 import { createDatabase, dropDatabase, withDatabase } from "../../tests/setup/postgres";
-import { loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
+import { loadGet, loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
 import { startNginx, stopNginx } from "./nginx";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -152,10 +151,7 @@ async function floorIntake() {
   }
 }
 
-async function views(url: string, connections = 32, duration = SECONDS) {
-  const r = await autocannon({ url, duration, connections });
-  return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non_2xx: r.non2xx, errors: r.errors };
-}
+const views = (url: string, connections = 32, duration = SECONDS) => loadGet(url, connections, duration);
 
 /** The consultation page with COMMENTS approved comments in the database: one instance, one view at a time and
  * under load, and through nginx's micro-cache in front of three. */
