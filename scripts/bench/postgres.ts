@@ -1,6 +1,8 @@
 // npm run bench:pg — the deployment of docs/deploy.md under load, on PostgreSQL, against floors measured in
-// the same run: intake through nginx with one and with three app instances (accepted/s, p50, p99, lost)
-// next to bare node:http + pg doing the same insert; the consultation page with 100,000 comments in the
+// the same run: intake through nginx with one and with three app instances (accepted/s, p50, p99, lost, and
+// where the CPU went: the machine's idle share and each kind of process's CPU per comment), then one instance
+// on a machine kept busy by a compute-only process (the control), next to bare node:http + pg doing the same
+// insert; the consultation page with 100,000 comments in the
 // database, straight from one instance and through nginx's micro-cache; the analysis of 100,000 comments
 // read from PostgreSQL. One JSON line at the end.
 import { type ChildProcess, spawnSync } from "node:child_process";
@@ -10,6 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { freePortsSync } from "../../tests/setup/free-port";
 import { createDatabase, dropDatabase, withDatabase } from "../../tests/setup/postgres";
+import { cpuSnapshot, cpuSpent, type CpuSpent } from "./cpu";
 import { loadGet, loadPost, startProcess, stopProcess, waitForHttp } from "./lib";
 import { startNginx, stopNginx } from "./nginx";
 
@@ -84,11 +87,20 @@ async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
 /** One measured load of the comment form through nginx; every receipt checked in the database. */
 async function measureIntake(url: string) {
   run++;
+  const before = cpuSnapshot();
   const r = await loadPost(url, SECONDS, CONNECTIONS, body, receiptOf, sendersOfRun());
+  const cpu = cpuSpent(before, cpuSnapshot(), r.ok);
   const stored = new Set(
     (await query<{ receipt_no: string }>(`SELECT receipt_no FROM comments WHERE receipt_no = ANY($1)`, [r.receipts])).map((x) => x.receipt_no)
   );
-  return { accepted_per_s: round(r.perSecond), p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, lost: r.receipts.filter((x) => !stored.has(x)).length };
+  return {
+    accepted_per_s: round(r.perSecond),
+    p50_ms: r.p50,
+    p99_ms: r.p99,
+    errors: r.errors,
+    lost: r.receipts.filter((x) => !stored.has(x)).length,
+    cpu,
+  };
 }
 
 type IntakeRun = Awaited<ReturnType<typeof measureIntake>>;
@@ -100,7 +112,19 @@ const summary = (runs: IntakeRun[]) => ({
   errors: runs.reduce((n, r) => n + r.errors, 0),
   lost: runs.reduce((n, r) => n + r.lost, 0),
   rounds: runs.map((r) => r.accepted_per_s),
+  ...cpuSummary(runs.map((r) => r.cpu)),
 });
+
+/** Medians of the machine's idle share and of each kind of process's CPU per comment stored. */
+function cpuSummary(spent: (CpuSpent | null)[]) {
+  const known = spent.filter((c): c is CpuSpent => c !== null);
+  if (!known.length) return {};
+  const kinds = [...new Set(known.flatMap((c) => Object.keys(c.ms_per_item)))].sort();
+  return {
+    machine_idle_pct: median(known.map((c) => c.idle_pct)),
+    cpu_ms_per_comment: Object.fromEntries(kinds.map((k) => [k, median(known.map((c) => c.ms_per_item[k] ?? 0))])),
+  };
+}
 
 /**
  * Intake through nginx in front of one and of three app instances, measured in alternating rounds (medians
@@ -124,13 +148,23 @@ async function intakeRounds() {
       if (WARMUP_SECONDS > 0) await loadPost(url, WARMUP_SECONDS, CONNECTIONS, body, receiptOf, sendersOfRun());
     }
     const runs: Record<1 | 3, IntakeRun[]> = { 1: [], 3: [] };
+    const busy: IntakeRun[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const instances of round % 2 ? ([3, 1] as const) : ([1, 3] as const)) {
         await routeTo(instances);
         runs[instances].push(await measureIntake(url));
       }
+      // The control: one instance again, while a process that only computes (no memory traffic, no system
+      // calls) takes the CPU the instance leaves idle. Same work per comment; only the busy machine differs.
+      await routeTo(1);
+      const hog = startProcess(["-e", "for (;;);"], {});
+      try {
+        busy.push(await measureIntake(url));
+      } finally {
+        await stopProcess(hog);
+      }
     }
-    return { one: summary(runs[1]), three: summary(runs[3]) };
+    return { one: summary(runs[1]), three: summary(runs[3]), oneOnBusyMachine: summary(busy) };
   } finally {
     if (nginx) await stopNginx(nginx);
     for (const a of apps) await stopProcess(a);
@@ -204,11 +238,12 @@ try {
   await stopProcess(seeder);
 
   if (PARTS.has("intake")) {
-    const { one, three } = await intakeRounds();
+    const { one, three, oneOnBusyMachine } = await intakeRounds();
     const floor = await floorIntake();
     results.intake = {
       one_instance: one,
       three_instances: three,
+      one_instance_busy_machine: oneOnBusyMachine,
       floor,
       ratio_one_to_floor: round(one.accepted_per_s / floor.accepted_per_s, 3),
       ratio_three_to_one: round(three.accepted_per_s / one.accepted_per_s, 3),
